@@ -1,0 +1,107 @@
+"""The inspection plan: what a request asks a VM to run, as the rest of the pipeline needs it.
+
+`extensions.understand()` turns any accepted request into one `InspectionPlan`. Everything in
+a plan is already redacted except `PlannedScript.content`, which is the code itself (it is
+scanned, stored, and shown only to authorised readers).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inspector.model import ArtifactType, Finding
+
+
+class ExtensionKind(StrEnum):
+    CUSTOM_SCRIPT_WINDOWS = "custom_script_windows"
+    CUSTOM_SCRIPT_LINUX = "custom_script_linux"
+    CUSTOM_SCRIPT_LINUX_LEGACY = "custom_script_linux_legacy"
+    DSC = "dsc"
+    VMACCESS_WINDOWS = "vmaccess_windows"
+    VMACCESS_LINUX = "vmaccess_linux"
+    DISK_ENCRYPTION = "disk_encryption"
+    GPU_DRIVER = "gpu_driver"
+    RUN_COMMAND = "run_command"
+    MANAGED_RUN_COMMAND = "managed_run_command"
+    UNRECOGNISED = "unrecognised_extension"
+    SCRIPT = "script"
+    FILE = "file"
+    URL = "url"
+
+
+class UrlRole(StrEnum):
+    ENTRY_POINT = "entry_point"
+    PAYLOAD = "payload"
+    CONFIGURATION = "configuration"
+    MODULES = "modules"
+    DATA = "data"
+    OUTPUT_BLOB = "output_blob"
+    SCRIPT = "script"          # Run Command scriptUri
+    REFERENCED = "referenced"  # found inside a script (second stage)
+
+
+class ScriptRole(StrEnum):
+    COMMAND = "command"              # commandToExecute
+    INLINE_SCRIPT = "inline_script"  # CSE Linux `script`, DSC script text
+    RUN_COMMAND_SCRIPT = "run_command_script"
+    SUBMITTED = "submitted"          # a raw script or file given directly
+
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class PlannedScript(_Shape):
+    origin: str = Field(description="field path, e.g. protectedSettings.commandToExecute, script[3]")
+    role: ScriptRole
+    content: bytes = Field(description="the code as it will run (Linux `script` already decoded)")
+    language: ArtifactType | None = Field(default=None, description="a hint; content detection decides")
+    filename: str | None = None
+    layers: list[str] = Field(default_factory=list, description="decodings applied to get here, e.g. base64, gzip")
+
+
+class PlannedUrl(_Shape):
+    origin: str = Field(description="field path, e.g. settings.fileUris[0]")
+    role: UrlRole
+    url: str = Field(description="the URL to fetch, secrets included (never logged or returned)")
+    redacted: str = Field(description="the URL with SAS tokens and credentials removed")
+
+
+class RequestContext(_Shape):
+    """What the request says about where and how it ran (for the context-dependent alerts)."""
+
+    vm_size: str | None = None
+    status: str | None = Field(default=None, description="operation status, e.g. Succeeded, Failed")
+    caller: str | None = Field(default=None, description="redacted caller identity")
+    operation: str | None = None
+    resource_id: str | None = None
+    correlation_id: str | None = None
+    subscription_id: str | None = None
+
+
+class PlanProblem(_Shape):
+    """A part of the request that could not be understood (the rest still is)."""
+
+    kind: str = Field(description="stable kind, e.g. invalid_base64, invalid_gzip, wrong_type")
+    detail: str
+    origin: str | None = None
+
+
+class InspectionPlan(_Shape):
+    kind: ExtensionKind
+    publisher: str | None = None
+    type: str | None = None
+    type_handler_version: str | None = None
+    recognised: bool = True
+    scripts: list[PlannedScript] = Field(default_factory=list)
+    urls: list[PlannedUrl] = Field(default_factory=list)
+    context: RequestContext = Field(default_factory=RequestContext)
+    findings: list[Finding] = Field(
+        default_factory=list,
+        description="structural findings from the request itself (VMAccess admin reset, GPU on non-GPU size, ...)",
+    )
+    problems: list[PlanProblem] = Field(default_factory=list)
+    redacted_request: object = Field(default=None, description="the request as received, secrets replaced")
+    entry_point: str | None = Field(default=None, description="origin of the URL the command runs")
