@@ -84,6 +84,25 @@ class Settings(BaseSettings):
     github_api_url: str = "https://api.github.com"
     github_token: SecretStr | None = None
 
+    # --- HTTP service (`inspector serve`, inspector/api/)
+    api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU")
+    api_queue_size: int = Field(default=64, ge=1, le=100_000, description="inspections admitted at once (running + waiting); beyond it 429")
+    api_max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request body (413 beyond); uploads use max_input_bytes")
+    api_max_json_depth: int = Field(default=64, ge=2, le=900, description="deepest nesting of a JSON request body")
+    api_max_json_nodes: int = Field(default=200_000, ge=10, description="most values (objects, arrays, scalars) in a JSON request body")
+    api_max_string_chars: int = Field(default=4 * 1024 * 1024, ge=64, description="longest single string in a JSON request body")
+    api_wait_s: float = Field(default=5.0, ge=0, description="how long a request waits for its verdict before answering 202")
+    api_max_wait_s: float = Field(default=60.0, gt=0, description="largest wait a request may ask for with options.deadline_s")
+    api_inspection_timeout_s: float = Field(default=120.0, gt=0, description="hard bound on one inspection in the service, fetches included")
+    api_body_timeout_s: float = Field(default=30.0, gt=0, description="time a client has to send its whole body (408 beyond)")
+    api_rate_per_s: float = Field(default=500.0, ge=0, description="requests per second per API key (token bucket); 0 = no limit")
+    api_rate_burst: int = Field(default=1000, ge=1, description="token bucket size: requests a key may send at once")
+    api_auth_cache_s: float = Field(default=5.0, ge=0, description="how long a verified key is trusted before it is checked again")
+    api_shutdown_grace_s: float = Field(default=30.0, ge=0, description="time in-flight inspections get to finish on shutdown")
+    api_keepalive_s: float = Field(default=75.0, gt=0, description="idle keep-alive connection timeout")
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+    log_json: bool = Field(default=True, description="JSON log lines (false: human-readable console lines)")
+
     @field_validator("signature_dirs", mode="before")
     @classmethod
     def _split_dirs(cls, value: Any) -> Any:
