@@ -1,0 +1,79 @@
+"""YARA over every artifact: the raw bytes, and the UTF-8 form of UTF-16 text.
+
+Rule `meta` gives the finding its id, score, ATT&CK ids and description (see rules/engine.py).
+"""
+
+from __future__ import annotations
+
+import yara
+
+from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.model import Artifact, Finding, Location
+from inspector.redact import redact_text
+from inspector.rules.engine import RuleMeta, meta_of
+
+
+class YaraAnalyzer:
+    name = "yara"
+    version = "1"
+
+    def __init__(self, rules: yara.Rules | None) -> None:
+        self._rules = rules
+
+    def accepts(self, artifact: Artifact) -> bool:
+        return self._rules is not None
+
+    def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
+        out = AnalyzerOutput()
+        seen: set[str] = set()
+        for data, offset_in_text in self._views(payload):
+            timeout = max(1, min(ctx.limits.yara_timeout_s, int(ctx.time_left()) or 1))
+            try:
+                matches = self._rules.match(data=data, timeout=timeout)  # type: ignore[union-attr]
+            except yara.TimeoutError:
+                out.errors.append(("limit_yara_timeout", f"YARA scan stopped after {timeout}s"))
+                continue
+            except yara.Error as exc:
+                out.errors.append(("yara_error", str(exc)[:200]))
+                continue
+            for match in matches:
+                meta = meta_of(match.rule, match.meta)
+                if meta.id in seen:
+                    continue
+                seen.add(meta.id)
+                out.findings.append(self._finding(payload, data, match, meta, offset_in_text, ctx))
+        return out
+
+    @staticmethod
+    def _views(payload: Payload) -> list[tuple[bytes, bool]]:
+        views = [(payload.data, False)]
+        encoding = payload.artifact.encoding or ""
+        if payload.text is not None and encoding.startswith(("utf-16", "utf-32")):
+            views.append((payload.text.encode("utf-8", errors="replace"), True))
+        return views
+
+    @staticmethod
+    def _finding(payload: Payload, data: bytes, match: yara.Match, meta: RuleMeta, from_text: bool,
+                 ctx: ScanContext) -> Finding:
+        location = None
+        snippet = None
+        instances = [inst for s in match.strings for inst in s.instances]
+        if instances:
+            first = min(instances, key=lambda inst: inst.offset)
+            line = data.count(b"\n", 0, first.offset) + 1
+            location = Location(offset=first.offset, length=first.matched_length, line=line)
+            start = max(0, first.offset - 40)
+            window = data[start:first.offset + first.matched_length + 40]
+            snippet = redact_text(window.decode("utf-8", errors="replace"))[: ctx.limits.snippet_chars]
+        return Finding(
+            id=meta.id,
+            source="yara",
+            title=meta.description or match.rule,
+            description=meta.description + (" (matched in the decoded text)" if from_text else ""),
+            attack=list(meta.attack),
+            score=meta.score,
+            artifact=payload.artifact.sha256,
+            location=location,
+            snippet=snippet,
+            count=max(1, len(instances)),
+        )

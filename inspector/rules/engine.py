@@ -1,0 +1,144 @@
+"""The YARA engine: compile every rule folder once, version the ruleset, scan with a timeout.
+
+A rule file that fails to compile is reported with its path and line and left out; the
+others still load. The version is the hash of the sources that compiled, so any change to
+the active rules changes it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yara
+
+RULE_SUFFIXES = (".yar", ".yara")
+_ERROR_LINE = re.compile(r"\((\d+)\)")
+
+
+@dataclass(frozen=True)
+class CompileError:
+    path: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+class RulesetError(Exception):
+    """Raised when a ruleset must not replace the active one (some file failed, or none loaded)."""
+
+    def __init__(self, errors: list[CompileError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """What scoring needs from a rule's `meta`; defaults keep a bare operator rule usable."""
+
+    rule: str
+    id: str
+    score: int
+    attack: tuple[str, ...]
+    description: str
+
+
+@dataclass
+class Ruleset:
+    rules: yara.Rules | None
+    version: str
+    rule_count: int
+    files: list[str]
+    errors: list[CompileError] = field(default_factory=list)
+    loaded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def to_bytes(self) -> bytes:
+        """Compiled rules as bytes, to hand to worker processes without recompiling."""
+        if self.rules is None:
+            return b""
+        buffer = io.BytesIO()
+        self.rules.save(file=buffer)
+        return buffer.getvalue()
+
+
+def rule_files(directories: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for directory in directories:
+        if directory.is_file() and directory.suffix in RULE_SUFFIXES:
+            files.append(directory)
+            continue
+        if directory.is_dir():
+            files.extend(sorted(p for p in directory.rglob("*") if p.suffix in RULE_SUFFIXES and p.is_file()))
+    return files
+
+
+def _namespace(path: Path, index: int) -> str:
+    return f"ns{index}_" + re.sub(r"\W", "_", path.stem)
+
+
+def _compile_error(path: Path, exc: Exception) -> CompileError:
+    message = str(exc)
+    match = _ERROR_LINE.search(message)
+    line = int(match.group(1)) if match else None
+    message = message.split("): ", 1)[-1] if match else message
+    return CompileError(str(path), line, message)
+
+
+def compile_ruleset(directories: list[Path]) -> Ruleset:
+    """Compile all rule files; files that fail are reported in `errors` and left out."""
+    files = rule_files(directories)
+    good: dict[str, str] = {}
+    errors: list[CompileError] = []
+    digest = hashlib.sha256()
+    for index, path in enumerate(files):
+        try:
+            source = path.read_text(encoding="utf-8")
+            yara.compile(source=source, includes=False)
+        except (yara.SyntaxError, yara.Error, OSError, UnicodeDecodeError) as exc:
+            errors.append(_compile_error(path, exc))
+            continue
+        good[_namespace(path, index)] = source
+        digest.update(path.name.encode() + b"\0" + source.encode() + b"\0")
+    rules = yara.compile(sources=good, includes=False) if good else None
+    count = sum(1 for _ in rules) if rules is not None else 0
+    return Ruleset(rules=rules, version=digest.hexdigest()[:16], rule_count=count,
+                   files=[str(f) for f in files], errors=errors)
+
+
+def rule_metadata(rules: yara.Rules | None) -> dict[str, RuleMeta]:
+    """Meta of every rule by rule identifier (namespaced: `ns:rule`)."""
+    if rules is None:
+        return {}
+    table: dict[str, RuleMeta] = {}
+    for rule in rules:
+        table[f"{rule.namespace}:{rule.identifier}"] = meta_of(rule.identifier, rule.meta)
+    return table
+
+
+def meta_of(identifier: str, meta: dict[str, object]) -> RuleMeta:
+    raw_score = meta.get("score", 100)
+    try:
+        score = int(raw_score)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        score = 100
+    attack = tuple(a.strip() for a in str(meta.get("attack", "")).split(",") if a.strip())
+    return RuleMeta(
+        rule=identifier,
+        id=str(meta.get("id") or f"yara.{identifier}"),
+        score=max(0, score),
+        attack=attack,
+        description=str(meta.get("description", "")),
+    )
+
+
+def load_compiled(blob: bytes) -> yara.Rules | None:
+    if not blob:
+        return None
+    return yara.load(file=io.BytesIO(blob))

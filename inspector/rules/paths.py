@@ -1,0 +1,22 @@
+"""Where rule folders are: the built-in pack (repo `signatures/` or the wheel copy) plus operators'."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from inspector.config import Settings
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def builtin_signature_dir() -> Path:
+    """The shipped rule pack: `inspector/_signatures` in a wheel, `signatures/` in a checkout."""
+    wheel_copy = _PACKAGE_DIR / "_signatures"
+    if wheel_copy.is_dir():
+        return wheel_copy
+    return _PACKAGE_DIR.parent / "signatures"
+
+
+def signature_dirs(settings: Settings) -> list[Path]:
+    dirs = [builtin_signature_dir()] if settings.include_builtin_signatures else []
+    return dirs + list(settings.signature_dirs)
