@@ -17,7 +17,7 @@ from pathlib import Path
 import yara
 
 RULE_SUFFIXES = (".yar", ".yara")
-_ERROR_LINE = re.compile(r"\((\d+)\)")
+_ERROR_LINE = re.compile(r"^(?:.*?\((\d+)\)|line (\d+)):\s*")
 
 
 @dataclass(frozen=True)
@@ -85,10 +85,11 @@ def _namespace(path: Path, index: int) -> str:
 
 def _compile_error(path: Path, exc: Exception) -> CompileError:
     message = str(exc)
-    match = _ERROR_LINE.search(message)
-    line = int(match.group(1)) if match else None
-    message = message.split("): ", 1)[-1] if match else message
-    return CompileError(str(path), line, message)
+    match = _ERROR_LINE.match(message)
+    if match is None:
+        return CompileError(str(path), None, message)
+    line = int(match.group(1) or match.group(2))
+    return CompileError(str(path), line, message[match.end():])
 
 
 def compile_ruleset(directories: list[Path]) -> Ruleset:

@@ -21,7 +21,8 @@ _BOMS = (
 )
 _SAMPLE = 4096
 # Characters that make bytes "not text" when they are common (NUL and most C0 controls).
-_CONTROL = frozenset(range(0, 32)) - {9, 10, 12, 13, 27}
+_CONTROL_OK = frozenset({9, 10, 12, 13, 27})
+_CONTROL = frozenset(range(0, 32)) - _CONTROL_OK
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,14 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.10
 
 
+def _mostly_printable(text: str) -> bool:
+    sample = text[:_SAMPLE]
+    if not sample:
+        return True
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ord(ch) not in _CONTROL_OK) or ch == "\ufffd")
+    return bad <= len(sample) * 0.10
+
+
 def decode_text(data: bytes) -> DecodedText | None:
     """Decode bytes as text, or return None when they are not text."""
     for bom, encoding in _BOMS:
@@ -63,7 +72,8 @@ def decode_text(data: bytes) -> DecodedText | None:
     wide = _utf16_without_bom(data)
     if wide:
         usable = data[: len(data) - (len(data) % 2)]
-        return DecodedText(usable.decode(wide, errors="replace"), wide)
+        text = usable.decode(wide, errors="replace")
+        return DecodedText(text, wide) if _mostly_printable(text) else None
     if looks_binary(data):
         return None
     try:

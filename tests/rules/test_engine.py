@@ -1,0 +1,86 @@
+"""The YARA engine compiles rule folders once, versions them, and isolates broken files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from inspector.rules.engine import compile_ruleset, meta_of
+from inspector.rules.paths import builtin_signature_dir
+
+GOOD_RULE = """
+rule operator_rule {
+    meta:
+        id = "op.test.marker"
+        score = 450
+        attack = "T1059.001, T1105"
+        description = "operator marker"
+    strings:
+        $a = "OPERATOR-MARKER-1234"
+    condition:
+        $a
+}
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text)
+    return path
+
+
+def test_builtin_pack_compiles_without_errors() -> None:
+    ruleset = compile_ruleset([builtin_signature_dir()])
+    assert ruleset.errors == []
+    assert ruleset.rule_count >= 3
+    assert len(ruleset.version) == 16
+
+
+def test_operator_rule_with_only_the_documented_meta_keys_is_used(tmp_path: Path) -> None:
+    write(tmp_path, "op.yar", GOOD_RULE)
+    ruleset = compile_ruleset([tmp_path])
+    matches = ruleset.rules.match(data=b"xx OPERATOR-MARKER-1234 xx")
+    assert [m.rule for m in matches] == ["operator_rule"]
+    meta = meta_of(matches[0].rule, matches[0].meta)
+    assert (meta.id, meta.score, meta.attack) == ("op.test.marker", 450, ("T1059.001", "T1105"))
+
+
+def test_a_broken_file_is_reported_with_path_and_line_and_the_others_still_load(tmp_path: Path) -> None:
+    write(tmp_path, "good.yar", GOOD_RULE)
+    bad = write(tmp_path, "bad.yar", "rule ok { condition: true }\n\nrule broken {\n  condition: $missing\n}\n")
+    ruleset = compile_ruleset([tmp_path])
+    assert ruleset.rule_count == 1
+    assert len(ruleset.errors) == 1
+    assert ruleset.errors[0].path == str(bad)
+    assert ruleset.errors[0].line in (4, 5)  # YARA reports the end of the condition
+    assert "undefined string" in ruleset.errors[0].message
+
+
+def test_version_is_the_hash_of_the_sources(tmp_path: Path) -> None:
+    write(tmp_path, "op.yar", GOOD_RULE)
+    first = compile_ruleset([tmp_path]).version
+    assert compile_ruleset([tmp_path]).version == first
+    write(tmp_path, "op.yar", GOOD_RULE.replace("450", "451"))
+    assert compile_ruleset([tmp_path]).version != first
+
+
+def test_meta_defaults_keep_a_bare_rule_usable() -> None:
+    meta = meta_of("bare", {})
+    assert (meta.id, meta.score, meta.attack) == ("yara.bare", 100, ())
+    assert meta_of("odd", {"score": "high"}).score == 100
+
+
+def test_compiled_rules_round_trip_through_bytes_for_workers(tmp_path: Path) -> None:
+    from inspector.rules.engine import load_compiled
+
+    write(tmp_path, "op.yar", GOOD_RULE)
+    rules = load_compiled(compile_ruleset([tmp_path]).to_bytes())
+    assert rules is not None and rules.match(data=b"OPERATOR-MARKER-1234")
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "README.md"])
+def test_only_yar_files_are_rules(tmp_path: Path, name: str) -> None:
+    write(tmp_path, name, "this is not a rule")
+    assert compile_ruleset([tmp_path]).errors == []
