@@ -64,6 +64,26 @@ class Settings(BaseSettings):
     yara_timeout_s: int = Field(default=10, ge=1)
     scan_deadline_s: float = Field(default=20.0, gt=0)
 
+    # --- deobfuscation layers (inspector/deobfuscate/)
+    deobfuscate_max_input_chars: int = Field(default=16 * 1024 * 1024, ge=1024, description="larger texts are not deobfuscated")
+    deobfuscate_max_parse_chars: int = Field(default=1024 * 1024, ge=1024, description="text given to the script parsers")
+    deobfuscate_max_child_bytes: int = Field(default=8 * 1024 * 1024, ge=1024, description="largest decoded layer")
+    deobfuscate_max_children: int = Field(default=32, ge=1, le=10_000, description="decoded layers per artifact")
+    deobfuscate_max_eval_steps: int = Field(default=200_000, ge=1000, description="expression evaluation steps per artifact")
+
+    # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
+    binary_entropy_sample_bytes: int = Field(default=256 * 1024, ge=4096, description="bytes sampled per entropy")
+    binary_max_children: int = Field(default=16, ge=0, le=1000, description="embedded images emitted per artifact")
+    pe_max_sections: int = Field(default=96, ge=1, le=2048)
+    pe_max_imports: int = Field(default=4096, ge=1, description="import symbols recorded per PE")
+    pe_max_exports: int = Field(default=2048, ge=0)
+    pe_max_resources: int = Field(default=512, ge=0, description="resource leaves walked per PE")
+    pe_max_metadata_bytes: int = Field(default=4 * 1024 * 1024, ge=1024, description=".NET metadata read")
+    elf_max_string_scan_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
+    elf_max_notable_strings: int = Field(default=32, ge=1, le=1000)
+    embedded_max_blob_chars: int = Field(default=32 * 1024 * 1024, ge=1024, description="largest encoded blob")
+    embedded_max_blobs: int = Field(default=64, ge=1, le=10_000, description="candidate blobs decoded per script")
+
     # --- fetching
     fetch: bool = Field(default=True, description="the service fetches URLs; the CLI only with --fetch")
     fetch_only_allowed: bool = False
@@ -83,6 +103,19 @@ class Settings(BaseSettings):
     fetch_max_urls: int = Field(default=50, ge=1, description="URLs fetched per inspection at most")
     github_api_url: str = "https://api.github.com"
     github_token: SecretStr | None = None
+    # --- fetching and unpacking details (docs/fetching.md)
+    fetch_user_agent: str = "PayloadInspector/0.1 (static malware analysis; content is never executed)"
+    fetch_retry_backoff_s: float = Field(default=0.5, ge=0, le=60, description="first retry delay, doubled each time")
+    fetch_max_retry_after_s: float = Field(default=10.0, ge=0, description="longest 429/503 Retry-After honoured")
+    github_api_max_bytes: int = Field(default=1024 * 1024, ge=1024)
+    github_cache_ttl_s: float = Field(default=3600.0, ge=0)
+    github_cache_entries: int = Field(default=4096, ge=1)
+    github_new_days: int = Field(default=30, ge=1, description="a repository or owner younger than this is new")
+    github_recent_file_days: int = Field(default=7, ge=1, description="a file first committed this recently is new")
+    unpack_max_members: int = Field(default=1000, ge=1, description="archive members unpacked per archive")
+    unpack_max_member_bytes: int = Field(default=20 * 1024 * 1024, ge=1024)
+    unpack_max_total_bytes: int = Field(default=100 * 1024 * 1024, ge=1024, description="expanded bytes per archive")
+    unpack_max_ratio: float = Field(default=200.0, ge=2, description="expanded/compressed size beyond which it is a bomb")
 
     # --- HTTP service (`inspector serve`, inspector/api/)
     api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU")
@@ -102,6 +135,26 @@ class Settings(BaseSettings):
     api_keepalive_s: float = Field(default=75.0, gt=0, description="idle keep-alive connection timeout")
     log_level: Literal["debug", "info", "warning", "error"] = "info"
     log_json: bool = Field(default=True, description="JSON log lines (false: human-readable console lines)")
+
+    # --- storage, rescans, events, scale-out (docs/storage.md)
+    database_url: str | None = Field(default=None, description="SQLAlchemy async URL; default SQLite in data_dir")
+    database_schema: str | None = Field(default=None, pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="PostgreSQL schema")
+    blob_dir: Path | None = Field(default=None, description="payload bytes folder; default data_dir/blobs")
+    retention_days: int | None = Field(default=None, ge=1, description="drop payload bytes older than this")
+    retention_max_bytes: int | None = Field(default=None, ge=0, description="keep at most this many blob bytes")
+    analysis_cache: bool = Field(default=True, description="reuse per-artifact results for the same rules/analyzers")
+    engine: Literal["local", "celery"] = "local"
+    broker_url: str = "redis://127.0.0.1:6379/0"
+    celery_queue: str = Field(default="inspector", min_length=1, max_length=200)
+    rescan_batch_size: int = Field(default=256, ge=1, le=100_000)
+    rescan_processes: int = Field(default=0, ge=0, le=256, description="local rescan processes; 0 = CPU count")
+    auto_rescan_on_reload: bool = False
+    events_on_new_verdicts: bool = Field(default=False, description="also emit events for new non-clean verdicts")
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_timeout_s: float = Field(default=10.0, gt=0, le=300)
+    webhook_max_backoff_s: float = Field(default=300.0, gt=0)
+    events_jsonl_path: Path | None = None
 
     @field_validator("signature_dirs", mode="before")
     @classmethod
@@ -150,11 +203,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        config_file = os.environ.get(ENV_PREFIX + "CONFIG")
-        if config_file:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_file)))
-        return tuple(sources)
+        return (init_settings, env_settings)
 
     def scan_limits(self) -> ScanLimits:
         return ScanLimits(
@@ -168,14 +217,33 @@ class Settings(BaseSettings):
             deadline_s=self.scan_deadline_s,
         )
 
+def _with_file(config_file: Path | None) -> type[Settings]:
+    """Settings that also read a TOML file, below the environment in precedence."""
+    if config_file is None:
+        return Settings
+
+    class FileSettings(Settings):
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+
+    return FileSettings
+
+
 def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Settings:
     """Build settings, turning validation errors into one readable ConfigError."""
-    if config_file is not None:
-        if not Path(config_file).is_file():
-            raise ConfigError(f"config file {config_file} does not exist")
-        os.environ[ENV_PREFIX + "CONFIG"] = str(config_file)
+    config_file = config_file or os.environ.get(ENV_PREFIX + "CONFIG")
+    if config_file and not Path(config_file).is_file():
+        raise ConfigError(f"config file {config_file} does not exist")
     try:
-        return Settings(**overrides)
+        return _with_file(Path(config_file) if config_file else None)(**overrides)
     except ValidationError as exc:
         problems = []
         for err in exc.errors():

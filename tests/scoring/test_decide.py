@@ -1,0 +1,105 @@
+"""Scoring turns findings into a banded verdict and picks alert types by where evidence came from."""
+
+from __future__ import annotations
+
+from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
+from inspector.model import Artifact, ArtifactType, Finding, VerdictClass
+from inspector.scoring import ALERT_TYPES, Bands, decide, total_score
+
+BANDS = Bands(suspicious=300, malicious=1000)
+
+
+def artifact(sha: str, origin: str, role: str, parent: str | None = None) -> Artifact:
+    return Artifact(sha256=sha, size=10, type=ArtifactType.POWERSHELL, origin=origin, role=role, parent=parent,
+                    depth=0 if parent is None else 1)
+
+
+def finding(fid: str, score: int, sha: str | None = None, source: str = "heuristic", url: str | None = None) -> Finding:
+    return Finding(id=fid, source=source, title=fid, score=score, artifact=sha, url=url)  # type: ignore[arg-type]
+
+
+def test_the_catalog_has_all_sixteen_alert_types_with_severity_and_tactic() -> None:
+    assert len(ALERT_TYPES) == 16
+    assert ALERT_TYPES["VM_CustomScriptExtensionSuspiciousCmd"].severity == "High"
+    assert ALERT_TYPES["VM_SuspiciousMultiExtensionUsage"].tactic == "Reconnaissance"
+    assert ALERT_TYPES["VM_VMAccessSuspiciousUsage"].tactic == "Persistence"
+
+
+def test_the_same_evidence_in_a_layer_and_its_parent_counts_once() -> None:
+    findings = [finding("a", 200, "p"), finding("a", 250, "c"), finding("b", 100, "p")]
+    assert total_score(findings) == 350
+
+
+def test_bands_classify_scores() -> None:
+    assert BANDS.classify(299) == VerdictClass.CLEAN
+    assert BANDS.classify(300) == VerdictClass.SUSPICIOUS
+    assert BANDS.classify(999) == VerdictClass.SUSPICIOUS
+    assert BANDS.classify(1000) == VerdictClass.MALICIOUS
+
+
+def test_a_flagged_custom_script_command_raises_the_cmd_alert() -> None:
+    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS)
+    arts = [artifact("root", "protectedSettings.commandToExecute", "command"),
+            artifact("child", "decoded:base64", "command", parent="root")]
+    decision = decide(plan, arts, [finding("x", 400, "child")], BANDS)
+    assert decision.verdict == VerdictClass.SUSPICIOUS
+    assert [a.alertType for a in decision.alerts] == ["VM_CustomScriptExtensionSuspiciousCmd"]
+    assert decision.alerts[0].findings == ["x"]
+    assert "protectedSettings.commandToExecute" in decision.alerts[0].reason
+    assert decision.severity == "High"
+
+
+def test_a_flagged_fetched_file_raises_the_payload_alert() -> None:
+    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_LINUX)
+    arts = [artifact("cmd", "settings.commandToExecute", "command"), artifact("f", "settings.fileUris[0]", "entry_point")]
+    decision = decide(plan, arts, [finding("miner", 700, "f"), finding("low", 10, "cmd")], BANDS)
+    assert [a.alertType for a in decision.alerts] == ["VM_CustomScriptExtensionSuspiciousPayload"]
+
+
+def test_entry_point_reputation_raises_the_entry_point_alert() -> None:
+    url = "https://raw.githubusercontent.com/new/repo/main/run.sh"
+    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_LINUX,
+                          urls=[PlannedUrl(origin="settings.fileUris[0]", role=UrlRole.ENTRY_POINT, url=url, redacted=url)])
+    findings = [finding("reputation.github.new_repo", 120, source="reputation", url=url),
+                finding("reputation.github.new_owner", 80, source="reputation", url=url)]
+    decision = decide(plan, [], findings, BANDS)
+    assert [a.alertType for a in decision.alerts] == ["VM_CustomScriptExtensionSuspiciousEntryPoint"]
+
+
+def test_dsc_and_run_command_map_to_their_own_alerts() -> None:
+    arts = [artifact("s", "source.script", "run_command_script")]
+    for kind, expected in ((ExtensionKind.DSC, "VM_DSCExtensionSuspiciousScript"),
+                           (ExtensionKind.RUN_COMMAND, "VM_RunCommandSuspiciousScript"),
+                           (ExtensionKind.MANAGED_RUN_COMMAND, "VM_RunCommandSuspiciousScript")):
+        decision = decide(InspectionPlan(kind=kind), arts, [finding("x", 500, "s")], BANDS)
+        assert [a.alertType for a in decision.alerts] == [expected]
+
+
+def test_a_raw_script_gets_a_verdict_but_no_extension_alert() -> None:
+    arts = [artifact("s", "content", "submitted")]
+    decision = decide(InspectionPlan(kind=ExtensionKind.SCRIPT), arts, [finding("x", 1200, "s")], BANDS)
+    assert decision.verdict == VerdictClass.MALICIOUS
+    assert decision.alerts == []
+    assert decision.severity == "High"
+
+
+def test_below_the_band_no_script_alert_is_raised() -> None:
+    arts = [artifact("s", "protectedSettings.commandToExecute", "command")]
+    decision = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), arts, [finding("x", 120, "s")], BANDS)
+    assert decision.verdict == VerdictClass.CLEAN
+    assert decision.alerts == []
+    assert decision.severity == "None"
+
+
+def test_a_failed_run_of_a_flagged_script_raises_the_failure_alert() -> None:
+    plan = InspectionPlan(kind=ExtensionKind.RUN_COMMAND, context=RequestContext(status="Failed"))
+    arts = [artifact("s", "script", "run_command_script")]
+    decision = decide(plan, arts, [finding("x", 500, "s")], BANDS)
+    assert {a.alertType for a in decision.alerts} == {"VM_RunCommandSuspiciousScript", "VM_RunCommandSuspiciousFailure"}
+
+
+def test_structural_request_findings_raise_context_alerts() -> None:
+    plan = InspectionPlan(kind=ExtensionKind.GPU_DRIVER)
+    decision = decide(plan, [], [finding("structure.gpu.no_gpu_size", 150, source="structure")], BANDS)
+    assert [a.alertType for a in decision.alerts] == ["VM_GPUExtensionSuspiciousFailure"]
+    assert decision.alerts[0].severity == "Medium"
