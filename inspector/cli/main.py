@@ -47,3 +47,5 @@ from inspector.cli.scan_cmd import scan  # noqa: E402
 
 cli.add_command(scan)
 cli.add_command(rules)
+from inspector.cli.db_cmd import db  # noqa: E402
+cli.add_command(db)

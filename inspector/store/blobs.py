@@ -1,0 +1,100 @@
+"""Content-addressed payload bytes in a local folder: `<root>/ab/cd/<sha256>`.
+
+Writes go to a temporary file in the destination folder and are renamed into place, so a
+reader never sees half a blob and a crash leaves at most a stray temporary file. The key is
+checked against the bytes on every write: a blob's name is a promise about its content.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import regex
+
+_SHA256 = regex.compile(r"^[0-9a-f]{64}$")
+_TMP_PREFIX = ".tmp-"
+
+
+class BlobError(ValueError):
+    """A blob key is malformed or does not match its content."""
+
+
+def check_sha256(sha256: str) -> str:
+    if not _SHA256.match(sha256):
+        raise BlobError(f"not a lowercase hex sha256: {sha256[:80]!r}")
+    return sha256
+
+
+class BlobStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path(self, sha256: str) -> Path:
+        check_sha256(sha256)
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    # --- synchronous core (worker processes call these directly)
+
+    def put_sync(self, sha256: str, data: bytes) -> bool:
+        """Store `data` under its sha256; returns False when it was already there."""
+        if hashlib.sha256(data).hexdigest() != check_sha256(sha256):
+            raise BlobError(f"blob {sha256} does not match the sha256 of its {len(data)} bytes")
+        target = self.path(sha256)
+        if target.exists():
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return True
+
+    def get_sync(self, sha256: str) -> bytes | None:
+        try:
+            return self.path(sha256).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def delete_sync(self, sha256: str) -> int:
+        """Remove a blob; returns the bytes freed (0 when it was not there)."""
+        target = self.path(sha256)
+        try:
+            size = target.stat().st_size
+            target.unlink()
+        except FileNotFoundError:
+            return 0
+        return size
+
+    def iter_sizes(self) -> Iterator[tuple[str, int]]:
+        """Every stored blob and its size (temporary files are skipped)."""
+        if not self.root.is_dir():
+            return
+        for path in self.root.glob("??/??/*"):
+            if path.name.startswith(_TMP_PREFIX) or not _SHA256.match(path.name):
+                continue
+            try:
+                yield path.name, path.stat().st_size
+            except FileNotFoundError:
+                continue
+
+    # --- async wrappers for the service (file I/O off the event loop)
+
+    async def put(self, sha256: str, data: bytes) -> bool:
+        return await asyncio.to_thread(self.put_sync, sha256, data)
+
+    async def get(self, sha256: str) -> bytes | None:
+        return await asyncio.to_thread(self.get_sync, sha256)
+
+    async def delete(self, sha256: str) -> int:
+        return await asyncio.to_thread(self.delete_sync, sha256)

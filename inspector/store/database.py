@@ -1,0 +1,125 @@
+"""Engine creation and migrations: one code path for SQLite (embedded default) and PostgreSQL.
+
+SQLite runs in WAL mode with a busy timeout, and write transactions start with
+`BEGIN IMMEDIATE` so two writers queue for the lock instead of one failing halfway through
+(a deferred transaction that reads first and writes later cannot wait for the lock).
+PostgreSQL can be confined to one schema (`database_schema`), which keeps parallel test
+runs and several deployments in one database apart.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import event, text
+from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from inspector.config import Settings
+
+MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+# Any constant shared by every replica: serialises concurrent `upgrade` runs on PostgreSQL.
+_MIGRATION_LOCK_ID = 0x1A5EC7
+
+
+class DatabaseError(Exception):
+    """The database URL is unusable or the schema cannot be brought up to date."""
+
+
+def database_url(settings: Settings) -> str:
+    """The configured URL, or SQLite in the data folder."""
+    if settings.database_url:
+        return settings.database_url
+    return f"sqlite+aiosqlite:///{Path(settings.data_dir) / 'inspector.db'}"
+
+
+def display_url(url: str) -> str:
+    """The URL with any password hidden, for logs and messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never verbatim
+        return "<unparsable database URL>"
+
+
+def create_engine(settings: Settings) -> AsyncEngine:
+    url = make_url(database_url(settings))
+    backend = url.get_backend_name()
+    kwargs: dict[str, Any] = {}
+    if backend == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+    elif backend == "postgresql":
+        if url.get_driver_name() != "asyncpg":
+            raise DatabaseError(f"PostgreSQL needs the asyncpg driver (postgresql+asyncpg://), got {display_url(str(url))}")
+        if settings.database_schema:
+            kwargs["connect_args"] = {"server_settings": {"search_path": settings.database_schema}}
+        kwargs["pool_pre_ping"] = True
+    else:
+        raise DatabaseError(f"unsupported database {backend!r}: use sqlite+aiosqlite or postgresql+asyncpg")
+    engine = create_async_engine(url, **kwargs)
+    if backend == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Hand transaction control to SQLAlchemy's "begin" event below.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        immediate = conn.get_execution_options().get("write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _alembic_config(connection: Connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    assert head is not None, "the migrations folder ships with the package"
+    return head
+
+
+def _upgrade_sync(connection: Connection, schema: str | None) -> None:
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
+        if schema:
+            connection.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    command.upgrade(_alembic_config(connection), "head")
+
+
+async def upgrade(engine: AsyncEngine, settings: Settings) -> None:
+    """Bring the schema to the newest migration (idempotent, safe to run from many replicas)."""
+    async with engine.connect() as conn:
+        conn = await conn.execution_options(write=True)
+        async with conn.begin():
+            await conn.run_sync(_upgrade_sync, settings.database_schema)
+
+
+async def current_revision(conn: AsyncConnection) -> str | None:
+    def _current(sync_conn: Connection) -> str | None:
+        return MigrationContext.configure(sync_conn).get_current_revision()
+
+    return await conn.run_sync(_current)

@@ -1,0 +1,52 @@
+"""Engine set-up: SQLite pragmas, URL validation, password-free display, migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from inspector.config import Settings
+from inspector.store import Store
+from inspector.store.database import DatabaseError, create_engine, database_url, display_url
+
+
+def test_the_default_database_is_sqlite_in_the_data_folder(tmp_path: Path) -> None:
+    assert database_url(Settings(data_dir=tmp_path)) == f"sqlite+aiosqlite:///{tmp_path / 'inspector.db'}"
+
+
+async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    store = await Store.open(Settings(data_dir=tmp_path / "nested" / "data"))
+    try:
+        async with store.engine.connect() as conn:
+            assert (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar() == "wal"
+            assert (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar() == 1
+            tables = set(await conn.run_sync(lambda c: sa.inspect(c).get_table_names()))
+        assert {"inspections", "verdicts", "payloads", "api_keys", "alembic_version"} <= tables
+        assert (tmp_path / "nested" / "data" / "inspector.db").is_file()
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql+aiomysql://u@h/db", "unsupported database"),
+        ("postgresql+psycopg2://u@h/db", "asyncpg"),
+    ],
+)
+def test_unsupported_urls_are_refused_clearly(tmp_path: Path, url: str, message: str) -> None:
+    with pytest.raises(DatabaseError, match=message):
+        create_engine(Settings(data_dir=tmp_path, database_url=url))
+
+
+def test_displayed_urls_never_show_the_password() -> None:
+    shown = display_url("postgresql+asyncpg://user:s3cr3t@db:5432/inspector")
+    assert "s3cr3t" not in shown and "user" in shown and "db:5432" in shown
+    assert display_url("::not a url::") == "<unparsable database URL>"
+
+
+def test_schema_names_are_validated(tmp_path: Path) -> None:
+    with pytest.raises(ValueError):
+        Settings(data_dir=tmp_path, database_schema='x"; drop table y; --')
