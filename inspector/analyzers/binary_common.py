@@ -1,0 +1,137 @@
+"""Helpers the binary analyzers (PE, ELF, embedded images, type mismatch) share.
+
+Kept apart so each analyzer file holds only its own logic: bounded entropy, the file name an
+artifact claims through its URL or origin, executable-magic checks and the per-analyzer limits
+read from Settings.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+from collections import Counter
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from inspector.model import Artifact
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Largest e_lfanew we accept when deciding that bytes start a PE image: real linkers put the
+# PE header within the first few hundred bytes; a bound keeps "MZ" noise from matching.
+MAX_E_LFANEW = 0x4000
+
+
+@dataclass(frozen=True)
+class BinaryLimits:
+    """Bounds for the binary analyzers; every one is a Settings field (see `from_settings`)."""
+
+    entropy_sample_bytes: int = 256 * 1024
+    max_sections: int = 96
+    max_imports: int = 4096
+    max_exports: int = 2048
+    max_resources: int = 512
+    max_children: int = 16
+    max_child_bytes: int = 20 * 1024 * 1024
+    max_metadata_bytes: int = 4 * 1024 * 1024
+    max_string_scan_bytes: int = 8 * 1024 * 1024
+    max_notable_strings: int = 32
+    max_embedded_blob_chars: int = 32 * 1024 * 1024
+    max_embedded_blobs: int = 64
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> BinaryLimits:
+        return cls(
+            entropy_sample_bytes=settings.binary_entropy_sample_bytes,
+            max_sections=settings.pe_max_sections,
+            max_imports=settings.pe_max_imports,
+            max_exports=settings.pe_max_exports,
+            max_resources=settings.pe_max_resources,
+            max_children=settings.binary_max_children,
+            max_child_bytes=settings.max_artifact_bytes,
+            max_metadata_bytes=settings.pe_max_metadata_bytes,
+            max_string_scan_bytes=settings.elf_max_string_scan_bytes,
+            max_notable_strings=settings.elf_max_notable_strings,
+            max_embedded_blob_chars=settings.embedded_max_blob_chars,
+            max_embedded_blobs=settings.embedded_max_blobs,
+        )
+
+
+def entropy(data: bytes, sample_bytes: int = 256 * 1024) -> float:
+    """Shannon entropy in bits per byte (0..8), rounded to 3 decimals.
+
+    Regions larger than `sample_bytes` are measured on 64 evenly spaced chunks, so a 50 MB
+    section costs the same as a small one; the estimate is within a few hundredths for the
+    uniform regions that matter here (packed or encrypted data).
+    """
+    size = len(data)
+    if size == 0:
+        return 0.0
+    if size > sample_bytes > 0:
+        chunks = 64
+        chunk = max(1, sample_bytes // chunks)
+        stride = size // chunks
+        view = memoryview(data)
+        data = b"".join(bytes(view[i * stride : i * stride + chunk]) for i in range(chunks))
+        size = len(data)
+    counts = Counter(data)
+    result = -sum((n / size) * math.log2(n / size) for n in counts.values())
+    return round(result + 0.0, 3)
+
+
+def is_pe_at(data: bytes, offset: int = 0) -> bool:
+    """True when an MZ header at `offset` points at a `PE\\0\\0` signature inside `data`."""
+    if data[offset : offset + 2] != b"MZ" or len(data) < offset + 0x40:
+        return False
+    e_lfanew = int.from_bytes(data[offset + 0x3C : offset + 0x40], "little")
+    if not 0x40 <= e_lfanew <= MAX_E_LFANEW:
+        return False
+    start = offset + e_lfanew
+    return data[start : start + 4] == b"PE\x00\x00"
+
+
+def is_elf_at(data: bytes, offset: int = 0) -> bool:
+    """True when an ELF identification (magic, class 1/2, data 1/2, version 1) starts at `offset`."""
+    ident = data[offset : offset + 7]
+    return len(ident) == 7 and ident[:4] == b"\x7fELF" and ident[4] in (1, 2) and ident[5] in (1, 2) and ident[6] == 1
+
+
+def claimed_file_name(artifact: Artifact) -> str | None:
+    """The file name the artifact's URL (or, failing that, its origin) gives it, lower-cased.
+
+    `https://x/y/update.txt?sv=...` -> `update.txt`; origin `zip:tools/a.png` -> `a.png`.
+    Returns None when neither carries a name with an extension-like dot.
+    """
+    for candidate in (_name_from_url(artifact.url), _name_from_origin(artifact.origin)):
+        if candidate and "." in candidate.strip("."):
+            return candidate.lower()
+    return None
+
+
+def _name_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    name = posixpath.basename(unquote(path))
+    return name[:255] or None
+
+
+def _name_from_origin(origin: str) -> str | None:
+    # Origins are field paths (`protectedSettings.fileUris[0]`), archive members
+    # (`zip:dir/file.exe`) or decoding steps (`decoded:base64`); only the last segment after a
+    # slash or colon can be a file name, and field paths are not.
+    tail = origin.replace("\\", "/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+    if not tail or "[" in tail or tail.startswith(("settings.", "protectedSettings.", "properties.")):
+        return None
+    return tail[:255]
+
+
+def file_extension(name: str) -> str:
+    """The last extension of a file name, with its dot, lower-cased (`""` when none)."""
+    _, ext = posixpath.splitext(name.lower())
+    return ext
