@@ -44,8 +44,10 @@ def main() -> None:
 
 from inspector.cli.rules_cmd import rules  # noqa: E402
 from inspector.cli.scan_cmd import scan  # noqa: E402
+from inspector.cli.schema_cmd import schema  # noqa: E402
 
 cli.add_command(scan)
 cli.add_command(rules)
+cli.add_command(schema)
 from inspector.cli.db_cmd import db  # noqa: E402
 cli.add_command(db)
