@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+import regex
+
 from inspector.model import Artifact
 
 if TYPE_CHECKING:
@@ -135,3 +137,52 @@ def file_extension(name: str) -> str:
     """The last extension of a file name, with its dot, lower-cased (`""` when none)."""
     _, ext = posixpath.splitext(name.lower())
     return ext
+
+
+# --- notable strings in executables ---------------------------------------------------------
+
+# Each category is one bytes pattern over the raw image (ASCII strings as linkers store them).
+# Bounded: quantifiers have upper limits, the scanned prefix is capped by the caller, and every
+# search runs with the scan's regex timeout.
+NOTABLE_PATTERNS: dict[str, regex.Pattern[bytes]] = {
+    "miner": regex.compile(
+        rb"(?i)stratum\+(?:tcp|ssl|tls)://[\x21-\x7e]{3,200}"
+        rb"|(?<![a-z0-9-])[a-z0-9.-]{0,60}(?:supportxmr|minexmr|nanopool|moneroocean|2miners|f2pool|hashvault|"
+        rb"c3pool|xmrpool|herominers|nicehash|unmineable|monerohash|dwarfpool|minergate)\.(?:com|net|org|io|pro|eu)"
+        rb"(?::\d{1,5})?"
+        rb"|--donate-level[= ]\d{1,3}|\bxmrig\b|\bcryptonight(?:/[a-z0-9]{1,8})?\b|\brandomx\b"
+    ),
+    "wallet": regex.compile(
+        # Monero primary (4...) and integrated addresses are 95/106 base58 chars; bech32 Bitcoin.
+        rb"(?<![0-9A-Za-z])4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![0-9A-Za-z])"
+        rb"|(?<![0-9A-Za-z])bc1[02-9ac-hj-np-z]{38,58}(?![0-9A-Za-z])"
+    ),
+    "reverse_shell": regex.compile(
+        rb"/dev/(?:tcp|udp)/[0-9A-Za-z.\-]{1,64}/\d{1,5}|\bnc(?:at)? (?:-[a-z]{1,4} ){0,3}-e /bin/(?:ba)?sh"
+    ),
+    "preload_hijack": regex.compile(rb"/etc/ld\.so\.preload"),
+}
+
+
+def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: float) -> dict[str, list[str]]:
+    """Distinct matches per category in the first `max_bytes` of `data`, each at most 120 chars.
+
+    A category whose search times out is reported with what it found so far; the caller treats
+    a timeout as "not found" rather than failing the analysis.
+    """
+    view = data[:max_bytes]
+    found: dict[str, list[str]] = {}
+    for category, pattern in NOTABLE_PATTERNS.items():
+        values: list[str] = []
+        try:
+            for match in pattern.finditer(view, timeout=timeout):
+                text = match.group().decode("ascii", "replace")[:120]
+                if text not in values:
+                    values.append(text)
+                if len(values) >= max_strings:
+                    break
+        except TimeoutError:
+            pass
+        if values:
+            found[category] = values
+    return found
