@@ -51,3 +51,7 @@ cli.add_command(rules)
 cli.add_command(schema)
 from inspector.cli.db_cmd import db  # noqa: E402
 cli.add_command(db)
+from inspector.cli.serve_cmd import serve  # noqa: E402
+cli.add_command(serve)
+from inspector.cli.keys_cmd import keys  # noqa: E402
+cli.add_command(keys)

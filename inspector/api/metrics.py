@@ -1,0 +1,65 @@
+"""Prometheus metrics of one service instance, in its own registry (no process-global state)."""
+
+from __future__ import annotations
+
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
+from prometheus_client import ProcessCollector
+
+from inspector.model import Verdict
+
+# Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
+_LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+
+class ServiceMetrics:
+    content_type = CONTENT_TYPE_LATEST
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry(auto_describe=True)
+        ProcessCollector(registry=self.registry)
+        self.requests = Counter(
+            "inspector_http_requests_total", "HTTP requests answered", ["method", "route", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "inspector_http_request_duration_seconds", "Time to answer an HTTP request", ["method", "route"],
+            buckets=_LATENCY_BUCKETS, registry=self.registry,
+        )
+        self.verdicts = Counter(
+            "inspector_verdicts_total", "Inspections completed, by verdict class", ["verdict"],
+            registry=self.registry,
+        )
+        self.inspection_failures = Counter(
+            "inspector_inspection_failures_total", "Inspections that ended without a verdict", ["kind"],
+            registry=self.registry,
+        )
+        self.inspection_seconds = Histogram(
+            "inspector_inspection_duration_seconds", "Time an inspection took, queueing included",
+            buckets=_LATENCY_BUCKETS, registry=self.registry,
+        )
+        self.fetches = Counter(
+            "inspector_fetches_total", "URL fetch attempts, by outcome (ok or the error kind)", ["outcome"],
+            registry=self.registry,
+        )
+        self.queue_depth = Gauge(
+            "inspector_queue_depth", "Inspections admitted and not finished", registry=self.registry,
+        )
+        self.queue_capacity = Gauge(
+            "inspector_queue_capacity", "Most inspections admitted at once", registry=self.registry,
+        )
+        self.rejected = Counter(
+            "inspector_rejected_total", "Requests refused before any work, by reason", ["reason"],
+            registry=self.registry,
+        )
+        self.rules = Info("inspector_rules", "Active signature ruleset", registry=self.registry)
+
+    def record_verdict(self, verdict: Verdict) -> None:
+        self.verdicts.labels(verdict=verdict.verdict.value).inc()
+        for fetch in verdict.fetches:
+            self.fetches.labels(outcome="ok" if fetch.fetched else (fetch.error or "failed")).inc()
+
+    def set_rules(self, version: str, rule_count: int, loaded_at: str) -> None:
+        self.rules.info({"version": version, "rule_count": str(rule_count), "loaded_at": loaded_at})
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)

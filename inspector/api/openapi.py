@@ -1,0 +1,236 @@
+"""The OpenAPI 3.1 document of the service: component schemas generated from the pydantic
+models, path entries written here by hand. A test checks that every route the application
+serves is documented and every documented route is served.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
+
+from inspector import __version__
+from inspector.api.problems import ALL_KINDS, PROBLEM_CONTENT_TYPE, Problem
+from inspector.api.schemas import (
+    HealthBody,
+    InspectionAccepted,
+    InspectionRequest,
+    InspectionStatusBody,
+    PayloadBody,
+    ReadyBody,
+    SignaturesBody,
+)
+from inspector.model import Verdict
+
+_REF = "#/components/schemas/{model}"
+_COMPONENT_MODELS: tuple[type[BaseModel], ...] = (
+    InspectionRequest, Verdict, InspectionAccepted, InspectionStatusBody, SignaturesBody, PayloadBody,
+    HealthBody, ReadyBody, Problem,
+)
+
+
+def _ref(model: type[BaseModel]) -> dict[str, str]:
+    return {"$ref": _REF.format(model=model.__name__)}
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _problem(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {PROBLEM_CONTENT_TYPE: {"schema": _ref(Problem)}}}
+
+
+def _problems(*statuses: int) -> dict[str, Any]:
+    """Problem responses for the listed statuses, plus a default for anything else."""
+    titles: dict[int, list[str]] = {}
+    for kind in ALL_KINDS:
+        titles.setdefault(kind.status, []).append(kind.slug)
+    out = {str(s): _problem("problem types: " + ", ".join(titles.get(s, ["see title"]))) for s in statuses}
+    out["default"] = _problem("any other error, as a problem")
+    return out
+
+
+_AUTHED_ERRORS = (401, 429)
+_RETRY_AFTER = {"Retry-After": {"description": "seconds to wait (429, 503)", "schema": {"type": "string"}}}
+_REQUEST_ID = {
+    "name": "X-Request-Id", "in": "header", "required": False,
+    "description": "request id to propagate (letters, digits, . _ : -; at most 128); one is generated otherwise",
+    "schema": {"type": "string"},
+}
+_PREFER = {
+    "name": "Prefer", "in": "header", "required": False,
+    "description": "`respond-async` answers 202 at once and runs the inspection in the background",
+    "schema": {"type": "string"},
+}
+_INSPECTION_RESPONSES = {
+    "200": _json(_ref(Verdict), "the verdict, when the inspection finished within the wait"),
+    "202": {
+        **_json(_ref(InspectionAccepted), "the inspection continues; poll the Location"),
+        "headers": {"Location": {"description": "URL of the inspection", "schema": {"type": "string"}}},
+    },
+    **_problems(400, *_AUTHED_ERRORS, 408, 413, 415, 422, 503),
+}
+_WAIT_QUERY = [
+    {"name": "deadline_s", "in": "query", "required": False,
+     "description": "seconds to wait for the verdict before answering 202",
+     "schema": {"type": "number", "minimum": 0, "maximum": 3600}},
+    {"name": "fetch", "in": "query", "required": False, "description": "fetch URLs the file names",
+     "schema": {"type": "boolean"}},
+    {"name": "filename", "in": "query", "required": False, "description": "the file's name (raw uploads)",
+     "schema": {"type": "string", "maxLength": 1024}},
+]
+_SECURED = [{"apiKey": []}]
+
+PATHS: dict[str, dict[str, dict[str, Any]]] = {
+    "/v1/inspections": {
+        "post": {
+            "operationId": "createInspection",
+            "summary": "Inspect an extension resource, Run Command, activity-log event, script or URL",
+            "description": "Roles: detector, analyst, admin. Answers 200 with the verdict when it is ready "
+            "within the wait (options.deadline_s, default set by the service), else 202.",
+            "security": _SECURED,
+            "parameters": [_PREFER, _REQUEST_ID],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": _ref(InspectionRequest)}}},
+            "responses": _INSPECTION_RESPONSES,
+        }
+    },
+    "/v1/inspections/file": {
+        "post": {
+            "operationId": "inspectFile",
+            "summary": "Inspect an uploaded file of any type (multipart field `file`, or the raw body)",
+            "description": "Roles: detector, analyst, admin. The content decides how it is read "
+            "(extension JSON, script, archive, binary).",
+            "security": _SECURED,
+            "parameters": [_PREFER, _REQUEST_ID, *_WAIT_QUERY],
+            "requestBody": {"required": True, "content": {
+                "multipart/form-data": {"schema": {
+                    "type": "object", "required": ["file"],
+                    "properties": {"file": {"type": "string", "format": "binary"}},
+                }},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}},
+            }},
+            "responses": _INSPECTION_RESPONSES,
+        }
+    },
+    "/v1/inspections/{inspection_id}": {
+        "get": {
+            "operationId": "getInspection",
+            "summary": "The stored verdict of an inspection, or its status while it runs",
+            "description": "Roles: analyst, admin; a detector reads only its own inspections (404 otherwise).",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "inspection_id", "in": "path", "required": True,
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 64}},
+                _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json({"oneOf": [_ref(Verdict), _ref(InspectionStatusBody)]},
+                             "the verdict when done; the status (queued, running, failed) otherwise"),
+                **_problems(400, *_AUTHED_ERRORS, 404),
+            },
+        }
+    },
+    "/v1/payloads/{sha256}": {
+        "get": {
+            "operationId": "getPayload",
+            "summary": "What is known about a payload (by sha256), with its latest verdict",
+            "description": "Roles: analyst, admin.",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "sha256", "in": "path", "required": True, "schema": {"type": "string"}},
+                _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json(_ref(PayloadBody), "payload metadata and verdict history"),
+                **_problems(400, *_AUTHED_ERRORS, 403, 404),
+            },
+        }
+    },
+    "/v1/signatures": {
+        "get": {
+            "operationId": "getSignatures",
+            "summary": "The active ruleset: version, rule count, load time",
+            "description": "Roles: detector, analyst, admin.",
+            "security": _SECURED,
+            "parameters": [_REQUEST_ID],
+            "responses": {"200": _json(_ref(SignaturesBody), "the active ruleset"), **_problems(*_AUTHED_ERRORS)},
+        }
+    },
+    "/v1/signatures/reload": {
+        "post": {
+            "operationId": "reloadSignatures",
+            "summary": "Compile the rule folders again and swap atomically",
+            "description": "Role: admin. A ruleset that does not compile is refused (422, with file and "
+            "line of each error) and the previous one stays active.",
+            "security": _SECURED,
+            "parameters": [_REQUEST_ID],
+            "responses": {
+                "200": _json(_ref(SignaturesBody), "the new active ruleset"),
+                **_problems(*_AUTHED_ERRORS, 403, 422),
+            },
+        }
+    },
+    "/v1/openapi.json": {
+        "get": {
+            "operationId": "getOpenApi",
+            "summary": "This document",
+            "security": [],
+            "responses": {"200": _json({"type": "object"}, "the OpenAPI 3.1 document")},
+        }
+    },
+    "/healthz": {
+        "get": {
+            "operationId": "health",
+            "summary": "Liveness: the process answers",
+            "security": [],
+            "responses": {"200": _json(_ref(HealthBody), "alive")},
+        }
+    },
+    "/readyz": {
+        "get": {
+            "operationId": "ready",
+            "summary": "Readiness: rules loaded, store reachable, accepting work",
+            "security": [],
+            "responses": {
+                "200": _json(_ref(ReadyBody), "ready"),
+                "503": {**_json(_ref(ReadyBody), "not ready; checks say why"), "headers": _RETRY_AFTER},
+            },
+        }
+    },
+    "/metrics": {
+        "get": {
+            "operationId": "metrics",
+            "summary": "Prometheus metrics",
+            "security": [],
+            "responses": {"200": {"description": "Prometheus text exposition format",
+                                  "content": {"text/plain": {"schema": {"type": "string"}}}}},
+        }
+    },
+}
+
+
+def documented_routes() -> set[tuple[str, str]]:
+    """(METHOD, path template) of every documented operation."""
+    return {(method.upper(), path) for path, ops in PATHS.items() for method in ops}
+
+
+def build_openapi() -> dict[str, Any]:
+    _, schemas = models_json_schema([(m, "validation") for m in _COMPONENT_MODELS], ref_template=_REF)
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "Payload Inspector",
+            "version": __version__,
+            "description": "Decides whether an Azure VM extension payload is malicious, and explains why. "
+            "Every error is an RFC 9457 problem (application/problem+json) with a stable `type`.",
+        },
+        "servers": [{"url": "/"}],
+        "components": {
+            "schemas": schemas.get("$defs", {}),
+            "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}},
+        },
+        "security": _SECURED,
+        "paths": PATHS,
+    }

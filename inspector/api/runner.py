@@ -1,0 +1,208 @@
+"""Runs inspections for the HTTP service: admission, the wait for a verdict, storage, shutdown.
+
+An admitted inspection runs as a background task, so a caller that stops waiting (its
+deadline passed, `Prefer: respond-async`, or a dropped connection) does not stop the work:
+the verdict is stored and can be fetched later. A fast inspection is written to the store
+once, when its verdict is ready; only one that outlives the caller's wait is recorded as
+running first, so that polling finds it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from inspector.api.limits import WorkQueue
+from inspector.api.metrics import ServiceMetrics
+from inspector.api.problems import INTERNAL_ERROR, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
+from inspector.config import Settings
+from inspector.extensions import understand
+from inspector.extensions.request import InputError, InspectionInput
+from inspector.logging_setup import get_logger
+from inspector.model import Verdict
+from inspector.pipeline import InspectionResult, Inspector
+from inspector.store import Store
+
+log = get_logger("inspector.api.runner")
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What the caller asked for, besides the input itself."""
+
+    kind: str
+    key_id: str
+    input_name: str | None = None
+    fetch: bool | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer for the caller: a verdict, or an id to poll."""
+
+    inspection_id: str
+    verdict: Verdict | None
+
+
+class _Failure(Exception):
+    """An inspection ended without a verdict; `kind` is stored as its error kind."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
+class InspectionRunner:
+    def __init__(self, settings: Settings, inspector: Inspector, store: Store, metrics: ServiceMetrics,
+                 workers: int) -> None:
+        self.settings = settings
+        self.inspector = inspector
+        self.store = store
+        self.metrics = metrics
+        self.queue = WorkQueue(settings.api_queue_size, workers)
+        self.accepting = True
+        self._tasks: set[asyncio.Task[None]] = set()
+        metrics.queue_capacity.set(settings.api_queue_size)
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tasks)
+
+    async def run(self, inp: InspectionInput, sub: Submission, wait_s: float) -> Outcome:
+        """Admit, start and wait up to `wait_s` for an inspection (429/503 problems when refused)."""
+        if not self.accepting:
+            raise ProblemError(SHUTTING_DOWN, "the service is shutting down; retry on another instance",
+                               headers={"Retry-After": "1"})
+        self.queue.admit()
+        self.metrics.queue_depth.set(self.queue.depth)
+        loop = asyncio.get_running_loop()
+        inspection_id = uuid.uuid4().hex
+        # The task hands its outcome to the waiting caller; the caller tells the task whether a
+        # row exists to store it in (no row for an input rejected while the caller waited).
+        result_ready: asyncio.Future[InspectionResult] = loop.create_future()
+        row_exists: asyncio.Future[bool] = loop.create_future()
+        task = asyncio.create_task(self._inspect(inp, sub, inspection_id, result_ready, row_exists))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        recorded = False
+        try:
+            try:
+                async with asyncio.timeout(wait_s):
+                    result = await asyncio.shield(result_ready)
+            except TimeoutError:
+                result_ready.cancel()  # nobody waits for it any more
+                await self._record_running(inp, sub, inspection_id, task)
+                recorded = True
+                return Outcome(inspection_id, None)
+            except _Failure as failure:
+                raise _as_problem(failure) from None
+            except asyncio.CancelledError:
+                # The client went away while waiting: the inspection goes on, recorded for later reads.
+                result_ready.cancel()
+                await asyncio.shield(self._record_running(inp, sub, inspection_id, task))
+                recorded = True
+                raise
+            await self.store.create_inspection(inspection_id, sub.kind, result.plan.redacted_request,
+                                               result.plan.context, sub.key_id, sub.input_name)
+            recorded = True
+        finally:
+            if not row_exists.done():
+                row_exists.set_result(recorded)
+        await task  # the task stores the verdict now that the row exists
+        return Outcome(inspection_id, result.verdict)
+
+    async def _record_running(self, inp: InspectionInput, sub: Submission, inspection_id: str,
+                              task: asyncio.Task[None]) -> None:
+        """Create the row for an inspection the caller stopped waiting for."""
+        try:
+            plan = understand(inp)
+        except InputError:
+            # The background task meets the same error and stores it as the failure.
+            request: Any = None
+            context: Any = inp.context
+        else:
+            request, context = plan.redacted_request, plan.context
+        await self.store.create_inspection(inspection_id, sub.kind, request, context, sub.key_id, sub.input_name)
+        if not task.done():
+            await self.store.mark_running(inspection_id)
+
+    async def _inspect(self, inp: InspectionInput, sub: Submission, inspection_id: str,
+                       result_ready: asyncio.Future[InspectionResult], row_exists: asyncio.Future[bool]) -> None:
+        started = time.monotonic()
+        cancelled = False
+        outcome: InspectionResult | _Failure
+        try:
+            outcome = await self._analyse(inp, sub, inspection_id)
+        except asyncio.CancelledError:
+            cancelled = True
+            outcome = _Failure("shutdown", "the service stopped before the inspection finished")
+        finally:
+            elapsed = time.monotonic() - started
+            self.queue.release(elapsed)
+            self.metrics.queue_depth.set(self.queue.depth)
+            self.metrics.inspection_seconds.observe(elapsed)
+        if isinstance(outcome, _Failure):
+            self.metrics.inspection_failures.labels(kind=outcome.kind).inc()
+            if not result_ready.done():
+                result_ready.set_exception(outcome)
+        else:
+            self.metrics.record_verdict(outcome.verdict)
+            if not result_ready.done():
+                result_ready.set_result(outcome)
+        if await asyncio.shield(row_exists):
+            if isinstance(outcome, _Failure):
+                await self._store_failure(inspection_id, outcome)
+            else:
+                await self.store.save_verdict(inspection_id, outcome.verdict, outcome.blobs)
+        if cancelled:
+            raise asyncio.CancelledError
+
+    async def _analyse(self, inp: InspectionInput, sub: Submission, inspection_id: str) -> InspectionResult:
+        """The pipeline's inspection under the service's hard time bound; failures become `_Failure`."""
+        try:
+            async with asyncio.timeout(self.settings.api_inspection_timeout_s):
+                return await self.inspector.inspect(inp, inspection_id=inspection_id, fetch=sub.fetch,
+                                                    input_name=sub.input_name)
+        except InputError as exc:
+            raise _Failure(exc.kind, exc.detail) from None
+        except TimeoutError:
+            limit = self.settings.api_inspection_timeout_s
+            raise _Failure("deadline", f"the inspection took longer than {limit:g} s") from None
+        except Exception as exc:
+            log.exception("inspection_crashed", inspection_id=inspection_id, error_type=type(exc).__name__)
+            raise _Failure("internal_error", "the inspection failed unexpectedly") from None
+
+    async def _store_failure(self, inspection_id: str, failure: _Failure) -> None:
+        try:
+            await self.store.mark_failed(inspection_id, failure.kind, failure.detail)
+        except Exception as exc:  # the row may not exist if the caller got its answer synchronously
+            log.debug("failure_not_recorded", inspection_id=inspection_id, error_type=type(exc).__name__)
+
+    async def drain(self, grace_s: float) -> int:
+        """Stop admitting, let in-flight inspections finish for `grace_s`, cancel the rest.
+
+        Returns how many had to be cancelled (they are stored as failed with kind `shutdown`).
+        """
+        self.accepting = False
+        pending = set(self._tasks)
+        if not pending:
+            return 0
+        log.info("draining_inspections", in_flight=len(pending), grace_s=grace_s)
+        _done, still = await asyncio.wait(pending, timeout=grace_s)
+        for task in still:
+            task.cancel()
+        if still:
+            await asyncio.wait(still, timeout=5)
+        return len(still)
+
+
+def _as_problem(failure: _Failure) -> ProblemError:
+    if failure.kind == "internal_error":
+        return ProblemError(INTERNAL_ERROR, failure.detail)
+    if failure.kind == "deadline":
+        return ProblemError(UNINSPECTABLE_INPUT, failure.detail)
+    return ProblemError(UNINSPECTABLE_INPUT, f"{failure.kind}: {failure.detail}")
