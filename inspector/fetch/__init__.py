@@ -10,7 +10,7 @@
 from inspector.fetch.fetcher import FetchedPayload, Fetcher, FetchSession
 from inspector.fetch.github import GitHubRef, parse_github_url
 from inspector.fetch.guard import AddressGuard, FetchBlocked
-from inspector.fetch.signals import content_mismatch_finding, offline_url_findings
+from inspector.fetch.reputation import content_mismatch_finding, offline_url_findings
 
 __all__ = [
     "AddressGuard",

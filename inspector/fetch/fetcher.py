@@ -24,7 +24,7 @@ from inspector.config import Settings
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.github import GitHubClient, github_reputation
 from inspector.fetch.guard import AddressGuard, FetchBlocked, Resolver
-from inspector.fetch.signals import Intel, default_intel
+from inspector.fetch.reputation import Intel, default_intel
 from inspector.fetch.transport import GuardedBackend, GuardedTransport
 from inspector.model import FetchRecord, Finding, InspectionError
 from inspector.redact import redact_text, redact_url

@@ -27,7 +27,7 @@ from inspector.analyzers.base import Heuristic
 from inspector.config import Settings
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import FetchBlocked
-from inspector.fetch.signals import Intel
+from inspector.fetch.reputation import Intel
 from inspector.model import Finding, InspectionError
 from inspector.redact import redact_text
 
