@@ -8,8 +8,16 @@ by the pipeline from the active ruleset.
 from __future__ import annotations
 
 from inspector.analyzers.base import Analyzer
+from inspector.analyzers.elf import ElfAnalyzer
+from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
+from inspector.analyzers.pe import PeAnalyzer
+from inspector.analyzers.type_mismatch import TypeMismatchAnalyzer
 from inspector.analyzers.urls import UrlExtractor
 
 ANALYZERS: tuple[Analyzer, ...] = (
     UrlExtractor(),
+    PeAnalyzer(),
+    ElfAnalyzer(),
+    EmbeddedExecutableAnalyzer(),
+    TypeMismatchAnalyzer(),
 )
