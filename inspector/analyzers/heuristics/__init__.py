@@ -1,0 +1,91 @@
+"""Script heuristics: one module per behaviour family, run together over each decoded text.
+
+`HEURISTIC_ANALYZERS` is what the pipeline registers. It holds one analyzer that runs every
+family over a text once and then the combination rules, which need to see all families'
+findings for the same text. `FAMILY_ANALYZERS` runs single families (tests, tooling).
+"""
+
+from __future__ import annotations
+
+from inspector.analyzers.base import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.analyzers.heuristics import (
+    amsi_logging,
+    combinations,
+    credential_access,
+    defence_tampering,
+    download_execute,
+    evasion,
+    impact,
+    lateral_remote_access,
+    miners,
+    obfuscation_stats,
+    persistence,
+    reverse_shells,
+)
+from inspector.analyzers.heuristics.patterns import (
+    ANALYZER_VERSION,
+    Family,
+    FamilyAnalyzer,
+    TextView,
+    accepts_text,
+    run_family,
+)
+from inspector.model import Artifact, Finding
+
+FAMILIES: tuple[Family, ...] = (
+    download_execute.FAMILY,
+    amsi_logging.FAMILY,
+    defence_tampering.FAMILY,
+    credential_access.FAMILY,
+    miners.FAMILY,
+    reverse_shells.FAMILY,
+    persistence.FAMILY,
+    evasion.FAMILY,
+    impact.FAMILY,
+    lateral_remote_access.FAMILY,
+    obfuscation_stats.FAMILY,
+)
+
+ALL_HEURISTICS: tuple[Heuristic, ...] = tuple(
+    {
+        h.id: h
+        for module in (
+            download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
+            persistence, evasion, impact, lateral_remote_access, obfuscation_stats, combinations,
+        )
+        for h in module.HEURISTICS
+    }.values()
+)
+
+
+class ScriptHeuristicsAnalyzer:
+    """Every heuristic family over one text, then the combinations of what fired."""
+
+    name = "heuristics"
+    version = ANALYZER_VERSION
+
+    def __init__(self, families: tuple[Family, ...] = FAMILIES) -> None:
+        self.families = families
+
+    def accepts(self, artifact: Artifact) -> bool:
+        return accepts_text(artifact)
+
+    def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
+        if not payload.text:
+            return AnalyzerOutput()
+        view = TextView.of(payload, ctx)
+        by_family: dict[str, list[Finding]] = {}
+        for family in self.families:
+            if ctx.expired():
+                view.errors.append(("limit_deadline", f"heuristics stopped before {family.name}"))
+                break
+            by_family[family.name] = run_family(view, family)
+        findings = [f for found in by_family.values() for f in found]
+        findings.extend(combinations.combination_findings(view, by_family))
+        return AnalyzerOutput(findings=findings, errors=view.errors)
+
+
+FAMILY_ANALYZERS: tuple[FamilyAnalyzer, ...] = tuple(FamilyAnalyzer(f) for f in FAMILIES)
+HEURISTIC_ANALYZERS: tuple[Analyzer, ...] = (ScriptHeuristicsAnalyzer(),)
+
+__all__ = ["ALL_HEURISTICS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "ScriptHeuristicsAnalyzer"]

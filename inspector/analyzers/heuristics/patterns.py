@@ -1,0 +1,206 @@
+"""The small engine every heuristic family is written in: declared patterns over decoded text.
+
+A family module declares `PatternRule`s (a `Heuristic` plus the regex that proves it) and,
+where a regex is not enough, `check` functions. `FamilyAnalyzer` runs one family over one
+text payload; `run_family` is shared with the combined analyzer in `__init__.py` so the
+text is matched once per family, never twice.
+
+Why keywords: most scripts contain none of a family's vocabulary, so a cheap
+case-insensitive substring test on the lowered text skips the regex entirely. This keeps
+the full heuristic set well inside the per-script latency budget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.model import TEXT_TYPES, Artifact, Finding
+
+ANALYZER_VERSION = "1"
+
+# At most this many occurrences are counted per rule: the count only feeds `score * count`
+# up to the cap, so counting further would cost time on hostile input and change nothing.
+MAX_COUNTED_MATCHES = 50
+
+DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    """One heuristic proved by one regex.
+
+    keywords: lowercase literals; the regex runs only when at least one is in the text.
+    requires: extra regexes that must each match somewhere in the same text (co-occurrence,
+        e.g. a TCP client *and* a stream read), so the main pattern stays simple.
+    unless: a regex that, when it matches the main match's text, discards that match
+        (e.g. a vendor installer domain in a `curl | sh` line).
+    """
+
+    heuristic: Heuristic
+    pattern: str
+    keywords: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    unless: str | None = None
+    flags: int = DEFAULT_FLAGS
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", regex.compile(self.pattern, self.flags))
+        object.__setattr__(self, "_requires", tuple(regex.compile(r, self.flags) for r in self.requires))
+        object.__setattr__(
+            self, "_unless", regex.compile(self.unless, self.flags) if self.unless is not None else None
+        )
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        return self._compiled  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def compiled_requires(self) -> tuple[regex.Pattern[str], ...]:
+        return self._requires  # type: ignore[attr-defined,no-any-return]
+
+    @property
+    def compiled_unless(self) -> regex.Pattern[str] | None:
+        return self._unless  # type: ignore[attr-defined,no-any-return]
+
+
+@dataclass
+class TextView:
+    """The text of one payload with the lowered copy used for keyword prefilters."""
+
+    payload: Payload
+    text: str
+    lowered: str
+    ctx: ScanContext
+    errors: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, payload: Payload, ctx: ScanContext) -> TextView:
+        text = payload.text or ""
+        limit = ctx.limits.max_text_chars
+        if len(text) > limit:
+            text = text[:limit]
+        return cls(payload=payload, text=text, lowered=text.lower(), ctx=ctx)
+
+    def has_any(self, keywords: Sequence[str]) -> bool:
+        return not keywords or any(k in self.lowered for k in keywords)
+
+    def finditer(
+        self, pattern: regex.Pattern[str], rule_id: str, limit: int = MAX_COUNTED_MATCHES
+    ) -> list[regex.Match[str]]:
+        """Up to `limit` matches; a timeout is recorded and yields what was found."""
+        found: list[regex.Match[str]] = []
+        try:
+            for match in pattern.finditer(self.text, timeout=self.ctx.regex_timeout()):
+                found.append(match)
+                if len(found) >= limit:
+                    break
+        except TimeoutError:
+            self.errors.append(("limit_regex_timeout", f"{rule_id}: pattern timed out"))
+        return found
+
+    def search(self, pattern: regex.Pattern[str], rule_id: str) -> regex.Match[str] | None:
+        try:
+            return pattern.search(self.text, timeout=self.ctx.regex_timeout())
+        except TimeoutError:
+            self.errors.append(("limit_regex_timeout", f"{rule_id}: pattern timed out"))
+            return None
+
+    def finding(self, heuristic: Heuristic, match: regex.Match[str] | None, count: int = 1) -> Finding:
+        if match is None:
+            return heuristic.finding(self.payload, count=count, snippet_chars=self.ctx.limits.snippet_chars)
+        return heuristic.finding(
+            self.payload,
+            offset=match.start(),
+            length=match.end() - match.start(),
+            snippet=_snippet(match),
+            count=count,
+            snippet_chars=self.ctx.limits.snippet_chars,
+        )
+
+
+def _snippet(match: regex.Match[str]) -> str:
+    # One line of evidence: the match itself, whitespace collapsed; redaction happens in
+    # Heuristic.finding, bounding there too.
+    return " ".join(match.group(0).split())
+
+
+# A check is code for what a single regex cannot say (entropy, wallet validation, vendor
+# allowlists). It appends findings for one text and returns them.
+Check = Callable[[TextView], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named group of heuristics (download_execute, persistence, ...)."""
+
+    name: str
+    rules: tuple[PatternRule, ...] = ()
+    checks: tuple[Check, ...] = ()
+
+    @property
+    def heuristics(self) -> tuple[Heuristic, ...]:
+        return tuple(rule.heuristic for rule in self.rules)
+
+
+def match_rule(view: TextView, rule: PatternRule) -> Finding | None:
+    if not view.has_any(rule.keywords):
+        return None
+    rule_id = rule.heuristic.id
+    matches = view.finditer(rule.compiled, rule_id)
+    if rule.compiled_unless is not None:
+        unless = rule.compiled_unless
+        try:
+            matches = [m for m in matches if unless.search(m.group(0), timeout=view.ctx.regex_timeout()) is None]
+        except TimeoutError:
+            view.errors.append(("limit_regex_timeout", f"{rule_id}: exclusion pattern timed out"))
+            matches = []
+    if not matches:
+        return None
+    for required in rule.compiled_requires:
+        if view.search(required, rule_id) is None:
+            return None
+    return view.finding(rule.heuristic, matches[0], count=len(matches))
+
+
+def run_family(view: TextView, family: Family) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in family.rules:
+        if view.ctx.expired():
+            view.errors.append(("limit_deadline", f"heuristics stopped in {family.name}"))
+            break
+        found = match_rule(view, rule)
+        if found is not None:
+            findings.append(found)
+    for check in family.checks:
+        if view.ctx.expired():
+            break
+        findings.extend(check(view))
+    return findings
+
+
+def accepts_text(artifact: Artifact) -> bool:
+    return artifact.type in TEXT_TYPES
+
+
+class FamilyAnalyzer:
+    """Runs one family's heuristics over one decoded text payload."""
+
+    version = ANALYZER_VERSION
+
+    def __init__(self, family: Family) -> None:
+        self.family = family
+        self.name = f"heuristics.{family.name}"
+
+    def accepts(self, artifact: Artifact) -> bool:
+        return accepts_text(artifact)
+
+    def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
+        if not payload.text:
+            return AnalyzerOutput()
+        view = TextView.of(payload, ctx)
+        findings = run_family(view, self.family)
+        return AnalyzerOutput(findings=findings, errors=view.errors)
