@@ -10,6 +10,7 @@ from __future__ import annotations
 from inspector.analyzers.base import Analyzer
 from inspector.analyzers.elf import ElfAnalyzer
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
+from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.analyzers.pe import PeAnalyzer
 from inspector.analyzers.type_mismatch import TypeMismatchAnalyzer
 from inspector.analyzers.urls import UrlExtractor
@@ -20,4 +21,5 @@ ANALYZERS: tuple[Analyzer, ...] = (
     ElfAnalyzer(),
     EmbeddedExecutableAnalyzer(),
     TypeMismatchAnalyzer(),
+    *HEURISTIC_ANALYZERS,
 )
