@@ -6,5 +6,12 @@
 from __future__ import annotations
 
 from inspector.analyzers.base import Analyzer
+from inspector.unpack.archives import SevenZipUnpacker, TarUnpacker, ZipUnpacker
+from inspector.unpack.compressed import CompressedStreamUnpacker
 
-UNPACKERS: tuple[Analyzer, ...] = ()
+UNPACKERS: tuple[Analyzer, ...] = (
+    ZipUnpacker(),
+    TarUnpacker(),
+    SevenZipUnpacker(),
+    CompressedStreamUnpacker(),
+)
