@@ -1,0 +1,515 @@
+"""PowerShell deobfuscation: constant expressions folded, strings handed to `iex` peeled.
+
+Entry point: `PowerShellLayer.analyze`. The script is parsed with tree-sitter-powershell
+and walked once in document order:
+
+- an invocation of Invoke-Expression (by name, alias, backticked, random-cased, or computed:
+  `& ($ShellId[1]+$ShellId[13]+'x')`, `$env:comspec[4,15,25]-join''`, `... | iex`), of
+  `[ScriptBlock]::Create(...)` or `$ExecutionContext.InvokeCommand.InvokeScript(...)` whose
+  argument evaluates to a constant string yields that string as the next layer;
+- every other expression that evaluates to a constant string through an obfuscation
+  technique (concatenation, `-f`, `[char]` codes, `-join`, `-replace`, reversal, `-bxor`,
+  base64, Deflate/GZip streams) is replaced by its value, backticks in names are dropped
+  and random case is normalised; the rewritten script is one more layer;
+- `[Convert]::FromBase64String` of a constant whose bytes are not consumed by a bigger
+  constant expression becomes a `decoded:base64` child (it may be a PE or an archive).
+
+Simple assignments (`$a = 'x' + 'y'`) are tracked so later uses of `$a` are known. The
+evaluator (ps_eval.py) is bounded in steps, nesting and value size; the parser only ever
+sees `max_parse_chars` characters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+import tree_sitter
+import tree_sitter_powershell
+from tree_sitter import Node
+
+from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic, time_is_short
+from inspector.deobfuscate.ps_eval import (
+    BACKTICK_SPECIAL,
+    EvalLimit,
+    Evaluator,
+    NotConstant,
+    ScriptBlock,
+    norm_var,
+    to_str,
+)
+from inspector.model import Artifact, ArtifactType
+
+_LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
+
+H = {
+    "invoke_expression": technique_heuristic(
+        "powershell", "invoke_expression", "Invoke-Expression of a constructed string", 30,
+        "A string assembled at run time is executed as code (iex / Invoke-Expression / ScriptBlock.Create)."),
+    "obfuscated_invocation": technique_heuristic(
+        "powershell", "obfuscated_invocation", "Obfuscated Invoke-Expression name", 40,
+        "The command that runs the code is itself spelled indirectly (computed name, automatic-variable "
+        "characters, backticks or random case) so that 'iex' never appears literally."),
+    "format-operator": technique_heuristic(
+        "powershell", "format_operator", "String rebuilt with the -f format operator", 20,
+        "Fragments reordered with format indexes (\"{1}{0}\" -f 'x','y') hide the real string."),
+    "concat": technique_heuristic(
+        "powershell", "concat", "String split into concatenated fragments", 5,
+        "Literal fragments joined with '+' (common in benign code too; scored low)."),
+    "char-codes": technique_heuristic(
+        "powershell", "char_codes", "String spelled as character codes", 20,
+        "[char] casts of numbers or char arrays spell out a string."),
+    "join": technique_heuristic(
+        "powershell", "join", "String assembled with -join", 5, "Pieces joined with -join or [string]::Join."),
+    "split": technique_heuristic(
+        "powershell", "split", "String split and rejoined", 5, "-split / .Split used to rebuild a string."),
+    "replace": technique_heuristic(
+        "powershell", "replace", "String cleaned with -replace/.Replace chains", 10,
+        "Junk markers removed with -replace or .Replace to reveal the real string."),
+    "reverse": technique_heuristic(
+        "powershell", "reverse", "Reversed string", 30,
+        "A string stored backwards and reversed at run time (negative index range, [array]::Reverse, "
+        "RightToLeft regex)."),
+    "bxor": technique_heuristic(
+        "powershell", "bxor", "XOR-encoded data", 40, "Bytes or characters decoded with -bxor and a constant key."),
+    "base64": technique_heuristic(
+        "powershell", "base64", "Base64-decoded data", 20, "[Convert]::FromBase64String of a constant blob."),
+    "compressed-stream": technique_heuristic(
+        "powershell", "compressed_stream", "Compressed script stream", 30,
+        "A Deflate/GZip stream over an embedded blob, read back as text."),
+    "automatic-variable": technique_heuristic(
+        "powershell", "automatic_variable", "Characters taken from automatic variables", 40,
+        "Letters picked out of $ShellId, $PSHome, $env:ComSpec or preference variables to spell a command."),
+    "backtick-escape": technique_heuristic(
+        "powershell", "backtick", "Backtick escapes inside names", 20,
+        "Meaningless backticks (I`nv`oke) break up keywords to evade string matching."),
+    "random-case": technique_heuristic(
+        "powershell", "random_case", "Random letter case", 15,
+        "Keywords written in random case (iNvOkE-eXpReSsIoN) to evade case-sensitive matching."),
+}
+# Order in which techniques name a layer: the most specific first.
+_TECHNIQUE_ORDER = ("compressed-stream", "base64", "bxor", "char-codes", "reverse", "format-operator", "replace",
+                    "automatic-variable", "split", "join", "concat", "backtick-escape", "random-case")
+
+_IEX_NAMES = frozenset({"iex", "invoke-expression", "microsoft.powershell.utility\\invoke-expression"})
+_FOLDABLE = frozenset({
+    "parenthesized_expression", "additive_expression", "format_expression", "comparison_expression",
+    "expression_with_unary_operator", "cast_expression", "element_access", "invokation_expression",
+    "expandable_string_literal", "sub_expression", "bitwise_expression", "multiplicative_expression",
+    "additive_argument_expression", "format_argument_expression", "comparison_argument_expression",
+    "expandable_here_string_literal",
+})
+_BINARY_TYPES = frozenset({"additive_expression", "format_expression", "comparison_expression", "bitwise_expression",
+                           "multiplicative_expression", "additive_argument_expression",
+                           "format_argument_expression", "comparison_argument_expression"})
+_NAME_TOKENS = frozenset({"command_name", "simple_name", "type_identifier", "generic_token", "command_parameter"})
+
+# Canonical spelling of names attackers randomise, so the normalised layer reads naturally.
+_CANONICAL = {name.lower(): name for name in (
+    "Invoke-Expression", "IEX", "New-Object", "Net.WebClient", "System.Net.WebClient", "DownloadString",
+    "DownloadFile", "DownloadData", "Invoke-WebRequest", "Invoke-RestMethod", "Start-Process", "Start-BitsTransfer",
+    "Set-MpPreference", "Add-MpPreference", "Invoke-Command", "Get-Process", "Stop-Process", "Remove-Item",
+    "Write-Host", "Write-Output", "Out-File", "Set-Content", "Get-Content", "Add-Type", "FromBase64String",
+    "Convert", "Text.Encoding", "UTF8", "Unicode", "ASCII", "GetString", "Reflection.Assembly", "Load", "Invoke",
+    "ScriptBlock", "Create", "Net.Sockets.TCPClient", "GetStream", "IO.StreamReader", "ReadToEnd",
+    "IO.Compression.DeflateStream", "IO.Compression.GzipStream", "IO.MemoryStream", "Decompress",
+    "New-ItemProperty", "Set-ItemProperty", "Register-ScheduledTask", "New-ScheduledTaskAction", "Hidden",
+    "WindowStyle", "NoProfile", "ExecutionPolicy", "Bypass", "EncodedCommand", "NonInteractive", "Command",
+    "Get-WmiObject", "Get-CimInstance", "Invoke-WmiMethod", "Set-ExecutionPolicy", "ToCharArray", "Replace",
+    "Join", "Split", "Foreach-Object", "Where-Object", "powershell", "cmd", "whoami", "Get-ChildItem",
+)}
+_WORD = regex.compile(r"[A-Za-z]{4,}")
+
+
+def random_cased(word: str) -> bool:
+    """True for a word whose letter case flips far more often than in Pascal/camel case."""
+    for part in _WORD.findall(word):
+        flips = sum(1 for a, b in zip(part, part[1:], strict=False) if a.isupper() != b.isupper())
+        if flips >= max(3, len(part) // 2):
+            return True
+    return False
+
+
+def canonical_case(word: str) -> str:
+    return _CANONICAL.get(word.lower(), word.lower())
+
+
+@dataclass
+class _Replacement:
+    start: int  # byte offsets in the UTF-8 source
+    end: int
+    text: str
+    techniques: frozenset[str]
+    in_call: bool = False  # part of an invocation already peeled into its own layer
+
+
+@dataclass
+class _Walk:
+    """One document-order walk of a parsed script: children, replacements, techniques."""
+
+    payload: Payload
+    ctx: ScanContext
+    limits: DeobfuscationLimits
+    source: bytes
+    out: LayerOutput
+    evaluator: Evaluator
+    replacements: list[_Replacement] = field(default_factory=list)
+    consumed: list[tuple[int, int]] = field(default_factory=list)  # byte spans already peeled by an iex
+    ascii: bool = True
+
+    # --- offsets -----------------------------------------------------------------------
+
+    def char_offset(self, byte_offset: int) -> int:
+        if self.ascii:
+            return byte_offset
+        return len(self.source[:byte_offset].decode("utf-8", "replace"))
+
+    def span(self, node: Node) -> tuple[int, int]:
+        start = self.char_offset(node.start_byte)
+        return start, self.char_offset(node.end_byte) - start
+
+    def text(self, node: Node) -> str:
+        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    # --- evaluation --------------------------------------------------------------------
+
+    def value(self, node: Node) -> tuple[Any, set[str]] | None:
+        try:
+            return self.evaluator.evaluate(node)
+        except EvalLimit as exc:
+            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            return None
+        except NotConstant:
+            return None
+        except (RecursionError, MemoryError, OverflowError, ValueError):
+            self.out.error("limit_deobfuscation_eval", "powershell: expression too complex to evaluate")
+            return None
+
+    def note(self, techniques: set[str] | frozenset[str], node: Node, snippet: str | None = None) -> None:
+        offset, length = self.span(node)
+        for name in techniques:
+            heuristic = H.get(name)
+            if heuristic is not None:
+                self.out.technique(heuristic, offset, length, snippet or self.text(node)[:200])
+
+    # --- the walk ----------------------------------------------------------------------
+
+    def run(self, root: Node) -> None:
+        stack: list[Node] = [root]
+        visited = 0
+        while stack:
+            node = stack.pop()
+            visited += 1
+            if visited % 512 == 0 and time_is_short(self.ctx):
+                self.out.error("limit_deadline", "powershell deobfuscation stopped at the scan deadline")
+                return
+            if self.evaluator.steps > self.limits.max_eval_steps:
+                self.out.error("limit_deobfuscation_eval",
+                               f"powershell: more than {self.limits.max_eval_steps} evaluation steps")
+                return
+            if self._visit(node):
+                continue
+            stack.extend(reversed(node.children))
+
+    def _visit(self, node: Node) -> bool:
+        """Handle one node; True when its subtree is done (do not descend)."""
+        kind = node.type
+        if kind == "assignment_expression":
+            return self._assignment(node)
+        if kind == "command":
+            return self._command(node)
+        if kind == "pipeline_chain" and node.named_child_count > 1:
+            return self._piped_iex(node)
+        if kind == "invokation_expression":
+            if self._script_from_string(node):
+                return True
+        if kind in _FOLDABLE and self._fold(node):
+            return True
+        if kind in _NAME_TOKENS:
+            self._normalise_name(node)
+            return True
+        return False
+
+    def _assignment(self, node: Node) -> bool:
+        value_node = node.child_by_field_name("value") or node.children[-1]
+        target = self.text(node.children[0])
+        result = self.value(node)  # evaluates the right side and records the variable
+        if result is None:
+            # The variable is no longer known; still look inside the right side.
+            self.evaluator.env.pop(_target_key(target), None)
+            return False
+        # Re-evaluate the right side alone to learn its value for folding.
+        key_value = self.evaluator.env.get(_target_key(target))
+        _, techniques = result
+        if isinstance(key_value, str) and _meaningful(techniques):
+            self._replace(value_node, key_value, techniques)
+        elif isinstance(key_value, bytes) and "base64" in techniques:
+            self._decoded_bytes(value_node, key_value, techniques)
+        return True
+
+    def _command(self, node: Node) -> bool:
+        name_node = node.child_by_field_name("command_name")
+        if name_node is None:
+            return False
+        elements = node.child_by_field_name("command_elements")
+        args = [c for c in elements.children if c.type not in ("command_argument_sep", "command_parameter")] \
+            if elements else []
+        name_techniques: set[str] = set()
+        if name_node.type == "command_name":
+            raw = self.text(name_node)
+            name = raw.replace("`", "").lower()
+            if "`" in raw:
+                name_techniques.add("backtick-escape")
+            if random_cased(raw.replace("`", "")):
+                name_techniques.add("random-case")
+        else:
+            result = self.value(name_node)
+            if result is None:
+                return False
+            value, techniques = result
+            if isinstance(value, ScriptBlock):
+                return self._peel(node, value.text, techniques | {"scriptblock"}, name_node)
+            name = to_str(value).strip().lower()
+            name_techniques = set(techniques)
+            if name in _IEX_NAMES and _meaningful(name_techniques):
+                self.replacements.append(_Replacement(name_node.start_byte, name_node.end_byte, "'" + name + "'",
+                                                      frozenset(name_techniques), in_call=True))
+        if name not in _IEX_NAMES:
+            return False
+        if not args:
+            return False  # piped form: handled by the pipeline_chain
+        if name_techniques or name_node.type != "command_name":
+            self.out.technique(H["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
+            self.note(name_techniques, name_node)
+        if name_node.type == "command_name":
+            self._normalise_name(name_node, in_call=True)
+        result = self.value(args[0])
+        if result is None:
+            return False
+        value, techniques = result
+        return self._peel(node, _as_code(value), techniques, args[0])
+
+    def _piped_iex(self, chain: Node) -> bool:
+        """`<expr> | iex` (and `| & ('ie'+'x')`): the piped value is the code."""
+        parts = [c for c in chain.children if c.is_named]
+        last = parts[-1]
+        if last.type != "command":
+            return False
+        name_node = last.child_by_field_name("command_name")
+        if name_node is None or last.child_by_field_name("command_elements") is not None:
+            return False
+        name_techniques: set[str] = set()
+        if name_node.type == "command_name":
+            raw = self.text(name_node)
+            name = raw.replace("`", "").lower()
+            if "`" in raw:
+                name_techniques.add("backtick-escape")
+            if random_cased(raw.replace("`", "")):
+                name_techniques.add("random-case")
+        else:
+            result = self.value(name_node)
+            if result is None:
+                return False
+            name = to_str(result[0]).strip().lower()
+            name_techniques = set(result[1]) | {"computed-name"}
+        if name not in _IEX_NAMES:
+            return False
+        if name_node.type == "command_name":
+            self._normalise_name(name_node, in_call=True)
+        elif _meaningful(name_techniques - {"computed-name"}):
+            self.replacements.append(_Replacement(name_node.start_byte, name_node.end_byte, "'" + name + "'",
+                                                  frozenset(name_techniques), in_call=True))
+        if name_techniques:
+            self.out.technique(H["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
+            self.note(name_techniques, name_node)
+        try:
+            value, techniques = self.evaluator.evaluate_prefix(chain, len(parts) - 1)
+        except EvalLimit as exc:
+            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            return False
+        except (NotConstant, RecursionError, ValueError, OverflowError):
+            return False
+        return self._peel(chain, _as_code(value), techniques, parts[0], end_node=parts[-2])
+
+    def _script_from_string(self, node: Node) -> bool:
+        """[ScriptBlock]::Create(s), $ExecutionContext.InvokeCommand.InvokeScript/NewScriptBlock(s)."""
+        text = self.text(node)[:200].replace("`", "").lower()
+        if not ("scriptblock]::create" in text or "invokecommand.invokescript" in text
+                or "invokecommand.newscriptblock" in text):
+            return False
+        arg_lists = [c for c in node.children if c.type == "argument_list"]
+        if not arg_lists:
+            return False
+        exprs = [c for c in arg_lists[0].named_children if c.type == "argument_expression_list"]
+        if not exprs or not exprs[0].named_children:
+            return False
+        first = exprs[0].named_children[0]
+        result = self.value(first)
+        if result is None:
+            return False
+        value, techniques = result
+        return self._peel(node, _as_code(value), techniques, first)
+
+    def _peel(self, node: Node, code: str | None, techniques: set[str] | frozenset[str], arg: Node,
+              end_node: Node | None = None) -> bool:
+        if code is None:
+            return False
+        start = arg.start_byte
+        end = (end_node or arg).end_byte
+        self.consumed.append((node.start_byte, node.end_byte))
+        if techniques - {"subexpression"} or end_node is not None:
+            # The readable layer shows the call with its argument evaluated.
+            literal = "'" + code.replace("'", "''") + "'"
+            self.replacements.append(_Replacement(start, end, literal, frozenset(techniques), in_call=True))
+        shown = [t for t in _TECHNIQUE_ORDER if t in techniques]
+        technique = shown[0] if shown else "invoke-expression"
+        offset = self.char_offset(start)
+        length = self.char_offset(end) - offset
+        self.out.technique(H["invoke_expression"], offset, length, self.text(node)[:200])
+        self.note(set(shown), arg)
+        via = ", ".join(shown) if shown else "a literal string"
+        self.out.child(code, technique=technique, origin_kind="deobfuscated", offset=offset, length=length,
+                       detail=f"code executed by Invoke-Expression, built with {via}: {code[:80]}",
+                       type_hint=ArtifactType.POWERSHELL)
+        return True
+
+    def _fold(self, node: Node) -> bool:
+        if node.type in _BINARY_TYPES and node.child_count < 3:
+            return False
+        if node.type == "expression_with_unary_operator" and node.child_count < 2:
+            return False
+        result = self.value(node)
+        if result is None:
+            return False
+        value, techniques = result
+        if isinstance(value, bytes) and "base64" in techniques:
+            self._decoded_bytes(node, value, techniques)
+            return True
+        if not isinstance(value, str) or not _meaningful(techniques):
+            return False
+        self._replace(node, value, techniques)
+        return True
+
+    def _replace(self, node: Node, value: str, techniques: set[str] | frozenset[str]) -> None:
+        literal = "'" + value.replace("'", "''") + "'"
+        self.replacements.append(_Replacement(node.start_byte, node.end_byte, literal, frozenset(techniques)))
+        self.note(techniques, node)
+
+    def _decoded_bytes(self, node: Node, data: bytes, techniques: set[str] | frozenset[str]) -> None:
+        offset, length = self.span(node)
+        self.note(techniques, node)
+        self.out.child(data, technique="base64", origin_kind="decoded", offset=offset, length=length,
+                       detail=f"{len(data)} bytes from [Convert]::FromBase64String", type_hint=None)
+
+    def _normalise_name(self, node: Node, in_call: bool = False) -> None:
+        raw = self.text(node)
+        clean = raw
+        techniques: set[str] = set()
+        if "`" in raw and node.type != "command_parameter" or (node.type == "command_parameter" and "`" in raw):
+            if not any(raw[i + 1:i + 2] in BACKTICK_SPECIAL for i in range(len(raw)) if raw[i] == "`"):
+                clean = raw.replace("`", "")
+                techniques.add("backtick-escape")
+        if random_cased(clean):
+            if clean.lower() in _CANONICAL:
+                clean = canonical_case(clean)
+                techniques.add("random-case")
+            elif node.type != "generic_token":
+                # Names are case-insensitive; a bare argument may be data (base64, a path), so it is kept.
+                clean = "-".join(canonical_case(p) if p else p for p in clean.split("-"))
+                techniques.add("random-case")
+        if clean != raw:
+            self.replacements.append(_Replacement(node.start_byte, node.end_byte, clean, frozenset(techniques),
+                                                  in_call=in_call))
+            if not in_call:
+                self.note(techniques, node)
+
+    # --- the normalised layer ----------------------------------------------------------
+
+    def normalised(self) -> tuple[str, frozenset[str]] | None:
+        """The script with every fold and name fix applied (outside peeled iex calls)."""
+        kept = sorted(self.replacements, key=lambda r: (r.start, -r.end))
+        if not any(not r.in_call and not any(s <= r.start and r.end <= e for s, e in self.consumed)
+                   for r in kept):
+            return None  # nothing beyond the peeled calls, which are layers of their own
+        pieces: list[bytes] = []
+        pos = 0
+        techniques: set[str] = set()
+        for rep in kept:
+            if rep.start < pos:
+                continue  # nested inside an earlier replacement
+            pieces.append(self.source[pos:rep.start])
+            pieces.append(rep.text.encode("utf-8", "surrogatepass"))
+            pos = rep.end
+            techniques |= rep.techniques
+        pieces.append(self.source[pos:])
+        return b"".join(pieces).decode("utf-8", "replace"), frozenset(techniques)
+
+
+def _meaningful(techniques: set[str] | frozenset[str]) -> bool:
+    return bool(set(techniques) - {"subexpression"})
+
+
+def _target_key(target: str) -> str:
+    match = regex.search(r"\$\{[^}]{1,200}\}|\$[\w:]+", target)
+    return norm_var(match.group(0)) if match else ""
+
+
+def _as_code(value: Any) -> str | None:
+    if isinstance(value, ScriptBlock):
+        return value.text
+    try:
+        text = to_str(value)
+    except NotConstant:
+        return None
+    return text if text.strip() else None
+
+
+class PowerShellLayer:
+    """Deobfuscation of PowerShell scripts (see the module docstring)."""
+
+    name = "deobfuscate.powershell"
+    version = "1"
+
+    def __init__(self, limits: DeobfuscationLimits | None = None) -> None:
+        self.limits = limits or DeobfuscationLimits()
+
+    def accepts(self, artifact: Artifact) -> bool:
+        return artifact.type == ArtifactType.POWERSHELL
+
+    def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
+        out = LayerOutput(payload, ctx, self.limits, "powershell")
+        text = payload.text
+        if not text:
+            return out.finish()
+        if len(text) > self.limits.max_parse_chars:
+            out.error("limit_deobfuscation_parse",
+                      f"powershell: {len(text)} characters is over the parse limit of {self.limits.max_parse_chars}; "
+                      "only the launcher decoding ran")
+            return out.finish()
+        source = text.encode("utf-8", "surrogatepass")
+        parser = tree_sitter.Parser(_LANGUAGE)
+        try:
+            tree = parser.parse(source)
+        except (ValueError, RuntimeError) as exc:
+            out.error("deobfuscation_parse_failed", f"powershell: {type(exc).__name__}")
+            return out.finish()
+        evaluator = Evaluator(source, max_steps=self.limits.max_eval_steps, max_depth=self.limits.max_eval_depth,
+                              max_value=self.limits.max_value_chars)
+        walk = _Walk(payload, ctx, self.limits, source, out, evaluator, ascii=len(source) == len(text))
+        walk.run(tree.root_node)
+        folded = walk.normalised()
+        if folded is not None:
+            folded_text, techniques = folded
+            shown = [t for t in _TECHNIQUE_ORDER if t in techniques]
+            technique = shown[0] if shown else "normalised"
+            out.child(folded_text, technique=technique, origin_kind="deobfuscated", offset=0, length=len(text),
+                      detail=f"constant expressions evaluated ({', '.join(shown)})",
+                      type_hint=ArtifactType.POWERSHELL)
+        return out.finish()
+
+
+def evaluate_heuristics() -> dict[str, Heuristic]:
+    """The declared technique findings of this layer (for documentation and tests)."""
+    return dict(H)

@@ -1,0 +1,1037 @@
+"""A static evaluator for the constant part of PowerShell expressions, over tree-sitter nodes.
+
+Obfuscated PowerShell builds its real code out of constants: literals joined with `+`,
+reordered with `-f`, spelled as `[char]` codes, reversed, `-replace`d, xor-ed with a key,
+base64- and deflate-encoded. This evaluator computes such expressions *without running
+anything*: it knows literals, a handful of operators, string/array methods, a few .NET
+static helpers (Convert, Text.Encoding, compression streams) and the automatic variables
+attackers index into (`$ShellId[1]`). Anything else is `NotConstant`, so the caller keeps
+the source text as it was.
+
+Every evaluation is bounded by a step budget, a nesting depth and a value size, so a
+hostile expression cannot make it slow or large (it raises `EvalLimit`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+from tree_sitter import Node
+
+from inspector.deobfuscate.common import DecodeLimit, decompress
+
+
+class NotConstant(Exception):
+    """The expression depends on something only known at run time (or not modelled)."""
+
+
+class EvalLimit(NotConstant):
+    """The step budget, the nesting depth or the value size bound was reached."""
+
+
+class Char(str):
+    """A [char] value: a one-character string that remembers it came from a char cast."""
+
+
+@dataclass
+class ScriptBlock:
+    node: Node | None
+    text: str
+
+
+@dataclass
+class Stream:
+    """A MemoryStream / DeflateStream / GZipStream over bytes that are already known."""
+
+    data: bytes
+
+
+@dataclass
+class Reader:
+    text: str
+
+
+@dataclass
+class Encoding:
+    codec: str
+
+
+@dataclass
+class TypeRef:
+    name: str  # lower case, without a leading "system."
+
+
+# Values the automatic variables hold on a stock Windows host; attackers index into them
+# to spell "iex" without writing it ($ShellId[1]+$ShellId[13]+'x').
+AUTOMATIC_VARIABLES: dict[str, Any] = {
+    "shellid": "Microsoft.PowerShell",
+    "pshome": "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+    "verbosepreference": "SilentlyContinue",
+    "debugpreference": "SilentlyContinue",
+    "progresspreference": "Continue",
+    "warningpreference": "Continue",
+    "erroractionpreference": "Continue",
+    "informationpreference": "SilentlyContinue",
+    "confirmpreference": "High",
+    "ofs": " ",
+    "null": None,
+    "true": True,
+    "false": False,
+    "env:comspec": "C:\\Windows\\system32\\cmd.exe",
+    "env:windir": "C:\\Windows",
+    "env:systemroot": "C:\\Windows",
+    "env:public": "C:\\Users\\Public",
+    "env:programdata": "C:\\ProgramData",
+    "env:allusersprofile": "C:\\ProgramData",
+    "env:programfiles": "C:\\Program Files",
+    "env:systemdrive": "C:",
+    "env:psmodulepath": "C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules",
+    "env:pathext": ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC",
+    "env:os": "Windows_NT",
+    "env:processor_architecture": "AMD64",
+}
+# These variables are stock; reading them is a technique of its own when indexed.
+INDEXED_AUTOMATIC = frozenset(k for k in AUTOMATIC_VARIABLES if k not in {"null", "true", "false", "ofs"})
+
+_ENCODINGS = {
+    "utf8": "utf-8", "unicode": "utf-16-le", "ascii": "ascii", "utf32": "utf-32-le",
+    "bigendianunicode": "utf-16-be", "default": "latin-1", "utf7": "utf-7", "latin1": "latin-1",
+}
+
+# Node types that only wrap one meaningful child.
+_WRAPPERS = frozenset({
+    "pipeline_chain", "logical_expression", "bitwise_expression", "comparison_expression",
+    "additive_expression", "multiplicative_expression", "format_expression", "range_expression",
+    "array_literal_expression", "unary_expression", "argument_expression", "logical_argument_expression",
+    "bitwise_argument_expression", "comparison_argument_expression", "additive_argument_expression",
+    "multiplicative_argument_expression", "format_argument_expression", "range_argument_expression",
+    "expression_with_unary_operator", "string_literal", "integer_literal", "left_assignment_expression",
+    "command_name_expr", "statement_list", "script_block_body", "pipeline", "type_spec",
+})
+
+_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+# Backtick before one of these changes meaning; before anything else it is only noise.
+BACKTICK_SPECIAL = frozenset("0abefnrtuv")
+
+
+def norm_var(name: str) -> str:
+    """`$Env:ComSpec`, `${x}`, `$global:x` -> canonical lower-case key."""
+    name = name.lstrip("$@")
+    if name.startswith("{") and name.endswith("}"):
+        name = name[1:-1]
+    name = name.lower()
+    for scope in ("global:", "script:", "local:", "private:", "variable:"):
+        if name.startswith(scope):
+            name = name[len(scope):]
+    return name
+
+
+def to_str(value: Any) -> str:
+    """PowerShell's string conversion of a value ($OFS = ' ' between array items)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, bytes):
+        return " ".join(str(b) for b in value)
+    if isinstance(value, list):
+        return " ".join(to_str(v) for v in value)
+    if isinstance(value, ScriptBlock):
+        return value.text
+    if isinstance(value, Reader):
+        return "System.IO.StreamReader"
+    raise NotConstant("no string form")
+
+
+def to_int(value: Any) -> int:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(round(value))
+    if isinstance(value, Char):
+        return ord(value)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return int(text, 16) if text.lower().startswith("0x") else int(text)
+        except ValueError:
+            raise NotConstant("not a number") from None
+    raise NotConstant("not a number")
+
+
+def to_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if isinstance(value, bytes):
+        return list(value)
+    if value is None:
+        return []
+    return [value]
+
+
+def to_bytes(value: Any) -> bytes:
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, Stream):
+        return value.data
+    if isinstance(value, list):
+        try:
+            return bytes(to_int(v) & 0xFF for v in value)
+        except NotConstant:
+            raise
+    raise NotConstant("not bytes")
+
+
+@dataclass
+class Evaluator:
+    """Evaluates expression nodes of one parsed script against a variable environment."""
+
+    source: bytes
+    max_steps: int = 200_000
+    max_depth: int = 150
+    max_value: int = 1024 * 1024
+    env: dict[str, Any] = field(default_factory=dict)
+    steps: int = 0
+    techniques: set[str] = field(default_factory=set)
+    _depth: int = 0
+
+    # --- entry points -------------------------------------------------------------------
+
+    def evaluate(self, node: Node) -> tuple[Any, set[str]]:
+        """Value of `node` and the techniques its evaluation went through."""
+        saved = self.techniques
+        self.techniques = set()
+        try:
+            value = self.eval(node)
+            return value, self.techniques
+        finally:
+            self.techniques = saved | self.techniques
+
+    def text(self, node: Node) -> str:
+        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+
+    # --- dispatch -----------------------------------------------------------------------
+
+    def eval(self, node: Node) -> Any:
+        self.steps += 1
+        if self.steps > self.max_steps:
+            raise EvalLimit(f"more than {self.max_steps} evaluation steps")
+        self._depth += 1
+        try:
+            if self._depth > self.max_depth:
+                raise EvalLimit(f"expressions nested deeper than {self.max_depth}")
+            value = self._dispatch(node)
+        finally:
+            self._depth -= 1
+        self._check_size(value)
+        return value
+
+    def _check_size(self, value: Any) -> None:
+        if isinstance(value, str | bytes | list) and len(value) > self.max_value:
+            raise EvalLimit(f"a value grew past {self.max_value} items")
+
+    def _named(self, node: Node) -> list[Node]:
+        return [c for c in node.children if c.is_named and c.type not in ("comment",)]
+
+    def _dispatch(self, node: Node) -> Any:
+        kind = node.type
+        handler = getattr(self, "_n_" + kind, None)
+        if handler is not None:
+            return handler(node)
+        if kind in _WRAPPERS:
+            children = node.children
+            if kind in ("additive_expression", "multiplicative_expression", "comparison_expression",
+                        "bitwise_expression", "format_expression", "logical_expression",
+                        "additive_argument_expression", "multiplicative_argument_expression",
+                        "comparison_argument_expression", "bitwise_argument_expression",
+                        "format_argument_expression", "logical_argument_expression") and len(children) == 3:
+                return self._binary(children[0], self._op(children[1]), children[2])
+            if kind in ("range_expression", "range_argument_expression") and len(children) == 3:
+                return self._range(children[0], children[2])
+            if kind == "array_literal_expression" and len(children) > 1:
+                items: list[Any] = []
+                for child in self._named(node):
+                    items.append(self.eval(child))
+                return items
+            if kind == "expression_with_unary_operator":
+                return self._unary(node)
+            if kind == "pipeline":
+                return self._pipeline(node)
+            if kind == "pipeline_chain":
+                return self._pipeline(node)
+            if kind == "statement_list":
+                return self._statements(node)
+            named = self._named(node)
+            if len(named) == 1:
+                return self.eval(named[0])
+        raise NotConstant(f"{kind} is not modelled")
+
+    def _op(self, node: Node) -> str:
+        return self.text(node).strip().lower()
+
+    # --- literals -----------------------------------------------------------------------
+
+    def _n_verbatim_string_characters(self, node: Node) -> str:
+        raw = self.text(node)
+        if len(raw) >= 2 and raw[0] in "'‘’" and raw[-1] in "'‘’":
+            raw = raw[1:-1]
+        return raw.replace("''", "'")
+
+    def _n_verbatim_here_string_characters(self, node: Node) -> str:
+        raw = self.text(node)
+        body = raw[2:-2]
+        return body.strip("\r\n") if body.startswith(("\n", "\r")) else body
+
+    def _n_expandable_string_literal(self, node: Node) -> str:
+        return self._expandable(node, 1, 1, '"')
+
+    def _n_expandable_here_string_literal(self, node: Node) -> str:
+        value = self._expandable(node, 2, 2, None)
+        return value.strip("\r\n")
+
+    def _expandable(self, node: Node, head: int, tail: int, quote: str | None) -> str:
+        """Backtick escapes, doubled quotes and `$var`/`$(...)` parts of a double-quoted string."""
+        start, end = node.start_byte + head, node.end_byte - tail
+        parts: list[str] = []
+        pos = start
+        for child in node.children:
+            if child.start_byte < start or child.end_byte > end:
+                continue
+            parts.append(self._unescape(self.source[pos:child.start_byte].decode("utf-8", "replace"), quote))
+            if child.type == "sub_expression":
+                self.techniques.add("subexpression")
+            parts.append(to_str(self.eval(child)))
+            pos = child.end_byte
+        parts.append(self._unescape(self.source[pos:end].decode("utf-8", "replace"), quote))
+        return "".join(parts)
+
+    def _unescape(self, raw: str, quote: str | None) -> str:
+        if "`" not in raw and not (quote and quote * 2 in raw):
+            return raw
+        out: list[str] = []
+        i = 0
+        while i < len(raw):
+            ch = raw[i]
+            if ch == "`" and i + 1 < len(raw):
+                nxt = raw[i + 1]
+                if nxt in _ESCAPES:
+                    out.append(_ESCAPES[nxt])
+                else:
+                    if nxt.isalnum():
+                        self.techniques.add("backtick-escape")
+                    out.append(nxt)
+                i += 2
+                continue
+            if quote and ch == quote and raw[i + 1:i + 2] == quote:
+                out.append(quote)
+                i += 2
+                continue
+            out.append(ch)
+            i += 1
+        return "".join(out)
+
+    def _n_decimal_integer_literal(self, node: Node) -> int | float:
+        raw = self.text(node).lower()
+        multiplier = 1
+        for suffix, factor in (("kb", 1024), ("mb", 1024**2), ("gb", 1024**3)):
+            if raw.endswith(suffix):
+                raw, multiplier = raw[:-2], factor
+        raw = raw.rstrip("ldu")
+        try:
+            return int(raw) * multiplier
+        except ValueError:
+            raise NotConstant("integer literal") from None
+
+    def _n_hexadecimal_integer_literal(self, node: Node) -> int:
+        raw = self.text(node).lower().rstrip("l")
+        try:
+            return int(raw, 16)
+        except ValueError:
+            raise NotConstant("hex literal") from None
+
+    def _n_real_literal(self, node: Node) -> float:
+        try:
+            return float(self.text(node).rstrip("dD"))
+        except ValueError:
+            raise NotConstant("real literal") from None
+
+    def _n_variable(self, node: Node) -> Any:
+        name = norm_var(self.text(node))
+        if name in self.env:
+            return self.env[name]
+        if name in AUTOMATIC_VARIABLES:
+            if name in INDEXED_AUTOMATIC:
+                self.techniques.add("automatic-variable")
+            return AUTOMATIC_VARIABLES[name]
+        raise NotConstant(f"variable ${name} is not known")
+
+    def _n_braced_variable(self, node: Node) -> Any:
+        return self._n_variable(node)
+
+    def _n_parenthesized_expression(self, node: Node) -> Any:
+        inner = self._named(node)
+        if len(inner) != 1:
+            raise NotConstant("empty parentheses")
+        return self.eval(inner[0])
+
+    def _n_sub_expression(self, node: Node) -> Any:
+        inner = self._named(node)
+        if not inner:
+            return None
+        return self.eval(inner[0])
+
+    def _n_array_expression(self, node: Node) -> Any:
+        inner = self._named(node)
+        if not inner:
+            return []
+        return to_list(self.eval(inner[0]))
+
+    def _n_script_block_expression(self, node: Node) -> ScriptBlock:
+        body = [c for c in node.children if c.type == "script_block"]
+        text = self.text(node)[1:-1]
+        return ScriptBlock(body[0] if body else None, text)
+
+    def _n_type_literal(self, node: Node) -> TypeRef:
+        name = self.text(node)[1:-1].replace("`", "").strip().lower()
+        if name.startswith("system."):
+            name = name[7:]
+        return TypeRef(name)
+
+    # --- statements and pipelines ------------------------------------------------------
+
+    def _statements(self, node: Node) -> Any:
+        outputs: list[Any] = []
+        for child in self._named(node):
+            if child.type == "empty_statement":
+                continue
+            value = self.eval(child)
+            if child.type == "pipeline" and child.named_child_count == 1 \
+                    and child.named_children[0].type == "assignment_expression":
+                continue
+            if value is not None:
+                outputs.append(value)
+        if not outputs:
+            return None
+        return outputs[0] if len(outputs) == 1 else [v for out in outputs for v in to_list(out)]
+
+    def _n_assignment_expression(self, node: Node) -> None:
+        target = node.children[0]
+        op = self._op(node.children[1])
+        value_node = node.child_by_field_name("value") or node.children[-1]
+        names = [c for c in _walk_named(target) if c.type in ("variable", "braced_variable")]
+        if len(names) != 1:
+            raise NotConstant("assignment target")
+        key = norm_var(self.text(names[0]))
+        value = self.eval(value_node)
+        if op == "+=":
+            value = self._add(self.env.get(key, None) if key in self.env else "", value)
+        elif op != "=":
+            raise NotConstant("compound assignment")
+        if isinstance(value, list):
+            value = list(value)
+        self.env[key] = value
+        return None
+
+    def evaluate_prefix(self, chain: Node, count: int) -> tuple[Any, set[str]]:
+        """Value of the first `count` elements of a pipeline (what they pipe onwards)."""
+        saved = self.techniques
+        self.techniques = set()
+        try:
+            parts = [c for c in chain.children if c.is_named][:count]
+            return self._run_parts(parts), self.techniques
+        finally:
+            self.techniques = saved | self.techniques
+
+    def _pipeline(self, node: Node) -> Any:
+        parts = [c for c in node.children if c.is_named]
+        if not parts:
+            raise NotConstant("empty pipeline")
+        if len(parts) == 1 and parts[0].type != "command":
+            return self.eval(parts[0])
+        return self._run_parts(parts)
+
+    def _run_parts(self, parts: list[Node]) -> Any:
+        value: Any = None
+        first = True
+        for part in parts:
+            if part.type == "command":
+                value = self._command(part, value, has_input=not first)
+            elif first:
+                value = self.eval(part)
+            else:
+                raise NotConstant("pipeline element")
+            first = False
+        return value
+
+    def _command(self, node: Node, piped: Any, has_input: bool) -> Any:
+        name_node = node.child_by_field_name("command_name")
+        elements = node.child_by_field_name("command_elements")
+        if name_node is None:
+            raise NotConstant("command without a name")
+        name = self.text(name_node).replace("`", "").lower()
+        args = [c for c in elements.children if c.type not in ("command_argument_sep",)] if elements else []
+        if name in ("%", "foreach-object", "foreach") and has_input:
+            blocks = [a for a in args if a.type == "script_block_expression"]
+            if len(blocks) != 1:
+                raise NotConstant("ForEach-Object without one script block")
+            return self._foreach(to_list(piped), self._n_script_block_expression(blocks[0]))
+        if name in ("write-output", "echo", "write") and not has_input and args:
+            return self.eval(args[0])
+        if name == "new-object" and not has_input:
+            return self._new_object(args)
+        if name in ("out-string",) and has_input:
+            return "\n".join(to_str(v) for v in to_list(piped)) + "\n"
+        raise NotConstant(f"command {name} is not modelled")
+
+    def _foreach(self, items: list[Any], block: ScriptBlock) -> Any:
+        if block.node is None:
+            raise NotConstant("empty block")
+        if len(items) > self.max_value:
+            raise EvalLimit("pipeline too long")
+        body = block.node.child_by_field_name("script_block_body")
+        if body is None:
+            raise NotConstant("empty block")
+        saved = self.env.get("_", _MISSING)
+        results: list[Any] = []
+        try:
+            for item in items:
+                self.env["_"] = item
+                out = self.eval(body)
+                if isinstance(out, list):
+                    results.extend(out)
+                elif out is not None:
+                    results.append(out)
+        finally:
+            if saved is _MISSING:
+                self.env.pop("_", None)
+            else:
+                self.env["_"] = saved
+        return results
+
+    def _new_object(self, args: list[Node]) -> Any:
+        type_name = ""
+        ctor: list[Any] = []
+        for arg in args:
+            if arg.type == "generic_token" and not type_name:
+                type_name = self.text(arg).replace("`", "").lower()
+            elif arg.type == "argument_list":
+                ctor = self._arguments(arg)
+            elif arg.type == "command_parameter":
+                continue
+            elif not type_name:
+                type_name = to_str(self.eval(arg)).lower()
+            else:
+                ctor = to_list(self.eval(arg))
+        return self._construct(type_name.removeprefix("system."), ctor)
+
+    def _construct(self, type_name: str, ctor: list[Any]) -> Any:
+        if type_name in ("io.memorystream",):
+            return Stream(to_bytes(ctor[0]) if ctor else b"")
+        if type_name in ("io.compression.deflatestream", "io.compression.gzipstream"):
+            if not ctor or not isinstance(ctor[0], Stream):
+                raise NotConstant("compression stream over an unknown stream")
+            method = "deflate" if "deflate" in type_name else "gzip"
+            self.techniques.add("compressed-stream")
+            try:
+                return Stream(decompress(ctor[0].data, method, self.max_value))
+            except DecodeLimit as exc:
+                raise EvalLimit(str(exc)) from None
+            except ValueError:
+                raise NotConstant("corrupt compressed stream") from None
+        if type_name == "io.streamreader":
+            if not ctor or not isinstance(ctor[0], Stream):
+                raise NotConstant("reader over an unknown stream")
+            codec = ctor[1].codec if len(ctor) > 1 and isinstance(ctor[1], Encoding) else "utf-8"
+            return Reader(_decode(ctor[0].data, codec))
+        if type_name in ("string",) and ctor:
+            return to_str(ctor[0]) * (to_int(ctor[1]) if len(ctor) > 1 else 1)
+        raise NotConstant(f"New-Object {type_name}")
+
+    # --- operators ---------------------------------------------------------------------
+
+    def _binary(self, left_node: Node, op: str, right_node: Node) -> Any:
+        left = self.eval(left_node)
+        right = self.eval(right_node)
+        if op == "+":
+            return self._add(left, right)
+        if op in ("-f",):
+            return self._format(left, right)
+        if op in ("-join", "-ijoin", "-cjoin"):
+            self.techniques.add("join")
+            return to_str(right).join(to_str(v) for v in to_list(left))
+        if op in ("-replace", "-ireplace", "-creplace"):
+            return self._replace(left, right, case_sensitive=(op == "-creplace"))
+        if op in ("-split", "-isplit", "-csplit"):
+            return self._split(left, right)
+        if op in ("-bxor", "-band", "-bor"):
+            a, b = to_int(left), to_int(right)
+            if op == "-bxor":
+                self.techniques.add("bxor")
+                return a ^ b
+            return a & b if op == "-band" else a | b
+        if op == "*":
+            if isinstance(left, str) and not isinstance(left, Char):
+                count = to_int(right)
+                if count < 0 or len(left) * count > self.max_value:
+                    raise EvalLimit("string repetition too large")
+                return left * count
+            return to_int(left) * to_int(right)
+        if op == "-":
+            return to_int(left) - to_int(right)
+        if op in ("-shl", "-shr"):
+            return to_int(left) << min(to_int(right), 64) if op == "-shl" else to_int(left) >> to_int(right)
+        if op == "%":
+            divisor = to_int(right)
+            if divisor == 0:
+                raise NotConstant("modulo by zero")
+            return to_int(left) % divisor
+        raise NotConstant(f"operator {op}")
+
+    def _add(self, left: Any, right: Any) -> Any:
+        if isinstance(left, list):
+            return left + to_list(right)
+        if isinstance(left, bytes):
+            return list(left) + to_list(right)
+        if isinstance(left, str):
+            if isinstance(left, Char) and isinstance(right, int | float) and not isinstance(right, bool):
+                return ord(left) + right
+            self.techniques.add("concat")
+            return left + to_str(right)
+        if isinstance(left, int | float) and not isinstance(left, bool):
+            if isinstance(right, str) and not isinstance(right, Char):
+                return left + to_int(right)
+            return left + to_int(right)
+        raise NotConstant("addition")
+
+    def _format(self, template: Any, args: Any) -> str:
+        fmt = to_str(template)
+        values = to_list(args)
+        self.techniques.add("format-operator")
+        out: list[str] = []
+        i = 0
+        while i < len(fmt):
+            ch = fmt[i]
+            if ch == "{":
+                if fmt[i + 1:i + 2] == "{":
+                    out.append("{")
+                    i += 2
+                    continue
+                close = fmt.find("}", i)
+                if close == -1:
+                    raise NotConstant("bad format string")
+                spec = fmt[i + 1:close]
+                index_text, _, rest = spec.partition(",") if "," in spec else spec.partition(":")
+                try:
+                    index = int(index_text.strip())
+                except ValueError:
+                    raise NotConstant("bad format item") from None
+                if index >= len(values):
+                    raise NotConstant("format index out of range")
+                item = to_str(values[index])
+                if "," in spec:
+                    width_text = rest.split(":", 1)[0]
+                    try:
+                        width = int(width_text)
+                    except ValueError:
+                        width = 0
+                    item = item.rjust(width) if width > 0 else item.ljust(-width)
+                out.append(item)
+                i = close + 1
+                continue
+            if ch == "}" and fmt[i + 1:i + 2] == "}":
+                out.append("}")
+                i += 2
+                continue
+            out.append(ch)
+            i += 1
+        return "".join(out)
+
+    def _replace(self, left: Any, right: Any, case_sensitive: bool) -> Any:
+        pair = to_list(right)
+        if not pair or len(pair) > 2:
+            raise NotConstant("-replace arguments")
+        pattern = to_str(pair[0])
+        replacement = to_str(pair[1]) if len(pair) == 2 else ""
+        self.techniques.add("replace")
+        flags = 0 if case_sensitive else regex.IGNORECASE
+        try:
+            compiled = regex.compile(pattern, flags)
+        except regex.error:
+            raise NotConstant("pattern .NET only") from None
+        template = _dotnet_replacement(replacement)
+
+        def one(value: Any) -> str:
+            try:
+                return compiled.sub(lambda m: m.expand(template), to_str(value), timeout=0.1)
+            except TimeoutError:
+                raise EvalLimit("-replace timed out") from None
+            except (regex.error, IndexError):
+                raise NotConstant("replacement") from None
+
+        if isinstance(left, list):
+            return [one(v) for v in left]
+        return one(left)
+
+    def _split(self, left: Any, right: Any) -> list[str]:
+        parts = to_list(right)
+        pattern = to_str(parts[0]) if parts else r"\s+"
+        try:
+            result = regex.split(pattern, to_str(left), flags=regex.IGNORECASE, timeout=0.1)
+        except (regex.error, TimeoutError):
+            raise NotConstant("-split") from None
+        self.techniques.add("split")
+        return [r for r in result if r is not None]
+
+    def _range(self, start_node: Node, end_node: Node) -> list[int]:
+        start, end = to_int(self.eval(start_node)), to_int(self.eval(end_node))
+        if abs(end - start) + 1 > self.max_value:
+            raise EvalLimit("range too large")
+        step = 1 if end >= start else -1
+        return list(range(start, end + step, step))
+
+    def _unary(self, node: Node) -> Any:
+        children = node.children
+        if len(children) == 1:
+            return self.eval(children[0])
+        op = self._op(children[0])
+        operand = children[-1]
+        if op in ("-join",):
+            self.techniques.add("join")
+            return "".join(to_str(v) for v in to_list(self.eval(operand)))
+        if op in ("-split",):
+            return [p for p in to_str(self.eval(operand)).split() if p]
+        if op == "-":
+            value = self.eval(operand)
+            return -to_int(value) if not isinstance(value, float) else -value
+        if op == "+":
+            return self.eval(operand)
+        if op in ("-not", "!"):
+            return not self.eval(operand)
+        if op in ("-bnot",):
+            return ~to_int(self.eval(operand))
+        if op == ",":
+            return [self.eval(operand)]
+        raise NotConstant(f"unary {op}")
+
+    def _n_cast_expression(self, node: Node) -> Any:
+        type_node, operand = node.children[0], node.children[-1]
+        target = self._n_type_literal(type_node).name
+        value = self.eval(operand)
+        return self._cast(target, value)
+
+    def _cast(self, target: str, value: Any) -> Any:
+        if target == "char":
+            self.techniques.add("char-codes")
+            if isinstance(value, str):
+                if len(value) != 1:
+                    raise NotConstant("[char] of a string")
+                return Char(value)
+            return Char(chr(to_int(value) & 0x10FFFF))
+        if target in ("char[]",):
+            self.techniques.add("char-codes")
+            if isinstance(value, str):
+                return [Char(c) for c in value]
+            return [Char(v) if isinstance(v, str) and len(v) == 1 else Char(chr(to_int(v) & 0x10FFFF))
+                    for v in to_list(value)]
+        if target == "string":
+            return to_str(value)
+        if target in ("int", "int32", "int64", "long", "int16", "uint32", "uint16", "byte", "sbyte", "uint64"):
+            number = to_int(value)
+            return number & 0xFF if target == "byte" else number
+        if target in ("byte[]",):
+            return to_bytes(value) if not isinstance(value, str) else to_bytes([to_int(value)])
+        if target in ("int[]", "int32[]", "object[]", "array", "string[]"):
+            items = to_list(value)
+            if target == "string[]":
+                return [to_str(v) for v in items]
+            return [to_int(v) for v in items] if target.startswith("int") else items
+        if target in ("io.memorystream",):
+            return Stream(to_bytes(value))
+        if target == "scriptblock":
+            return ScriptBlock(None, to_str(value))
+        if target in ("regex", "uri", "object", "psobject"):
+            return value
+        raise NotConstant(f"cast to {target}")
+
+    # --- element access, members and methods -------------------------------------------
+
+    def _n_element_access(self, node: Node) -> Any:
+        target = self.eval(node.children[0])
+        index_nodes = [c for c in node.children[1:] if c.is_named]
+        if len(index_nodes) != 1:
+            raise NotConstant("index")
+        index = self.eval(index_nodes[0])
+        if isinstance(node.children[0], Node) and node.children[0].type == "variable":
+            if norm_var(self.text(node.children[0])) in INDEXED_AUTOMATIC and norm_var(
+                    self.text(node.children[0])) not in self.env:
+                self.techniques.add("automatic-variable")
+        if isinstance(index, list):
+            if any(to_int(i) < 0 for i in index) and isinstance(target, str) and len(index) > 1:
+                self.techniques.add("reverse")
+            return [self._index(target, to_int(i)) for i in index]
+        return self._index(target, to_int(index))
+
+    def _index(self, target: Any, index: int) -> Any:
+        if isinstance(target, str):
+            if -len(target) <= index < len(target):
+                return Char(target[index])
+            return None
+        if isinstance(target, list | bytes):
+            if -len(target) <= index < len(target):
+                return target[index]
+            return None
+        raise NotConstant("indexing")
+
+    def _n_member_access(self, node: Node) -> Any:
+        target_node = node.children[0]
+        member = self._member_name(node)
+        if target_node.type == "type_literal":
+            return self._static_member(self._n_type_literal(target_node).name, member)
+        target = self.eval(target_node)
+        return self._property(target, member)
+
+    def _member_name(self, node: Node) -> str:
+        names = [c for c in node.children if c.type == "member_name"]
+        if not names:
+            raise NotConstant("member")
+        member_node = names[-1]
+        inner = member_node.named_children
+        if inner and inner[0].type != "simple_name":
+            return to_str(self.eval(inner[0])).lower()
+        return self.text(member_node).replace("`", "").strip("'\"").lower()
+
+    def _static_member(self, type_name: str, member: str) -> Any:
+        if type_name in ("text.encoding",) and member in _ENCODINGS:
+            return Encoding(_ENCODINGS[member])
+        if type_name == "io.compression.compressionmode":
+            return member
+        if type_name in ("environment",) and member == "newline":
+            return "\r\n"
+        if type_name == "char":
+            return TypeRef("char")
+        raise NotConstant(f"[{type_name}]::{member}")
+
+    def _property(self, target: Any, member: str) -> Any:
+        if member in ("length", "count"):
+            if isinstance(target, str | list | bytes):
+                return len(target)
+            return 1 if target is not None else 0
+        raise NotConstant(f".{member}")
+
+    def _n_invokation_expression(self, node: Node) -> Any:
+        target_node = node.children[0]
+        member = self._member_name(node)
+        arg_nodes = [c for c in node.children if c.type == "argument_list"]
+        args = self._arguments(arg_nodes[0]) if arg_nodes else []
+        is_static = any(c.type == "::" for c in node.children)
+        if is_static and target_node.type == "type_literal":
+            return self._static_call(self._n_type_literal(target_node).name, member, args, arg_nodes)
+        target = self.eval(target_node)
+        return self._method(target, member, args)
+
+    def _arguments(self, node: Node) -> list[Any]:
+        lists = [c for c in node.children if c.type == "argument_expression_list"]
+        if not lists:
+            return []
+        return [self.eval(c) for c in lists[0].children if c.is_named]
+
+    def _static_call(self, type_name: str, member: str, args: list[Any], arg_nodes: list[Node]) -> Any:
+        if type_name == "convert" and member == "frombase64string" and len(args) == 1:
+            self.techniques.add("base64")
+            blob = "".join(to_str(args[0]).split())
+            if len(blob) // 4 * 3 > self.max_value:
+                raise EvalLimit("base64 blob too large")
+            try:
+                return base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True)
+            except (binascii.Error, ValueError):
+                raise NotConstant("bad base64") from None
+        if type_name == "convert" and member.startswith("toint") and args:
+            base = to_int(args[1]) if len(args) > 1 else 10
+            try:
+                self.techniques.add("char-codes")
+                return int(to_str(args[0]).strip(), base)
+            except ValueError:
+                raise NotConstant("ToInt") from None
+        if type_name == "convert" and member == "tochar" and args:
+            return self._cast("char", args[0])
+        if type_name == "string" and member == "join" and len(args) == 2:
+            self.techniques.add("join")
+            return to_str(args[0]).join(to_str(v) for v in to_list(args[1]))
+        if type_name == "string" and member == "concat":
+            self.techniques.add("concat")
+            return "".join(to_str(v) for v in (to_list(args[0]) if len(args) == 1 else args))
+        if type_name == "string" and member == "new" and args:
+            return self._construct("string", args)
+        if type_name == "char" and member == "convertfromutf32" and args:
+            self.techniques.add("char-codes")
+            return chr(to_int(args[0]) & 0x10FFFF)
+        if type_name in ("array",) and member == "reverse" and len(args) == 1:
+            self.techniques.add("reverse")
+            self._reverse_variable(arg_nodes)
+            return None
+        if type_name == "regex" and member == "matches" and len(args) >= 2:
+            options = to_str(args[2]).lower() if len(args) > 2 else ""
+            text, pattern = to_str(args[0]), to_str(args[1])
+            if pattern != "." or "righttoleft" not in options:
+                raise NotConstant("[regex]::Matches")
+            self.techniques.add("reverse")
+            return [Char(c) for c in reversed(text)]
+        if type_name == "regex" and member == "replace" and len(args) == 3:
+            return self._replace(args[0], [args[1], args[2]], case_sensitive=True)
+        if type_name == "scriptblock" and member == "create" and args:
+            return ScriptBlock(None, to_str(args[0]))
+        if type_name in ("io.compression.compressionmode",):
+            return member
+        if type_name == "text.encoding":
+            return self._method(Encoding(_ENCODINGS.get(member, "utf-8")), member, args)
+        raise NotConstant(f"[{type_name}]::{member}()")
+
+    def _reverse_variable(self, arg_nodes: list[Node]) -> None:
+        """`[array]::Reverse($x)` reverses the array held in `$x` in place."""
+        variables = [n for n in _walk_named(arg_nodes[0]) if n.type in ("variable", "braced_variable")]
+        if len(variables) != 1:
+            raise NotConstant("Reverse of an expression")
+        key = norm_var(self.text(variables[0]))
+        if key not in self.env:
+            raise NotConstant("Reverse of an unknown variable")
+        value = self.env[key]
+        if isinstance(value, bytes):
+            self.env[key] = bytes(reversed(value))
+        elif isinstance(value, list):
+            self.env[key] = list(reversed(value))
+        else:
+            raise NotConstant("Reverse of a scalar")
+
+    def _method(self, target: Any, member: str, args: list[Any]) -> Any:
+        if isinstance(target, Encoding):
+            if member == "getstring" and args:
+                return _decode(to_bytes(args[0]), target.codec)
+            if member == "getbytes" and args:
+                try:
+                    return to_str(args[0]).encode(target.codec)
+                except UnicodeEncodeError:
+                    raise NotConstant("GetBytes") from None
+            raise NotConstant(f"Encoding.{member}")
+        if isinstance(target, Reader) and member == "readtoend":
+            return target.text
+        if isinstance(target, ScriptBlock) and member in ("invoke", "invokereturnasis"):
+            raise NotConstant("script block invocation")
+        if isinstance(target, str):
+            return self._string_method(target, member, args)
+        if isinstance(target, list | bytes) and member == "tostring":
+            return to_str(target)
+        if member == "tostring" and not args:
+            return to_str(target)
+        raise NotConstant(f".{member}()")
+
+    def _string_method(self, text: str, member: str, args: list[Any]) -> Any:
+        if member == "replace" and len(args) == 2:
+            self.techniques.add("replace")
+            old = to_str(args[0])
+            if not old:
+                raise NotConstant("Replace of an empty string")
+            return text.replace(old, to_str(args[1]))
+        if member == "tostring" or member == "trim" and not args:
+            return text.strip() if member == "trim" else str(text)
+        if member in ("tolower", "tolowerinvariant"):
+            return text.lower()
+        if member in ("toupper", "toupperinvariant"):
+            return text.upper()
+        if member == "tochararray":
+            return [Char(c) for c in text]
+        if member == "split":
+            separators = "".join(to_str(a) for a in args) if args else " "
+            pattern = "[" + regex.escape(separators) + "]" if separators else r"\s"
+            self.techniques.add("split")
+            return regex.split(pattern, text)
+        if member == "substring" and args:
+            start = to_int(args[0])
+            if start < 0 or start > len(text):
+                raise NotConstant("Substring out of range")
+            return text[start:start + to_int(args[1])] if len(args) > 1 else text[start:]
+        if member in ("trimstart", "trimend", "trim"):
+            chars = "".join(to_str(a) for a in args) or None
+            return {"trimstart": text.lstrip, "trimend": text.rstrip, "trim": text.strip}[member](chars)
+        if member == "remove" and args:
+            start = to_int(args[0])
+            count = to_int(args[1]) if len(args) > 1 else len(text) - start
+            return text[:start] + text[start + count:]
+        if member == "insert" and len(args) == 2:
+            at = to_int(args[0])
+            return text[:at] + to_str(args[1]) + text[at:]
+        if member in ("padleft", "padright") and args:
+            width = min(to_int(args[0]), self.max_value)
+            fill = to_str(args[1])[:1] if len(args) > 1 else " "
+            return text.rjust(width, fill) if member == "padleft" else text.ljust(width, fill)
+        raise NotConstant(f"string.{member}()")
+
+
+_MISSING = object()
+
+
+def _decode(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("latin-1")
+
+
+def _dotnet_replacement(replacement: str) -> str:
+    """.NET replacement syntax ($1, ${name}, $$) to a `regex` expand template."""
+    out: list[str] = []
+    i = 0
+    while i < len(replacement):
+        ch = replacement[i]
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == "$" and i + 1 < len(replacement):
+            nxt = replacement[i + 1]
+            if nxt == "$":
+                out.append("$")
+                i += 2
+                continue
+            if nxt.isdigit():
+                j = i + 1
+                while j < len(replacement) and replacement[j].isdigit():
+                    j += 1
+                out.append("\\g<" + replacement[i + 1:j] + ">")
+                i = j
+                continue
+            if nxt == "{":
+                close = replacement.find("}", i)
+                if close != -1:
+                    out.append("\\g<" + replacement[i + 2:close] + ">")
+                    i = close + 1
+                    continue
+            out.append("$")
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def _walk_named(node: Node) -> list[Node]:
+    """All named descendants, iteratively (trees can be very deep)."""
+    found: list[Node] = []
+    stack = [node]
+    while stack and len(found) < 10_000:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(reversed([c for c in current.children if c.is_named]))
+    return found
+
+
+__all__ = [
+    "AUTOMATIC_VARIABLES", "BACKTICK_SPECIAL", "Char", "Encoding", "EvalLimit", "Evaluator", "NotConstant",
+    "Reader", "ScriptBlock", "Stream", "TypeRef", "norm_var", "to_str",
+]
