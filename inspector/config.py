@@ -64,6 +64,13 @@ class Settings(BaseSettings):
     yara_timeout_s: int = Field(default=10, ge=1)
     scan_deadline_s: float = Field(default=20.0, gt=0)
 
+    # --- understanding requests (inspector/extensions, docs/extensions.md)
+    max_json_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request understood")
+    max_json_depth: int = Field(default=64, ge=4, le=500, description="deepest JSON nesting accepted")
+    max_inline_script_bytes: int = Field(default=4 * 1024 * 1024, ge=1024, description="inline script after base64/gzip")
+    max_plan_items: int = Field(default=256, ge=1, description="scripts plus URLs taken from one request")
+    max_activity_records: int = Field(default=1000, ge=1, description="activity-log events read from one input")
+
     # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
     binary_entropy_sample_bytes: int = Field(default=256 * 1024, ge=4096, description="bytes sampled per entropy")
     binary_max_children: int = Field(default=16, ge=0, le=1000, description="embedded images emitted per artifact")

@@ -3,18 +3,28 @@
 from inspector.store.blobs import BlobError, BlobStore
 from inspector.store.records import (
     ApiKeyInfo,
+    CacheStats,
+    EventRecord,
     InspectionFilter,
     InspectionStatus,
     InspectionSummary,
     PayloadInfo,
     PayloadVerdict,
+    RescanFilter,
+    RescanInfo,
+    RescanProgress,
+    RetentionReport,
     Role,
     StoredInspection,
+    VerdictChange,
 )
+from inspector.store.rescan_queries import RescanConflict
 from inspector.store.store import Store, StoreError, UnknownInspection
 
 __all__ = [
     "ApiKeyInfo",
+    "CacheStats",
+    "EventRecord",
     "BlobError",
     "BlobStore",
     "InspectionFilter",
@@ -22,9 +32,15 @@ __all__ = [
     "InspectionSummary",
     "PayloadInfo",
     "PayloadVerdict",
+    "RescanConflict",
+    "RescanFilter",
+    "RescanInfo",
+    "RescanProgress",
+    "RetentionReport",
     "Role",
     "Store",
     "StoreError",
     "StoredInspection",
     "UnknownInspection",
+    "VerdictChange",
 ]

@@ -97,3 +97,85 @@ class PayloadInfo(_Shape):
     expired: bool = Field(description="retention removed the bytes; verdict history remains")
     inspections: list[str] = Field(default_factory=list, description="inspection ids, newest first")
     verdicts: list[PayloadVerdict] = Field(default_factory=list, description="newest ruleset first")
+
+
+RescanStatus = Literal["queued", "running", "done", "failed"]
+
+
+class RescanFilter(_Shape):
+    """Which stored inspections a rescan revisits (all set fields must match)."""
+
+    since: datetime | None = Field(default=None, description="inspections created at or after")
+    kind: str | None = None
+    verdict: VerdictClass | None = Field(default=None, description="current verdict")
+
+
+class VerdictChange(_Shape):
+    inspection_id: str
+    old_verdict: VerdictClass
+    new_verdict: VerdictClass
+    old_score: int
+    new_score: int
+    old_alerts: list[str]
+    new_alerts: list[str]
+    applied: bool = Field(description="false in a dry run: the change was found, not made")
+    created_at: datetime
+
+
+class RescanProgress(_Shape):
+    artifacts_total: int = 0
+    artifacts_scanned: int = 0
+    artifacts_cached: int = Field(default=0, description="already analysed with this ruleset and analyzers")
+    artifacts_missing: int = Field(default=0, description="bytes no longer stored (retention)")
+    inspections_total: int = 0
+    inspections_done: int = 0
+    batches_total: int = 0
+    batches_done: int = 0
+
+
+class RescanInfo(_Shape):
+    id: str
+    status: RescanStatus
+    ruleset_version: str
+    rule_count: int
+    analyzer_version: str
+    filters: RescanFilter
+    dry_run: bool
+    refetch: bool
+    requested_by: str | None = None
+    created_at: datetime
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    progress: RescanProgress
+    changes_count: int = 0
+    changes: list[VerdictChange] = Field(default_factory=list, description="the first changes, newest last")
+    error: str | None = None
+    rescore_cursor: str | None = Field(default=None, description="last inspection id re-scored")
+
+
+class EventRecord(_Shape):
+    """One verdict event. `cursor` orders events; `id` is stable, for receivers to deduplicate."""
+
+    cursor: str
+    id: str
+    type: str
+    inspection_id: str
+    created_at: datetime
+    data: dict[str, object]
+
+
+class CacheStats(_Shape):
+    hits: int = 0
+    misses: int = 0
+
+    @property
+    def hit_rate(self) -> float:
+        total = self.hits + self.misses
+        return self.hits / total if total else 0.0
+
+
+class RetentionReport(_Shape):
+    expired_payloads: int = 0
+    freed_bytes: int = 0
+    orphan_blobs_removed: int = 0
+    blob_bytes_kept: int = 0

@@ -139,3 +139,115 @@ inspection_alerts = sa.Table(
     sa.Column("alert_type", sa.String(128), primary_key=True),
     sa.Index("ix_inspection_alerts_type", "alert_type"),
 )
+
+# Per-artifact analysis results, reused until the rules or the analyzers change.
+analysis_cache = sa.Table(
+    "analysis_cache",
+    metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("ruleset_version", sa.String(128), primary_key=True),
+    sa.Column("analyzer_version", sa.String(64), primary_key=True),
+    sa.Column("findings", sa.Text(), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+rescans = sa.Table(
+    "rescans",
+    metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("ruleset_version", sa.String(128), nullable=False),
+    sa.Column("analyzer_version", sa.String(64), nullable=False),
+    sa.Column("rule_count", sa.Integer(), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("filters", sa.JSON(), nullable=False),
+    sa.Column("dry_run", sa.Boolean(), nullable=False),
+    sa.Column("refetch", sa.Boolean(), nullable=False),
+    sa.Column("requested_by", sa.String(64)),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.Column("started_at", UtcDateTime()),
+    sa.Column("finished_at", UtcDateTime()),
+    sa.Column("artifacts_total", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("artifacts_cached", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("inspections_total", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("inspections_done", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("changes", sa.Integer(), nullable=False, server_default="0"),
+    # Last inspection id re-scored: the verdict phase resumes after it.
+    sa.Column("rescore_cursor", sa.String(64)),
+    sa.Column("error", sa.Text()),
+    sa.Index("ix_rescans_created", "created_at"),
+)
+
+# One row per ruleset version while a rescan for it is unfinished: the primary key is the lock.
+rescan_locks = sa.Table(
+    "rescan_locks",
+    metadata,
+    sa.Column("ruleset_version", sa.String(128), primary_key=True),
+    sa.Column("rescan_id", sa.String(32), sa.ForeignKey("rescans.id", ondelete="CASCADE"), nullable=False),
+)
+
+# Work units handed to workers; a lease lets a killed worker's batch be taken over.
+rescan_batches = sa.Table(
+    "rescan_batches",
+    metadata,
+    sa.Column("rescan_id", sa.String(32), sa.ForeignKey("rescans.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("batch_no", sa.Integer(), primary_key=True),
+    sa.Column("state", sa.String(16), nullable=False),  # pending, running, done
+    sa.Column("owner", sa.String(64)),
+    sa.Column("lease_until", UtcDateTime()),
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("bytes", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Index("ix_rescan_batches_state", "rescan_id", "state"),
+)
+
+rescan_items = sa.Table(
+    "rescan_items",
+    metadata,
+    sa.Column("rescan_id", sa.String(32), sa.ForeignKey("rescans.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("batch_no", sa.Integer(), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),  # pending, scanned, cached, missing
+    sa.Column("scans", sa.Integer(), nullable=False, server_default="0"),
+    sa.Index("ix_rescan_items_batch", "rescan_id", "batch_no"),
+)
+
+# Every verdict a rescan changed (or, in a dry run, would change).
+verdict_changes = sa.Table(
+    "verdict_changes",
+    metadata,
+    sa.Column("id", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("rescan_id", sa.String(32), sa.ForeignKey("rescans.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("inspection_id", sa.String(64), sa.ForeignKey("inspections.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("old_verdict", sa.String(16), nullable=False),
+    sa.Column("new_verdict", sa.String(16), nullable=False),
+    sa.Column("old_score", sa.Integer(), nullable=False),
+    sa.Column("new_score", sa.Integer(), nullable=False),
+    sa.Column("old_alerts", sa.JSON(), nullable=False),
+    sa.Column("new_alerts", sa.JSON(), nullable=False),
+    sa.Column("applied", sa.Boolean(), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("rescan_id", "inspection_id", name="uq_verdict_changes_rescan_inspection"),
+)
+
+# The outbox: events are written in the same transaction as the change they describe.
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=True),
+    sa.Column("id", sa.String(64), nullable=False, unique=True),
+    sa.Column("type", sa.String(32), nullable=False),
+    sa.Column("inspection_id", sa.String(64), nullable=False),
+    sa.Column("body", sa.Text(), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# How far each sink has delivered, and who may deliver (a lease, so one replica sends at a time).
+event_cursors = sa.Table(
+    "event_cursors",
+    metadata,
+    sa.Column("sink", sa.String(200), primary_key=True),
+    sa.Column("delivered_seq", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("owner", sa.String(64)),
+    sa.Column("lease_until", UtcDateTime()),
+    sa.Column("failures", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("last_error", sa.Text()),
+)

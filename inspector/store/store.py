@@ -7,13 +7,14 @@ database holds metadata only.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
 import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,28 +23,37 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inspector.config import Settings
-from inspector.model import ArtifactType, Verdict
+from inspector.model import ArtifactType, Finding, Verdict, VerdictClass
 from inspector.redact import redact_text
-from inspector.store import database
+from inspector.store import database, outbox, rescan_queries
 from inspector.store.blobs import BlobStore, check_sha256
 from inspector.store.records import (
     ROLES,
     ApiKeyInfo,
+    CacheStats,
+    EventRecord,
     InspectionFilter,
     InspectionSummary,
     PayloadInfo,
     PayloadVerdict,
+    RescanFilter,
+    RescanInfo,
+    RetentionReport,
     Role,
     StoredInspection,
 )
 from inspector.store.schema import (
+    analysis_cache,
     api_keys,
     inspection_alerts,
     inspection_artifacts,
     inspection_fetches,
     inspections,
     payloads,
+    rescan_locks,
+    rescans,
     utcnow,
+    verdict_changes,
     verdicts,
 )
 
@@ -91,6 +101,7 @@ class Store:
         self.blobs = blobs
         self.settings = settings
         self.dialect = engine.dialect.name
+        self._cache_stats = CacheStats()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -272,6 +283,12 @@ class Store:
                 raise UnknownInspection(f"no inspection {inspection_id!r}")
             await self._save_tree(conn, inspection_id, verdict, blobs.keys())
             await self._record_verdict(conn, inspection_id, verdict, cause="inspection", status="done")
+            if self.settings.events_on_new_verdicts and verdict.verdict is not VerdictClass.CLEAN:
+                await outbox.append_events(conn, [("verdict.new", inspection_id, {
+                    "ruleset_version": verdict.signatures.version,
+                    "new": {"verdict": verdict.verdict.value, "score": verdict.score, "severity": verdict.severity,
+                            "alerts": sorted({a.alertType for a in verdict.alerts})},
+                })])
 
     async def _save_tree(
         self, conn: AsyncConnection, inspection_id: str, verdict: Verdict, stored: Any
@@ -543,3 +560,263 @@ class Store:
 
     async def get_blob(self, sha256: str) -> bytes | None:
         return await self.blobs.get(check_sha256(sha256.lower()))
+
+    # ------------------------------------------------------------------ analysis cache
+
+    @property
+    def cache_stats(self) -> CacheStats:
+        """Hits and misses of this process's cache lookups (the API exports them as metrics)."""
+        return self._cache_stats.model_copy()
+
+    async def get_cached_analysis(self, sha256: str, ruleset_version: str, analyzer_version: str) -> list[Finding] | None:
+        """Findings of an artifact analysed before with the same rules and analyzers, else None."""
+        if not self.settings.analysis_cache:
+            return None
+        async with self._read() as conn:
+            found = await rescan_queries.cached_findings(conn, [sha256], ruleset_version, analyzer_version)
+        if sha256 in found:
+            self._cache_stats.hits += 1
+            return [Finding.model_validate(f) for f in found[sha256]]
+        self._cache_stats.misses += 1
+        return None
+
+    async def put_cached_analysis(
+        self, sha256: str, ruleset_version: str, analyzer_version: str, findings: list[Finding]
+    ) -> None:
+        """Remember an artifact's findings; the first result for a key wins (analysis is deterministic)."""
+        if not self.settings.analysis_cache:
+            return
+        body = json.dumps([f.model_dump(mode="json") for f in findings])
+        async with self._write() as conn:
+            await conn.execute(
+                self._insert(analysis_cache)
+                .values(sha256=check_sha256(sha256), ruleset_version=ruleset_version,
+                        analyzer_version=analyzer_version, findings=body, created_at=utcnow())
+                .on_conflict_do_nothing(index_elements=[analysis_cache.c.sha256, analysis_cache.c.ruleset_version,
+                                                        analysis_cache.c.analyzer_version])
+            )
+
+    # ------------------------------------------------------------------ events
+
+    async def list_events(self, after: str | int | None = None, limit: int = 100) -> list[EventRecord]:
+        """Events after a cursor (the `cursor` of the last event seen), oldest first."""
+        try:
+            start = outbox.parse_cursor(after)
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
+        async with self._read() as conn:
+            return await outbox.read_events(conn, start, limit)
+
+    async def claim_sink(self, sink: str, owner: str, lease: timedelta) -> int | None:
+        async with self._write() as conn:
+            return await outbox.claim_sink(conn, sink, owner, lease, self._insert)
+
+    async def advance_sink(self, sink: str, owner: str, seq: int) -> bool:
+        async with self._write() as conn:
+            return await outbox.advance_sink(conn, sink, owner, seq)
+
+    async def sink_failed(self, sink: str, owner: str, error: str) -> int:
+        async with self._write() as conn:
+            return await outbox.sink_failed(conn, sink, owner, error)
+
+    async def release_sink(self, sink: str, owner: str) -> None:
+        async with self._write() as conn:
+            await outbox.release_sink(conn, sink, owner)
+
+    # ------------------------------------------------------------------ rescans
+
+    async def create_rescan(
+        self,
+        ruleset_version: str,
+        analyzer_version: str,
+        filters: RescanFilter | None = None,
+        *,
+        rule_count: int = 0,
+        dry_run: bool = False,
+        refetch: bool = False,
+        requested_by: str | None = None,
+    ) -> RescanInfo:
+        """A queued rescan; raises RescanConflict while another one for this ruleset is unfinished."""
+        rescan_id = "r" + secrets.token_hex(8)
+        async with self._write() as conn:
+            await rescan_queries.insert_rescan(
+                conn, rescan_id=rescan_id, ruleset_version=ruleset_version, rule_count=rule_count,
+                analyzer_version=analyzer_version,
+                filters=filters or RescanFilter(), dry_run=dry_run, refetch=refetch, requested_by=requested_by)
+        info = await self.get_rescan(rescan_id)
+        assert info is not None
+        return info
+
+    async def get_rescan(self, rescan_id: str, changes_limit: int = rescan_queries.MAX_CHANGES_SHOWN) -> RescanInfo | None:
+        async with self._read() as conn:
+            return await rescan_queries.load(conn, rescan_id, changes_limit)
+
+    async def list_rescans(self, limit: int = 50) -> list[RescanInfo]:
+        async with self._read() as conn:
+            ids = (await conn.execute(sa.select(rescans.c.id).order_by(rescans.c.created_at.desc())
+                                      .limit(max(1, min(limit, MAX_LIST_LIMIT))))).scalars().all()
+            return [r for i in ids if (r := await rescan_queries.load(conn, i, 0)) is not None]
+
+    async def unfinished_rescan(self, ruleset_version: str) -> str | None:
+        """The id of the rescan holding this ruleset version's lock, if any."""
+        async with self._read() as conn:
+            return await conn.scalar(sa.select(rescan_locks.c.rescan_id)
+                                     .where(rescan_locks.c.ruleset_version == ruleset_version))
+
+    async def plan_rescan(self, rescan_id: str) -> bool:
+        async with self._write() as conn:
+            return await rescan_queries.plan(conn, rescan_id, self.settings.rescan_batch_size)
+
+    async def open_rescan_batches(self, rescan_id: str) -> list[tuple[int, str]]:
+        async with self._read() as conn:
+            return await rescan_queries.open_batches(conn, rescan_id, utcnow())
+
+    async def claim_rescan_batch(
+        self, rescan_id: str, batch_no: int, owner: str, lease: timedelta
+    ) -> list[tuple[str, str]] | None:
+        async with self._write() as conn:
+            return await rescan_queries.claim_batch(conn, rescan_id, batch_no, owner, lease)
+
+    async def complete_rescan_batch(self, rescan_id: str, batch_no: int, owner: str, *, ruleset_version: str,
+                                    analyzer_version: str, results: Mapping[str, list[Finding]],
+                                    missing: list[str]) -> bool:
+        encoded = {sha: json.dumps([f.model_dump(mode="json") for f in found]) for sha, found in results.items()}
+        async with self._write() as conn:
+            return await rescan_queries.complete_batch(
+                conn, self._insert, rescan_id=rescan_id, batch_no=batch_no, owner=owner,
+                ruleset_version=ruleset_version, analyzer_version=analyzer_version, results=encoded, missing=missing)
+
+    async def rescan_inspections_page(
+        self, rescan_id: str, after: str | None, limit: int
+    ) -> list[tuple[str, Verdict, dict[str, Any] | None]]:
+        """The next inspections to re-score (id order): id, current verdict and the stored context."""
+        async with self._read() as conn:
+            filters = RescanFilter.model_validate(
+                await conn.scalar(sa.select(rescans.c.filters).where(rescans.c.id == rescan_id)))
+            scope = rescan_queries.scope_query(filters).subquery()
+            query = (
+                sa.select(inspections.c.id, inspections.c.context, verdicts.c.body)
+                .select_from(inspections.join(verdicts, verdicts.c.id == inspections.c.current_verdict_id))
+                .where(inspections.c.id.in_(sa.select(scope.c.id)))
+                .order_by(inspections.c.id).limit(limit)
+            )
+            if after is not None:
+                query = query.where(inspections.c.id > after)
+            rows = (await conn.execute(query)).all()
+        return [(r.id, Verdict.model_validate_json(r.body), r.context) for r in rows]
+
+    async def cached_findings_for(self, shas: list[str], ruleset_version: str,
+                                  analyzer_version: str) -> dict[str, list[Finding]]:
+        async with self._read() as conn:
+            found = await rescan_queries.cached_findings(conn, shas, ruleset_version, analyzer_version)
+        return {sha: [Finding.model_validate(f) for f in items] for sha, items in found.items()}
+
+    async def apply_rescan_page(self, rescan_id: str, rescored: list[tuple[Verdict, Verdict]], cursor: str) -> int:
+        """Record the changed verdicts of one page (and their events) and move the cursor; returns changes."""
+        changed = 0
+        async with self._write() as conn:
+            row = (await conn.execute(sa.select(rescans).where(rescans.c.id == rescan_id))).mappings().one()
+            if row["rescore_cursor"] is not None and cursor <= row["rescore_cursor"]:
+                return 0  # this page was applied before a restart
+            pending_events = []
+            for old, new in rescored:
+                if not verdict_changed(old, new):
+                    continue
+                old_alerts = sorted({a.alertType for a in old.alerts})
+                new_alerts = sorted({a.alertType for a in new.alerts})
+                await conn.execute(verdict_changes.insert().values(
+                    rescan_id=rescan_id, inspection_id=old.id, old_verdict=old.verdict.value,
+                    new_verdict=new.verdict.value, old_score=old.score, new_score=new.score,
+                    old_alerts=old_alerts, new_alerts=new_alerts, applied=not row["dry_run"], created_at=utcnow()))
+                changed += 1
+                if row["dry_run"]:
+                    continue
+                await self._record_verdict(conn, old.id, new, cause=f"rescan:{rescan_id}", status="done")
+                pending_events.append(("verdict.changed", old.id, {
+                    "rescan_id": rescan_id,
+                    "ruleset_version": new.signatures.version,
+                    "old": {"verdict": old.verdict.value, "score": old.score, "alerts": old_alerts},
+                    "new": {"verdict": new.verdict.value, "score": new.score, "alerts": new_alerts,
+                            "severity": new.severity},
+                }))
+            await outbox.append_events(conn, pending_events)
+            await conn.execute(rescans.update().where(rescans.c.id == rescan_id).values(
+                rescore_cursor=cursor, inspections_done=rescans.c.inspections_done + len(rescored),
+                changes=rescans.c.changes + changed))
+        return changed
+
+    async def finish_rescan(self, rescan_id: str, *, error: str | None = None) -> None:
+        """Mark a rescan done (or failed) and release its ruleset version's lock."""
+        async with self._write() as conn:
+            await conn.execute(rescans.update().where(rescans.c.id == rescan_id).values(
+                status="failed" if error else "done", finished_at=utcnow(),
+                error=redact_text(error)[:MAX_ERROR_DETAIL] if error else None))
+            await conn.execute(rescan_locks.delete().where(rescan_locks.c.rescan_id == rescan_id))
+
+    # ------------------------------------------------------------------ retention
+
+    async def apply_retention(self, *, now: datetime | None = None, orphan_grace: timedelta = timedelta(hours=1)
+                              ) -> RetentionReport:
+        """Drop payload bytes older than `retention_days` and beyond `retention_max_bytes` (oldest first).
+
+        Only bytes go: payload rows, artifacts, verdicts and changes stay, and the payload is
+        marked expired. Rows are marked before files are deleted, so a crash in between leaves
+        an unreferenced file (removed by the orphan sweep), never a row promising missing bytes.
+        """
+        now = now or utcnow()
+        report = RetentionReport()
+        expire: list[str] = []
+        async with self._read() as conn:
+            if self.settings.retention_days is not None:
+                cutoff = now - timedelta(days=self.settings.retention_days)
+                expire += (await conn.execute(sa.select(payloads.c.sha256).where(
+                    payloads.c.blob_state == "present", payloads.c.last_seen < cutoff))).scalars().all()
+            if self.settings.retention_max_bytes is not None:
+                kept = 0
+                rows = await conn.stream(sa.select(payloads.c.sha256, payloads.c.size)
+                                         .where(payloads.c.blob_state == "present")
+                                         .order_by(payloads.c.last_seen.desc(), payloads.c.sha256))
+                already = set(expire)
+                async for sha, size in rows:
+                    if sha in already:
+                        continue
+                    if kept + size > self.settings.retention_max_bytes:
+                        expire.append(sha)
+                    else:
+                        kept += size
+        for start in range(0, len(expire), 500):
+            async with self._write() as conn:
+                await conn.execute(payloads.update().where(payloads.c.sha256.in_(expire[start:start + 500]),
+                                                           payloads.c.blob_state == "present")
+                                   .values(blob_state="expired"))
+        for sha in expire:
+            report.freed_bytes += await self.blobs.delete(sha)
+        report.expired_payloads = len(expire)
+        report.orphan_blobs_removed, report.blob_bytes_kept = await self._sweep_orphans(now - orphan_grace)
+        return report
+
+    async def _sweep_orphans(self, older_than: datetime) -> tuple[int, int]:
+        on_disk = await asyncio.to_thread(lambda: dict(self.blobs.iter_sizes()))
+        referenced: set[str] = set()
+        names = list(on_disk)
+        async with self._read() as conn:
+            for start in range(0, len(names), 500):
+                referenced.update((await conn.execute(sa.select(payloads.c.sha256).where(
+                    payloads.c.sha256.in_(names[start:start + 500]), payloads.c.blob_state == "present"))).scalars())
+        removed = 0
+        for sha in set(names) - referenced:
+            path = self.blobs.path(sha)
+            try:
+                if datetime.fromtimestamp(path.stat().st_mtime, UTC) < older_than:
+                    await self.blobs.delete(sha)
+                    removed += 1
+                    on_disk.pop(sha, None)
+            except FileNotFoundError:
+                on_disk.pop(sha, None)
+        return removed, sum(on_disk.values())
+
+
+def verdict_changed(old: Verdict, new: Verdict) -> bool:
+    """A change worth recording: the class, the score or the set of alert types moved."""
+    return (old.verdict != new.verdict or old.score != new.score
+            or {a.alertType for a in old.alerts} != {a.alertType for a in new.alerts})

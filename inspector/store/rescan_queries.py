@@ -1,0 +1,232 @@
+"""Rescan bookkeeping in the database: the per-version lock, batches with leases, per-artifact state.
+
+Everything that must survive a kill is a row: which artifacts a rescan covers (planned once,
+in one transaction), which batch each belongs to, which are scanned (written in the same
+transaction as their analysis results), and how far re-scoring got. Restarting a rescan
+therefore continues where it stopped, and no artifact's result is recorded twice.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from inspector.store.records import RescanFilter, RescanInfo, RescanProgress, VerdictChange
+from inspector.store.schema import (
+    analysis_cache,
+    inspection_artifacts,
+    inspections,
+    payloads,
+    rescan_batches,
+    rescan_items,
+    rescan_locks,
+    rescans,
+    utcnow,
+    verdict_changes,
+)
+
+MAX_CHANGES_SHOWN = 100
+
+
+class RescanConflict(Exception):
+    """A rescan for this ruleset version is already unfinished; its id is `rescan_id`."""
+
+    def __init__(self, rescan_id: str, ruleset_version: str) -> None:
+        super().__init__(f"rescan {rescan_id} for ruleset {ruleset_version} is not finished yet")
+        self.rescan_id = rescan_id
+
+
+def scope_query(f: RescanFilter) -> sa.Select[Any]:
+    """Ids of the finished inspections a rescan with these filters covers."""
+    query = sa.select(inspections.c.id).where(inspections.c.status == "done")
+    if f.since is not None:
+        query = query.where(inspections.c.created_at >= f.since)
+    if f.kind is not None:
+        query = query.where(inspections.c.kind == f.kind)
+    if f.verdict is not None:
+        query = query.where(inspections.c.verdict == f.verdict.value)
+    return query
+
+
+async def insert_rescan(conn: AsyncConnection, *, rescan_id: str, ruleset_version: str, rule_count: int,
+                        analyzer_version: str,
+                        filters: RescanFilter, dry_run: bool, refetch: bool, requested_by: str | None) -> None:
+    existing = await conn.scalar(sa.select(rescan_locks.c.rescan_id)
+                                 .where(rescan_locks.c.ruleset_version == ruleset_version))
+    if existing is not None:
+        raise RescanConflict(existing, ruleset_version)
+    await conn.execute(rescans.insert().values(
+        id=rescan_id, ruleset_version=ruleset_version, rule_count=rule_count, analyzer_version=analyzer_version,
+        status="queued",
+        filters=filters.model_dump(mode="json"), dry_run=dry_run, refetch=refetch, requested_by=requested_by,
+        created_at=utcnow()))
+    try:
+        async with conn.begin_nested():
+            await conn.execute(rescan_locks.insert().values(ruleset_version=ruleset_version, rescan_id=rescan_id))
+    except IntegrityError:
+        # Lost a race with another replica between the check and the insert.
+        winner = await conn.scalar(sa.select(rescan_locks.c.rescan_id)
+                                   .where(rescan_locks.c.ruleset_version == ruleset_version))
+        raise RescanConflict(winner or "?", ruleset_version) from None
+
+
+async def plan(conn: AsyncConnection, rescan_id: str, batch_size: int) -> bool:
+    """Fill items and batches for a queued rescan; False when it was planned already."""
+    row = (await conn.execute(sa.select(rescans).where(rescans.c.id == rescan_id))).mappings().one()
+    if row["status"] != "queued":
+        return False
+    scope = scope_query(RescanFilter.model_validate(row["filters"])).subquery()
+    cache = analysis_cache
+    artifact_rows = (await conn.execute(
+        sa.select(payloads.c.sha256, payloads.c.size, payloads.c.blob_state, cache.c.sha256.label("cached"))
+        .where(payloads.c.sha256.in_(sa.select(inspection_artifacts.c.sha256)
+                                     .where(inspection_artifacts.c.inspection_id.in_(sa.select(scope.c.id)))))
+        .outerjoin(cache, sa.and_(cache.c.sha256 == payloads.c.sha256,
+                                  cache.c.ruleset_version == row["ruleset_version"],
+                                  cache.c.analyzer_version == row["analyzer_version"]))
+        .order_by(payloads.c.sha256)
+    )).all()
+    items: list[dict[str, Any]] = []
+    batch_bytes: dict[int, int] = {}
+    pending = 0
+    for sha, size, blob_state, cached in artifact_rows:
+        if cached is not None:
+            state, batch_no = "cached", -1
+        elif blob_state != "present":
+            state, batch_no = "missing", -1
+        else:
+            batch_no = pending // batch_size
+            pending += 1
+            state = "pending"
+            batch_bytes[batch_no] = batch_bytes.get(batch_no, 0) + int(size)
+        items.append({"rescan_id": rescan_id, "sha256": sha, "batch_no": batch_no, "state": state})
+    for start in range(0, len(items), 5000):
+        await conn.execute(rescan_items.insert(), items[start:start + 5000])
+    if batch_bytes:
+        await conn.execute(rescan_batches.insert(), [
+            {"rescan_id": rescan_id, "batch_no": n, "state": "pending", "bytes": b} for n, b in batch_bytes.items()])
+    inspections_total = await conn.scalar(sa.select(sa.func.count()).select_from(scope))
+    await conn.execute(rescans.update().where(rescans.c.id == rescan_id).values(
+        status="running", started_at=utcnow(), artifacts_total=len(items),
+        artifacts_cached=sum(1 for i in items if i["state"] == "cached"),
+        inspections_total=int(inspections_total or 0)))
+    return True
+
+
+async def open_batches(conn: AsyncConnection, rescan_id: str, now: datetime) -> list[tuple[int, str]]:
+    """Batches nobody is working on, with their state: pending, or running under an expired lease."""
+    rows = await conn.execute(
+        sa.select(rescan_batches.c.batch_no, rescan_batches.c.state)
+        .where(rescan_batches.c.rescan_id == rescan_id,
+               sa.or_(rescan_batches.c.state == "pending",
+                      sa.and_(rescan_batches.c.state == "running", rescan_batches.c.lease_until < now)))
+        .order_by(rescan_batches.c.batch_no))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def claim_batch(conn: AsyncConnection, rescan_id: str, batch_no: int, owner: str,
+                      lease: timedelta) -> list[tuple[str, str]] | None:
+    """Take a batch for `lease`; returns (sha256, type) still to scan, or None when someone else has it."""
+    now = utcnow()
+    result = await conn.execute(
+        rescan_batches.update()
+        .where(rescan_batches.c.rescan_id == rescan_id, rescan_batches.c.batch_no == batch_no,
+               sa.or_(rescan_batches.c.state == "pending",
+                      sa.and_(rescan_batches.c.state == "running",
+                              sa.or_(rescan_batches.c.lease_until < now, rescan_batches.c.owner == owner))))
+        .values(state="running", owner=owner, lease_until=now + lease, attempts=rescan_batches.c.attempts + 1))
+    if result.rowcount != 1:
+        return None
+    rows = await conn.execute(
+        sa.select(rescan_items.c.sha256, payloads.c.type)
+        .join(payloads, payloads.c.sha256 == rescan_items.c.sha256)
+        .where(rescan_items.c.rescan_id == rescan_id, rescan_items.c.batch_no == batch_no,
+               rescan_items.c.state == "pending")
+        .order_by(rescan_items.c.sha256))
+    return [(r[0], r[1]) for r in rows]
+
+
+async def complete_batch(conn: AsyncConnection, insert: Any, *, rescan_id: str, batch_no: int, owner: str,
+                         ruleset_version: str, analyzer_version: str, results: Mapping[str, str],
+                         missing: Iterable[str]) -> bool:
+    """Record a batch's results atomically; False (and nothing written) if the lease was lost meanwhile."""
+    claimed = await conn.execute(
+        rescan_batches.update()
+        .where(rescan_batches.c.rescan_id == rescan_id, rescan_batches.c.batch_no == batch_no,
+               rescan_batches.c.owner == owner, rescan_batches.c.state == "running")
+        .values(state="done", lease_until=None))
+    if claimed.rowcount != 1:
+        return False
+    now = utcnow()
+    if results:
+        await conn.execute(
+            insert(analysis_cache).on_conflict_do_nothing(
+                index_elements=[analysis_cache.c.sha256, analysis_cache.c.ruleset_version,
+                                analysis_cache.c.analyzer_version]),
+            [{"sha256": sha, "ruleset_version": ruleset_version, "analyzer_version": analyzer_version,
+              "findings": findings, "created_at": now} for sha, findings in results.items()])
+        await _set_items(conn, rescan_id, list(results), "scanned")
+    missing = list(missing)
+    if missing:
+        await _set_items(conn, rescan_id, missing, "missing")
+    return True
+
+
+async def _set_items(conn: AsyncConnection, rescan_id: str, shas: list[str], state: str) -> None:
+    for start in range(0, len(shas), 500):
+        await conn.execute(
+            rescan_items.update()
+            .where(rescan_items.c.rescan_id == rescan_id, rescan_items.c.sha256.in_(shas[start:start + 500]),
+                   rescan_items.c.state == "pending")
+            .values(state=state, scans=rescan_items.c.scans + 1))
+
+
+async def progress(conn: AsyncConnection, rescan_id: str, row: Mapping[str, Any]) -> RescanProgress:
+    items = dict((await conn.execute(
+        sa.select(rescan_items.c.state, sa.func.count()).where(rescan_items.c.rescan_id == rescan_id)
+        .group_by(rescan_items.c.state))).all())
+    batches = dict((await conn.execute(
+        sa.select(rescan_batches.c.state, sa.func.count()).where(rescan_batches.c.rescan_id == rescan_id)
+        .group_by(rescan_batches.c.state))).all())
+    return RescanProgress(
+        artifacts_total=row["artifacts_total"], artifacts_scanned=int(items.get("scanned", 0)),
+        artifacts_cached=int(items.get("cached", 0)), artifacts_missing=int(items.get("missing", 0)),
+        inspections_total=row["inspections_total"], inspections_done=row["inspections_done"],
+        batches_total=int(sum(batches.values())), batches_done=int(batches.get("done", 0)))
+
+
+async def load(conn: AsyncConnection, rescan_id: str, changes_limit: int = MAX_CHANGES_SHOWN) -> RescanInfo | None:
+    row = (await conn.execute(sa.select(rescans).where(rescans.c.id == rescan_id))).mappings().first()
+    if row is None:
+        return None
+    change_rows = (await conn.execute(
+        sa.select(verdict_changes).where(verdict_changes.c.rescan_id == rescan_id)
+        .order_by(verdict_changes.c.id).limit(max(0, changes_limit)))).mappings()
+    return RescanInfo(
+        id=row["id"], status=row["status"], ruleset_version=row["ruleset_version"], rule_count=row["rule_count"],
+        analyzer_version=row["analyzer_version"], filters=RescanFilter.model_validate(row["filters"]),
+        dry_run=row["dry_run"], refetch=row["refetch"], requested_by=row["requested_by"],
+        created_at=row["created_at"], started_at=row["started_at"], finished_at=row["finished_at"],
+        progress=await progress(conn, rescan_id, row), changes_count=row["changes"],
+        changes=[VerdictChange(**{k: c[k] for k in VerdictChange.model_fields}) for c in change_rows],
+        error=row["error"], rescore_cursor=row["rescore_cursor"])
+
+
+async def cached_findings(conn: AsyncConnection, shas: list[str], ruleset_version: str,
+                          analyzer_version: str) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, list[dict[str, Any]]] = {}
+    for start in range(0, len(shas), 500):
+        rows = await conn.execute(
+            sa.select(analysis_cache.c.sha256, analysis_cache.c.findings)
+            .where(analysis_cache.c.sha256.in_(shas[start:start + 500]),
+                   analysis_cache.c.ruleset_version == ruleset_version,
+                   analysis_cache.c.analyzer_version == analyzer_version))
+        for sha, findings in rows:
+            found[sha] = json.loads(findings)
+    return found
