@@ -54,12 +54,19 @@ class _Shape(BaseModel):
 
 
 class PlannedScript(_Shape):
+    # Content may be binary (a submitted file): JSON carries it as base64, both ways.
+    model_config = ConfigDict(extra="forbid", ser_json_bytes="base64", val_json_bytes="base64")
+
     origin: str = Field(description="field path, e.g. protectedSettings.commandToExecute, script[3]")
     role: ScriptRole
     content: bytes = Field(description="the code as it will run (Linux `script` already decoded)")
     language: ArtifactType | None = Field(default=None, description="a hint; content detection decides")
     filename: str | None = None
     layers: list[str] = Field(default_factory=list, description="decodings applied to get here, e.g. base64, gzip")
+    line_origins: list[str] = Field(
+        default_factory=list,
+        description="when content was joined from an array: the origin of each line, e.g. script[3] for line 4",
+    )
 
 
 class PlannedUrl(_Shape):
@@ -67,6 +74,8 @@ class PlannedUrl(_Shape):
     role: UrlRole
     url: str = Field(description="the URL to fetch, secrets included (never logged or returned)")
     redacted: str = Field(description="the URL with SAS tokens and credentials removed")
+    language: ArtifactType | None = Field(default=None, description="a hint for the fetched content, e.g. powershell")
+    member: str | None = Field(default=None, description="for packages: the file inside that runs (DSC configuration)")
 
 
 class RequestContext(_Shape):
@@ -79,6 +88,8 @@ class RequestContext(_Shape):
     resource_id: str | None = None
     correlation_id: str | None = None
     subscription_id: str | None = None
+    sub_status: str | None = Field(default=None, description="activity-log subStatus / resultSignature")
+    exit_code: int | None = Field(default=None, description="managed Run Command instanceView.exitCode")
 
 
 class PlanProblem(_Shape):

@@ -1,0 +1,94 @@
+"""Custom Script Extension: Windows (CustomScriptExtension), Linux v2 (CustomScript), legacy OSTC.
+
+The command runs from the folder the fileUris were downloaded to, so the file whose name the
+command mentions is the entry point; when none is named, the first fileUri is.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from inspector.extensions.builder import PlanBuilder
+from inspector.extensions.extension import ExtensionRequest
+from inspector.extensions.fields import Field, as_text, is_present
+from inspector.extensions.inline import plan_inline_script
+from inspector.extensions.plan import ExtensionKind, ScriptRole, UrlRole
+from inspector.extensions.strings import collect_strings, file_name_of, language_from_name
+from inspector.extensions.structure import CSE_PROTECTED_COMMAND_ONLY
+from inspector.model import ArtifactType
+
+# Words of a command line: split on blanks, quotes and shell/cmd punctuation.
+_TOKEN = regex.compile(r"[^\s'\"`;&|()<>,=]{1,1024}")
+_PAYLOAD_KEYS = ("commandToExecute", "script", "fileUris")
+
+
+def plan_custom_script(ext: ExtensionRequest, b: PlanBuilder) -> None:
+    language = ArtifactType.CMD if ext.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
+    commands: list[str] = []
+    for field in ext.find_all("commandToExecute"):
+        text = as_text(field.value)
+        if text is None:
+            if is_present(field.value):
+                b.wrong_type(field, "a string")
+                collect_strings(b, field, language=language)
+            continue
+        commands.append(text)
+        b.add_script(field.origin, ScriptRole.COMMAND, text, language=language)
+    for field in ext.find_all("script"):
+        plan_inline_script(b, field, language=ArtifactType.SHELL)
+    _plan_file_uris(ext, b, commands)
+    if _protected_command_only(ext):
+        b.flag(CSE_PROTECTED_COMMAND_ONLY, "protectedSettings.commandToExecute")
+
+
+def _file_uris(ext: ExtensionRequest, b: PlanBuilder) -> list[tuple[Field, str]]:
+    uris: list[tuple[Field, str]] = []
+    for field in ext.find_all("fileUris"):
+        value = field.value
+        if isinstance(value, str):  # one URL instead of a list: the meaning is clear
+            uris.append((field, value))
+        elif isinstance(value, list):
+            for item in field.items():
+                text = as_text(item.value)
+                if text is None:
+                    b.wrong_type(item, "a URL string")
+                else:
+                    uris.append((item, text))
+        elif value is not None:
+            b.wrong_type(field, "an array of URLs")
+    return uris
+
+
+def _plan_file_uris(ext: ExtensionRequest, b: PlanBuilder, commands: list[str]) -> None:
+    uris = [(f, u) for f, u in _file_uris(ext, b) if u.strip()]
+    if not uris:
+        return
+    entry = _entry_point(uris, commands)
+    for field, url in uris:
+        role = UrlRole.ENTRY_POINT if field is entry else UrlRole.PAYLOAD
+        planned = b.add_url(field.origin, role, url, language=language_from_name(url))
+        if planned is not None and role is UrlRole.ENTRY_POINT:
+            b.set_entry_point(field.origin)
+
+
+def _entry_point(uris: list[tuple[Field, str]], commands: list[str]) -> Field:
+    tokens: set[str] = set()
+    try:
+        for command in commands:
+            for token in _TOKEN.findall(command[:65536], timeout=0.5):
+                tokens.add(token.replace("\\", "/").rsplit("/", 1)[-1].casefold())
+    except TimeoutError:
+        pass  # an odd command line: fall back to the first fileUri
+    for field, url in uris:
+        name = file_name_of(url).casefold()
+        if name and name in tokens:
+            return field
+    return uris[0][0]
+
+
+def _protected_command_only(ext: ExtensionRequest) -> bool:
+    if ext.protected is None or not is_present(ext.protected.get("commandToExecute")):
+        return False
+    if ext.settings is None:
+        return True
+    return not any(is_present(ext.settings.get(key)) for key in _PAYLOAD_KEYS)
