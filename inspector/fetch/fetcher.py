@@ -244,7 +244,9 @@ class FetchSession:
         except httpx.ConnectError as exc:
             stop = _Stop("connect_failed", str(exc) or "connection refused", transient=True)
         except httpx.RemoteProtocolError as exc:
-            stop = _Stop("protocol_error", str(exc) or "the server broke the HTTP protocol")
+            # httpx parses a Location header even when it does not follow it.
+            kind = "invalid_url" if "location header" in str(exc).lower() else "protocol_error"
+            stop = _Stop(kind, str(exc) or "the server broke the HTTP protocol")
         except httpx.TransportError as exc:
             stop = _Stop("read_failed", f"{type(exc).__name__}: {exc}")
         except httpx.InvalidURL as exc:
