@@ -10,9 +10,11 @@ the same registry with limits taken from Settings (`DeobfuscationLimits.from_set
 from __future__ import annotations
 
 from inspector.analyzers.base import Analyzer
+from inspector.deobfuscate.cmd import CmdLayer
 from inspector.deobfuscate.common import DeobfuscationLimits
 from inspector.deobfuscate.powershell import PowerShellLayer
 from inspector.deobfuscate.ps_launcher import PowerShellLauncherLayer
+from inspector.deobfuscate.shell import ShellLayer
 
 
 def build_layers(limits: DeobfuscationLimits | None = None) -> tuple[Analyzer, ...]:
@@ -20,6 +22,8 @@ def build_layers(limits: DeobfuscationLimits | None = None) -> tuple[Analyzer, .
     return (
         PowerShellLauncherLayer(limits),
         PowerShellLayer(limits),
+        ShellLayer(limits),
+        CmdLayer(limits),
     )
 
 

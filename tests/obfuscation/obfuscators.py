@@ -355,12 +355,17 @@ def cmd_caret(command: str, seed: int = 0) -> str:
     rng = random.Random(seed)
     out: list[str] = []
     in_quotes = False
-    for ch in command:
-        if ch == '"':
-            in_quotes = not in_quotes
-        if not in_quotes and ch.isalnum() and rng.random() < 0.45:
-            out.append("^")
-        out.append(ch)
+    # %var% / !var! references are expanded before carets are removed: leave them whole.
+    for token in re.split(r"(%[^%\s]+%|![^!\s]+!)", command):
+        if token.startswith(("%", "!")) and len(token) > 2 and token[-1] == token[0]:
+            out.append(token)
+            continue
+        for ch in token:
+            if ch == '"':
+                in_quotes = not in_quotes
+            if not in_quotes and ch.isalnum() and rng.random() < 0.45:
+                out.append("^")
+            out.append(ch)
     return "".join(out)
 
 

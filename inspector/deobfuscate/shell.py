@@ -1,0 +1,369 @@
+"""sh/bash deobfuscation: encoded payloads piped into a shell, escapes, splicing, ${IFS}.
+
+Entry point: `ShellLayer.analyze`. Two kinds of output:
+
+- decoded layers, one child each: `echo <b64> | base64 -d [| gunzip|bzip2 -d|xz -d] | sh`
+  (also `--decode`, `-D`, `<<<` here-strings, `eval "$(...)"`, `bash -c "$(...)"`),
+  `printf`/`echo -e` strings of hex or octal escapes, `$'\\x..'` given to eval/`sh -c`,
+  `echo <hex> | xxd -r -p`, `echo '<reversed>' | rev`;
+- one normalised layer with in-place substitutions: `${IFS}` tricks become spaces, spliced
+  variables (`a=cu;b=rl;$a$b`) are expanded, other `$'..'` strings are decoded.
+
+Patterns are bounded (possessive where they repeat) and run with the scan's regex timeout;
+decoders are bounded in output size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.deobfuscate.common import (
+    DecodeLimit,
+    DeobfuscationLimits,
+    LayerOutput,
+    b64decode_loose,
+    decompress,
+    hex_decode,
+    technique_heuristic,
+    text_of,
+)
+from inspector.model import Artifact, ArtifactType
+
+H = {
+    "base64": technique_heuristic(
+        "shell", "base64_exec", "Base64 payload decoded and run by a shell", 40,
+        "A base64 blob is decoded (base64 -d / --decode) and piped or passed to sh, bash or eval."),
+    "base64-decode": technique_heuristic(
+        "shell", "base64_decode", "Base64 blob decoded in the script", 15,
+        "A base64 blob embedded in the script is decoded with base64 -d."),
+    "compressed": technique_heuristic(
+        "shell", "compressed", "Compressed payload inflated in a pipeline", 20,
+        "A gzip/bzip2/xz stream is inflated inline (gunzip, zcat, bzip2 -d) before it is used."),
+    "escape": technique_heuristic(
+        "shell", "escaped_string", "Command spelled with hex/octal escapes", 30,
+        "printf/echo -e or $'...' strings made of \\x.. or octal escapes hide the command text."),
+    "xxd": technique_heuristic(
+        "shell", "xxd_hex", "Hex payload decoded with xxd -r -p", 30, "A hex dump is turned back into text with xxd."),
+    "rev": technique_heuristic(
+        "shell", "reversed", "Reversed command run through rev", 30, "A reversed string is turned around with rev."),
+    "splice": technique_heuristic(
+        "shell", "variable_splicing", "Command spliced from variables", 20,
+        "Short variables are concatenated to build a command ($a$b) so it never appears whole."),
+    "ifs": technique_heuristic(
+        "shell", "ifs", "${IFS} used instead of spaces", 30,
+        "The field separator variable replaces spaces, a filter-evasion trick."),
+}
+
+_SHELLS = r"(?:sudo\s++)?(?:/usr)?(?:/bin/)?(?:ba|da|z|k)?sh\b|eval\b|source\b|\.\s"
+_B64 = r"[A-Za-z0-9+/]{8,}+={0,2}+"
+_DECODE_FLAG = r"(?:-[a-zA-Z]*[dD][a-zA-Z]*|--decode)"
+_INFLATE = (r"(?:gunzip|zcat|gzip\s++-[a-z]*d[a-z]*|bunzip2|bzcat|bzip2\s++-[a-z]*d[a-z]*|"
+            r"unxz|xzcat|xz\s++-[a-z]*d[a-z]*)(?:\s++-[a-z]++)*+")
+_BASE64_PIPE = regex.compile(
+    r"(?:echo|printf)(?:\s++-[neE]++)*+\s++(?:(['\"])%s\1\s++)?(['\"]?)(?P<blob>" + _B64 + r")\2"
+    r"\s*+\|\s*+base64\s++" + _DECODE_FLAG + r"(?P<inflate>(?:\s*+\|\s*+" + _INFLATE + r")*+)"
+    r"(?P<run>\s*+\|\s*+(?:" + _SHELLS + r"))?"
+)
+_BASE64_HERE = regex.compile(
+    r"base64\s++" + _DECODE_FLAG + r"\s*+<<<\s*+(['\"]?)(?P<blob>" + _B64 + r")\1"
+    r"(?P<inflate>(?:\s*+\|\s*+" + _INFLATE + r")*+)(?P<run>\s*+\|\s*+(?:" + _SHELLS + r"))?"
+)
+_WRAPPED_RUN = regex.compile(r"(?:eval|(?:ba|da|z)?sh\s++-c)\s++[\"']?\$\(\s*+$")
+_ESCAPED = r"(?:\\x[0-9a-fA-F]{1,2}|\\[0-7]{1,3})"
+_PRINTF = regex.compile(
+    r"(?:printf|echo\s++-[a-zA-Z]*e[a-zA-Z]*)\s++(['\"])(?P<body>(?:" + _ESCAPED + r"|[^'\"\\\n]|\\[^x0-7])*+)\1"
+)
+_ANSI_C = regex.compile(r"\$'(?P<body>(?:\\.|[^'\\])*+)'")
+_ANSI_RUN = regex.compile(r"(?:eval|(?:ba|da|z)?sh\s++-c)\s++$")
+_XXD = regex.compile(
+    r"echo\s++(['\"]?)(?P<hex>[0-9a-fA-F]{8,}+)\1\s*+\|\s*+xxd\s++(?:-r\s++-p|-p\s++-r|-rp|-pr|-r\s++-ps|-ps\s++-r)\b"
+    r"(?P<run>\s*+\|\s*+(?:" + _SHELLS + r"))?"
+)
+_REV = regex.compile(
+    r"echo\s++(?P<quoted>'(?:[^']|'\\'')*+'|\"(?:[^\"\\]|\\.)*+\"|[^\s|;&]++)\s*+\|\s*+rev\b"
+    r"(?P<run>\s*+\|\s*+(?:" + _SHELLS + r"))?"
+)
+_IFS = regex.compile(r"\$\{IFS(?:%[^}]{0,8}|:0:1)?\}|\$IFS(?:\$\d|\b)")
+_ASSIGN = regex.compile(
+    r"(?:^|(?<=[;&|\n(]))\s*+(?:export\s++|local\s++)?(?P<name>[A-Za-z_]\w{0,63})="
+    r"(?P<value>(?:'[^'\n]*+'|\"[^\"$`\\\n]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)",
+    regex.MULTILINE,
+)
+_VARREF = regex.compile(r"\$\{(?P<a>[A-Za-z_]\w{0,63})\}|\$(?P<b>[A-Za-z_]\w{0,63})")
+
+
+@dataclass
+class _Edit:
+    start: int
+    end: int
+    text: str
+
+
+class ShellLayer:
+    """Deobfuscation of sh/bash scripts (see the module docstring)."""
+
+    name = "deobfuscate.shell"
+    version = "1"
+
+    def __init__(self, limits: DeobfuscationLimits | None = None) -> None:
+        self.limits = limits or DeobfuscationLimits()
+
+    def accepts(self, artifact: Artifact) -> bool:
+        return artifact.type == ArtifactType.SHELL
+
+    def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
+        out = LayerOutput(payload, ctx, self.limits, "shell")
+        text = payload.text
+        if not text:
+            return out.finish()
+        if len(text) > self.limits.max_input_chars:
+            out.error("limit_deobfuscation_input", f"shell: {len(text)} characters is over {self.limits.max_input_chars}")
+            return out.finish()
+        edits: list[_Edit] = []
+        for step in (self._base64, self._printf, self._xxd, self._rev, self._ansi_c, self._ifs, self._splice):
+            if ctx.time_left() <= 0:
+                out.error("limit_deadline", "shell deobfuscation stopped at the scan deadline")
+                break
+            try:
+                step(text, out, ctx, edits)
+            except TimeoutError:
+                out.error("limit_regex_timeout", f"shell: {step.__name__.strip('_')} pattern timed out")
+        if edits:
+            self._normalised(text, edits, out)
+        return out.finish()
+
+    # --- decoded layers ----------------------------------------------------------------
+
+    def _base64(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        for pattern in (_BASE64_PIPE, _BASE64_HERE):
+            for match in pattern.finditer(text, timeout=ctx.regex_timeout()):
+                try:
+                    data = b64decode_loose(match.group("blob"), self.limits.max_child_bytes)
+                except DecodeLimit as exc:
+                    out.error("limit_deobfuscation_size", f"shell base64: {exc}")
+                    continue
+                if not data:
+                    continue
+                technique = "base64"
+                inflate = match.group("inflate") or ""
+                if inflate.strip():
+                    method = "bzip2" if ("bz" in inflate or "bunzip" in inflate) else \
+                        "xz" if "xz" in inflate else "gzip"
+                    try:
+                        data = decompress(data, method, self.limits.max_child_bytes)
+                    except DecodeLimit as exc:
+                        out.error("limit_deobfuscation_size", f"shell {method}: {exc}")
+                        continue
+                    except ValueError:
+                        continue
+                    technique = f"base64-{method}"
+                    out.technique(H["compressed"], match.start(), match.end() - match.start(), match.group(0)[:200])
+                runs = _runs(match, text, ctx)
+                out.technique(H["base64" if runs else "base64-decode"], match.start(), match.end() - match.start(),
+                              match.group(0)[:200])
+                self._decoded(out, data, technique, match.start("blob"), len(match.group("blob")),
+                              "base64 -d" + (f" | {inflate.strip(' |')}" if inflate.strip() else ""), runs)
+
+    def _printf(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        for match in _PRINTF.finditer(text, timeout=ctx.regex_timeout()):
+            body = match.group("body")
+            if len(regex.findall(_ESCAPED, body, timeout=ctx.regex_timeout())) < 4:
+                continue
+            decoded = _unescape(body, ansi_c=False)
+            if decoded is None:
+                continue
+            out.technique(H["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            self._decoded(out, decoded, "printf-escape", match.start("body"), len(body), "printf/echo -e escapes", True)
+
+    def _xxd(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        for match in _XXD.finditer(text, timeout=ctx.regex_timeout()):
+            try:
+                data = hex_decode(match.group("hex"), self.limits.max_child_bytes)
+            except DecodeLimit as exc:
+                out.error("limit_deobfuscation_size", f"shell xxd: {exc}")
+                continue
+            if not data:
+                continue
+            out.technique(H["xxd"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            self._decoded(out, data, "xxd-hex", match.start("hex"), len(match.group("hex")), "xxd -r -p",
+                          _runs(match, text, ctx))
+
+    def _rev(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        for match in _REV.finditer(text, timeout=ctx.regex_timeout()):
+            value = _shell_word(match.group("quoted"))
+            if len(value) < 4:
+                continue
+            out.technique(H["rev"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            self._decoded(out, value[::-1].encode(), "rev", match.start("quoted"), len(match.group("quoted")),
+                          "echo | rev", True)
+
+    def _ansi_c(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        for match in _ANSI_C.finditer(text, timeout=ctx.regex_timeout()):
+            body = match.group("body")
+            if len(regex.findall(_ESCAPED, body, timeout=ctx.regex_timeout())) < 2:
+                continue
+            decoded = _unescape(body, ansi_c=True)
+            if decoded is None:
+                continue
+            out.technique(H["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            before = text[max(0, match.start() - 20):match.start()]
+            if _ANSI_RUN.search(before, timeout=ctx.regex_timeout()):
+                self._decoded(out, decoded, "ansi-c-quoting", match.start(), match.end() - match.start(),
+                              "$'...' escapes", True)
+            else:
+                literal = decoded.decode("utf-8", "replace")
+                edits.append(_Edit(match.start(), match.end(), _sh_quote(literal)))
+
+    # --- in-place substitutions ----------------------------------------------------------
+
+    def _ifs(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        found = 0
+        for match in _IFS.finditer(text, timeout=ctx.regex_timeout()):
+            edits.append(_Edit(match.start(), match.end(), " "))
+            if not found:
+                out.technique(H["ifs"], match.start(), match.end() - match.start(),
+                              text[max(0, match.start() - 20):match.end() + 20])
+            found += 1
+            if found > 100_000:
+                break
+
+    def _splice(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        """Expand variables assigned a constant once a reference splices two pieces together."""
+        assignments = list(_ASSIGN.finditer(text, timeout=ctx.regex_timeout()))
+        if not assignments:
+            return
+        values: dict[str, list[tuple[int, str]]] = {}
+        for match in assignments[:10_000]:
+            values.setdefault(match.group("name"), []).append((match.end(), _shell_word(match.group("value"))))
+        spliced = False
+        pending: list[_Edit] = []
+        refs = list(_VARREF.finditer(text, timeout=ctx.regex_timeout()))
+        for index, ref in enumerate(refs[:100_000]):
+            name = ref.group("a") or ref.group("b")
+            history = values.get(name)
+            if not history:
+                continue
+            known = [value for end, value in history if end <= ref.start()]
+            if not known:
+                continue
+            pending.append(_Edit(ref.start(), ref.end(), known[-1]))
+            neighbour = (index + 1 < len(refs) and refs[index + 1].start() == ref.end()) or \
+                        (index > 0 and refs[index - 1].end() == ref.start())
+            if neighbour:
+                spliced = True
+        if spliced and pending:
+            out.technique(H["splice"], pending[0].start, pending[-1].end - pending[0].start,
+                          text[pending[0].start:pending[0].start + 120])
+            edits.extend(pending)
+
+    def _normalised(self, text: str, edits: list[_Edit], out: LayerOutput) -> None:
+        pieces: list[str] = []
+        pos = 0
+        for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+            if edit.start < pos:
+                continue
+            pieces.append(text[pos:edit.start])
+            pieces.append(edit.text)
+            pos = edit.end
+            if sum(len(p) for p in pieces) > self.limits.max_child_bytes:
+                out.error("limit_deobfuscation_size", "shell: normalised layer over the size limit")
+                return
+        pieces.append(text[pos:])
+        result = "".join(pieces)
+        out.child(result, technique="normalised", origin_kind="deobfuscated", offset=0, length=len(text),
+                  detail="${IFS}, spliced variables and $'...' strings expanded", type_hint=ArtifactType.SHELL)
+
+    def _decoded(self, out: LayerOutput, data: bytes, technique: str, offset: int, length: int, how: str,
+                 runs: bool) -> None:
+        decoded = text_of(data)
+        if decoded is not None:
+            out.child(decoded, technique=technique, origin_kind="decoded", offset=offset, length=length,
+                      detail=f"{how}: {decoded[:80]}", type_hint=ArtifactType.SHELL if runs else None)
+        else:
+            out.child(data, technique=technique, origin_kind="decoded", offset=offset, length=length,
+                      detail=f"{how}: {len(data)} bytes", type_hint=None)
+
+
+def _runs(match: regex.Match[str], text: str, ctx: ScanContext) -> bool:
+    """Whether the decoded text is run: piped into a shell, or inside `eval "$(...)"` / `sh -c "$(...)"`."""
+    if match.group("run"):
+        return True
+    return bool(_WRAPPED_RUN.search(text[max(0, match.start() - 40):match.start()], timeout=ctx.regex_timeout()))
+
+
+def _unescape(body: str, *, ansi_c: bool) -> bytes | None:
+    """Bytes of a printf / $'...' string: \\xHH, \\NNN (octal), \\n and friends."""
+    simple = {"n": b"\n", "t": b"\t", "r": b"\r", "a": b"\a", "b": b"\b", "e": b"\x1b", "E": b"\x1b",
+              "f": b"\f", "v": b"\v", "\\": b"\\", "'": b"'", '"': b'"', "?": b"?"}
+    out = bytearray()
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch != "\\" or i + 1 >= len(body):
+            out += ch.encode("utf-8")
+            i += 1
+            continue
+        nxt = body[i + 1]
+        if nxt == "x":
+            digits = regex.match(r"[0-9a-fA-F]{1,2}", body[i + 2:i + 4])
+            if not digits:
+                out += b"\\x"
+                i += 2
+                continue
+            out.append(int(digits.group(0), 16))
+            i += 2 + len(digits.group(0))
+            continue
+        if nxt in "01234567":
+            # printf takes \NNN and \0NNN; $'...' takes \NNN
+            start = i + 1
+            if not ansi_c and nxt == "0" and body[i + 2:i + 3].isdigit():
+                start = i + 2
+            digits = regex.match(r"[0-7]{1,3}", body[start:start + 3])
+            assert digits is not None
+            out.append(int(digits.group(0), 8) & 0xFF)
+            i = start + len(digits.group(0))
+            continue
+        if nxt in simple:
+            out += simple[nxt]
+            i += 2
+            continue
+        out += ("\\" + nxt).encode("utf-8")
+        i += 2
+    return bytes(out)
+
+
+def _shell_word(word: str) -> str:
+    """The value of one shell word made of quoted and bare parts ('a'\\''b' -> a'b)."""
+    result: list[str] = []
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        if ch == "'":
+            end = word.find("'", i + 1)
+            end = len(word) if end == -1 else end
+            result.append(word[i + 1:end])
+            i = end + 1
+        elif ch == '"':
+            j = i + 1
+            while j < len(word) and word[j] != '"':
+                if word[j] == "\\" and j + 1 < len(word) and word[j + 1] in '"\\$`':
+                    result.append(word[j + 1])
+                    j += 2
+                    continue
+                result.append(word[j])
+                j += 1
+            i = j + 1
+        elif ch == "\\" and i + 1 < len(word):
+            result.append(word[i + 1])
+            i += 2
+        else:
+            result.append(ch)
+            i += 1
+    return "".join(result)
+
+
+def _sh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
