@@ -171,14 +171,25 @@ class FetchSession:
 
     async def fetch(self, planned: PlannedUrl, depth: int = 0) -> FetchedPayload:
         """Fetch one URL within every limit. Never raises for network, limit or policy problems."""
+        s = self.settings
+        if not s.fetch:
+            return self._refuse(planned, depth, "fetch_disabled", "fetching is turned off (INSPECTOR_FETCH=false)")
+        if depth > s.fetch_depth:
+            return self._refuse(planned, depth, "depth_limit", f"URL found at stage {depth}, fetch_depth is {s.fetch_depth}")
         earlier = self._seen.get(planned.url)
-        if earlier is not None and not earlier.cancelled():  # the same URL twice in one inspection is fetched once
+        if earlier is not None and not earlier.cancelled():  # the same URL twice in one inspection: fetched once
             attempts, data = await asyncio.shield(earlier)
-            return FetchedPayload(planned, attempts[-1].model_copy(update={"role": planned.role.value}), data, attempts)
+            record = attempts[-1].model_copy(update={"role": planned.role.value, "depth": depth})
+            return FetchedPayload(planned, record, data, attempts)
+        if self.urls_started >= s.fetch_max_urls:
+            return self._refuse(planned, depth, "too_many_urls", f"already fetched {s.fetch_max_urls} URLs (fetch_max_urls)")
+        if self.bytes_used >= s.fetch_total_bytes:
+            return self._refuse(planned, depth, "budget_exhausted", f"inspection byte budget {s.fetch_total_bytes} spent")
+        self.urls_started += 1
         future: asyncio.Future[tuple[list[FetchRecord], bytes | None]] = asyncio.get_running_loop().create_future()
         self._seen[planned.url] = future
         try:
-            attempts, data = await self._fetch_new(planned, depth)
+            attempts, data = await self._fetch_with_retries(planned, depth)
         except BaseException:
             future.cancel()
             raise
@@ -190,35 +201,27 @@ class FetchSession:
         """GitHub facts and intel matches for a URL (offline signals: offline_url_findings)."""
         return await github_reputation(planned, self.fetcher.github, self.fetcher.intel, self.problems)
 
-    def _refuse(self, planned: PlannedUrl, depth: int, kind: str, detail: str) -> tuple[list[FetchRecord], None]:
+    def _refuse(self, planned: PlannedUrl, depth: int, kind: str, detail: str) -> FetchedPayload:
         record = FetchRecord(url=planned.redacted, role=planned.role.value, depth=depth, error=kind,
                              error_detail=redact_text(detail)[:500])
-        return [record], None
+        self.records.append(record)
+        return FetchedPayload(planned, record, None, [record])
 
-    async def _fetch_new(self, planned: PlannedUrl, depth: int) -> tuple[list[FetchRecord], bytes | None]:
+    async def _fetch_with_retries(self, planned: PlannedUrl, depth: int) -> tuple[list[FetchRecord], bytes | None]:
         s = self.settings
-        if not s.fetch:
-            return self._refuse(planned, depth, "fetch_disabled", "fetching is turned off (INSPECTOR_FETCH=false)")
-        if depth > s.fetch_depth:
-            return self._refuse(planned, depth, "depth_limit", f"URL found at stage {depth}, fetch_depth is {s.fetch_depth}")
-        if self.urls_started >= s.fetch_max_urls:
-            return self._refuse(planned, depth, "too_many_urls", f"already fetched {s.fetch_max_urls} URLs (fetch_max_urls)")
-        if self.bytes_used >= s.fetch_total_bytes:
-            return self._refuse(planned, depth, "budget_exhausted", f"inspection byte budget {s.fetch_total_bytes} spent")
-        self.urls_started += 1
         attempts: list[FetchRecord] = []
         deadline = time.monotonic() + s.fetch_total_timeout_s
-        for attempt in range(s.fetch_retries + 1):
+        while True:
             record, data, stop = await self._timed_attempt(planned, depth, deadline)
             attempts.append(record)
-            if stop is None or not stop.transient or attempt == s.fetch_retries:
+            if stop is None or not stop.transient or len(attempts) > s.fetch_retries:
                 return attempts, data
-            delay = stop.retry_after if stop.retry_after is not None else s.fetch_retry_backoff_s * 2**attempt
+            delay = stop.retry_after if stop.retry_after is not None else s.fetch_retry_backoff_s * 2 ** (len(attempts) - 1)
             if delay > s.fetch_max_retry_after_s or time.monotonic() + delay >= deadline:
-                record.error_detail = f"{record.error_detail}; no retry: waiting {delay:.1f}s would pass the deadline"
+                record.error_detail = (f"{record.error_detail}; no retry: a wait of {delay:.1f}s is past the deadline "
+                                       "or fetch_max_retry_after_s")
                 return attempts, data
             await asyncio.sleep(delay)
-        return attempts, None  # unreachable: the loop always returns
 
     async def _timed_attempt(
         self, planned: PlannedUrl, depth: int, deadline: float
