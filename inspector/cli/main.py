@@ -55,3 +55,7 @@ from inspector.cli.serve_cmd import serve  # noqa: E402
 cli.add_command(serve)
 from inspector.cli.keys_cmd import keys  # noqa: E402
 cli.add_command(keys)
+from inspector.cli.rescan_cmd import rescan  # noqa: E402
+from inspector.cli.worker_cmd import worker  # noqa: E402
+cli.add_command(rescan)
+cli.add_command(worker)

@@ -1,0 +1,57 @@
+"""A stored verdict re-scored with new per-artifact findings, through the lead's `scoring.decide`.
+
+Findings tied to a rescanned artifact are replaced by the new ones; findings about the
+request itself (structure) or about URLs (reputation), and those of artifacts whose bytes
+expired, are kept. The plan `decide` needs is rebuilt from what the verdict recorded: the
+extension kind, the fetched URLs with their roles, and the stored request context.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
+from inspector.model import Finding, SignatureInfo, Verdict
+from inspector.scoring import Bands, decide
+
+
+def scoring_plan(verdict: Verdict, context: Mapping[str, Any] | None) -> InspectionPlan:
+    kind_name = verdict.extension.kind if verdict.extension else verdict.request_kind
+    kind = ExtensionKind(kind_name) if kind_name in ExtensionKind._value2member_map_ else ExtensionKind.SCRIPT
+    urls = [
+        PlannedUrl(origin=f"fetches[{i}]", role=UrlRole(f.role), url=f.url, redacted=f.url)
+        for i, f in enumerate(verdict.fetches)
+        if f.role in UrlRole._value2member_map_
+    ]
+    try:
+        request_context = RequestContext.model_validate(context or {})
+    except ValidationError:
+        request_context = RequestContext()  # an unreadable context only loses context-dependent alerts
+    return InspectionPlan(kind=kind, urls=urls, context=request_context)
+
+
+def rescore(
+    old: Verdict,
+    artifact_findings: Mapping[str, list[Finding]],
+    context: Mapping[str, Any] | None,
+    bands: Bands,
+    signatures: SignatureInfo,
+) -> Verdict:
+    """The verdict `old` would have with `artifact_findings` (sha256 -> findings) under `signatures`."""
+    kept = [f for f in old.findings if f.artifact is None or f.artifact not in artifact_findings]
+    fresh = [f for sha in dict.fromkeys(a.sha256 for a in old.artifacts) for f in artifact_findings.get(sha, [])]
+    findings = kept + fresh
+    decision = decide(scoring_plan(old, context), list(old.artifacts), findings, bands)
+    return old.model_copy(update={
+        "verdict": decision.verdict,
+        "score": decision.score,
+        "severity": decision.severity,
+        "alerts": decision.alerts,
+        "findings": findings,
+        "signatures": signatures,
+        "created_at": datetime.now(UTC).isoformat(timespec="milliseconds"),
+    })

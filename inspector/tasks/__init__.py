@@ -1,0 +1,1 @@
+"""Task code shared by the local process pool and Celery workers (inspector/tasks/worker.py)."""

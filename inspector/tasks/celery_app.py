@@ -1,0 +1,92 @@
+"""Celery: the same task code as the local pool, on any number of machines (Redis or RabbitMQ broker).
+
+Tasks carry ids only (rescan id and batch number, inspection id); the payload bytes and the
+results stay in the store and blob folder every worker shares. Acks are late and a task whose
+worker dies is requeued; batch leases in the database stop two workers from recording one
+batch twice, whatever the broker redelivers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from typing import Any
+
+from celery import Celery
+
+from inspector.config import Settings
+from inspector.store import RescanInfo, Store
+from inspector.tasks.worker import RulesetMismatch, process_state, run_rescan_batch
+
+RESCAN_BATCH_TASK = "inspector.rescan_batch"
+INSPECT_TASK = "inspector.inspect"
+MISMATCH_RETRY_S = 5
+
+
+def make_celery(settings: Settings) -> Celery:
+    app = Celery("inspector", broker=settings.broker_url, set_as_current=False)
+    app.conf.update(
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_default_queue=settings.celery_queue,
+        task_serializer="json",
+        accept_content=["json"],
+        task_ignore_result=True,
+        broker_connection_retry_on_startup=True,
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+    )
+    settings_json = settings.model_dump_json()
+
+    @app.task(name=RESCAN_BATCH_TASK, bind=True, max_retries=20)
+    def rescan_batch(task: Any, rescan_id: str, batch_no: int) -> dict[str, Any]:
+        try:
+            return asdict(run_rescan_batch(process_state(settings_json), rescan_id, batch_no))
+        except RulesetMismatch as exc:  # this worker's rules are stale or ahead: let another take it
+            raise task.retry(exc=exc, countdown=MISMATCH_RETRY_S) from None
+
+    @app.task(name=INSPECT_TASK, bind=True, max_retries=3)
+    def inspect(task: Any, inspection_id: str, encoded_input: dict[str, Any], fetch: bool | None = None) -> None:
+        from inspector.tasks.inspect import decode_input, inspect_in_worker
+
+        inspect_in_worker(process_state(settings_json), inspection_id, decode_input(encoded_input), fetch)
+
+    return app
+
+
+class CeleryBatchRunner:
+    """Queues every open batch on the broker and follows progress in the database."""
+
+    def __init__(self, settings: Settings, app: Celery | None = None) -> None:
+        self.settings = settings
+        self.app = app or make_celery(settings)
+
+    def _send(self, rescan_id: str, batch_no: int) -> None:
+        self.app.send_task(RESCAN_BATCH_TASK, args=[rescan_id, batch_no], queue=self.settings.celery_queue)
+
+    async def run(self, store: Store, rescan: RescanInfo, on_progress: Callable[[], None]) -> None:
+        sent: dict[int, float] = {}
+        done = -1
+        while True:
+            info = await store.get_rescan(rescan.id, changes_limit=0)
+            assert info is not None
+            if info.progress.batches_done != done:
+                done = info.progress.batches_done
+                on_progress()
+            if done >= info.progress.batches_total:
+                return
+            now = time.monotonic()
+            # Re-send a batch only when a lease's worth of time passed since the last send: the
+            # broker lost it, or its worker died without the broker noticing.
+            due = [n for n, _state in await store.open_rescan_batches(rescan.id)
+                   if n not in sent or now - sent[n] > self.settings.rescan_lease_s]
+            for n in due:
+                await asyncio.to_thread(self._send, rescan.id, n)
+                sent[n] = now
+            await asyncio.sleep(self.settings.rescan_poll_s)
+
+    def close(self) -> None:
+        self.app.close()

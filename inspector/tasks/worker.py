@@ -1,0 +1,109 @@
+"""The scan task code every engine runs: the local process pool and Celery workers alike.
+
+A worker process keeps one `WorkerState` (settings, a store connection, the compiled
+ruleset) for its lifetime, built on its first task, so each batch costs only its own work.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from inspector.config import Settings
+from inspector.model import Finding
+from inspector.rescan.scanner import ArtifactScanner
+from inspector.store import Store
+
+
+class RulesetMismatch(RuntimeError):
+    """This worker's rules are not the ones the rescan is for (it will be retried elsewhere or later)."""
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    rescan_id: str
+    batch_no: int
+    claimed: bool
+    scanned: int = 0
+    missing: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class WorkerState:
+    settings: Settings
+    runner: asyncio.Runner
+    store: Store
+    scanner: ArtifactScanner
+    owner: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+
+    @classmethod
+    def open(cls, settings: Settings) -> WorkerState:
+        runner = asyncio.Runner()
+        store = runner.run(Store.open(settings, migrate=False))
+        return cls(settings=settings, runner=runner, store=store, scanner=ArtifactScanner.from_settings(settings))
+
+    def close(self) -> None:
+        self.runner.run(self.store.close())
+        self.runner.close()
+
+    def scanner_for(self, ruleset_version: str) -> ArtifactScanner:
+        """The scanner for a rescan's ruleset: recompile once if the rule folders changed since start."""
+        if self.scanner.ruleset_version != ruleset_version:
+            self.scanner = ArtifactScanner.from_settings(self.settings)
+        if self.scanner.ruleset_version != ruleset_version:
+            raise RulesetMismatch(
+                f"worker {self.owner} has ruleset {self.scanner.ruleset_version}, rescan needs {ruleset_version}")
+        return self.scanner
+
+
+def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> BatchResult:
+    """Claim one batch, analyse its artifacts, and record the results in one transaction."""
+    started = time.monotonic()
+    store = state.store
+    info = state.runner.run(store.get_rescan(rescan_id, changes_limit=0))
+    if info is None or info.status != "running":
+        return BatchResult(rescan_id, batch_no, claimed=False)
+    scanner = state.scanner_for(info.ruleset_version)
+    if scanner.analyzer_version != info.analyzer_version:
+        raise RulesetMismatch(f"worker analyzers {scanner.analyzer_version} differ from {info.analyzer_version}")
+    lease = timedelta(seconds=state.settings.rescan_lease_s)
+    items = state.runner.run(store.claim_rescan_batch(rescan_id, batch_no, state.owner, lease))
+    if items is None:
+        return BatchResult(rescan_id, batch_no, claimed=False)
+    results: dict[str, list[Finding]] = {}
+    missing: list[str] = []
+    total = 0
+    for sha256, type_name in items:
+        data = store.blobs.get_sync(sha256)
+        if data is None:
+            missing.append(sha256)
+            continue
+        total += len(data)
+        results[sha256] = scanner.scan(sha256, data, type_name)
+    recorded = state.runner.run(store.complete_rescan_batch(
+        rescan_id, batch_no, state.owner, ruleset_version=info.ruleset_version,
+        analyzer_version=info.analyzer_version, results=results, missing=missing))
+    return BatchResult(rescan_id, batch_no, claimed=recorded, scanned=len(results) if recorded else 0,
+                       missing=len(missing) if recorded else 0, bytes=total, seconds=time.monotonic() - started)
+
+
+# One state per worker process (process pools and Celery prefork children each build their own).
+_process_state: WorkerState | None = None
+
+
+def process_state(settings_json: str) -> WorkerState:
+    global _process_state
+    if _process_state is None:
+        _process_state = WorkerState.open(Settings.model_validate_json(settings_json))
+    return _process_state
+
+
+def rescan_batch_in_process(settings_json: str, rescan_id: str, batch_no: int) -> BatchResult:
+    """Entry point for a process pool: picklable arguments only."""
+    return run_rescan_batch(process_state(settings_json), rescan_id, batch_no)

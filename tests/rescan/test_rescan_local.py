@@ -1,0 +1,130 @@
+"""Rescans with the local engine: a new rule changes a stored verdict, and the change is told everywhere."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from inspector.events import EventDelivery, JsonlSink
+from inspector.extensions.request import InputKind, InspectionInput
+from inspector.model import VerdictClass
+from inspector.pipeline import Inspector
+from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
+from inspector.rescan.scanner import ArtifactScanner
+from inspector.store import RescanFilter, RescanInfo, Store
+from inspector.store.schema import analysis_cache, rescan_items
+from inspector.store.testing import blobs_of, make_verdict
+
+MARKER = "acme-backdoor-7f3a"
+SCRIPT = f"#!/bin/bash\n# nightly maintenance\necho '{MARKER}' > /tmp/.cache\nsystemctl restart nginx\n".encode()
+NEW_RULE = f"""
+rule acme_backdoor_marker
+{{
+    meta:
+        id = "yara.acme.backdoor_marker"
+        score = 1500
+        attack = "T1505"
+        description = "Marker string of the ACME backdoor family"
+    strings:
+        $m = "{MARKER}" ascii
+    condition:
+        $m
+}}
+"""
+
+
+async def _rescan(store: Store, **kw: object) -> RescanInfo:
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, store.settings)
+    info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
+                                 analyzer_version=scanner.analyzer_version, **kw)  # type: ignore[arg-type]
+    runner = LocalBatchRunner(store.settings, processes=1)
+    try:
+        return await run_rescan(store, info.id, runner, settings=store.settings)
+    finally:
+        runner.close()
+
+
+async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious(store: Store, rules_dir: Path,
+                                                                       tmp_path: Path) -> None:
+    inspector = await Inspector.start(store.settings, workers=0, fetching=False)
+    try:
+        result = await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=SCRIPT),
+                                         inspection_id="maint-1")
+        assert result.verdict.verdict is VerdictClass.CLEAN
+        await store.create_inspection("maint-1", "script", {"kind": "script"}, None, None, "maint.sh")
+        await store.save_verdict("maint-1", result.verdict, result.blobs)
+        old_version = inspector.signatures.version
+
+        (rules_dir / "acme.yar").write_text(NEW_RULE)
+        status = await inspector.reload_signatures()
+        assert status.version != old_version
+    finally:
+        await inspector.close()
+
+    info = await _rescan(store)
+    assert info.status == "done" and info.ruleset_version == status.version
+    assert info.progress.artifacts_scanned == len(result.verdict.artifacts)
+    (change,) = info.changes
+    assert (change.inspection_id, change.old_verdict, change.new_verdict) == ("maint-1", "clean", "malicious")
+    assert change.new_score >= 1500 and change.applied
+
+    stored = await store.get_inspection("maint-1")
+    assert stored is not None and stored.verdict is not None
+    assert stored.verdict.verdict is VerdictClass.MALICIOUS
+    assert stored.verdict.signatures.version == status.version
+    assert any(f.id == "yara.acme.backdoor_marker" for f in stored.verdict.findings)
+    payload = await store.get_payload(hashlib.sha256(SCRIPT).hexdigest())
+    assert payload is not None and {v.ruleset_version: v.verdict for v in payload.verdicts} == {
+        old_version: VerdictClass.CLEAN, status.version: VerdictClass.MALICIOUS}
+
+    (event,) = await store.list_events()
+    assert event.type == "verdict.changed" and event.inspection_id == "maint-1"
+    assert event.data["new"]["verdict"] == "malicious"  # type: ignore[index]
+    sink = JsonlSink(tmp_path / "events.jsonl")
+    delivery = EventDelivery(store, store.settings, [sink])
+    assert await delivery.deliver_once(sink) == 1
+    assert MARKER not in sink.path.read_text() and "maint-1" in sink.path.read_text()
+
+
+async def _seed(store: Store, inspections: int, per_inspection: int) -> None:
+    for i in range(inspections):
+        contents = [f"inspection {i} artifact {j} {'x' * (j * 37)}".encode() for j in range(per_inspection)]
+        await store.create_inspection(f"seed-{i:03d}", "extension" if i % 2 else "script", {}, None, None)
+        await store.save_verdict(f"seed-{i:03d}", make_verdict(f"seed-{i:03d}", contents), blobs_of(contents))
+
+
+async def test_a_second_rescan_for_the_same_rules_reuses_every_result(store: Store) -> None:
+    await _seed(store, 4, 3)
+    first = await _rescan(store)
+    assert (first.progress.artifacts_scanned, first.progress.artifacts_cached) == (12, 0)
+    second = await _rescan(store)
+    assert second.id != first.id
+    assert (second.progress.artifacts_scanned, second.progress.artifacts_cached) == (0, 12)
+    assert second.changes_count == 0
+
+
+async def test_filters_and_dry_run(store: Store, rules_dir: Path) -> None:
+    await _seed(store, 4, 2)
+    await store.create_inspection("target", "run_command", {}, None, None)
+    target = [SCRIPT]
+    await store.save_verdict("target", make_verdict("target", target), blobs_of(target))
+    (rules_dir / "acme.yar").write_text(NEW_RULE)
+
+    info = await _rescan(store, filters=RescanFilter(kind="run_command"), dry_run=True)
+    assert info.progress.inspections_total == 1 and info.progress.artifacts_total == 1
+    assert info.changes_count == 1 and info.changes[0].applied is False
+    assert (await store.get_inspection("target")).verdict.verdict is VerdictClass.CLEAN  # type: ignore[union-attr]
+    assert await store.list_events() == []
+
+
+async def test_every_artifact_is_recorded_exactly_once(store: Store) -> None:
+    await _seed(store, 6, 5)
+    info = await _rescan(store)
+    assert info.progress.artifacts_scanned == 30 and info.progress.batches_done == info.progress.batches_total
+    async with store.engine.connect() as conn:
+        scans = (await conn.execute(sa.select(rescan_items.c.scans).where(rescan_items.c.rescan_id == info.id))).scalars()
+        assert sorted(set(scans)) == [1]
+        assert await conn.scalar(sa.select(sa.func.count()).select_from(analysis_cache)) == 30
