@@ -14,7 +14,7 @@ import regex
 
 from inspector.analyzers.base import Heuristic
 from inspector.analyzers.heuristics.intel import builtin_intel
-from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, Family, PatternRule, TextView
+from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, HIDDEN_DIR, Family, PatternRule, TextView
 from inspector.model import Finding
 
 _IEX = r"(?:\biex\b|invoke-expression|\.\s*\(\s*\$)"
@@ -40,8 +40,9 @@ PS_DOWNLOAD_FILE = Heuristic(
 PS_DOWNLOAD_RUN_TEMP = Heuristic(
     id="heur.download_execute.ps_download_run_temp",
     title="Downloaded executable started from a user-writable location",
-    description="A file is downloaded to a temporary or public folder and then started.",
-    score=200,
+    description="A file is downloaded to a temporary or public folder and then started (dual-use: "
+    "installers are downloaded to %TEMP% too).",
+    score=80,
     attack=("T1105", "T1204.002"),
 )
 BITS = Heuristic(
@@ -56,7 +57,7 @@ BITSADMIN = Heuristic(
     id="heur.download_execute.bitsadmin",
     title="bitsadmin download job",
     description="bitsadmin /transfer or /addfile from a URL: deprecated tool favoured by intruders.",
-    score=200,
+    score=300,
     attack=("T1197", "T1105"),
 )
 CERTUTIL_URLCACHE = Heuristic(
@@ -88,6 +89,14 @@ SHELL_PIPE_RAW_IP = Heuristic(
     description="curl/wget from a bare IP address piped into a shell: typical of botnet droppers.",
     score=200,
     attack=("T1059.004", "T1105"),
+)
+VENDOR_CRADLE = Heuristic(
+    id="heur.download_execute.vendor_installer_cradle",
+    title="Vendor install script run with Invoke-Expression",
+    description="A known vendor's official PowerShell installer run through IEX (dual-use: the documented "
+    "Chocolatey install, for example).",
+    score=30,
+    attack=("T1059.001",),
 )
 VENDOR_PIPE = Heuristic(
     id="heur.download_execute.vendor_installer_pipe",
@@ -161,16 +170,10 @@ _URL = regex.compile(r"\b(?:https?|ftp)://([A-Za-z0-9.\-]{1,253})(?::\d{1,5})?[^
 _SHELL_PIPE_LINE = (
     r"(?:\bcurl\b|\bwget\b|\bfetch\b)[^\n|]{0,400}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?" + _SHELL
 )
-_TEMP_DIR = r"(?:/tmp/|/var/tmp/|/dev/shm/|/run/shm/|/\.[A-Za-z0-9_-]{1,40}/|\$HOME/\.|~/\.)"
+_TEMP_DIR = r"(?:/tmp/|/var/tmp/|/dev/shm/|/run/shm/|" + HIDDEN_DIR + r")"
 _WIN_TEMP = r"(?:\$env:(?:temp|tmp|appdata|public|programdata)|%(?:temp|tmp|appdata|public)%|\\users\\public\\|\\appdata\\|\\windows\\temp\\|\\programdata\\)"
 
 RULES = (
-    PatternRule(
-        PS_FETCH_IEX,
-        _IEX + r"[^\n]{0,300}" + _PS_FETCH + r"|" + _PS_FETCH + r"[^\n]{0,400}\|\s*" + _IEX
-        + r"|downloadstring\s*\([^\n]{0,300}\)[^\n]{0,50}\|\s*" + _IEX,
-        keywords=("iex", "invoke-expression", ".("),
-    ),
     PatternRule(
         PS_DOWNLOAD_FILE,
         r"downloadfile\s*\(|(?:invoke-webrequest|\biwr\b|invoke-restmethod|\birm\b)[^\n]{0,300}-outfile\b",
@@ -235,6 +238,18 @@ RULES = (
         keywords=("python", "perl", "php", "ruby"),
     ),
     PatternRule(
+        PS_FETCH_IEX,
+        r"\.downloadstring\s*\(|invoke-restmethod\b|\birm\b|invoke-webrequest\b[^\n]{0,200}\.content\b",
+        keywords=("downloadstring", "invoke-restmethod", "irm", ".content"),
+        requires=(r"(?:\biex\b|invoke-expression)\s*\(?\s*\$\w+|\[scriptblock\]::create\(\s*\$\w+",),
+    ),
+    PatternRule(
+        ASSEMBLY_LOAD_REMOTE,
+        r"reflection\.assembly\]\s*::\s*load\s*\(\s*\$\w+",
+        keywords=("assembly",),
+        requires=(r"downloaddata|frombase64string|readallbytes|\.content\b|webclient",),
+    ),
+    PatternRule(
         ASSEMBLY_LOAD_REMOTE,
         r"(?:reflection\.assembly\]\s*::\s*load(?:file)?\s*\(|assembly\]::load\()[^\n]{0,300}(?:downloaddata|frombase64string|webclient|invoke-webrequest|readallbytes)"
         r"|(?:downloaddata|frombase64string)[^\n]{0,300}reflection\.assembly\]\s*::\s*load",
@@ -274,14 +289,21 @@ _PIPE = regex.compile(
 )
 
 
-def shell_pipe_findings(view: TextView) -> list[Finding]:
-    """`curl ... | sh`: vendor domains give VENDOR_PIPE, anything else SHELL_PIPE."""
-    if "|" not in view.text or not view.has_any(("curl", "wget", "fetch")):
-        return []
+_PS_CRADLE = regex.compile(
+    r"[^\n]{0,300}(?:" + _IEX + r"[^\n]{0,300}" + _PS_FETCH + r"|" + _PS_FETCH + r"[^\n]{0,400}\|\s*" + _IEX
+    + r"|downloadstring\s*\([^\n]{0,300}\)[^\n]{0,50}\|\s*" + _IEX + r")[^\n]{0,300}",
+    DEFAULT_FLAGS,
+)
+
+
+def _split_by_vendor(
+    view: TextView, pattern: regex.Pattern[str], strong: Heuristic, vendor: Heuristic
+) -> list[Finding]:
+    """Matches whose URLs are all vendor installer hosts get `vendor` (low); the rest `strong`."""
     intel = builtin_intel()
     vendor_first = other_first = None
     vendor_count = other_count = 0
-    for match in view.finditer(_PIPE, SHELL_PIPE.id):
+    for match in view.finditer(pattern, strong.id):
         try:
             hosts = [u.group(1) for u in _URL.finditer(match.group(0), timeout=view.ctx.regex_timeout())]
         except TimeoutError:
@@ -294,11 +316,27 @@ def shell_pipe_findings(view: TextView) -> list[Finding]:
             other_first = other_first or match
     findings = []
     if vendor_first is not None:
-        findings.append(view.finding(VENDOR_PIPE, vendor_first, count=vendor_count))
+        findings.append(view.finding(vendor, vendor_first, count=vendor_count))
     if other_first is not None:
-        findings.append(view.finding(SHELL_PIPE, other_first, count=other_count))
+        findings.append(view.finding(strong, other_first, count=other_count))
     return findings
 
 
-FAMILY = Family(name="download_execute", rules=RULES, checks=(shell_pipe_findings, bad_host_findings))
-HEURISTICS = FAMILY.heuristics + (SHELL_PIPE, VENDOR_PIPE, BAD_DOMAIN)
+def shell_pipe_findings(view: TextView) -> list[Finding]:
+    """`curl ... | sh`: vendor domains give VENDOR_PIPE, anything else SHELL_PIPE."""
+    if "|" not in view.text and "$(" not in view.text and "<(" not in view.text:
+        return []
+    if not view.has_any(("curl", "wget", "fetch")):
+        return []
+    return _split_by_vendor(view, _PIPE, SHELL_PIPE, VENDOR_PIPE)
+
+
+def ps_cradle_findings(view: TextView) -> list[Finding]:
+    """IEX over downloaded text: vendor installers give VENDOR_CRADLE, anything else PS_FETCH_IEX."""
+    if not view.has_any(("iex", "invoke-expression", ".(")):
+        return []
+    return _split_by_vendor(view, _PS_CRADLE, PS_FETCH_IEX, VENDOR_CRADLE)
+
+
+FAMILY = Family(name="download_execute", rules=RULES, checks=(ps_cradle_findings, shell_pipe_findings, bad_host_findings))
+HEURISTICS = FAMILY.heuristics + (PS_FETCH_IEX, VENDOR_CRADLE, SHELL_PIPE, VENDOR_PIPE, BAD_DOMAIN)

@@ -8,7 +8,7 @@ portproxy` forwarding a local port to the instance metadata service to hand out 
 from __future__ import annotations
 
 from inspector.analyzers.base import Heuristic
-from inspector.analyzers.heuristics.patterns import Family, PatternRule
+from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
 
 HISTORY_CLEAR = Heuristic(
     id="heur.evasion.history_clear",
@@ -165,7 +165,7 @@ RULES = (
     ),
     PatternRule(
         HIDDEN_DIR_EXEC,
-        r"(?:nohup|setsid|disown|exec|\./|^|[;&|]\s*)\s*[\"']?(?:/tmp|/var/tmp|/dev/shm|/run/shm|/usr/share|/var/lib|~|\$HOME|/root|/etc)?/\.(?!ssh/|config/|local/|cache/|kube/|docker/|npm/|gnupg/|aws/|azure/|well-known/|git/)[A-Za-z0-9_.-]{1,40}/\S+"
+        r"(?:nohup|setsid|disown|exec|\./|^|[;&|]\s*)\s*[\"']?(?:/tmp|/var/tmp|/dev/shm|/run/shm|/usr/share|/var/lib|~|\$HOME|/root|/etc)?" + HIDDEN_DIR + r"\S+"
         r"|mkdir\s+(?:-p\s+)?[\"']?(?:/tmp|/var/tmp|/dev/shm|/usr/share|/var/lib|/root|/etc|/opt)/\.[A-Za-z0-9_-]{1,40}"
         r"|(?:nohup|setsid)\s+[\"']?/dev/shm/\S+",
         keywords=("/.", "nohup", "setsid", "/dev/shm"),

@@ -101,8 +101,9 @@ ENCODED_COMMAND = Heuristic(
 DECODE_EXECUTE = Heuristic(
     id="heur.obfuscation.decode_execute",
     title="Decoded data executed",
-    description="Base64/hex/compressed data decoded and handed straight to an interpreter (IEX, sh, eval).",
-    score=150,
+    description="Base64/hex/compressed data decoded and handed straight to an interpreter (IEX, sh, eval). "
+    "Admins occasionally base64 a script to dodge quoting, so this is medium on its own.",
+    score=100,
     attack=("T1140", "T1027"),
 )
 FORMAT_OPERATOR = Heuristic(
@@ -196,9 +197,14 @@ def shannon_entropy(text: str) -> float:
     return -sum((c / total) * math.log2(c / total) for c in counts.values())
 
 
-def _case_switches(word: str) -> int:
-    letters = [ch for ch in word if ch.isalpha()]
-    return sum(1 for a, b in zip(letters, letters[1:], strict=False) if a.isupper() != b.isupper())
+_CASE_TOKENS = regex.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])", regex.VERSION0)
+
+
+def is_random_case(word: str) -> bool:
+    """camelCase/PascalCase split into real words; random case splits into 1-2 letter shards."""
+    tokens = _CASE_TOKENS.findall(word)
+    short = sum(1 for t in tokens if len(t) <= 2)
+    return short >= 3 and short * 2 >= len(tokens)
 
 
 def statistics_findings(view: TextView) -> list[Finding]:
@@ -235,7 +241,7 @@ def statistics_findings(view: TextView) -> list[Finding]:
         odd = 0
         first = None
         for match in view.finditer(_WORDS, RANDOM_CASE.id, limit=20_000):
-            if _case_switches(match.group(0)) >= 4 and not match.group(0).isupper():
+            if is_random_case(match.group(0)):
                 odd += 1
                 first = first or match
                 if odd >= MIN_RANDOM_CASE_WORDS:

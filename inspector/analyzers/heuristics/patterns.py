@@ -28,6 +28,13 @@ MAX_COUNTED_MATCHES = 50
 
 DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 
+# A path component under a hidden (dot) directory, except the dot directories every tool
+# creates (virtualenvs, caches, config, SSH): those are where benign software lives.
+HIDDEN_DIR = (
+    r"/\.(?!ssh/|config/|local/|cache/|kube/|docker/|npm/|nvm/|gnupg/|aws/|azure/|well-known/|git/|venv/"
+    r"|cargo/|rustup/|pyenv/|rbenv/|dotnet/|m2/|gradle/|vscode-server/|terraform\.d/)[A-Za-z0-9_.-]{1,40}/"
+)
+
 
 @dataclass(frozen=True)
 class PatternRule:

@@ -9,11 +9,11 @@ hidden PowerShell, a binary in a temporary or hidden folder, an interactive shel
 from __future__ import annotations
 
 from inspector.analyzers.base import Heuristic
-from inspector.analyzers.heuristics.patterns import Family, PatternRule
+from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
 
 # What a persistent entry runs that makes it suspicious (used by several rules below).
 _BAD_PAYLOAD = (
-    r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|/\.[A-Za-z0-9_-]{1,40}/"
+    r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|" + HIDDEN_DIR + r""
     r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+/=]{20,}|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
     r"|frombase64string|\\users\\public\\|\\appdata\\|%temp%|%appdata%|\$env:(?:temp|appdata|public)|\\windows\\temp\\|mshta|regsvr32|rundll32|certutil|bitsadmin|\bwscript\b|\bcscript\b|https?://)"
 )

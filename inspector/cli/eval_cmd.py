@@ -1,0 +1,97 @@
+"""`inspector eval DIR`: detection and false-positive rates on a labelled corpus."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import click
+
+from inspector.evaluation import EvaluationError, EvaluationReport, Rate, Thresholds, evaluate, report_json
+
+EXIT_PASSED = 0
+EXIT_BELOW_THRESHOLD = 1
+EXIT_ERROR = 2
+
+
+def _rate_rows(title: str, rates: dict[str, Rate]) -> list[str]:
+    lines = [title]
+    for name, rate in rates.items():
+        lines.append(f"  {name:<28} {rate.hits:>5}/{rate.total:<5} {rate.rate:>8.2%}")
+    return lines
+
+
+def render_report(report: EvaluationReport, list_limit: int) -> str:
+    lines = [
+        f"corpus {report.root}: {report.samples} samples ({report.malicious} malicious, {report.benign} benign) "
+        f"in {report.elapsed_s:.1f}s",
+        f"detection        {report.detection.hits}/{report.detection.total} {report.detection.rate:.2%}",
+        f"false positives  {report.false_positives.hits}/{report.false_positives.total} "
+        f"{report.false_positives.rate:.2%}",
+        f"obfuscated pairs {report.obfuscated_pairs.detected}/{report.obfuscated_pairs.pairs} "
+        f"{report.obfuscated_pairs.rate:.2%} (variant detected when its original is)",
+        "",
+        *_rate_rows("detection by language", report.detection_by_language),
+        *_rate_rows("detection by family", report.detection_by_family),
+        *_rate_rows("false positives by language", report.fp_by_language),
+        *_rate_rows("false positives by family", report.fp_by_family),
+        "",
+        f"misses ({len(report.misses)}):",
+    ]
+    for miss in report.misses[:list_limit]:
+        lines.append(f"  {miss.path} score={miss.score} [{miss.obfuscation}] {' '.join(miss.top_findings[:3])}")
+    if len(report.misses) > list_limit:
+        lines.append(f"  ... {len(report.misses) - list_limit} more (use --json)")
+    lines.append(f"false positives ({len(report.false_positive_samples)}):")
+    for fp in report.false_positive_samples[:list_limit]:
+        lines.append(f"  {fp.path} {fp.verdict} score={fp.score} {' '.join(fp.top_findings[:3])}")
+    lines.append("")
+    lines.append("PASSED" if report.passed else "FAILED: " + "; ".join(report.failures))
+    return "\n".join(lines)
+
+
+def _progress_factory(enabled: bool) -> Callable[[int], Callable[[], None]] | None:
+    if not enabled or not sys.stderr.isatty():
+        return None
+
+    def factory(total: int) -> Callable[[], None]:
+        done = [0]
+
+        def advance() -> None:
+            done[0] += 1
+            if done[0] % 25 == 0 or done[0] == total:
+                click.echo(f"\rscanned {done[0]}/{total}", err=True, nl=done[0] == total)
+
+        return advance
+
+    return factory
+
+
+@click.command(name="eval")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
+@click.option("--min-detection", type=click.FloatRange(0, 1), default=0.95, show_default=True,
+              help="Lowest acceptable detection rate, per language.")
+@click.option("--max-fp", type=click.FloatRange(0, 1), default=0.01, show_default=True,
+              help="Highest acceptable false-positive rate.")
+@click.option("--min-pairs", type=click.FloatRange(0, 1), default=0.95, show_default=True,
+              help="Lowest acceptable rate of obfuscated variants detected when their original is.")
+@click.option("--list-limit", type=click.IntRange(0), default=50, show_default=True,
+              help="Misses and false positives listed in the text report.")
+@click.pass_obj
+def eval_command(app: object, directory: Path, as_json: bool, min_detection: float, max_fp: float,
+                 min_pairs: float, list_limit: int) -> None:
+    """Scan a labelled corpus (DIR/malicious, DIR/benign, optional manifest.jsonl) and print the rates.
+
+    Exit 0 when every threshold is met, 1 when one is not, 2 on an unusable corpus.
+    """
+    settings = app.settings  # type: ignore[attr-defined]
+    thresholds = Thresholds(min_detection=min_detection, max_fp=max_fp, min_pairs=min_pairs)
+    try:
+        report = evaluate(directory, settings, thresholds, _progress_factory(not as_json))
+    except EvaluationError as exc:
+        click.echo(f"inspector eval: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    click.echo(report_json(report) if as_json else render_report(report, list_limit))
+    sys.exit(EXIT_PASSED if report.passed else EXIT_BELOW_THRESHOLD)

@@ -1,0 +1,279 @@
+"""Measure detection on a labelled folder tree through the real pipeline (fetching off).
+
+Layout: `DIR/malicious/...` and `DIR/benign/...`, optionally `DIR/manifest.jsonl` with one
+record per sample: `path` (relative to DIR), `label`, `family`, `language`, `obfuscation`
+(`none` or the chain of transformations) and `original` (path of the plain original of an
+obfuscated variant). Without a manifest, the label is the top folder, the language comes
+from the file extension and the family from the folder below the language (or `unknown`).
+
+A sample is *detected* when its verdict is suspicious or malicious. Reported: detection
+rate per language and family (malicious samples), false-positive rate per language and
+family (benign samples), the obfuscated-pair rate (variants detected among those whose
+original is detected), and the lists of misses and false positives.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from inspector.config import Settings
+from inspector.extensions.request import InputKind, InspectionInput
+from inspector.model import ArtifactType, VerdictClass
+
+LABELS = ("malicious", "benign")
+LANGUAGE_BY_EXTENSION = {
+    ".ps1": "powershell", ".psm1": "powershell", ".psd1": "powershell",
+    ".sh": "shell", ".bash": "shell",
+    ".cmd": "cmd", ".bat": "cmd",
+    ".py": "python",
+}
+ARTIFACT_TYPE_BY_LANGUAGE = {
+    "powershell": ArtifactType.POWERSHELL, "shell": ArtifactType.SHELL, "cmd": ArtifactType.CMD,
+    "python": ArtifactType.PYTHON,
+}
+# A labelled tree is test data, never huge; anything bigger is refused rather than read.
+MAX_SAMPLE_BYTES = 5 * 1024 * 1024
+MAX_SAMPLES = 100_000
+
+
+class EvaluationError(Exception):
+    """The folder is not a labelled corpus (the message says why)."""
+
+
+class _Shape(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LabelledSample(_Shape):
+    path: str
+    label: str
+    family: str = "unknown"
+    language: str = "unknown"
+    obfuscation: str = "none"
+    original: str | None = None
+
+
+class SampleResult(_Shape):
+    path: str
+    label: str
+    family: str
+    language: str
+    obfuscation: str
+    original: str | None
+    verdict: str
+    score: int
+    complete: bool
+    elapsed_ms: float
+    top_findings: list[str] = Field(default_factory=list)
+
+
+class Rate(_Shape):
+    total: int
+    hits: int
+    rate: float
+
+
+class PairRate(_Shape):
+    pairs: int = Field(description="obfuscated variants whose original is detected")
+    detected: int = Field(description="of those, variants detected too")
+    rate: float
+
+
+class Thresholds(_Shape):
+    min_detection: float
+    max_fp: float
+    min_pairs: float
+
+
+class EvaluationReport(_Shape):
+    root: str
+    samples: int
+    malicious: int
+    benign: int
+    detection: Rate
+    false_positives: Rate
+    detection_by_language: dict[str, Rate]
+    detection_by_family: dict[str, Rate]
+    fp_by_language: dict[str, Rate]
+    fp_by_family: dict[str, Rate]
+    obfuscated_pairs: PairRate
+    misses: list[SampleResult]
+    false_positive_samples: list[SampleResult]
+    thresholds: Thresholds
+    passed: bool
+    failures: list[str]
+    elapsed_s: float
+    results: list[SampleResult] = Field(default_factory=list, description="every sample, for --json")
+
+
+def load_samples(root: Path) -> list[LabelledSample]:
+    """Samples from `manifest.jsonl` if present, else from the folder layout."""
+    if not root.is_dir():
+        raise EvaluationError(f"{root} is not a directory")
+    manifest = root / "manifest.jsonl"
+    if manifest.is_file():
+        return _from_manifest(root, manifest)
+    samples = []
+    for label in LABELS:
+        folder = root / label
+        if not folder.is_dir():
+            continue
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            relative = path.relative_to(root)
+            parts = relative.parts
+            language = LANGUAGE_BY_EXTENSION.get(path.suffix.lower(), "unknown")
+            family = parts[2] if len(parts) > 3 else "unknown"
+            samples.append(LabelledSample(path=relative.as_posix(), label=label, family=family, language=language))
+            if len(samples) > MAX_SAMPLES:
+                raise EvaluationError(f"more than {MAX_SAMPLES} samples")
+    if not samples:
+        raise EvaluationError(f"{root} has no samples under malicious/ or benign/")
+    return samples
+
+
+def _from_manifest(root: Path, manifest: Path) -> list[LabelledSample]:
+    samples = []
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            sample = LabelledSample.model_validate_json(line)
+        except ValueError as exc:
+            raise EvaluationError(f"{manifest}:{number}: invalid record: {exc}") from None
+        if sample.label not in LABELS:
+            raise EvaluationError(f"{manifest}:{number}: label must be one of {LABELS}, got {sample.label!r}")
+        resolved = (root / sample.path).resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            raise EvaluationError(f"{manifest}:{number}: path {sample.path!r} leaves the corpus folder")
+        samples.append(sample)
+        if len(samples) > MAX_SAMPLES:
+            raise EvaluationError(f"more than {MAX_SAMPLES} samples")
+    if not samples:
+        raise EvaluationError(f"{manifest} lists no samples")
+    return samples
+
+
+async def scan_samples(
+    root: Path,
+    samples: list[LabelledSample],
+    settings: Settings,
+    progress: Callable[[], None] | None = None,
+) -> list[SampleResult]:
+    """Each sample through the real pipeline, in process, with fetching off."""
+    from inspector.pipeline import Inspector
+
+    inspector = await Inspector.start(settings, workers=0, fetching=False)
+    results = []
+    try:
+        for sample in samples:
+            path = root / sample.path
+            if path.stat().st_size > MAX_SAMPLE_BYTES:
+                raise EvaluationError(f"{sample.path} is larger than {MAX_SAMPLE_BYTES} bytes")
+            inp = InspectionInput(
+                kind=InputKind.SCRIPT,
+                content=path.read_bytes(),
+                language=ARTIFACT_TYPE_BY_LANGUAGE.get(sample.language),
+                filename=path.name,
+            )
+            started = time.perf_counter()
+            result = await inspector.inspect(inp, fetch=False, input_name=sample.path)
+            elapsed = (time.perf_counter() - started) * 1000
+            verdict = result.verdict
+            top = sorted(verdict.findings, key=lambda f: f.score, reverse=True)[:5]
+            results.append(
+                SampleResult(
+                    path=sample.path, label=sample.label, family=sample.family, language=sample.language,
+                    obfuscation=sample.obfuscation, original=sample.original, verdict=verdict.verdict.value,
+                    score=verdict.score, complete=verdict.complete, elapsed_ms=round(elapsed, 2),
+                    top_findings=[f"{f.id}={f.score}" for f in top],
+                )
+            )
+            if progress is not None:
+                progress()
+    finally:
+        await inspector.close()
+    return results
+
+
+def _rate(results: Iterable[SampleResult], hit: Callable[[SampleResult], bool]) -> Rate:
+    items = list(results)
+    hits = sum(1 for r in items if hit(r))
+    return Rate(total=len(items), hits=hits, rate=round(hits / len(items), 4) if items else 0.0)
+
+
+def _grouped(results: list[SampleResult], key: Callable[[SampleResult], str],
+             hit: Callable[[SampleResult], bool]) -> dict[str, Rate]:
+    groups: dict[str, list[SampleResult]] = {}
+    for r in results:
+        groups.setdefault(key(r), []).append(r)
+    return {name: _rate(items, hit) for name, items in sorted(groups.items())}
+
+
+def _detected(result: SampleResult) -> bool:
+    return result.verdict != VerdictClass.CLEAN.value
+
+
+def summarise(root: Path, results: list[SampleResult], thresholds: Thresholds, elapsed_s: float) -> EvaluationReport:
+    malicious = [r for r in results if r.label == "malicious"]
+    benign = [r for r in results if r.label == "benign"]
+    by_path = {r.path: r for r in results}
+    pairs = [r for r in malicious if r.original and r.original in by_path and _detected(by_path[r.original])]
+    pair_hits = sum(1 for r in pairs if _detected(r))
+    pair_rate = PairRate(pairs=len(pairs), detected=pair_hits, rate=round(pair_hits / len(pairs), 4) if pairs else 1.0)
+    detection_by_language = _grouped(malicious, lambda r: r.language, _detected)
+    fp = _rate(benign, _detected)
+    failures = [
+        f"detection for {language} is {rate.rate:.2%} < {thresholds.min_detection:.2%}"
+        for language, rate in detection_by_language.items()
+        if rate.rate < thresholds.min_detection
+    ]
+    if benign and fp.rate > thresholds.max_fp:
+        failures.append(f"false positives {fp.rate:.2%} > {thresholds.max_fp:.2%}")
+    if pairs and pair_rate.rate < thresholds.min_pairs:
+        failures.append(f"obfuscated pairs {pair_rate.rate:.2%} < {thresholds.min_pairs:.2%}")
+    if not malicious:
+        failures.append("no malicious samples")
+    return EvaluationReport(
+        root=str(root),
+        samples=len(results),
+        malicious=len(malicious),
+        benign=len(benign),
+        detection=_rate(malicious, _detected),
+        false_positives=fp,
+        detection_by_language=detection_by_language,
+        detection_by_family=_grouped(malicious, lambda r: r.family, _detected),
+        fp_by_language=_grouped(benign, lambda r: r.language, _detected),
+        fp_by_family=_grouped(benign, lambda r: r.family, _detected),
+        obfuscated_pairs=pair_rate,
+        misses=[r for r in malicious if not _detected(r)],
+        false_positive_samples=[r for r in benign if _detected(r)],
+        thresholds=thresholds,
+        passed=not failures,
+        failures=failures,
+        elapsed_s=round(elapsed_s, 2),
+        results=results,
+    )
+
+
+def evaluate(
+    root: Path,
+    settings: Settings,
+    thresholds: Thresholds,
+    progress_factory: Callable[[int], Callable[[], None]] | None = None,
+) -> EvaluationReport:
+    """Load, scan and summarise a labelled tree (synchronous entry point for the CLI)."""
+    samples = load_samples(root)
+    progress = progress_factory(len(samples)) if progress_factory is not None else None
+    started = time.perf_counter()
+    results = asyncio.run(scan_samples(root, samples, settings, progress))
+    return summarise(root, results, thresholds, time.perf_counter() - started)
+
+
+def report_json(report: EvaluationReport) -> str:
+    return json.dumps(report.model_dump(mode="json"), indent=2)

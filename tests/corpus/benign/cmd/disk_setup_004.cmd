@@ -1,0 +1,8 @@
+REM setup 9898 v3
+@echo off
+echo select disk 2 > %TEMP%\dp.txt
+echo create partition primary >> %TEMP%\dp.txt
+echo format fs=ntfs quick label=Data >> %TEMP%\dp.txt
+echo assign letter=F >> %TEMP%\dp.txt
+diskpart /s %TEMP%\dp.txt
+del %TEMP%\dp.txt

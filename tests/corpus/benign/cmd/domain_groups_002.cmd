@@ -1,0 +1,5 @@
+REM bootstrap 5175 v1
+@echo off
+net localgroup administrators "contoso.local\Server Admins" /add
+net localgroup "Remote Desktop Users" "contoso.local\Support Staff" /add
+gpupdate /force

@@ -1,0 +1,5 @@
+REM provision 7516 v2
+@echo off
+net localgroup administrators "ad.northwind.net\Server Admins" /add
+net localgroup "Remote Desktop Users" "ad.northwind.net\Support Staff" /add
+gpupdate /force

@@ -1,0 +1,5 @@
+REM config 5970 v5
+@echo off
+net localgroup administrators "ad.northwind.net\Server Admins" /add
+net localgroup "Remote Desktop Users" "ad.northwind.net\Support Staff" /add
+gpupdate /force

@@ -1,0 +1,6 @@
+REM setup 8047 v5
+@echo off
+w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
+net stop w32time && net start w32time
+w32tm /resync
+tzutil /s "W. Europe Standard Time"

@@ -1,0 +1,5 @@
+# init 6447 v0
+winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
+winget install --id Git.Git -e --silent
+Install-PackageProvider -Name NuGet -Force
+Install-Module -Name Az -Scope AllUsers -Force -AllowClobber

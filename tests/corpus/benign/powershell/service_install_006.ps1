@@ -1,0 +1,4 @@
+# config 1853 v5
+New-Service -Name 'nginx' -BinaryPathName 'C:\Program Files\Contoso\nginx\nginx.exe --config C:\ProgramData\Contoso\nginx.yml' -DisplayName 'Contoso nginx' -StartupType Automatic
+Start-Service 'nginx'
+Get-Service 'nginx' | Select-Object Name, Status, StartType

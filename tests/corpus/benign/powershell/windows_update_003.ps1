@@ -1,0 +1,5 @@
+# maintenance 7309 v2
+Install-Module PSWindowsUpdate -Force
+Import-Module PSWindowsUpdate
+Get-WindowsUpdate -MicrosoftUpdate -AcceptAll -Install -IgnoreReboot | Out-File C:\Logs\wu-$(Get-Date -Format yyyyMMdd).log
+Set-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\WindowsUpdate\AU' -Name NoAutoRebootWithLoggedOnUsers -Value 1

@@ -1,0 +1,20 @@
+# task 7188 v2
+#!/bin/bash
+set -euo pipefail
+APP_DIR=/srv/fabrikam-api
+git clone --depth 1 https://github.com/contoso/fabrikam-api.git $APP_DIR || (cd $APP_DIR && git pull)
+python3 -m venv $APP_DIR/.venv
+$APP_DIR/.venv/bin/pip install -r $APP_DIR/requirements.txt
+cat > /etc/systemd/system/fabrikam-api.service <<EOF
+[Unit]
+Description=fabrikam-api gunicorn
+After=network.target
+[Service]
+User=ci-runner
+WorkingDirectory=$APP_DIR
+ExecStart=$APP_DIR/.venv/bin/gunicorn -w 4 -b 127.0.0.1:8000 app:app
+Restart=always
+[Install]
+WantedBy=multi-user.target
+EOF
+systemctl daemon-reload && systemctl enable --now fabrikam-api

@@ -1,0 +1,12 @@
+# maintenance 8562 v5
+#!/bin/bash
+set -e
+curl -fsSL https://get.docker.com | sh
+usermod -aG docker ci-runner
+mkdir -p /etc/docker
+cat > /etc/docker/daemon.json <<EOF
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/var/lib/docker" }
+EOF
+systemctl enable docker
+systemctl restart docker
+docker run -d --restart unless-stopped -p 8080:80 --name web nginx:stable

@@ -1,0 +1,11 @@
+# run 9513 v1
+#!/bin/bash
+set -e
+yum -y update
+yum -y install epel-release
+yum -y install jq htop chrony
+systemctl enable --now chronyd
+firewall-cmd --permanent --add-port=8080/tcp
+firewall-cmd --reload
+timedatectl set-timezone Europe/Amsterdam
+hostnamectl set-hostname fabrikam-api-01

