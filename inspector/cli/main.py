@@ -59,3 +59,5 @@ from inspector.cli.rescan_cmd import rescan  # noqa: E402
 from inspector.cli.worker_cmd import worker  # noqa: E402
 cli.add_command(rescan)
 cli.add_command(worker)
+from inspector.cli.eval_cmd import eval_command  # noqa: E402
+cli.add_command(eval_command)
