@@ -69,7 +69,7 @@ IMDS_TOKEN = Heuristic(
     title="Managed identity token requested from IMDS",
     description="Calls the instance metadata token endpoint (/metadata/identity/oauth2/token). Normal for "
     "a script that reads Key Vault; combined with other evidence it is token theft.",
-    score=150,
+    score=100,
     attack=("T1552.005",),
 )
 IMDS_ARM_TOKEN = Heuristic(

@@ -49,8 +49,8 @@ TIMESTOMP = Heuristic(
 HIDDEN_WINDOW = Heuristic(
     id="heur.evasion.hidden_window",
     title="Hidden PowerShell window",
-    description="-WindowStyle Hidden (or -w hidden) keeps the console out of sight.",
-    score=80,
+    description="-WindowStyle Hidden (or -w hidden) keeps the console out of sight (dual-use: scheduled jobs).",
+    score=50,
     attack=("T1564.003",),
 )
 HIDDEN_DIR_EXEC = Heuristic(

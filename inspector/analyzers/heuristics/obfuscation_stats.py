@@ -95,7 +95,7 @@ ENCODED_COMMAND = Heuristic(
     id="heur.obfuscation.encoded_command",
     title="PowerShell encoded command",
     description="powershell -EncodedCommand (or any prefix, -e/-enc) hides the command in base64.",
-    score=100,
+    score=80,
     attack=("T1027", "T1059.001"),
 )
 DECODE_EXECUTE = Heuristic(
@@ -171,6 +171,7 @@ RULES = (
     ),
 )
 
+_EXPLAINING_RULES = tuple(rule for rule in RULES if rule.heuristic in (ENCODED_COMMAND, DECODE_EXECUTE))
 _BASE64_RUN = regex.compile(r"[A-Za-z0-9+/]{400,}={0,2}", regex.VERSION0)
 _CONCAT = regex.compile(r"[\"'][^\"'\n]{0,12}[\"']\s*\+\s*[\"']", regex.VERSION0)
 _TICK_IN_WORD = regex.compile(r"[A-Za-z]`[A-Za-z]", regex.VERSION0)
@@ -180,6 +181,9 @@ _CMD_SUBSTRING = regex.compile(r"%[A-Za-z_][A-Za-z0-9_]{0,30}:~-?\d{1,4}(?:,-?\d
 _SPLICE = regex.compile(r"(?<![\w\\])\$\{?[A-Za-z_]\w{0,10}\}?\$\{?[A-Za-z_]\w{0,10}\}?(?:\$\{?[A-Za-z_]\w{0,10}\}?)*|\$\{IFS\}|\$IFS\b|\$'(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){4,}", regex.VERSION0)
 _WORDS = regex.compile(r"\b[A-Za-z][A-Za-z-]{5,40}\b", regex.VERSION0)
 
+# One or two decoding steps are common (an encoded command, a base64 inline script); from
+# the third layer on, the wrapping is deliberate.
+MIN_LAYERS_DEPTH = 3
 MIN_CONCATENATIONS = 15
 MIN_TICKS = 6
 MIN_CHAR_CASTS = 8
@@ -211,7 +215,11 @@ def statistics_findings(view: TextView) -> list[Finding]:
     text = view.text[:STATS_SAMPLE_CHARS]
     findings: list[Finding] = []
     compact = "".join(text.split())
-    if len(compact) >= ENTROPY_MIN_CHARS and shannon_entropy(compact) >= ENTROPY_THRESHOLD:
+    # An encoded command or a decode-and-run already explains a blob and the entropy it brings;
+    # counting them again would score one piece of evidence three times.
+    explained = any(view.search(rule.compiled, rule.heuristic.id) is not None for rule in _EXPLAINING_RULES
+                    if view.has_any(rule.keywords))
+    if not explained and len(compact) >= ENTROPY_MIN_CHARS and shannon_entropy(compact) >= ENTROPY_THRESHOLD:
         findings.append(view.finding(HIGH_ENTROPY, None))
     if len(compact) >= SPECIAL_RATIO_MIN_CHARS:
         special = sum(1 for ch in compact if not ch.isalnum())
@@ -220,7 +228,7 @@ def statistics_findings(view: TextView) -> list[Finding]:
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest >= LONG_LINE_CHARS:
         findings.append(view.finding(LONG_LINE, None))
-    blobs = view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10)
+    blobs = [] if explained else view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10)
     if blobs:
         big = any(m.end() - m.start() >= 4000 for m in blobs)
         findings.append(view.finding(BASE64_BLOB, blobs[0], count=2 if big else 1))
@@ -254,9 +262,9 @@ def layer_findings(view: TextView) -> list[Finding]:
     """Text reached through several deobfuscation layers is itself evidence of intent."""
     artifact = view.payload.artifact
     layer = artifact.layer
-    if layer is None or layer.technique in _PACKAGING_LAYERS or artifact.depth < 2:
+    if layer is None or layer.technique in _PACKAGING_LAYERS or artifact.depth < MIN_LAYERS_DEPTH:
         return []
-    return [view.finding(LAYERS, None, count=artifact.depth - 1)]
+    return [view.finding(LAYERS, None, count=artifact.depth - MIN_LAYERS_DEPTH + 1)]
 
 
 FAMILY = Family(name="obfuscation", rules=RULES, checks=(statistics_findings, layer_findings))
