@@ -137,6 +137,23 @@ class Expansion:
             raise Cutoff("archive_bomb", f"{self.kind} expands more than {self.limits.max_ratio:g} times its size "
                          "(unpack_max_ratio); unpacking stopped")
 
+    def check_declared(self, name: str, size: int, packed: int, payload: Payload) -> None:
+        """Refuse a member whose header already says it is a bomb. (zipfile never returns more
+        than the declared size, so a header that understates it cannot hide one either.)"""
+        if size > self.limits.ratio_floor_bytes and size > self.limits.max_ratio * max(packed, 1):
+            self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind} member "
+                                                                f"{clean_name(name)}: {size} bytes from {packed}"))
+            raise Cutoff("archive_bomb", f"{self.kind} member {clean_name(name)} declares {size} bytes from {packed} "
+                         f"(over unpack_max_ratio {self.limits.max_ratio:g}); unpacking stopped")
+
+    def check_ratio(self, name: str, expanded: int, packed: int, payload: Payload) -> None:
+        """Stop once `packed` input bytes have expanded past max_ratio times their size."""
+        if expanded > self.limits.ratio_floor_bytes and expanded > self.limits.max_ratio * max(packed, 1):
+            self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind} {clean_name(name)}: "
+                                                                f"over {expanded} bytes from {packed}"))
+            raise Cutoff("archive_bomb", f"{self.kind} {clean_name(name)} expands more than {self.limits.max_ratio:g} "
+                         "times its packed size (unpack_max_ratio); unpacking stopped")
+
     def read(self, stream: IO[bytes], name: str, payload: Payload, packed: int | None = None) -> tuple[bytes, bool]:
         """Read one member in chunks. A member over max_member_bytes keeps its capped prefix;
         one expanding past max_ratio times its own packed size stops the archive (a bomb)."""
@@ -148,11 +165,8 @@ class Expansion:
                 return bytes(buf), False
             self.grow(len(chunk), payload)
             buf += chunk
-            if packed is not None and len(buf) > self.limits.ratio_floor_bytes and len(buf) > self.limits.max_ratio * max(packed, 1):
-                self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind} member "
-                                                                    f"{clean_name(name)}: over {len(buf)} bytes from {packed}"))
-                raise Cutoff("archive_bomb", f"{self.kind} member {clean_name(name)} expands more than "
-                             f"{self.limits.max_ratio:g} times its packed size (unpack_max_ratio); unpacking stopped")
+            if packed is not None:
+                self.check_ratio(name, len(buf), packed, payload)
             if len(buf) > cap:
                 self.out.errors.append(("archive_member_too_large", f"{self.kind} member {clean_name(name)} is larger "
                                         f"than {cap} bytes (unpack_max_member_bytes); only the first {cap} were kept"))
@@ -211,6 +225,7 @@ class ZipUnpacker:
                 if info.flag_bits & 0x1:
                     encrypted.append(info.filename)
                     continue
+                exp.check_declared(info.filename, info.file_size, info.compress_size, payload)
                 try:
                     with archive.open(info) as stream:
                         data, truncated = exp.read(stream, info.filename, payload, packed=info.compress_size)

@@ -17,14 +17,24 @@ from inspector.model import Artifact, ArtifactType, Layer
 from inspector.unpack.archives import CHUNK, ArchiveLimits, Cutoff, Expansion, clean_name
 
 
+# Input is fed in slices so the ratio of output to input consumed so far is known as it
+# grows: a bomb is recognised after its first slice, not after the whole member cap.
+FEED = 16 * 1024
+
+
 class _ZlibStream:
     """gzip via zlib: input it could not consume yet waits in `unconsumed_tail`."""
 
     def __init__(self, data: bytes) -> None:
         self._engine = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        self._tail = data
+        self._data = data
+        self._fed = 0
+        self._tail = b""
 
     def step(self, max_length: int) -> bytes:
+        if not self._tail and self._fed < len(self._data):
+            self._tail = self._data[self._fed:self._fed + FEED]
+            self._fed += len(self._tail)
         out = self._engine.decompress(self._tail, max_length)
         self._tail = self._engine.unconsumed_tail
         return out
@@ -35,11 +45,15 @@ class _ZlibStream:
 
     @property
     def has_more(self) -> bool:
-        return bool(self._tail)
+        return bool(self._tail) or self._fed < len(self._data)
+
+    @property
+    def consumed(self) -> int:
+        return self._fed - len(self._tail)
 
     @property
     def leftover(self) -> bytes:
-        return self._engine.unused_data
+        return self._engine.unused_data + self._data[self._fed:]
 
 
 class _BufferedStream:
@@ -47,11 +61,15 @@ class _BufferedStream:
 
     def __init__(self, engine: bz2.BZ2Decompressor | lzma.LZMADecompressor, data: bytes) -> None:
         self._engine = engine
-        self._first: bytes = data
+        self._data = data
+        self._fed = 0
 
     def step(self, max_length: int) -> bytes:
-        data, self._first = self._first, b""
-        return self._engine.decompress(data, max_length)
+        piece = b""
+        if self._engine.needs_input and self._fed < len(self._data):
+            piece = self._data[self._fed:self._fed + FEED]
+            self._fed += len(piece)
+        return self._engine.decompress(piece, max_length)
 
     @property
     def eof(self) -> bool:
@@ -59,11 +77,15 @@ class _BufferedStream:
 
     @property
     def has_more(self) -> bool:
-        return not self._engine.needs_input
+        return not self._engine.needs_input or self._fed < len(self._data)
+
+    @property
+    def consumed(self) -> int:
+        return self._fed
 
     @property
     def leftover(self) -> bytes:
-        return self._engine.unused_data
+        return self._engine.unused_data + self._data[self._fed:]
 
 
 _Stream = _ZlibStream | _BufferedStream
@@ -132,11 +154,13 @@ class CompressedStreamUnpacker:
             if exp.ctx.expired():
                 raise Cutoff("deadline", f"the scan deadline passed while decompressing {kind}")
             stream = opener(pending)
+            start = len(out)
             while not stream.eof:
                 chunk = stream.step(min(CHUNK, cap + 1 - len(out)))
                 if chunk:
                     exp.grow(len(chunk), payload)
                     out += chunk
+                    exp.check_ratio("stream", len(out) - start, stream.consumed, payload)
                     if len(out) > cap:
                         del out[cap:]
                         exp.out.errors.append(("archive_member_too_large", f"{kind} stream expands past {cap} "
