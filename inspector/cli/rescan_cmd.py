@@ -68,7 +68,7 @@ async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, engine:
         info, resumed = await start_rescan(store, ruleset_version=scanner.ruleset_version,
                                            rule_count=scanner.rule_count, analyzer_version=scanner.analyzer_version,
                                            filters=filters, dry_run=dry_run, requested_by="cli")
-        if resumed and not quiet:
+        if resumed:
             click.echo(f"resuming unfinished rescan {info.id} for ruleset {info.ruleset_version}", err=True)
         if engine == "celery":
             from inspector.tasks.celery_app import CeleryBatchRunner

@@ -50,6 +50,23 @@ def store_settings(backend: Backend, data_dir: Path, **overrides: Any) -> Settin
     return Settings(data_dir=data_dir, **overrides)
 
 
+def subprocess_env(settings: Settings, **extra: str) -> dict[str, str]:
+    """Environment for a child process (`inspector rescan`, `inspector worker`) sharing this store."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env["INSPECTOR_DATA_DIR"] = str(settings.data_dir)
+    if settings.database_url:
+        env["INSPECTOR_DATABASE_URL"] = settings.database_url
+    if settings.database_schema:
+        env["INSPECTOR_DATABASE_SCHEMA"] = settings.database_schema
+    if settings.signature_dirs:
+        env["INSPECTOR_SIGNATURE_DIRS"] = os.pathsep.join(str(d) for d in settings.signature_dirs)
+    env["INSPECTOR_RESCAN_BATCH_SIZE"] = str(settings.rescan_batch_size)
+    env["INSPECTOR_RESCAN_LEASE_S"] = str(settings.rescan_lease_s)
+    env["INSPECTOR_RESCAN_POLL_S"] = str(settings.rescan_poll_s)
+    env.update(extra)
+    return env
+
+
 async def drop_schema(settings: Settings) -> None:
     if not settings.database_url or not settings.database_schema:
         return
