@@ -13,17 +13,21 @@ import json
 import os
 import signal
 import sys
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TextIO
 
 from aiohttp import web
+from aiohttp.web_protocol import RequestHandler
+from aiohttp.web_request import BaseRequest
 
 from inspector.api.auth import KeyAuthenticator
 from inspector.api.limits import RateLimiter
 from inspector.api.metrics import ServiceMetrics
 from inspector.api.middleware import make_middleware
 from inspector.api.openapi import build_openapi
+from inspector.api.problems import MALFORMED_HTTP, ProblemError, kind_for_status, problem_response
 from inspector.api.routes import STATE, ServiceState, add_routes
 from inspector.api.runner import InspectionRunner
 from inspector.config import Settings
@@ -35,6 +39,36 @@ log = get_logger("inspector.api")
 
 # Multipart framing around an upload of max_input_bytes.
 _MULTIPART_OVERHEAD = 64 * 1024
+
+
+class _ProblemRequestHandler(RequestHandler):
+    """Errors of the HTTP layer itself (a request line over the size limit, malformed headers)
+    happen before routing and middleware; answer them as problems too, never echoing the input."""
+
+    def handle_error(self, request: BaseRequest, status: int = 500, exc: BaseException | None = None,
+                     message: str | None = None) -> web.StreamResponse:
+        super().handle_error(request, status, exc, message)  # logs, and refuses if a response started
+        if status < 500:
+            problem = ProblemError(MALFORMED_HTTP, f"the request could not be parsed ({type(exc).__name__})")
+        else:
+            problem = ProblemError(kind_for_status(status), "an internal error occurred")
+        response = problem_response(problem, request_id=uuid.uuid4().hex, instance="/")
+        response.force_close()
+        return response
+
+
+class _ProblemServer(web.Server):
+    def __call__(self) -> RequestHandler:
+        return _ProblemRequestHandler(self, loop=self._loop, **self._kwargs)
+
+
+class ServiceRunner(web.AppRunner):
+    """The application runner of the service: HTTP-layer errors are problems like all others."""
+
+    async def _make_server(self) -> web.Server:
+        server = await super()._make_server()
+        server.__class__ = _ProblemServer
+        return server
 
 
 def worker_count(settings: Settings) -> int:
@@ -61,6 +95,9 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         openapi=json.dumps(build_openapi()).encode(),
     )
     add_routes(app)
+    from inspector.ui import setup_console  # the analyst web console under /ui/ (docs/console.md)
+
+    setup_console(app)
 
     async def drain(_app: web.Application) -> None:
         cancelled = await runner.drain(settings.api_shutdown_grace_s)
@@ -96,7 +133,7 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
         inspector = await Inspector.start(settings, workers=worker_count(settings))
         try:
             app = build_app(settings, inspector, store)
-            runner = web.AppRunner(
+            runner = ServiceRunner(
                 app, access_log=None, handle_signals=False, keepalive_timeout=settings.api_keepalive_s,
                 shutdown_timeout=settings.api_shutdown_grace_s + 5,
             )

@@ -45,11 +45,8 @@ def log_fields(request: web.Request) -> dict[str, Any]:
 
 def _route_name(request: web.Request) -> str:
     """The route template (bounded label cardinality), not the raw path."""
-    info = request.match_info
-    resource = info.route.resource if info.route is not None else None
-    if resource is not None and not isinstance(info, web.MatchInfoError):
-        return resource.canonical
-    return "unmatched"
+    resource = request.match_info.route.resource
+    return resource.canonical if resource is not None else "unmatched"
 
 
 def make_middleware(metrics: ServiceMetrics) -> Callable[[web.Request, Handler], Awaitable[web.StreamResponse]]:

@@ -211,6 +211,10 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
 }
 
 
+# The document covers every route under these; the analyst console's HTML pages (/ui/) are not API.
+API_PATH_PREFIXES = ("/v1/", "/healthz", "/readyz", "/metrics")
+
+
 def documented_routes() -> set[tuple[str, str]]:
     """(METHOD, path template) of every documented operation."""
     return {(method.upper(), path) for path, ops in PATHS.items() for method in ops}

@@ -34,6 +34,7 @@ JSON_TOO_DEEP = ProblemKind("json-too-deep", "The JSON body is nested too deeply
 JSON_TOO_LARGE = ProblemKind("json-too-large", "The JSON body has too many values", 400)
 FIELD_TOO_LARGE = ProblemKind("field-too-large", "A field of the request is too large", 400)
 INVALID_PARAMETER = ProblemKind("invalid-parameter", "A path or query parameter is invalid", 400)
+MALFORMED_HTTP = ProblemKind("malformed-http", "The request is not valid HTTP", 400)
 UNAUTHORIZED = ProblemKind("unauthorized", "A valid API key is required", 401)
 FORBIDDEN = ProblemKind("forbidden", "The API key's role does not allow this", 403)
 NOT_FOUND = ProblemKind("not-found", "Not found", 404)
@@ -51,12 +52,17 @@ SHUTTING_DOWN = ProblemKind("shutting-down", "The service is shutting down", 503
 
 ALL_KINDS: tuple[ProblemKind, ...] = (
     INVALID_JSON, INVALID_REQUEST, UNKNOWN_FIELDS, JSON_TOO_DEEP, JSON_TOO_LARGE, FIELD_TOO_LARGE,
-    INVALID_PARAMETER, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, BODY_TIMEOUT,
+    INVALID_PARAMETER, MALFORMED_HTTP, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, BODY_TIMEOUT,
     BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNINSPECTABLE_INPUT, INVALID_RULESET, RATE_LIMITED,
     QUEUE_FULL, INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN,
 )
 
-_BY_STATUS_FALLBACK = {k.status: k for k in reversed(ALL_KINDS)}
+# For errors raised outside our handlers (aiohttp's own 404/405/413...): the generic kind per status.
+_BY_STATUS_FALLBACK = {
+    k.status: k
+    for k in (INVALID_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, BODY_TIMEOUT,
+              BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNINSPECTABLE_INPUT, RATE_LIMITED, INTERNAL_ERROR, NOT_READY)
+}
 
 
 class FieldIssue(BaseModel):

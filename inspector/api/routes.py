@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import regex
 from aiohttp import BodyPartReader, web
+from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import BaseModel, ValidationError
 
 from inspector.api.auth import ADMIN, INSPECT, READ, KeyAuthenticator, require_role
@@ -112,6 +113,7 @@ def validate_body(model: type[M], value: Any) -> M:
             else:
                 issues.append(FieldIssue(field=where, message=err["msg"]))
         if unknown:
+            unknown.sort()
             raise ProblemError(UNKNOWN_FIELDS, "unknown fields: " + ", ".join(unknown),
                                unknown_fields=unknown, errors=issues or None) from None
         raise ProblemError(INVALID_REQUEST, "; ".join(f"{i.field}: {i.message}" for i in issues[:10]),
@@ -228,8 +230,9 @@ async def _read_upload(request: web.Request, max_bytes: int, timeout_s: float) -
                 return b"".join(chunks), part.filename
     except TimeoutError:
         raise ProblemError(BODY_TIMEOUT, f"the body was not received within {timeout_s:g} s") from None
-    except ValueError as exc:  # malformed multipart framing
-        raise ProblemError(INVALID_REQUEST, f"malformed multipart body: {exc}") from None
+    except (ValueError, HttpProcessingError) as exc:  # malformed multipart framing or part headers
+        message = exc.message if isinstance(exc, HttpProcessingError) else str(exc)
+        raise ProblemError(INVALID_REQUEST, f"malformed multipart body: {message}"[:300]) from None
 
 
 async def inspect_file(request: web.Request) -> web.Response:

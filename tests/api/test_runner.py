@@ -1,0 +1,127 @@
+"""Inspections that outlive the caller's wait, the bounded queue, and shutdown with work in flight."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from inspector.api.routes import STATE
+from tests.api.server import MALICIOUS_PS, GatedInspector, Service, start_service
+
+SCRIPT = {"kind": "script", "content": MALICIOUS_PS}
+
+
+async def poll_until_done(service: Service, inspection_id: str, key: str = "admin") -> dict:
+    for _ in range(200):
+        status, _, body = await service.call("GET", f"/v1/inspections/{inspection_id}", key=key)
+        assert status == 200
+        if body.get("status") not in ("queued", "running"):
+            return body
+        await asyncio.sleep(0.025)
+    raise AssertionError("the inspection never finished")
+
+
+async def test_past_the_deadline_the_answer_is_202_and_the_work_continues(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector) as service:
+        inspector = service.inspector
+        assert isinstance(inspector, GatedInspector)
+        status, headers, accepted = await service.call(
+            "POST", "/v1/inspections", key="detector", json_body={**SCRIPT, "options": {"deadline_s": 0.2}})
+        assert status == 202 and accepted["status"] == "running"
+        status, _, running = await service.call("GET", headers["Location"], key="detector")
+        assert status == 200 and running["status"] == "running" and running["kind"] == "script"
+        inspector.gate.set()
+        verdict = await poll_until_done(service, accepted["id"], key="detector")
+        assert verdict["id"] == accepted["id"] and verdict["verdict"] != "clean"
+
+
+async def test_an_input_rejected_in_the_background_is_stored_as_failed(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector) as service:
+        assert isinstance(service.inspector, GatedInspector)
+        status, _, accepted = await service.call(
+            "POST", "/v1/inspections", headers={"Prefer": "respond-async"},
+            json_body={"kind": "extension", "resource": {"properties": "not an object"}})
+        assert status == 202
+        service.inspector.gate.set()
+        body = await poll_until_done(service, accepted["id"])
+        if body.get("status") == "failed":  # the extension reader refused the shape
+            assert body["error"]
+        else:  # or it read it as an unrecognised extension and made a verdict
+            assert body["verdict"] in ("clean", "suspicious", "malicious")
+
+
+async def test_a_full_queue_answers_429_with_retry_after(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector, api_queue_size=2) as service:
+        assert isinstance(service.inspector, GatedInspector)
+        for _ in range(2):
+            status, _, _ = await service.call("POST", "/v1/inspections", json_body=SCRIPT,
+                                              headers={"Prefer": "respond-async"})
+            assert status == 202
+        status, headers, problem = await service.call("POST", "/v1/inspections", json_body=SCRIPT)
+        assert status == 429 and problem["type"].endswith("/queue-full")
+        assert int(headers["Retry-After"]) >= 1
+        service.inspector.gate.set()
+        for _ in range(100):
+            if service.app[STATE].runner.queue.depth == 0:
+                break
+            await asyncio.sleep(0.02)
+        assert (await service.call("POST", "/v1/inspections", json_body=SCRIPT))[0] == 200
+
+
+async def test_a_burst_past_the_queue_gets_429s_and_everything_admitted_completes(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector, api_queue_size=8,
+                             api_rate_burst=1000) as service:
+        assert isinstance(service.inspector, GatedInspector)
+        burst = [service.call("POST", "/v1/inspections", json_body=SCRIPT, headers={"Prefer": "respond-async"})
+                 for _ in range(40)]
+        results = await asyncio.wait_for(asyncio.gather(*burst), timeout=30)
+        statuses = [status for status, _, _ in results]
+        assert statuses.count(202) == 8 and statuses.count(429) == 32
+        service.inspector.gate.set()
+        for _, _, body in results:
+            if "id" in body and "location" in body:
+                assert (await poll_until_done(service, body["id"]))["verdict"] != "clean"
+
+
+async def test_shutdown_lets_in_flight_inspections_finish_within_the_grace(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector, api_shutdown_grace_s=5) as service:
+        inspector = service.inspector
+        assert isinstance(inspector, GatedInspector)
+        request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
+        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
+        runner = service.app[STATE].runner
+        drain = asyncio.create_task(runner.drain(5))
+        await asyncio.sleep(0.1)
+        assert not drain.done() and not runner.accepting
+        inspector.gate.set()
+        assert await asyncio.wait_for(drain, timeout=10) == 0  # nothing had to be cancelled
+        status, _, verdict = await request
+        assert status == 200 and verdict["id"] == inspection_id
+        stored = await service.store.get_inspection(inspection_id)
+        assert stored is not None and stored.status == "done"
+
+
+async def test_shutdown_past_the_grace_records_unfinished_inspections_as_failed(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector) as service:
+        inspector = service.inspector
+        assert isinstance(inspector, GatedInspector)
+        status, _, accepted = await service.call("POST", "/v1/inspections", json_body=SCRIPT,
+                                                 headers={"Prefer": "respond-async"})
+        assert status == 202
+        await asyncio.wait_for(inspector.started.get(), timeout=10)
+        assert await service.app[STATE].runner.drain(0.2) == 1
+        stored = await service.store.get_inspection(accepted["id"])
+        assert stored is not None and stored.status == "failed" and stored.error_kind == "shutdown"
+
+
+async def test_a_client_that_hangs_up_does_not_lose_the_inspection(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector) as service:
+        inspector = service.inspector
+        assert isinstance(inspector, GatedInspector)
+        request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
+        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
+        request.cancel()  # closes the connection while the server waits for the verdict
+        await asyncio.sleep(0.2)
+        inspector.gate.set()
+        verdict = await poll_until_done(service, inspection_id)
+        assert verdict["id"] == inspection_id and verdict["verdict"] != "clean"
