@@ -88,6 +88,7 @@ _FOR = regex.compile(
     r"\s++do\s++(?P<body>.*)$"
 )
 _MAX_LINE = 64 * 1024
+_MAX_NESTING = 16  # cmd /c "cmd /c "..."" levels expanded in one layer
 _MAX_VALUE = 64 * 1024
 
 
@@ -97,6 +98,7 @@ class _State:
     delayed: bool = False
     used: dict[str, int] = field(default_factory=dict)
     first_offset: dict[str, int] = field(default_factory=dict)
+    too_deep: bool = False
     script_hits: int = 0  # variables set by the script expanded in the last command
 
     def mark(self, technique: str, offset: int) -> None:
@@ -134,6 +136,8 @@ class CmdLayer:
             return out.finish()
         if result is None:
             return out.finish()
+        if state.too_deep:
+            out.error("limit_deobfuscation_nesting", f"cmd: cmd /c nested deeper than {_MAX_NESTING} was not expanded")
         if state.used.get("caret", 0) < 2:
             state.used.pop("caret", None)
         if state.used.get("splice", 0) and state.delayed:
@@ -175,12 +179,15 @@ class CmdLayer:
             offset += len(line)
         return "".join(result)
 
-    def _expand_line(self, line: str, state: _State, ctx: ScanContext, offset: int) -> str:
+    def _expand_line(self, line: str, state: _State, ctx: ScanContext, offset: int, nesting: int = 0) -> str:
         wrapper = _CMD_C.match(line, timeout=ctx.regex_timeout())
+        if wrapper and nesting >= _MAX_NESTING:
+            state.too_deep = True
+            return line
         if wrapper:
             if regex.search(r"(?i)/v(?::on)?\b", wrapper.group("head"), timeout=ctx.regex_timeout()):
                 state.delayed = True
-            inner = self._expand_line(wrapper.group("body"), state, ctx, offset + wrapper.start("body"))
+            inner = self._expand_line(wrapper.group("body"), state, ctx, offset + wrapper.start("body"), nesting + 1)
             return f"{wrapper.group('head')}\"{inner}\"{wrapper.group('tail')}"
         loop = _FOR.match(line, timeout=ctx.regex_timeout())
         if loop:

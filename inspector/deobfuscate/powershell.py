@@ -48,6 +48,9 @@ H = {
     "invoke_expression": technique_heuristic(
         "powershell", "invoke_expression", "Invoke-Expression of a constructed string", 30,
         "A string assembled at run time is executed as code (iex / Invoke-Expression / ScriptBlock.Create)."),
+    "invoke_literal": technique_heuristic(
+        "powershell", "invoke_literal", "Invoke-Expression of a literal string", 10,
+        "A literal string is executed as code: the code is visible, but hidden from a first parse."),
     "obfuscated_invocation": technique_heuristic(
         "powershell", "obfuscated_invocation", "Obfuscated Invoke-Expression name", 40,
         "The command that runs the code is itself spelled indirectly (computed name, automatic-variable "
@@ -121,13 +124,26 @@ _CANONICAL = {name.lower(): name for name in (
     "Join", "Split", "Foreach-Object", "Where-Object", "powershell", "cmd", "whoami", "Get-ChildItem",
 )}
 _WORD = regex.compile(r"[A-Za-z]{4,}")
+_NAME_PARTS = regex.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
+# lower, three or more capitals, lower again (dowNLOAdString): not how names are written
+_MIXED_RUN = regex.compile(r"[a-z][A-Z]{3,}[a-z]")
 
 
 def random_cased(word: str) -> bool:
     """True for a word whose letter case flips far more often than in Pascal/camel case."""
+    for token in _NAME_PARTS.findall(word):
+        canonical = _CANONICAL.get(token.lower())
+        if canonical is not None and token not in (canonical, token.lower(), token.upper(), token.capitalize()):
+            return True
     for part in _WORD.findall(word):
+        if _MIXED_RUN.search(part):
+            return True
         flips = sum(1 for a, b in zip(part, part[1:], strict=False) if a.isupper() != b.isupper())
-        if flips >= max(3, len(part) // 2):
+        # Pascal case has humps of two or more letters (Get, By, File); random case leaves
+        # single lower-case letters between capitals (iNvOkE).
+        isolated = sum(1 for a, b, c in zip(part, part[1:], part[2:], strict=False)
+                       if a.isupper() and b.islower() and c.isupper())
+        if (flips >= max(3, len(part) // 2) and isolated >= 2) or flips >= max(4, 2 * len(part) // 3):
             return True
     return False
 
@@ -270,7 +286,9 @@ class _Walk:
                 return False
             value, techniques = result
             if isinstance(value, ScriptBlock):
-                return self._peel(node, value.text, techniques | {"scriptblock"}, name_node)
+                if value.node is not None:
+                    return False  # `& { ... }` runs a block written in place: nothing hidden
+                return self._peel(node, value.text, techniques, name_node)
             name = to_str(value).strip().lower()
             name_techniques = set(techniques)
             if name in _IEX_NAMES and _meaningful(name_techniques):
@@ -367,7 +385,9 @@ class _Walk:
         technique = shown[0] if shown else "invoke-expression"
         offset = self.char_offset(start)
         length = self.char_offset(end) - offset
-        self.out.technique(H["invoke_expression"], offset, length, self.text(node)[:200])
+        computed = bool(set(techniques) - {"subexpression"})
+        self.out.technique(H["invoke_expression" if computed else "invoke_literal"], offset, length,
+                           self.text(node)[:200])
         self.note(set(shown), arg)
         via = ", ".join(shown) if shown else "a literal string"
         self.out.child(code, technique=technique, origin_kind="deobfuscated", offset=offset, length=length,

@@ -113,6 +113,9 @@ _WRAPPERS = frozenset({
     "command_name_expr", "statement_list", "script_block_body", "pipeline", "type_spec",
 })
 
+# Wrappers whose single named child may sit between punctuation (nothing to evaluate there).
+_PASS_THROUGH = frozenset({"statement_list", "script_block_body", "type_spec"})
+
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 # Backtick before one of these changes meaning; before anything else it is only noise.
 BACKTICK_SPECIAL = frozenset("0abefnrtuv")
@@ -203,6 +206,7 @@ class Evaluator:
     env: dict[str, Any] = field(default_factory=dict)
     steps: int = 0
     techniques: set[str] = field(default_factory=set)
+    var_techniques: dict[str, set[str]] = field(default_factory=dict)  # how each variable's value was built
     _depth: int = 0
 
     # --- entry points -------------------------------------------------------------------
@@ -226,6 +230,7 @@ class Evaluator:
         self.steps += 1
         if self.steps > self.max_steps:
             raise EvalLimit(f"more than {self.max_steps} evaluation steps")
+        node = self._unwrap(node)
         self._depth += 1
         try:
             if self._depth > self.max_depth:
@@ -235,6 +240,18 @@ class Evaluator:
             self._depth -= 1
         self._check_size(value)
         return value
+
+    def _unwrap(self, node: Node) -> Node:
+        """Skip the single-child wrapper nodes of the grammar without using a frame each."""
+        while node.type in _UNWRAPPABLE and node.named_child_count == 1:
+            if node.child_count != 1 and node.type not in _PASS_THROUGH:
+                break
+            child = node.named_children[0]
+            if child.type == "comment" or (node.type in _STATEMENT_HOLDERS and child.type in _STATEMENTS):
+                break
+            node = child
+            self.steps += 1
+        return node
 
     def _check_size(self, value: Any) -> None:
         if isinstance(value, str | bytes | list) and len(value) > self.max_value:
@@ -255,7 +272,7 @@ class Evaluator:
                         "additive_argument_expression", "multiplicative_argument_expression",
                         "comparison_argument_expression", "bitwise_argument_expression",
                         "format_argument_expression", "logical_argument_expression") and len(children) == 3:
-                return self._binary(children[0], self._op(children[1]), children[2])
+                return self._binary_chain(node)
             if kind in ("range_expression", "range_argument_expression") and len(children) == 3:
                 return self._range(children[0], children[2])
             if kind == "array_literal_expression" and len(children) > 1:
@@ -368,6 +385,7 @@ class Evaluator:
     def _n_variable(self, node: Node) -> Any:
         name = norm_var(self.text(node))
         if name in self.env:
+            self.techniques |= self.var_techniques.get(name, set())
             return self.env[name]
         if name in AUTOMATIC_VARIABLES:
             if name in INDEXED_AUTOMATIC:
@@ -440,6 +458,7 @@ class Evaluator:
         if isinstance(value, list):
             value = list(value)
         self.env[key] = value
+        self.var_techniques[key] = set(self.techniques)
         return None
 
     def evaluate_prefix(self, chain: Node, count: int) -> tuple[Any, set[str]]:
@@ -480,6 +499,13 @@ class Evaluator:
             raise NotConstant("command without a name")
         name = self.text(name_node).replace("`", "").lower()
         args = [c for c in elements.children if c.type not in ("command_argument_sep",)] if elements else []
+        bare_range = _BARE_RANGE.match(name)
+        if bare_range and not args and not has_input:
+            # The grammar reads `(1..100)` as a command named "1..100".
+            start, end = int(bare_range.group(1)), int(bare_range.group(2))
+            if abs(end - start) + 1 > self.max_value:
+                raise EvalLimit("range too large")
+            return list(range(start, end + (1 if end >= start else -1), 1 if end >= start else -1))
         if name in ("%", "foreach-object", "foreach") and has_input:
             blocks = [a for a in args if a.type == "script_block_expression"]
             if len(blocks) != 1:
@@ -559,9 +585,25 @@ class Evaluator:
 
     # --- operators ---------------------------------------------------------------------
 
-    def _binary(self, left_node: Node, op: str, right_node: Node) -> Any:
-        left = self.eval(left_node)
-        right = self.eval(right_node)
+    def _binary_chain(self, node: Node) -> Any:
+        """`a + b + c ...` is a left-leaning spine: walk it without recursing per operator."""
+        spine: list[Node] = []
+        current = node
+        while current.type == node.type and current.child_count == 3:
+            spine.append(current)
+            current = current.children[0]
+            if len(spine) > self.max_value:
+                raise EvalLimit("operator chain too long")
+        value = self.eval(current)
+        for link in reversed(spine):
+            self.steps += 1
+            if self.steps > self.max_steps:
+                raise EvalLimit(f"more than {self.max_steps} evaluation steps")
+            value = self._binary(value, self._op(link.children[1]), self.eval(link.children[2]))
+            self._check_size(value)
+        return value
+
+    def _binary(self, left: Any, op: str, right: Any) -> Any:
         if op == "+":
             return self._add(left, right)
         if op in ("-f",):
@@ -905,6 +947,7 @@ class Evaluator:
         if key not in self.env:
             raise NotConstant("Reverse of an unknown variable")
         value = self.env[key]
+        self.var_techniques.setdefault(key, set()).add("reverse")
         if isinstance(value, bytes):
             self.env[key] = bytes(reversed(value))
         elif isinstance(value, list):
@@ -977,6 +1020,7 @@ class Evaluator:
 
 
 _MISSING = object()
+_BARE_RANGE = regex.compile(r"^(-?\d{1,9})\.\.(-?\d{1,9})$")
 
 
 def _decode(data: bytes, codec: str) -> str:
@@ -1035,3 +1079,8 @@ __all__ = [
     "AUTOMATIC_VARIABLES", "BACKTICK_SPECIAL", "Char", "Encoding", "EvalLimit", "Evaluator", "NotConstant",
     "Reader", "ScriptBlock", "Stream", "TypeRef", "norm_var", "to_str",
 ]
+
+
+_UNWRAPPABLE = frozenset(t for t in _WRAPPERS if not hasattr(Evaluator, "_n_" + t))
+_STATEMENT_HOLDERS = frozenset({"pipeline", "pipeline_chain", "statement_list"})
+_STATEMENTS = frozenset({"command", "assignment_expression"})

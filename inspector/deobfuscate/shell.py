@@ -87,11 +87,13 @@ _REV = regex.compile(
     r"(?P<run>\s*+\|\s*+(?:" + _SHELLS + r"))?"
 )
 _IFS = regex.compile(r"\$\{IFS(?:%[^}]{0,8}|:0:1)?\}|\$IFS(?:\$\d|\b)")
-_ASSIGN = regex.compile(
-    r"(?:^|(?<=[;&|\n(]))\s*+(?:export\s++|local\s++)?(?P<name>[A-Za-z_]\w{0,63})="
-    r"(?P<value>(?:'[^'\n]*+'|\"[^\"$`\\\n]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)",
-    regex.MULTILINE,
+# An assignment is found from its '=' (a cheap scan) and checked around it: a scan for the
+# name pattern itself would be slow on long words such as a base64 blob.
+_NAME_BEFORE = regex.compile(r"(?:^|(?<=[\s;&|(]))(?:export\s++|local\s++)?(?P<name>[A-Za-z_]\w{0,63})$")
+_VALUE_AFTER = regex.compile(
+    r"(?P<value>(?:'[^'\n]*+'|\"[^\"$`\\\n]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)"
 )
+_MAX_ASSIGNMENTS = 10_000
 _VARREF = regex.compile(r"\$\{(?P<a>[A-Za-z_]\w{0,63})\}|\$(?P<b>[A-Za-z_]\w{0,63})")
 
 
@@ -232,12 +234,11 @@ class ShellLayer:
 
     def _splice(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
         """Expand variables assigned a constant once a reference splices two pieces together."""
-        assignments = list(_ASSIGN.finditer(text, timeout=ctx.regex_timeout()))
-        if not assignments:
-            return
         values: dict[str, list[tuple[int, str]]] = {}
-        for match in assignments[:10_000]:
-            values.setdefault(match.group("name"), []).append((match.end(), _shell_word(match.group("value"))))
+        for name, end, value in _assignments(text, ctx):
+            values.setdefault(name, []).append((end, value))
+        if not values:
+            return
         spliced = False
         pending: list[_Edit] = []
         refs = list(_VARREF.finditer(text, timeout=ctx.regex_timeout()))
@@ -285,6 +286,21 @@ class ShellLayer:
         else:
             out.child(data, technique=technique, origin_kind="decoded", offset=offset, length=length,
                       detail=f"{how}: {len(data)} bytes", type_hint=None)
+
+
+def _assignments(text: str, ctx: ScanContext) -> list[tuple[str, int, str]]:
+    """(name, end offset, value) of `name=value` words with a constant value, in order."""
+    found: list[tuple[str, int, str]] = []
+    position = text.find("=")
+    while position != -1 and len(found) < _MAX_ASSIGNMENTS:
+        head = _NAME_BEFORE.search(text, max(0, position - 72), position, timeout=ctx.regex_timeout())
+        if head is not None:
+            value = _VALUE_AFTER.match(text, position + 1, min(len(text), position + 1 + 65536),
+                                       timeout=ctx.regex_timeout())
+            if value is not None:
+                found.append((head.group("name"), value.end(), _shell_word(value.group("value"))))
+        position = text.find("=", position + 1)
+    return found
 
 
 def _runs(match: regex.Match[str], text: str, ctx: ScanContext) -> bool:

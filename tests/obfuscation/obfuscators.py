@@ -164,8 +164,10 @@ def ps_backticks(command: str, seed: int = 0) -> str:
         def tick(match: re.Match[str]) -> str:
             word = match.group(0)
             chars = [word[0]]
-            for ch in word[1:]:
-                if ch in _BACKTICK_SAFE and rng.random() < 0.4:
+            safe = [i for i, ch in enumerate(word) if i > 0 and ch in _BACKTICK_SAFE]
+            forced = rng.choice(safe) if safe else -1  # at least one tick per word that can take one
+            for i, ch in enumerate(word[1:], start=1):
+                if ch in _BACKTICK_SAFE and (i == forced or rng.random() < 0.4):
                     chars.append("`")
                 chars.append(ch)
             return "".join(chars)
