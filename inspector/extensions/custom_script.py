@@ -49,11 +49,10 @@ def _file_uris(ext: ExtensionRequest, b: PlanBuilder) -> list[tuple[Field, str]]
             uris.append((field, value))
         elif isinstance(value, list):
             for item in field.items():
-                text = as_text(item.value)
-                if text is None:
-                    b.wrong_type(item, "a URL string")
+                if isinstance(item.value, str):
+                    uris.append((item, item.value))
                 else:
-                    uris.append((item, text))
+                    b.wrong_type(item, "a URL string")
         elif value is not None:
             b.wrong_type(field, "an array of URLs")
     return uris
@@ -87,8 +86,10 @@ def _entry_point(uris: list[tuple[Field, str]], commands: list[str]) -> Field:
 
 
 def _protected_command_only(ext: ExtensionRequest) -> bool:
+    """The command is the whole payload and only protected settings carry it: nothing in public
+    settings, no file downloaded (the common legitimate shape ships its fileUris with it)."""
     if ext.protected is None or not is_present(ext.protected.get("commandToExecute")):
         return False
-    if ext.settings is None:
-        return True
-    return not any(is_present(ext.settings.get(key)) for key in _PAYLOAD_KEYS)
+    if any(is_present(ext.protected.get(key)) for key in ("fileUris", "script")):
+        return False
+    return ext.settings is None or not any(is_present(ext.settings.get(key)) for key in _PAYLOAD_KEYS)

