@@ -90,3 +90,12 @@ class CeleryBatchRunner:
 
     def close(self) -> None:
         self.app.close()
+
+
+def submit_inspection(app: Celery, settings: Settings, inspection_id: str, inp: object,
+                      fetch: bool | None = None) -> None:
+    """Queue a stored ("queued") inspection for any worker; the verdict lands in the store."""
+    from inspector.tasks.inspect import encode_input
+
+    app.send_task(INSPECT_TASK, args=[inspection_id, encode_input(inp), fetch],  # type: ignore[arg-type]
+                  queue=settings.celery_queue)

@@ -155,3 +155,24 @@ async def test_killing_a_worker_midway_loses_and_repeats_nothing(store: Store, t
             _stop(second)
     assert final.status == "done"
     await _assert_each_scanned_once(store, rescan_id, total)
+
+
+async def test_an_asynchronous_inspection_is_picked_up_by_a_worker(store: Store, tmp_path: Path) -> None:
+    from inspector.extensions.request import InputKind, InspectionInput
+    from inspector.tasks.celery_app import make_celery, submit_inspection
+
+    await store.create_inspection("queued-1", "script", {}, None, None)
+    worker = _start_worker(store, tmp_path / "worker.log")
+    app = make_celery(store.settings)
+    try:
+        submit_inspection(app, store.settings, "queued-1",
+                          InspectionInput(kind=InputKind.SCRIPT, content=b"vssadmin delete shadows /all /quiet"),
+                          fetch=False)
+        async with asyncio.timeout(60):
+            while (stored := await store.get_inspection("queued-1")) is None or stored.status not in ("done", "failed"):
+                await asyncio.sleep(0.1)
+    finally:
+        app.close()
+        _stop(worker)
+    assert stored.status == "done", (tmp_path / "worker.log").read_text()[-3000:]
+    assert stored.verdict is not None and stored.verdict.findings
