@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
@@ -28,7 +29,35 @@ class AppContext:
         return self._settings
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Commands load on first use, so `inspector scan` does not pay for the server's or store's imports.
+COMMANDS: dict[str, str] = {
+    "scan": "inspector.cli.scan_cmd:scan",
+    "rules": "inspector.cli.rules_cmd:rules",
+    "schema": "inspector.cli.schema_cmd:schema",
+    "serve": "inspector.cli.serve_cmd:serve",
+    "keys": "inspector.cli.keys_cmd:keys",
+    "db": "inspector.cli.db_cmd:db",
+    "rescan": "inspector.cli.rescan_cmd:rescan",
+    "worker": "inspector.cli.worker_cmd:worker",
+    "eval": "inspector.cli.eval_cmd:eval_command",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attribute = target.split(":")
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="TOML configuration file (also INSPECTOR_CONFIG).")
 @click.version_option(__version__, prog_name="inspector")
@@ -40,24 +69,3 @@ def cli(ctx: click.Context, config_file: str | None) -> None:
 
 def main() -> None:
     cli(prog_name="inspector")
-
-
-from inspector.cli.rules_cmd import rules  # noqa: E402
-from inspector.cli.scan_cmd import scan  # noqa: E402
-from inspector.cli.schema_cmd import schema  # noqa: E402
-
-cli.add_command(scan)
-cli.add_command(rules)
-cli.add_command(schema)
-from inspector.cli.db_cmd import db  # noqa: E402
-cli.add_command(db)
-from inspector.cli.serve_cmd import serve  # noqa: E402
-cli.add_command(serve)
-from inspector.cli.keys_cmd import keys  # noqa: E402
-cli.add_command(keys)
-from inspector.cli.rescan_cmd import rescan  # noqa: E402
-from inspector.cli.worker_cmd import worker  # noqa: E402
-cli.add_command(rescan)
-cli.add_command(worker)
-from inspector.cli.eval_cmd import eval_command  # noqa: E402
-cli.add_command(eval_command)

@@ -40,8 +40,11 @@ def render_verdict(verdict: Verdict, console: Console | None = None) -> None:
 def _findings_table(verdict: Verdict) -> Table:
     by_sha = {a.sha256: a for a in verdict.artifacts}
     table = Table(show_edge=False, pad_edge=False, box=None, padding=(0, 1))
-    for column in ("score", "id", "what", "ATT&CK", "where"):
-        table.add_column(column)
+    table.add_column("score", no_wrap=True)
+    table.add_column("id", no_wrap=True)
+    table.add_column("what", ratio=2)
+    table.add_column("ATT&CK")
+    table.add_column("where", ratio=1, overflow="fold")
     for finding in sorted(verdict.findings, key=lambda f: -f.score):
         artifact = by_sha.get(finding.artifact or "")
         where = artifact.origin if artifact else (finding.url or "request")

@@ -93,24 +93,39 @@ def _compile_error(path: Path, exc: Exception) -> CompileError:
 
 
 def compile_ruleset(directories: list[Path]) -> Ruleset:
-    """Compile all rule files; files that fail are reported in `errors` and left out."""
+    """Compile all rule files; files that fail are reported in `errors` and left out.
+
+    The whole set is compiled in one pass; only when that fails is each file compiled alone,
+    to name the broken ones and keep the rest.
+    """
     files = rule_files(directories)
-    good: dict[str, str] = {}
+    sources: dict[str, tuple[Path, str]] = {}
     errors: list[CompileError] = []
-    digest = hashlib.sha256()
     for index, path in enumerate(files):
         try:
-            source = path.read_text(encoding="utf-8")
-            yara.compile(source=source, includes=False)
-        except (yara.SyntaxError, yara.Error, OSError, UnicodeDecodeError) as exc:
-            errors.append(_compile_error(path, exc))
-            continue
-        good[_namespace(path, index)] = source
-        digest.update(path.name.encode() + b"\0" + source.encode() + b"\0")
-    rules = yara.compile(sources=good, includes=False) if good else None
+            sources[_namespace(path, index)] = (path, path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            errors.append(CompileError(str(path), None, f"cannot read: {exc}"))
+    try:
+        rules = _compile({ns: text for ns, (_, text) in sources.items()})
+    except (yara.SyntaxError, yara.Error):
+        for namespace, (path, text) in list(sources.items()):
+            try:
+                yara.compile(source=text, includes=False)
+            except (yara.SyntaxError, yara.Error) as exc:
+                errors.append(_compile_error(path, exc))
+                del sources[namespace]
+        rules = _compile({ns: text for ns, (_, text) in sources.items()})
+    digest = hashlib.sha256()
+    for path, text in sources.values():
+        digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
     count = sum(1 for _ in rules) if rules is not None else 0
     return Ruleset(rules=rules, version=digest.hexdigest()[:16], rule_count=count,
                    files=[str(f) for f in files], errors=errors)
+
+
+def _compile(sources: dict[str, str]) -> yara.Rules | None:
+    return yara.compile(sources=sources, includes=False) if sources else None
 
 
 def rule_metadata(rules: yara.Rules | None) -> dict[str, RuleMeta]:
