@@ -3,7 +3,8 @@
 JSON is recognised by its first characters, not by its name: `{` followed by a key or `}`,
 `[` followed by a value or `]`. That keeps PowerShell scripts that start with
 `[CmdletBinding()]` scripts. JSON of a known shape becomes an extension / Run Command /
-activity-log input; other JSON is scanned as a file; other text is a script; the rest a file.
+activity-log input (JSON Lines too: Azure Monitor archives activity logs one record per line);
+other JSON is scanned as a file; other text is a script; the rest a file.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 import regex
 
 from inspector.extensions.body import classify_body
-from inspector.extensions.jsonguard import parse_json
+from inspector.extensions.jsonguard import parse_json, parse_json_lines
 from inspector.extensions.limits import RequestLimits
-from inspector.extensions.request import InspectionInput, InputKind
+from inspector.extensions.request import InputError, InspectionInput, InputKind
 from inspector.extensions.strings import language_from_name
 from inspector.model import ArtifactType
 from inspector.unpack.text import decode_text
@@ -42,7 +43,15 @@ def detect_input(data: bytes, filename: str | None = None, limits: RequestLimits
     limits = limits or RequestLimits()
     named = language_from_name(filename)
     if named not in _SCRIPT_SUFFIXES and looks_like_json(data):
-        body = parse_json(data, max_bytes=limits.max_json_bytes, max_depth=limits.max_json_depth)
+        try:
+            body = parse_json(data, max_bytes=limits.max_json_bytes, max_depth=limits.max_json_depth)
+        except InputError as exc:
+            lines = None
+            if exc.kind == "invalid_json":
+                lines = parse_json_lines(data, max_bytes=limits.max_json_bytes, max_depth=limits.max_json_depth)
+            if lines is None:
+                raise
+            body = lines
         kind = classify_body(body)
         if kind is not None:
             return InspectionInput(kind=kind, body=body, filename=filename)

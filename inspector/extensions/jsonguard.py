@@ -89,3 +89,25 @@ def parse_json(data: bytes | str, *, max_bytes: int, max_depth: int) -> Any:
         raise InputError("invalid_json", f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except (ValueError, RecursionError) as exc:  # e.g. integers beyond the digit limit
         raise InputError("invalid_json", f"invalid JSON: {str(exc)[:200]}") from None
+
+
+def parse_json_lines(data: bytes | str, *, max_bytes: int, max_depth: int) -> list[Any] | None:
+    """JSON Lines (one document per line, as Azure Monitor archives activity logs to storage):
+    the documents as a list, or None when the text is not JSON Lines. Size and depth limits
+    apply to the whole text as to `parse_json`."""
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", "surrogatepass"))
+    if size > max_bytes:
+        raise InputError("too_large", f"JSON input of {size} bytes exceeds the limit of {max_bytes} bytes")
+    text = decode_json_text(data) if isinstance(data, bytes) else data
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return None
+    if text_depth(text, max_depth) > max_depth:
+        raise InputError("too_deep", f"JSON nesting deeper than the limit of {max_depth} levels")
+    documents: list[Any] = []
+    for line in lines:
+        try:
+            documents.append(json.loads(line))
+        except (ValueError, RecursionError):
+            return None
+    return documents

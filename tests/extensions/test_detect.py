@@ -82,3 +82,21 @@ def test_ten_megabytes_of_garbage_is_scanned_whole_or_refused_with_a_clear_error
     with pytest.raises(InputError) as err:
         detect_input(b'{"' + garbage)
     assert err.value.kind in ("invalid_json", "too_deep")
+
+
+def test_json_lines_archive_of_activity_log_records():
+    from tests.extensions.samples import export_record, run_command_add_admin
+
+    lines = [export_record("Microsoft.Compute/virtualMachines/runCommand/action", run_command_add_admin(), result="Start"),
+             export_record("Microsoft.Compute/virtualMachines/runCommand/action", None, result="Success")]
+    data = "\n".join(json.dumps(line) for line in lines).encode() + b"\n"
+    inp = detect_input(data, "PT1H.json")
+    assert inp.kind is InputKind.ACTIVITY_LOG and len(inp.body) == 2
+    p = understand(inp)
+    assert p.scripts[0].origin == "[0].requestbody.script" and p.context.status == "Success"
+
+
+def test_two_lines_of_broken_json_are_still_invalid_json():
+    with pytest.raises(InputError) as err:
+        detect_input(b'{"a": 1}\n{"b": \n')
+    assert err.value.kind == "invalid_json"
