@@ -154,7 +154,9 @@ NOTABLE_PATTERNS: dict[str, regex.Pattern[bytes]] = {
     ),
     "wallet": regex.compile(
         # Monero primary (4...) and integrated addresses are 95/106 base58 chars; bech32 Bitcoin.
-        rb"(?<![0-9A-Za-z])4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![0-9A-Za-z])"
+        # A real address mixes letters and digits; the lookaheads reject runs like "4444...".
+        rb"(?<![0-9A-Za-z])4[0-9AB](?=[1-9A-HJ-NP-Za-km-z]{0,92}[A-HJ-NP-Za-km-z])(?=[1-9A-HJ-NP-Za-km-z]{0,92}[1-9])"
+        rb"[1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![0-9A-Za-z])"
         rb"|(?<![0-9A-Za-z])bc1[02-9ac-hj-np-z]{38,58}(?![0-9A-Za-z])"
     ),
     "reverse_shell": regex.compile(
