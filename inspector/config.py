@@ -66,7 +66,7 @@ class Settings(BaseSettings):
 
     # --- understanding requests (inspector/extensions, docs/extensions.md)
     max_json_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request understood")
-    max_json_depth: int = Field(default=64, ge=4, le=500, description="deepest JSON nesting accepted")
+    max_json_depth: int = Field(default=64, ge=4, le=200, description="deepest JSON nesting accepted (plans must serialise)")
     max_inline_script_bytes: int = Field(default=4 * 1024 * 1024, ge=1024, description="inline script after base64/gzip")
     max_plan_items: int = Field(default=256, ge=1, description="scripts plus URLs taken from one request")
     max_activity_records: int = Field(default=1000, ge=1, description="activity-log events read from one input")

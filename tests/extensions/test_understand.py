@@ -118,3 +118,17 @@ def test_request_limits_come_from_the_environment(monkeypatch):
     monkeypatch.setenv("INSPECTOR_MAX_PLAN_ITEMS", "3")
     limits = RequestLimits.from_settings(Settings())
     assert (limits.max_json_depth, limits.max_plan_items) == (12, 3)
+
+
+def test_the_depth_setting_is_capped_so_plans_always_serialise():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        Settings(max_json_depth=201)
+    body: dict = {"publisher": "X", "type": "Y", "settings": {}}
+    node = body["settings"]
+    for _ in range(197):
+        node["a"] = {}
+        node = node["a"]
+    p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body), RequestLimits(max_json_depth=200))
+    assert p.model_dump_json()
