@@ -48,6 +48,7 @@ class _Candidate:
     start: int  # character offset in the text
     end: int
     decode: Callable[[], bytes]
+    cut: bool = False  # the pattern's length limit stopped the match inside the blob
 
 
 class EmbeddedExecutableAnalyzer:
@@ -101,7 +102,7 @@ class EmbeddedExecutableAnalyzer:
             if key in emitted:
                 continue
             emitted.add(key)
-            self._emit(payload, out, candidate, image, compression, truncated)
+            self._emit(payload, out, candidate, image, compression, truncated or candidate.cut)
         return out
 
     # --- candidates --------------------------------------------------------------------------
@@ -118,7 +119,8 @@ class EmbeddedExecutableAnalyzer:
                     if encoding == "base64" and not _plausible_base64(match.group()):
                         continue
                     blob = match.group()
-                    yield _Candidate(encoding, match.start(), match.end(), lambda b=blob, d=decoder: d(b))
+                    cut = match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] in "+/")
+                    yield _Candidate(encoding, match.start(), match.end(), lambda b=blob, d=decoder: d(b), cut)
             except TimeoutError:
                 out.errors.append(("limit_regex_timeout", f"embedded {encoding} search timed out"))
 
