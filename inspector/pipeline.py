@@ -31,6 +31,8 @@ from inspector.deobfuscate import LAYERS
 from inspector.extensions import understand
 from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
 from inspector.extensions.request import InspectionInput
+from inspector.fetch import Fetcher
+from inspector.fetch.reputation import offline_url_findings
 from inspector.model import (
     TEXT_TYPES, Artifact, ArtifactFacts, ArtifactType, ExtensionInfo, FetchRecord, Finding, InspectionError,
     Layer, SignatureInfo, Verdict,
@@ -260,7 +262,7 @@ class Inspector:
     """Runs inspections: owns the ruleset, the worker pool and the fetcher."""
 
     def __init__(self, settings: Settings, ruleset: Ruleset, *, executor: Executor | None = None,
-                 fetcher: object | None = None) -> None:
+                 fetcher: Fetcher | None = None) -> None:
         self.settings = settings
         self.ruleset = ruleset
         self._executor = executor
@@ -274,8 +276,6 @@ class Inspector:
         executor = None if workers == 0 else _new_pool(ruleset, workers)
         fetcher = None
         if fetching if fetching is not None else settings.fetch:
-            from inspector.fetch import Fetcher
-
             fetcher = Fetcher(settings)
         return cls(settings, ruleset, executor=executor, fetcher=fetcher)
 
@@ -305,7 +305,7 @@ class Inspector:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
         if self._fetcher is not None:
-            await self._fetcher.aclose()  # type: ignore[attr-defined]
+            await self._fetcher.aclose()
 
     async def _analyze(self, roots: Sequence[RootPayload], limits: ScanLimits, known: Sequence[str]) -> AnalysisOutcome:
         if not roots:
@@ -368,7 +368,7 @@ class _Inspection:
         self.records: list[FetchRecord] = []
         self.url_findings: list[Finding] = []
         self.errors: list[InspectionError] = []
-        self.session = inspector._fetcher.session() if fetch_enabled else None  # type: ignore[attr-defined]
+        self.session = inspector._fetcher.session() if inspector._fetcher is not None and fetch_enabled else None
         self.requested: set[str] = set()
 
     async def execute(self) -> AnalysisOutcome:
@@ -415,7 +415,7 @@ class _Inspection:
         if not urls:
             return []
         if depth == 0:
-            self.url_findings.extend(f for u in urls for f in _offline_url_findings(u))
+            self.url_findings.extend(f for u in urls for f in offline_url_findings(u))
         if self.session is None:
             for url in urls:
                 self.records.append(FetchRecord(url=url.redacted, role=url.role.value, error="fetch_disabled",
@@ -437,14 +437,6 @@ class _Inspection:
                                      name_hint=got.record.final_url or got.planned.redacted, url=got.planned.redacted,
                                      fetch=got.record, parent=parent, depth=parent_depth + 1))
         return roots
-
-
-def _offline_url_findings(url: PlannedUrl) -> list[Finding]:
-    try:
-        from inspector.fetch.reputation import offline_url_findings
-    except ImportError:  # the fetch stage is optional in minimal installs
-        return []
-    return offline_url_findings(url)
 
 
 def _new_pool(ruleset: Ruleset, workers: int | None) -> ProcessPoolExecutor:
