@@ -1,6 +1,6 @@
 """Fetch the URLs a request points at, without becoming a way into the network we run in.
 
-One `Fetcher` per process owns the HTTP client, the connection policy (guard.py), the
+One `Fetcher` per process owns the guarded HTTP transport, the connection policy (guard.py), the
 concurrency limits and the GitHub API cache. One `FetchSession` per inspection holds that
 inspection's byte budget and URL count. `FetchSession.fetch()` never raises for network,
 limit or policy problems: every outcome is a `FetchRecord` with a stable error kind.
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import http.cookiejar
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -81,12 +80,6 @@ class _HostSlots:
                 self._slots[host] = (sem, users - 1)
 
 
-def _no_cookies() -> http.cookiejar.CookieJar:
-    """A cookie jar that refuses to store anything, so nothing is ever sent back. (Passed as
-    a CookieJar: httpx copies an httpx.Cookies into a fresh jar, dropping the policy.)"""
-    return http.cookiejar.CookieJar(policy=http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
-
-
 def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
@@ -100,7 +93,7 @@ def _retry_after(value: str | None) -> float | None:
 
 
 class Fetcher:
-    """One per process: HTTP client, connection policy, concurrency limits, GitHub cache."""
+    """One per process: guarded transport, connection policy, concurrency limits, GitHub cache."""
 
     def __init__(
         self,
@@ -121,22 +114,16 @@ class Fetcher:
             max_keepalive_connections=min(settings.fetch_concurrency, 32),
             keepalive_expiry=15.0,
         )
-        transport = transport_factory(self.backend) if transport_factory else GuardedTransport(self.backend, limits)
-        self.client = httpx.AsyncClient(
-            transport=transport,
-            trust_env=False,
-            follow_redirects=False,  # every hop is re-checked by _attempt
-            cookies=_no_cookies(),
-            headers={"User-Agent": settings.fetch_user_agent, "Accept-Encoding": "identity", "Accept": "*/*"},
-            timeout=httpx.Timeout(
-                connect=settings.fetch_connect_timeout_s,
-                read=settings.fetch_read_timeout_s,
-                write=settings.fetch_read_timeout_s,
-                pool=settings.fetch_total_timeout_s,
-            ),
-        )
+        self.transport = transport_factory(self.backend) if transport_factory else GuardedTransport(self.backend, limits)
+        self._headers = {"User-Agent": settings.fetch_user_agent, "Accept-Encoding": "identity", "Accept": "*/*"}
+        self._timeouts = httpx.Timeout(
+            connect=settings.fetch_connect_timeout_s,
+            read=settings.fetch_read_timeout_s,
+            write=settings.fetch_read_timeout_s,
+            pool=settings.fetch_total_timeout_s,
+        ).as_dict()
         self.intel = intel if intel is not None else default_intel()
-        self.github = GitHubClient(settings, self.client)
+        self.github = GitHubClient(settings, self.open)
         self._overall = asyncio.Semaphore(settings.fetch_concurrency)
         self._hosts = _HostSlots(settings.fetch_per_host)
 
@@ -149,7 +136,17 @@ class Fetcher:
         return FetchSession(self)
 
     async def aclose(self) -> None:
-        await self.client.aclose()
+        await self.transport.aclose()
+
+    async def open(self, url: httpx.URL | str, headers: dict[str, str] | None = None) -> httpx.Response:
+        """Send one GET straight to the guarded transport and return the unread response.
+
+        No httpx.AsyncClient on purpose: there is then no cookie jar, no credential handling,
+        no proxy from the environment and no redirect following to switch off; every hop is
+        a new, re-checked call (FetchSession._attempt)."""
+        request = httpx.Request("GET", url, headers={**self._headers, **(headers or {})},
+                                extensions={"timeout": self._timeouts})
+        return await self.transport.handle_async_request(request)
 
     @asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
@@ -247,9 +244,7 @@ class FetchSession:
         except httpx.ConnectError as exc:
             stop = _Stop("connect_failed", str(exc) or "connection refused", transient=True)
         except httpx.RemoteProtocolError as exc:
-            # httpx parses a Location header even when it does not follow it.
-            kind = "invalid_url" if "location header" in str(exc).lower() else "protocol_error"
-            stop = _Stop(kind, str(exc) or "the server broke the HTTP protocol")
+            stop = _Stop("protocol_error", str(exc) or "the server broke the HTTP protocol")
         except httpx.TransportError as exc:
             stop = _Stop("read_failed", f"{type(exc).__name__}: {exc}")
         except httpx.InvalidURL as exc:
@@ -275,7 +270,7 @@ class FetchSession:
             port = url.port or DEFAULT_PORTS.get(url.scheme, 0)
             self.fetcher.guard.check_url_static(url.scheme, url.host, port)
             async with self.fetcher.slot(url.host):
-                response = await self.fetcher.client.send(self.fetcher.client.build_request("GET", url), stream=True)
+                response = await self.fetcher.open(url)
                 try:
                     record.status = response.status_code
                     record.final_url = redact_url(str(url))

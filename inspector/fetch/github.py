@@ -16,6 +16,7 @@ import posixpath
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -180,9 +181,10 @@ def _last_page(link: str | None) -> int | None:
 class GitHubClient:
     """REST API client with a per-process TTL cache, request coalescing and rate-limit respect."""
 
-    def __init__(self, settings: Settings, client: httpx.AsyncClient) -> None:
+    def __init__(self, settings: Settings, open_url: Callable[[str, dict[str, str]], Awaitable[httpx.Response]]) -> None:
+        """`open_url` sends a GET through the fetcher's guarded transport (Fetcher.open)."""
         self.settings = settings
-        self.client = client
+        self.open_url = open_url
         self.base = settings.github_api_url.rstrip("/")
         self._token = settings.github_token.get_secret_value() if settings.github_token else None
         self._cache: OrderedDict[str, tuple[float, ApiResult]] = OrderedDict()
@@ -224,8 +226,7 @@ class GitHubClient:
         self.queries += 1
         try:
             async with asyncio.timeout(s.fetch_total_timeout_s):
-                request = self.client.build_request("GET", self.base + path, headers=headers)
-                response = await self.client.send(request, stream=True)
+                response = await self.open_url(self.base + path, headers)
                 try:
                     self._note_rate_limit(response)
                     if response.status_code in (403, 429) and self.limited_until > time.time():

@@ -59,13 +59,12 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         await self.inner.sleep(seconds)
 
 
-class GuardedTransport(httpx.AsyncHTTPTransport):
-    """httpx's own transport (request mapping, exception mapping, pooling) on a guarded backend."""
+class _PoolTransport(httpx.AsyncHTTPTransport):
+    """httpx's own transport (request mapping, exception mapping) on a guarded connection pool."""
 
-    def __init__(self, backend: GuardedBackend, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> None:
+    def __init__(self, backend: GuardedBackend, limits: httpx.Limits, ssl_context: ssl.SSLContext) -> None:
         # trust_env=False: no proxy or CA-bundle settings from the environment.
-        super().__init__(verify=verify, trust_env=False, limits=limits)
-        ssl_context = httpx.create_ssl_context(verify=verify, trust_env=False)
+        super().__init__(verify=ssl_context, trust_env=False, limits=limits)
         self._pool = httpcore.AsyncConnectionPool(
             ssl_context=ssl_context,
             max_connections=limits.max_connections,
@@ -75,3 +74,65 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             http2=False,
             network_backend=backend,
         )
+
+
+class _CountedStream(httpx.AsyncByteStream):
+    """A response body that tells its shard when it is closed (the connection is free again)."""
+
+    def __init__(self, inner: httpx.AsyncByteStream, release: typing.Callable[[], None]) -> None:
+        self._inner = inner
+        self._release: typing.Callable[[], None] | None = release
+
+    async def __aiter__(self) -> typing.AsyncIterator[bytes]:
+        async for chunk in self._inner:
+            yield chunk
+
+    async def aclose(self) -> None:
+        try:
+            await self._inner.aclose()
+        finally:
+            if self._release is not None:
+                self._release()
+                self._release = None
+
+
+class GuardedTransport(httpx.AsyncBaseTransport):
+    """Every connection passes the guard. Connections are spread over several small pools:
+    httpcore's pool rescans all of its connections on every request and every close, which
+    is quadratic at a thousand concurrent fetches; shards of SHARD_SIZE keep that bounded."""
+
+    SHARD_SIZE = 64
+
+    def __init__(self, backend: GuardedBackend, limits: httpx.Limits, verify: ssl.SSLContext | bool = True) -> None:
+        ssl_context = verify if isinstance(verify, ssl.SSLContext) else httpx.create_ssl_context(verify=verify,
+                                                                                              trust_env=False)
+        total = limits.max_connections or self.SHARD_SIZE
+        count = max(1, -(-total // self.SHARD_SIZE))
+        keepalive = limits.max_keepalive_connections
+        shard_limits = httpx.Limits(
+            max_connections=-(-total // count),
+            max_keepalive_connections=None if keepalive is None else max(1, -(-keepalive // count)),
+            keepalive_expiry=limits.keepalive_expiry,
+        )
+        self._shards = [_PoolTransport(backend, shard_limits, ssl_context) for _ in range(count)]
+        self._busy = [0] * count
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        index = min(range(len(self._shards)), key=self._busy.__getitem__)
+        self._busy[index] += 1
+
+        def release() -> None:
+            self._busy[index] -= 1
+
+        try:
+            response = await self._shards[index].handle_async_request(request)
+        except BaseException:
+            release()
+            raise
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        response.stream = _CountedStream(response.stream, release)
+        return response
+
+    async def aclose(self) -> None:
+        for shard in self._shards:
+            await shard.aclose()
