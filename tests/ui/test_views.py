@@ -64,7 +64,10 @@ async def test_payload_markup_is_escaped_everywhere(analyst: ConsoleClient) -> N
     assert "&lt;script&gt;alert(&#39;xss-script&#39;)&lt;/script&gt;" in text
     assert "{{7*7}} ${7*7}" in text and ">49<" not in text
     url_page = await analyst.submit("url", {"url": samples.XSS_URL})
-    assert "<script>alert('xss-url2')" not in url_page.text
+    assert url_page.status == 200 and "<script>alert('xss-url')" not in url_page.text
+    refused = await analyst.submit("url", {"url": samples.JAVASCRIPT_URL})
+    assert refused.status == 422 and "<b>{{7*7}}</b>" not in refused.text
+    assert "javascript:alert(&#39;xss-js-url&#39;)//&lt;b&gt;{{7*7}}&lt;/b&gt;" in refused.text
     assert 'href="javascript:' not in url_page.text and 'href="javascript:' not in text
 
 
