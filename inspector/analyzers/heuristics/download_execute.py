@@ -290,10 +290,19 @@ _PIPE = regex.compile(
 
 
 _PS_CRADLE = regex.compile(
-    r"[^\n]{0,300}(?:" + _IEX + r"[^\n]{0,300}" + _PS_FETCH + r"|" + _PS_FETCH + r"[^\n]{0,400}\|\s*" + _IEX
-    + r"|downloadstring\s*\([^\n]{0,300}\)[^\n]{0,50}\|\s*" + _IEX + r")[^\n]{0,300}",
+    _IEX + r"[^\n]{0,300}" + _PS_FETCH + r"|" + _PS_FETCH + r"[^\n]{0,400}\|\s*" + _IEX
+    + r"|downloadstring\s*\([^\n]{0,300}\)[^\n]{0,50}\|\s*" + _IEX,
     DEFAULT_FLAGS,
 )
+# How far around a match to look for the URLs it fetches (the rest of its line, bounded).
+URL_CONTEXT_CHARS = 600
+
+
+def _line_around(text: str, match: regex.Match[str]) -> str:
+    start = max(text.rfind("\n", max(0, match.start() - URL_CONTEXT_CHARS), match.start()) + 1,
+                match.start() - URL_CONTEXT_CHARS)
+    end = text.find("\n", match.end(), match.end() + URL_CONTEXT_CHARS)
+    return text[start : end if end != -1 else min(len(text), match.end() + URL_CONTEXT_CHARS)]
 
 
 def _split_by_vendor(
@@ -305,7 +314,8 @@ def _split_by_vendor(
     vendor_count = other_count = 0
     for match in view.finditer(pattern, strong.id):
         try:
-            hosts = [u.group(1) for u in _URL.finditer(match.group(0), timeout=view.ctx.regex_timeout())]
+            context = _line_around(view.text, match)
+            hosts = [u.group(1) for u in _URL.finditer(context, timeout=view.ctx.regex_timeout())]
         except TimeoutError:
             hosts = []
         if hosts and all(intel.is_vendor_installer(h) for h in hosts):

@@ -18,7 +18,7 @@ from inspector.model import Finding
 
 # Statistics are computed over at most this many characters: enough to characterise a
 # script, bounded for the 5 MB single-line worst case.
-STATS_SAMPLE_CHARS = 1_000_000
+STATS_SAMPLE_CHARS = 256 * 1024
 ENTROPY_MIN_CHARS = 512
 ENTROPY_THRESHOLD = 5.4
 SPECIAL_RATIO_MIN_CHARS = 200
@@ -179,7 +179,8 @@ _CHAR_CAST = regex.compile(r"\[char\]\s*(?:0x[0-9a-f]{1,4}|\d{1,5})|\[char\[\]\]
 _CARET_IN_WORD = regex.compile(r"[A-Za-z]\^[A-Za-z]", regex.VERSION0)
 _CMD_SUBSTRING = regex.compile(r"%[A-Za-z_][A-Za-z0-9_]{0,30}:~-?\d{1,4}(?:,-?\d{1,4})?%|![A-Za-z_][A-Za-z0-9_]{0,30}:~-?\d{1,4}(?:,-?\d{1,4})?!", regex.VERSION0)
 _SPLICE = regex.compile(r"(?<![\w\\])\$\{?[A-Za-z_]\w{0,10}\}?\$\{?[A-Za-z_]\w{0,10}\}?(?:\$\{?[A-Za-z_]\w{0,10}\}?)*|\$\{IFS\}|\$IFS\b|\$'(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){4,}", regex.VERSION0)
-_WORDS = regex.compile(r"\b[A-Za-z][A-Za-z-]{5,40}\b", regex.VERSION0)
+# The look-behind makes a long run of letters cost one attempt, not one per position.
+_WORDS = regex.compile(r"(?<![A-Za-z-])[A-Za-z][A-Za-z-]{5,40}(?![A-Za-z-])", regex.VERSION0)
 
 # One or two decoding steps are common (an encoded command, a base64 inline script); from
 # the third layer on, the wrapping is deliberate.
@@ -228,7 +229,7 @@ def statistics_findings(view: TextView) -> list[Finding]:
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest >= LONG_LINE_CHARS:
         findings.append(view.finding(LONG_LINE, None))
-    blobs = [] if explained else view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10)
+    blobs = [] if explained else view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10, text=text)
     if blobs:
         big = any(m.end() - m.start() >= 4000 for m in blobs)
         findings.append(view.finding(BASE64_BLOB, blobs[0], count=2 if big else 1))
@@ -242,13 +243,13 @@ def statistics_findings(view: TextView) -> list[Finding]:
     ):
         if keyword not in view.lowered:
             continue
-        matches = view.finditer(pattern, heuristic.id, limit=minimum)
+        matches = view.finditer(pattern, heuristic.id, limit=minimum, text=text)
         if len(matches) >= minimum:
             findings.append(view.finding(heuristic, matches[0]))
-    if any(ch.isupper() for ch in text[:200_000]):
+    if text != text.lower():
         odd = 0
         first = None
-        for match in view.finditer(_WORDS, RANDOM_CASE.id, limit=20_000):
+        for match in view.finditer(_WORDS, RANDOM_CASE.id, limit=20_000, text=text):
             if is_random_case(match.group(0)):
                 odd += 1
                 first = first or match

@@ -96,12 +96,12 @@ class TextView:
         return not keywords or any(k in self.lowered for k in keywords)
 
     def finditer(
-        self, pattern: regex.Pattern[str], rule_id: str, limit: int = MAX_COUNTED_MATCHES
+        self, pattern: regex.Pattern[str], rule_id: str, limit: int = MAX_COUNTED_MATCHES, text: str | None = None
     ) -> list[regex.Match[str]]:
-        """Up to `limit` matches; a timeout is recorded and yields what was found."""
+        """Up to `limit` matches in the text (or in `text`, a prefix of it); a timeout is recorded."""
         found: list[regex.Match[str]] = []
         try:
-            for match in pattern.finditer(self.text, timeout=self.ctx.regex_timeout()):
+            for match in pattern.finditer(self.text if text is None else text, timeout=self.ctx.regex_timeout()):
                 found.append(match)
                 if len(found) >= limit:
                     break

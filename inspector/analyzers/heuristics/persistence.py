@@ -97,6 +97,13 @@ RUN_KEY = Heuristic(
     score=200,
     attack=("T1547.001",),
 )
+RUN_KEY_BAD = Heuristic(
+    id="heur.persistence.run_key_payload",
+    title="Run key starts a download, script host or user-writable binary",
+    description="The Run/RunOnce value runs mshta/powershell/a URL or a program in Public, AppData or Temp.",
+    score=350,
+    attack=("T1547.001",),
+)
 WINLOGON = Heuristic(
     id="heur.persistence.winlogon_ifeo",
     title="Winlogon, IFEO or accessibility hijack",
@@ -228,6 +235,11 @@ RULES = (
         r"\\(?:software\\)?(?:wow6432node\\)?microsoft\\windows\\currentversion\\(?:run|runonce|runservices|policies\\explorer\\run)\b[\"']?"
         r"[^\n]{0,200}(?:/v\b|-name\b|-value\b|/d\b|setvalue|new-itemproperty|set-itemproperty)"
         r"|(?:new-itemproperty|set-itemproperty|reg(?:\.exe)?\s+add)[^\n]{0,200}\\currentversion\\run(?:once)?\b",
+        keywords=("currentversion\\run",),
+    ),
+    PatternRule(
+        RUN_KEY_BAD,
+        r"\\currentversion\\run(?:once)?\b[^\n]{0,300}(?:" + _BAD_PAYLOAD + r"|powershell)",
         keywords=("currentversion\\run",),
     ),
     PatternRule(

@@ -1,0 +1,37 @@
+"""The heuristics package: every declared heuristic is well formed and registered once."""
+
+from __future__ import annotations
+
+import regex
+
+from inspector.analyzers import ANALYZERS
+from inspector.analyzers.heuristics import ALL_HEURISTICS, FAMILIES, FAMILY_ANALYZERS, HEURISTIC_ANALYZERS
+from inspector.model import ArtifactType
+from tests.analyzers.heuristics.helpers import make_payload
+
+ATTACK_ID = regex.compile(r"^T\d{4}(?:\.\d{3})?$")
+
+
+def test_heuristics_are_registered_with_the_pipeline() -> None:
+    assert HEURISTIC_ANALYZERS[0] in ANALYZERS
+
+
+def test_every_heuristic_has_a_stable_id_explanation_score_and_attack_ids() -> None:
+    seen = set()
+    for heuristic in ALL_HEURISTICS:
+        assert heuristic.id.startswith("heur.") and heuristic.id not in seen
+        seen.add(heuristic.id)
+        assert heuristic.title and len(heuristic.description) > 20
+        assert 0 < heuristic.score <= 1000
+        assert all(ATTACK_ID.match(a) for a in heuristic.attack), heuristic.id
+    assert len(ALL_HEURISTICS) >= 100
+
+
+def test_every_family_has_an_analyzer_that_runs_alone() -> None:
+    assert {a.family.name for a in FAMILY_ANALYZERS} == {f.name for f in FAMILIES}
+    payload = make_payload("vssadmin delete shadows /all /quiet", ArtifactType.CMD)
+    impact = next(a for a in FAMILY_ANALYZERS if a.family.name == "impact")
+    from inspector.analyzers.base import ScanContext, ScanLimits
+
+    out = impact.analyze(payload, ScanContext(limits=ScanLimits()))
+    assert [f.id for f in out.findings] == ["heur.impact.shadow_copy_delete"]
