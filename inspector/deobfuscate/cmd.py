@@ -75,12 +75,12 @@ WINDOWS_ENV = {
 
 _NAME = r"[A-Za-z_][\w#$.()\-]{0,63}?"
 _PERCENT = regex.compile(
-    r"%(?P<name>" + _NAME + r")(?::~(?P<n>-?\d{1,6})(?:,(?P<m>-?\d{1,6}))?|:(?P<old>[^=%\r\n]{1,64})=(?P<new>[^%\r\n]{0,256}))?%"
+    r"%%|%(?P<name>" + _NAME + r")(?::~(?P<n>-?\d{1,6})(?:,(?P<m>-?\d{1,6}))?|:(?P<old>[^=%\r\n]{1,64})=(?P<new>[^%\r\n]{0,256}))?%"
 )
 _BANG = regex.compile(
     r"!(?P<name>" + _NAME + r")(?::~(?P<n>-?\d{1,6})(?:,(?P<m>-?\d{1,6}))?|:(?P<old>[^=!\r\n]{1,64})=(?P<new>[^!\r\n]{0,256}))?!"
 )
-_SET = regex.compile(r"(?i)^\s*+@?set\s++(?!/[ap])(?:\"(?P<qname>[^=\"]{1,64})=(?P<qvalue>[^\r\n]*)\"|(?P<name>[^=\s\"]{1,64})=(?P<value>[^\r\n]*))")
+_SET = regex.compile(r"(?i)^\s*+@?(?:call\s++)?set\s++(?!/[ap])(?:\"(?P<qname>[^=\"]{1,64})=(?P<qvalue>[^\r\n]*)\"|(?P<name>[^=\s\"]{1,64})=(?P<value>[^\r\n]*))")
 _DELAYED_ON = regex.compile(r"(?i)(?:\bcmd(?:\.exe)?\b[^\r\n]{0,64}?/v(?::on)?\b|enabledelayedexpansion)")
 _CMD_C = regex.compile(r"(?i)^(?P<head>\s*+(?:@?cmd(?:\.exe)?)(?:\s++/[a-z](?::\w+)?)*?\s++/[ck]\s++)\"(?P<body>.*)\"(?P<tail>\s*+)$")
 _FOR = regex.compile(
@@ -208,6 +208,8 @@ class CmdLayer:
         stripped = expanded.lstrip()
         if stripped[:5].lower() == "call " and "%%" in stripped:
             expanded = self._percent(expanded.replace("%%", "%"), state, ctx, offset, _PERCENT)
+            if state.script_hits:
+                state.mark("call", offset)
         expanded = _drop_carets(expanded, state, offset)
         if state.delayed and "!" in expanded:
             expanded = self._percent(expanded, state, ctx, offset, _BANG)
@@ -223,6 +225,8 @@ class CmdLayer:
         hits: list[tuple[int, int, bool]] = []
 
         def expand(match: regex.Match[str]) -> str:
+            if match.group("name") is None:
+                return match.group(0)  # %% is a literal percent sign (and %%i a loop variable)
             name = match.group("name").lower()
             from_script = name in state.env
             value = state.env.get(name)

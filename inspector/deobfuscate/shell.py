@@ -15,6 +15,7 @@ decoders are bounded in output size.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -242,15 +243,19 @@ class ShellLayer:
         spliced = False
         pending: list[_Edit] = []
         refs = list(_VARREF.finditer(text, timeout=ctx.regex_timeout()))
+        ends = {name: [end for end, _ in history] for name, history in values.items()}
         for index, ref in enumerate(refs[:100_000]):
+            if index % 1024 == 0 and ctx.time_left() <= 0:
+                out.error("limit_deadline", "shell deobfuscation stopped at the scan deadline")
+                return
             name = ref.group("a") or ref.group("b")
             history = values.get(name)
             if not history:
                 continue
-            known = [value for end, value in history if end <= ref.start()]
-            if not known:
+            latest = bisect_right(ends[name], ref.start()) - 1  # the last assignment before this use
+            if latest < 0:
                 continue
-            pending.append(_Edit(ref.start(), ref.end(), known[-1]))
+            pending.append(_Edit(ref.start(), ref.end(), history[latest][1]))
             neighbour = (index + 1 < len(refs) and refs[index + 1].start() == ref.end()) or \
                         (index > 0 and refs[index - 1].end() == ref.start())
             if neighbour:
@@ -263,13 +268,15 @@ class ShellLayer:
     def _normalised(self, text: str, edits: list[_Edit], out: LayerOutput) -> None:
         pieces: list[str] = []
         pos = 0
+        size = 0
         for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
             if edit.start < pos:
                 continue
             pieces.append(text[pos:edit.start])
             pieces.append(edit.text)
+            size += edit.start - pos + len(edit.text)
             pos = edit.end
-            if sum(len(p) for p in pieces) > self.limits.max_child_bytes:
+            if size > self.limits.max_child_bytes:
                 out.error("limit_deobfuscation_size", "shell: normalised layer over the size limit")
                 return
         pieces.append(text[pos:])
