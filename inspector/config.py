@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     max_inline_script_bytes: int = Field(default=4 * 1024 * 1024, ge=1024, description="inline script after base64/gzip")
     max_plan_items: int = Field(default=256, ge=1, description="scripts plus URLs taken from one request")
     max_activity_records: int = Field(default=1000, ge=1, description="activity-log events read from one input")
+    max_request_strings: int = Field(default=5000, ge=1, description="strings examined for commands/URLs and for secrets, per request")
 
     # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
     binary_entropy_sample_bytes: int = Field(default=256 * 1024, ge=4096, description="bytes sampled per entropy")

@@ -53,6 +53,12 @@ _TEXT_PATTERNS: list[regex.Pattern[str]] = [
     regex.compile(
         r"(?i)(?<=echo\s{1,4}(?:-e\s{1,4})?[\"']?)[^\s\"'|]{1,256}(?=[\"']?\s{0,4}\|\s{0,4}(?:sudo\s{1,4})?passwd\b)"
     ),
+    # Tokens and API keys: TOKEN=x, api_key: x, --token x, -ApiKey x.
+    regex.compile(
+        r"(?i)(?<=\b(?:[a-z_]{0,20}_)?(?:token|access_?token|api_?key|sas_?token|client_?secret)[\"']?\s{0,4}[=:]\s{0,4}[\"']?)"
+        r"[^\s\"'&;,]{1,512}"
+    ),
+    regex.compile(r"(?i)(?<=(?:^|[\s\"'])--?[a-z]{0,20}(?:token|api-?key)\s{1,4}[\"']?)(?![-$(])[^\s\"']{1,512}"),
     # PEM private keys (VMAccess ssh_key given a private key by mistake, keys in scripts).
     regex.compile(
         r"-----BEGIN [A-Z0-9 ]{0,24}PRIVATE KEY-----[A-Za-z0-9+/=\s:,\-]{0,16384}?-----END [A-Z0-9 ]{0,24}PRIVATE KEY-----"
@@ -60,11 +66,24 @@ _TEXT_PATTERNS: list[regex.Pattern[str]] = [
 ]
 
 
+# Every pattern above needs one of these substrings to match: text without any is returned as is
+# (a request can hold hundreds of thousands of short strings; most need no pattern at all).
+# Keep it a superset when adding a pattern.
+_SECRET_HINTS = ("=", ":", "bearer", "eyj", "-p", "/p", "user", "securestring", "passwd", "private key", "token", "key")
+
+
+def _might_hold_secret(text: str) -> bool:
+    low = text.lower()
+    return any(hint in low for hint in _SECRET_HINTS)
+
+
 def redact_text(text: str, timeout: float = 0.5) -> str:
     """Remove secrets from free text (snippets, log fields, error details)."""
     if not text:
         return text
     try:
+        if not _might_hold_secret(text):
+            return text
         for pattern in _TEXT_PATTERNS:
             text = pattern.sub(REDACTED, text, timeout=timeout)
     except TimeoutError:
@@ -148,6 +167,21 @@ def redact_string(value: str, timeout: float = 0.5) -> str:
     return redact_text(value, timeout=timeout)
 
 
+class _Budget:
+    """How many strings one redact_json call may still run the text patterns on."""
+
+    def __init__(self, strings: int) -> None:
+        self.left = strings
+
+    def redact(self, value: str, timeout: float) -> str:
+        if not _might_hold_secret(value):
+            return value
+        if self.left <= 0:
+            return REDACTED  # out of budget: hide rather than risk a leak
+        self.left -= 1
+        return redact_string(value, timeout)
+
+
 def _all_secret(value: object, depth: int, max_depth: int) -> object:
     """Keep the shape (keys, list lengths) but replace every scalar that could hold a secret."""
     if depth > max_depth:
@@ -161,7 +195,7 @@ def _all_secret(value: object, depth: int, max_depth: int) -> object:
     return REDACTED
 
 
-def redact_json(value: object, *, max_depth: int = 64, timeout: float = 0.5) -> object:
+def redact_json(value: object, *, max_depth: int = 64, timeout: float = 0.5, max_strings: int = 5000) -> object:
     """A copy of a JSON document with every secret and personal datum replaced by "[REDACTED]".
 
     Keys are matched case-insensitively. Secret keys (see `is_secret_key`), DSC `Items`, the values
@@ -169,17 +203,19 @@ def redact_json(value: object, *, max_depth: int = 64, timeout: float = 0.5) -> 
     (caller, IP addresses, claims other than neutral ones) are replaced; every other string goes
     through `redact_string`, so SAS queries, bearer tokens and command-line passwords are scrubbed
     inside commands and URLs while the rest stays readable. Nesting beyond `max_depth` is dropped.
+    The text patterns run on at most `max_strings` strings (a hostile document can hold millions);
+    beyond that, strings that could hold a secret are replaced whole.
     """
-    return _redact(value, 0, max_depth, timeout)
+    return _redact(value, 0, max_depth, timeout, _Budget(max_strings))
 
 
-def _redact(value: object, depth: int, max_depth: int, timeout: float) -> object:
+def _redact(value: object, depth: int, max_depth: int, timeout: float, budget: _Budget) -> object:
     if depth > max_depth:
         return REDACTED
     if isinstance(value, str):
-        return redact_string(value, timeout)
+        return budget.redact(value, timeout)
     if isinstance(value, list):
-        return [_redact(v, depth + 1, max_depth, timeout) for v in value]
+        return [_redact(v, depth + 1, max_depth, timeout, budget) for v in value]
     if not isinstance(value, dict):
         return value
     secret_pair = _secret_name_value_pair(value)
@@ -191,15 +227,15 @@ def _redact(value: object, depth: int, max_depth: int, timeout: float) -> object
         elif is_secret_key(key) or (name in _SECRET_CONTAINERS and isinstance(item, dict)):
             out[key] = _all_secret(item, depth + 1, max_depth)
         elif name in _SECRET_PARAMETER_LISTS:
-            out[key] = _redact_parameters(item, depth + 1, max_depth, timeout)
+            out[key] = _redact_parameters(item, depth + 1, max_depth, timeout, budget)
         elif name in _IDENTITY_KEYS and isinstance(item, str):
             out[key] = redact_identity(item)
         elif name in _PERSONAL_KEYS:
             out[key] = _all_secret(item, depth + 1, max_depth)
         elif name == "claims" and isinstance(item, dict):
-            out[key] = _redact_claims(item, depth + 1, max_depth, timeout)
+            out[key] = _redact_claims(item, depth + 1, max_depth, timeout, budget)
         else:
-            out[key] = _redact(item, depth + 1, max_depth, timeout)
+            out[key] = _redact(item, depth + 1, max_depth, timeout, budget)
     return out
 
 
@@ -210,26 +246,26 @@ def _secret_name_value_pair(value: dict[object, object]) -> bool:
     return False
 
 
-def _redact_parameters(value: object, depth: int, max_depth: int, timeout: float) -> object:
+def _redact_parameters(value: object, depth: int, max_depth: int, timeout: float, budget: _Budget) -> object:
     """protectedParameters: keep each parameter's name, hide everything else."""
     if not isinstance(value, list):
         return _all_secret(value, depth, max_depth)
     out: list[object] = []
     for entry in value:
         if isinstance(entry, dict):
-            out.append({k: (_redact(v, depth + 1, max_depth, timeout) if _norm_key(k) == "name"
+            out.append({k: (_redact(v, depth + 1, max_depth, timeout, budget) if _norm_key(k) == "name"
                             else _all_secret(v, depth + 1, max_depth)) for k, v in entry.items()})
         else:
             out.append(_all_secret(entry, depth + 1, max_depth))
     return out
 
 
-def _redact_claims(claims: dict[object, object], depth: int, max_depth: int, timeout: float) -> object:
+def _redact_claims(claims: dict[object, object], depth: int, max_depth: int, timeout: float, budget: _Budget) -> object:
     """Claim names are often URIs (.../claims/upn): judge them by their last segment."""
     out: dict[object, object] = {}
     for key, item in claims.items():
         short = _norm_key(str(key).rstrip("/").rsplit("/", 1)[-1])
-        out[key] = _redact(item, depth + 1, max_depth, timeout) if short in _NEUTRAL_CLAIMS else _all_secret(
+        out[key] = _redact(item, depth + 1, max_depth, timeout, budget) if short in _NEUTRAL_CLAIMS else _all_secret(
             item, depth + 1, max_depth
         )
     return out

@@ -91,7 +91,7 @@ def plan_activity_log(body: Any, b: PlanBuilder, *, max_depth: int) -> BodyPlan:
         primary = next((e for e in events if operation_kind(e.operation)), events[0] if events else None)
     if primary is not None:
         _context(primary, events, b)
-    redacted = redact_json(body, max_depth=max_depth)
+    redacted = redact_json(body, max_depth=max_depth, max_strings=b.limits.max_request_strings)
     result: BodyPlan | None = None
     for event in all_events:
         if events and event.index <= events[-1].index:
@@ -218,7 +218,7 @@ def _plan_event(event: _Event, b: PlanBuilder, max_depth: int) -> tuple[BodyPlan
             shown = planned.redacted
         else:
             collect_strings(b, Field("", (), parsed))
-            planned, shown = None, redact_json(parsed, max_depth=max_depth)
+            planned, shown = None, redact_json(parsed, max_depth=max_depth, max_strings=b.limits.max_request_strings)
     finally:
         b.prefix = ""
     return planned, (json.dumps(shown) if isinstance(value, str) else shown)

@@ -116,5 +116,6 @@ def plan_body(body: Any, kind: InputKind, b: PlanBuilder, *, max_depth: int) -> 
             version=ext.version,
             recognised=ext.kind is not ExtensionKind.UNRECOGNISED,
         )
-    redacted = apply_hidden(redact_json(body, max_depth=max_depth), b.take_hidden())
+    redacted = apply_hidden(redact_json(body, max_depth=max_depth, max_strings=b.limits.max_request_strings),
+                            b.take_hidden())
     return BodyPlan(result.kind, result.publisher, result.type, result.version, result.recognised, redacted)

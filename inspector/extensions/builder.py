@@ -32,6 +32,7 @@ class PlanBuilder:
         self.prefix = ""
         self.hidden: list[tuple[Key, ...]] = []
         self._full = False
+        self._strings_examined = 0
 
     # --- origins and limits
 
@@ -39,12 +40,27 @@ class PlanBuilder:
         return self.prefix + origin
 
     def _room(self) -> bool:
-        if len(self.scripts) + len(self.urls) < self.limits.max_plan_items:
+        if not self.full:
             return True
+        self.report_full()
+        return False
+
+    def report_full(self) -> None:
         if not self._full:
             self._full = True
             self.problem("too_many_items", f"more than {self.limits.max_plan_items} scripts and URLs: the rest is ignored")
-        return False
+
+    @property
+    def full(self) -> bool:
+        return len(self.scripts) + len(self.urls) >= self.limits.max_plan_items
+
+    def examine_string(self) -> bool:
+        """Count one string of unknown meaning; False once the request's budget is spent."""
+        self._strings_examined += 1
+        if self._strings_examined == self.limits.max_request_strings + 1:
+            self.problem("too_many_strings",
+                         f"more than {self.limits.max_request_strings} strings of unknown meaning: the rest is not examined")
+        return self._strings_examined <= self.limits.max_request_strings
 
     # --- what the request runs
 

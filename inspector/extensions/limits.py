@@ -18,6 +18,7 @@ class RequestLimits:
     max_inline_script_bytes: int = 4 * 1024 * 1024
     max_plan_items: int = 256
     max_activity_records: int = 1000
+    max_request_strings: int = 5000
     regex_timeout_s: float = 0.25
 
     @classmethod
@@ -28,5 +29,6 @@ class RequestLimits:
             max_inline_script_bytes=settings.max_inline_script_bytes,
             max_plan_items=settings.max_plan_items,
             max_activity_records=settings.max_activity_records,
+            max_request_strings=settings.max_request_strings,
             regex_timeout_s=settings.regex_timeout_s,
         )

@@ -7,6 +7,7 @@ planned so that it is scanned or fetched, bounded by the plan's item limit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -49,7 +50,10 @@ _LANGUAGE_BY_SUFFIX = {
 
 
 def looks_like_url(value: str) -> bool:
-    return len(value) <= 4200 and _URL.match(value, timeout=0.25) is not None
+    head = value[:16].lstrip().lower()
+    if not head.startswith(("http://", "https://")) or len(value) > 4200:
+        return False
+    return _URL.match(value, timeout=0.25) is not None
 
 
 def looks_like_command(value: str, timeout: float = 0.25) -> bool:
@@ -105,26 +109,41 @@ def collect_strings(
 
     Arrays of strings under a script-like key (`script`, `commands`) are one script, one element
     per line. Values under secret keys are left alone; so are values starting with `skip_values`
-    (e.g. DSC's `PrivateSettingsRef:` references). Iterative: the request's depth was bounded.
+    (e.g. DSC's `PrivateSettingsRef:` references). Iterative and lazy, in document order: it
+    stops when the plan is full or the request's string budget is spent.
     """
-    stack: list[tuple[Field, bool]] = [(root, _command_key(root.origin.rsplit(".", 1)[-1]))]
+    stack: list[Iterator[tuple[Field, bool]]] = [iter([(root, _command_key(root.origin.rsplit(".", 1)[-1]))])]
     while stack:
-        field, command_hint = stack.pop()
+        step = next(stack[-1], None)
+        if step is None:
+            stack.pop()
+            continue
+        if b.full:
+            b.report_full()
+            return
+        field, command_hint = step
         value = field.value
         if isinstance(value, str):
+            if not b.examine_string():
+                return
             _plan_string(b, field, value, command_hint, language, url_role, skip_values)
         elif isinstance(value, list) and command_hint and value and all(isinstance(v, str) for v in value):
             lines = [str(v) for v in value]
             origins = [f"{field.origin}[{i}]" for i, line in enumerate(lines) for _ in line.split("\n")]
             b.add_script(field.origin, ScriptRole.COMMAND, "\n".join(lines), language=language, line_origins=origins)
         elif isinstance(value, (dict, list)):
-            children = list(field.items())
-            for child in reversed(children):
-                key = child.keys[-1]
-                if isinstance(key, str) and is_secret_key(key) and not _command_key(key):
-                    continue
-                hint = _command_key(key) if isinstance(key, str) else command_hint
-                stack.append((child, hint))
+            stack.append(_children(field, command_hint))
+
+
+def _children(field: Field, command_hint: bool) -> Iterator[tuple[Field, bool]]:
+    for child in field.items():
+        key = child.keys[-1]
+        if isinstance(key, str):
+            if is_secret_key(key) and not _command_key(key):
+                continue
+            yield child, _command_key(key)
+        else:
+            yield child, command_hint
 
 
 def _plan_string(

