@@ -24,7 +24,6 @@ from inspector.scoring.catalog import ALERT_TYPES
 from inspector.store import ApiKeyInfo
 from inspector.ui.sessions import (
     CONSOLE_ROLES,
-    LOGIN_CSRF_COOKIE,
     SESSION_COOKIE,
     SessionSigner,
     SignedIn,
@@ -276,4 +275,4 @@ def setup_console(app: web.Application) -> None:
     submit.add_routes(app)
 
 
-__all__ = ["CONSOLE", "Console", "LOGIN_CSRF_COOKIE", "setup_console"]
+__all__ = ["CONSOLE", "Console", "setup_console"]

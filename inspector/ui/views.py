@@ -7,6 +7,7 @@ the store's redacted copy; URLs from payloads are shown as text, never as links.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -43,6 +44,7 @@ from inspector.ui.tree import TreeNode, build_tree, walk
 KINDS = ("extension", "run_command", "activity_log", "script", "url", "file")
 _MAX_KEY_CHARS = 512
 _MAX_SEARCH_CHARS = 2048
+_OFFLOAD_BYTES = 64 * 1024
 
 
 def _console(request: web.Request) -> Console:
@@ -156,7 +158,12 @@ async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verd
             node.content_note = "The content of this artifact is not in the blob store (never stored, or expired)."
             continue
         limit = min(settings.console_max_content_chars, budget)
-        view = text_view(data, artifact, verdict.findings, limit) if artifact.type in TEXT_TYPES else None
+        view = None
+        if artifact.type in TEXT_TYPES:
+            if len(data) > _OFFLOAD_BYTES:  # decoding, redaction and marking of big texts: off the loop
+                view = await asyncio.to_thread(text_view, data, artifact, verdict.findings, limit)
+            else:
+                view = text_view(data, artifact, verdict.findings, limit)
         if view is not None:
             node.content = view
             used = sum(len(s.text) for line in view.lines for s in line.segments)

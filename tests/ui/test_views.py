@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 
+import aiohttp
 from multidict import MultiDict
 
 from inspector.model import VerdictClass
@@ -154,3 +155,25 @@ def test_the_search_field_is_guessed_from_what_was_typed() -> None:
 def test_bad_filters_are_ignored_with_a_message() -> None:
     f, _, problems = history_filter(MultiDict(verdict="evil", kind="<b>", since="yesterday", q="xyz", field="sha256"))
     assert f == f.__class__() and len(problems) == 4
+
+
+async def test_content_beyond_the_page_budget_moves_to_the_artifact_page(console: ConsoleService) -> None:
+    console.service.settings.console_max_page_chars = 1000
+    console.service.settings.console_max_content_chars = 1000
+    client = console.client()
+    await client.sign_in(console.service.keys["analyst"])
+    script = "".join(f"Write-Output 'line {i}'\n" for i in range(500))
+    page = await client.submit("script", {"content": script, "language": "powershell"})
+    assert page.status == 200 and "more characters are not shown" in page.text
+    assert "line 499" not in page.text
+
+
+async def test_binary_content_is_shown_as_a_bounded_hex_dump(analyst: ConsoleClient) -> None:
+    await analyst.get("/ui/")
+    form = aiohttp.FormData()
+    form.add_field("csrf", analyst.csrf or "")
+    form.add_field("file", b"\x00\x01\x02<script>" + bytes(range(256)) * 40, filename="blob.bin")
+    posted = await analyst.post("/ui/submit/file", form)
+    page = await analyst.get(posted.location or "")
+    assert "Binary content: the first 4096 bytes as hex" in page.text
+    assert "00000000  00 01 02 3c 73 63 72 69 70 74 3e" in page.text and "<script>" not in page.text
