@@ -222,6 +222,25 @@ async def test_concurrency_per_host_is_bounded(payload_server: LocalServer, fetc
     assert payload_server.peak_in_flight == 3
 
 
+async def test_concurrency_overall_is_bounded(payload_server: LocalServer, fetcher_factory: Any) -> None:
+    fetcher = fetcher_factory(closed_settings(fetch_per_host=50, fetch_concurrency=2))
+    urls = [payload_server.url(f"/slow?delay=0.1&n={i}", name) for i in range(4)
+            for name in ("payloads.example", "cdn.example")]
+    results = await asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    assert all(r.data == SCRIPT for r in results)
+    assert payload_server.peak_in_flight == 2
+
+
+async def test_closed_network_mode_opens_no_socket_outside_the_allowlist(fetcher_factory: Any) -> None:
+    connector, dns = RecordingConnector(), NoDns({"public.test": ["93.184.216.34"]})
+    fetcher = fetcher_factory(closed_settings(), connector=connector, resolver=dns)
+    session = fetcher.session()
+    public = await session.fetch(planned("https://93.184.216.34/a.ps1"))
+    unmapped = await session.fetch(planned("https://public.test/a.ps1"))
+    assert (public.record.error, unmapped.record.error) == ("blocked_address", "not_in_hosts_map")
+    assert connector.attempts == [] and dns.questions == []
+
+
 async def test_describe_names_the_policy_for_the_start_up_log(fetcher_factory: Any) -> None:
     text = fetcher_factory(closed_settings()).describe()
     assert text.startswith("fetching on") and "127.0.0.1/32" in text and "closed network" in text

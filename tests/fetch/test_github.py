@@ -150,6 +150,13 @@ async def test_answers_are_cached_per_process(fake_github: FakeGitHub, fetcher_f
     assert fake_github.hits == ["/repos/contoso/tools", "/users/contoso"]
 
 
+async def test_cached_answers_expire_after_their_ttl(fake_github: FakeGitHub, fetcher_factory: Any) -> None:
+    fetcher = fetcher_factory(github_settings(fake_github, github_cache_ttl_s=0))
+    for _ in range(2):
+        await fetcher.session().reputation(planned("https://github.com/gone/away"))
+    assert fake_github.hits == ["/repos/gone/away"] * 2
+
+
 async def test_the_cache_is_bounded(fake_github: FakeGitHub, fetcher_factory: Any) -> None:
     fetcher = fetcher_factory(github_settings(fake_github, github_cache_entries=3))
     for n in range(6):

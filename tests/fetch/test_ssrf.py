@@ -45,6 +45,8 @@ LOOPBACK_SPELLINGS = [
     "http://app.localhost:{port}/", "http://user:pass@127.0.0.1:{port}/", "http://example.com@127.0.0.1:{port}/",
     "http://0:{port}/", "http://0.0.0.0:{port}/", "http://%31%32%37.0.0.1:{port}/", "http://loopback.test:{port}/",
     "http://v6loop.test:{port}/", "http://mixed.test:{port}/", "http://mapped-loopback.test:{port}/",
+    "http://\u24db\u24de\u24d2\u24d0\u24db\u24d7\u24de\u24e2\u24e3:{port}/",  # circled "localhost" (IDNA)
+    "http://\uff11\uff12\uff17.\uff10.\uff10.\uff11:{port}/",  # full-width digits
 ]
 
 OTHER_FORBIDDEN = [
