@@ -179,8 +179,9 @@ _CHAR_CAST = regex.compile(r"\[char\]\s*(?:0x[0-9a-f]{1,4}|\d{1,5})|\[char\[\]\]
 _CARET_IN_WORD = regex.compile(r"[A-Za-z]\^[A-Za-z]", regex.VERSION0)
 _CMD_SUBSTRING = regex.compile(r"%[A-Za-z_][A-Za-z0-9_]{0,30}:~-?\d{1,4}(?:,-?\d{1,4})?%|![A-Za-z_][A-Za-z0-9_]{0,30}:~-?\d{1,4}(?:,-?\d{1,4})?!", regex.VERSION0)
 _SPLICE = regex.compile(r"(?<![\w\\])\$\{?[A-Za-z_]\w{0,10}\}?\$\{?[A-Za-z_]\w{0,10}\}?(?:\$\{?[A-Za-z_]\w{0,10}\}?)*|\$\{IFS\}|\$IFS\b|\$'(?:\\x[0-9a-fA-F]{2}|\\[0-7]{3}){4,}", regex.VERSION0)
-# The look-behind makes a long run of letters cost one attempt, not one per position.
-_WORDS = regex.compile(r"(?<![A-Za-z-])[A-Za-z][A-Za-z-]{5,40}(?![A-Za-z-])", regex.VERSION0)
+# Whole words only, never pieces of a base64 run (bounded by digits, + or /); the
+# look-behind also makes a long run of letters cost one attempt, not one per position.
+_WORDS = regex.compile(r"(?<![\w+/-])[A-Za-z][A-Za-z-]{5,40}(?![\w+/=-])", regex.VERSION0)
 
 # One or two decoding steps are common (an encoded command, a base64 inline script); from
 # the third layer on, the wrapping is deliberate.
