@@ -141,29 +141,43 @@ def file_extension(name: str) -> str:
 
 # --- notable strings in executables ---------------------------------------------------------
 
-# Each category is one bytes pattern over the raw image (ASCII strings as linkers store them).
-# Bounded: quantifiers have upper limits, the scanned prefix is capped by the caller, and every
-# search runs with the scan's regex timeout.
-NOTABLE_PATTERNS: dict[str, regex.Pattern[bytes]] = {
-    "miner": regex.compile(
-        rb"(?i)stratum\+(?:tcp|ssl|tls)://[\x21-\x7e]{3,200}"
-        rb"|(?<![a-z0-9-])[a-z0-9.-]{0,60}(?:supportxmr|minexmr|nanopool|moneroocean|2miners|f2pool|hashvault|"
-        rb"c3pool|xmrpool|herominers|nicehash|unmineable|monerohash|dwarfpool|minergate)\.(?:com|net|org|io|pro|eu)"
-        rb"(?::\d{1,5})?"
-        rb"|--donate-level[= ]\d{1,3}|\bxmrig\b|\bcryptonight(?:/[a-z0-9]{1,8})?\b|\brandomx\b"
-    ),
-    "wallet": regex.compile(
-        # Monero primary (4...) and integrated addresses are 95/106 base58 chars; bech32 Bitcoin.
-        # A real address mixes letters and digits; the lookaheads reject runs like "4444...".
+@dataclass(frozen=True)
+class _StringRule:
+    category: str
+    pattern: regex.Pattern[bytes]
+    # The pattern can only match where one of these occurs; when none does (nearly always),
+    # the regex is not run at all. Empty: always run.
+    literals: tuple[bytes, ...] = ()
+    # Run on a lower-cased copy (same offsets) instead of a slow case-insensitive pattern.
+    lowered: bool = False
+
+
+_POOLS = (b"supportxmr", b"minexmr", b"nanopool", b"moneroocean", b"2miners", b"f2pool", b"hashvault", b"c3pool",
+          b"xmrpool", b"herominers", b"nicehash", b"unmineable", b"monerohash", b"dwarfpool", b"minergate")
+# Every pool name contains one of these, so five literal searches stand in for fifteen.
+_POOL_ANCHORS = (b"xmr", b"pool", b"monero", b"mine", b"hash")
+# Rules over the raw image (ASCII strings as linkers store them). Bounded: quantifiers have
+# upper limits, the scanned prefix is capped by the caller, every search has a timeout.
+NOTABLE_RULES: tuple[_StringRule, ...] = (
+    _StringRule("miner", regex.compile(rb"stratum\+(?:tcp|ssl|tls)://[\x21-\x7e]{3,200}"), (b"stratum+",), lowered=True),
+    _StringRule("miner", regex.compile(rb"(?:" + b"|".join(_POOLS) + rb")\.(?:com|net|org|io|pro|eu|stream)(?::\d{1,5})?"),
+                _POOL_ANCHORS, lowered=True),
+    _StringRule("miner", regex.compile(rb"--donate-level[= ]\d{1,3}"), (b"--donate-level",)),
+    _StringRule("miner", regex.compile(rb"(?<![a-z0-9])xmrig(?![a-z0-9])"), (b"xmrig",), lowered=True),
+    _StringRule("miner", regex.compile(rb"cryptonight(?:/[a-z0-9]{1,8})?|randomx"), (b"cryptonight", b"randomx"),
+                lowered=True),
+    # Monero primary (4...) and integrated addresses are 95/106 base58 characters; a real one
+    # mixes letters and digits, which the lookaheads require (so "4444..." is not a wallet).
+    _StringRule("wallet", regex.compile(
         rb"(?<![0-9A-Za-z])4[0-9AB](?=[1-9A-HJ-NP-Za-km-z]{0,92}[A-HJ-NP-Za-km-z])(?=[1-9A-HJ-NP-Za-km-z]{0,92}[1-9])"
-        rb"[1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![0-9A-Za-z])"
-        rb"|(?<![0-9A-Za-z])bc1[02-9ac-hj-np-z]{38,58}(?![0-9A-Za-z])"
-    ),
-    "reverse_shell": regex.compile(
-        rb"/dev/(?:tcp|udp)/[0-9A-Za-z.\-]{1,64}/\d{1,5}|\bnc(?:at)? (?:-[a-z]{1,4} ){0,3}-e /bin/(?:ba)?sh"
-    ),
-    "preload_hijack": regex.compile(rb"/etc/ld\.so\.preload"),
-}
+        rb"[1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![0-9A-Za-z])")),
+    _StringRule("wallet", regex.compile(rb"(?<![0-9A-Za-z])bc1[02-9ac-hj-np-z]{38,58}(?![0-9A-Za-z])"), (b"bc1",)),
+    _StringRule("reverse_shell", regex.compile(rb"/dev/(?:tcp|udp)/[0-9A-Za-z.\-]{1,64}/\d{1,5}"),
+                (b"/dev/tcp/", b"/dev/udp/")),
+    _StringRule("reverse_shell", regex.compile(rb"(?<![A-Za-z0-9])nc(?:at)? (?:-[a-z]{1,4} ){0,3}-e /bin/(?:ba)?sh"),
+                (b"-e /bin/",)),
+    _StringRule("preload_hijack", regex.compile(rb"/etc/ld\.so\.preload"), (b"/etc/ld.so.preload",)),
+)
 
 
 def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: float) -> dict[str, list[str]]:
@@ -173,18 +187,22 @@ def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: f
     a timeout as "not found" rather than failing the analysis.
     """
     view = data[:max_bytes]
+    lowered: bytes | None = None
     found: dict[str, list[str]] = {}
-    for category, pattern in NOTABLE_PATTERNS.items():
-        values: list[str] = []
+    for rule in NOTABLE_RULES:
+        if rule.lowered and lowered is None:
+            lowered = view.lower()  # bytes.lower() keeps every offset
+        haystack = lowered if rule.lowered and lowered is not None else view
+        if rule.literals and not any(literal in haystack for literal in rule.literals):
+            continue
+        values = found.setdefault(rule.category, [])
         try:
-            for match in pattern.finditer(view, timeout=timeout):
-                text = match.group().decode("ascii", "replace")[:120]
+            for match in rule.pattern.finditer(haystack, timeout=timeout):
+                text = view[match.start() : match.end()].decode("ascii", "replace")[:120]
                 if text not in values:
                     values.append(text)
                 if len(values) >= max_strings:
                     break
         except TimeoutError:
             pass
-        if values:
-            found[category] = values
-    return found
+    return {category: values[:max_strings] for category, values in found.items() if values}

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 import pefile
 
 from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
-from inspector.analyzers.binary_common import BinaryLimits, claimed_file_name, entropy, is_pe_at
+from inspector.analyzers.binary_common import BinaryLimits, claimed_file_name, entropy, is_pe_at, notable_strings
 from inspector.analyzers.pe_dotnet import read_names
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, Layer, Location, PeFacts, PeSection
 
@@ -63,6 +63,9 @@ H_RESOURCE_ENTROPY = Heuristic("pe.resource.high_entropy", "High-entropy resourc
 H_SIGNATURE_BROKEN = Heuristic("pe.signature.malformed", "Authenticode signature does not parse",
                                "The security directory is present but is not a PKCS#7 SignedData blob: a forged "
                                "or grafted signature.", 150, ("T1553.002",), source=_SRC)
+H_MINER = Heuristic("pe.miner_strings", "Cryptocurrency miner strings",
+                    "Mining pool addresses (stratum URLs, pool domains), miner options or wallet addresses in the "
+                    "executable: cryptojacking (XMRig and its many rebrands).", 500, ("T1496",), source=_SRC)
 H_NAME_MISMATCH = Heuristic("pe.name_mismatch", "PE original file name differs from its delivered name",
                             "The version resource's OriginalFilename does not match the name the file was "
                             "delivered under: a renamed tool (masquerading).", 150, ("T1036.003",), source=_SRC)
@@ -82,7 +85,7 @@ PACKER_SECTIONS: dict[str, str] = {
     ".MEW": "MEW", "MEW": "MEW",
     ".yP": "Y0da", ".y0da": "Y0da",
     ".perplex": "Perplex",
-    ".packed": "generic packer", ".RLPack": "RLPack",
+    ".RLPack": "RLPack",
 }
 _PROTECTORS = {"Themida", "VMProtect", "Enigma"}
 PACKER_HEURISTICS: dict[str, Heuristic] = {
@@ -246,6 +249,7 @@ class PeAnalyzer:
             ("signature", self._signature),
             ("dotnet", self._dotnet),
             ("rich header", self._rich_header),
+            ("strings", self._strings),
         )
         for step, run in steps:
             try:
@@ -494,6 +498,13 @@ class PeAnalyzer:
         rich = pe.parse_rich_header()
         if rich and rich.get("clear_data"):
             facts.rich_header_hash = hashlib.md5(rich["clear_data"], usedforsecurity=False).hexdigest()
+
+    def _strings(self, pe: pefile.PE, state: _State, facts: PeFacts) -> None:
+        found = notable_strings(state.payload.data, max_bytes=self.limits.max_string_scan_bytes,
+                                max_strings=self.limits.max_notable_strings, timeout=state.ctx.regex_timeout())
+        mining = found.get("miner", []) + found.get("wallet", [])
+        if mining:
+            state.out.findings.append(H_MINER.finding(state.payload, snippet=", ".join(mining[:4]), count=len(mining)))
 
     # --- whole-file judgements -------------------------------------------------------------
 

@@ -75,6 +75,18 @@ def test_notable_strings_by_category() -> None:
     }
 
 
+def test_every_pool_name_contains_a_prefilter_anchor() -> None:
+    from inspector.analyzers.binary_common import _POOL_ANCHORS, _POOLS
+
+    assert all(any(anchor in pool for anchor in _POOL_ANCHORS) for pool in _POOLS)
+
+
+@pytest.mark.parametrize("text", [b"XMRig/6.21", b"POOL.SUPPORTXMR.COM:443", b"CryptoNight/R", b"RandomX"])
+def test_case_insensitive_evidence_is_found_through_the_lowered_copy(text: bytes) -> None:
+    found = notable_strings(b"\x00" + text + b"\x00", max_bytes=100, max_strings=4, timeout=1.0)
+    assert found["miner"] and found["miner"][0] in text.decode()
+
+
 def test_limits_come_from_settings() -> None:
     limits = BinaryLimits.from_settings(Settings(pe_max_imports=10, embedded_max_blobs=3, max_artifact_bytes=4096))
     assert (limits.max_imports, limits.max_embedded_blobs, limits.max_child_bytes) == (10, 3, 4096)

@@ -441,3 +441,10 @@ def test_mutations_concentrated_in_the_headers_never_crash() -> None:
         data[position] = 0xFF
         assert analyze(bytes(data)).facts.pe is not None
 
+
+
+def test_a_windows_miner_is_recognised_by_its_strings() -> None:
+    rdata = b"\x00".join([b"XMRig 6.21.0", b"stratum+ssl://gulf.moneroocean.stream:20128", b"--donate-level=1"])
+    out = analyze(build_pe(sections=[Section(".text", b"\x90" * 64, CODE), Section(".rdata", rdata, RDATA)]).data)
+    assert ids(out) == {"pe.miner_strings"}
+    assert out.findings[0].count == 4 and out.findings[0].attack == ["T1496"]
