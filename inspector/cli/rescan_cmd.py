@@ -32,16 +32,17 @@ def _parse_since(value: str | None) -> datetime | None:
 @click.option("--kind", help="only inspections of this request kind (extension, run_command, script, ...)")
 @click.option("--verdict", type=click.Choice([v.value for v in VerdictClass]), help="only this current verdict")
 @click.option("--dry-run", is_flag=True, help="record what would change, change nothing")
+@click.option("--full", is_flag=True, help="re-run every analyzer, not only YARA (after an upgrade)")
 @click.option("--engine", type=click.Choice(["local", "celery"]), default=None, help="default: the engine setting")
 @click.option("--processes", type=click.IntRange(1, 256), default=None, help="local engine processes")
 @click.option("--json", "as_json", is_flag=True, help="print the finished rescan as JSON")
 @click.pass_obj
-def rescan(app: object, since: str | None, kind: str | None, verdict: str | None, dry_run: bool,
+def rescan(app: object, since: str | None, kind: str | None, verdict: str | None, dry_run: bool, full: bool,
            engine: str | None, processes: int | None, as_json: bool) -> None:
     """Re-evaluate stored artifacts with the active ruleset (no network)."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
     filters = RescanFilter(since=_parse_since(since), kind=kind, verdict=VerdictClass(verdict) if verdict else None)
-    info = asyncio.run(_run(settings, filters, dry_run, engine or settings.engine, processes, as_json))
+    info = asyncio.run(_run(settings, filters, dry_run, full, engine or settings.engine, processes, as_json))
     if as_json:
         click.echo(info.model_dump_json())
     else:
@@ -57,12 +58,12 @@ def rescan(app: object, since: str | None, kind: str | None, verdict: str | None
         sys.exit(2)
 
 
-async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, engine: str, processes: int | None,
-               quiet: bool) -> RescanInfo:
+async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, full: bool, engine: str,
+               processes: int | None, quiet: bool) -> RescanInfo:
     from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
     from inspector.rescan.scanner import ArtifactScanner
 
-    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings)
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings, "full" if full else "rules")
     store = await Store.open(settings)
     try:
         info, resumed = await start_rescan(store, ruleset_version=scanner.ruleset_version,

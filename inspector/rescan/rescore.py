@@ -1,6 +1,7 @@
 """A stored verdict re-scored with new per-artifact findings, through the lead's `scoring.decide`.
 
-Findings tied to a rescanned artifact are replaced by the new ones; findings about the
+Findings tied to a rescanned artifact are replaced by the new ones (only its YARA findings
+in a rules-only rescan, see scanner.py); findings about the
 request itself (structure) or about URLs (reputation), and those of artifacts whose bytes
 expired, are kept. The plan `decide` needs is rebuilt from what the verdict recorded: the
 extension kind, the fetched URLs with their roles, and the stored request context.
@@ -40,9 +41,16 @@ def rescore(
     context: Mapping[str, Any] | None,
     bands: Bands,
     signatures: SignatureInfo,
+    replaced: frozenset[str] | None = None,
 ) -> Verdict:
-    """The verdict `old` would have with `artifact_findings` (sha256 -> findings) under `signatures`."""
-    kept = [f for f in old.findings if f.artifact is None or f.artifact not in artifact_findings]
+    """The verdict `old` would have with `artifact_findings` (sha256 -> findings) under `signatures`.
+
+    `replaced` names the finding sources the new findings stand for (None: all); old findings
+    of other sources on a rescanned artifact are kept.
+    """
+    kept = [f for f in old.findings
+            if f.artifact is None or f.artifact not in artifact_findings
+            or (replaced is not None and f.source not in replaced)]
     fresh = [f for sha in dict.fromkeys(a.sha256 for a in old.artifacts) for f in artifact_findings.get(sha, [])]
     findings = kept + fresh
     decision = decide(scoring_plan(old, context), list(old.artifacts), findings, bands)

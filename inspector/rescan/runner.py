@@ -21,6 +21,7 @@ import structlog
 from inspector.config import Settings
 from inspector.model import SignatureInfo
 from inspector.rescan.rescore import rescore
+from inspector.rescan.scanner import replaced_sources
 from inspector.scoring import Bands
 from inspector.store import RescanConflict, RescanFilter, RescanInfo, Store
 from inspector.tasks.worker import BatchResult, rescan_batch_in_process
@@ -123,10 +124,12 @@ async def _rescore_all(store: Store, rescan: RescanInfo, settings: Settings,
     bands = Bands(settings.suspicious_threshold, settings.malicious_threshold)
     cursor = (await _get(store, rescan.id)).rescore_cursor
     signatures = SignatureInfo(version=rescan.ruleset_version, rule_count=rescan.rule_count)
+    replaced = replaced_sources(rescan.analyzer_version)
     while page := await store.rescan_inspections_page(rescan.id, cursor, RESCORE_PAGE):
         shas = sorted({a.sha256 for _, verdict, _ in page for a in verdict.artifacts})
         findings = await store.cached_findings_for(shas, rescan.ruleset_version, rescan.analyzer_version)
-        rescored = [(old, rescore(old, findings, context, bands, signatures)) for _, old, context in page]
+        rescored = [(old, rescore(old, findings, context, bands, signatures, replaced))
+                    for _, old, context in page]
         cursor = page[-1][0]
         await store.apply_rescan_page(rescan.id, rescored, cursor)
         await report()  # type: ignore[misc]

@@ -1,52 +1,99 @@
-"""Analyse one stored artifact with the active ruleset, through the pipeline's own analysis code.
+"""Analyse one stored artifact again, with the pipeline's own analysis code.
+
+Two depths, chosen per rescan:
+
+* `rules` (the default, what a signature change needs): only the YARA analyzer runs, with the
+  new ruleset. Findings of the other analyzers cannot have changed (their code did not), so
+  re-scoring keeps them from the stored verdict and replaces only YARA findings. This is as
+  fast as YARA itself plus bookkeeping.
+* `full` (after an upgrade that changed analyzers or intel lists): every stage runs on the
+  artifact, and all of its findings are replaced.
 
 A stored inspection already holds every artifact of its tree (archive members, decoded and
-deobfuscated layers), each with its own bytes. A rescan therefore analyses each artifact on
-its own (children are not walked again: they are stored artifacts of their own), and keeps
-the findings that belong to it. The results are keyed by (sha256, ruleset version, analyzer
-version), the same key as the analysis cache.
+deobfuscated layers) with its own bytes, so each artifact is analysed on its own: the children
+it yields are not walked again. Results are keyed by (sha256, ruleset version, analyzer
+version), the key of the analysis cache; in `rules` mode the analyzer version is `yara:<v>`.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from typing import Literal
 
-from inspector.analyzers.base import ScanLimits
+from inspector.analyzers.base import Payload, ScanContext, ScanLimits
+from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
-from inspector.model import ArtifactType, Finding
+from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Finding
+from inspector.unpack.text import decode_text
+
+RescanDepth = Literal["rules", "full"]
+RULES_ONLY_PREFIX = "yara:"
+
+
+def replaced_sources(analyzer_version: str) -> frozenset[str] | None:
+    """Finding sources a rescan with this analyzer version replaces (None: all of them)."""
+    return frozenset({"yara"}) if analyzer_version.startswith(RULES_ONLY_PREFIX) else None
 
 
 @dataclass(frozen=True)
 class ArtifactScanner:
     engine: object  # inspector.pipeline.AnalysisEngine (imported lazily: the pipeline is heavy)
+    yara: YaraAnalyzer
     ruleset_version: str
     rule_count: int
     analyzer_version: str
+    depth: RescanDepth
     limits: ScanLimits
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> ArtifactScanner:
+    def from_settings(cls, settings: Settings, depth: RescanDepth = "rules") -> ArtifactScanner:
         from inspector.pipeline import AnalysisEngine, load_ruleset
+        from inspector.rules.paths import signature_dirs
 
         ruleset = load_ruleset(settings)
         engine = AnalysisEngine.build(ruleset.rules)
+        yara = YaraAnalyzer(ruleset.rules)
+        version = (f"{RULES_ONLY_PREFIX}{yara.version}" if depth == "rules"
+                   else analyzer_version(engine, signature_dirs(settings)))
         # Depth 0: the root is analysed, the children it yields are not walked (see module doc).
         limits = replace(settings.scan_limits(), max_depth=0)
-        return cls(engine, ruleset.version, ruleset.rule_count, analyzer_version(engine), limits)
+        return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits)
 
     def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
+        kind = ArtifactType(type_name) if type_name in ArtifactType._value2member_map_ else None
+        if self.depth == "rules":
+            return self._scan_rules(sha256, data, kind)
+        return self._scan_full(sha256, data, kind)
+
+    def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
+        artifact = Artifact(sha256=sha256, size=len(data), type=kind or ArtifactType.UNKNOWN, origin="rescan")
+        text = None
+        if artifact.type in TEXT_TYPES and (decoded := decode_text(data)) is not None:
+            artifact = artifact.model_copy(update={"encoding": decoded.encoding})
+            text = decoded.text
+        ctx = ScanContext(limits=self.limits)
+        return self.yara.analyze(Payload(artifact=artifact, data=data, text=text), ctx).findings
+
+    def _scan_full(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
         from inspector.pipeline import RootPayload, analyze_payloads
 
-        type_hint = ArtifactType(type_name) if type_name in ArtifactType._value2member_map_ else None
         limits = replace(self.limits, max_artifact_bytes=max(self.limits.max_artifact_bytes, len(data)),
                          max_total_bytes=max(self.limits.max_total_bytes, len(data)))
-        outcome = analyze_payloads([RootPayload(data=data, origin="rescan", role="rescan", type_hint=type_hint)],
+        outcome = analyze_payloads([RootPayload(data=data, origin="rescan", role="rescan", type_hint=kind)],
                                    self.engine, limits)  # type: ignore[arg-type]
         return [f for f in outcome.findings if f.artifact == sha256]
 
 
-def analyzer_version(engine: object) -> str:
-    """A short hash of every stage's name and version: changes whenever an analyzer does."""
-    parts = sorted(f"{a.name}:{a.version}" for stage in engine.stages for a in stage)  # type: ignore[attr-defined]
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+def analyzer_version(engine: object, signature_dirs: list[object] = ()) -> str:  # type: ignore[assignment]
+    """A short hash of every stage's name and version and of the intel lists beside the rules."""
+    digest = hashlib.sha256()
+    for part in sorted(f"{a.name}:{a.version}" for stage in engine.stages for a in stage):  # type: ignore[attr-defined]
+        digest.update(part.encode() + b"\n")
+    from pathlib import Path
+
+    for folder in signature_dirs:
+        for path in sorted(Path(str(folder)).rglob("*")):
+            if path.is_file() and path.suffix.lower() not in (".yar", ".yara"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]

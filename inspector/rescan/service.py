@@ -33,10 +33,13 @@ class RescanService:
             return CeleryBatchRunner(self.settings)
         return LocalBatchRunner(self.settings)
 
-    async def submit(self, filters: RescanFilter | None = None, *, dry_run: bool = False,
+    async def submit(self, filters: RescanFilter | None = None, *, dry_run: bool = False, full: bool = False,
                      requested_by: str | None = None) -> RescanInfo:
-        """Queue a rescan with the rules as they are on disk now, and start driving it."""
-        scanner = await asyncio.to_thread(ArtifactScanner.from_settings, self.settings)
+        """Queue a rescan with the rules as they are on disk now, and start driving it.
+
+        `full` re-runs every analyzer (after an upgrade), not only YARA (see rescan/scanner.py).
+        """
+        scanner = await asyncio.to_thread(ArtifactScanner.from_settings, self.settings, "full" if full else "rules")
         info, resumed = await start_rescan(
             self.store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
             analyzer_version=scanner.analyzer_version, filters=filters, dry_run=dry_run, requested_by=requested_by)

@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from inspector.config import Settings
 from inspector.model import Finding
-from inspector.rescan.scanner import ArtifactScanner
+from inspector.rescan.scanner import ArtifactScanner, RescanDepth, replaced_sources
 from inspector.store import Store
 
 
@@ -39,27 +39,30 @@ class WorkerState:
     settings: Settings
     runner: asyncio.Runner
     store: Store
-    scanner: ArtifactScanner
+    scanners: dict[RescanDepth, ArtifactScanner] = field(default_factory=dict)
     owner: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerState:
         runner = asyncio.Runner()
         store = runner.run(Store.open(settings, migrate=False))
-        return cls(settings=settings, runner=runner, store=store, scanner=ArtifactScanner.from_settings(settings))
+        return cls(settings=settings, runner=runner, store=store)
 
     def close(self) -> None:
         self.runner.run(self.store.close())
         self.runner.close()
 
-    def scanner_for(self, ruleset_version: str) -> ArtifactScanner:
-        """The scanner for a rescan's ruleset: recompile once if the rule folders changed since start."""
-        if self.scanner.ruleset_version != ruleset_version:
-            self.scanner = ArtifactScanner.from_settings(self.settings)
-        if self.scanner.ruleset_version != ruleset_version:
+    def scanner_for(self, ruleset_version: str, analyzer_version: str) -> ArtifactScanner:
+        """The scanner for a rescan's versions: recompiled once if the rule folders changed since."""
+        depth: RescanDepth = "rules" if replaced_sources(analyzer_version) else "full"
+        scanner = self.scanners.get(depth)
+        if scanner is None or scanner.ruleset_version != ruleset_version:
+            scanner = self.scanners[depth] = ArtifactScanner.from_settings(self.settings, depth)
+        if (scanner.ruleset_version, scanner.analyzer_version) != (ruleset_version, analyzer_version):
             raise RulesetMismatch(
-                f"worker {self.owner} has ruleset {self.scanner.ruleset_version}, rescan needs {ruleset_version}")
-        return self.scanner
+                f"worker {self.owner} has ruleset {scanner.ruleset_version} / analyzers {scanner.analyzer_version}, "
+                f"rescan needs {ruleset_version} / {analyzer_version}")
+        return scanner
 
 
 def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> BatchResult:
@@ -69,9 +72,7 @@ def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> Batch
     info = state.runner.run(store.get_rescan(rescan_id, changes_limit=0))
     if info is None or info.status != "running":
         return BatchResult(rescan_id, batch_no, claimed=False)
-    scanner = state.scanner_for(info.ruleset_version)
-    if scanner.analyzer_version != info.analyzer_version:
-        raise RulesetMismatch(f"worker analyzers {scanner.analyzer_version} differ from {info.analyzer_version}")
+    scanner = state.scanner_for(info.ruleset_version, info.analyzer_version)
     lease = timedelta(seconds=state.settings.rescan_lease_s)
     items = state.runner.run(store.claim_rescan_batch(rescan_id, batch_no, state.owner, lease))
     if items is None:

@@ -128,3 +128,27 @@ async def test_every_artifact_is_recorded_exactly_once(store: Store) -> None:
         scans = (await conn.execute(sa.select(rescan_items.c.scans).where(rescan_items.c.rescan_id == info.id))).scalars()
         assert sorted(set(scans)) == [1]
         assert await conn.scalar(sa.select(sa.func.count()).select_from(analysis_cache)) == 30
+
+
+async def test_rules_rescans_rerun_yara_only_and_full_rescans_every_analyzer(store: Store) -> None:
+    contents = [b"Invoke-Mimikatz -DumpCreds"]
+    await store.create_inspection("mimi", "script", {}, None, None)
+    await store.save_verdict("mimi", make_verdict("mimi", contents), blobs_of(contents))
+
+    rules_only = await _rescan(store)
+    assert rules_only.analyzer_version.startswith("yara:")
+    sources = {f.source for f in (await store.get_inspection("mimi")).verdict.findings}  # type: ignore[union-attr]
+    assert sources == {"yara"}
+
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, store.settings, "full")
+    info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
+                                 analyzer_version=scanner.analyzer_version)
+    runner = LocalBatchRunner(store.settings, processes=1)
+    try:
+        full = await run_rescan(store, info.id, runner, settings=store.settings)
+    finally:
+        runner.close()
+    assert full.progress.artifacts_scanned == 1 and full.changes_count == 1
+    stored = (await store.get_inspection("mimi")).verdict  # type: ignore[union-attr]
+    assert stored is not None and {"yara", "heuristic"} <= {f.source for f in stored.findings}
+    assert stored.score > rules_only.changes[0].new_score
