@@ -121,3 +121,11 @@ def test_an_activity_log_that_is_not_an_object_or_list_is_an_input_error():
     with pytest.raises(InputError) as err:
         plan("42", InputKind.ACTIVITY_LOG)
     assert err.value.kind == "wrong_type"
+
+
+def test_caller_supplied_context_wins_over_the_event():
+    from inspector.extensions import RequestContext
+
+    event = activity_event(EXT_WRITE, cse_windows_benign(), status="Succeeded")
+    p = plan(event, InputKind.ACTIVITY_LOG, context=RequestContext(status="Failed", vm_size="Standard_B1s"))
+    assert (p.context.status, p.context.vm_size, p.context.operation) == ("Failed", "Standard_B1s", EXT_WRITE)

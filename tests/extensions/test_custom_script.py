@@ -176,3 +176,13 @@ def test_truncated_gzip_keeps_what_was_decompressed():
     p = plan(body)
     assert [q.kind for q in p.problems] == ["invalid_gzip"]
     assert p.scripts[0].layers == ["base64", "gzip"] and p.scripts[0].content.startswith(b"echo one\n")
+
+
+def test_a_key_spelled_twice_in_different_cases_is_planned_twice():
+    body = {"publisher": "Microsoft.Compute", "type": "CustomScriptExtension",
+            "protectedSettings": {"commandToExecute": "hostname", "CommandToExecute": "powershell -enc SQBFAFgA"}}
+    p = plan(body)
+    assert [(s.origin, s.content) for s in p.scripts] == [
+        ("protectedSettings.commandToExecute", b"hostname"),
+        ("protectedSettings.CommandToExecute", b"powershell -enc SQBFAFgA"),
+    ]

@@ -100,3 +100,9 @@ def test_two_lines_of_broken_json_are_still_invalid_json():
     with pytest.raises(InputError) as err:
         detect_input(b'{"a": 1}\n{"b": \n')
     assert err.value.kind == "invalid_json"
+
+
+def test_utf16_json_saved_by_powershell_is_understood():
+    data = json.dumps(cse_windows_benign(), indent=2).encode("utf-16")  # BOM + UTF-16 LE
+    inp = detect_input(data, "ext.json")
+    assert inp.kind is InputKind.EXTENSION and inp.body == cse_windows_benign()
