@@ -24,7 +24,7 @@ from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.github import GitHubClient, github_reputation
 from inspector.fetch.guard import AddressGuard, FetchBlocked, Resolver
 from inspector.fetch.reputation import Intel, default_intel
-from inspector.fetch.transport import GuardedBackend, GuardedTransport
+from inspector.fetch.transport import GuardedBackend, GuardedTransport, raw_chunks
 from inspector.model import FetchRecord, Finding, InspectionError
 from inspector.redact import redact_text, redact_url
 
@@ -300,7 +300,7 @@ class FetchSession:
                         status=response.status_code)
         digest = hashlib.sha256()
         chunks: list[bytes] = []
-        async for chunk in response.aiter_raw():
+        async for chunk in raw_chunks(response):
             if record.bytes + len(chunk) > s.fetch_max_bytes:
                 raise _Stop("too_large", f"body passed fetch_max_bytes {s.fetch_max_bytes}", status=response.status_code)
             if self.bytes_used + len(chunk) > s.fetch_total_bytes:

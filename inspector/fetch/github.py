@@ -29,6 +29,7 @@ from inspector.config import Settings
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import FetchBlocked
 from inspector.fetch.reputation import Intel
+from inspector.fetch.transport import raw_chunks
 from inspector.model import Finding, InspectionError
 from inspector.redact import redact_text
 
@@ -232,7 +233,7 @@ class GitHubClient:
                     if response.status_code in (403, 429) and self.limited_until > time.time():
                         return ApiResult(response.status_code, error="rate_limited")
                     body = bytearray()
-                    async for chunk in response.aiter_raw():
+                    async for chunk in raw_chunks(response):
                         body += chunk
                         if len(body) > s.github_api_max_bytes:
                             return ApiResult(response.status_code, error="too_large")

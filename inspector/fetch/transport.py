@@ -136,3 +136,13 @@ class GuardedTransport(httpx.AsyncBaseTransport):
     async def aclose(self) -> None:
         for shard in self._shards:
             await shard.aclose()
+
+
+async def raw_chunks(response: httpx.Response) -> typing.AsyncIterator[bytes]:
+    """The body as received (no content decoding). A response a test or lab transport built
+    from bytes is already read; it comes out as one chunk, under the same caps."""
+    if response.is_stream_consumed:
+        yield response.content
+        return
+    async for chunk in response.aiter_raw():
+        yield chunk

@@ -7,6 +7,8 @@ import hashlib
 import time
 from typing import Any
 
+import httpx
+
 from inspector.extensions.plan import UrlRole
 from tests.fetch.support import SCRIPT, LocalServer, NoDns, RecordingConnector, closed_settings, planned
 
@@ -239,6 +241,20 @@ async def test_closed_network_mode_opens_no_socket_outside_the_allowlist(fetcher
     unmapped = await session.fetch(planned("https://public.test/a.ps1"))
     assert (public.record.error, unmapped.record.error) == ("blocked_address", "not_in_hosts_map")
     assert connector.attempts == [] and dns.questions == []
+
+
+async def test_a_transport_factory_replaces_the_transport_and_static_checks_still_apply(fetcher_factory: Any) -> None:
+    seen: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        return httpx.Response(200, content=SCRIPT)
+
+    fetcher = fetcher_factory(closed_settings(), transport_factory=lambda backend: httpx.MockTransport(answer))
+    got = await fetcher.session().fetch(planned("http://payloads.example/a.ps1"))
+    refused = await fetcher.session().fetch(planned("http://10.0.0.1/a.ps1"))
+    assert got.data == SCRIPT and refused.record.error == "blocked_address"
+    assert seen == ["http://payloads.example/a.ps1"]
 
 
 async def test_describe_names_the_policy_for_the_start_up_log(fetcher_factory: Any) -> None:
