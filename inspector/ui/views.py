@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from aiohttp import web
 from pydantic import ValidationError
 
-from inspector.model import TEXT_TYPES, Finding, Verdict, VerdictClass
+from inspector.model import TEXT_TYPES, Artifact, Finding, Verdict, VerdictClass
 from inspector.redact import redact_json
 from inspector.store import InspectionFilter, StoredInspection, StoreError
 from inspector.ui.console import (
@@ -135,13 +135,14 @@ async def _load(request: web.Request) -> tuple[Console, Any, StoredInspection | 
     return console, signed, stored, inspection_id
 
 
-async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verdict) -> int:
+async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verdict | None) -> int:
     """Load and render each node's content within the page budget; returns characters shown.
 
     Flagged artifacts get the budget first: they are what the analyst came to see.
     """
     settings = console.service.settings
     store = console.service.store
+    findings = verdict.findings if verdict is not None else []
     budget = settings.console_max_page_chars
     ordered = sorted(walk(nodes), key=lambda n: (not n.findings, not n.flagged_below))
     shown = 0
@@ -161,9 +162,9 @@ async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verd
         view = None
         if artifact.type in TEXT_TYPES:
             if len(data) > _OFFLOAD_BYTES:  # decoding, redaction and marking of big texts: off the loop
-                view = await asyncio.to_thread(text_view, data, artifact, verdict.findings, limit)
+                view = await asyncio.to_thread(text_view, data, artifact, findings, limit)
             else:
-                view = text_view(data, artifact, verdict.findings, limit)
+                view = text_view(data, artifact, findings, limit)
         if view is not None:
             node.content = view
             used = sum(len(s.text) for line in view.lines for s in line.segments)
@@ -364,7 +365,11 @@ async def payload_page(request: web.Request) -> web.Response:
         return await _not_found(console, request, signed, "No inspection has seen a payload with that sha256.")
     store = console.service.store
     rows = await store.list_inspections(InspectionFilter(sha256=sha256), limit=200)
-    return await console.render(request, "payload.html", signed=signed, info=info, rows=rows)
+    node = TreeNode(artifact=Artifact(sha256=info.sha256, size=info.size, type=info.type, origin="payload"),
+                    findings=[], chain=[])
+    heavy = await _attach_content(console, [node], None) if info.blob_available else 0
+    return await console.render(request, "payload.html", signed=signed, info=info, rows=rows, node=node,
+                                heavy=heavy)
 
 
 def add_routes(app: web.Application) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 
-from inspector.ui.console import CONTENT_SECURITY_POLICY, attack_url, safe_next
+from inspector.ui.console import CONSOLE, CONTENT_SECURITY_POLICY, attack_url, safe_next
+from inspector.ui.sessions import Session
 from tests.ui.client import ConsoleClient, ConsoleService
 
 
@@ -134,3 +136,20 @@ def test_attack_ids_link_to_their_public_pages() -> None:
     assert attack_url("T1059.001") == "https://attack.mitre.org/techniques/T1059/001/"
     assert attack_url("T1105") == "https://attack.mitre.org/techniques/T1105/"
     assert attack_url("javascript:alert(1)") is None
+
+
+async def test_the_cookie_is_secure_when_configured_for_https_behind_a_proxy(console: ConsoleService) -> None:
+    console.service.settings.console_secure_cookie = True
+    page = await console.client().get("/ui/login")
+    cookie = next(c for c in page.headers.getall("Set-Cookie") if c.startswith("pi_console_login="))
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+async def test_an_expired_session_sends_the_analyst_back_to_sign_in(console: ConsoleService) -> None:
+    signer = console.service.app[CONSOLE].signer
+    old = Session(key_id=console.service.key_ids["analyst"], nonce="n" * 32, issued=int(time.time()) - 7200,
+                  expires=int(time.time()) - 10)
+    page = await console.client().get("/ui/", headers={"Cookie": f"pi_console={signer.encode(old)}"})
+    assert page.status == 303 and page.location.startswith("/ui/login")  # type: ignore[union-attr]
+    fresh = Session(key_id=old.key_id, nonce=old.nonce, issued=int(time.time()), expires=int(time.time()) + 600)
+    assert (await console.client().get("/ui/", headers={"Cookie": f"pi_console={signer.encode(fresh)}"})).status == 200

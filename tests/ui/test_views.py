@@ -136,6 +136,7 @@ async def test_the_payload_page_lists_every_inspection_that_saw_it(analyst: Cons
     assert page.status == 200, "the decoded Invoke-Mimikatz layer is a payload of both inspections"
     assert inspection_id(first.text)[:12] in page.text and inspection_id(second.text)[:12] in page.text
     assert "Verdicts by ruleset version" in page.text and "malicious" in page.text
+    assert '<span class="ln" aria-hidden="true">1</span>Invoke-Mimikatz -DumpCreds' in page.text
 
 
 def test_history_filters_come_from_the_query_string() -> None:
