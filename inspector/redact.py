@@ -118,7 +118,9 @@ _SECRET_KEY_PARTS = (
     "password", "passwd", "secret", "sastoken", "passphrase", "privatekey", "accountkey", "accesstoken",
     "refreshtoken", "idtoken", "apikey", "clientcertificate", "connectionstring",
 )
-_SECRET_KEYS_EXACT = frozenset({"pwd", "sig", "token", "authorization", "bearer"})
+_SECRET_KEYS_EXACT = frozenset({"pwd", "sig", "token", "bearer"})
+# An HTTP Authorization header value is secret; an activity log's `authorization` {action, scope} is not.
+_SECRET_HEADER_KEYS = frozenset({"authorization"})
 # Containers whose every value is a secret whatever its name: DSC old-format protected `Items`.
 _SECRET_CONTAINERS = frozenset({"items"})
 # Lists of {name, value} whose values are secret: Run Command `protectedParameters`.
@@ -224,7 +226,8 @@ def _redact(value: object, depth: int, max_depth: int, timeout: float, budget: _
         name = _norm_key(key)
         if secret_pair and name == "value":
             out[key] = _all_secret(item, depth + 1, max_depth)
-        elif is_secret_key(key) or (name in _SECRET_CONTAINERS and isinstance(item, dict)):
+        elif (is_secret_key(key) or (name in _SECRET_CONTAINERS and isinstance(item, dict))
+              or (name in _SECRET_HEADER_KEYS and not isinstance(item, (dict, list)))):
             out[key] = _all_secret(item, depth + 1, max_depth)
         elif name in _SECRET_PARAMETER_LISTS:
             out[key] = _redact_parameters(item, depth + 1, max_depth, timeout, budget)

@@ -230,10 +230,11 @@ def _replace_request_body(redacted: Any, event: _Event, shown: Any) -> None:
     if found is None or shown is _KEEP:
         return
     node: Any = redacted
-    for step in event.keys:
+    for step in event.keys:  # redact_json keeps keys and list lengths: the same path exists
         node = node[step]
-    properties = node[_key(node, "properties")]
-    properties[found[0]] = shown
+    properties_key = _key(node, "properties") if isinstance(node, Mapping) else None
+    if properties_key is not None and isinstance(node[properties_key], dict):
+        node[properties_key][found[0]] = shown
 
 
 def _write_then_delete(events: list[_Event], b: PlanBuilder) -> None:

@@ -194,3 +194,10 @@ def test_command_line_secrets_are_scrubbed_in_text(command, shown):
     from inspector.redact import redact_text
 
     assert redact_text(command) == shown
+
+
+def test_activity_log_authorization_scope_stays_but_an_authorization_header_does_not():
+    out = redact_json({"authorization": {"action": "Microsoft.Compute/virtualMachines/extensions/write", "scope": "/subscriptions/x"},
+                       "headers": {"Authorization": f"Bearer {BEARER}"}})
+    assert out["authorization"]["action"] == "Microsoft.Compute/virtualMachines/extensions/write"
+    assert out["headers"]["Authorization"] == "[REDACTED]"
