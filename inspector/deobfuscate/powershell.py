@@ -127,22 +127,27 @@ _WORD = regex.compile(r"[A-Za-z]{4,}")
 _NAME_PARTS = regex.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
 # lower, three or more capitals, lower again (dowNLOAdString): not how names are written
 _MIXED_RUN = regex.compile(r"[a-z][A-Z]{3,}[a-z]")
+_FLIP = regex.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[a-z])")
+_ISOLATED = regex.compile(r"(?<=[A-Z])[a-z](?=[A-Z])")
 
 
 def random_cased(word: str) -> bool:
     """True for a word whose letter case flips far more often than in Pascal/camel case."""
+    if word.islower() or word.isupper() or len(word) < 3:
+        return False
     for token in _NAME_PARTS.findall(word):
         canonical = _CANONICAL.get(token.lower())
         if canonical is not None and token not in (canonical, token.lower(), token.upper(), token.capitalize()):
             return True
     for part in _WORD.findall(word):
+        if part.islower() or part.isupper() or (part[0].isupper() and part[1:].islower()):
+            continue
         if _MIXED_RUN.search(part):
             return True
-        flips = sum(1 for a, b in zip(part, part[1:], strict=False) if a.isupper() != b.isupper())
+        flips = len(_FLIP.findall(part))
         # Pascal case has humps of two or more letters (Get, By, File); random case leaves
         # single lower-case letters between capitals (iNvOkE).
-        isolated = sum(1 for a, b, c in zip(part, part[1:], part[2:], strict=False)
-                       if a.isupper() and b.islower() and c.isupper())
+        isolated = len(_ISOLATED.findall(part))
         if (flips >= max(3, len(part) // 2) and isolated >= 2) or flips >= max(4, 2 * len(part) // 3):
             return True
     return False
@@ -174,6 +179,7 @@ class _Walk:
     replacements: list[_Replacement] = field(default_factory=list)
     consumed: list[tuple[int, int]] = field(default_factory=list)  # byte spans already peeled by an iex
     ascii: bool = True
+    case_cache: dict[str, bool] = field(default_factory=dict)
 
     # --- offsets -----------------------------------------------------------------------
 
@@ -250,14 +256,13 @@ class _Walk:
 
     def _assignment(self, node: Node) -> bool:
         value_node = node.child_by_field_name("value") or node.children[-1]
-        target = self.text(node.children[0])
+        key = self.evaluator.assigned_name(node) or ""
         result = self.value(node)  # evaluates the right side and records the variable
         if result is None:
             # The variable is no longer known; still look inside the right side.
-            self.evaluator.env.pop(_target_key(target), None)
+            self.evaluator.env.pop(key, None)
             return False
-        # Re-evaluate the right side alone to learn its value for folding.
-        key_value = self.evaluator.env.get(_target_key(target))
+        key_value = self.evaluator.env.get(key)
         _, techniques = result
         if isinstance(key_value, str) and _meaningful(techniques):
             self._replace(value_node, key_value, techniques)
@@ -431,7 +436,10 @@ class _Walk:
             if not any(raw[i + 1:i + 2] in BACKTICK_SPECIAL for i in range(len(raw)) if raw[i] == "`"):
                 clean = raw.replace("`", "")
                 techniques.add("backtick-escape")
-        if random_cased(clean):
+        weird = self.case_cache.get(clean)
+        if weird is None:
+            weird = self.case_cache[clean] = random_cased(clean)
+        if weird:
             if clean.lower() in _CANONICAL:
                 clean = canonical_case(clean)
                 techniques.add("random-case")
@@ -469,11 +477,6 @@ class _Walk:
 
 def _meaningful(techniques: set[str] | frozenset[str]) -> bool:
     return bool(set(techniques) - {"subexpression"})
-
-
-def _target_key(target: str) -> str:
-    match = regex.search(r"\$\{[^}]{1,200}\}|\$[\w:]+", target)
-    return norm_var(match.group(0)) if match else ""
 
 
 def _as_code(value: Any) -> str | None:

@@ -278,7 +278,13 @@ class Evaluator:
             if kind == "array_literal_expression" and len(children) > 1:
                 items: list[Any] = []
                 for child in self._named(node):
-                    items.append(self.eval(child))
+                    # Long lists of numbers (char codes, xor-ed bytes) are the common case: read them directly.
+                    literal = self.source[child.start_byte:child.end_byte]
+                    if literal.isdigit() and len(literal) < 10:
+                        items.append(int(literal))
+                        self.steps += 1
+                    else:
+                        items.append(self.eval(child))
                 return items
             if kind == "expression_with_unary_operator":
                 return self._unary(node)
@@ -442,14 +448,26 @@ class Evaluator:
             return None
         return outputs[0] if len(outputs) == 1 else [v for out in outputs for v in to_list(out)]
 
+    def assigned_name(self, assignment: Node) -> str | None:
+        """The variable an assignment writes (`$x = ...`, `[string]$x = ...`), or None."""
+        node = assignment.children[0]
+        for _ in range(64):
+            if node.type in ("variable", "braced_variable"):
+                return norm_var(self.text(node))
+            if node.type == "cast_expression":
+                node = node.children[-1]
+            elif node.named_child_count == 1:
+                node = node.named_children[0]
+            else:
+                return None
+        return None
+
     def _n_assignment_expression(self, node: Node) -> None:
-        target = node.children[0]
         op = self._op(node.children[1])
         value_node = node.child_by_field_name("value") or node.children[-1]
-        names = [c for c in _walk_named(target) if c.type in ("variable", "braced_variable")]
-        if len(names) != 1:
+        key = self.assigned_name(node)
+        if key is None:
             raise NotConstant("assignment target")
-        key = norm_var(self.text(names[0]))
         value = self.eval(value_node)
         if op == "+=":
             value = self._add(self.env.get(key, None) if key in self.env else "", value)
@@ -524,6 +542,9 @@ class Evaluator:
             raise NotConstant("empty block")
         if len(items) > self.max_value:
             raise EvalLimit("pipeline too long")
+        fast = self._foreach_fast(items, block.text)
+        if fast is not None:
+            return fast
         body = block.node.child_by_field_name("script_block_body")
         if body is None:
             raise NotConstant("empty block")
@@ -543,6 +564,32 @@ class Evaluator:
             else:
                 self.env["_"] = saved
         return results
+
+    def _foreach_fast(self, items: list[Any], block_text: str) -> list[Any] | None:
+        """`{[char]$_}`, `{$_ -bxor K}`, `{[char]($_ -bxor K)}` over many items, without a walk per item."""
+        match = _SIMPLE_BLOCK.match(block_text)
+        if match is None:
+            return None
+        key = 0
+        if match.group("key"):
+            token = match.group("key")
+            if token.startswith("$"):
+                name = norm_var(token)
+                if name not in self.env:
+                    raise NotConstant("unknown xor key")
+                self.techniques |= self.var_techniques.get(name, set())
+                key = to_int(self.env[name])
+            else:
+                key = int(token, 16) if token.lower().startswith("0x") else int(token)
+            self.techniques.add("bxor")
+        self.steps += len(items) // 4 + 1
+        if self.steps > self.max_steps:
+            raise EvalLimit(f"more than {self.max_steps} evaluation steps")
+        numbers = [to_int(item) ^ key for item in items]
+        if match.group("char"):
+            self.techniques.add("char-codes")
+            return [Char(chr(n & 0x10FFFF)) for n in numbers]
+        return numbers
 
     def _new_object(self, args: list[Node]) -> Any:
         type_name = ""
@@ -783,8 +830,15 @@ class Evaluator:
             self.techniques.add("char-codes")
             if isinstance(value, str):
                 return [Char(c) for c in value]
-            return [Char(v) if isinstance(v, str) and len(v) == 1 else Char(chr(to_int(v) & 0x10FFFF))
-                    for v in to_list(value)]
+            chars: list[Any] = []
+            for item in to_list(value):
+                if type(item) is int:
+                    chars.append(Char(chr(item & 0x10FFFF)))
+                elif isinstance(item, str) and len(item) == 1:
+                    chars.append(Char(item))
+                else:
+                    chars.append(Char(chr(to_int(item) & 0x10FFFF)))
+            return chars
         if target == "string":
             return to_str(value)
         if target in ("int", "int32", "int64", "long", "int16", "uint32", "uint16", "byte", "sbyte", "uint64"):
@@ -1020,6 +1074,10 @@ class Evaluator:
 
 
 _MISSING = object()
+_SIMPLE_BLOCK = regex.compile(
+    r"(?i)^\s*+(?P<char>\[char\]\s*+)?\(?\s*+\$_\s*+(?:-bxor\s*+(?P<key>0x[0-9a-f]{1,8}|\d{1,10}|\$\w{1,64}))?"
+    r"\s*+\)?\s*+$"
+)
 _BARE_RANGE = regex.compile(r"^(-?\d{1,9})\.\.(-?\d{1,9})$")
 
 

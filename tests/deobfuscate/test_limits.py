@@ -100,3 +100,14 @@ def test_evaluation_stops_at_the_scan_deadline() -> None:
     script = "\n".join(f"$v{i} = 'a'+'b'" for i in range(5000))
     out = run_layers(payload_of(script.encode(), PS), ScanContext(limits))
     assert "limit_deadline" in {kind for kind, _ in out.errors}
+
+
+@pytest.mark.parametrize("transform", [ob.ps_bxor, ob.ps_char_codes, ob.ps_format_operator, ob.ps_concat],
+                         ids=lambda f: f.__name__)
+def test_fifty_kilobyte_obfuscated_script_peels_quickly(transform) -> None:
+    command = "\n".join(f"Write-Host 'line {i}'; Get-Process | Out-Null" for i in range(300))
+    obfuscated = transform(command, 1)
+    started = time.monotonic()
+    result = peel(obfuscated, PS)
+    assert time.monotonic() - started < 2.0  # typically tens of milliseconds
+    assert result.recovered(command)
