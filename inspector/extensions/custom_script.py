@@ -34,8 +34,10 @@ def plan_custom_script(ext: ExtensionRequest, b: PlanBuilder) -> None:
             continue
         commands.append(text)
         b.add_script(field.origin, ScriptRole.COMMAND, text, language=language)
+    # `script` is a Linux field (run with /bin/sh); on Windows it is still decoded and scanned.
+    script_language = None if ext.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
     for field in ext.find_all("script"):
-        plan_inline_script(b, field, language=ArtifactType.SHELL)
+        plan_inline_script(b, field, language=script_language)
     _plan_file_uris(ext, b, commands)
     if _protected_command_only(ext):
         b.flag(CSE_PROTECTED_COMMAND_ONLY, "protectedSettings.commandToExecute")
