@@ -24,12 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.binaries when run as a script
 
-from inspector.analyzers.base import ScanContext, ScanLimits  # noqa: E402
-from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer  # noqa: E402
-from inspector.analyzers.pe import PeAnalyzer  # noqa: E402
-from inspector.model import ArtifactType  # noqa: E402
-from tests.binaries.payloads import payload, script  # noqa: E402
-from tests.binaries.pe_builder import CODE, DATA, RDATA, RT_RCDATA, Resource, Section, build_pe  # noqa: E402
+from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
+from inspector.analyzers.pe import PeAnalyzer
+from inspector.model import ArtifactType
+from tests.binaries.payloads import payload, script
+from tests.binaries.pe_builder import CODE, DATA, RDATA, RT_RCDATA, Resource, Section, build_pe
 
 MB = 1024 * 1024
 MAX_SIZE_MB = 50

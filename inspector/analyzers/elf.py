@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import io
 
-from elftools.common.exceptions import ELFError
 from elftools.elf.elffile import ELFFile
 
 from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
@@ -69,7 +68,7 @@ class ElfAnalyzer:
                 static=True,
                 stripped=True,
             )
-        except Exception as exc:  # ELFError, struct errors and worse on crafted headers
+        except Exception as exc:  # noqa: BLE001 - ELFError, struct errors and worse on crafted headers
             detail = str(exc)[:200]
             out.findings.append(H_MALFORMED.finding(payload, offset=0, snippet=detail))
             out.facts = ArtifactFacts(elf=ElfFacts(architecture="unknown", bits=0, endianness="unknown",
@@ -79,7 +78,7 @@ class ElfAnalyzer:
 
         section_names = self._section_names(elf, warnings)
         facts.stripped = ".symtab" not in section_names
-        facts.interpreter, has_dynamic = self._program_headers(elf, warnings)
+        facts.interpreter, has_dynamic = self._program_headers(elf, payload.data, warnings)
         facts.static = facts.interpreter is None and not has_dynamic
 
         data = payload.data
@@ -106,11 +105,11 @@ class ElfAnalyzer:
                 return names
             for index in range(count):
                 names.add(elf.get_section(index).name[:64])
-        except (ELFError, Exception) as exc:
+        except Exception as exc:  # noqa: BLE001 - any pyelftools failure is a parse warning
             warnings.append(f"section headers: {str(exc)[:200]}")
         return names
 
-    def _program_headers(self, elf: ELFFile, warnings: list[str]) -> tuple[str | None, bool]:
+    def _program_headers(self, elf: ELFFile, data: bytes, warnings: list[str]) -> tuple[str | None, bool]:
         interpreter = None
         has_dynamic = False
         try:
@@ -122,13 +121,13 @@ class ElfAnalyzer:
                 segment = elf.get_segment(index)
                 kind = segment["p_type"]
                 if kind == "PT_INTERP":
-                    raw = elf.stream.getvalue()[segment["p_offset"] : segment["p_offset"] + min(segment["p_filesz"],
-                                                                                               _MAX_INTERPRETER)]
+                    start = segment["p_offset"]
+                    raw = data[start : start + min(segment["p_filesz"], _MAX_INTERPRETER)]
                     text = raw.split(b"\x00", 1)[0].decode("utf-8", "replace")
                     interpreter = "".join(ch for ch in text if ch.isprintable()) or None
                 elif kind == "PT_DYNAMIC":
                     has_dynamic = True
-        except (ELFError, Exception) as exc:
+        except Exception as exc:  # noqa: BLE001 - any pyelftools failure is a parse warning
             warnings.append(f"program headers: {str(exc)[:200]}")
         return interpreter, has_dynamic
 

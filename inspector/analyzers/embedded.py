@@ -18,6 +18,7 @@ import binascii
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 
 import regex
 
@@ -120,7 +121,7 @@ class EmbeddedExecutableAnalyzer:
                         continue
                     blob = match.group()
                     cut = match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] in "+/")
-                    yield _Candidate(encoding, match.start(), match.end(), lambda b=blob, d=decoder: d(b), cut)
+                    yield _Candidate(encoding, match.start(), match.end(), partial(decoder, blob), cut)
             except TimeoutError:
                 out.errors.append(("limit_regex_timeout", f"embedded {encoding} search timed out"))
 

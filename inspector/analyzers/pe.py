@@ -20,7 +20,13 @@ from datetime import UTC, datetime
 import pefile
 
 from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
-from inspector.analyzers.binary_common import BinaryLimits, claimed_file_name, entropy, is_pe_at, notable_strings
+from inspector.analyzers.binary_common import (
+    BinaryLimits,
+    claimed_file_name,
+    entropy,
+    is_pe_at,
+    notable_strings,
+)
 from inspector.analyzers.pe_dotnet import read_names
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, Layer, Location, PeFacts, PeSection
 
@@ -225,7 +231,7 @@ class PeAnalyzer:
         if problem is None:
             try:
                 pe = pefile.PE(data=payload.data, fast_load=True)
-            except Exception as exc:  # pefile raises PEFormatError, but hostile input reaches others too
+            except Exception as exc:  # noqa: BLE001 - PEFormatError, and others on hostile input
                 problem = _short(exc)
         if pe is None:
             detail = problem or "unreadable PE headers"
@@ -259,7 +265,7 @@ class PeAnalyzer:
                 state.warnings.append(f"analysis stopped before {step}: scan deadline reached")
                 state.out.errors.append(("limit_deadline", f"PE analysis stopped before {step}"))
                 break
-            except Exception as exc:  # one broken directory must not hide the others
+            except Exception as exc:  # noqa: BLE001 - one broken directory must not hide the others
                 state.warnings.append(f"{step}: {_short(exc)}")
         self._layout_findings(state, facts)
         facts.parse_warnings = (state.warnings + [_short(w) for w in pe.get_warnings()])[:50]
@@ -609,7 +615,7 @@ def _resource_label(entry: object, depth: int) -> str:
 def _safe_offset(pe: pefile.PE, rva: int) -> int | None:
     try:
         return pe.get_offset_from_rva(rva)
-    except Exception:
+    except Exception:  # noqa: BLE001 - pefile raises several kinds for an unmapped RVA
         return None
 
 

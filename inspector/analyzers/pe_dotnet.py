@@ -148,7 +148,7 @@ def _names_from_tables(md: bytes, tables: tuple[int, int], strings: tuple[int, i
     module_name = None
     if rows.get(_MODULE):
         module_name = _string_at(md, strings, widths.read(md, pos, _SCHEMA[0x00], column=1))
-    for table in range(0x00, 0x20):
+    for table in range(0x20):
         count = rows.get(table, 0)
         if count:
             if table not in _SCHEMA:
@@ -176,7 +176,7 @@ class _Widths:
         if column in self._heap:
             return self._heap[column]
         if column.startswith("t:"):
-            return 4 if self._rows.get(int(column[2:], 16), 0) >= 1 << 16 else 2
+            return 4 if self._rows.get(int(column.removeprefix("t:"), 16), 0) >= 1 << 16 else 2
         targets, tag_bits = _CODED[column]
         largest = max((self._rows.get(t, 0) for t in targets if t != _UNUSED), default=0)
         return 4 if largest >= 1 << (16 - tag_bits) else 2

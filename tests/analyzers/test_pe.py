@@ -115,7 +115,7 @@ def _launchers() -> list[Path]:
     except ImportError:
         pass
     try:
-        import pip._vendor.distlib as distlib
+        from pip._vendor import distlib
 
         roots.append(Path(distlib.__file__).parent)
     except ImportError:
@@ -436,7 +436,7 @@ def test_mutations_concentrated_in_the_headers_never_crash() -> None:
     # Deterministic complement to the property test: every header byte flipped to 0xFF
     # (counts, sizes and RVAs become huge, the cases that used to loop or allocate).
     header_end = RICH_SAMPLE.layout.section_table + 40 * 7
-    for position in range(0, header_end):
+    for position in range(header_end):
         data = bytearray(RICH_SAMPLE.data)
         data[position] = 0xFF
         assert analyze(bytes(data)).facts.pe is not None
