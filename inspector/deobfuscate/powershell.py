@@ -264,7 +264,8 @@ class _Walk:
             return False
         key_value = self.evaluator.env.get(key)
         _, techniques = result
-        if isinstance(key_value, str) and _meaningful(techniques):
+        if isinstance(key_value, str) and _meaningful(techniques) and (
+                not techniques <= _WEAK or _assembles_words(self.text(value_node))):
             self._replace(value_node, key_value, techniques)
         elif isinstance(key_value, bytes) and "base64" in techniques:
             self._decoded_bytes(value_node, key_value, techniques)
@@ -414,6 +415,8 @@ class _Walk:
             return True
         if not isinstance(value, str) or not _meaningful(techniques):
             return False
+        if techniques <= _WEAK and not _assembles_words(self.text(node)):
+            return False  # a path joined to a name ('C:\\' + 'x') is ordinary code
         self._replace(node, value, techniques)
         return True
 
@@ -475,6 +478,21 @@ class _Walk:
         return b"".join(pieces).decode("utf-8", "replace"), frozenset(techniques)
 
 
+# Techniques common in ordinary code: they count only when they assemble several literals.
+_WEAK = frozenset({"concat", "join", "split", "subexpression"})
+
+
+_WORD_SPLIT = regex.compile(r"""[A-Za-z0-9]['"]\s*+[+,]\s*+['"][A-Za-z0-9]""")
+
+
+def _assembles_words(source: str) -> bool:
+    """Concatenation counts as obfuscation when it cuts through words ('Down'+'loadFile') or
+    glues three or more literals; joining a path to a name is ordinary code."""
+    if source.count("'") + source.count('"') >= 6:
+        return True
+    return _WORD_SPLIT.search(source[:4096], timeout=0.05) is not None
+
+
 def _meaningful(techniques: set[str] | frozenset[str]) -> bool:
     return bool(set(techniques) - {"subexpression"})
 
@@ -519,7 +537,7 @@ class PowerShellLayer:
             out.error("deobfuscation_parse_failed", f"powershell: {type(exc).__name__}")
             return out.finish()
         evaluator = Evaluator(source, max_steps=self.limits.max_eval_steps, max_depth=self.limits.max_eval_depth,
-                              max_value=self.limits.max_value_chars)
+                              max_value=self.limits.max_value_chars, regex_timeout=ctx.regex_timeout())
         walk = _Walk(payload, ctx, self.limits, source, out, evaluator, ascii=len(source) == len(text))
         walk.run(tree.root_node)
         folded = walk.normalised()

@@ -203,6 +203,7 @@ class Evaluator:
     max_steps: int = 200_000
     max_depth: int = 150
     max_value: int = 1024 * 1024
+    regex_timeout: float = 0.1  # for -replace / -split patterns, which come from the payload
     env: dict[str, Any] = field(default_factory=dict)
     steps: int = 0
     techniques: set[str] = field(default_factory=set)
@@ -761,7 +762,7 @@ class Evaluator:
 
         def one(value: Any) -> str:
             try:
-                return compiled.sub(lambda m: m.expand(template), to_str(value), timeout=0.1)
+                return compiled.sub(lambda m: m.expand(template), to_str(value), timeout=self.regex_timeout)
             except TimeoutError:
                 raise EvalLimit("-replace timed out") from None
             except (regex.error, IndexError):
@@ -775,7 +776,7 @@ class Evaluator:
         parts = to_list(right)
         pattern = to_str(parts[0]) if parts else r"\s+"
         try:
-            result = regex.split(pattern, to_str(left), flags=regex.IGNORECASE, timeout=0.1)
+            result = regex.split(pattern, to_str(left), flags=regex.IGNORECASE, timeout=self.regex_timeout)
         except (regex.error, TimeoutError):
             raise NotConstant("-split") from None
         self.techniques.add("split")

@@ -147,6 +147,8 @@ Invoke-WebRequest -Uri 'https://download.microsoft.com/agent.msi' -OutFile "$env
 Start-Process msiexec.exe -ArgumentList '/i', "$env:TEMP\\agent.msi", '/qn' -Wait
 Get-Service -Name W3SVC | Set-Service -StartupType Automatic
 & { Write-Host 'block' }
+$installer = 'https://download.example.com/releases/' + 'agent-1.2.msi'
+$names = @('web', 'db') -join ','
 """
 
 
