@@ -45,6 +45,8 @@ _NOT_OWNERS = frozenset({"orgs", "settings", "marketplace", "sponsors", "feature
                          "explore", "notifications", "search", "pricing", "enterprise", "apps", "collections"})
 _EXECUTABLE_EXTENSIONS = frozenset({".exe", ".dll", ".scr", ".sys", ".msi", ".com", ".pif", ".bin", ".elf", ".so",
                                     ".dylib", ".jar", ".apk", ".lnk"})
+# Statuses that answer the question "what is this repository?" (anything else: incomplete).
+ANSWER_STATUSES = frozenset({200, 301, 302, 307, 404, 410, 451})
 _NAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})$")
 
 
@@ -213,11 +215,20 @@ class GitHubClient:
         finally:
             self._inflight.pop(path, None)
         future.set_result(result)
-        if result.error is None:
+        if result.error is None and result.status is not None and result.status < 500:  # 5xx: ask again later
             self._cache[path] = (time.monotonic() + self.settings.github_cache_ttl_s, result)
             while len(self._cache) > self.settings.github_cache_entries:
                 self._cache.popitem(last=False)
         return result
+
+    @staticmethod
+    def _unexpected(result: ApiResult) -> str | None:
+        """Why an answer says nothing about the repository (an error, 403, 5xx), or None."""
+        if result.error:
+            return result.error
+        if result.status not in ANSWER_STATUSES:
+            return f"HTTP {result.status}"
+        return None
 
     async def _query(self, path: str) -> ApiResult:
         s = self.settings
@@ -266,18 +277,18 @@ class GitHubClient:
         if ref.gist_id:
             gist = await self.get(f"/gists/{quote(ref.gist_id, safe='')}")
             facts.repo_status = gist.status
-            if gist.error:
-                facts.incomplete = gist.error
-            elif gist.status == 200 and isinstance(gist.body, dict):
+            facts.incomplete = self._unexpected(gist)
+            if not facts.incomplete and gist.status == 200 and isinstance(gist.body, dict):
                 facts.created_at = _when(gist.body.get("created_at"))
                 facts.pushed_at = _when(gist.body.get("updated_at"))
                 owner = str((gist.body.get("owner") or {}).get("login") or owner)
         elif ref.repo:
             repo = await self.get(f"/repos/{quote(owner, safe='')}/{quote(ref.repo, safe='')}")
             facts.repo_status = repo.status
-            if repo.error:
-                facts.incomplete = repo.error
-            elif repo.status in (301, 302, 307):
+            facts.incomplete = self._unexpected(repo)
+            if facts.incomplete:
+                return facts
+            if repo.status in (301, 302, 307):
                 facts.repo_moved_to = repo.location
             elif repo.status == 200 and isinstance(repo.body, dict):
                 body = repo.body
@@ -291,9 +302,8 @@ class GitHubClient:
                     facts.file_added_at = await self._file_added(ref)
         if owner and facts.repo_status in (200, None) and not facts.incomplete:
             user = await self.get(f"/users/{quote(owner, safe='')}")
-            if user.error:
-                facts.incomplete = user.error
-            elif user.status == 200 and isinstance(user.body, dict):
+            facts.incomplete = self._unexpected(user)
+            if not facts.incomplete and user.status == 200 and isinstance(user.body, dict):
                 facts.owner_created_at = _when(user.body.get("created_at"))
                 facts.owner_public_repos = user.body.get("public_repos")
                 facts.owner_type = user.body.get("type")

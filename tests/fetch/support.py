@@ -312,6 +312,15 @@ def github_user_json(login: str, *, age_days: float, public_repos: int) -> dict[
     }
 
 
+def github_gist_json(gist_id: str, owner: str, *, age_days: float) -> dict[str, Any]:
+    return {
+        "id": gist_id, "node_id": "G_kwDOAJy2KtoAIDBhMWIyYzNk", "public": True, "description": "",
+        "files": {"stage2.ps1": {"filename": "stage2.ps1", "type": "text/plain", "language": "PowerShell", "size": 120}},
+        "owner": {"login": owner, "id": 170001234, "type": "User"}, "created_at": _iso(age_days),
+        "updated_at": _iso(age_days), "comments": 0, "truncated": False,
+    }
+
+
 def github_commit_json(days_ago: float) -> dict[str, Any]:
     return {
         "sha": "4c1b2f0e9d8a7c6b5a4f3e2d1c0b9a8f7e6d5c4b", "node_id": "C_kwDOMG7xTtoAKDRjMWIy",
@@ -328,6 +337,7 @@ class FakeGitHub:
     repos: dict[str, dict[str, Any] | int] = field(default_factory=dict)  # "o/r" -> JSON or HTTP status
     users: dict[str, dict[str, Any]] = field(default_factory=dict)
     commits: dict[str, list[float]] = field(default_factory=dict)  # "o/r:path" -> commit ages, newest first
+    gists: dict[str, dict[str, Any]] = field(default_factory=dict)
     remaining: int = 5000
     hits: list[str] = field(default_factory=list)
     auth: list[str | None] = field(default_factory=list)
@@ -380,7 +390,12 @@ def _github_app(gh: FakeGitHub) -> web.Application:
         chosen = ages[page - 1: page]
         return reply([github_commit_json(a) for a in chosen], 200, headers)
 
+    async def gist(request: web.Request) -> web.StreamResponse:
+        found = gh.gists.get(request.match_info["gist_id"])
+        return reply(found) if found else reply({"message": "Not Found"}, 404)
+
     app = web.Application(middlewares=[record])
+    app.router.add_get("/gists/{gist_id}", gist)
     app.router.add_get("/repos/{owner}/{repo}", repo)
     app.router.add_get("/users/{owner}", user)
     app.router.add_get("/repos/{owner}/{repo}/commits", commits)

@@ -14,6 +14,7 @@ from tests.fetch.support import (
     FakeGitHub,
     LocalServer,
     closed_settings,
+    github_gist_json,
     github_repo_json,
     github_user_json,
     planned,
@@ -138,6 +139,28 @@ async def test_a_renamed_repository_is_reported_and_the_redirect_not_followed(
     found = await fetcher.session().reputation(planned("https://github.com/old/name/blob/main/a.ps1"))
     assert ids(found) == {"reputation.github.repo_moved"}
     assert not any(hit.startswith("/repositories/") for hit in fake_github.hits)
+
+
+async def test_a_new_gist_of_a_new_account_is_reported(fake_github: FakeGitHub, fetcher_factory: Any) -> None:
+    fake_github.gists["0a1b2c3d4e5f"] = github_gist_json("0a1b2c3d4e5f", "mallory", age_days=1)
+    fake_github.users["mallory"] = github_user_json("mallory", age_days=2, public_repos=0)
+    fetcher = fetcher_factory(github_settings(fake_github))
+    found = await fetcher.session().reputation(
+        planned("https://gist.githubusercontent.com/mallory/0a1b2c3d4e5f/raw/9f8e7d/stage2.ps1"))
+    assert ids(found) == {"reputation.github.new_repo", "reputation.github.new_owner"}
+    assert fake_github.hits == ["/gists/0a1b2c3d4e5f", "/users/mallory"]
+
+
+async def test_api_failures_make_reputation_incomplete_and_are_not_cached(
+    fake_github: FakeGitHub, fetcher_factory: Any
+) -> None:
+    fake_github.repos["flaky/repo"] = 503
+    fetcher = fetcher_factory(github_settings(fake_github))
+    for _ in range(2):
+        session = fetcher.session()
+        assert await session.reputation(planned("https://github.com/flaky/repo")) == []
+        assert [(p.kind, p.detail) for p in session.problems] == [("github_api_failed", "GitHub facts incomplete: HTTP 503")]
+    assert fake_github.hits == ["/repos/flaky/repo"] * 2
 
 
 async def test_answers_are_cached_per_process(fake_github: FakeGitHub, fetcher_factory: Any) -> None:
