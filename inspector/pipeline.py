@@ -28,7 +28,7 @@ from inspector.analyzers.base import Analyzer, AnalyzerOutput, Child, Payload, S
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.deobfuscate import LAYERS
-from inspector.extensions import understand
+from inspector.extensions import RequestLimits, understand
 from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
 from inspector.extensions.request import InspectionInput
 from inspector.fetch import Fetcher
@@ -268,6 +268,7 @@ class Inspector:
         self._executor = executor
         self._engine = AnalysisEngine.build(ruleset.rules)
         self._fetcher = fetcher
+        self.request_limits = RequestLimits.from_settings(settings)
 
     @classmethod
     async def start(cls, settings: Settings, workers: int | None = None, *, fetching: bool | None = None) -> Inspector:
@@ -318,7 +319,7 @@ class Inspector:
     async def inspect(self, inp: InspectionInput, *, inspection_id: str | None = None, fetch: bool | None = None,
                       deadline_s: float | None = None, input_name: str | None = None) -> InspectionResult:
         started = time.monotonic()
-        plan = understand(inp)
+        plan = understand(inp, self.request_limits)
         limits = self.settings.scan_limits()
         if deadline_s is not None:
             limits = ScanLimits(**{**limits.__dict__, "deadline_s": min(limits.deadline_s, deadline_s)})

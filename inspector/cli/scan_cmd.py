@@ -18,7 +18,7 @@ import click
 
 from inspector.cli.report import render_verdict
 from inspector.config import Settings
-from inspector.extensions import detect_input
+from inspector.extensions import RequestLimits, detect_input
 from inspector.extensions.request import InputError
 from inspector.model import Verdict, VerdictClass
 from inspector.pipeline import Inspector
@@ -79,7 +79,8 @@ async def _scan_one(inspector: Inspector, settings: Settings,
                     target: ScanTarget) -> tuple[Verdict | None, InputError | None]:
     try:
         data = read_target(target, settings.max_input_bytes)
-        inp = detect_input(data, filename=None if target.path is None else target.path.name)
+        inp = detect_input(data, filename=None if target.path is None else target.path.name,
+                           limits=inspector.request_limits)
         result = await inspector.inspect(inp, input_name=target.name)
     except InputError as exc:
         return None, exc
