@@ -32,8 +32,12 @@ class ConsoleServer:
 
 @contextmanager
 def console_server(data_dir: Path) -> Iterator[ConsoleServer]:
-    """`inspector serve` with fetching off, plus one key per role made with `inspector keys create`."""
-    with serve_process(data_dir, INSPECTOR_CONSOLE_WAIT_S="5") as served:
+    """`inspector serve` with fetching off, plus one key per role made with `inspector keys create`.
+
+    Submissions do not wait for their verdict (console_wait_s=0): every one goes through the
+    progress page, whose script polls until the verdict is stored and then shows it.
+    """
+    with serve_process(data_dir, INSPECTOR_CONSOLE_WAIT_S="0") as served:
         server = ConsoleServer(served.url)
         for role in ("analyst", "detector"):
             server.keys[role] = create_key(data_dir, role)
