@@ -385,7 +385,12 @@ class PeAnalyzer:
         if root is not None:
             high_entropy: list[str] = []
             for label, rva, size in self._resource_leaves(root, state):
-                blob = pe.get_data(rva, min(size, self.limits.max_child_bytes))
+                state.check_time("resources")
+                try:
+                    blob = pe.get_data(rva, min(size, self.limits.max_child_bytes))
+                except pefile.PEFormatError:
+                    state.warnings.append(f"resource {label} points outside the image")
+                    continue
                 if is_pe_at(blob):
                     self._emit_pe_child(state, blob, H_RESOURCE_PE, f"pe-resource:{label}", "pe-resource",
                                         offset=_safe_offset(pe, rva), truncated=size > len(blob))

@@ -410,6 +410,17 @@ def test_a_resource_directory_claiming_millions_of_entries_is_bounded() -> None:
     assert out.children == []
 
 
+def test_a_resource_pointing_outside_the_image_is_skipped_and_the_others_still_read() -> None:
+    inner = build_pe().data
+    built = build_pe(resources=[Resource(RT_RCDATA, 1, b"a" * 64), Resource(RT_RCDATA, 2, inner)])
+    data = bytearray(built.data)
+    rsrc_offset = built.layout.sections[".rsrc"][0]
+    struct.pack_into("<I", data, rsrc_offset + built.layout.resource_data_entries[0], 0x7FFF0000)  # OffsetToData
+    out = analyze(bytes(data))
+    assert "resource RCDATA/1/1033 points outside the image" in out.facts.pe.parse_warnings
+    assert [c.data for c in out.children] == [inner]
+
+
 def test_an_import_directory_past_the_end_is_a_warning() -> None:
     built = build_pe(imports={"kernel32.dll": ["ExitProcess"]})
     data = bytearray(built.data)

@@ -64,6 +64,7 @@ class PeLayout:
     data_directories: int  # file offset of DataDirectory[0]
     sections: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (raw offset, rva)
     resource_rva: int | None = None
+    resource_data_entries: list[int] = field(default_factory=list)  # offsets within .rsrc, in resource order
     overlay_offset: int | None = None
     security_offset: int | None = None
 
@@ -138,7 +139,7 @@ def build_pe(
             content = _exports(arg, rva, dll_name)
             directories[0] = (rva, len(content))
         elif kind == "resources":
-            content = _resources(arg, rva, resource_loop)
+            content, layout.resource_data_entries = _resources(arg, rva, resource_loop)
             directories[2] = (rva, len(content))
             layout.resource_rva = rva
         else:
@@ -328,7 +329,7 @@ def _exports(names: list[str], base: int, dll_name: str) -> bytes:
     return header + functions + name_table + ordinal_table + bytes(strings)
 
 
-def _resources(resources: list[Resource], base: int, loop: bool) -> bytes:
+def _resources(resources: list[Resource], base: int, loop: bool) -> tuple[bytes, list[int]]:
     """Type -> name -> language tree; with `loop`, the last language directory points at the root."""
     by_type: dict[int, list[Resource]] = {}
     for resource in resources:
@@ -367,7 +368,7 @@ def _resources(resources: list[Resource], base: int, loop: bool) -> bytes:
         _write_dir(out, name_dirs[id(resource)], [(resource.lang, target)])
         struct.pack_into("<IIII", out, data_entries[id(resource)], base + blobs[id(resource)], len(resource.data), 0, 0)
         out[blobs[id(resource)] : blobs[id(resource)] + len(resource.data)] = resource.data
-    return bytes(out)
+    return bytes(out), [data_entries[id(r)] for r in resources]
 
 
 def _write_dir(out: bytearray, at: int, entries: list[tuple[int, int]]) -> None:
