@@ -20,12 +20,17 @@ CUSTOM_SCRIPT_KINDS = frozenset({
     ExtensionKind.CUSTOM_SCRIPT_WINDOWS, ExtensionKind.CUSTOM_SCRIPT_LINUX, ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY,
 })
 RUN_COMMAND_KINDS = frozenset({ExtensionKind.RUN_COMMAND, ExtensionKind.MANAGED_RUN_COMMAND})
-# Structural findings (from the request itself) that raise a context alert by themselves.
-STRUCTURE_ALERTS: tuple[tuple[str, str], ...] = (
-    ("structure.vmaccess.", "VM_VMAccessSuspiciousUsage"),
-    ("structure.gpu.", "VM_GPUExtensionSuspiciousFailure"),
-    ("structure.disk_encryption.", "VM_DiskEncryptionSuspiciousUsage"),
-    ("structure.run_command.", "VM_RunCommandSuspiciousUsage"),
+# Structural findings (from the request itself) that raise a context alert by themselves:
+# (id prefix, extension kinds it applies to (empty: any), alert type).
+STRUCTURE_ALERTS: tuple[tuple[str, frozenset[ExtensionKind], str], ...] = (
+    ("structure.vmaccess.", frozenset(), "VM_VMAccessSuspiciousUsage"),
+    ("structure.gpu.", frozenset(), "VM_GPUExtensionSuspiciousFailure"),
+    ("structure.disk_encryption.", frozenset(), "VM_DiskEncryptionSuspiciousUsage"),
+    ("structure.run_command.", frozenset(), "VM_RunCommandSuspiciousUsage"),
+    ("structure.dsc.", frozenset(), "VM_DSCExtensionSuspiciousUsage"),
+    ("structure.activity.write_then_delete", CUSTOM_SCRIPT_KINDS, "VM_CustomScriptExtensionUnusualDeletion"),
+    ("structure.activity.write_then_delete", frozenset({ExtensionKind.DSC}), "VM_DSCExtensionSuspiciousUsage"),
+    ("structure.activity.write_then_delete", RUN_COMMAND_KINDS, "VM_RunCommandSuspiciousUsage"),
 )
 FETCHED_ROLES = frozenset(r.value for r in UrlRole)
 
@@ -123,7 +128,7 @@ def _alerts(plan: InspectionPlan, artifacts: list[Artifact], findings: list[Find
         if name and name not in alerts:
             alerts[name] = _alert(name, _describe(group, origin), group)
     _reputation_alerts(plan, findings, bands, alerts)
-    _structure_alerts(findings, alerts)
+    _structure_alerts(plan, findings, alerts)
     _failure_alerts(plan, verdict, findings, alerts)
     return list(alerts.values())
 
@@ -146,8 +151,10 @@ def _reputation_alerts(plan: InspectionPlan, findings: list[Finding], bands: Ban
             alerts[name] = _alert(name, _describe(group, url), group)
 
 
-def _structure_alerts(findings: list[Finding], alerts: dict[str, Alert]) -> None:
-    for prefix, name in STRUCTURE_ALERTS:
+def _structure_alerts(plan: InspectionPlan, findings: list[Finding], alerts: dict[str, Alert]) -> None:
+    for prefix, kinds, name in STRUCTURE_ALERTS:
+        if kinds and plan.kind not in kinds:
+            continue
         group = [f for f in findings if f.source == "structure" and f.id.startswith(prefix)]
         if group and name not in alerts:
             alerts[name] = _alert(name, _describe(group, "request"), group)

@@ -103,3 +103,11 @@ def test_structural_request_findings_raise_context_alerts() -> None:
     decision = decide(plan, [], [finding("structure.gpu.no_gpu_size", 150, source="structure")], BANDS)
     assert [a.alertType for a in decision.alerts] == ["VM_GPUExtensionSuspiciousFailure"]
     assert decision.alerts[0].severity == "Medium"
+
+
+def test_write_then_delete_maps_to_the_deletion_alert_of_its_extension_kind() -> None:
+    delete = finding("structure.activity.write_then_delete", 120, source="structure")
+    cse = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), [], [delete], BANDS)
+    dsc = decide(InspectionPlan(kind=ExtensionKind.DSC), [], [delete], BANDS)
+    assert [a.alertType for a in cse.alerts] == ["VM_CustomScriptExtensionUnusualDeletion"]
+    assert [a.alertType for a in dsc.alerts] == ["VM_DSCExtensionSuspiciousUsage"]
