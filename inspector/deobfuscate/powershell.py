@@ -482,13 +482,13 @@ class _Walk:
 _WEAK = frozenset({"concat", "join", "split", "subexpression"})
 
 
-_WORD_SPLIT = regex.compile(r"""[A-Za-z0-9]['"]\s*+[+,]\s*+['"][A-Za-z0-9]""")
+_WORD_SPLIT = regex.compile(r"""[A-Za-z0-9]['"]\s*+\+\s*+['"][A-Za-z0-9]""")
 
 
 def _assembles_words(source: str) -> bool:
     """Concatenation counts as obfuscation when it cuts through words ('Down'+'loadFile') or
-    glues three or more literals; joining a path to a name is ordinary code."""
-    if source.count("'") + source.count('"') >= 6:
+    glues four or more literals; joining a path to a name is ordinary code."""
+    if source.count("'") + source.count('"') >= 8:
         return True
     return _WORD_SPLIT.search(source[:4096], timeout=0.05) is not None
 
