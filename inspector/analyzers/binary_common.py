@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 import regex
 
 from inspector.model import Artifact
+from inspector.redact import redact_text
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -181,7 +182,8 @@ NOTABLE_RULES: tuple[_StringRule, ...] = (
 
 
 def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: float) -> dict[str, list[str]]:
-    """Distinct matches per category in the first `max_bytes` of `data`, each at most 120 chars.
+    """Distinct matches per category in the first `max_bytes` of `data`, each at most 120 chars
+    and redacted (a stratum URL may carry the pool password).
 
     A category whose search times out is reported with what it found so far; the caller treats
     a timeout as "not found" rather than failing the analysis.
@@ -198,7 +200,8 @@ def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: f
         values = found.setdefault(rule.category, [])
         try:
             for match in rule.pattern.finditer(haystack, timeout=timeout):
-                text = view[match.start() : match.end()].decode("ascii", "replace")[:120]
+                # Miner command lines carry pool passwords and tokens; they must not reach the verdict.
+                text = redact_text(view[match.start() : match.end()].decode("ascii", "replace")[:120])
                 if text not in values:
                     values.append(text)
                 if len(values) >= max_strings:

@@ -75,6 +75,13 @@ def test_notable_strings_by_category() -> None:
     }
 
 
+def test_secrets_in_notable_strings_are_redacted() -> None:
+    data = b"\x00stratum+tcp://pool.example.invalid:3333/?password=Hunter2Secret\x00"
+    found = notable_strings(data, max_bytes=len(data), max_strings=4, timeout=1.0)
+    assert "Hunter2Secret" not in repr(found)
+    assert found["miner"] == ["stratum+tcp://pool.example.invalid:3333/?password=[REDACTED]"]
+
+
 def test_every_pool_name_contains_a_prefilter_anchor() -> None:
     from inspector.analyzers.binary_common import _POOL_ANCHORS, _POOLS
 
