@@ -48,6 +48,10 @@ SECURITY_HEADERS = {
 }
 # Rendering pages with this many characters of artifact text moves off the event loop.
 _OFFLOAD_CHARS = 100_000
+# Forms without payload (sign-in, sign-out) are small; anything larger is refused unread.
+SMALL_FORM_BYTES = 64 * 1024
+# Multipart framing and the other fields around a pasted or uploaded payload.
+FORM_OVERHEAD_BYTES = 256 * 1024
 _ATTACK_ID = regex.compile(r"T\d{4}(?:\.\d{3})?")
 INSPECTION_ID = regex.compile(r"[A-Za-z0-9_-]{1,64}")
 SHA256 = regex.compile(r"[A-Fa-f0-9]{64}")
@@ -145,12 +149,12 @@ class Console:
             raise _Redirect(f"{PREFIX}/login?next={quote(target, safe='')}")
         return signed
 
-    async def require_post(self, request: web.Request) -> tuple[SignedIn, Any]:
+    async def require_post(self, request: web.Request, max_bytes: int = SMALL_FORM_BYTES) -> tuple[SignedIn, Any]:
         """A signed-in, same-origin form post with a valid CSRF token, and its parsed form."""
         signed = await self.require(request)
         if not same_origin(request):
             raise _Forbidden("this form was posted from another site")
-        form = await read_form(request, self.service.settings)
+        form = await read_form(request, self.service.settings, max_bytes)
         if not self.signer.check_csrf(signed.session, _field(form, "csrf")):
             raise _Forbidden("the form's security token is missing or stale; reload the page and try again")
         return signed, form
@@ -206,9 +210,8 @@ def same_origin(request: web.Request) -> bool:
     return True
 
 
-async def read_form(request: web.Request, settings: Any) -> Any:
-    """The posted form, bounded in size (the service's body limit) and in time."""
-    limit = settings.max_input_bytes + 256 * 1024
+async def read_form(request: web.Request, settings: Any, limit: int) -> Any:
+    """The posted form, bounded in size (`limit` bytes, and the application's own limit) and in time."""
     if request.content_length is not None and request.content_length > limit:
         raise FormTooLarge(f"the form is {request.content_length} bytes; the limit is {limit}")
     try:

@@ -20,7 +20,7 @@ from inspector.api.runner import Submission
 from inspector.extensions import detect_input, understand
 from inspector.extensions.request import InputError, InputKind, InspectionInput
 from inspector.model import SCRIPT_TYPES, ArtifactType
-from inspector.ui.console import CONSOLE, PREFIX, Console, SignedIn
+from inspector.ui.console import CONSOLE, FORM_OVERHEAD_BYTES, PREFIX, Console, SignedIn
 from inspector.unpack.filetype import detect_type
 
 LANGUAGES = tuple(sorted(t.value for t in SCRIPT_TYPES))
@@ -148,9 +148,11 @@ def _kind_of(inp: InspectionInput) -> str:
 
 async def submit(request: web.Request) -> web.Response:
     console = request.app[CONSOLE]
-    signed, form = await console.require_post(request)
     which = request.match_info["form"]
     settings = console.service.settings
+    # Pasted text is bounded like an API request body; uploads like any input.
+    limit = settings.max_input_bytes if which == "file" else settings.api_max_body_bytes
+    signed, form = await console.require_post(request, limit + FORM_OVERHEAD_BYTES)
     state = FormState(form=which, values={k: _text(form, k) for k in ("content", "language", "filename", "document",
                                                                        "kind", "url")})
     fetch = _text(form, "fetch") == "on"

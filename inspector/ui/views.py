@@ -25,6 +25,7 @@ from inspector.ui.console import (
     INSPECTION_ID,
     PREFIX,
     SHA256,
+    SMALL_FORM_BYTES,
     Console,
     read_form,
     redirect,
@@ -79,7 +80,7 @@ async def login(request: web.Request) -> web.Response:
     console = _console(request)
     if not same_origin(request):
         return await _login_form(request, console, status=403, message="The sign-in form was posted from another site.")
-    form = await read_form(request, console.service.settings)
+    form = await read_form(request, console.service.settings, SMALL_FORM_BYTES)
     token = form.get("login_token")
     if not check_login_token(request.cookies.get(LOGIN_CSRF_COOKIE), token if isinstance(token, str) else None):
         return await _login_form(request, console, status=403,

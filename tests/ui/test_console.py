@@ -153,3 +153,11 @@ async def test_an_expired_session_sends_the_analyst_back_to_sign_in(console: Con
     assert page.status == 303 and page.location.startswith("/ui/login")  # type: ignore[union-attr]
     fresh = Session(key_id=old.key_id, nonce=old.nonce, issued=int(time.time()), expires=int(time.time()) + 600)
     assert (await console.client().get("/ui/", headers={"Cookie": f"pi_console={signer.encode(fresh)}"})).status == 200
+
+
+async def test_oversized_forms_are_refused_unread(console: ConsoleService, analyst: ConsoleClient) -> None:
+    too_big_login = await console.client().post("/ui/login", {"api_key": "x" * 100_000}, csrf=False)
+    assert too_big_login.status == 413 and "Form too large" in too_big_login.text
+    console.service.settings.api_max_body_bytes = 4096
+    too_big_script = await analyst.post("/ui/submit/script", {"content": "A" * 400_000})
+    assert too_big_script.status == 413
