@@ -231,7 +231,9 @@ class PeAnalyzer:
         pe = None
         if problem is None:
             try:
-                pe = pefile.PE(data=payload.data, fast_load=True)
+                # The per-instance caps pefile accepts are passed; its module-level MAX_* are not touched.
+                pe = pefile.PE(data=payload.data, fast_load=True,
+                               max_symbol_exports=max(1, self.limits.max_exports))
             except Exception as exc:  # noqa: BLE001 - PEFormatError, and others on hostile input
                 problem = _short(exc)
         if pe is None:

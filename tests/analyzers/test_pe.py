@@ -459,3 +459,9 @@ def test_a_windows_miner_is_recognised_by_its_strings() -> None:
     out = analyze(build_pe(sections=[Section(".text", b"\x90" * 64, CODE), Section(".rdata", rdata, RDATA)]).data)
     assert ids(out) == {"pe.miner_strings"}
     assert out.findings[0].count == 4 and out.findings[0].attack == ["T1496"]
+
+
+def test_export_parsing_stops_at_the_limit() -> None:
+    out = analyze(build_pe(dll=True, exports=[f"Fn{i:03}" for i in range(50)]).data,
+                  analyzer=PeAnalyzer(BinaryLimits(max_exports=10)))
+    assert out.facts.pe.exports == [f"Fn{i:03}" for i in range(10)]
