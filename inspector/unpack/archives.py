@@ -13,8 +13,11 @@ when the pipeline scans that child.
 from __future__ import annotations
 
 import io
+import lzma
+import struct
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING
@@ -31,6 +34,14 @@ if TYPE_CHECKING:
 
 CHUNK = 64 * 1024
 MAX_NAME_CHARS = 200
+
+# What hostile or broken archive bytes make the parsers and decompressors raise. Caught and
+# reported as `archive_corrupt`: a broken archive is a finding about the input, not a crash.
+CORRUPT_ERRORS: tuple[type[BaseException], ...] = (
+    zipfile.BadZipFile, zipfile.LargeZipFile, tarfile.TarError, Bad7zFile, ArchiveError,
+    UnsupportedCompressionMethodError, zlib.error, lzma.LZMAError, struct.error, OSError, EOFError, ValueError,
+    NotImplementedError, RuntimeError, KeyError, IndexError, TypeError, OverflowError,
+)
 
 
 @dataclass(frozen=True)
@@ -209,7 +220,7 @@ class ZipUnpacker:
                 self._members(archive, exp, payload)
         except Cutoff as stop:
             exp.out.errors.append((stop.kind, stop.detail))
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except CORRUPT_ERRORS as exc:
             exp.out.errors.append(("archive_corrupt", f"zip cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 
@@ -229,7 +240,7 @@ class ZipUnpacker:
                 try:
                     with archive.open(info) as stream:
                         data, truncated = exp.read(stream, info.filename, payload, packed=info.compress_size)
-                except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError) as exc:
+                except CORRUPT_ERRORS as exc:
                     exp.out.errors.append(("archive_corrupt", f"zip member {clean_name(info.filename)}: "
                                            f"{type(exc).__name__}: {exc}"[:300]))
                     continue
@@ -258,7 +269,7 @@ class TarUnpacker:
                     self._member(archive, info, exp, payload)
         except Cutoff as stop:
             exp.out.errors.append((stop.kind, stop.detail))
-        except (tarfile.TarError, OSError, EOFError, ValueError) as exc:
+        except CORRUPT_ERRORS as exc:
             exp.out.errors.append(("archive_corrupt", f"tar cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 
@@ -313,8 +324,7 @@ class SevenZipUnpacker:
             exp.out.errors.append((stop.kind, stop.detail))
         except PasswordRequired:
             exp.encrypted(payload, ["(archive headers)"])
-        except (Bad7zFile, ArchiveError, UnsupportedCompressionMethodError, OSError, EOFError, ValueError,
-                KeyError, IndexError, TypeError, MemoryError) as exc:
+        except CORRUPT_ERRORS as exc:
             exp.out.errors.append(("archive_corrupt", f"7z cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 

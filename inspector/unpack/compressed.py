@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from inspector.analyzers.base import AnalyzerOutput, Child, Payload, ScanContext
 from inspector.model import Artifact, ArtifactType, Layer
-from inspector.unpack.archives import CHUNK, ArchiveLimits, Cutoff, Expansion, clean_name
+from inspector.unpack.archives import CHUNK, CORRUPT_ERRORS, ArchiveLimits, Cutoff, Expansion, clean_name
 
 
 # Input is fed in slices so the ratio of output to input consumed so far is known as it
@@ -134,7 +134,7 @@ class CompressedStreamUnpacker:
         except Cutoff as stop:
             exp.out.errors.append((stop.kind, stop.detail))
             truncated = True
-        except (zlib.error, OSError, EOFError, ValueError, lzma.LZMAError) as exc:
+        except CORRUPT_ERRORS as exc:
             exp.out.errors.append(("archive_corrupt", f"{kind} stream is corrupt after {len(out)} bytes: {exc}"[:300]))
             truncated = True
         if out:

@@ -229,3 +229,22 @@ def test_the_unpackers_are_registered_and_accept_their_types() -> None:
                 if u.accepts(Artifact(sha256="0" * 64, size=1, type=kind, origin="x"))}
     assert accepted == {ArtifactType.ZIP, ArtifactType.TAR, ArtifactType.SEVENZIP, ArtifactType.GZIP,
                         ArtifactType.BZIP2, ArtifactType.XZ}
+
+
+@pytest.mark.parametrize("unpacker, kind", [
+    (ZipUnpacker(), ArtifactType.ZIP), (TarUnpacker(), ArtifactType.TAR), (SevenZipUnpacker(), ArtifactType.SEVENZIP),
+])
+def test_randomly_damaged_archives_never_raise(unpacker: ZipUnpacker, kind: ArtifactType) -> None:
+    """Flipped bytes and cut tails in every structure (headers, directories, compressed data,
+    CRCs) end as errors: found by fuzzing, where corrupt deflate/LZMA data used to escape."""
+    members = {"a.ps1": b"Write-Host hello world\n" * 40, "b/c.txt": b"abc" * 90}
+    data = {ArtifactType.ZIP: make_zip(members), ArtifactType.TAR: make_tar(members),
+            ArtifactType.SEVENZIP: make_7z(members)}[kind]
+    rng = random.Random(2026)
+    for _ in range(150):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 6)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        if rng.random() < 0.2:
+            damaged = damaged[: rng.randrange(1, len(damaged))]
+        unpacker.analyze(payload(bytes(damaged), kind), ctx())  # must return, whatever it finds

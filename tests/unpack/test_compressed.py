@@ -7,7 +7,9 @@ import gzip
 import hashlib
 import io
 import lzma
+import random
 import tarfile
+from typing import Any
 
 import pytest
 
@@ -102,3 +104,16 @@ def test_a_tar_gz_unpacks_in_two_steps_gzip_then_tar() -> None:
     [tar_child] = CompressedStreamUnpacker().analyze(payload(buf.getvalue(), ArtifactType.GZIP), ctx()).children
     [member] = TarUnpacker().analyze(payload(tar_child.data, ArtifactType.TAR), ctx()).children
     assert member.origin == "tar:payload/run.sh" and member.data == SCRIPT
+
+
+@pytest.mark.parametrize("kind, pack", [
+    (ArtifactType.GZIP, gzip.compress), (ArtifactType.BZIP2, bz2.compress), (ArtifactType.XZ, lzma.compress),
+])
+def test_randomly_damaged_streams_never_raise(kind: ArtifactType, pack: Any) -> None:
+    data = pack(SCRIPT * 50)
+    rng = random.Random(2026)
+    for _ in range(150):
+        damaged = bytearray(data)
+        for _ in range(rng.randint(1, 6)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        CompressedStreamUnpacker().analyze(payload(bytes(damaged), kind), ctx())  # must return
