@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 from pathlib import Path
 
 import sqlalchemy as sa
+from aiohttp import web
 
-from inspector.events import EventDelivery, JsonlSink
+from inspector.events import EventDelivery, JsonlSink, WebhookSink, signature
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import VerdictClass
 from inspector.pipeline import Inspector
@@ -87,6 +89,29 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious(store: Sto
     delivery = EventDelivery(store, store.settings, [sink])
     assert await delivery.deliver_once(sink) == 1
     assert MARKER not in sink.path.read_text() and "maint-1" in sink.path.read_text()
+
+    received: list[dict[str, object]] = []
+
+    async def hook(request: web.Request) -> web.Response:
+        body = await request.read()
+        assert request.headers["X-Inspector-Signature"] == signature(b"hook-secret", body)
+        received.append(json.loads(body))
+        return web.Response(status=200)
+
+    app = web.Application()
+    app.router.add_post("/", hook)
+    server = web.AppRunner(app)
+    await server.setup()
+    site = web.TCPSite(server, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+    webhook = WebhookSink(f"http://127.0.0.1:{port}/", "hook-secret", timeout_s=5)
+    try:
+        assert await EventDelivery(store, store.settings, [webhook]).deliver_once(webhook) == 1
+    finally:
+        await webhook.close()
+        await server.cleanup()
+    assert [(e["inspection_id"], e["new"]["verdict"]) for e in received] == [("maint-1", "malicious")]  # type: ignore[index]
 
 
 async def _seed(store: Store, inspections: int, per_inspection: int) -> None:
