@@ -121,16 +121,22 @@ def forbidden_reason(address: IPAddress) -> str | None:
     return None
 
 
+_HEX, _OCT, _DEC = frozenset("0123456789abcdef"), frozenset("01234567"), frozenset("0123456789")
+
+
 def _parse_ipv4_part(part: str) -> int | None:
-    """One component of an inet_aton-style IPv4 literal: decimal, 0-octal or 0x-hex."""
-    try:
-        if part[:2].lower() == "0x":
-            return int(part[2:] or "0", 16)
-        if len(part) > 1 and part.startswith("0"):
-            return int(part[1:], 8)
-        return int(part, 10)
-    except ValueError:
+    """One component of an inet_aton-style IPv4 literal: decimal, 0-octal or 0x-hex. Strict
+    ASCII digits only (int() would also take "-5", "1_0" and full-width digits)."""
+    part = part.lower()
+    if part.startswith("0x"):
+        digits, base, allowed = part[2:], 16, _HEX
+    elif len(part) > 1 and part.startswith("0"):
+        digits, base, allowed = part[1:], 8, _OCT
+    else:
+        digits, base, allowed = part, 10, _DEC
+    if not set(digits) <= allowed or (base == 10 and not digits):
         return None
+    return int(digits or "0", base)
 
 
 def loose_ipv4(host: str) -> ipaddress.IPv4Address | None:

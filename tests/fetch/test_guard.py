@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import random
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_public_unicast_addresses_are_allowed(address: str) -> None:
 @pytest.mark.parametrize("spelling, means", [
     ("2130706433", "127.0.0.1"), ("0x7f000001", "127.0.0.1"), ("0177.0.0.1", "127.0.0.1"), ("0x7f.1", "127.0.0.1"),
     ("127.1", "127.0.0.1"), ("127.0.1", "127.0.0.1"), ("2852039166", "169.254.169.254"), ("0", "0.0.0.0"),
-    ("0xa9.0xfe.0xa9.0xfe", "169.254.169.254"), ("017700000001", "127.0.0.1"),
+    ("0xa9.0xfe.0xa9.0xfe", "169.254.169.254"), ("017700000001", "127.0.0.1"), ("0x", "0.0.0.0"),
 ])
 def test_inet_aton_spellings_are_understood(spelling: str, means: str) -> None:
     assert loose_ipv4(spelling) == ipaddress.IPv4Address(means)
@@ -59,7 +60,8 @@ def test_non_canonical_ipv4_literals_are_refused_whatever_they_mean(spelling: st
     assert "non-canonical" in caught.value.detail
 
 
-@pytest.mark.parametrize("name", ["example.com", "1.2.3.4.5", "0x.example", "a1.b2"])
+@pytest.mark.parametrize("name", ["example.com", "1.2.3.4.5", "0x.example", "a1.b2", "-5", "+5", "1_0.0.0.1",
+                                  "\uff11\uff12\uff17.0.0.1", "08.1", "0xg.1"])
 def test_names_are_not_mistaken_for_literals(name: str) -> None:
     assert host_literal(name) is None
 
@@ -154,3 +156,18 @@ def test_describe_reports_the_allowlist_and_the_mode() -> None:
     text = AddressGuard.from_settings(closed_settings()).describe()
     assert "closed network" in text and "127.0.0.1/32" in text and "raw.githubusercontent.com=127.0.0.1" in text
     assert "allowlisted networks: none" in open_guard(NoDns()).describe()
+
+
+async def test_random_hosts_are_refused_cleanly_or_resolved_never_crash() -> None:
+    """Random junk made of the characters the tricks use: only FetchBlocked ever comes out
+    (found this way: int() took "-5" as an address component)."""
+    guard = open_guard(NoDns())
+    rng = random.Random(2026)
+    alphabet = "0123456789abcdefx.:[]%@-_+ \u24db\uff11\x00"
+    for _ in range(3000):
+        host = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        try:
+            guard.check_url_static("http", host, 80)
+            await guard.resolve(host, 80)
+        except FetchBlocked:
+            pass
