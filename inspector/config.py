@@ -72,19 +72,6 @@ class Settings(BaseSettings):
     max_activity_records: int = Field(default=1000, ge=1, description="activity-log events read from one input")
     max_request_strings: int = Field(default=5000, ge=1, description="strings examined for commands/URLs and for secrets, per request")
 
-    # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
-    binary_entropy_sample_bytes: int = Field(default=256 * 1024, ge=4096, description="bytes sampled per entropy")
-    binary_max_children: int = Field(default=16, ge=0, le=1000, description="embedded images emitted per artifact")
-    pe_max_sections: int = Field(default=96, ge=1, le=2048)
-    pe_max_imports: int = Field(default=4096, ge=1, description="import symbols recorded per PE")
-    pe_max_exports: int = Field(default=2048, ge=0)
-    pe_max_resources: int = Field(default=512, ge=0, description="resource leaves walked per PE")
-    pe_max_metadata_bytes: int = Field(default=4 * 1024 * 1024, ge=1024, description=".NET metadata read")
-    elf_max_string_scan_bytes: int = Field(default=8 * 1024 * 1024, ge=1024)
-    elf_max_notable_strings: int = Field(default=32, ge=1, le=1000)
-    embedded_max_blob_chars: int = Field(default=32 * 1024 * 1024, ge=1024, description="largest encoded blob")
-    embedded_max_blobs: int = Field(default=64, ge=1, le=10_000, description="candidate blobs decoded per script")
-
     # --- deobfuscation layers (inspector/deobfuscate/)
     deobfuscate_max_input_chars: int = Field(default=16 * 1024 * 1024, ge=1024, description="larger texts are not deobfuscated")
     deobfuscate_max_parse_chars: int = Field(default=1024 * 1024, ge=1024, description="text given to the script parsers")
@@ -93,7 +80,7 @@ class Settings(BaseSettings):
     deobfuscate_max_eval_steps: int = Field(default=200_000, ge=1000, description="expression evaluation steps per artifact")
 
     # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
-    binary_entropy_sample_bytes: int = Field(default=256 * 1024, ge=4096, description="bytes sampled per entropy")
+    binary_entropy_sample_bytes: int = Field(default=64 * 1024, ge=4096, description="bytes sampled per entropy")
     binary_max_children: int = Field(default=16, ge=0, le=1000, description="embedded images emitted per artifact")
     pe_max_sections: int = Field(default=96, ge=1, le=2048)
     pe_max_imports: int = Field(default=4096, ge=1, description="import symbols recorded per PE")

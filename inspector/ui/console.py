@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass
+from http.cookies import SimpleCookie
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -104,9 +105,7 @@ class Console:
             body = await asyncio.to_thread(template.render, values)
         else:
             body = template.render(values)
-        response = web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
-        _refresh_cookie(request, response)
-        return response
+        return web.Response(text=body, status=status, content_type="text/html", charset="utf-8")
 
     def secure_cookie(self, request: web.Request) -> bool:
         configured = self.service.settings.console_secure_cookie
@@ -184,10 +183,21 @@ def redirect(location: str) -> web.Response:
 
 
 def _refresh_cookie(request: web.Request, response: web.StreamResponse) -> None:
+    """Send the renewed session cookie (the response's own cookies are already serialised here)."""
     renewed = request.get(_RENEWED)
-    if renewed is not None:
-        console = request.app[CONSOLE]
-        console.set_cookie(request, response, SESSION_COOKIE, renewed, int(console.signer.max_s))
+    if renewed is None or SESSION_COOKIE in response.cookies:
+        return
+    console = request.app[CONSOLE]
+    jar: SimpleCookie = SimpleCookie()
+    jar[SESSION_COOKIE] = renewed
+    morsel = jar[SESSION_COOKIE]
+    morsel["path"] = f"{PREFIX}/"
+    morsel["max-age"] = str(int(console.signer.max_s))
+    morsel["httponly"] = True
+    morsel["samesite"] = "Strict"
+    if console.secure_cookie(request):
+        morsel["secure"] = True
+    response.headers.add("Set-Cookie", morsel.OutputString())
 
 
 def safe_next(value: str | None) -> str:
@@ -247,7 +257,10 @@ async def _console_errors(request: web.Request, handler: Any) -> web.StreamRespo
         return await console.render(request, "error.html", status=413, title="Form too large", message=str(exc))
 
 
-async def _security_headers(request: web.Request, response: web.StreamResponse) -> None:
+async def _prepare_response(request: web.Request, response: web.StreamResponse) -> None:
+    """Hardening headers on every console response, and the renewed session cookie if any."""
+    if request.path.startswith(f"{PREFIX}/"):
+        _refresh_cookie(request, response)
     if request.path == "/" or request.path == PREFIX or request.path.startswith(f"{PREFIX}/"):
         for name, value in SECURITY_HEADERS.items():
             response.headers[name] = value
@@ -270,7 +283,7 @@ def setup_console(app: web.Application) -> None:
                            max_s=settings.console_session_max_s)
     app[CONSOLE] = Console(service=state, signer=signer, templates=_environment())
     app.middlewares.append(_console_errors)
-    app.on_response_prepare.append(_security_headers)
+    app.on_response_prepare.append(_prepare_response)
     app.router.add_get("/", _root, allow_head=False)
     app.router.add_get(PREFIX, _root, allow_head=False)
     app.router.add_static(f"{PREFIX}/static/", HERE / "static", name="console_static")

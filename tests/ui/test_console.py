@@ -161,3 +161,16 @@ async def test_oversized_forms_are_refused_unread(console: ConsoleService, analy
     console.service.settings.api_max_body_bytes = 4096
     too_big_script = await analyst.post("/ui/submit/script", {"content": "A" * 400_000})
     assert too_big_script.status == 413
+
+
+async def test_an_active_session_is_renewed_on_any_response(console: ConsoleService) -> None:
+    signer = console.service.app[CONSOLE].signer
+    now = int(time.time())
+    aging = Session(key_id=console.service.key_ids["analyst"], nonce="m" * 32, issued=now - 1500, expires=now + 100)
+    page = await console.client().get("/ui/inspections/abc/status",
+                                      headers={"Cookie": f"pi_console={signer.encode(aging)}"})
+    renewed = [c for c in page.headers.getall("Set-Cookie", []) if c.startswith("pi_console=")]
+    assert page.status == 404 and len(renewed) == 1
+    value = renewed[0].split(";", 1)[0].split("=", 1)[1]
+    session = signer.decode(value)
+    assert session is not None and session.expires > aging.expires and session.nonce == aging.nonce
