@@ -31,7 +31,7 @@ MAX_E_LFANEW = 0x4000
 class BinaryLimits:
     """Bounds for the binary analyzers; every one is a Settings field (see `from_settings`)."""
 
-    entropy_sample_bytes: int = 256 * 1024
+    entropy_sample_bytes: int = 64 * 1024
     max_sections: int = 96
     max_imports: int = 4096
     max_exports: int = 2048
@@ -62,7 +62,7 @@ class BinaryLimits:
         )
 
 
-def entropy(data: bytes, sample_bytes: int = 256 * 1024) -> float:
+def entropy(data: bytes, sample_bytes: int = 64 * 1024) -> float:
     """Shannon entropy in bits per byte (0..8), rounded to 3 decimals.
 
     Regions larger than `sample_bytes` are measured on 64 evenly spaced chunks, so a 50 MB
