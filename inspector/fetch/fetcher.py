@@ -247,8 +247,8 @@ class FetchSession:
             stop = _Stop("protocol_error", str(exc) or "the server broke the HTTP protocol")
         except httpx.TransportError as exc:
             stop = _Stop("read_failed", f"{type(exc).__name__}: {exc}")
-        except httpx.InvalidURL as exc:
-            stop = _Stop("invalid_url", str(exc))
+        except (httpx.InvalidURL, UnicodeError) as exc:  # e.g. a malformed IDNA label ("xn--")
+            stop = _Stop("invalid_url", f"{type(exc).__name__}: {exc}")
         record.elapsed_ms = round((time.monotonic() - started) * 1000, 1)
         if stop is not None:
             record.error, record.error_detail = stop.kind, redact_text(stop.detail)[:500]
@@ -262,9 +262,9 @@ class FetchSession:
         s = self.settings
         try:
             url = httpx.URL(raw_url)
-        except (httpx.InvalidURL, TypeError) as exc:
+        except (httpx.InvalidURL, TypeError, UnicodeError) as exc:
             raise _Stop("invalid_url", str(exc)) from None
-        for hop in range(s.fetch_max_redirects + 1):
+        for _ in range(s.fetch_max_redirects + 1):
             # Credentials in the URL are never sent, and neither is the fragment.
             url = url.copy_with(username=None, password=None, fragment=None) if url.userinfo else url.copy_with(fragment=None)
             port = url.port or DEFAULT_PORTS.get(url.scheme, 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import random
 import time
 from typing import Any
 
@@ -255,6 +256,21 @@ async def test_a_transport_factory_replaces_the_transport_and_static_checks_stil
     refused = await fetcher.session().fetch(planned("http://10.0.0.1/a.ps1"))
     assert got.data == SCRIPT and refused.record.error == "blocked_address"
     assert seen == ["http://payloads.example/a.ps1"]
+
+
+async def test_junk_urls_give_error_records_never_exceptions(fetcher_factory: Any) -> None:
+    """Random concatenations of URL pieces (found this way: a bare "xn--" label raised IDNAError)."""
+    pieces = ["http://", "https://", "ftp://", "//", "[", "]", "::1", "%", "%2e", "@", ":", ":99999", ":-1", ":80",
+              "raw.githubusercontent.com", "127.0.0.1", "0x7f.1", "a", ".", "/", "?", "#", "\\", " ", "\u24db", "\x00",
+              "\n", "\u00e9", "xn--", "..", "@@"]
+    connector = RecordingConnector()
+    fetcher = fetcher_factory(closed_settings(fetch_retries=0), connector=connector, resolver=NoDns())
+    rng = random.Random(2026)
+    for _ in range(1500):
+        url = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        got = await fetcher.session().fetch(planned(url))
+        assert got.record.error is not None or got.data is not None
+    assert {host for host, _ in connector.attempts} <= {"127.0.0.1"}
 
 
 async def test_describe_names_the_policy_for_the_start_up_log(fetcher_factory: Any) -> None:
