@@ -166,9 +166,9 @@ async def submit(request: web.Request) -> web.Response:
             inp, name = url_input(form)
         else:
             inp, name = await asyncio.to_thread(file_input, form, settings.max_input_bytes)
-        # Understanding the request is cheap and static: doing it here first turns an input the
+        # Understanding the request is static and quick: doing it here first turns an input the
         # pipeline would refuse (a non-http URL, an unreadable document) into a message on the form.
-        await _off_loop(lambda: _understandable(inp), len(inp.content or b"") + len(state.values["document"]))
+        await asyncio.to_thread(_understandable, inp)
     except FormProblem as exc:
         state.error = str(exc)
         return await _render_form(request, console, signed, state, status=422)
