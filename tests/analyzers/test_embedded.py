@@ -8,8 +8,11 @@ import gzip
 import textwrap
 import time
 import zlib
+from datetime import timedelta
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from inspector.analyzers.binary_common import BinaryLimits
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
@@ -163,3 +166,14 @@ def test_a_large_script_of_base64_noise_is_scanned_quickly() -> None:
     assert time.monotonic() - started < 3
     # The image sits after more candidates than the limit allows, which is reported.
     assert [kind for kind, _ in out.errors] == ["limit_embedded_blobs"]
+
+
+@settings(max_examples=150, deadline=timedelta(seconds=3), derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(prefix=st.text(max_size=200), cut=st.integers(min_value=0, max_value=len(b64(PE))),
+       noise=st.text(alphabet="AQgw+/=,0x4d5a \n", max_size=300))
+def test_damaged_and_surrounded_blobs_never_crash(prefix: str, cut: int, noise: str) -> None:
+    text = prefix + "'" + b64(PE)[:cut] + noise + "'"
+    out = analyze(text)
+    for child in out.children:
+        assert child.data[:2] in (b"MZ", b"\x7fE") and len(child.data) <= ANALYZER.limits.max_child_bytes
