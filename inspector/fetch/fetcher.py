@@ -130,7 +130,8 @@ class Fetcher:
     def describe(self) -> str:
         """One line for the start-up log: what may be fetched, and from where."""
         state = "on" if self.settings.fetch else "off"
-        return f"fetching {state}; {self.guard.describe()}; GitHub API {self.settings.github_api_url}"
+        token = "with a token" if self.settings.github_token else "anonymous"
+        return f"fetching {state}; {self.guard.describe()}; GitHub API {self.settings.github_api_url} ({token})"
 
     def session(self) -> FetchSession:
         return FetchSession(self)

@@ -276,3 +276,6 @@ async def test_junk_urls_give_error_records_never_exceptions(fetcher_factory: An
 async def test_describe_names_the_policy_for_the_start_up_log(fetcher_factory: Any) -> None:
     text = fetcher_factory(closed_settings()).describe()
     assert text.startswith("fetching on") and "127.0.0.1/32" in text and "closed network" in text
+    assert text.endswith("(anonymous)")
+    with_token = fetcher_factory(closed_settings(github_token="ghp_secretvalue")).describe()
+    assert with_token.endswith("(with a token)") and "ghp_secretvalue" not in with_token
