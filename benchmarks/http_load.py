@@ -104,30 +104,34 @@ async def drive_http(url: str, key: str, concurrency: int, seconds: float) -> Le
     return LevelResult(concurrency, len(latencies), errors, elapsed, latencies)
 
 
-async def drive_in_process(workers: int, concurrency: int, seconds: float) -> LevelResult:
+async def drive_in_process(inspector: Inspector, concurrency: int, seconds: float) -> LevelResult:
     """The same samples through Inspector.inspect directly: the rate without HTTP and storage."""
-    settings = load_settings(fetch=False)
-    inspector = await Inspector.start(settings, workers=workers, fetching=False)
     inputs = [InspectionInput(kind=InputKind.SCRIPT, content=s.encode()) for s in SAMPLES]
     latencies: list[float] = []
+    stop_at = time.perf_counter() + seconds
+
+    async def client(offset: int) -> None:
+        i = offset
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            await inspector.inspect(inputs[i % len(inputs)])
+            latencies.append((time.perf_counter() - started) * 1000)
+            i += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(concurrency)))
+    return LevelResult(concurrency, len(latencies), 0, time.perf_counter() - started, latencies)
+
+
+async def in_process_results(workers: int, levels: list[int], seconds: float) -> list[LevelResult]:
+    settings = load_settings(fetch=False)
+    inspector = await Inspector.start(settings, workers=workers, fetching=False)
     try:
-        await inspector.inspect(inputs[0])  # warm the worker pool
-        stop_at = time.perf_counter() + seconds
-
-        async def client(offset: int) -> None:
-            i = offset
-            while time.perf_counter() < stop_at:
-                started = time.perf_counter()
-                await inspector.inspect(inputs[i % len(inputs)])
-                latencies.append((time.perf_counter() - started) * 1000)
-                i += 1
-
-        started = time.perf_counter()
-        await asyncio.gather(*(client(n) for n in range(concurrency)))
-        elapsed = time.perf_counter() - started
+        # Every worker process loads its engine on first use: warm them all before measuring.
+        await drive_in_process(inspector, workers * 4, 2.0)
+        return [await drive_in_process(inspector, level, seconds) for level in levels]
     finally:
         await inspector.close()
-    return LevelResult(concurrency, len(latencies), 0, elapsed, latencies)
 
 
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str, str, Path]:
@@ -159,12 +163,6 @@ def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str, str, Path]
             time.sleep(0.2)
 
 
-def report(label: str, result: LevelResult) -> None:
-    print(f"{label:<12} c={result.concurrency:<4} {result.rate:8.1f} req/s  p50 {result.percentile(50):7.1f} ms  "
-          f"p95 {result.percentile(95):7.1f} ms  p99 {result.percentile(99):7.1f} ms  "
-          f"n={result.requests} errors={result.errors}")
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="a running service (default: start one)")
@@ -184,23 +182,26 @@ async def main() -> None:
         process, url, key, data_dir = start_server(args.workers)
         print(f"server: {url} (pid {process.pid}, {args.workers} workers, data {data_dir})")
     try:
-        await drive_http(url, key, 4, 1.0)  # warm-up, not reported
-        results = [await drive_http(url, key, level, seconds) for level in levels]
+        await drive_http(url, key, args.workers * 4, 2.0)  # warm every worker process; not reported
+        http = [await drive_http(url, key, level, seconds) for level in levels]
     finally:
         if process is not None:
             process.terminate()
             process.wait(timeout=30)
-    for result in results:
-        report("http", result)
-    best = max(results, key=lambda r: r.rate)
-    local = await drive_in_process(args.workers, best.concurrency, seconds)
-    report("in-process", local)
-    ratio = best.rate / local.rate if local.rate else float("nan")
+    local = await in_process_results(args.workers, levels, seconds)
     print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {args.workers} workers; "
           f"{seconds:g} s per level")
-    print(f"HTTP / in-process at c={best.concurrency}: {ratio:.0%} (target >= 70%); "
-          f"p99 at that level {best.percentile(99):.1f} ms (target < 100 ms)")
-
+    print(f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  "
+          f"{'in-process req/s':>16}  {'ratio':>6}  errors")
+    for h, l in zip(http, local, strict=True):
+        ratio = h.rate / l.rate if l.rate else float("nan")
+        print(f"{h.concurrency:>11}  {h.rate:>10.1f}  {h.percentile(50):>7.1f}  {h.percentile(95):>7.1f}  "
+              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {h.errors}")
+    best = max(http, key=lambda r: r.rate)
+    best_local = max(local, key=lambda r: r.rate)
+    print(f"peak: http {best.rate:.1f} req/s (c={best.concurrency}, p99 {best.percentile(99):.1f} ms) vs "
+          f"in-process {best_local.rate:.1f} req/s (c={best_local.concurrency}): "
+          f"{best.rate / best_local.rate:.0%} (target >= 70%, p99 < 100 ms)")
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -43,10 +43,22 @@ def redact_event(_logger: Any, _method: str, event: MutableMapping[str, Any]) ->
     return event
 
 
+class _CurrentStdout(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stdout` is at the time of the record (it may be replaced)."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stdout
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass
+
+
 def configure_logging(level: str = "info", *, json_lines: bool = True, stream: TextIO | None = None) -> None:
-    """Route structlog and the standard library's logging to one stream, at `level`."""
+    """Route structlog and the standard library's logging to `stream` (default: the current
+    stdout, looked up at each write), at `level`."""
     numeric = logging.getLevelName(level.upper())
-    out = stream or sys.stdout
     renderer: Any = structlog.processors.JSONRenderer() if json_lines else structlog.dev.ConsoleRenderer(colors=False)
     structlog.configure(
         processors=[
@@ -58,12 +70,12 @@ def configure_logging(level: str = "info", *, json_lines: bool = True, stream: T
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
-        logger_factory=structlog.PrintLoggerFactory(file=out),
+        logger_factory=structlog.PrintLoggerFactory(file=stream),
         cache_logger_on_first_use=False,
     )
     # Libraries that use the standard logging module (aiohttp, sqlalchemy) go through the same
     # redaction, at warning level or above so that their access logs do not double ours.
-    handler = logging.StreamHandler(out)
+    handler: logging.Handler = logging.StreamHandler(stream) if stream is not None else _CurrentStdout()
     handler.setFormatter(
         structlog.stdlib.ProcessorFormatter(
             processor=renderer,

@@ -12,6 +12,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import sys
 import uuid
 from collections.abc import AsyncIterator
@@ -31,6 +32,7 @@ from inspector.api.problems import MALFORMED_HTTP, ProblemError, kind_for_status
 from inspector.api.routes import STATE, ServiceState, add_routes
 from inspector.api.runner import InspectionRunner
 from inspector.config import Settings
+from inspector.extensions.request import InputKind, InspectionInput
 from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector
 from inspector.store import Store
@@ -124,31 +126,61 @@ async def ensure_admin_key(store: Store, out: TextIO) -> str | None:
     return secret
 
 
+async def warm_workers(inspector: Inspector, workers: int) -> None:
+    """Start every worker process before serving.
+
+    The pool starts its processes on first use, and starting one blocks the event loop until
+    the child has read its start-up data (seconds on a busy machine); doing it here keeps that
+    stall out of the first requests.
+    """
+    warm_up = InspectionInput(kind=InputKind.SCRIPT, content=b"# worker warm-up\n")
+    await asyncio.gather(*(inspector.inspect(warm_up) for _ in range(workers)))
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """Bind before the slow part of the start (rules, worker pool): a taken port fails at once."""
+    family, socktype, proto, _, address = socket.getaddrinfo(
+        host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, socktype, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(1024)
+    except OSError:
+        sock.close()
+        raise
+    sock.setblocking(False)
+    return sock
+
+
 @asynccontextmanager
 async def running_service(settings: Settings, host: str, port: int) -> AsyncIterator[web.AppRunner]:
     """Open every part, listen on host:port, and on exit shut down gracefully in order."""
     store = await Store.open(settings)
     try:
-        await ensure_admin_key(store, sys.stderr)
-        inspector = await Inspector.start(settings, workers=worker_count(settings))
+        sock = listening_socket(host, port)
         try:
-            app = build_app(settings, inspector, store)
-            runner = ServiceRunner(
-                app, access_log=None, handle_signals=False, keepalive_timeout=settings.api_keepalive_s,
-                shutdown_timeout=settings.api_shutdown_grace_s + 5,
-            )
-            await runner.setup()
+            await ensure_admin_key(store, sys.stderr)
+            inspector = await Inspector.start(settings, workers=worker_count(settings))
             try:
-                site = web.TCPSite(runner, host, port, backlog=1024)
-                await site.start()
-                status = inspector.signatures
-                log.info("listening", host=host, port=port, workers=worker_count(settings),
-                         rules=status.rule_count, ruleset_version=status.version, fetch=inspector.fetching)
-                yield runner
+                await warm_workers(inspector, worker_count(settings))
+                runner = ServiceRunner(
+                    build_app(settings, inspector, store), access_log=None, handle_signals=False,
+                    keepalive_timeout=settings.api_keepalive_s, shutdown_timeout=settings.api_shutdown_grace_s + 5,
+                )
+                await runner.setup()
+                try:
+                    await web.SockSite(runner, sock).start()
+                    status = inspector.signatures
+                    log.info("listening", host=host, port=sock.getsockname()[1], workers=worker_count(settings),
+                             rules=status.rule_count, ruleset_version=status.version, fetch=inspector.fetching)
+                    yield runner
+                finally:
+                    await runner.cleanup()
             finally:
-                await runner.cleanup()
+                await inspector.close()
         finally:
-            await inspector.close()
+            sock.close()
     finally:
         await store.close()
     log.info("stopped")

@@ -25,7 +25,7 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-from inspector.api.app import ServiceRunner, build_app
+from inspector.api.app import ServiceRunner, build_app, warm_workers
 from inspector.config import Settings
 from inspector.extensions.request import InspectionInput
 from inspector.pipeline import InspectionResult, Inspector
@@ -95,6 +95,8 @@ async def start_service(tmp_path: Path, *, workers: int = 0, inspector_cls: type
     settings = service_settings(tmp_path, **overrides)
     store = await Store.open(settings)
     inspector = await inspector_cls.start(settings, workers=workers)
+    if workers:
+        await warm_workers(inspector, workers)
     if isinstance(inspector, GatedInspector):
         inspector.gate = asyncio.Event()
         inspector.started = asyncio.Queue()
