@@ -23,11 +23,11 @@ from datetime import UTC, datetime
 import yara
 
 from inspector import __version__
-from inspector.analyzers import ANALYZERS
+from inspector.analyzers import ANALYZERS, build_analyzers
 from inspector.analyzers.base import Analyzer, AnalyzerOutput, Child, Payload, ScanContext, ScanLimits
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
-from inspector.deobfuscate import LAYERS
+from inspector.deobfuscate import LAYERS, DeobfuscationLimits, build_layers
 from inspector.extensions import RequestLimits, understand
 from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
 from inspector.extensions.request import InspectionInput
@@ -41,7 +41,7 @@ from inspector.redact import redact_text, redact_url
 from inspector.rules.engine import Ruleset, RulesetError, compile_ruleset, load_compiled
 from inspector.rules.paths import signature_dirs
 from inspector.scoring import Bands, decide
-from inspector.unpack import UNPACKERS
+from inspector.unpack import UNPACKERS, build_unpackers
 from inspector.unpack.filetype import detect_type
 from inspector.unpack.text import decode_text
 
@@ -91,8 +91,12 @@ class AnalysisEngine:
     stages: tuple[tuple[Analyzer, ...], ...]
 
     @classmethod
-    def build(cls, rules: yara.Rules | None) -> AnalysisEngine:
-        return cls(stages=(UNPACKERS, LAYERS, (YaraAnalyzer(rules), *ANALYZERS)))
+    def build(cls, rules: yara.Rules | None, settings: Settings | None = None) -> AnalysisEngine:
+        """Stages with their limits from `settings` (the defaults without)."""
+        if settings is None:
+            return cls(stages=(UNPACKERS, LAYERS, (YaraAnalyzer(rules), *ANALYZERS)))
+        return cls(stages=(build_unpackers(settings), build_layers(DeobfuscationLimits.from_settings(settings)),
+                           (YaraAnalyzer(rules), *build_analyzers(settings))))
 
 
 @dataclass
@@ -226,9 +230,9 @@ def analyze_payloads(roots: Sequence[RootPayload], engine: AnalysisEngine, limit
 _worker_engine: AnalysisEngine | None = None
 
 
-def _init_worker(compiled_rules: bytes) -> None:
+def _init_worker(compiled_rules: bytes, settings_values: dict[str, object]) -> None:
     global _worker_engine
-    _worker_engine = AnalysisEngine.build(load_compiled(compiled_rules))
+    _worker_engine = AnalysisEngine.build(load_compiled(compiled_rules), Settings(**settings_values))
 
 
 def _analyze_in_worker(roots: Sequence[RootPayload], limits: ScanLimits, known: Sequence[str]) -> AnalysisOutcome:
@@ -266,7 +270,8 @@ class Inspector:
         self.settings = settings
         self.ruleset = ruleset
         self._executor = executor
-        self._engine = AnalysisEngine.build(ruleset.rules)
+        self._pool_size: int | None = None
+        self._engine = AnalysisEngine.build(ruleset.rules, settings)
         self._fetcher = fetcher
         self.request_limits = RequestLimits.from_settings(settings)
 
@@ -274,11 +279,11 @@ class Inspector:
     async def start(cls, settings: Settings, workers: int | None = None, *, fetching: bool | None = None) -> Inspector:
         """`workers=0` analyses in-process (CLI); otherwise a process pool keeps the event loop free."""
         ruleset = await asyncio.to_thread(load_ruleset, settings)
-        executor = None if workers == 0 else _new_pool(ruleset, workers)
-        fetcher = None
-        if fetching if fetching is not None else settings.fetch:
-            fetcher = Fetcher(settings)
-        return cls(settings, ruleset, executor=executor, fetcher=fetcher)
+        executor = None if workers == 0 else _new_pool(ruleset, settings, workers)
+        use_fetcher = fetching if fetching is not None else settings.fetch
+        inspector = cls(settings, ruleset, executor=executor, fetcher=Fetcher(settings) if use_fetcher else None)
+        inspector._pool_size = workers
+        return inspector
 
     @property
     def signatures(self) -> SignatureStatus:
@@ -295,8 +300,9 @@ class Inspector:
         if ruleset.errors or ruleset.rules is None:
             raise RulesetError(ruleset.errors)
         old_pool = self._executor
-        self._executor = _new_pool(ruleset, None) if isinstance(old_pool, ProcessPoolExecutor) else old_pool
-        self._engine = AnalysisEngine.build(ruleset.rules)
+        if isinstance(old_pool, ProcessPoolExecutor):
+            self._executor = _new_pool(ruleset, self.settings, self._pool_size)
+        self._engine = AnalysisEngine.build(ruleset.rules, self.settings)
         self.ruleset = ruleset
         if old_pool is not None and old_pool is not self._executor:
             old_pool.shutdown(wait=False)
@@ -440,10 +446,10 @@ class _Inspection:
         return roots
 
 
-def _new_pool(ruleset: Ruleset, workers: int | None) -> ProcessPoolExecutor:
+def _new_pool(ruleset: Ruleset, settings: Settings, workers: int | None) -> ProcessPoolExecutor:
     import multiprocessing
     import os
 
     size = workers or max(1, os.cpu_count() or 1)
     return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(ruleset.to_bytes(),))
+                               initializer=_init_worker, initargs=(ruleset.to_bytes(), settings.model_dump()))

@@ -7,7 +7,10 @@ by the pipeline from the active ruleset.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from inspector.analyzers.base import Analyzer
+from inspector.analyzers.binary_common import BinaryLimits
 from inspector.analyzers.elf import ElfAnalyzer
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
@@ -15,11 +18,21 @@ from inspector.analyzers.pe import PeAnalyzer
 from inspector.analyzers.type_mismatch import TypeMismatchAnalyzer
 from inspector.analyzers.urls import UrlExtractor
 
-ANALYZERS: tuple[Analyzer, ...] = (
-    UrlExtractor(),
-    PeAnalyzer(),
-    ElfAnalyzer(),
-    EmbeddedExecutableAnalyzer(),
-    TypeMismatchAnalyzer(),
-    *HEURISTIC_ANALYZERS,
-)
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+
+def build_analyzers(settings: Settings | None = None) -> tuple[Analyzer, ...]:
+    """The analyzers with their limits from Settings (defaults without)."""
+    binary = BinaryLimits.from_settings(settings) if settings is not None else BinaryLimits()
+    return (
+        UrlExtractor(),
+        PeAnalyzer(binary),
+        ElfAnalyzer(binary),
+        EmbeddedExecutableAnalyzer(binary),
+        TypeMismatchAnalyzer(),
+        *HEURISTIC_ANALYZERS,
+    )
+
+
+ANALYZERS: tuple[Analyzer, ...] = build_analyzers()

@@ -5,13 +5,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from inspector.analyzers.base import Analyzer
-from inspector.unpack.archives import SevenZipUnpacker, TarUnpacker, ZipUnpacker
+from inspector.unpack.archives import ArchiveLimits, SevenZipUnpacker, TarUnpacker, ZipUnpacker
 from inspector.unpack.compressed import CompressedStreamUnpacker
 
-UNPACKERS: tuple[Analyzer, ...] = (
-    ZipUnpacker(),
-    TarUnpacker(),
-    SevenZipUnpacker(),
-    CompressedStreamUnpacker(),
-)
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+
+def build_unpackers(settings: Settings | None = None) -> tuple[Analyzer, ...]:
+    """The unpackers with their limits from Settings (defaults without)."""
+    limits = ArchiveLimits.from_settings(settings) if settings is not None else ArchiveLimits()
+    return (
+        ZipUnpacker(limits),
+        TarUnpacker(limits),
+        SevenZipUnpacker(limits),
+        CompressedStreamUnpacker(limits),
+    )
+
+
+UNPACKERS: tuple[Analyzer, ...] = build_unpackers()
