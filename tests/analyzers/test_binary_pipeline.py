@@ -65,10 +65,10 @@ async def test_a_pe_uploaded_as_a_text_file_is_a_type_and_name_mismatch() -> Non
 async def test_the_binary_limits_in_settings_reach_the_analyzers() -> None:
     settings = load_settings(fetch=False, binary_max_children=0)
     inspector = Inspector(settings, load_ruleset(settings))
-    script = f"$b = [Convert]::FromBase64String('{base64.b64encode(INJECTOR).decode()}')\n"
+    script = f"payload = '{INJECTOR.hex()}'\n"
     try:
         verdict = (await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=script.encode()))).verdict
     finally:
         await inspector.close()
-    assert not [a for a in verdict.artifacts if a.type == ArtifactType.PE and a.layer
-                and a.layer.technique.startswith("embedded")]
+    assert "embedded.pe_in_script" in {f.id for f in verdict.findings}
+    assert not [a for a in verdict.artifacts if a.type == ArtifactType.PE]
