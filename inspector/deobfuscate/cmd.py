@@ -207,7 +207,7 @@ class CmdLayer:
             state.mark("call", offset)
         stripped = expanded.lstrip()
         if stripped[:5].lower() == "call " and "%%" in stripped:
-            expanded = self._percent(expanded.replace("%%", "%"), state, ctx, offset, _PERCENT)
+            expanded = self._percent(expanded.replace("%%", "%"), state, ctx, offset, _PERCENT, expand_all=True)
             if state.script_hits:
                 state.mark("call", offset)
         expanded = _drop_carets(expanded, state, offset)
@@ -221,37 +221,57 @@ class CmdLayer:
                 state.env[name] = (value or "")[:_MAX_VALUE]
         return expanded
 
-    def _percent(self, text: str, state: _State, ctx: ScanContext, offset: int, pattern: regex.Pattern[str]) -> str:
-        hits: list[tuple[int, int, bool]] = []
+    def _percent(self, text: str, state: _State, ctx: ScanContext, offset: int, pattern: regex.Pattern[str],
+                 expand_all: bool = False) -> str:
+        """Expand %var% (or !var!) references that build the command; a lone %DIR% stays as written.
 
-        def expand(match: regex.Match[str]) -> str:
-            if match.group("name") is None:
-                return match.group(0)  # %% is a literal percent sign (and %%i a loop variable)
-            name = match.group("name").lower()
-            from_script = name in state.env
-            value = state.env.get(name)
+        A reference is expanded when it has a modifier (:~n,m or :old=new), touches another known
+        reference (%a%%b%), is the command word itself (%x% args), or `expand_all` is set (call).
+        """
+        matches = list(pattern.finditer(text, timeout=ctx.regex_timeout()))
+        known: list[str | None] = []
+        for match in matches:
+            value: str | None = None
+            if match.group("name") is not None:  # %% is a literal percent sign (and %%i a loop variable)
+                name = match.group("name").lower()
+                value = state.env.get(name)
+                if value is None and (match.group("n") is not None or match.group("old") is not None):
+                    value = WINDOWS_ENV.get(name)
+            known.append(value)
+        pieces: list[str] = []
+        pos = 0
+        script_hits = 0
+        spliced = False
+        for index, match in enumerate(matches):
+            value = known[index]
             if value is None:
-                value = WINDOWS_ENV.get(name)
-            if value is None:
-                return match.group(0)
-            hits.append((match.start(), match.end(), from_script))
+                continue
+            modified = match.group("n") is not None or match.group("old") is not None
+            before = index > 0 and known[index - 1] is not None and matches[index - 1].end() == match.start()
+            after = index + 1 < len(matches) and known[index + 1] is not None \
+                and matches[index + 1].start() == match.end()
+            command_word = text[:match.start()].strip().lower() in ("", "@", "call", "@call")
+            if not (modified or before or after or command_word or expand_all):
+                continue
+            from_script = match.group("name").lower() in state.env
+            script_hits += from_script
+            if (before or after) and from_script:
+                spliced = True
             if match.group("n") is not None:
                 state.mark("substring" if from_script else "env-substring", offset + match.start())
-                return _substring(value, int(match.group("n")), int(match.group("m")) if match.group("m") else None)
-            if match.group("old") is not None:
+                value = _substring(value, int(match.group("n")), int(match.group("m")) if match.group("m") else None)
+            elif match.group("old") is not None:
                 state.mark("substitution", offset + match.start())
                 old = match.group("old")
-                start = old.startswith("*")
-                return _substitute(value, old.lstrip("*"), match.group("new"), start)
-            return value
-
-        result = pattern.sub(expand, text, timeout=ctx.regex_timeout())
-        state.script_hits = sum(1 for _, _, from_script in hits if from_script)
-        for (_, end, from_script), (start, _, next_from_script) in zip(hits, hits[1:], strict=False):
-            if end == start and (from_script or next_from_script):
-                state.mark("splice", offset + start)
-                break
-        return result
+                value = _substitute(value, old.lstrip("*"), match.group("new"), old.startswith("*"))
+            pieces.append(text[pos:match.start()])
+            pieces.append(value)
+            pos = match.end()
+        pieces.append(text[pos:])
+        state.script_hits = script_hits
+        if spliced:
+            state.mark("splice", offset)
+        return "".join(pieces)
 
     def _for_loop(self, loop: regex.Match[str], state: _State, offset: int) -> str | None:
         options = loop.group("opts")

@@ -121,7 +121,7 @@ _CANONICAL = {name.lower(): name for name in (
     "New-ItemProperty", "Set-ItemProperty", "Register-ScheduledTask", "New-ScheduledTaskAction", "Hidden",
     "WindowStyle", "NoProfile", "ExecutionPolicy", "Bypass", "EncodedCommand", "NonInteractive", "Command",
     "Get-WmiObject", "Get-CimInstance", "Invoke-WmiMethod", "Set-ExecutionPolicy", "ToCharArray", "Replace",
-    "Join", "Split", "Foreach-Object", "Where-Object", "powershell", "cmd", "whoami", "Get-ChildItem",
+    "Join", "Split", "ForEach-Object", "Where-Object", "powershell", "cmd", "whoami", "Get-ChildItem",
 )}
 _WORD = regex.compile(r"[A-Za-z]{4,}")
 _NAME_PARTS = regex.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")
@@ -138,13 +138,15 @@ def random_cased(word: str) -> bool:
     for token in _NAME_PARTS.findall(word):
         canonical = _CANONICAL.get(token.lower())
         if canonical is not None and token not in (canonical, token.lower(), token.upper(), token.capitalize()):
-            return True
+            # Foreach-Object or downloadString are how people type; two or more letters off is not.
+            if sum(1 for a, b in zip(token, canonical, strict=False) if a != b) >= 2:
+                return True
     for part in _WORD.findall(word):
         if part.islower() or part.isupper() or (part[0].isupper() and part[1:].islower()):
             continue
-        if _MIXED_RUN.search(part):
-            return True
         flips = len(_FLIP.findall(part))
+        if flips >= 4 and _MIXED_RUN.search(part):  # an acronym inside Pascal case flips less
+            return True
         # Pascal case has humps of two or more letters (Get, By, File); random case leaves
         # single lower-case letters between capitals (iNvOkE).
         isolated = len(_ISOLATED.findall(part))
@@ -252,7 +254,28 @@ class _Walk:
         if kind in _NAME_TOKENS:
             self._normalise_name(node)
             return True
+        if kind == "ERROR":
+            self._error_backticks(node)
         return False
+
+    def _error_backticks(self, node: Node) -> None:
+        """Text the grammar could not parse still loses its noise backticks (one edit per tick)."""
+        raw = self.source[node.start_byte:node.end_byte]
+        if b"`" not in raw:
+            return
+        quote = 0
+        for index, byte in enumerate(raw):
+            if quote:
+                if byte == quote:
+                    quote = 0
+                continue
+            if byte in (0x22, 0x27):
+                quote = byte
+            elif byte == 0x60 and index + 1 < len(raw):
+                following = chr(raw[index + 1])
+                if following.isalnum() and following not in BACKTICK_SPECIAL:
+                    start = node.start_byte + index
+                    self.replacements.append(_Replacement(start, start + 1, "", frozenset({"backtick-escape"})))
 
     def _assignment(self, node: Node) -> bool:
         value_node = node.child_by_field_name("value") or node.children[-1]

@@ -92,7 +92,7 @@ _IFS = regex.compile(r"\$\{IFS(?:%[^}]{0,8}|:0:1)?\}|\$IFS(?:\$\d|\b)")
 # name pattern itself would be slow on long words such as a base64 blob.
 _NAME_BEFORE = regex.compile(r"(?:^|(?<=[\s;&|(]))(?:export\s++|local\s++)?(?P<name>[A-Za-z_]\w{0,63})$")
 _VALUE_AFTER = regex.compile(
-    r"(?P<value>(?:'[^'\n]*+'|\"[^\"$`\\\n]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)"
+    r"(?P<value>(?:'[^']*+'|\"[^\"$`\\]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)"
 )
 _MAX_ASSIGNMENTS = 10_000
 _VARREF = regex.compile(r"\$\{(?P<a>[A-Za-z_]\w{0,63})\}|\$(?P<b>[A-Za-z_]\w{0,63})")
@@ -240,9 +240,8 @@ class ShellLayer:
             values.setdefault(name, []).append((end, value))
         if not values:
             return
-        spliced = False
         pending: list[_Edit] = []
-        refs = list(_VARREF.finditer(text, timeout=ctx.regex_timeout()))
+        refs = [r for r in _VARREF.finditer(text, timeout=ctx.regex_timeout()) if (r.group("a") or r.group("b")) in values]
         ends = {name: [end for end, _ in history] for name, history in values.items()}
         for index, ref in enumerate(refs[:100_000]):
             if index % 1024 == 0 and ctx.time_left() <= 0:
@@ -255,12 +254,12 @@ class ShellLayer:
             latest = bisect_right(ends[name], ref.start()) - 1  # the last assignment before this use
             if latest < 0:
                 continue
-            pending.append(_Edit(ref.start(), ref.end(), history[latest][1]))
+            # Only references glued to another known one are splicing ($a$b); a lone $DIR stays.
             neighbour = (index + 1 < len(refs) and refs[index + 1].start() == ref.end()) or \
                         (index > 0 and refs[index - 1].end() == ref.start())
             if neighbour:
-                spliced = True
-        if spliced and pending:
+                pending.append(_Edit(ref.start(), ref.end(), history[latest][1]))
+        if pending:
             out.technique(H["splice"], pending[0].start, pending[-1].end - pending[0].start,
                           text[pending[0].start:pending[0].start + 120])
             edits.extend(pending)

@@ -161,7 +161,8 @@ def test_benign_admin_script_has_no_layers_and_no_findings() -> None:
 @pytest.mark.parametrize(
     ("word", "random"),
     [("iNvOkE-eXpReSsIoN", True), ("nEw-ObJeCt", True), ("InVoKe", True), ("DownloadString", False),
-     ("OutFile", False), ("GetByName", False), ("ConvertFromBase64String", False), ("PSHome", False)],
+     ("OutFile", False), ("GetByName", False), ("ConvertFromBase64String", False), ("PSHome", False),
+     ("dowNLOAdstRing", True), ("DisableIOAVProtection", False), ("Net.WebClient", False)],
 )
 def test_random_case_is_told_from_pascal_case(word: str, random: bool) -> None:
     assert random_cased(word) is random

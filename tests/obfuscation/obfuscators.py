@@ -31,9 +31,13 @@ def _ps_quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _split_points(text: str, rng: random.Random, pieces: int) -> list[str]:
-    pieces = max(1, min(pieces, len(text)))
-    cuts = sorted(rng.sample(range(1, len(text)), pieces - 1)) if len(text) > 1 and pieces > 1 else []
+def _split_points(text: str, rng: random.Random, pieces: int, balanced: str = "") -> list[str]:
+    """Cut `text` into `pieces` parts; with `balanced`, only where that quote is closed."""
+    candidates = list(range(1, len(text)))
+    if balanced:
+        candidates = [i for i in candidates if text[:i].count(balanced) % 2 == 0]
+    pieces = max(1, min(pieces, len(candidates) + 1))
+    cuts = sorted(rng.sample(candidates, pieces - 1)) if candidates and pieces > 1 else []
     bounds = [0, *cuts, len(text)]
     return [text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
@@ -54,6 +58,9 @@ def _outside_quotes(text: str) -> list[tuple[str, bool]]:
                 parts.append((text[start:i], True))
             end = i + 1
             while end < len(text):
+                if ch == '"' and text[end] == "`":  # PowerShell escape inside a double-quoted string
+                    end += 2
+                    continue
                 if text[end] == ch:
                     if end + 1 < len(text) and text[end + 1] == ch:
                         end += 2
@@ -181,12 +188,22 @@ def ps_random_case(command: str, seed: int = 0) -> str:
     """Random letter case on everything outside quoted strings (PowerShell ignores it there)."""
     rng = random.Random(seed)
     out: list[str] = []
+    alternated = False
+
+    def scramble(match: re.Match[str]) -> str:
+        nonlocal alternated
+        word = match.group(0)
+        if len(word) >= 4 and (not alternated or rng.random() < 0.3):
+            # aLtErNaTiNg case, as Invoke-Obfuscation does for some tokens
+            alternated = True
+            first = rng.random() < 0.5
+            return "".join(c.upper() if (i % 2 == 0) == first else c.lower() for i, c in enumerate(word))
+        return "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in word)
+
     for segment, is_code in _outside_quotes(command):
         if is_code:
             # Words only: a number such as 0x1f keeps its lower-case prefix.
-            segment = re.sub(r"(?<![0-9])[A-Za-z][\w-]*",
-                             lambda m: "".join(c.upper() if rng.random() < 0.5 else c.lower() for c in m.group(0)),
-                             segment)
+            segment = re.sub(r"(?<![0-9])[A-Za-z][\w-]*", scramble, segment)
         out.append(segment)
     return "".join(out)
 
@@ -384,8 +401,10 @@ def cmd_set_substring(command: str, seed: int = 0) -> str:
     table = "".join(alphabet)
     name = _var(rng, 4)
     pieces: list[str] = []
-    for ch in command:
-        if ch in table:
+    # %VAR% references stay as written: spelling their names out would change what cmd expands.
+    protected = {i for m in re.finditer(r"%[^%\s]+%|%~?[a-zA-Z]*[0-9*]", command) for i in range(m.start(), m.end())}
+    for position, ch in enumerate(command):
+        if ch in table and position not in protected:
             index = table.index(ch)
             if rng.random() < 0.3:
                 pieces.append(f"%{name}:~{index - len(table)},1%")
@@ -399,14 +418,17 @@ def cmd_set_substring(command: str, seed: int = 0) -> str:
 def cmd_delayed_expansion(command: str, seed: int = 0) -> str:
     """`cmd /v:on /c "set a=..&&set b=..&&!a!!b!"` (or a setlocal block for awkward commands)."""
     rng = random.Random(seed)
-    parts = _split_points(command, rng, rng.randint(2, 5))
+    parts = _split_points(command, rng, rng.randint(2, 5), balanced='"')
     names = [_var(rng, 3) + str(i) for i in range(len(parts))]
     joined = "".join(f"!{n}!" for n in names)
     if not any(c in command for c in '"&|<>%^!'):
         sets = "&&".join(f"set {n}={p}" for n, p in zip(names, parts, strict=True))
         return f'cmd /v:on /c "{sets}&&{joined}"'
+    if "!" in command:  # delayed expansion would eat the exclamation marks
+        return cmd_caret(command, seed)
     lines = ["@echo off", "setlocal EnableDelayedExpansion"]
-    lines += [f'set "{n}={p}"' for n, p in zip(names, parts, strict=True)]
+    # Unquoted `set` of pieces cut where quotes are balanced: & | < > outside quotes escaped.
+    lines += [f"set {n}={_cmd_escape(p)}" for n, p in zip(names, parts, strict=True)]
     lines.append(joined)
     return "\r\n".join(lines) + "\r\n"
 
@@ -424,9 +446,10 @@ def cmd_env_substring(command: str, seed: int = 0) -> str:
     rng = random.Random(seed)
     head, sep, rest = command.partition(" ")
     pieces: list[str] = []
-    for ch in head:
+    protected = {i for m in re.finditer(r"%[^%\s]+%", head) for i in range(m.start(), m.end())}
+    for position, ch in enumerate(head):
         sources = [(n, v) for n, v in _ENV_VALUES.items() if ch in v]
-        if ch.isalpha() and sources and rng.random() < 0.7:
+        if ch.isalpha() and sources and position not in protected and rng.random() < 0.7:
             name, value = rng.choice(sources)
             positions = [i for i, c in enumerate(value) if c == ch]
             index = rng.choice(positions)
@@ -442,6 +465,8 @@ def cmd_for_delims(command: str, seed: int = 0) -> str:
     """The command's first word hidden as a token of a `for /f` delimited string."""
     rng = random.Random(seed)
     head, sep, rest = command.partition(" ")
+    if any(c in head for c in '"%^&|<>()'):  # the token must be plain text inside ("...")
+        return cmd_caret(command, seed)
     delimiter = rng.choice(["#", "~", ";", "@"])
     junk = [_var(rng, 4) for _ in range(2)]
     position = rng.randint(1, 3)
@@ -450,10 +475,24 @@ def cmd_for_delims(command: str, seed: int = 0) -> str:
 
 
 def cmd_call(command: str, seed: int = 0) -> str:
-    """The command stored in a variable and run through `call`."""
+    """The command stored in a variable and run through `call` (a command with % signs, which
+    `call` would expand a second time, gets carets instead)."""
+    if "%" in command:
+        return cmd_caret(command, seed)
     rng = random.Random(seed)
     name = _var(rng, 4)
-    return f'@echo off\r\nset "{name}={command}"\r\ncall %{name}%\r\n'
+    return f"@echo off\r\nset {name}={_cmd_escape(command)}\r\ncall %{name}%\r\n"
+
+
+def _cmd_escape(text: str) -> str:
+    """Escape & | < > outside double quotes so an unquoted `set` stores them instead of running them."""
+    escaped: list[str] = []
+    quoted = False
+    for ch in text:
+        if ch == '"':
+            quoted = not quoted
+        escaped.append("^" + ch if ch in "&|<>" and not quoted else ch)
+    return "".join(escaped)
 
 
 POWERSHELL: tuple[Obfuscator, ...] = (
