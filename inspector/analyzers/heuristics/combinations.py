@@ -15,7 +15,7 @@ from inspector.analyzers.base import Heuristic
 from inspector.analyzers.heuristics.patterns import TextView
 from inspector.model import Finding
 
-FAMILY_PRESENCE_SCORE = 100
+FAMILY_PRESENCE_SCORE = 150
 
 BEHAVIOUR_FAMILIES = frozenset(
     {

@@ -111,6 +111,10 @@ WIFI_KEYS = Heuristic(
     attack=("T1552.001", "T1555"),
 )
 
+_CLOUD_CRED_PATHS = (
+    r"(?:\.aws[/\\]credentials|\.config[/\\]gcloud[/\\](?:credentials\.db|access_tokens\.db|application_default_credentials\.json)"
+    r"|\.kube[/\\]config\b)"
+)
 _IMDS_TOKEN = r"169\.254\.169\.254[/:\d]{0,8}/metadata/identity/oauth2/token|/metadata/identity/oauth2/token"
 
 RULES = (
@@ -148,8 +152,11 @@ RULES = (
     ),
     PatternRule(
         CLOUD_CRED_FILES,
-        r"(?:\bcat|\bcp|\bscp|\btar\b[^\n]{0,40}|\bzip\b[^\n]{0,40}|\bbase64|\bcurl\b[^\n]{0,120}|get-content|gc|copy-item|type|\bfind\b[^\n]{0,60})\s+[^\n|;]{0,60}"
-        r"(?:\.azure[/\\](?:accesstokens\.json|msal_token_cache(?:\.json|\.bin)?|azureprofile\.json|service_principal_entries\.json)|\.aws[/\\]credentials|\.config[/\\]gcloud[/\\](?:credentials\.db|access_tokens\.db|application_default_credentials\.json)|\.kube[/\\]config\b)"
+        # Reading or packing another tool's credentials. Copying *to* these paths is how setup
+        # scripts install them, so cp/copy count only with the path as the source; the Azure
+        # CLI token caches are never written by scripts and count wherever they appear.
+        r"(?:\bcat|\bscp|\btar\b[^\n]{0,40}|\bzip\b[^\n]{0,40}|\bbase64|\bcurl\b[^\n]{0,120}|get-content|\bgc|\btype|\bstrings|\bxxd)[ \t]+[^\n|;>]{0,60}" + _CLOUD_CRED_PATHS
+        + r"|\b(?:cp|copy|copy-item)[ \t]+(?:-\S+[ \t]+)*[\"']?\S{0,60}" + _CLOUD_CRED_PATHS + r"[\"']?[ \t]+\S"
         r"|accesstokens\.json|msal_token_cache|service_principal_entries\.json|\bTokenCache\.dat\b",
         keywords=("accesstokens", "msal_token_cache", "service_principal_entries", "tokencache", ".aws", "gcloud", ".kube"),
     ),

@@ -181,8 +181,9 @@ RULES = (
     ),
     PatternRule(
         PS_DOWNLOAD_RUN_TEMP,
-        r"(?:downloadfile\s*\([^\n]{0,300}|-outfile\s+[^\n]{0,10})" + _WIN_TEMP,
-        keywords=("downloadfile", "-outfile"),
+        r"(?:downloadfile\s*\([^\n]{0,300}|-outfile\s+[^\n]{0,10}|start-bitstransfer\b[^\n]{0,300}-destination\s+[^\n]{0,10})"
+        + _WIN_TEMP,
+        keywords=("downloadfile", "-outfile", "bitstransfer"),
         requires=(r"start-process|invoke-item|\bstart\s|&\s*\$|cmd(?:\.exe)?\s+/c|\.exe[\"']?\s*$",),
     ),
     PatternRule(BITS, r"start-bitstransfer\b[^\n]{0,200}https?://|start-bitstransfer\s+-source", keywords=("bitstransfer",)),

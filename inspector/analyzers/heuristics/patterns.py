@@ -36,6 +36,56 @@ HIDDEN_DIR = (
 )
 
 
+_HORIZONTAL_SPACE = " \\t\\r\\f\\v"
+
+
+def line_local(pattern: str) -> str:
+    """Rewrite `\\s` so that it never matches a newline.
+
+    Evidence is one command: a `\\s+` that ran over a line end would join the verb of one
+    line to the path on the next (`curl ... | sh` then `cp x ~/.kube/config` is not a read of
+    the kube config). Inside a class `\\s` becomes its horizontal members; inside a negated
+    class it stays, since excluding the newline there already keeps the match on one line.
+    """
+    out: list[str] = []
+    in_class = False
+    negated = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            pair = pattern[i : i + 2]
+            if pair == "\\s" and not (in_class and negated):
+                out.append(_HORIZONTAL_SPACE if in_class else "[" + _HORIZONTAL_SPACE + "]")
+            else:
+                out.append(pair)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            negated = False
+            out.append(ch)
+            # a leading ] or ^] is literal inside a class
+            if pattern[i + 1 : i + 2] == "^":
+                negated = True
+                out.append("^")
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                out.append("]")
+                i += 1
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def compile_line_local(pattern: str, flags: int = DEFAULT_FLAGS) -> regex.Pattern[str]:
+    return regex.compile(line_local(pattern), flags)
+
+
 @dataclass(frozen=True)
 class PatternRule:
     """One heuristic proved by one regex.
@@ -55,8 +105,8 @@ class PatternRule:
     flags: int = DEFAULT_FLAGS
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_compiled", regex.compile(self.pattern, self.flags))
-        object.__setattr__(self, "_requires", tuple(regex.compile(r, self.flags) for r in self.requires))
+        object.__setattr__(self, "_compiled", compile_line_local(self.pattern, self.flags))
+        object.__setattr__(self, "_requires", tuple(compile_line_local(r, self.flags) for r in self.requires))
         object.__setattr__(
             self, "_unless", regex.compile(self.unless, self.flags) if self.unless is not None else None
         )

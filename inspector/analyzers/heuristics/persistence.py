@@ -15,7 +15,7 @@ from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternR
 _BAD_PAYLOAD = (
     r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|" + HIDDEN_DIR + r""
     r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+/=]{20,}|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
-    r"|frombase64string|\\users\\public\\|\\appdata\\|%temp%|%appdata%|\$env:(?:temp|appdata|public)|\\windows\\temp\\|mshta|regsvr32|rundll32|certutil|bitsadmin|\bwscript\b|\bcscript\b|https?://)"
+    r"|frombase64string|\\users\\public\\|\\appdata\\|%temp%|%appdata%|\$env:(?:temp|appdata|public)|\\windows\\temp\\|mshta|regsvr32|rundll32|certutil|bitsadmin|\bwscript\b|\bcscript\b)"
 )
 
 CRON = Heuristic(
@@ -93,14 +93,16 @@ SCHTASK_BAD = Heuristic(
 RUN_KEY = Heuristic(
     id="heur.persistence.run_key",
     title="Registry Run/RunOnce key written",
-    description="A value under ...\\CurrentVersion\\Run(Once) starts a program at every logon.",
-    score=200,
+    description="A value under ...\\CurrentVersion\\Run(Once) starts a program at every logon (dual-use: "
+    "admin tools such as BGInfo register there).",
+    score=150,
     attack=("T1547.001",),
 )
 RUN_KEY_BAD = Heuristic(
     id="heur.persistence.run_key_payload",
     title="Run key starts a download, script host or user-writable binary",
-    description="The Run/RunOnce value runs mshta/powershell/a URL or a program in Public, AppData or Temp.",
+    description="The Run/RunOnce value runs mshta/powershell/a download or a program in Public, AppData, "
+    "ProgramData or Temp (installed software lives in Program Files).",
     score=350,
     attack=("T1547.001",),
 )
@@ -239,7 +241,7 @@ RULES = (
     ),
     PatternRule(
         RUN_KEY_BAD,
-        r"\\currentversion\\run(?:once)?\b[^\n]{0,300}(?:" + _BAD_PAYLOAD + r"|powershell)",
+        r"\\currentversion\\run(?:once)?\b[^\n]{0,300}(?:" + _BAD_PAYLOAD + r"|powershell|\\programdata\\|\$env:programdata)",
         keywords=("currentversion\\run",),
     ),
     PatternRule(

@@ -1,6 +1,6 @@
-REM maintenance 4931 v2
+REM config 4169 v2
 @echo off
-set SRC=D:\Data\intranet
+set SRC=D:\Data\reports
 set DST=\\backup01.corp.fabrikam.com\backups\%COMPUTERNAME%
 robocopy "%SRC%" "%DST%" /MIR /R:2 /W:5 /NP /LOG+:C:\Logs\robocopy.log
-schtasks /create /tn "Nightly-intranet-Backup" /tr "C:\Scripts\backup-intranet.cmd" /sc daily /st 02:30 /ru SYSTEM /f
+schtasks /create /tn "Nightly-reports-Backup" /tr "C:\Scripts\backup-reports.cmd" /sc daily /st 02:30 /ru SYSTEM /f

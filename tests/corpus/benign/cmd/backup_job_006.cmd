@@ -1,6 +1,6 @@
-REM bootstrap 3822 v5
+REM setup 8803 v5
 @echo off
-set SRC=D:\Data\contoso-web
+set SRC=D:\Data\reports
 set DST=\\backup01.corp.fabrikam.com\backups\%COMPUTERNAME%
 robocopy "%SRC%" "%DST%" /MIR /R:2 /W:5 /NP /LOG+:C:\Logs\robocopy.log
-schtasks /create /tn "Nightly-contoso-web-Backup" /tr "C:\Scripts\backup-contoso-web.cmd" /sc daily /st 02:30 /ru SYSTEM /f
+schtasks /create /tn "Nightly-reports-Backup" /tr "C:\Scripts\backup-reports.cmd" /sc daily /st 02:30 /ru SYSTEM /f

@@ -1,6 +1,6 @@
-REM config 9665 v0
+REM bootstrap 0198 v0
 @echo off
 certutil -addstore -f Root "%~dp0contoso-root.cer"
 certutil -addstore -f CA "%~dp0contoso-issuing.cer"
-certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0intranet.pfx"
+certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0reports.pfx"
 certutil -store My

@@ -1,4 +1,4 @@
-REM init 2087 v3
+REM provision 8562 v3
 @echo off
 certutil -addstore -f Root "%~dp0contoso-root.cer"
 certutil -addstore -f CA "%~dp0contoso-issuing.cer"

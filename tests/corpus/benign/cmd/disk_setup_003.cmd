@@ -1,4 +1,4 @@
-REM task 1656 v2
+REM run 7282 v2
 @echo off
 echo select disk 2 > %TEMP%\dp.txt
 echo create partition primary >> %TEMP%\dp.txt

@@ -1,8 +1,8 @@
-REM setup 5935 v4
+REM init 6120 v4
 @echo off
 echo select disk 2 > %TEMP%\dp.txt
 echo create partition primary >> %TEMP%\dp.txt
 echo format fs=ntfs quick label=Data >> %TEMP%\dp.txt
-echo assign letter=G >> %TEMP%\dp.txt
+echo assign letter=F >> %TEMP%\dp.txt
 diskpart /s %TEMP%\dp.txt
 del %TEMP%\dp.txt

@@ -1,4 +1,4 @@
-REM bootstrap 3346 v0
+REM config 5660 v0
 @echo off
 net localgroup administrators "contoso.local\Server Admins" /add
 net localgroup "Remote Desktop Users" "contoso.local\Support Staff" /add

@@ -1,5 +1,5 @@
-REM bootstrap 5175 v1
+REM task 6249 v1
 @echo off
-net localgroup administrators "contoso.local\Server Admins" /add
-net localgroup "Remote Desktop Users" "contoso.local\Support Staff" /add
+net localgroup administrators "tailspin.internal\Server Admins" /add
+net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
 gpupdate /force

@@ -1,5 +1,5 @@
-REM provision 7516 v2
+REM run 7429 v2
 @echo off
-net localgroup administrators "ad.northwind.net\Server Admins" /add
-net localgroup "Remote Desktop Users" "ad.northwind.net\Support Staff" /add
+net localgroup administrators "corp.fabrikam.com\Server Admins" /add
+net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
 gpupdate /force

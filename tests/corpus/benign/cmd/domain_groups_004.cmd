@@ -1,5 +1,5 @@
-REM setup 8030 v3
+REM provision 6447 v3
 @echo off
-net localgroup administrators "ad.northwind.net\Server Admins" /add
-net localgroup "Remote Desktop Users" "ad.northwind.net\Support Staff" /add
+net localgroup administrators "tailspin.internal\Server Admins" /add
+net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
 gpupdate /force

@@ -1,5 +1,5 @@
-REM config 5970 v5
+REM bootstrap 7250 v5
 @echo off
-net localgroup administrators "ad.northwind.net\Server Admins" /add
-net localgroup "Remote Desktop Users" "ad.northwind.net\Support Staff" /add
+net localgroup administrators "corp.fabrikam.com\Server Admins" /add
+net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
 gpupdate /force

@@ -1,6 +1,6 @@
-REM init 6898 v1
+REM run 1258 v1
 @echo off
-net use S: \\files01.ad.northwind.net\shared /persistent:yes
-net use T: \\files01.ad.northwind.net\tools /persistent:yes
+net use S: \\files01.corp.fabrikam.com\shared /persistent:yes
+net use T: \\files01.corp.fabrikam.com\tools /persistent:yes
 setx /M TOOLS_HOME "T:\"
 setx /M PATH "%PATH%;C:\Program Files\Contoso\bin"

@@ -1,6 +1,6 @@
-REM task 1338 v3
+REM maintenance 0271 v3
 @echo off
-net use S: \\files01.tailspin.internal\shared /persistent:yes
-net use T: \\files01.tailspin.internal\tools /persistent:yes
+net use S: \\files01.contoso.local\shared /persistent:yes
+net use T: \\files01.contoso.local\tools /persistent:yes
 setx /M TOOLS_HOME "T:\"
 setx /M PATH "%PATH%;C:\Program Files\Contoso\bin"

@@ -1,6 +1,6 @@
-REM bootstrap 3737 v4
+REM provision 8078 v4
 @echo off
-net use S: \\files01.contoso.local\shared /persistent:yes
-net use T: \\files01.contoso.local\tools /persistent:yes
+net use S: \\files01.corp.fabrikam.com\shared /persistent:yes
+net use T: \\files01.corp.fabrikam.com\tools /persistent:yes
 setx /M TOOLS_HOME "T:\"
 setx /M PATH "%PATH%;C:\Program Files\Contoso\bin"

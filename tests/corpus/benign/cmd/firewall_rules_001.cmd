@@ -1,4 +1,4 @@
-REM provision 7083 v0
+REM config 6921 v0
 @echo off
 netsh advfirewall firewall add rule name="shop-frontend HTTP" dir=in action=allow protocol=TCP localport=80
 netsh advfirewall firewall add rule name="shop-frontend HTTPS" dir=in action=allow protocol=TCP localport=443

@@ -1,5 +1,5 @@
-REM run 5537 v1
+REM provision 8215 v1
 @echo off
-netsh advfirewall firewall add rule name="intranet HTTP" dir=in action=allow protocol=TCP localport=80
-netsh advfirewall firewall add rule name="intranet HTTPS" dir=in action=allow protocol=TCP localport=443
+netsh advfirewall firewall add rule name="reports HTTP" dir=in action=allow protocol=TCP localport=80
+netsh advfirewall firewall add rule name="reports HTTPS" dir=in action=allow protocol=TCP localport=443
 netsh advfirewall set allprofiles logging droppedconnections enable

@@ -1,4 +1,4 @@
-REM provision 2737 v3
+REM run 4667 v3
 @echo off
 netsh advfirewall firewall add rule name="shop-frontend HTTP" dir=in action=allow protocol=TCP localport=80
 netsh advfirewall firewall add rule name="shop-frontend HTTPS" dir=in action=allow protocol=TCP localport=443

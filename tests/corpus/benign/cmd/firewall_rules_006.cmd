@@ -1,5 +1,5 @@
-REM provision 0579 v5
+REM bootstrap 1310 v5
 @echo off
-netsh advfirewall firewall add rule name="reports HTTP" dir=in action=allow protocol=TCP localport=80
-netsh advfirewall firewall add rule name="reports HTTPS" dir=in action=allow protocol=TCP localport=443
+netsh advfirewall firewall add rule name="fabrikam-api HTTP" dir=in action=allow protocol=TCP localport=80
+netsh advfirewall firewall add rule name="fabrikam-api HTTPS" dir=in action=allow protocol=TCP localport=443
 netsh advfirewall set allprofiles logging droppedconnections enable

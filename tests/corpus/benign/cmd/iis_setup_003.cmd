@@ -1,4 +1,4 @@
-REM config 8350 v2
+REM maintenance 4321 v2
 @echo off
 dism /online /enable-feature /featurename:IIS-WebServerRole /featurename:IIS-ASPNET45 /all /norestart
 %windir%\system32\inetsrv\appcmd add apppool /name:reports /managedRuntimeVersion:v4.0

@@ -1,5 +1,5 @@
-REM init 3625 v0
+REM setup 8331 v0
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
-forfiles /p "D:\Apps\contoso-web\logs" /s /m *.txt /d -14 /c "cmd /c del @path"
+forfiles /p "D:\Apps\intranet\logs" /s /m *.txt /d -14 /c "cmd /c del @path"
 echo %DATE% %TIME% cleanup >> C:\Logs\cleanup.log

@@ -1,5 +1,5 @@
-REM setup 2266 v4
+REM maintenance 4911 v4
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
-forfiles /p "D:\Apps\contoso-web\logs" /s /m *.txt /d -14 /c "cmd /c del @path"
+forfiles /p "D:\Apps\shop-frontend\logs" /s /m *.txt /d -14 /c "cmd /c del @path"
 echo %DATE% %TIME% cleanup >> C:\Logs\cleanup.log

@@ -1,6 +1,6 @@
-REM maintenance 8819 v1
+REM init 5647 v1
 @echo off
-msiexec /i "%~dp0queue-consumer-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\queue-consumer-install.log
+msiexec /i "%~dp0app-worker-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config queue-consumer start= auto
-net start queue-consumer
+sc config app-worker start= auto
+net start app-worker

@@ -1,6 +1,6 @@
-REM maintenance 4388 v2
+REM task 0043 v2
 @echo off
-msiexec /i "%~dp0app-worker-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
+msiexec /i "%~dp0nginx-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\nginx-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config app-worker start= auto
-net start app-worker
+sc config nginx start= auto
+net start nginx

@@ -1,6 +1,6 @@
-REM provision 0054 v4
+REM bootstrap 3854 v4
 @echo off
-msiexec /i "%~dp0app-worker-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
+msiexec /i "%~dp0queue-consumer-3.0.8-x64.msi" /qn /norestart /l*v C:\Logs\queue-consumer-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config app-worker start= auto
-net start app-worker
+sc config queue-consumer start= auto
+net start queue-consumer

@@ -1,4 +1,4 @@
-REM config 2673 v5
+REM bootstrap 9765 v5
 @echo off
 msiexec /i "%~dp0app-worker-1.19.4-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%

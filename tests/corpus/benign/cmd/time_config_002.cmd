@@ -1,4 +1,4 @@
-REM config 8177 v1
+REM maintenance 5650 v1
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

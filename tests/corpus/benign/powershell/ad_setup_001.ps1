@@ -1,4 +1,4 @@
-# maintenance 5712 v0
+# bootstrap 7505 v0
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'ad.northwind.net' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'tailspin.internal' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

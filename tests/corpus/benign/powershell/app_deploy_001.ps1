@@ -1,7 +1,7 @@
-# config 5594 v0
-$zip = "$env:TEMP\contoso-web.zip"
-Invoke-WebRequest -Uri "https://stlogsweu02.blob.core.windows.net/releases/contoso-web-2.4.1.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'contoso-web'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\contoso-web -Force
-Start-WebAppPool -Name 'contoso-web'
+# init 0657 v0
+$zip = "$env:TEMP\intranet.zip"
+Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/intranet-1.7.2.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'intranet'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\intranet -Force
+Start-WebAppPool -Name 'intranet'
 Remove-Item $zip

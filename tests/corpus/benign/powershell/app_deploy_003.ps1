@@ -1,7 +1,7 @@
-# bootstrap 1306 v2
-$zip = "$env:TEMP\contoso-web.zip"
-Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/contoso-web-2.4.1.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'contoso-web'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\contoso-web -Force
-Start-WebAppPool -Name 'contoso-web'
+# setup 5279 v2
+$zip = "$env:TEMP\intranet.zip"
+Invoke-WebRequest -Uri "https://stlogsweu02.blob.core.windows.net/releases/intranet-1.19.4.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'intranet'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\intranet -Force
+Start-WebAppPool -Name 'intranet'
 Remove-Item $zip

@@ -1,7 +1,7 @@
-# setup 2027 v3
-$zip = "$env:TEMP\fabrikam-api.zip"
-Invoke-WebRequest -Uri "https://starchivecus.blob.core.windows.net/releases/fabrikam-api-2.4.1.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'fabrikam-api'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\fabrikam-api -Force
-Start-WebAppPool -Name 'fabrikam-api'
+# init 8182 v3
+$zip = "$env:TEMP\reports.zip"
+Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/reports-2.4.1.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'reports'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\reports -Force
+Start-WebAppPool -Name 'reports'
 Remove-Item $zip

@@ -1,7 +1,7 @@
-# bootstrap 7266 v4
-$zip = "$env:TEMP\shop-frontend.zip"
-Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/shop-frontend-8.2.0.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'shop-frontend'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\shop-frontend -Force
-Start-WebAppPool -Name 'shop-frontend'
+# setup 4984 v4
+$zip = "$env:TEMP\reports.zip"
+Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/reports-1.7.2.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'reports'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\reports -Force
+Start-WebAppPool -Name 'reports'
 Remove-Item $zip

@@ -1,6 +1,6 @@
-# init 6287 v5
+# provision 7167 v5
 $zip = "$env:TEMP\contoso-web.zip"
-Invoke-WebRequest -Uri "https://starchivecus.blob.core.windows.net/releases/contoso-web-1.19.4.zip" -OutFile $zip -UseBasicParsing
+Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/contoso-web-1.7.2.zip" -OutFile $zip -UseBasicParsing
 Stop-WebAppPool -Name 'contoso-web'
 Expand-Archive -Path $zip -DestinationPath C:\inetpub\contoso-web -Force
 Start-WebAppPool -Name 'contoso-web'

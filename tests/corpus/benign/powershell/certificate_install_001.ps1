@@ -1,4 +1,4 @@
-# task 6821 v0
+# task 7596 v0
 $pfx = 'C:\certs\reports.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw

@@ -1,5 +1,5 @@
-# bootstrap 9743 v1
-$pfx = 'C:\certs\shop-frontend.pfx'
+# run 4372 v1
+$pfx = 'C:\certs\intranet.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

@@ -1,4 +1,4 @@
-# bootstrap 5429 v5
+# config 9280 v5
 $pfx = 'C:\certs\contoso-web.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw

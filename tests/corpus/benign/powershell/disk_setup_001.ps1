@@ -1,4 +1,4 @@
-# bootstrap 4320 v0
+# provision 6337 v0
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |

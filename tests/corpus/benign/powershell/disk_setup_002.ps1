@@ -1,4 +1,4 @@
-# run 7010 v1
+# setup 1426 v1
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |

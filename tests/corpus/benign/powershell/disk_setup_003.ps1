@@ -1,4 +1,4 @@
-# task 3519 v2
+# maintenance 2502 v2
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |

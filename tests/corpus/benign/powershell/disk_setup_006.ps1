@@ -1,4 +1,4 @@
-# setup 1176 v5
+# config 0037 v5
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |

@@ -1,4 +1,4 @@
-# provision 0635 v2
+# config 6334 v2
 $password = ConvertTo-SecureString $env:JOIN_PASSWORD -AsPlainText -Force
 $cred = New-Object System.Management.Automation.PSCredential('corp.fabrikam.com\svc_join', $password)
 Add-Computer -DomainName 'corp.fabrikam.com' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force

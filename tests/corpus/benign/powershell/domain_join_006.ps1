@@ -1,6 +1,6 @@
-# setup 8257 v5
+# config 2593 v5
 $password = ConvertTo-SecureString $env:JOIN_PASSWORD -AsPlainText -Force
-$cred = New-Object System.Management.Automation.PSCredential('contoso.local\svc_join', $password)
-Add-Computer -DomainName 'contoso.local' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force
-Add-LocalGroupMember -Group 'Administrators' -Member 'contoso.local\Server Admins'
+$cred = New-Object System.Management.Automation.PSCredential('corp.fabrikam.com\svc_join', $password)
+Add-Computer -DomainName 'corp.fabrikam.com' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force
+Add-LocalGroupMember -Group 'Administrators' -Member 'corp.fabrikam.com\Server Admins'
 Restart-Computer -Force

@@ -1,4 +1,4 @@
-# setup 4355 v0
+# provision 7516 v0
 Configuration WebServer {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node 'localhost' {

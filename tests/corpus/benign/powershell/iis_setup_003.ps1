@@ -1,4 +1,4 @@
-# setup 8880 v2
+# config 3899 v2
 Install-WindowsFeature -Name Web-Server, Web-Asp-Net45, Web-Mgmt-Console -IncludeManagementTools
 Import-Module WebAdministration
 New-Item -ItemType Directory -Force -Path C:\inetpub\contoso-web | Out-Null

@@ -1,4 +1,4 @@
-# setup 7755 v5
+# maintenance 2244 v5
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

@@ -1,6 +1,6 @@
-# config 9727 v1
+# provision 9087 v1
 Enable-PSRemoting -Force -SkipNetworkProfileCheck
-Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.ad.northwind.net' -Force
+Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.tailspin.internal' -Force
 winrm quickconfig -quiet
 New-NetFirewallRule -DisplayName 'WinRM HTTPS' -Direction Inbound -LocalPort 5986 -Protocol TCP -Action Allow
-Invoke-Command -ComputerName web01.ad.northwind.net -ScriptBlock { Get-Service W3SVC }
+Invoke-Command -ComputerName web01.tailspin.internal -ScriptBlock { Get-Service W3SVC }

@@ -1,6 +1,6 @@
-# run 7732 v3
+# bootstrap 0267 v3
 Enable-PSRemoting -Force -SkipNetworkProfileCheck
-Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.tailspin.internal' -Force
+Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.corp.fabrikam.com' -Force
 winrm quickconfig -quiet
 New-NetFirewallRule -DisplayName 'WinRM HTTPS' -Direction Inbound -LocalPort 5986 -Protocol TCP -Action Allow
-Invoke-Command -ComputerName web01.tailspin.internal -ScriptBlock { Get-Service W3SVC }
+Invoke-Command -ComputerName web01.corp.fabrikam.com -ScriptBlock { Get-Service W3SVC }

@@ -1,6 +1,6 @@
-# run 8857 v5
+# config 9665 v5
 Enable-PSRemoting -Force -SkipNetworkProfileCheck
-Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.contoso.local' -Force
+Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.ad.northwind.net' -Force
 winrm quickconfig -quiet
 New-NetFirewallRule -DisplayName 'WinRM HTTPS' -Direction Inbound -LocalPort 5986 -Protocol TCP -Action Allow
-Invoke-Command -ComputerName web01.contoso.local -ScriptBlock { Get-Service W3SVC }
+Invoke-Command -ComputerName web01.ad.northwind.net -ScriptBlock { Get-Service W3SVC }

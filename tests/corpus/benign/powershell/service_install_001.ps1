@@ -1,4 +1,4 @@
-# maintenance 3156 v0
+# init 8997 v0
 New-Service -Name 'queue-consumer' -BinaryPathName 'C:\Program Files\Contoso\queue-consumer\queue-consumer.exe --config C:\ProgramData\Contoso\queue-consumer.yml' -DisplayName 'Contoso queue-consumer' -StartupType Automatic
 Start-Service 'queue-consumer'
 Get-Service 'queue-consumer' | Select-Object Name, Status, StartType

@@ -1,4 +1,4 @@
-# maintenance 3618 v1
-New-Service -Name 'queue-consumer' -BinaryPathName 'C:\Program Files\Contoso\queue-consumer\queue-consumer.exe --config C:\ProgramData\Contoso\queue-consumer.yml' -DisplayName 'Contoso queue-consumer' -StartupType Automatic
-Start-Service 'queue-consumer'
-Get-Service 'queue-consumer' | Select-Object Name, Status, StartType
+# run 9223 v1
+New-Service -Name 'api-gateway' -BinaryPathName 'C:\Program Files\Contoso\api-gateway\api-gateway.exe --config C:\ProgramData\Contoso\api-gateway.yml' -DisplayName 'Contoso api-gateway' -StartupType Automatic
+Start-Service 'api-gateway'
+Get-Service 'api-gateway' | Select-Object Name, Status, StartType

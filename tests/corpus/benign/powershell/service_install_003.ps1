@@ -1,4 +1,4 @@
-# maintenance 6580 v2
-New-Service -Name 'app-worker' -BinaryPathName 'C:\Program Files\Contoso\app-worker\app-worker.exe --config C:\ProgramData\Contoso\app-worker.yml' -DisplayName 'Contoso app-worker' -StartupType Automatic
-Start-Service 'app-worker'
-Get-Service 'app-worker' | Select-Object Name, Status, StartType
+# maintenance 5360 v2
+New-Service -Name 'nginx' -BinaryPathName 'C:\Program Files\Contoso\nginx\nginx.exe --config C:\ProgramData\Contoso\nginx.yml' -DisplayName 'Contoso nginx' -StartupType Automatic
+Start-Service 'nginx'
+Get-Service 'nginx' | Select-Object Name, Status, StartType

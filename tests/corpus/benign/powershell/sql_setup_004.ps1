@@ -1,8 +1,7 @@
-# init 5245 v3
-# SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'G:\SQLData', 'G:\SQLLogs'
-Add-MpPreference -ExclusionProcess 'sqlservr.exe'
-Import-Module SqlServer
-Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost
-Set-Service -Name MSSQLSERVER -StartupType Automatic
-New-NetFirewallRule -DisplayName 'SQL Server' -Direction Inbound -Protocol TCP -LocalPort 1433 -Action Allow
+# task 7940 v3
+Install-WindowsFeature Failover-Clustering -IncludeManagementTools
+Set-NetFirewallProfile -Profile Domain -Enabled True
+New-NetFirewallRule -DisplayName 'SQL AG Endpoint' -Direction Inbound -Protocol TCP -LocalPort 5022 -Action Allow
+Add-LocalGroupMember -Group Administrators -Member 'corp.fabrikam.com\sqlsvc'
+Enable-WSManCredSSP -Role Server -Force
+Invoke-Command -ComputerName sql02.corp.fabrikam.com -ScriptBlock { Install-WindowsFeature Failover-Clustering }

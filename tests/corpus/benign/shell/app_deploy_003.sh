@@ -1,20 +1,20 @@
-# task 7188 v2
+# task 7259 v2
 #!/bin/bash
 set -euo pipefail
-APP_DIR=/srv/fabrikam-api
-git clone --depth 1 https://github.com/contoso/fabrikam-api.git $APP_DIR || (cd $APP_DIR && git pull)
+APP_DIR=/srv/intranet
+git clone --depth 1 https://github.com/contoso/intranet.git $APP_DIR || (cd $APP_DIR && git pull)
 python3 -m venv $APP_DIR/.venv
 $APP_DIR/.venv/bin/pip install -r $APP_DIR/requirements.txt
-cat > /etc/systemd/system/fabrikam-api.service <<EOF
+cat > /etc/systemd/system/intranet.service <<EOF
 [Unit]
-Description=fabrikam-api gunicorn
+Description=intranet gunicorn
 After=network.target
 [Service]
-User=ci-runner
+User=ansible
 WorkingDirectory=$APP_DIR
 ExecStart=$APP_DIR/.venv/bin/gunicorn -w 4 -b 127.0.0.1:8000 app:app
 Restart=always
 [Install]
 WantedBy=multi-user.target
 EOF
-systemctl daemon-reload && systemctl enable --now fabrikam-api
+systemctl daemon-reload && systemctl enable --now intranet

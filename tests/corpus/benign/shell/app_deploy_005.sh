@@ -1,13 +1,13 @@
-# setup 9769 v4
+# bootstrap 7044 v4
 #!/bin/bash
 set -euo pipefail
-APP_DIR=/srv/contoso-web
-git clone --depth 1 https://github.com/contoso/contoso-web.git $APP_DIR || (cd $APP_DIR && git pull)
+APP_DIR=/srv/shop-frontend
+git clone --depth 1 https://github.com/contoso/shop-frontend.git $APP_DIR || (cd $APP_DIR && git pull)
 python3 -m venv $APP_DIR/.venv
 $APP_DIR/.venv/bin/pip install -r $APP_DIR/requirements.txt
-cat > /etc/systemd/system/contoso-web.service <<EOF
+cat > /etc/systemd/system/shop-frontend.service <<EOF
 [Unit]
-Description=contoso-web gunicorn
+Description=shop-frontend gunicorn
 After=network.target
 [Service]
 User=ansible
@@ -17,4 +17,4 @@ Restart=always
 [Install]
 WantedBy=multi-user.target
 EOF
-systemctl daemon-reload && systemctl enable --now contoso-web
+systemctl daemon-reload && systemctl enable --now shop-frontend

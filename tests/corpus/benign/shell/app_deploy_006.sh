@@ -1,4 +1,4 @@
-# run 3871 v5
+# config 3302 v5
 #!/bin/bash
 set -euo pipefail
 APP_DIR=/srv/reports
@@ -10,7 +10,7 @@ cat > /etc/systemd/system/reports.service <<EOF
 Description=reports gunicorn
 After=network.target
 [Service]
-User=webadmin
+User=ci-runner
 WorkingDirectory=$APP_DIR
 ExecStart=$APP_DIR/.venv/bin/gunicorn -w 4 -b 127.0.0.1:8000 app:app
 Restart=always

@@ -1,4 +1,4 @@
-# provision 2665 v0
+# config 2636 v0
 #!/bin/sh
 # container entrypoint: wait for the database before starting
 until timeout 1 bash -c "</dev/tcp/db/5432"; do

@@ -1,4 +1,4 @@
-# provision 2563 v0
+# init 4937 v0
 #!/bin/bash
 mkdir -p /mnt/stlogsweu02
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi

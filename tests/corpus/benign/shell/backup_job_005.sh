@@ -1,11 +1,11 @@
-# task 6053 v4
+# setup 4603 v4
 #!/bin/bash
 set -euo pipefail
 cat > /usr/local/bin/backup-api-gateway.sh <<'EOF'
 #!/bin/bash
 STAMP=$(date +%Y%m%d%H%M)
 tar czf /var/backups/api-gateway-$STAMP.tar.gz /etc/api-gateway /srv/app
-az storage blob upload --account-name stlogsweu02 --container-name backups --file /var/backups/api-gateway-$STAMP.tar.gz --name api-gateway-$STAMP.tar.gz --auth-mode login
+az storage blob upload --account-name starchivecus --container-name backups --file /var/backups/api-gateway-$STAMP.tar.gz --name api-gateway-$STAMP.tar.gz --auth-mode login
 find /var/backups -name 'api-gateway-*.tar.gz' -mtime +7 -delete
 EOF
 chmod +x /usr/local/bin/backup-api-gateway.sh

@@ -1,4 +1,4 @@
-# bootstrap 3430 v2
+# run 7784 v2
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

@@ -1,4 +1,4 @@
-# provision 8259 v3
+# maintenance 4163 v3
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

@@ -1,4 +1,4 @@
-# init 7566 v5
+# task 9957 v5
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

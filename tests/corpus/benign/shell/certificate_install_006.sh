@@ -1,4 +1,4 @@
-# run 7223 v5
+# bootstrap 8772 v5
 #!/bin/bash
 apt-get install -y certbot
 certbot certonly --standalone -d fabrikam-api.contoso.com --non-interactive --agree-tos -m ops@contoso.com

@@ -1,4 +1,4 @@
-# provision 1932 v5
+# setup 1957 v5
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# init 6265 v0
+# run 6838 v0
 #!/bin/bash
 set -e
 DISK=/dev/sdd
@@ -7,8 +7,8 @@ if ! blkid ${DISK}1; then
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /data
+mkdir -p /mnt/data
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /data ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /mnt/data ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R ansible:ansible /data
+chown -R appsvc:appsvc /mnt/data

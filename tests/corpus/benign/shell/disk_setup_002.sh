@@ -1,14 +1,14 @@
-# run 4413 v1
+# init 9160 v1
 #!/bin/bash
 set -e
-DISK=/dev/nvme1n1
+DISK=/dev/sdd
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /srv/app
+mkdir -p /var/lib/docker
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /srv/app ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /var/lib/docker ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R appsvc:appsvc /srv/app
+chown -R appsvc:appsvc /var/lib/docker

@@ -1,14 +1,14 @@
-# maintenance 1541 v2
+# init 6991 v2
 #!/bin/bash
 set -e
-DISK=/dev/sdc
+DISK=/dev/sdd
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /mnt/data
+mkdir -p /srv/app
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /mnt/data ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /srv/app ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R ci-runner:ci-runner /mnt/data
+chown -R ansible:ansible /srv/app

@@ -1,7 +1,7 @@
-# task 7342 v3
+# init 7437 v3
 #!/bin/bash
 set -e
-DISK=/dev/sdc
+DISK=/dev/nvme1n1
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}
@@ -11,4 +11,4 @@ mkdir -p /data
 UUID=$(blkid -s UUID -o value ${DISK}1)
 grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /data ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R webadmin:webadmin /data
+chown -R ansible:ansible /data

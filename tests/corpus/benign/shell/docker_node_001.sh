@@ -1,11 +1,11 @@
-# run 6227 v0
+# config 7513 v0
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker ci-runner
+usermod -aG docker webadmin
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/srv/app" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }
 EOF
 systemctl enable docker
 systemctl restart docker

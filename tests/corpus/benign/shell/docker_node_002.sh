@@ -1,8 +1,8 @@
-# run 5534 v1
+# task 6053 v1
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker ci-runner
+usermod -aG docker ansible
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
 { "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/var/lib/docker" }

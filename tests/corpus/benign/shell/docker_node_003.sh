@@ -1,11 +1,11 @@
-# config 4402 v2
+# provision 2011 v2
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
 usermod -aG docker ansible
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/data" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }
 EOF
 systemctl enable docker
 systemctl restart docker

@@ -1,11 +1,11 @@
-# config 1029 v3
+# bootstrap 3132 v3
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
 usermod -aG docker webadmin
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }
 EOF
 systemctl enable docker
 systemctl restart docker

@@ -1,11 +1,11 @@
-# run 7293 v4
+# maintenance 3729 v4
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker webadmin
+usermod -aG docker appsvc
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/var/lib/docker" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }
 EOF
 systemctl enable docker
 systemctl restart docker

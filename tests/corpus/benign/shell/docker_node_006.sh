@@ -1,11 +1,11 @@
-# maintenance 8562 v5
+# provision 8259 v5
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker ci-runner
+usermod -aG docker appsvc
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/var/lib/docker" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }
 EOF
 systemctl enable docker
 systemctl restart docker

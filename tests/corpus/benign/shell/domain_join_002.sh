@@ -1,4 +1,4 @@
-# maintenance 6053 v1
+# run 0963 v1
 #!/bin/bash
 apt-get install -y realmd sssd sssd-tools adcli krb5-user packagekit samba-common-bin
 echo "$JOIN_PASSWORD" | realm join --user=svc_join contoso.local

@@ -1,6 +1,6 @@
-# setup 5483 v0
+# provision 4048 v0
 #!/bin/bash
-for svc in app-worker nginx sshd; do
+for svc in api-gateway nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

@@ -1,6 +1,6 @@
-# bootstrap 3210 v3
+# provision 3450 v3
 #!/bin/bash
-for svc in app-worker nginx sshd; do
+for svc in queue-consumer nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

@@ -1,4 +1,4 @@
-# config 2636 v0
+# task 1354 v0
 #!/bin/bash
 curl -fsSL -o get_helm.sh https://raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3
 chmod 700 get_helm.sh

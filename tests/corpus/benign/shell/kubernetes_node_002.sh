@@ -1,4 +1,4 @@
-# maintenance 3987 v1
+# run 7412 v1
 #!/bin/bash
 set -euxo pipefail
 swapoff -a

@@ -1,4 +1,4 @@
-# task 7531 v2
+# init 9666 v2
 #!/bin/bash
 set -euxo pipefail
 swapoff -a

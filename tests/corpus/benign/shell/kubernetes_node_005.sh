@@ -1,4 +1,4 @@
-# bootstrap 4597 v4
+# provision 8893 v4
 #!/bin/bash
 set -euxo pipefail
 swapoff -a

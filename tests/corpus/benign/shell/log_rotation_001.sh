@@ -1,18 +1,18 @@
-# config 9547 v0
+# config 7731 v0
 #!/bin/bash
-cat > /etc/logrotate.d/app-worker <<EOF
-/var/log/app-worker/*.log {
+cat > /etc/logrotate.d/metrics-exporter <<EOF
+/var/log/metrics-exporter/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 deploy adm
+    create 0640 ci-runner adm
     postrotate
-        systemctl reload app-worker > /dev/null 2>&1 || true
+        systemctl reload metrics-exporter > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/app-worker -name '*.gz' -mtime +30 -delete
+find /var/log/metrics-exporter -name '*.gz' -mtime +30 -delete

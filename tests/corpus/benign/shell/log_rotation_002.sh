@@ -1,4 +1,4 @@
-# provision 0544 v1
+# task 0733 v1
 #!/bin/bash
 cat > /etc/logrotate.d/metrics-exporter <<EOF
 /var/log/metrics-exporter/*.log {

@@ -1,18 +1,18 @@
-# bootstrap 0006 v2
+# maintenance 2551 v2
 #!/bin/bash
-cat > /etc/logrotate.d/metrics-exporter <<EOF
-/var/log/metrics-exporter/*.log {
+cat > /etc/logrotate.d/app-worker <<EOF
+/var/log/app-worker/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 deploy adm
+    create 0640 appsvc adm
     postrotate
-        systemctl reload metrics-exporter > /dev/null 2>&1 || true
+        systemctl reload app-worker > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/metrics-exporter -name '*.gz' -mtime +30 -delete
+find /var/log/app-worker -name '*.gz' -mtime +30 -delete

@@ -1,18 +1,18 @@
-# setup 0635 v3
+# bootstrap 1576 v3
 #!/bin/bash
-cat > /etc/logrotate.d/app-worker <<EOF
-/var/log/app-worker/*.log {
+cat > /etc/logrotate.d/nginx <<EOF
+/var/log/nginx/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 deploy adm
+    create 0640 webadmin adm
     postrotate
-        systemctl reload app-worker > /dev/null 2>&1 || true
+        systemctl reload nginx > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/app-worker -name '*.gz' -mtime +30 -delete
+find /var/log/nginx -name '*.gz' -mtime +30 -delete

@@ -1,18 +1,18 @@
-# config 9026 v4
+# run 0841 v4
 #!/bin/bash
-cat > /etc/logrotate.d/app-worker <<EOF
-/var/log/app-worker/*.log {
+cat > /etc/logrotate.d/queue-consumer <<EOF
+/var/log/queue-consumer/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 appsvc adm
+    create 0640 ansible adm
     postrotate
-        systemctl reload app-worker > /dev/null 2>&1 || true
+        systemctl reload queue-consumer > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/app-worker -name '*.gz' -mtime +30 -delete
+find /var/log/queue-consumer -name '*.gz' -mtime +30 -delete

@@ -1,7 +1,7 @@
-# maintenance 0991 v5
+# maintenance 9465 v5
 #!/bin/bash
-cat > /etc/logrotate.d/api-gateway <<EOF
-/var/log/api-gateway/*.log {
+cat > /etc/logrotate.d/queue-consumer <<EOF
+/var/log/queue-consumer/*.log {
     daily
     rotate 14
     compress
@@ -10,9 +10,9 @@ cat > /etc/logrotate.d/api-gateway <<EOF
     notifempty
     create 0640 webadmin adm
     postrotate
-        systemctl reload api-gateway > /dev/null 2>&1 || true
+        systemctl reload queue-consumer > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/api-gateway -name '*.gz' -mtime +30 -delete
+find /var/log/queue-consumer -name '*.gz' -mtime +30 -delete

@@ -1,7 +1,7 @@
-# config 9516 v0
+# maintenance 0461 v0
 #!/bin/bash
 set -e
-VERSION=3.0.8
+VERSION=1.7.2
 useradd --no-create-home --shell /usr/sbin/nologin node_exporter || true
 wget -q https://github.com/prometheus/node_exporter/releases/download/v${VERSION}/node_exporter-${VERSION}.linux-amd64.tar.gz -O /tmp/node_exporter.tar.gz
 tar xzf /tmp/node_exporter.tar.gz -C /tmp

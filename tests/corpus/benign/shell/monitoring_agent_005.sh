@@ -1,4 +1,4 @@
-# provision 5342 v4
+# setup 8228 v4
 #!/bin/bash
 set -e
 VERSION=1.19.4

@@ -1,11 +1,11 @@
-# run 5037 v0
+# config 1391 v0
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install nginx htop chrony
+yum -y install git htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname contoso-web-01
+hostnamectl set-hostname intranet-01

@@ -1,11 +1,11 @@
-# run 9513 v1
+# config 9365 v1
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install jq htop chrony
+yum -y install mariadb-server htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname fabrikam-api-01
+hostnamectl set-hostname reports-01

@@ -1,11 +1,11 @@
-# run 0012 v3
+# config 3135 v3
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install unzip htop chrony
+yum -y install jq htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname shop-frontend-01
+hostnamectl set-hostname contoso-web-01

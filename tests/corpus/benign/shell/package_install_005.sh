@@ -1,9 +1,9 @@
-# provision 9851 v4
+# run 9490 v4
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install mariadb-server htop chrony
+yum -y install git htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload

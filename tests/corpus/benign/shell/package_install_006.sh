@@ -1,11 +1,11 @@
-# provision 1079 v5
+# task 4092 v5
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install git htop chrony
+yum -y install redis-server htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname contoso-web-01
+hostnamectl set-hostname fabrikam-api-01

@@ -1,9 +1,9 @@
-# init 4717 v4
+# task 9669 v4
 #!/bin/bash
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get -y upgrade
-apt-get install -y unattended-upgrades fail2ban haproxy
+apt-get install -y unattended-upgrades fail2ban redis-server
 dpkg-reconfigure -f noninteractive unattended-upgrades
 systemctl enable --now fail2ban
 curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash

@@ -1,4 +1,4 @@
-# maintenance 7916 v1
+# init 9696 v1
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

@@ -1,4 +1,4 @@
-# setup 7503 v3
+# config 6628 v3
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

@@ -1,4 +1,4 @@
-# config 6862 v5
+# task 7664 v5
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

@@ -1,11 +1,11 @@
-# provision 1602 v0
+# task 7755 v0
 #!/bin/bash
 set -e
-id ansible || useradd -m -s /bin/bash ansible
-usermod -aG sudo ansible
-mkdir -p /home/ansible/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ansible/.ssh/authorized_keys
-chmod 700 /home/ansible/.ssh && chmod 600 /home/ansible/.ssh/authorized_keys
-chown -R ansible:ansible /home/ansible/.ssh
-echo "ansible ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart metrics-exporter" > /etc/sudoers.d/ansible
-chmod 440 /etc/sudoers.d/ansible
+id ci-runner || useradd -m -s /bin/bash ci-runner
+usermod -aG sudo ci-runner
+mkdir -p /home/ci-runner/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ci-runner/.ssh/authorized_keys
+chmod 700 /home/ci-runner/.ssh && chmod 600 /home/ci-runner/.ssh/authorized_keys
+chown -R ci-runner:ci-runner /home/ci-runner/.ssh
+echo "ci-runner ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app-worker" > /etc/sudoers.d/ci-runner
+chmod 440 /etc/sudoers.d/ci-runner

@@ -1,11 +1,11 @@
-# config 2466 v1
+# init 6951 v1
 #!/bin/bash
 set -e
-id deploy || useradd -m -s /bin/bash deploy
-usermod -aG sudo deploy
-mkdir -p /home/deploy/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/deploy/.ssh/authorized_keys
-chmod 700 /home/deploy/.ssh && chmod 600 /home/deploy/.ssh/authorized_keys
-chown -R deploy:deploy /home/deploy/.ssh
-echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart queue-consumer" > /etc/sudoers.d/deploy
-chmod 440 /etc/sudoers.d/deploy
+id appsvc || useradd -m -s /bin/bash appsvc
+usermod -aG sudo appsvc
+mkdir -p /home/appsvc/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/appsvc/.ssh/authorized_keys
+chmod 700 /home/appsvc/.ssh && chmod 600 /home/appsvc/.ssh/authorized_keys
+chown -R appsvc:appsvc /home/appsvc/.ssh
+echo "appsvc ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart metrics-exporter" > /etc/sudoers.d/appsvc
+chmod 440 /etc/sudoers.d/appsvc

@@ -1,11 +1,11 @@
-# maintenance 6320 v2
+# task 2774 v2
 #!/bin/bash
 set -e
-id ansible || useradd -m -s /bin/bash ansible
-usermod -aG sudo ansible
-mkdir -p /home/ansible/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ansible/.ssh/authorized_keys
-chmod 700 /home/ansible/.ssh && chmod 600 /home/ansible/.ssh/authorized_keys
-chown -R ansible:ansible /home/ansible/.ssh
-echo "ansible ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart nginx" > /etc/sudoers.d/ansible
-chmod 440 /etc/sudoers.d/ansible
+id webadmin || useradd -m -s /bin/bash webadmin
+usermod -aG sudo webadmin
+mkdir -p /home/webadmin/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/webadmin/.ssh/authorized_keys
+chmod 700 /home/webadmin/.ssh && chmod 600 /home/webadmin/.ssh/authorized_keys
+chown -R webadmin:webadmin /home/webadmin/.ssh
+echo "webadmin ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart nginx" > /etc/sudoers.d/webadmin
+chmod 440 /etc/sudoers.d/webadmin

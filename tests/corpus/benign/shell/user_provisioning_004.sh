@@ -1,11 +1,11 @@
-# task 8309 v3
+# task 5918 v3
 #!/bin/bash
 set -e
-id ansible || useradd -m -s /bin/bash ansible
-usermod -aG sudo ansible
-mkdir -p /home/ansible/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ansible/.ssh/authorized_keys
-chmod 700 /home/ansible/.ssh && chmod 600 /home/ansible/.ssh/authorized_keys
-chown -R ansible:ansible /home/ansible/.ssh
-echo "ansible ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart api-gateway" > /etc/sudoers.d/ansible
-chmod 440 /etc/sudoers.d/ansible
+id appsvc || useradd -m -s /bin/bash appsvc
+usermod -aG sudo appsvc
+mkdir -p /home/appsvc/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/appsvc/.ssh/authorized_keys
+chmod 700 /home/appsvc/.ssh && chmod 600 /home/appsvc/.ssh/authorized_keys
+chown -R appsvc:appsvc /home/appsvc/.ssh
+echo "appsvc ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart metrics-exporter" > /etc/sudoers.d/appsvc
+chmod 440 /etc/sudoers.d/appsvc

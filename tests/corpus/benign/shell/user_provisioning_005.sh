@@ -1,11 +1,11 @@
-# init 0099 v4
+# run 2017 v4
 #!/bin/bash
 set -e
-id ansible || useradd -m -s /bin/bash ansible
-usermod -aG sudo ansible
-mkdir -p /home/ansible/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ansible/.ssh/authorized_keys
-chmod 700 /home/ansible/.ssh && chmod 600 /home/ansible/.ssh/authorized_keys
-chown -R ansible:ansible /home/ansible/.ssh
-echo "ansible ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart nginx" > /etc/sudoers.d/ansible
-chmod 440 /etc/sudoers.d/ansible
+id deploy || useradd -m -s /bin/bash deploy
+usermod -aG sudo deploy
+mkdir -p /home/deploy/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/deploy/.ssh/authorized_keys
+chmod 700 /home/deploy/.ssh && chmod 600 /home/deploy/.ssh/authorized_keys
+chown -R deploy:deploy /home/deploy/.ssh
+echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart metrics-exporter" > /etc/sudoers.d/deploy
+chmod 440 /etc/sudoers.d/deploy

@@ -1,17 +1,17 @@
-# run 7008 v0
+# config 1992 v0
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server nginx certbot python3-certbot-nginx
-cat > /etc/nginx/sites-available/fabrikam-api <<'EOF'
+DEBIAN_FRONTEND=noninteractive apt-get install -y unzip nginx certbot python3-certbot-nginx
+cat > /etc/nginx/sites-available/contoso-web <<'EOF'
 server {
     listen 80;
-    server_name fabrikam-api.contoso.com;
-    root /var/www/fabrikam-api;
+    server_name contoso-web.contoso.com;
+    root /var/www/contoso-web;
     location / { try_files $uri $uri/ =404; }
 }
 EOF
-ln -sf /etc/nginx/sites-available/fabrikam-api /etc/nginx/sites-enabled/fabrikam-api
+ln -sf /etc/nginx/sites-available/contoso-web /etc/nginx/sites-enabled/contoso-web
 nginx -t
 systemctl enable nginx
 systemctl restart nginx

@@ -1,17 +1,17 @@
-# init 7003 v1
+# setup 3455 v1
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y unzip nginx certbot python3-certbot-nginx
-cat > /etc/nginx/sites-available/fabrikam-api <<'EOF'
+DEBIAN_FRONTEND=noninteractive apt-get install -y nginx nginx certbot python3-certbot-nginx
+cat > /etc/nginx/sites-available/intranet <<'EOF'
 server {
     listen 80;
-    server_name fabrikam-api.contoso.com;
-    root /var/www/fabrikam-api;
+    server_name intranet.contoso.com;
+    root /var/www/intranet;
     location / { try_files $uri $uri/ =404; }
 }
 EOF
-ln -sf /etc/nginx/sites-available/fabrikam-api /etc/nginx/sites-enabled/fabrikam-api
+ln -sf /etc/nginx/sites-available/intranet /etc/nginx/sites-enabled/intranet
 nginx -t
 systemctl enable nginx
 systemctl restart nginx

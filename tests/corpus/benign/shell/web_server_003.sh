@@ -1,8 +1,8 @@
-# config 6029 v2
+# bootstrap 2408 v2
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y git nginx certbot python3-certbot-nginx
+DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql nginx certbot python3-certbot-nginx
 cat > /etc/nginx/sites-available/contoso-web <<'EOF'
 server {
     listen 80;

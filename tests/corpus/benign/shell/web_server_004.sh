@@ -1,17 +1,17 @@
-# config 6077 v3
+# task 7620 v3
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y jq nginx certbot python3-certbot-nginx
-cat > /etc/nginx/sites-available/shop-frontend <<'EOF'
+DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy nginx certbot python3-certbot-nginx
+cat > /etc/nginx/sites-available/contoso-web <<'EOF'
 server {
     listen 80;
-    server_name shop-frontend.contoso.com;
-    root /var/www/shop-frontend;
+    server_name contoso-web.contoso.com;
+    root /var/www/contoso-web;
     location / { try_files $uri $uri/ =404; }
 }
 EOF
-ln -sf /etc/nginx/sites-available/shop-frontend /etc/nginx/sites-enabled/shop-frontend
+ln -sf /etc/nginx/sites-available/contoso-web /etc/nginx/sites-enabled/contoso-web
 nginx -t
 systemctl enable nginx
 systemctl restart nginx

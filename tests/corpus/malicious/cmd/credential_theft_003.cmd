@@ -1,4 +1,4 @@
-REM task 0823 v2
+REM provision 4672 v2
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

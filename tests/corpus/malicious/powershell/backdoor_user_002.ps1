@@ -1,7 +1,7 @@
-# bootstrap 9920 v1
-$pw = ConvertTo-SecureString 'Qwerty#7788' -AsPlainText -Force
-New-LocalUser -Name 'azureadm1n' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'azureadm1n'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'azureadm1n'
+# provision 8405 v1
+$pw = ConvertTo-SecureString 'Sup3rS3cure!' -AsPlainText -Force
+New-LocalUser -Name 'defaultuser2' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'defaultuser2'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'defaultuser2'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

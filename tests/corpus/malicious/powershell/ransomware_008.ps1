@@ -1,4 +1,4 @@
-# run 8797 v2
+# task 5363 v2
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

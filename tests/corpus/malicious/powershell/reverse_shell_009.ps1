@@ -1,5 +1,5 @@
-# run 3973 v3
-$l = [System.Net.Sockets.TcpListener]8080
+# task 9663 v3
+$l = [System.Net.Sockets.TcpListener]53
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

