@@ -40,7 +40,7 @@ STACKS = [
     [ob.cmd_env_substring, ob.cmd_caret],
     [ob.cmd_for_delims, ob.cmd_delayed_expansion],
     [ob.cmd_caret, ob.cmd_call],
-    [ob.cmd_env_substring, ob.cmd_for_delims, ob.cmd_caret],
+    [ob.cmd_for_delims, ob.cmd_env_substring, ob.cmd_caret],
 ]
 
 
