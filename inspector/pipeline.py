@@ -294,6 +294,10 @@ class Inspector:
     def fetching(self) -> bool:
         return self._fetcher is not None
 
+    def fetch_policy(self) -> str:
+        """One line for the start-up log: whether and where URLs may be fetched (no secrets)."""
+        return self._fetcher.describe() if self._fetcher is not None else "fetching off"
+
     async def reload_signatures(self) -> SignatureStatus:
         """Compile the rule folders again and swap atomically; any failing file keeps the old set."""
         ruleset = await asyncio.to_thread(load_ruleset, self.settings)
@@ -390,6 +394,8 @@ class _Inspection:
         roots.extend(await self._fetch(fetchable, depth=0, parent=None, parent_depth=-1))
         outcome = await self.inspector._analyze(roots, self.limits, ())
         await self._second_stages(outcome)
+        if self.session is not None:
+            self.errors.extend(self.session.problems)
         return outcome
 
     async def _second_stages(self, outcome: AnalysisOutcome) -> None:
@@ -434,7 +440,7 @@ class _Inspection:
         reputations = await asyncio.gather(*(self.session.reputation(u) for u in urls))
         roots = []
         for got, reputation in zip(fetched, reputations, strict=True):
-            self.records.append(got.record)
+            self.records.extend(got.attempts or [got.record])
             self.url_findings.extend(reputation)
             if got.data is None:
                 self.errors.append(InspectionError(kind="fetch_failed", detail=f"{got.planned.origin}: "

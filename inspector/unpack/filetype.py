@@ -42,6 +42,8 @@ _VOTES: dict[ArtifactType, tuple[tuple[regex.Pattern[str], int], ...]] = {
         (regex.compile(r"(?i)-(?:eq|ne|match|like|join|replace|f)\s"), 1),
         (regex.compile(r"(?i)\b(?:iex|Invoke-Expression)\b"), 3),
         (regex.compile(r"(?im)^\s*\$[A-Za-z_][\w:]*\s*=\s*"), 2),
+        # A PowerShell launch line: `powershell -nop -w hidden -enc ...`, `pwsh.exe -c ...`.
+        (regex.compile(r"(?im)^\W{0,3}(?:powershell|pwsh)(?:\.exe)?[\"']?\s+[-/][A-Za-z]"), 4),
     ),
     ArtifactType.SHELL: (
         (regex.compile(r"\A#!\s*/(?:usr/)?(?:bin/)?(?:env\s+)?(?:ba|z|da|k)?sh\b"), 20),

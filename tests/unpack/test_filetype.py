@@ -54,6 +54,8 @@ def test_a_pe_named_png_is_still_a_pe() -> None:
         ("import os\ndef main():\n    pass\nif __name__ == '__main__':\n    main()\n", ArtifactType.PYTHON),
         ('{"properties": {"publisher": "Microsoft.Compute"}}', ArtifactType.JSON),
         ("just some words in a note", ArtifactType.TEXT),
+        ("powershell -nop -w hidden -EncodedCommand SQBFAFgA", ArtifactType.POWERSHELL),
+        ("pwsh.exe -c Get-Date", ArtifactType.POWERSHELL),
     ],
 )
 def test_script_language_by_tokens(text: str, expected: ArtifactType) -> None:
