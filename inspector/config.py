@@ -77,7 +77,7 @@ class Settings(BaseSettings):
     deobfuscate_max_parse_chars: int = Field(default=1024 * 1024, ge=1024, description="text given to the script parsers")
     deobfuscate_max_child_bytes: int = Field(default=8 * 1024 * 1024, ge=1024, description="largest decoded layer")
     deobfuscate_max_children: int = Field(default=32, ge=1, le=10_000, description="decoded layers per artifact")
-    deobfuscate_max_eval_steps: int = Field(default=200_000, ge=1000, description="expression evaluation steps per artifact")
+    deobfuscate_max_eval_steps: int = Field(default=1_000_000, ge=1000, description="expression evaluation steps per artifact")
 
     # --- binary analyzers: PE, ELF, embedded executables (docs/binaries.md)
     binary_entropy_sample_bytes: int = Field(default=64 * 1024, ge=4096, description="bytes sampled per entropy")

@@ -36,7 +36,7 @@ class DeobfuscationLimits:
     max_parse_chars: int = 1 * MiB  # text given to a tree-sitter parser / the expression evaluator
     max_child_bytes: int = 8 * MiB  # a decoded layer never grows past this (it is cut and flagged)
     max_children: int = 32  # decoded layers emitted per artifact
-    max_eval_steps: int = 200_000  # expression evaluation steps per artifact
+    max_eval_steps: int = 1_000_000  # expression evaluation steps per artifact (one expression: 50,000)
     max_eval_depth: int = 150  # nesting of expressions the evaluator follows
     max_value_chars: int = 1 * MiB  # largest string/array an expression may build
     max_urls: int = 64

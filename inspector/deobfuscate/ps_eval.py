@@ -33,6 +33,10 @@ class EvalLimit(NotConstant):
     """The step budget, the nesting depth or the value size bound was reached."""
 
 
+class TooExpensive(NotConstant):
+    """One expression used up its own step budget: given up on quietly, like a run-time value."""
+
+
 class Char(str):
     """A [char] value: a one-character string that remembers it came from a char cast."""
 
@@ -204,11 +208,13 @@ class Evaluator:
     max_depth: int = 150
     max_value: int = 1024 * 1024
     regex_timeout: float = 0.1  # for -replace / -split patterns, which come from the payload
+    expression_steps: int = 50_000  # one expression's share of `max_steps`
     env: dict[str, Any] = field(default_factory=dict)
     steps: int = 0
     techniques: set[str] = field(default_factory=set)
     var_techniques: dict[str, set[str]] = field(default_factory=dict)  # how each variable's value was built
     _depth: int = 0
+    _ceiling: int = 1 << 62
 
     # --- entry points -------------------------------------------------------------------
 
@@ -216,6 +222,7 @@ class Evaluator:
         """Value of `node` and the techniques its evaluation went through."""
         saved = self.techniques
         self.techniques = set()
+        self._ceiling = self.steps + self.expression_steps
         try:
             value = self.eval(node)
             return value, self.techniques
@@ -231,6 +238,8 @@ class Evaluator:
         self.steps += 1
         if self.steps > self.max_steps:
             raise EvalLimit(f"more than {self.max_steps} evaluation steps")
+        if self.steps > self._ceiling:
+            raise TooExpensive("expression over its step budget")
         node = self._unwrap(node)
         self._depth += 1
         try:
@@ -546,6 +555,11 @@ class Evaluator:
         fast = self._foreach_fast(items, block.text)
         if fast is not None:
             return fast
+        if "$_" not in block.text and "$psitem" not in block.text.lower() and items:
+            # `0..65535|%{0}` (a buffer): the block does not depend on the item, evaluate it once.
+            body = block.node.child_by_field_name("script_block_body")
+            once = self.eval(body) if body is not None else None
+            return to_list(once) * len(items) if isinstance(once, list) else [once] * len(items)
         body = block.node.child_by_field_name("script_block_body")
         if body is None:
             raise NotConstant("empty block")

@@ -175,3 +175,12 @@ def test_parse_limit_is_reported_not_exceeded() -> None:
     out = layer.analyze(payload_of(b"iex ('a'+'b')" + b" " * 2048, PS), ScanContext(ScanLimits()))
     assert out.children == []
     assert out.errors and out.errors[0][0] == "limit_deobfuscation_parse"
+
+
+def test_an_expensive_ordinary_expression_does_not_stop_the_walk() -> None:
+    script = ("[byte[]]$bytes = 0..65535|%{0}\n"
+              "while(($i = $stream.Read($bytes, 0, $bytes.Length)) -ne 0){\n"
+              "  $data = (Ne`w-Ob`ject -TypeName System.Text.ASCIIEncoding).GetString($bytes,0, $i)\n}\n")
+    result = peel(script, PS)
+    assert any("(New-Object -TypeName System.Text.ASCIIEncoding)" in t for t in result.texts[1:])
+    assert result.errors == []

@@ -116,3 +116,15 @@ def test_values_are_bounded_in_size() -> None:
         evaluate("'a' * 100000000", max_value=1024)
     with pytest.raises(EvalLimit):
         evaluate("(1..100000000) -join ''", max_value=1024)
+
+
+def test_a_block_that_ignores_the_item_is_evaluated_once() -> None:
+    result, _ = evaluate("(0..65535|%{0})")
+    assert len(result) == 65536 and set(result) == {0}
+
+
+def test_one_expensive_expression_is_given_up_quietly() -> None:
+    from inspector.deobfuscate.ps_eval import TooExpensive
+
+    with pytest.raises(TooExpensive):
+        evaluate("+".join(["'a'"] * 3000), expression_steps=500)
