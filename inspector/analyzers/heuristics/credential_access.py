@@ -87,6 +87,14 @@ IMDS_TOKEN_EXFIL = Heuristic(
     score=300,
     attack=("T1552.005", "T1041"),
 )
+IMDS_QUERY = Heuristic(
+    id="heur.credential_access.imds_query",
+    title="Instance metadata service queried",
+    description="Sends the `Metadata: true` header to 169.254.169.254 (dual-use: bootstrap scripts read "
+    "the VM's name, tags and network from it).",
+    score=10,
+    attack=("T1552.005",),
+)
 WIRESERVER = Heuristic(
     id="heur.credential_access.wireserver",
     title="Azure WireServer queried",
@@ -164,6 +172,12 @@ RULES = (
         CLOUD_CRED_MENTION,
         r"\.aws[/\\]credentials|\.azure[/\\]|\.kube[/\\]config|\.config[/\\]gcloud",
         keywords=(".aws", ".azure", ".kube", "gcloud"),
+    ),
+    PatternRule(
+        IMDS_QUERY,
+        r"metadata[\"']?\s*[:=]\s*[\"']?true\b",
+        keywords=("metadata",),
+        requires=(r"169\.254\.169\.254",),
     ),
     PatternRule(IMDS_TOKEN, _IMDS_TOKEN, keywords=("oauth2/token",)),
     PatternRule(

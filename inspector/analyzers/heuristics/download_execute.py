@@ -8,7 +8,6 @@ install script into a shell (`curl -fsSL https://get.docker.com | sh`).
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
 
 import regex
 
