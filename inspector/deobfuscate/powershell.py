@@ -29,7 +29,7 @@ import tree_sitter
 import tree_sitter_powershell
 from tree_sitter import Node
 
-from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic, time_is_short
 from inspector.deobfuscate.ps_eval import (
     BACKTICK_SPECIAL,
@@ -37,7 +37,6 @@ from inspector.deobfuscate.ps_eval import (
     Evaluator,
     NotConstant,
     ScriptBlock,
-    norm_var,
     to_str,
 )
 from inspector.model import Artifact, ArtifactType
@@ -458,7 +457,8 @@ class _Walk:
         raw = self.text(node)
         clean = raw
         techniques: set[str] = set()
-        if "`" in raw and node.type != "command_parameter" or (node.type == "command_parameter" and "`" in raw):
+        if "`" in raw:
+            # Only when every tick is noise: `n or `t inside a name would change its meaning.
             if not any(raw[i + 1:i + 2] in BACKTICK_SPECIAL for i in range(len(raw)) if raw[i] == "`"):
                 clean = raw.replace("`", "")
                 techniques.add("backtick-escape")
@@ -573,7 +573,3 @@ class PowerShellLayer:
                       type_hint=ArtifactType.POWERSHELL)
         return out.finish()
 
-
-def evaluate_heuristics() -> dict[str, Heuristic]:
-    """The declared technique findings of this layer (for documentation and tests)."""
-    return dict(H)

@@ -102,7 +102,7 @@ class PowerShellLauncherLayer:
                 quote = script[0]
                 script = script[1:-1].replace(quote * 2, quote)
             script = script.replace('\\"', '"')
-            if _ENCODED.match(" " + script) or not script.strip():
+            if not script.strip():
                 continue
             out.child(script, technique="powershell-command", origin_kind="extracted", offset=match.start(1),
                       length=len(raw), detail=f"-Command script: {script[:80]}", type_hint=ArtifactType.POWERSHELL)

@@ -26,3 +26,17 @@ def test_each_language_has_its_layers_and_binaries_have_none() -> None:
 def test_build_layers_passes_limits_to_every_layer() -> None:
     limits = DeobfuscationLimits(max_children=3)
     assert all(layer.limits is limits for layer in build_layers(limits))  # type: ignore[attr-defined]
+
+
+def test_declared_findings_are_low_scored_obfuscation_evidence() -> None:
+    from inspector.deobfuscate import cmd, powershell, ps_launcher, shell
+
+    heuristics = [*powershell.H.values(), *shell.H.values(), *cmd.H.values(), ps_launcher.ENCODED_COMMAND]
+    ids = [h.id for h in heuristics]
+    assert len(ids) == len(set(ids))
+    for heuristic in heuristics:
+        assert heuristic.id.split(".")[:2][0] == "deobf"
+        assert heuristic.id.split(".")[1] in ("powershell", "shell", "cmd")
+        assert heuristic.source == "deobfuscation"
+        assert heuristic.attack == ("T1027", "T1140")
+        assert 5 <= heuristic.score <= 40 and heuristic.description
