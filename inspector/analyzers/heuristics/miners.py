@@ -127,9 +127,13 @@ RULES = (
     ),
 )
 
-_MONERO = regex.compile(r"(?<![1-9A-HJ-NP-Za-km-z])4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![1-9A-HJ-NP-Za-km-z])", regex.VERSION0)
+# Wallets stand alone: a base58-looking run inside a longer base64 blob is chance, not an
+# address (10 MB of random base64 holds about a thousand 95-character base58 runs).
+_MONERO = regex.compile(
+    r"(?<![A-Za-z0-9+/])4[0-9AB][1-9A-HJ-NP-Za-km-z]{93}(?:[1-9A-HJ-NP-Za-km-z]{11})?(?![A-Za-z0-9+/=])", regex.VERSION0
+)
 _OTHER_WALLETS = regex.compile(
-    r"(?<![A-Za-z0-9])(?:bc1[ac-hj-np-z02-9]{38,58}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|[LM][a-km-zA-HJ-NP-Z1-9]{33}|r[1-9A-HJ-NP-Za-km-z]{24,34})(?![A-Za-z0-9])",
+    r"(?<![A-Za-z0-9+/])(?:bc1[ac-hj-np-z02-9]{38,58}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[a-fA-F0-9]{40}|[LM][a-km-zA-HJ-NP-Z1-9]{33}|r[1-9A-HJ-NP-Za-km-z]{24,34})(?![A-Za-z0-9+/=])",
     regex.VERSION0,
 )
 _WALLET_CONTEXT = regex.compile(

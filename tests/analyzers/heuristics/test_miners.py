@@ -37,3 +37,13 @@ def test_huge_pages_for_a_database_is_not_suspicious() -> None:
     text = "echo 'vm.nr_hugepages = 1024' > /etc/sysctl.d/60-hugepages.conf\nsysctl -p"
     assert "heur.miners.huge_pages" in ids(text)
     assert score(text) < 100
+
+
+def test_random_base64_does_not_contain_wallets() -> None:
+    import base64
+    import random
+
+    rng = random.Random(7)
+    blob = base64.b64encode(bytes(rng.getrandbits(8) for _ in range(600_000))).decode()
+    found = ids(f"$data = '{blob}'")
+    assert "heur.miners.monero_wallet" not in found and "heur.miners.wallet" not in found
