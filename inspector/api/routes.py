@@ -5,7 +5,6 @@ runner, the store or the inspector; errors are raised as problems (see problems.
 from __future__ import annotations
 
 import asyncio
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -46,7 +45,7 @@ from inspector.api.schemas import (
 )
 from inspector.config import Settings
 from inspector.extensions import detect_input
-from inspector.extensions.request import InputError, InputKind, InspectionInput
+from inspector.extensions.request import InputError, InspectionInput
 from inspector.pipeline import Inspector, SignatureStatus
 from inspector.rules.engine import RulesetError
 from inspector.store import ApiKeyInfo, Store
@@ -147,13 +146,6 @@ def _detect(data: bytes, filename: str | None) -> InspectionInput:
         raise ProblemError(UNINSPECTABLE_INPUT, f"{exc.kind}: {exc.detail}") from None
 
 
-def _request_input(req: InspectionRequest) -> InspectionInput:
-    if req.kind == "auto" and req.content is not None:
-        inp = _detect(req.content.encode("utf-8"), req.filename)
-        return inp.model_copy(update={"context": req.context, "language": req.language or inp.language})
-    return req.to_input()
-
-
 # --------------------------------------------------------------------------- inspections
 
 
@@ -174,7 +166,7 @@ async def create_inspection(request: web.Request) -> web.Response:
         issues = [FieldIssue(field=f, message=m) for f, m in misplaced]
         raise ProblemError(INVALID_REQUEST, "; ".join(m for _, m in misplaced), errors=issues)
     log_fields(request)["kind"] = req.kind
-    inp = await _off_loop(lambda: _request_input(req), len(raw))
+    inp = req.to_input()
     options = req.options
     outcome = await state.runner.run(
         inp,
@@ -261,8 +253,7 @@ async def inspect_file(request: web.Request) -> web.Response:
     log_fields(request)["kind"] = "file"
     inp = await _off_loop(lambda: _detect(data, filename), len(data))
     outcome = await state.runner.run(
-        inp, Submission(kind=inp.kind.value if inp.kind != InputKind.AUTO else "file", key_id=key.id,
-                        input_name=filename, fetch=fetch),
+        inp, Submission(kind=inp.kind.value, key_id=key.id, input_name=filename, fetch=fetch),
         _wait_s(settings, request, deadline),
     )
     return _inspection_response(request, outcome)

@@ -117,7 +117,11 @@ class InspectionRunner:
 
     async def _record_running(self, inp: InspectionInput, sub: Submission, inspection_id: str,
                               task: asyncio.Task[None]) -> None:
-        """Create the row for an inspection the caller stopped waiting for."""
+        """Create the row for an inspection the caller stopped waiting for.
+
+        The row needs the redacted request, which the pipeline only hands back with the verdict;
+        reading the request again here is cheap and happens only on this slow path.
+        """
         try:
             plan = understand(inp)
         except InputError:

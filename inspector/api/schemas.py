@@ -83,11 +83,9 @@ class InspectionRequest(_Strict):
         return issues
 
     def to_input(self) -> InspectionInput:
-        """The core's input for this request (call after `misplaced_fields()` came back empty)."""
-        if self.kind == "auto":
-            kind = InputKind.AUTO
-        else:
-            kind = InputKind(self.kind)
+        """The core's input for this request (call after `misplaced_fields()` came back empty).
+        For kind auto the extension reader decides what the payload is."""
+        kind = InputKind(self.kind)
         body = self.resource if self.resource is not None else self.event
         return InspectionInput(
             kind=kind,
