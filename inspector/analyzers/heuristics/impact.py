@@ -111,7 +111,8 @@ RULES = (
     PatternRule(
         MASS_ENCRYPTION,
         _ENCRYPT,
-        keywords=("openssl", "gpg", "ccrypt", "aes", "rijndael", "encryptor", "cryptostream", "chacha20", "fernet"),
+        keywords=("openssl", "gpg ", "ccrypt", "cryptography.aes", "aes.new", "aesmanaged", "aescryptoserviceprovider",
+                  "rijndael", "encryptor", "cryptostream", "chacha20", "fernet"),
         requires=(_WALK, _RENAME),
     ),
     PatternRule(
@@ -120,7 +121,7 @@ RULES = (
         r"|(?:pay|send)\s+[^\n]{0,60}(?:bitcoin|btc|monero|xmr)\b[^\n]{0,100}(?:decrypt|key|restore)"
         r"|(?:how_to_decrypt|how_to_restore|decrypt_instructions|readme_for_decrypt|restore_files|_readme_\.txt|!!!readme|recover-files)[^\n]{0,20}\.(?:txt|html?|hta)"
         r"|to\s+(?:decrypt|recover|restore)\s+your\s+files",
-        keywords=("encrypted", "locked", "stolen", "bitcoin", "btc", "monero", "xmr", "decrypt", "restore", "recover"),
+        keywords=("encrypted", "locked", "stolen", "bitcoin", "btc ", "monero", "xmr ", "decrypt", "restore", "recover"),
     ),
     PatternRule(
         SERVICE_STOP_MASS,
@@ -137,7 +138,8 @@ RULES = (
     PatternRule(
         ENCRYPT_TOOL,
         _ENCRYPT,
-        keywords=("openssl", "gpg", "ccrypt", "aes", "rijndael", "encryptor", "cryptostream", "chacha20", "fernet"),
+        keywords=("openssl", "gpg ", "ccrypt", "cryptography.aes", "aes.new", "aesmanaged", "aescryptoserviceprovider",
+                  "rijndael", "encryptor", "cryptostream", "chacha20", "fernet"),
     ),
 )
 

@@ -96,7 +96,7 @@ RULES = (
     PatternRule(
         MINER_BINARY,
         _MINERS,
-        keywords=("xmrig", "xmr-stak", "cpuminer", "minerd", "nbminer", "t-rex", "lolminer", "phoenixminer", "ethminer", "srbminer", "teamredminer", "gminer", "nanominer", "ccminer", "xmr", "kdevtmpfsi", "kinsing"),
+        keywords=("xmrig", "xmr-stak", "cpuminer", "minerd", "nbminer", "t-rex", "lolminer", "phoenixminer", "ethminer", "srbminer", "teamredminer", "gminer", "nanominer", "ccminer", "xmr-miner", "xmrminer", "kdevtmpfsi", "kinsing"),
     ),
     PatternRule(STRATUM, r"\bstratum(?:\+|2\+)?(?:tcp|ssl|tls)?://[A-Za-z0-9.\-]{1,253}", keywords=("stratum",)),
     PatternRule(

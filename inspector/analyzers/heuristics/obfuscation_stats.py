@@ -157,7 +157,10 @@ RULES = (
         r"|\beval\s+[\"']?\$\([^\n]{0,300}(?:base64\s+(?:-d|--decode)|xxd\s+-r|gunzip|rev\b)"
         r"|(?:ba)?sh\s+-c\s+[\"']?\$\([^\n]{0,300}base64\s+(?:-d|--decode)"
         r"|exec\s*\(\s*(?:base64\.b64decode|zlib\.decompress|codecs\.decode)",
-        keywords=("frombase64string", "gzipstream", "deflatestream", "base64", "xxd", "gunzip", "zcat", "bzip2", "rev", "b64decode", "zlib"),
+        # Command words carry their space or punctuation: base64 blobs have none, so chance
+        # three-letter hits inside megabytes of encoded data do not wake the pattern up.
+        keywords=("frombase64string", "gzipstream", "deflatestream", "base64 ", "xxd -r", "gunzip", "zcat", "bzip2 -d",
+                  " rev", "b64decode", "zlib.", "codecs.decode"),
     ),
     PatternRule(
         FORMAT_OPERATOR,
@@ -213,13 +216,17 @@ def is_random_case(word: str) -> bool:
     return short >= 3 and short * 2 >= len(tokens)
 
 
+def _search(view: TextView, pattern: regex.Pattern[str], rule_id: str, text: str) -> bool:
+    return bool(view.finditer(pattern, rule_id, limit=1, text=text))
+
+
 def statistics_findings(view: TextView) -> list[Finding]:
     text = view.text[:STATS_SAMPLE_CHARS]
     findings: list[Finding] = []
     compact = "".join(text.split())
     # An encoded command or a decode-and-run already explains a blob and the entropy it brings;
     # counting them again would score one piece of evidence three times.
-    explained = any(view.search(rule.compiled, rule.heuristic.id) is not None for rule in _EXPLAINING_RULES
+    explained = any(_search(view, rule.compiled, rule.heuristic.id, text) for rule in _EXPLAINING_RULES
                     if view.has_any(rule.keywords))
     if not explained and len(compact) >= ENTROPY_MIN_CHARS and shannon_entropy(compact) >= ENTROPY_THRESHOLD:
         findings.append(view.finding(HIGH_ENTROPY, None))
