@@ -191,6 +191,9 @@ async def engine_run(store: Store, settings: Settings, runner: object) -> tuple[
     info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
                                  analyzer_version=scanner.analyzer_version, requested_by="benchmark")
     started = time.perf_counter()
+    await store.plan_rescan(info.id)  # timed apart: one transaction listing every artifact
+    planned = time.perf_counter()
+    print(f"planned {info.id} in {planned - started:.1f}s", file=sys.stderr)
     scan_done: list[float] = []
 
     def progress(p: RescanInfo) -> None:
@@ -199,7 +202,7 @@ async def engine_run(store: Store, settings: Settings, runner: object) -> tuple[
 
     final = await run_rescan(store, info.id, runner, settings=settings, on_progress=progress)  # type: ignore[arg-type]
     ended = time.perf_counter()
-    return final, (scan_done[0] if scan_done else ended) - started, ended - started
+    return final, (scan_done[0] if scan_done else ended) - planned, ended - started
 
 
 def start_workers(settings: Settings, count: int, log_dir: Path) -> list[subprocess.Popen[bytes]]:
@@ -270,7 +273,7 @@ def main() -> None:
             runner.close()
         assert info.status == "done" and info.progress.artifacts_scanned == count, info
         results.append(row(f"local engine ({args.processes} processes), scan phase", count, nbytes, scan_s))
-        results.append(row(f"local engine ({args.processes} processes), with re-scoring", count, nbytes, total_s))
+        results.append(row(f"local engine ({args.processes} processes), plan+scan+re-score", count, nbytes, total_s))
         print(json.dumps(results[-2:]), file=sys.stderr)
 
         if not args.no_celery:

@@ -48,12 +48,11 @@ class LocalBatchRunner:
         count = processes or settings.rescan_processes or os.cpu_count() or 1
         # spawn, not fork: the parent has database and event-loop threads a forked child must not inherit.
         self._pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
-        self._settings_json = settings.model_dump_json()
 
     async def run(self, store: Store, rescan: RescanInfo, on_progress: Callable[[], None]) -> None:
         loop = asyncio.get_running_loop()
         while open_batches := await store.open_rescan_batches(rescan.id):
-            futures = [loop.run_in_executor(self._pool, rescan_batch_in_process, self._settings_json, rescan.id, n)
+            futures = [loop.run_in_executor(self._pool, rescan_batch_in_process, self.settings, rescan.id, n)
                        for n, _state in open_batches]
             for done in asyncio.as_completed(futures):
                 result: BatchResult = await done

@@ -69,7 +69,8 @@ class ArtifactScanner:
     def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
         artifact = Artifact(sha256=sha256, size=len(data), type=kind or ArtifactType.UNKNOWN, origin="rescan")
         text = None
-        if artifact.type in TEXT_TYPES and (decoded := decode_text(data)) is not None:
+        # YARA reads text only to add a UTF-8 view of UTF-16/32 text; only such text needs decoding.
+        if artifact.type in TEXT_TYPES and _maybe_wide(data) and (decoded := decode_text(data)) is not None:
             artifact = artifact.model_copy(update={"encoding": decoded.encoding})
             text = decoded.text
         ctx = ScanContext(limits=self.limits)
@@ -83,6 +84,13 @@ class ArtifactScanner:
         outcome = analyze_payloads([RootPayload(data=data, origin="rescan", role="rescan", type_hint=kind)],
                                    self.engine, limits)  # type: ignore[arg-type]
         return [f for f in outcome.findings if f.artifact == sha256]
+
+
+def _maybe_wide(data: bytes) -> bool:
+    return data[:4] in _WIDE_BOMS or data[:2] in _WIDE_BOMS or b"\x00" in data[:4096]
+
+
+_WIDE_BOMS = frozenset({b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"})
 
 
 def analyzer_version(engine: object, signature_dirs: list[object] = ()) -> str:  # type: ignore[assignment]

@@ -39,12 +39,11 @@ def make_celery(settings: Settings) -> Celery:
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
     )
-    settings_json = settings.model_dump_json()
 
     @app.task(name=RESCAN_BATCH_TASK, bind=True, max_retries=20)
     def rescan_batch(task: Any, rescan_id: str, batch_no: int) -> dict[str, Any]:
         try:
-            return asdict(run_rescan_batch(process_state(settings_json), rescan_id, batch_no))
+            return asdict(run_rescan_batch(process_state(settings), rescan_id, batch_no))
         except RulesetMismatch as exc:  # this worker's rules are stale or ahead: let another take it
             raise task.retry(exc=exc, countdown=MISMATCH_RETRY_S) from None
 
@@ -52,7 +51,7 @@ def make_celery(settings: Settings) -> Celery:
     def inspect(task: Any, inspection_id: str, encoded_input: dict[str, Any], fetch: bool | None = None) -> None:
         from inspector.tasks.inspect import decode_input, inspect_in_worker
 
-        inspect_in_worker(process_state(settings_json), inspection_id, decode_input(encoded_input), fetch)
+        inspect_in_worker(process_state(settings), inspection_id, decode_input(encoded_input), fetch)
 
     return app
 

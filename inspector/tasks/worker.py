@@ -98,13 +98,14 @@ def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> Batch
 _process_state: WorkerState | None = None
 
 
-def process_state(settings_json: str) -> WorkerState:
+def process_state(settings: Settings) -> WorkerState:
+    """This process's state. Settings travel by pickle or fork, never as JSON, which masks secrets."""
     global _process_state
     if _process_state is None:
-        _process_state = WorkerState.open(Settings.model_validate_json(settings_json))
+        _process_state = WorkerState.open(settings)
     return _process_state
 
 
-def rescan_batch_in_process(settings_json: str, rescan_id: str, batch_no: int) -> BatchResult:
+def rescan_batch_in_process(settings: Settings, rescan_id: str, batch_no: int) -> BatchResult:
     """Entry point for a process pool: picklable arguments only."""
-    return run_rescan_batch(process_state(settings_json), rescan_id, batch_no)
+    return run_rescan_batch(process_state(settings), rescan_id, batch_no)
