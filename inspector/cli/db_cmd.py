@@ -1,4 +1,4 @@
-"""`inspector db`: bring the database schema up to date, or show where it stands."""
+"""`inspector db`: bring the database schema up to date, show where it stands, apply retention."""
 
 from __future__ import annotations
 
@@ -36,6 +36,15 @@ def current_cmd(app: object) -> None:
         raise SystemExit(1)
 
 
+@db.command("retention")
+@click.pass_obj
+def retention_cmd(app: object) -> None:
+    """Drop payload bytes past INSPECTOR_RETENTION_DAYS / _MAX_BYTES (verdict history stays)."""
+    settings: Settings = app.settings  # type: ignore[attr-defined]
+    report = _run(_retention(settings))
+    click.echo(report)
+
+
 def _run(coro: object) -> str | None:
     try:
         return asyncio.run(coro)  # type: ignore[arg-type]
@@ -53,6 +62,18 @@ async def _upgrade(settings: Settings) -> str | None:
             return await database.current_revision(conn)
     finally:
         await engine.dispose()
+
+
+async def _retention(settings: Settings) -> str:
+    from inspector.store import Store
+
+    store = await Store.open(settings)
+    try:
+        r = await store.apply_retention()
+    finally:
+        await store.close()
+    return (f"expired {r.expired_payloads} payloads, freed {r.freed_bytes} bytes, removed {r.orphan_blobs_removed} "
+            f"unreferenced blobs, {r.blob_bytes_kept} bytes kept")
 
 
 async def _current(settings: Settings) -> str | None:

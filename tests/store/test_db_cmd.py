@@ -33,3 +33,10 @@ def test_upgrade_reports_an_unusable_url_without_a_traceback(tmp_path: Path) -> 
     app = _App(Settings(data_dir=tmp_path, database_url="mysql://root:pw@h/db"))
     result = CliRunner().invoke(db, ["upgrade"], obj=app)
     assert result.exit_code == 1 and "unsupported database" in result.output and "pw" not in result.output
+
+
+def test_retention_reports_what_it_removed(tmp_path: Path) -> None:
+    app = _App(Settings(data_dir=tmp_path, retention_days=30))
+    result = CliRunner().invoke(db, ["retention"], obj=app)
+    assert result.exit_code == 0, result.output
+    assert "expired 0 payloads, freed 0 bytes" in result.output
