@@ -2,7 +2,7 @@
 
 - bodies: a byte cap checked against Content-Length first and while streaming, and a time
   limit for the whole body (slow clients get 408, not a held connection forever);
-- JSON: depth, number of values and string length, checked without recursion;
+- JSON: depth (measured before parsing), number of values and string length;
 - per-key rate: a token bucket per API key;
 - work: a bounded admission queue; when it is full the caller gets 429 with Retry-After.
 
@@ -12,7 +12,6 @@ All state lives in objects owned by one application instance, never in module gl
 from __future__ import annotations
 
 import asyncio
-import json
 import math
 import time
 from collections import OrderedDict
@@ -32,6 +31,8 @@ from inspector.api.problems import (
     RATE_LIMITED,
     ProblemError,
 )
+from inspector.extensions.jsonguard import parse_json as guarded_parse_json
+from inspector.extensions.request import InputError
 
 _READ_CHUNK = 64 * 1024
 
@@ -66,33 +67,33 @@ class JsonLimits:
 
 
 def parse_json(raw: bytes, limits: JsonLimits) -> Any:
-    """Parse a JSON body and check its shape against the limits (400 problems otherwise)."""
+    """Parse a JSON body (UTF-8, RFC 8259) within the limits, or raise a 400 problem.
+
+    Nesting is measured before parsing by the extension reader's guard; value count and string
+    length are checked on the parsed value.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ProblemError(INVALID_JSON, f"the body is not UTF-8 (byte {exc.start})") from None
     try:
-        value = json.loads(text)
-    except RecursionError:
-        # The C parser bails out on absurd nesting before our own walk could.
-        raise ProblemError(JSON_TOO_DEEP, f"the body is nested deeper than {limits.max_depth} levels") from None
-    except json.JSONDecodeError as exc:
-        raise ProblemError(INVALID_JSON, f"{exc.msg} at line {exc.lineno} column {exc.colno}") from None
+        value = guarded_parse_json(text, max_bytes=len(raw), max_depth=limits.max_depth)
+    except InputError as exc:
+        kind = {"too_deep": JSON_TOO_DEEP, "too_large": JSON_TOO_LARGE}.get(exc.kind, INVALID_JSON)
+        raise ProblemError(kind, exc.detail) from None
     check_json_shape(value, limits)
     return value
 
 
 def check_json_shape(value: Any, limits: JsonLimits) -> None:
-    """Walk a parsed JSON value iteratively, enforcing depth, value count and string size."""
-    stack: list[tuple[Any, int, str]] = [(value, 1, "$")]
+    """Walk a parsed JSON value iteratively, enforcing the value count and string sizes."""
+    stack: list[tuple[Any, str]] = [(value, "$")]
     nodes = 0
     while stack:
-        item, depth, path = stack.pop()
+        item, path = stack.pop()
         nodes += 1
         if nodes > limits.max_nodes:
             raise ProblemError(JSON_TOO_LARGE, f"the body has more than {limits.max_nodes} values")
-        if depth > limits.max_depth:
-            raise ProblemError(JSON_TOO_DEEP, f"the body is nested deeper than {limits.max_depth} levels (at {path})")
         if isinstance(item, str):
             if len(item) > limits.max_string_chars:
                 raise ProblemError(
@@ -103,10 +104,9 @@ def check_json_shape(value: Any, limits: JsonLimits) -> None:
             for key, child in item.items():
                 if len(key) > limits.max_string_chars:
                     raise ProblemError(FIELD_TOO_LARGE, f"a key under {path} is longer than {limits.max_string_chars} characters")
-                stack.append((child, depth + 1, f"{path}.{key[:64]}"))
+                stack.append((child, f"{path}.{key[:64]}"))
         elif isinstance(item, list):
-            for index, child in enumerate(item):
-                stack.append((child, depth + 1, f"{path}[{index}]"))
+            stack.extend((child, f"{path}[{index}]") for index, child in enumerate(item))
 
 
 @dataclass

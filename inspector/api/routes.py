@@ -56,6 +56,9 @@ _SHA256 = regex.compile(r"[A-Fa-f0-9]{64}")
 # Bodies above this size are parsed off the event loop so small requests keep flowing.
 _OFFLOAD_BYTES = 256 * 1024
 _READY_PING_S = 2.0
+# Multipart uploads: parts looked at before the `file` part must appear, and framing allowance.
+_MAX_PARTS = 16
+_MULTIPART_OVERHEAD = 64 * 1024
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -202,11 +205,17 @@ def _query_deadline(request: web.Request) -> float | None:
 
 
 async def _read_upload(request: web.Request, max_bytes: int, timeout_s: float) -> tuple[bytes, str | None]:
-    """The `file` part of a multipart body (bounded), with its file name."""
+    """The `file` part of a multipart body, with its file name.
+
+    Other parts are skipped (read and dropped), so the whole body is bounded as well as the
+    file: at most `_MAX_PARTS` parts and `max_bytes` plus framing in total.
+    """
     try:
         async with asyncio.timeout(timeout_s):
             reader = await request.multipart()
-            while True:
+            for _ in range(_MAX_PARTS):
+                if request.content.total_bytes > max_bytes + _MULTIPART_OVERHEAD:
+                    raise ProblemError(BODY_TOO_LARGE, f"the body exceeds the limit of {max_bytes} bytes")
                 part = await reader.next()
                 if part is None:
                     raise ProblemError(INVALID_REQUEST, "the multipart body has no part named 'file'")
@@ -220,6 +229,7 @@ async def _read_upload(request: web.Request, max_bytes: int, timeout_s: float) -
                         raise ProblemError(BODY_TOO_LARGE, f"the file exceeds the limit of {max_bytes} bytes")
                     chunks.append(chunk)
                 return b"".join(chunks), part.filename
+            raise ProblemError(INVALID_REQUEST, f"no part named 'file' among the first {_MAX_PARTS} parts")
     except TimeoutError:
         raise ProblemError(BODY_TIMEOUT, f"the body was not received within {timeout_s:g} s") from None
     except (ValueError, HttpProcessingError) as exc:  # malformed multipart framing or part headers
@@ -242,7 +252,7 @@ async def inspect_file(request: web.Request) -> web.Response:
         if request.content_type != "multipart/form-data":
             raise ProblemError(UNSUPPORTED_MEDIA_TYPE, "multipart uploads must be multipart/form-data")
         declared = request.content_length
-        if declared is not None and declared > limit + 64 * 1024:
+        if declared is not None and declared > limit + _MULTIPART_OVERHEAD:
             raise ProblemError(BODY_TOO_LARGE, f"the body is {declared} bytes; the limit is {limit}")
         data, part_name = await _read_upload(request, limit, settings.api_body_timeout_s)
         filename = filename or part_name

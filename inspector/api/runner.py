@@ -161,7 +161,10 @@ class InspectionRunner:
             if isinstance(outcome, _Failure):
                 await self._store_failure(inspection_id, outcome)
             else:
-                await self.store.save_verdict(inspection_id, outcome.verdict, outcome.blobs)
+                try:
+                    await self.store.save_verdict(inspection_id, outcome.verdict, outcome.blobs)
+                except Exception as exc:  # the caller may have its verdict already; the log says why it is not stored
+                    log.exception("verdict_not_stored", inspection_id=inspection_id, error_type=type(exc).__name__)
         if cancelled:
             raise asyncio.CancelledError
 

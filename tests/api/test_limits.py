@@ -32,6 +32,12 @@ def test_malformed_json_is_an_invalid_json_problem_with_position(raw):
     assert "line" in info.value.detail
 
 
+def test_integers_beyond_the_digit_limit_are_invalid_json_not_a_crash():
+    with pytest.raises(ProblemError) as info:
+        parse_json(b'{"n": ' + b"9" * 5000 + b"}", LIMITS)
+    assert info.value.kind is INVALID_JSON
+
+
 def test_non_utf8_body_is_invalid_json():
     with pytest.raises(ProblemError) as info:
         parse_json(b'{"a": "\xff"}', LIMITS)
@@ -44,7 +50,7 @@ def test_nesting_beyond_the_limit_names_the_limit_and_where():
     with pytest.raises(ProblemError) as info:
         parse_json(nested.encode(), LIMITS)
     assert info.value.kind is JSON_TOO_DEEP
-    assert "8 levels" in info.value.detail
+    assert "limit of 8 levels" in info.value.detail
 
 
 def test_nesting_at_the_limit_is_accepted():

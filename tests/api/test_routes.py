@@ -175,6 +175,25 @@ async def test_upload_larger_than_max_input_bytes_is_413(tmp_path: Path):
         status, headers, body = await service.call("POST", "/v1/inspections/file", data=form)
         assert_problem(status, headers, body, 413, "body-too-large")
 
+        async def chunked_parts():  # no Content-Length; a large part that is not the file comes first
+            yield b"--B\r\nContent-Disposition: form-data; name=\"junk\"\r\n\r\n"
+            for _ in range(100):
+                yield b"J" * 1024
+            yield b"\r\n--B\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--B--\r\n"
+
+        status, headers, body = await service.call("POST", "/v1/inspections/file", data=chunked_parts(),
+                                                   headers={"Content-Type": "multipart/form-data; boundary=B"})
+        assert_problem(status, headers, body, 413, "body-too-large")
+
+
+async def test_a_multipart_body_with_too_many_parts_is_refused(service: Service):
+    form = aiohttp.FormData()
+    for n in range(20):
+        form.add_field(f"field{n}", "x")
+    form.add_field("file", b"Get-Date", filename="late.ps1")
+    status, headers, body = await service.call("POST", "/v1/inspections/file", data=form)
+    assert "first 16 parts" in assert_problem(status, headers, body, 400, "invalid-request")["detail"]
+
 
 # --------------------------------------------------------------------------- request errors
 
