@@ -181,6 +181,7 @@ class _Walk:
     consumed: list[tuple[int, int]] = field(default_factory=list)  # byte spans already peeled by an iex
     ascii: bool = True
     case_cache: dict[str, bool] = field(default_factory=dict)
+    chain_tried: set[tuple[int, int, str]] = field(default_factory=set)  # operator chains already evaluated
 
     # --- offsets -----------------------------------------------------------------------
 
@@ -317,7 +318,7 @@ class _Walk:
                 if value.node is not None:
                     return False  # `& { ... }` runs a block written in place: nothing hidden
                 return self._peel(node, value.text, techniques, name_node)
-            name = to_str(value).strip().lower()
+            name = _as_name(value)
             name_techniques = set(techniques)
             if name in _IEX_NAMES and _meaningful(name_techniques):
                 self.replacements.append(_Replacement(name_node.start_byte, name_node.end_byte, "'" + name + "'",
@@ -358,7 +359,7 @@ class _Walk:
             result = self.value(name_node)
             if result is None:
                 return False
-            name = to_str(result[0]).strip().lower()
+            name = _as_name(result[0])
             name_techniques = set(result[1]) | {"computed-name"}
         if name not in _IEX_NAMES:
             return False
@@ -428,9 +429,17 @@ class _Walk:
             return False
         if node.type == "expression_with_unary_operator" and node.child_count < 2:
             return False
+        key = (node.start_byte, node.end_byte, node.type)
+        if key in self.chain_tried:
+            return False
         result = self.value(node)
+        if result is None and node.type in _BINARY_TYPES:
+            return self._fold_prefix(node)
         if result is None:
             return False
+        if node.type in _BINARY_TYPES:  # shorter chains inside were part of this evaluation
+            self.chain_tried.update((link.start_byte, link.end_byte, link.type)
+                                    for link in self.evaluator.spine(node))
         value, techniques = result
         if isinstance(value, bytes) and "base64" in techniques:
             self._decoded_bytes(node, value, techniques)
@@ -441,6 +450,28 @@ class _Walk:
             return False  # a path joined to a name ('C:\\' + 'x') is ordinary code
         self._replace(node, value, techniques)
         return True
+
+    def _fold_prefix(self, node: Node) -> bool:
+        """A chain that is not constant as a whole: fold its constant left part once, and do not
+        retry every shorter chain inside it (that would cost the square of its length)."""
+        links = self.evaluator.spine(node)
+        self.chain_tried.update((link.start_byte, link.end_byte, link.type) for link in links)
+        try:
+            prefix = self.evaluator.constant_prefix(node)
+        except EvalLimit as exc:
+            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            return False
+        except (NotConstant, RecursionError, ValueError, OverflowError):
+            return False
+        if prefix is None:
+            return False
+        value, techniques, prefix_node = prefix
+        if prefix_node is node or not isinstance(value, str) or not _meaningful(techniques):
+            return False
+        if techniques <= _WEAK and not _assembles_words(self.text(prefix_node)):
+            return False
+        self._replace(prefix_node, value, techniques)
+        return False  # still descend: the right-hand operands may hold foldable pieces
 
     def _replace(self, node: Node, value: str, techniques: set[str] | frozenset[str]) -> None:
         literal = "'" + value.replace("'", "''") + "'"
@@ -518,6 +549,14 @@ def _assembles_words(source: str) -> bool:
 
 def _meaningful(techniques: set[str] | frozenset[str]) -> bool:
     return bool(set(techniques) - {"subexpression"})
+
+
+def _as_name(value: Any) -> str:
+    """A computed command name, lower case ('' when the value has no string form)."""
+    try:
+        return to_str(value).strip().lower()
+    except NotConstant:
+        return ""
 
 
 def _as_code(value: Any) -> str | None:

@@ -647,6 +647,43 @@ class Evaluator:
 
     # --- operators ---------------------------------------------------------------------
 
+    @staticmethod
+    def spine(node: Node) -> list[Node]:
+        """The operator nodes of a left-leaning chain `a + b + c`, outermost first."""
+        links: list[Node] = []
+        current = node
+        while current.type == node.type and current.child_count == 3:
+            links.append(current)
+            current = current.children[0]
+        return links
+
+    def constant_prefix(self, node: Node) -> tuple[Any, set[str], Node] | None:
+        """The longest constant left part of a chain (`'a'+'b'+$x` -> 'ab'), in one pass."""
+        links = self.spine(node)
+        if not links:
+            return None
+        saved = self.techniques
+        self.techniques = set()
+        self._ceiling = self.steps + self.expression_steps
+        try:
+            try:
+                value = self.eval(links[-1].children[0])
+            except NotConstant:
+                return None
+            best: tuple[Any, set[str], Node] | None = None
+            for link in reversed(links):
+                try:
+                    value = self._binary(value, self._op(link.children[1]), self.eval(link.children[2]))
+                    self._check_size(value)
+                except EvalLimit:
+                    raise
+                except NotConstant:
+                    break
+                best = (value, set(self.techniques), link)
+            return best
+        finally:
+            self.techniques = saved | self.techniques
+
     def _binary_chain(self, node: Node) -> Any:
         """`a + b + c ...` is a left-leaning spine: walk it without recursing per operator."""
         spine: list[Node] = []

@@ -111,3 +111,17 @@ def test_fifty_kilobyte_obfuscated_script_peels_quickly(transform) -> None:
     result = peel(obfuscated, PS)
     assert time.monotonic() - started < 2.0  # typically tens of milliseconds
     assert result.recovered(command)
+
+
+@pytest.mark.parametrize(
+    "chain",
+    [
+        "109+" + "+".join("[char]46" for _ in range(3000)),  # a number plus chars: constant, not a string
+        "$unknown+" + "+".join("[char]46" for _ in range(3000)),  # not constant at all
+        "+".join("[char]46" for _ in range(3000)) + "+$unknown",  # constant up to the last operand
+    ],
+    ids=["number", "unknown-first", "unknown-last"],
+)
+def test_long_operator_chains_are_evaluated_once_not_once_per_prefix(chain: str) -> None:
+    elapsed, _, _ = timed(chain, PS)
+    assert elapsed < 1.0
