@@ -292,6 +292,8 @@ class _Walk:
             self._replace(value_node, key_value, techniques)
         elif isinstance(key_value, bytes) and "base64" in techniques:
             self._decoded_bytes(value_node, key_value, techniques)
+        elif isinstance(key_value, ScriptBlock) and key_value.node is None:
+            self._peel(node, key_value.text, techniques, value_node)  # $sb = [ScriptBlock]::Create(...)
         return True
 
     def _command(self, node: Node) -> bool:

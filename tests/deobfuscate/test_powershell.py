@@ -107,6 +107,7 @@ def test_layer_records_span_line_and_type_of_the_decoded_text() -> None:
         "[ScriptBlock]::Create({0}).Invoke()",
         "& ([scriptblock]::Create({0}))",
         "$ExecutionContext.InvokeCommand.InvokeScript({0})",
+        "$sb = [ScriptBlock]::Create({0}); & $sb",
     ],
 )
 def test_every_invocation_form_is_peeled(invocation: str) -> None:
