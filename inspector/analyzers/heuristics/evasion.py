@@ -117,8 +117,8 @@ USERDATA_COMMANDS = Heuristic(
 INMEMORY_SHELLCODE = Heuristic(
     id="heur.evasion.shellcode_runner",
     title="Shellcode runner",
-    description="VirtualAlloc/VirtualProtect + CreateThread/Marshal.Copy via Add-Type or delegates: runs raw "
-    "machine code from PowerShell.",
+    description="VirtualAlloc/AllocHGlobal + CreateThread/Marshal.Copy/GetDelegateForFunctionPointer via "
+    "Add-Type or delegates: runs raw machine code from PowerShell.",
     score=600,
     attack=("T1055", "T1620"),
 )
@@ -197,6 +197,12 @@ RULES = (
     ),
     PatternRule(PORTPROXY, r"netsh(?:\.exe)?\s+interface\s+portproxy\s+add\b", keywords=("portproxy",)),
     PatternRule(USERDATA_COMMANDS, r"/metadata/instance/compute/userdata", keywords=("userdata",)),
+    PatternRule(
+        INMEMORY_SHELLCODE,
+        r"getdelegateforfunctionpointer",
+        keywords=("getdelegateforfunctionpointer",),
+        requires=(r"allochglobal|virtualalloc|marshal\]::copy",),
+    ),
     PatternRule(
         INMEMORY_SHELLCODE,
         r"virtualalloc",

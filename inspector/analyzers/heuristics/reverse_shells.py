@@ -112,6 +112,13 @@ RULES = (
         keywords=("socket", "fsockopen", "/inet/tcp", "net.dial"),
     ),
     PatternRule(
+        # The same thing written as a script rather than a one-liner (python - <<EOF ... EOF).
+        SCRIPT_ONE_LINER,
+        r"socket\.socket\(",
+        keywords=("socket.socket(",),
+        requires=(r"\.connect\(\s*\(", r"os\.dup2\(|pty\.spawn\("),
+    ),
+    PatternRule(
         PS_TCP_SHELL,
         r"net\.sockets\.tcp(?:client|listener)|sockets\.tcpclient|\[system\.net\.sockets",
         keywords=("tcpclient", "tcplistener", "net.sockets"),

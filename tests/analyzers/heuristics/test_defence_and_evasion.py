@@ -90,3 +90,13 @@ def test_mass_encryption_needs_a_walk_an_encryption_and_renaming() -> None:
     )
     assert "heur.impact.mass_encryption" in ids(loop)
     assert "heur.impact.mass_encryption" not in ids("openssl enc -aes-256-cbc -in a.tgz -out a.tgz.enc")
+
+
+def test_shellcode_run_through_a_delegate() -> None:
+    text = (
+        "$mem = [System.Runtime.InteropServices.Marshal]::AllocHGlobal($bytes.Length)\n"
+        "[System.Runtime.InteropServices.Marshal]::Copy($bytes, 0, $mem, $bytes.Length)\n"
+        "$f = [System.Runtime.InteropServices.Marshal]::GetDelegateForFunctionPointer($mem, [Action])\n"
+    )
+    assert "heur.evasion.shellcode_runner" in ids(text, PS)
+    assert score(text, PS) >= 300

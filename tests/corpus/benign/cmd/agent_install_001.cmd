@@ -1,5 +1,5 @@
-REM bootstrap 6943 v0
+REM provision 8294 v0
 @echo off
 curl -sSLo %TEMP%\AzureConnectedMachineAgent.msi https://aka.ms/AzureConnectedMachineAgent
 msiexec /i %TEMP%\AzureConnectedMachineAgent.msi /qn /l*v %TEMP%\azcmagent.log
-"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-intranet" --location "westeurope" --subscription-id "%SUB_ID%"
+"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-contoso-web" --location "westeurope" --subscription-id "%SUB_ID%"

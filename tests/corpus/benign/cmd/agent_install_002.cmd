@@ -1,5 +1,5 @@
-REM bootstrap 1152 v1
+REM task 6588 v1
 @echo off
 curl -sSLo %TEMP%\AzureConnectedMachineAgent.msi https://aka.ms/AzureConnectedMachineAgent
 msiexec /i %TEMP%\AzureConnectedMachineAgent.msi /qn /l*v %TEMP%\azcmagent.log
-"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-fabrikam-api" --location "westeurope" --subscription-id "%SUB_ID%"
+"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-intranet" --location "westeurope" --subscription-id "%SUB_ID%"

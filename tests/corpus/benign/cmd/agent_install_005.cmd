@@ -1,5 +1,5 @@
-REM config 2971 v4
+REM maintenance 5638 v4
 @echo off
 curl -sSLo %TEMP%\AzureConnectedMachineAgent.msi https://aka.ms/AzureConnectedMachineAgent
 msiexec /i %TEMP%\AzureConnectedMachineAgent.msi /qn /l*v %TEMP%\azcmagent.log
-"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-shop-frontend" --location "westeurope" --subscription-id "%SUB_ID%"
+"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-intranet" --location "westeurope" --subscription-id "%SUB_ID%"

@@ -1,5 +1,5 @@
-REM bootstrap 7037 v5
+REM task 5294 v5
 @echo off
 curl -sSLo %TEMP%\AzureConnectedMachineAgent.msi https://aka.ms/AzureConnectedMachineAgent
 msiexec /i %TEMP%\AzureConnectedMachineAgent.msi /qn /l*v %TEMP%\azcmagent.log
-"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-shop-frontend" --location "westeurope" --subscription-id "%SUB_ID%"
+"%ProgramFiles%\AzureConnectedMachineAgent\azcmagent.exe" connect --resource-group "rg-contoso-web" --location "westeurope" --subscription-id "%SUB_ID%"

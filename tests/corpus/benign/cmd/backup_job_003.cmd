@@ -1,6 +1,6 @@
-REM config 4169 v2
+REM task 5293 v2
 @echo off
-set SRC=D:\Data\reports
-set DST=\\backup01.corp.fabrikam.com\backups\%COMPUTERNAME%
+set SRC=D:\Data\fabrikam-api
+set DST=\\backup01.ad.northwind.net\backups\%COMPUTERNAME%
 robocopy "%SRC%" "%DST%" /MIR /R:2 /W:5 /NP /LOG+:C:\Logs\robocopy.log
-schtasks /create /tn "Nightly-reports-Backup" /tr "C:\Scripts\backup-reports.cmd" /sc daily /st 02:30 /ru SYSTEM /f
+schtasks /create /tn "Nightly-fabrikam-api-Backup" /tr "C:\Scripts\backup-fabrikam-api.cmd" /sc daily /st 02:30 /ru SYSTEM /f

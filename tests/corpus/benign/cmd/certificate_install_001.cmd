@@ -1,6 +1,6 @@
-REM bootstrap 0198 v0
+REM bootstrap 2432 v0
 @echo off
 certutil -addstore -f Root "%~dp0contoso-root.cer"
 certutil -addstore -f CA "%~dp0contoso-issuing.cer"
-certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0reports.pfx"
+certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0fabrikam-api.pfx"
 certutil -store My

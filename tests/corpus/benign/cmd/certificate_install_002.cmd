@@ -1,6 +1,6 @@
-REM maintenance 5006 v1
+REM task 6253 v1
 @echo off
 certutil -addstore -f Root "%~dp0contoso-root.cer"
 certutil -addstore -f CA "%~dp0contoso-issuing.cer"
-certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0shop-frontend.pfx"
+certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0fabrikam-api.pfx"
 certutil -store My

@@ -1,6 +1,6 @@
-REM init 3984 v4
+REM maintenance 5968 v4
 @echo off
 certutil -addstore -f Root "%~dp0contoso-root.cer"
 certutil -addstore -f CA "%~dp0contoso-issuing.cer"
-certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0contoso-web.pfx"
+certutil -f -p "%PFX_PASSWORD%" -importpfx "%~dp0fabrikam-api.pfx"
 certutil -store My

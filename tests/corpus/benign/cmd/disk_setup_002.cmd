@@ -1,8 +1,8 @@
-REM run 3222 v1
+REM bootstrap 2180 v1
 @echo off
 echo select disk 2 > %TEMP%\dp.txt
 echo create partition primary >> %TEMP%\dp.txt
 echo format fs=ntfs quick label=Data >> %TEMP%\dp.txt
-echo assign letter=F >> %TEMP%\dp.txt
+echo assign letter=H >> %TEMP%\dp.txt
 diskpart /s %TEMP%\dp.txt
 del %TEMP%\dp.txt

@@ -1,8 +1,8 @@
-REM run 7282 v2
+REM bootstrap 1048 v2
 @echo off
 echo select disk 2 > %TEMP%\dp.txt
 echo create partition primary >> %TEMP%\dp.txt
 echo format fs=ntfs quick label=Data >> %TEMP%\dp.txt
-echo assign letter=E >> %TEMP%\dp.txt
+echo assign letter=H >> %TEMP%\dp.txt
 diskpart /s %TEMP%\dp.txt
 del %TEMP%\dp.txt

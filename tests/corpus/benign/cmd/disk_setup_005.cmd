@@ -1,4 +1,4 @@
-REM init 6120 v4
+REM run 4805 v4
 @echo off
 echo select disk 2 > %TEMP%\dp.txt
 echo create partition primary >> %TEMP%\dp.txt

@@ -1,5 +1,5 @@
-REM config 5660 v0
+REM maintenance 3302 v0
 @echo off
-net localgroup administrators "contoso.local\Server Admins" /add
-net localgroup "Remote Desktop Users" "contoso.local\Support Staff" /add
+net localgroup administrators "corp.fabrikam.com\Server Admins" /add
+net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
 gpupdate /force

@@ -1,5 +1,5 @@
-REM task 6249 v1
+REM run 4301 v1
 @echo off
-net localgroup administrators "tailspin.internal\Server Admins" /add
-net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
+net localgroup administrators "corp.fabrikam.com\Server Admins" /add
+net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
 gpupdate /force

@@ -1,5 +1,5 @@
-REM run 7429 v2
+REM bootstrap 3027 v2
 @echo off
-net localgroup administrators "corp.fabrikam.com\Server Admins" /add
-net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
+net localgroup administrators "tailspin.internal\Server Admins" /add
+net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
 gpupdate /force

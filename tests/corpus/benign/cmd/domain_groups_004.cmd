@@ -1,4 +1,4 @@
-REM provision 6447 v3
+REM run 6591 v3
 @echo off
 net localgroup administrators "tailspin.internal\Server Admins" /add
 net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add

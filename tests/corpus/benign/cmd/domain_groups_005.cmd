@@ -1,5 +1,5 @@
-REM config 9313 v4
+REM run 1441 v4
 @echo off
-net localgroup administrators "corp.fabrikam.com\Server Admins" /add
-net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
+net localgroup administrators "tailspin.internal\Server Admins" /add
+net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
 gpupdate /force

@@ -1,5 +1,5 @@
-REM bootstrap 7250 v5
+REM setup 4160 v5
 @echo off
-net localgroup administrators "corp.fabrikam.com\Server Admins" /add
-net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support Staff" /add
+net localgroup administrators "tailspin.internal\Server Admins" /add
+net localgroup "Remote Desktop Users" "tailspin.internal\Support Staff" /add
 gpupdate /force

@@ -1,4 +1,4 @@
-REM bootstrap 6676 v0
+REM config 0825 v0
 @echo off
 net use S: \\files01.contoso.local\shared /persistent:yes
 net use T: \\files01.contoso.local\tools /persistent:yes

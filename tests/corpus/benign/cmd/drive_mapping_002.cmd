@@ -1,4 +1,4 @@
-REM run 1258 v1
+REM maintenance 3778 v1
 @echo off
 net use S: \\files01.corp.fabrikam.com\shared /persistent:yes
 net use T: \\files01.corp.fabrikam.com\tools /persistent:yes

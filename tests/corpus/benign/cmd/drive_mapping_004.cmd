@@ -1,4 +1,4 @@
-REM maintenance 0271 v3
+REM config 4537 v3
 @echo off
 net use S: \\files01.contoso.local\shared /persistent:yes
 net use T: \\files01.contoso.local\tools /persistent:yes

@@ -1,4 +1,4 @@
-REM provision 8078 v4
+REM config 6534 v4
 @echo off
 net use S: \\files01.corp.fabrikam.com\shared /persistent:yes
 net use T: \\files01.corp.fabrikam.com\tools /persistent:yes

@@ -1,6 +1,6 @@
-REM run 1469 v5
+REM task 1672 v5
 @echo off
-net use S: \\files01.corp.fabrikam.com\shared /persistent:yes
-net use T: \\files01.corp.fabrikam.com\tools /persistent:yes
+net use S: \\files01.contoso.local\shared /persistent:yes
+net use T: \\files01.contoso.local\tools /persistent:yes
 setx /M TOOLS_HOME "T:\"
 setx /M PATH "%PATH%;C:\Program Files\Contoso\bin"

@@ -1,4 +1,4 @@
-REM run 4667 v3
+REM maintenance 5636 v3
 @echo off
 netsh advfirewall firewall add rule name="shop-frontend HTTP" dir=in action=allow protocol=TCP localport=80
 netsh advfirewall firewall add rule name="shop-frontend HTTPS" dir=in action=allow protocol=TCP localport=443

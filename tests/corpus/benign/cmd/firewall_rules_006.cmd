@@ -1,4 +1,4 @@
-REM bootstrap 1310 v5
+REM bootstrap 1152 v5
 @echo off
 netsh advfirewall firewall add rule name="fabrikam-api HTTP" dir=in action=allow protocol=TCP localport=80
 netsh advfirewall firewall add rule name="fabrikam-api HTTPS" dir=in action=allow protocol=TCP localport=443

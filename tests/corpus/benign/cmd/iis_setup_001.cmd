@@ -1,6 +1,6 @@
-REM config 3808 v0
+REM provision 7334 v0
 @echo off
 dism /online /enable-feature /featurename:IIS-WebServerRole /featurename:IIS-ASPNET45 /all /norestart
-%windir%\system32\inetsrv\appcmd add apppool /name:shop-frontend /managedRuntimeVersion:v4.0
-%windir%\system32\inetsrv\appcmd add site /name:shop-frontend /physicalPath:C:\inetpub\shop-frontend /bindings:http/*:80:shop-frontend.contoso.com
-icacls C:\inetpub\shop-frontend /grant "IIS AppPool\shop-frontend":(OI)(CI)RX
+%windir%\system32\inetsrv\appcmd add apppool /name:contoso-web /managedRuntimeVersion:v4.0
+%windir%\system32\inetsrv\appcmd add site /name:contoso-web /physicalPath:C:\inetpub\contoso-web /bindings:http/*:80:contoso-web.contoso.com
+icacls C:\inetpub\contoso-web /grant "IIS AppPool\contoso-web":(OI)(CI)RX

@@ -1,4 +1,4 @@
-REM setup 1990 v3
+REM bootstrap 7037 v3
 @echo off
 dism /online /enable-feature /featurename:IIS-WebServerRole /featurename:IIS-ASPNET45 /all /norestart
 %windir%\system32\inetsrv\appcmd add apppool /name:shop-frontend /managedRuntimeVersion:v4.0

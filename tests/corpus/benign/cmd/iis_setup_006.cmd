@@ -1,4 +1,4 @@
-REM setup 6124 v5
+REM task 2539 v5
 @echo off
 dism /online /enable-feature /featurename:IIS-WebServerRole /featurename:IIS-ASPNET45 /all /norestart
 %windir%\system32\inetsrv\appcmd add apppool /name:contoso-web /managedRuntimeVersion:v4.0

@@ -1,4 +1,4 @@
-REM setup 6629 v1
+REM init 0615 v1
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
 forfiles /p "D:\Apps\intranet\logs" /s /m *.txt /d -14 /c "cmd /c del @path"

@@ -1,4 +1,4 @@
-REM provision 3105 v2
+REM provision 4313 v2
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
 forfiles /p "D:\Apps\fabrikam-api\logs" /s /m *.txt /d -14 /c "cmd /c del @path"

@@ -1,4 +1,4 @@
-REM setup 1711 v3
+REM task 4046 v3
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
 forfiles /p "D:\Apps\shop-frontend\logs" /s /m *.txt /d -14 /c "cmd /c del @path"

@@ -1,4 +1,4 @@
-REM maintenance 4911 v4
+REM run 2737 v4
 @echo off
 forfiles /p "C:\inetpub\logs\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"
 forfiles /p "D:\Apps\shop-frontend\logs" /s /m *.txt /d -14 /c "cmd /c del @path"

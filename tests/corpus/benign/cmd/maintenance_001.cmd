@@ -1,8 +1,8 @@
-REM run 9693 v0
+REM run 1938 v0
 @echo off
 REM cleanup temp and restart print spooler
 del /q /f /s %TEMP%\*
 net stop spooler
 del /q C:\Windows\System32\spool\PRINTERS\*
 net start spooler
-wevtutil epl Application C:\Logs\app-shop-frontend.evtx
+wevtutil epl Application C:\Logs\app-reports.evtx

@@ -1,8 +1,8 @@
-REM init 7987 v3
+REM setup 3505 v3
 @echo off
 REM cleanup temp and restart print spooler
 del /q /f /s %TEMP%\*
 net stop spooler
 del /q C:\Windows\System32\spool\PRINTERS\*
 net start spooler
-wevtutil epl Application C:\Logs\app-contoso-web.evtx
+wevtutil epl Application C:\Logs\app-intranet.evtx

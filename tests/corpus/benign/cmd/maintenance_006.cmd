@@ -1,8 +1,8 @@
-REM maintenance 7390 v5
+REM setup 8153 v5
 @echo off
 REM cleanup temp and restart print spooler
 del /q /f /s %TEMP%\*
 net stop spooler
 del /q C:\Windows\System32\spool\PRINTERS\*
 net start spooler
-wevtutil epl Application C:\Logs\app-intranet.evtx
+wevtutil epl Application C:\Logs\app-shop-frontend.evtx

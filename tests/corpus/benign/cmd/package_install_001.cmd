@@ -1,4 +1,4 @@
-REM setup 0219 v0
+REM run 9318 v0
 @echo off
 msiexec /i "%~dp0metrics-exporter-1.19.4-x64.msi" /qn /norestart /l*v C:\Logs\metrics-exporter-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%

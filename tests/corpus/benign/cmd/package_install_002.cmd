@@ -1,6 +1,6 @@
-REM init 5647 v1
+REM config 3819 v1
 @echo off
-msiexec /i "%~dp0app-worker-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
+msiexec /i "%~dp0api-gateway-3.0.8-x64.msi" /qn /norestart /l*v C:\Logs\api-gateway-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config app-worker start= auto
-net start app-worker
+sc config api-gateway start= auto
+net start api-gateway

@@ -1,6 +1,6 @@
-REM task 0043 v2
+REM run 9371 v2
 @echo off
-msiexec /i "%~dp0nginx-2.4.1-x64.msi" /qn /norestart /l*v C:\Logs\nginx-install.log
+msiexec /i "%~dp0metrics-exporter-1.19.4-x64.msi" /qn /norestart /l*v C:\Logs\metrics-exporter-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config nginx start= auto
-net start nginx
+sc config metrics-exporter start= auto
+net start metrics-exporter

@@ -1,6 +1,6 @@
-REM init 7381 v3
+REM run 9140 v3
 @echo off
-msiexec /i "%~dp0metrics-exporter-3.0.8-x64.msi" /qn /norestart /l*v C:\Logs\metrics-exporter-install.log
+msiexec /i "%~dp0app-worker-1.7.2-x64.msi" /qn /norestart /l*v C:\Logs\app-worker-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config metrics-exporter start= auto
-net start metrics-exporter
+sc config app-worker start= auto
+net start app-worker

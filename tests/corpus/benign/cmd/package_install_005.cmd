@@ -1,6 +1,6 @@
-REM bootstrap 3854 v4
+REM setup 4646 v4
 @echo off
-msiexec /i "%~dp0queue-consumer-3.0.8-x64.msi" /qn /norestart /l*v C:\Logs\queue-consumer-install.log
+msiexec /i "%~dp0nginx-1.19.4-x64.msi" /qn /norestart /l*v C:\Logs\nginx-install.log
 if %ERRORLEVEL% NEQ 0 exit /b %ERRORLEVEL%
-sc config queue-consumer start= auto
-net start queue-consumer
+sc config nginx start= auto
+net start nginx

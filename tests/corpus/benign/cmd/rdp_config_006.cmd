@@ -1,6 +1,6 @@
-REM run 3701 v5
+REM setup 1608 v5
 @echo off
 reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
 reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v UserAuthentication /t REG_DWORD /d 1 /f
 netsh advfirewall firewall set rule group="remote desktop" new enable=Yes
-net localgroup "Remote Desktop Users" "ad.northwind.net\Support" /add
+net localgroup "Remote Desktop Users" "corp.fabrikam.com\Support" /add

@@ -1,4 +1,4 @@
-REM run 9318 v2
+REM bootstrap 1859 v2
 @echo off
 cd /d %~dp0
 powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-intranet.ps1 -Environment Production

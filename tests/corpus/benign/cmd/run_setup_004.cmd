@@ -1,7 +1,7 @@
-REM run 9806 v3
+REM provision 1117 v3
 @echo off
 cd /d %~dp0
-powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-intranet.ps1 -Environment Production
+powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-reports.ps1 -Environment Production
 if errorlevel 1 (
   echo setup failed >> C:\Logs\setup.log
   exit /b 1

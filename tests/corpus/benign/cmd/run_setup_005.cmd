@@ -1,7 +1,7 @@
-REM bootstrap 9180 v4
+REM maintenance 1808 v4
 @echo off
 cd /d %~dp0
-powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-intranet.ps1 -Environment Production
+powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-contoso-web.ps1 -Environment Production
 if errorlevel 1 (
   echo setup failed >> C:\Logs\setup.log
   exit /b 1

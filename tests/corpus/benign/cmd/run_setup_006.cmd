@@ -1,4 +1,4 @@
-REM run 9371 v5
+REM config 2700 v5
 @echo off
 cd /d %~dp0
 powershell.exe -ExecutionPolicy Bypass -NoProfile -File .\setup-intranet.ps1 -Environment Production

@@ -1,4 +1,4 @@
-REM init 9247 v0
+REM provision 1405 v0
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

@@ -1,4 +1,4 @@
-REM maintenance 5650 v1
+REM task 9842 v1
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

@@ -1,4 +1,4 @@
-REM provision 0169 v2
+REM bootstrap 6341 v2
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

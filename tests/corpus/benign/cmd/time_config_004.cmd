@@ -1,4 +1,4 @@
-REM maintenance 5572 v3
+REM bootstrap 9307 v3
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

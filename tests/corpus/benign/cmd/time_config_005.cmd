@@ -1,4 +1,4 @@
-REM setup 7053 v4
+REM task 0423 v4
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

@@ -1,4 +1,4 @@
-REM maintenance 3877 v5
+REM setup 3652 v5
 @echo off
 w32tm /config /manualpeerlist:"time.windows.com,0x8" /syncfromflags:manual /reliable:yes /update
 net stop w32time && net start w32time

@@ -1,4 +1,4 @@
-# task 6488 v1
+# task 8931 v1
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'contoso.local' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'tailspin.internal' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

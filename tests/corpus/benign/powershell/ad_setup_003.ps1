@@ -1,4 +1,4 @@
-# provision 3352 v2
+# maintenance 5360 v2
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'tailspin.internal' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'contoso.local' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

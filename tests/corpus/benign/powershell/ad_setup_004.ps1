@@ -1,4 +1,4 @@
-# config 3483 v3
+# setup 6946 v3
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'corp.fabrikam.com' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'ad.northwind.net' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

@@ -1,4 +1,4 @@
-# bootstrap 3346 v4
+# config 8927 v4
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'contoso.local' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'corp.fabrikam.com' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

@@ -1,4 +1,4 @@
-# bootstrap 5175 v5
+# config 7437 v5
 Install-WindowsFeature AD-Domain-Services -IncludeManagementTools
 $safe = ConvertTo-SecureString $env:DSRM_PASSWORD -AsPlainText -Force
-Install-ADDSForest -DomainName 'contoso.local' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion
+Install-ADDSForest -DomainName 'tailspin.internal' -SafeModeAdministratorPassword $safe -InstallDns -Force -NoRebootOnCompletion

@@ -1,7 +1,7 @@
-# init 0657 v0
-$zip = "$env:TEMP\intranet.zip"
-Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/intranet-1.7.2.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'intranet'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\intranet -Force
-Start-WebAppPool -Name 'intranet'
+# run 6901 v0
+$zip = "$env:TEMP\reports.zip"
+Invoke-WebRequest -Uri "https://starchivecus.blob.core.windows.net/releases/reports-1.7.2.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'reports'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\reports -Force
+Start-WebAppPool -Name 'reports'
 Remove-Item $zip

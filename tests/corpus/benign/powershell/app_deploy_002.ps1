@@ -1,7 +1,7 @@
-# provision 1530 v1
-$zip = "$env:TEMP\fabrikam-api.zip"
-Invoke-WebRequest -Uri "https://stbackupprod01.blob.core.windows.net/releases/fabrikam-api-2.4.1.zip" -OutFile $zip -UseBasicParsing
-Stop-WebAppPool -Name 'fabrikam-api'
-Expand-Archive -Path $zip -DestinationPath C:\inetpub\fabrikam-api -Force
-Start-WebAppPool -Name 'fabrikam-api'
+# task 7957 v1
+$zip = "$env:TEMP\contoso-web.zip"
+Invoke-WebRequest -Uri "https://starchivecus.blob.core.windows.net/releases/contoso-web-1.7.2.zip" -OutFile $zip -UseBasicParsing
+Stop-WebAppPool -Name 'contoso-web'
+Expand-Archive -Path $zip -DestinationPath C:\inetpub\contoso-web -Force
+Start-WebAppPool -Name 'contoso-web'
 Remove-Item $zip

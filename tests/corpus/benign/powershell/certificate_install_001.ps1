@@ -1,5 +1,5 @@
-# task 7596 v0
-$pfx = 'C:\certs\reports.pfx'
+# run 9693 v0
+$pfx = 'C:\certs\shop-frontend.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

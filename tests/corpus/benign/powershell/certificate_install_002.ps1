@@ -1,5 +1,5 @@
-# run 4372 v1
-$pfx = 'C:\certs\intranet.pfx'
+# config 2750 v1
+$pfx = 'C:\certs\shop-frontend.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

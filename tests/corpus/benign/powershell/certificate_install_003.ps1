@@ -1,5 +1,5 @@
-# config 8512 v2
-$pfx = 'C:\certs\shop-frontend.pfx'
+# bootstrap 6478 v2
+$pfx = 'C:\certs\contoso-web.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

@@ -1,5 +1,5 @@
-# config 4855 v3
-$pfx = 'C:\certs\intranet.pfx'
+# init 7987 v3
+$pfx = 'C:\certs\contoso-web.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

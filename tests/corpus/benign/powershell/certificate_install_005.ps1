@@ -1,5 +1,5 @@
-# task 1656 v4
-$pfx = 'C:\certs\reports.pfx'
+# provision 4636 v4
+$pfx = 'C:\certs\fabrikam-api.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

@@ -1,5 +1,5 @@
-# config 9280 v5
-$pfx = 'C:\certs\contoso-web.pfx'
+# maintenance 7390 v5
+$pfx = 'C:\certs\intranet.pfx'
 $pw = ConvertTo-SecureString -String $env:PFX_PASSWORD -AsPlainText -Force
 Import-PfxCertificate -FilePath $pfx -CertStoreLocation Cert:\LocalMachine\My -Password $pw
 Import-Certificate -FilePath C:\certs\contoso-root.cer -CertStoreLocation Cert:\LocalMachine\Root

@@ -1,4 +1,4 @@
-# run 1043 v2
+# config 6157 v2
 $ErrorActionPreference = 'Stop'
 New-Item -ItemType Directory -Force C:\agent | Out-Null
 Set-Location C:\agent

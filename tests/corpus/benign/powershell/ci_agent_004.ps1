@@ -1,4 +1,4 @@
-# config 8076 v3
+# init 2477 v3
 $ErrorActionPreference = 'Stop'
 New-Item -ItemType Directory -Force C:\agent | Out-Null
 Set-Location C:\agent

@@ -1,4 +1,4 @@
-# run 9662 v0
+# run 2373 v0
 Get-ComputerInfo | Select-Object CsName, OsName, OsVersion | Out-File C:\Temp\diag.txt
 Get-EventLog -LogName System -EntryType Error -Newest 50 | Out-File -Append C:\Temp\diag.txt
 Test-NetConnection -ComputerName starchivecus.blob.core.windows.net -Port 443 | Out-File -Append C:\Temp\diag.txt

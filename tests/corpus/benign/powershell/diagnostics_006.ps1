@@ -1,5 +1,5 @@
-# maintenance 0716 v5
+# config 3808 v5
 Get-ComputerInfo | Select-Object CsName, OsName, OsVersion | Out-File C:\Temp\diag.txt
 Get-EventLog -LogName System -EntryType Error -Newest 50 | Out-File -Append C:\Temp\diag.txt
-Test-NetConnection -ComputerName stlogsweu02.blob.core.windows.net -Port 443 | Out-File -Append C:\Temp\diag.txt
+Test-NetConnection -ComputerName starchivecus.blob.core.windows.net -Port 443 | Out-File -Append C:\Temp\diag.txt
 Get-Process | Sort-Object CPU -Descending | Select-Object -First 10 | Out-File -Append C:\Temp\diag.txt

@@ -1,8 +1,8 @@
-# provision 6337 v0
+# task 5424 v0
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |
-    New-Partition -DriveLetter E -UseMaximumSize |
+    New-Partition -DriveLetter H -UseMaximumSize |
     Format-Volume -FileSystem NTFS -NewFileSystemLabel 'Data' -AllocationUnitSize 65536 -Confirm:$false
 }
-New-Item -ItemType Directory -Force E:\SQLData, E:\SQLLogs | Out-Null
+New-Item -ItemType Directory -Force H:\SQLData, H:\SQLLogs | Out-Null

@@ -1,8 +1,8 @@
-# setup 1426 v1
+# task 5494 v1
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |
-    New-Partition -DriveLetter H -UseMaximumSize |
+    New-Partition -DriveLetter F -UseMaximumSize |
     Format-Volume -FileSystem NTFS -NewFileSystemLabel 'Data' -AllocationUnitSize 65536 -Confirm:$false
 }
-New-Item -ItemType Directory -Force H:\SQLData, H:\SQLLogs | Out-Null
+New-Item -ItemType Directory -Force F:\SQLData, F:\SQLLogs | Out-Null

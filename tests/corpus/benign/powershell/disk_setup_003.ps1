@@ -1,8 +1,8 @@
-# maintenance 2502 v2
+# setup 8226 v2
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |
-    New-Partition -DriveLetter E -UseMaximumSize |
+    New-Partition -DriveLetter F -UseMaximumSize |
     Format-Volume -FileSystem NTFS -NewFileSystemLabel 'Data' -AllocationUnitSize 65536 -Confirm:$false
 }
-New-Item -ItemType Directory -Force E:\SQLData, E:\SQLLogs | Out-Null
+New-Item -ItemType Directory -Force F:\SQLData, F:\SQLLogs | Out-Null

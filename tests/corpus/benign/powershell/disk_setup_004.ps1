@@ -1,4 +1,4 @@
-# config 6157 v3
+# task 8638 v3
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |

@@ -1,8 +1,8 @@
-# config 0037 v5
+# run 4186 v5
 $disks = Get-Disk | Where-Object PartitionStyle -eq 'RAW'
 foreach ($d in $disks) {
   Initialize-Disk -Number $d.Number -PartitionStyle GPT -PassThru |
-    New-Partition -DriveLetter E -UseMaximumSize |
+    New-Partition -DriveLetter G -UseMaximumSize |
     Format-Volume -FileSystem NTFS -NewFileSystemLabel 'Data' -AllocationUnitSize 65536 -Confirm:$false
 }
-New-Item -ItemType Directory -Force E:\SQLData, E:\SQLLogs | Out-Null
+New-Item -ItemType Directory -Force G:\SQLData, G:\SQLLogs | Out-Null

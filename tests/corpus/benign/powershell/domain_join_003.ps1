@@ -1,6 +1,6 @@
-# config 6334 v2
+# provision 7914 v2
 $password = ConvertTo-SecureString $env:JOIN_PASSWORD -AsPlainText -Force
-$cred = New-Object System.Management.Automation.PSCredential('corp.fabrikam.com\svc_join', $password)
-Add-Computer -DomainName 'corp.fabrikam.com' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force
-Add-LocalGroupMember -Group 'Administrators' -Member 'corp.fabrikam.com\Server Admins'
+$cred = New-Object System.Management.Automation.PSCredential('ad.northwind.net\svc_join', $password)
+Add-Computer -DomainName 'ad.northwind.net' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force
+Add-LocalGroupMember -Group 'Administrators' -Member 'ad.northwind.net\Server Admins'
 Restart-Computer -Force

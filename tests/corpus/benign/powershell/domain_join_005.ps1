@@ -1,4 +1,4 @@
-# task 0134 v4
+# task 9609 v4
 $password = ConvertTo-SecureString $env:JOIN_PASSWORD -AsPlainText -Force
 $cred = New-Object System.Management.Automation.PSCredential('ad.northwind.net\svc_join', $password)
 Add-Computer -DomainName 'ad.northwind.net' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force

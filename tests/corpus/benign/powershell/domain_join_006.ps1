@@ -1,4 +1,4 @@
-# config 2593 v5
+# maintenance 5453 v5
 $password = ConvertTo-SecureString $env:JOIN_PASSWORD -AsPlainText -Force
 $cred = New-Object System.Management.Automation.PSCredential('corp.fabrikam.com\svc_join', $password)
 Add-Computer -DomainName 'corp.fabrikam.com' -Credential $cred -OUPath 'OU=Servers,DC=contoso,DC=local' -Force

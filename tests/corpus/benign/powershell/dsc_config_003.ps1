@@ -1,10 +1,10 @@
-# setup 0542 v2
+# run 3672 v2
 Configuration WebServer {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node 'localhost' {
     WindowsFeature IIS { Ensure = 'Present'; Name = 'Web-Server' }
     WindowsFeature AspNet { Ensure = 'Present'; Name = 'Web-Asp-Net45' }
-    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\shop-frontend' }
+    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\intranet' }
     Service W3SVC { Name = 'W3SVC'; StartupType = 'Automatic'; State = 'Running' }
   }
 }

@@ -1,10 +1,10 @@
-# maintenance 8411 v4
+# bootstrap 3280 v4
 Configuration WebServer {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node 'localhost' {
     WindowsFeature IIS { Ensure = 'Present'; Name = 'Web-Server' }
     WindowsFeature AspNet { Ensure = 'Present'; Name = 'Web-Asp-Net45' }
-    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\reports' }
+    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\shop-frontend' }
     Service W3SVC { Name = 'W3SVC'; StartupType = 'Automatic'; State = 'Running' }
   }
 }

@@ -1,10 +1,10 @@
-# bootstrap 3970 v5
+# run 6797 v5
 Configuration WebServer {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node 'localhost' {
     WindowsFeature IIS { Ensure = 'Present'; Name = 'Web-Server' }
     WindowsFeature AspNet { Ensure = 'Present'; Name = 'Web-Asp-Net45' }
-    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\contoso-web' }
+    File SiteContent { Ensure = 'Present'; Type = 'Directory'; DestinationPath = 'C:\inetpub\reports' }
     Service W3SVC { Name = 'W3SVC'; StartupType = 'Automatic'; State = 'Running' }
   }
 }

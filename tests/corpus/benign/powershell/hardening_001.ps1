@@ -1,4 +1,4 @@
-# config 2430 v0
+# provision 2149 v0
 Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
 Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
 Update-MpSignature

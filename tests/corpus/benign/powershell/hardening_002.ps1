@@ -1,4 +1,4 @@
-# config 7889 v1
+# task 9060 v1
 Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
 Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
 Update-MpSignature

@@ -1,4 +1,4 @@
-# bootstrap 9548 v2
+# setup 7076 v2
 Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
 Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
 Update-MpSignature

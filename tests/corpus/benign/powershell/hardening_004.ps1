@@ -1,4 +1,4 @@
-# setup 3112 v3
+# bootstrap 4120 v3
 Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
 Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
 Update-MpSignature

@@ -1,4 +1,4 @@
-# init 0576 v4
+# setup 9230 v4
 Set-SmbServerConfiguration -EnableSMB1Protocol $false -Force
 Set-MpPreference -DisableRealtimeMonitoring $false -MAPSReporting Advanced -SubmitSamplesConsent SendAllSamples
 Update-MpSignature

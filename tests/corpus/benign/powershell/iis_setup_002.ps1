@@ -1,9 +1,9 @@
-# run 3649 v1
+# run 6912 v1
 Install-WindowsFeature -Name Web-Server, Web-Asp-Net45, Web-Mgmt-Console -IncludeManagementTools
 Import-Module WebAdministration
-New-Item -ItemType Directory -Force -Path C:\inetpub\reports | Out-Null
-New-Website -Name 'reports' -PhysicalPath C:\inetpub\reports -Port 443 -Ssl -HostHeader 'reports.contoso.com'
-$cert = Import-PfxCertificate -FilePath C:\certs\reports.pfx -CertStoreLocation Cert:\LocalMachine\My -Password (Get-Content C:\certs\pw.txt | ConvertTo-SecureString)
-New-WebBinding -Name 'reports' -Protocol https -Port 443 -HostHeader 'reports.contoso.com' -SslFlags 1
-(Get-WebBinding -Name 'reports' -Protocol https).AddSslCertificate($cert.Thumbprint, 'My')
+New-Item -ItemType Directory -Force -Path C:\inetpub\intranet | Out-Null
+New-Website -Name 'intranet' -PhysicalPath C:\inetpub\intranet -Port 443 -Ssl -HostHeader 'intranet.contoso.com'
+$cert = Import-PfxCertificate -FilePath C:\certs\intranet.pfx -CertStoreLocation Cert:\LocalMachine\My -Password (Get-Content C:\certs\pw.txt | ConvertTo-SecureString)
+New-WebBinding -Name 'intranet' -Protocol https -Port 443 -HostHeader 'intranet.contoso.com' -SslFlags 1
+(Get-WebBinding -Name 'intranet' -Protocol https).AddSslCertificate($cert.Thumbprint, 'My')
 New-NetFirewallRule -DisplayName 'HTTPS In' -Direction Inbound -LocalPort 443 -Protocol TCP -Action Allow

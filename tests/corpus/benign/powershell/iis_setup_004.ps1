@@ -1,4 +1,4 @@
-# run 1794 v3
+# run 2588 v3
 Install-WindowsFeature -Name Web-Server, Web-Asp-Net45, Web-Mgmt-Console -IncludeManagementTools
 Import-Module WebAdministration
 New-Item -ItemType Directory -Force -Path C:\inetpub\reports | Out-Null

@@ -1,5 +1,5 @@
-# provision 2653 v0
+# task 7596 v0
 $limit = (Get-Date).AddDays(-30)
 Get-ChildItem -Path C:\inetpub\logs\LogFiles -Recurse -File | Where-Object { $_.LastWriteTime -lt $limit } | Remove-Item -Force
-Get-ChildItem -Path C:\ProgramData\shop-frontend\logs -Recurse -Include *.log | Where-Object { $_.Length -gt 100MB } | Remove-Item
+Get-ChildItem -Path C:\ProgramData\reports\logs -Recurse -Include *.log | Where-Object { $_.Length -gt 100MB } | Remove-Item
 Write-Output "log cleanup done"

@@ -1,4 +1,4 @@
-# task 9698 v1
+# task 1338 v1
 $ErrorActionPreference = 'Stop'
 $msi = "$env:TEMP\datadog-agent.msi"
 Invoke-WebRequest -Uri 'https://s3.amazonaws.com/ddagent-windows-stable/datadog-agent-7-latest.amd64.msi' -OutFile $msi -UseBasicParsing

@@ -1,4 +1,4 @@
-# maintenance 8819 v2
+# run 3084 v2
 $ErrorActionPreference = 'Stop'
 $msi = "$env:TEMP\datadog-agent.msi"
 Invoke-WebRequest -Uri 'https://s3.amazonaws.com/ddagent-windows-stable/datadog-agent-7-latest.amd64.msi' -OutFile $msi -UseBasicParsing

@@ -1,4 +1,4 @@
-# run 3775 v3
+# bootstrap 0267 v3
 $ErrorActionPreference = 'Stop'
 $msi = "$env:TEMP\datadog-agent.msi"
 Invoke-WebRequest -Uri 'https://s3.amazonaws.com/ddagent-windows-stable/datadog-agent-7-latest.amd64.msi' -OutFile $msi -UseBasicParsing

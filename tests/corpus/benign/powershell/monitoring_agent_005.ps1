@@ -1,4 +1,4 @@
-# maintenance 4388 v4
+# provision 0475 v4
 $ErrorActionPreference = 'Stop'
 $msi = "$env:TEMP\datadog-agent.msi"
 Invoke-WebRequest -Uri 'https://s3.amazonaws.com/ddagent-windows-stable/datadog-agent-7-latest.amd64.msi' -OutFile $msi -UseBasicParsing

@@ -1,4 +1,4 @@
-# bootstrap 2816 v5
+# setup 5891 v5
 $ErrorActionPreference = 'Stop'
 $msi = "$env:TEMP\datadog-agent.msi"
 Invoke-WebRequest -Uri 'https://s3.amazonaws.com/ddagent-windows-stable/datadog-agent-7-latest.amd64.msi' -OutFile $msi -UseBasicParsing

@@ -1,4 +1,4 @@
-# setup 7076 v0
+# bootstrap 9319 v0
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

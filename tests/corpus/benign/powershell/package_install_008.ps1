@@ -1,4 +1,4 @@
-# bootstrap 4120 v1
+# bootstrap 9274 v1
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

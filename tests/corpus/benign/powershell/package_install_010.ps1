@@ -1,4 +1,4 @@
-# init 1484 v3
+# setup 3921 v3
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

@@ -1,4 +1,4 @@
-# maintenance 4931 v4
+# config 2022 v4
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

@@ -1,4 +1,4 @@
-# maintenance 2244 v5
+# provision 7516 v5
 winget install --id Microsoft.PowerShell --source winget --silent --accept-package-agreements --accept-source-agreements
 winget install --id Git.Git -e --silent
 Install-PackageProvider -Name NuGet -Force

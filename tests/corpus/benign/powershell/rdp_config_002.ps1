@@ -1,4 +1,4 @@
-# bootstrap 6651 v1
+# bootstrap 7978 v1
 # allow admins to RDP through the bastion only
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name 'fDenyTSConnections' -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

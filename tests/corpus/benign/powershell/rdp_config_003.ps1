@@ -1,4 +1,4 @@
-# run 6797 v2
+# setup 4519 v2
 # allow admins to RDP through the bastion only
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name 'fDenyTSConnections' -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

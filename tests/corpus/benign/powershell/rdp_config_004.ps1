@@ -1,4 +1,4 @@
-# bootstrap 2679 v3
+# provision 0338 v3
 # allow admins to RDP through the bastion only
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name 'fDenyTSConnections' -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,4 +1,4 @@
-# task 3077 v4
+# bootstrap 9214 v4
 # allow admins to RDP through the bastion only
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name 'fDenyTSConnections' -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,4 +1,4 @@
-# bootstrap 0966 v5
+# config 6921 v5
 # allow admins to RDP through the bastion only
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name 'fDenyTSConnections' -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,6 +1,6 @@
-# init 7059 v2
+# task 8621 v2
 Enable-PSRemoting -Force -SkipNetworkProfileCheck
-Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.corp.fabrikam.com' -Force
+Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.contoso.local' -Force
 winrm quickconfig -quiet
 New-NetFirewallRule -DisplayName 'WinRM HTTPS' -Direction Inbound -LocalPort 5986 -Protocol TCP -Action Allow
-Invoke-Command -ComputerName web01.corp.fabrikam.com -ScriptBlock { Get-Service W3SVC }
+Invoke-Command -ComputerName web01.contoso.local -ScriptBlock { Get-Service W3SVC }

@@ -1,6 +1,6 @@
-# config 9665 v5
+# run 0200 v5
 Enable-PSRemoting -Force -SkipNetworkProfileCheck
-Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.ad.northwind.net' -Force
+Set-Item WSMan:\localhost\Client\TrustedHosts -Value '*.corp.fabrikam.com' -Force
 winrm quickconfig -quiet
 New-NetFirewallRule -DisplayName 'WinRM HTTPS' -Direction Inbound -LocalPort 5986 -Protocol TCP -Action Allow
-Invoke-Command -ComputerName web01.ad.northwind.net -ScriptBlock { Get-Service W3SVC }
+Invoke-Command -ComputerName web01.corp.fabrikam.com -ScriptBlock { Get-Service W3SVC }

@@ -1,4 +1,4 @@
-# init 8997 v0
-New-Service -Name 'queue-consumer' -BinaryPathName 'C:\Program Files\Contoso\queue-consumer\queue-consumer.exe --config C:\ProgramData\Contoso\queue-consumer.yml' -DisplayName 'Contoso queue-consumer' -StartupType Automatic
-Start-Service 'queue-consumer'
-Get-Service 'queue-consumer' | Select-Object Name, Status, StartType
+# bootstrap 7779 v0
+New-Service -Name 'nginx' -BinaryPathName 'C:\Program Files\Contoso\nginx\nginx.exe --config C:\ProgramData\Contoso\nginx.yml' -DisplayName 'Contoso nginx' -StartupType Automatic
+Start-Service 'nginx'
+Get-Service 'nginx' | Select-Object Name, Status, StartType

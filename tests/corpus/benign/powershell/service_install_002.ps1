@@ -1,4 +1,4 @@
-# run 9223 v1
-New-Service -Name 'api-gateway' -BinaryPathName 'C:\Program Files\Contoso\api-gateway\api-gateway.exe --config C:\ProgramData\Contoso\api-gateway.yml' -DisplayName 'Contoso api-gateway' -StartupType Automatic
-Start-Service 'api-gateway'
-Get-Service 'api-gateway' | Select-Object Name, Status, StartType
+# setup 3196 v1
+New-Service -Name 'nginx' -BinaryPathName 'C:\Program Files\Contoso\nginx\nginx.exe --config C:\ProgramData\Contoso\nginx.yml' -DisplayName 'Contoso nginx' -StartupType Automatic
+Start-Service 'nginx'
+Get-Service 'nginx' | Select-Object Name, Status, StartType

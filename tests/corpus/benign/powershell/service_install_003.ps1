@@ -1,4 +1,4 @@
-# maintenance 5360 v2
-New-Service -Name 'nginx' -BinaryPathName 'C:\Program Files\Contoso\nginx\nginx.exe --config C:\ProgramData\Contoso\nginx.yml' -DisplayName 'Contoso nginx' -StartupType Automatic
-Start-Service 'nginx'
-Get-Service 'nginx' | Select-Object Name, Status, StartType
+# task 5563 v2
+New-Service -Name 'metrics-exporter' -BinaryPathName 'C:\Program Files\Contoso\metrics-exporter\metrics-exporter.exe --config C:\ProgramData\Contoso\metrics-exporter.yml' -DisplayName 'Contoso metrics-exporter' -StartupType Automatic
+Start-Service 'metrics-exporter'
+Get-Service 'metrics-exporter' | Select-Object Name, Status, StartType

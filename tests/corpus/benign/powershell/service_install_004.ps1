@@ -1,4 +1,4 @@
-# setup 6946 v3
-New-Service -Name 'metrics-exporter' -BinaryPathName 'C:\Program Files\Contoso\metrics-exporter\metrics-exporter.exe --config C:\ProgramData\Contoso\metrics-exporter.yml' -DisplayName 'Contoso metrics-exporter' -StartupType Automatic
-Start-Service 'metrics-exporter'
-Get-Service 'metrics-exporter' | Select-Object Name, Status, StartType
+# bootstrap 3854 v3
+New-Service -Name 'queue-consumer' -BinaryPathName 'C:\Program Files\Contoso\queue-consumer\queue-consumer.exe --config C:\ProgramData\Contoso\queue-consumer.yml' -DisplayName 'Contoso queue-consumer' -StartupType Automatic
+Start-Service 'queue-consumer'
+Get-Service 'queue-consumer' | Select-Object Name, Status, StartType

@@ -1,4 +1,4 @@
-# task 7940 v3
+# init 1108 v3
 Install-WindowsFeature Failover-Clustering -IncludeManagementTools
 Set-NetFirewallProfile -Profile Domain -Enabled True
 New-NetFirewallRule -DisplayName 'SQL AG Endpoint' -Direction Inbound -Protocol TCP -LocalPort 5022 -Action Allow

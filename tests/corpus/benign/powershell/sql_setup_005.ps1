@@ -1,4 +1,4 @@
-# bootstrap 5429 v4
+# provision 2519 v4
 Install-WindowsFeature Failover-Clustering -IncludeManagementTools
 Set-NetFirewallProfile -Profile Domain -Enabled True
 New-NetFirewallRule -DisplayName 'SQL AG Endpoint' -Direction Inbound -Protocol TCP -LocalPort 5022 -Action Allow

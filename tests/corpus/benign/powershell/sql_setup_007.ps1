@@ -1,6 +1,6 @@
-# provision 5487 v0
+# config 0035 v0
 # SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'F:\SQLData', 'F:\SQLLogs'
+Add-MpPreference -ExclusionPath 'H:\SQLData', 'H:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'
 Import-Module SqlServer
 Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost

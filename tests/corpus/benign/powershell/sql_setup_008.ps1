@@ -1,4 +1,4 @@
-# run 8802 v1
+# maintenance 0921 v1
 # SQL Server data drive and documented antivirus exclusions
 Add-MpPreference -ExclusionPath 'F:\SQLData', 'F:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'

@@ -1,6 +1,6 @@
-# run 2826 v2
+# task 5203 v2
 # SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'G:\SQLData', 'G:\SQLLogs'
+Add-MpPreference -ExclusionPath 'E:\SQLData', 'E:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'
 Import-Module SqlServer
 Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost

@@ -1,6 +1,6 @@
-# bootstrap 3822 v3
+# maintenance 8411 v3
 # SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'F:\SQLData', 'F:\SQLLogs'
+Add-MpPreference -ExclusionPath 'G:\SQLData', 'G:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'
 Import-Module SqlServer
 Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost

@@ -1,6 +1,6 @@
-# bootstrap 2720 v4
+# bootstrap 0521 v4
 # SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'H:\SQLData', 'H:\SQLLogs'
+Add-MpPreference -ExclusionPath 'F:\SQLData', 'F:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'
 Import-Module SqlServer
 Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost

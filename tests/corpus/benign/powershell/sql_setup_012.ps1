@@ -1,6 +1,6 @@
-# run 6912 v5
+# config 7842 v5
 # SQL Server data drive and documented antivirus exclusions
-Add-MpPreference -ExclusionPath 'E:\SQLData', 'E:\SQLLogs'
+Add-MpPreference -ExclusionPath 'G:\SQLData', 'G:\SQLLogs'
 Add-MpPreference -ExclusionProcess 'sqlservr.exe'
 Import-Module SqlServer
 Invoke-Sqlcmd -Query "ALTER DATABASE model MODIFY FILE (NAME = modeldev, SIZE = 512MB)" -ServerInstance localhost

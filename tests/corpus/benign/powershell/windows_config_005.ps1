@@ -1,4 +1,4 @@
-# task 4690 v4
+# run 2826 v4
 Invoke-WebRequest https://download.sysinternals.com/files/BGInfo.zip -OutFile C:\Tools\BGInfo.zip
 Expand-Archive C:\Tools\BGInfo.zip C:\Tools\BGInfo -Force
 New-ItemProperty -Path 'HKLM:\SOFTWARE\Microsoft\Windows\CurrentVersion\Run' -Name BGInfo -Value 'C:\Tools\BGInfo\Bginfo64.exe C:\Tools\BGInfo\config.bgi /timer:0 /silent /nolicprompt' -Force

@@ -1,4 +1,4 @@
-# task 6457 v0
+# bootstrap 9090 v0
 Install-Module PSWindowsUpdate -Force
 Import-Module PSWindowsUpdate
 Get-WindowsUpdate -MicrosoftUpdate -AcceptAll -Install -IgnoreReboot | Out-File C:\Logs\wu-$(Get-Date -Format yyyyMMdd).log

@@ -1,4 +1,4 @@
-# provision 0077 v2
+# bootstrap 7305 v2
 Install-Module PSWindowsUpdate -Force
 Import-Module PSWindowsUpdate
 Get-WindowsUpdate -MicrosoftUpdate -AcceptAll -Install -IgnoreReboot | Out-File C:\Logs\wu-$(Get-Date -Format yyyyMMdd).log

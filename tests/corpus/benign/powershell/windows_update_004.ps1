@@ -1,4 +1,4 @@
-# run 6816 v3
+# task 5946 v3
 Install-Module PSWindowsUpdate -Force
 Import-Module PSWindowsUpdate
 Get-WindowsUpdate -MicrosoftUpdate -AcceptAll -Install -IgnoreReboot | Out-File C:\Logs\wu-$(Get-Date -Format yyyyMMdd).log

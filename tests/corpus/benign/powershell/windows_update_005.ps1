@@ -1,4 +1,4 @@
-# bootstrap 5673 v4
+# config 4169 v4
 Install-Module PSWindowsUpdate -Force
 Import-Module PSWindowsUpdate
 Get-WindowsUpdate -MicrosoftUpdate -AcceptAll -Install -IgnoreReboot | Out-File C:\Logs\wu-$(Get-Date -Format yyyyMMdd).log

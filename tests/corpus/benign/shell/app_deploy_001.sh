@@ -1,4 +1,4 @@
-# maintenance 4398 v0
+# config 8053 v0
 #!/bin/bash
 set -euo pipefail
 APP_DIR=/srv/intranet

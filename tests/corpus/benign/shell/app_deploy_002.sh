@@ -1,4 +1,4 @@
-# provision 1240 v1
+# provision 6757 v1
 #!/bin/bash
 set -euo pipefail
 APP_DIR=/srv/reports
@@ -10,7 +10,7 @@ cat > /etc/systemd/system/reports.service <<EOF
 Description=reports gunicorn
 After=network.target
 [Service]
-User=deploy
+User=ci-runner
 WorkingDirectory=$APP_DIR
 ExecStart=$APP_DIR/.venv/bin/gunicorn -w 4 -b 127.0.0.1:8000 app:app
 Restart=always

@@ -1,13 +1,13 @@
-# setup 6138 v3
+# setup 2129 v3
 #!/bin/bash
 set -euo pipefail
-APP_DIR=/srv/contoso-web
-git clone --depth 1 https://github.com/contoso/contoso-web.git $APP_DIR || (cd $APP_DIR && git pull)
+APP_DIR=/srv/intranet
+git clone --depth 1 https://github.com/contoso/intranet.git $APP_DIR || (cd $APP_DIR && git pull)
 python3 -m venv $APP_DIR/.venv
 $APP_DIR/.venv/bin/pip install -r $APP_DIR/requirements.txt
-cat > /etc/systemd/system/contoso-web.service <<EOF
+cat > /etc/systemd/system/intranet.service <<EOF
 [Unit]
-Description=contoso-web gunicorn
+Description=intranet gunicorn
 After=network.target
 [Service]
 User=deploy
@@ -17,4 +17,4 @@ Restart=always
 [Install]
 WantedBy=multi-user.target
 EOF
-systemctl daemon-reload && systemctl enable --now contoso-web
+systemctl daemon-reload && systemctl enable --now intranet

@@ -1,20 +1,20 @@
-# bootstrap 7044 v4
+# config 9277 v4
 #!/bin/bash
 set -euo pipefail
-APP_DIR=/srv/shop-frontend
-git clone --depth 1 https://github.com/contoso/shop-frontend.git $APP_DIR || (cd $APP_DIR && git pull)
+APP_DIR=/srv/reports
+git clone --depth 1 https://github.com/contoso/reports.git $APP_DIR || (cd $APP_DIR && git pull)
 python3 -m venv $APP_DIR/.venv
 $APP_DIR/.venv/bin/pip install -r $APP_DIR/requirements.txt
-cat > /etc/systemd/system/shop-frontend.service <<EOF
+cat > /etc/systemd/system/reports.service <<EOF
 [Unit]
-Description=shop-frontend gunicorn
+Description=reports gunicorn
 After=network.target
 [Service]
-User=ansible
+User=deploy
 WorkingDirectory=$APP_DIR
 ExecStart=$APP_DIR/.venv/bin/gunicorn -w 4 -b 127.0.0.1:8000 app:app
 Restart=always
 [Install]
 WantedBy=multi-user.target
 EOF
-systemctl daemon-reload && systemctl enable --now shop-frontend
+systemctl daemon-reload && systemctl enable --now reports

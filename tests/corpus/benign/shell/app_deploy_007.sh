@@ -1,7 +1,7 @@
-# config 2636 v0
+# init 9696 v0
 #!/bin/sh
 # container entrypoint: wait for the database before starting
 until timeout 1 bash -c "</dev/tcp/db/5432"; do
   echo "waiting for db"; sleep 2
 done
-exec java -Xms512m -Xmx2g -jar /opt/app/contoso-web.jar --spring.profiles.active=prod
+exec java -Xms512m -Xmx2g -jar /opt/app/reports.jar --spring.profiles.active=prod

@@ -1,4 +1,4 @@
-# setup 7592 v1
+# bootstrap 4320 v1
 #!/bin/sh
 # container entrypoint: wait for the database before starting
 until timeout 1 bash -c "</dev/tcp/db/5432"; do

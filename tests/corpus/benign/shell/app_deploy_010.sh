@@ -1,4 +1,4 @@
-# provision 1962 v3
+# task 7664 v3
 #!/bin/sh
 # container entrypoint: wait for the database before starting
 until timeout 1 bash -c "</dev/tcp/db/5432"; do

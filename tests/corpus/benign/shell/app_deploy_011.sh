@@ -1,7 +1,7 @@
-# config 9340 v4
+# config 1815 v4
 #!/bin/sh
 # container entrypoint: wait for the database before starting
 until timeout 1 bash -c "</dev/tcp/db/5432"; do
   echo "waiting for db"; sleep 2
 done
-exec java -Xms512m -Xmx2g -jar /opt/app/shop-frontend.jar --spring.profiles.active=prod
+exec java -Xms512m -Xmx2g -jar /opt/app/reports.jar --spring.profiles.active=prod

@@ -1,4 +1,4 @@
-# init 6447 v1
+# init 0811 v1
 #!/bin/bash
 mkdir -p /mnt/stbackupprod01
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi

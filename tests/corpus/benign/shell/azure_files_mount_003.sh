@@ -1,4 +1,4 @@
-# bootstrap 8081 v2
+# provision 8433 v2
 #!/bin/bash
 mkdir -p /mnt/starchivecus
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi

@@ -1,8 +1,8 @@
-# run 3003 v3
+# config 4579 v3
 #!/bin/bash
-mkdir -p /mnt/starchivecus
+mkdir -p /mnt/stbackupprod01
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi
-echo "username=starchivecus" > /etc/smbcredentials/starchivecus.cred
-chmod 600 /etc/smbcredentials/starchivecus.cred
-echo "//starchivecus.file.core.windows.net/share /mnt/starchivecus cifs nofail,credentials=/etc/smbcredentials/starchivecus.cred,dir_mode=0777,file_mode=0777,serverino,nosharesock,actimeo=30" >> /etc/fstab
-mount -t cifs //starchivecus.file.core.windows.net/share /mnt/starchivecus -o credentials=/etc/smbcredentials/starchivecus.cred,dir_mode=0777,file_mode=0777,serverino
+echo "username=stbackupprod01" > /etc/smbcredentials/stbackupprod01.cred
+chmod 600 /etc/smbcredentials/stbackupprod01.cred
+echo "//stbackupprod01.file.core.windows.net/share /mnt/stbackupprod01 cifs nofail,credentials=/etc/smbcredentials/stbackupprod01.cred,dir_mode=0777,file_mode=0777,serverino,nosharesock,actimeo=30" >> /etc/fstab
+mount -t cifs //stbackupprod01.file.core.windows.net/share /mnt/stbackupprod01 -o credentials=/etc/smbcredentials/stbackupprod01.cred,dir_mode=0777,file_mode=0777,serverino

@@ -1,8 +1,8 @@
-# config 1595 v4
+# provision 2218 v4
 #!/bin/bash
-mkdir -p /mnt/starchivecus
+mkdir -p /mnt/stlogsweu02
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi
-echo "username=starchivecus" > /etc/smbcredentials/starchivecus.cred
-chmod 600 /etc/smbcredentials/starchivecus.cred
-echo "//starchivecus.file.core.windows.net/share /mnt/starchivecus cifs nofail,credentials=/etc/smbcredentials/starchivecus.cred,dir_mode=0777,file_mode=0777,serverino,nosharesock,actimeo=30" >> /etc/fstab
-mount -t cifs //starchivecus.file.core.windows.net/share /mnt/starchivecus -o credentials=/etc/smbcredentials/starchivecus.cred,dir_mode=0777,file_mode=0777,serverino
+echo "username=stlogsweu02" > /etc/smbcredentials/stlogsweu02.cred
+chmod 600 /etc/smbcredentials/stlogsweu02.cred
+echo "//stlogsweu02.file.core.windows.net/share /mnt/stlogsweu02 cifs nofail,credentials=/etc/smbcredentials/stlogsweu02.cred,dir_mode=0777,file_mode=0777,serverino,nosharesock,actimeo=30" >> /etc/fstab
+mount -t cifs //stlogsweu02.file.core.windows.net/share /mnt/stlogsweu02 -o credentials=/etc/smbcredentials/stlogsweu02.cred,dir_mode=0777,file_mode=0777,serverino

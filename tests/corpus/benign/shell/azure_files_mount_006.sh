@@ -1,4 +1,4 @@
-# setup 7755 v5
+# init 3087 v5
 #!/bin/bash
 mkdir -p /mnt/starchivecus
 if [ ! -d "/etc/smbcredentials" ]; then mkdir /etc/smbcredentials; fi

@@ -1,12 +1,12 @@
-# init 7272 v5
+# setup 4971 v5
 #!/bin/bash
 set -euo pipefail
-cat > /usr/local/bin/backup-nginx.sh <<'EOF'
+cat > /usr/local/bin/backup-metrics-exporter.sh <<'EOF'
 #!/bin/bash
 STAMP=$(date +%Y%m%d%H%M)
-tar czf /var/backups/nginx-$STAMP.tar.gz /etc/nginx /srv/app
-az storage blob upload --account-name stbackupprod01 --container-name backups --file /var/backups/nginx-$STAMP.tar.gz --name nginx-$STAMP.tar.gz --auth-mode login
-find /var/backups -name 'nginx-*.tar.gz' -mtime +7 -delete
+tar czf /var/backups/metrics-exporter-$STAMP.tar.gz /etc/metrics-exporter /srv/app
+az storage blob upload --account-name stlogsweu02 --container-name backups --file /var/backups/metrics-exporter-$STAMP.tar.gz --name metrics-exporter-$STAMP.tar.gz --auth-mode login
+find /var/backups -name 'metrics-exporter-*.tar.gz' -mtime +7 -delete
 EOF
-chmod +x /usr/local/bin/backup-nginx.sh
-echo "30 2 * * * root /usr/local/bin/backup-nginx.sh >> /var/log/backup.log 2>&1" > /etc/cron.d/backup-nginx
+chmod +x /usr/local/bin/backup-metrics-exporter.sh
+echo "30 2 * * * root /usr/local/bin/backup-metrics-exporter.sh >> /var/log/backup.log 2>&1" > /etc/cron.d/backup-metrics-exporter

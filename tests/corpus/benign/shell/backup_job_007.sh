@@ -1,4 +1,4 @@
-# init 6713 v0
+# config 5242 v0
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

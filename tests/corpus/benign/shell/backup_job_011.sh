@@ -1,4 +1,4 @@
-# maintenance 6053 v4
+# provision 3886 v4
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

@@ -1,4 +1,4 @@
-# task 9957 v5
+# config 3135 v5
 #!/bin/bash
 # nightly database dump, encrypted before upload
 DUMP=/var/backups/db-$(date +%F).sql.gz

@@ -1,6 +1,6 @@
-# config 2212 v0
+# provision 5989 v0
 #!/bin/bash
 # bootstrap settings from the VM's userData
 USERDATA=$(curl -s -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 --decode)
-echo "$USERDATA" > /etc/api-gateway/bootstrap.env
-systemctl restart api-gateway
+echo "$USERDATA" > /etc/queue-consumer/bootstrap.env
+systemctl restart queue-consumer

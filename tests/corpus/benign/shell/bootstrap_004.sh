@@ -1,4 +1,4 @@
-# config 9038 v3
+# bootstrap 2225 v3
 #!/bin/bash
 # bootstrap settings from the VM's userData
 USERDATA=$(curl -s -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 --decode)

@@ -1,6 +1,6 @@
-# bootstrap 4947 v4
+# init 2789 v4
 #!/bin/bash
 # bootstrap settings from the VM's userData
 USERDATA=$(curl -s -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 --decode)
-echo "$USERDATA" > /etc/metrics-exporter/bootstrap.env
-systemctl restart metrics-exporter
+echo "$USERDATA" > /etc/api-gateway/bootstrap.env
+systemctl restart api-gateway

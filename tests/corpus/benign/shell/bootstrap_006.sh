@@ -1,6 +1,6 @@
-# setup 5267 v5
+# bootstrap 9663 v5
 #!/bin/bash
 # bootstrap settings from the VM's userData
 USERDATA=$(curl -s -H Metadata:true --noproxy "*" "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text" | base64 --decode)
-echo "$USERDATA" > /etc/metrics-exporter/bootstrap.env
-systemctl restart metrics-exporter
+echo "$USERDATA" > /etc/app-worker/bootstrap.env
+systemctl restart app-worker

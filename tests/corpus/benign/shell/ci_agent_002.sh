@@ -1,4 +1,4 @@
-# maintenance 3925 v1
+# init 1052 v1
 #!/bin/bash
 set -e
 apt-get install -y openjdk-17-jre-headless
@@ -10,7 +10,7 @@ curl -sO https://ci.contoso.com/jnlpJars/agent.jar
 cat > /etc/systemd/system/jenkins-agent.service <<UNIT
 [Service]
 User=jenkins
-ExecStart=/usr/bin/java -jar /var/lib/jenkins/agent.jar -jnlpUrl https://ci.contoso.com/computer/contoso-web/jenkins-agent.jnlp -secret @/var/lib/jenkins/secret
+ExecStart=/usr/bin/java -jar /var/lib/jenkins/agent.jar -jnlpUrl https://ci.contoso.com/computer/fabrikam-api/jenkins-agent.jnlp -secret @/var/lib/jenkins/secret
 Restart=always
 [Install]
 WantedBy=multi-user.target

@@ -1,4 +1,4 @@
-# provision 8433 v3
+# bootstrap 4699 v3
 #!/bin/bash
 set -e
 apt-get install -y openjdk-17-jre-headless

@@ -1,4 +1,4 @@
-# run 7946 v1
+# provision 2049 v1
 #!/bin/bash
 curl -L "https://packages.gitlab.com/install/repositories/runner/gitlab-runner/script.deb.sh" | sudo bash
 sudo apt-get install -y gitlab-runner

@@ -1,6 +1,6 @@
-# task 3108 v2
+# config 9038 v2
 #!/bin/bash
 curl -L "https://packages.gitlab.com/install/repositories/runner/gitlab-runner/script.deb.sh" | sudo bash
 sudo apt-get install -y gitlab-runner
-sudo gitlab-runner register --non-interactive --url https://gitlab.contoso.com --token $RUNNER_TOKEN --executor docker --docker-image alpine:latest --description fabrikam-api
+sudo gitlab-runner register --non-interactive --url https://gitlab.contoso.com --token $RUNNER_TOKEN --executor docker --docker-image alpine:latest --description contoso-web
 sudo usermod -aG docker gitlab-runner

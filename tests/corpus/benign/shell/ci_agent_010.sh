@@ -1,4 +1,4 @@
-# provision 5040 v3
+# bootstrap 4947 v3
 #!/bin/bash
 curl -L "https://packages.gitlab.com/install/repositories/runner/gitlab-runner/script.deb.sh" | sudo bash
 sudo apt-get install -y gitlab-runner

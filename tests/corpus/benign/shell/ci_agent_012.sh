@@ -1,6 +1,6 @@
-# maintenance 5752 v5
+# init 2228 v5
 #!/bin/bash
 curl -L "https://packages.gitlab.com/install/repositories/runner/gitlab-runner/script.deb.sh" | sudo bash
 sudo apt-get install -y gitlab-runner
-sudo gitlab-runner register --non-interactive --url https://gitlab.contoso.com --token $RUNNER_TOKEN --executor docker --docker-image alpine:latest --description reports
+sudo gitlab-runner register --non-interactive --url https://gitlab.contoso.com --token $RUNNER_TOKEN --executor docker --docker-image alpine:latest --description shop-frontend
 sudo usermod -aG docker gitlab-runner

@@ -1,4 +1,4 @@
-# maintenance 9092 v0
+# provision 6315 v0
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

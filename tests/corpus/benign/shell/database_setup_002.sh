@@ -1,4 +1,4 @@
-# task 2980 v1
+# task 8162 v1
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# setup 2129 v2
+# provision 8095 v2
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# config 0356 v3
+# init 4937 v3
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# config 9277 v4
+# run 1422 v4
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# setup 1957 v5
+# run 0290 v5
 #!/bin/bash
 apt-get install -y postgresql
 echo "vm.nr_hugepages = 1024" > /etc/sysctl.d/60-hugepages.conf

@@ -1,4 +1,4 @@
-# run 6838 v0
+# config 7731 v0
 #!/bin/bash
 set -e
 DISK=/dev/sdd
@@ -7,8 +7,8 @@ if ! blkid ${DISK}1; then
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /mnt/data
+mkdir -p /var/lib/docker
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /mnt/data ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /var/lib/docker ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R appsvc:appsvc /mnt/data
+chown -R webadmin:webadmin /var/lib/docker

@@ -1,7 +1,7 @@
-# init 9160 v1
+# setup 6132 v1
 #!/bin/bash
 set -e
-DISK=/dev/sdd
+DISK=/dev/sdc
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}

@@ -1,14 +1,14 @@
-# init 6991 v2
+# provision 2573 v2
 #!/bin/bash
 set -e
-DISK=/dev/sdd
+DISK=/dev/sdc
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /srv/app
+mkdir -p /datadrive
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /srv/app ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /datadrive ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R ansible:ansible /srv/app
+chown -R deploy:deploy /datadrive

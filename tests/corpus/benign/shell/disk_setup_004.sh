@@ -1,4 +1,4 @@
-# init 7437 v3
+# run 6358 v3
 #!/bin/bash
 set -e
 DISK=/dev/nvme1n1
@@ -7,8 +7,8 @@ if ! blkid ${DISK}1; then
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /data
+mkdir -p /datadrive
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /data ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /datadrive ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R ansible:ansible /data
+chown -R webadmin:webadmin /datadrive

@@ -1,14 +1,14 @@
-# init 0099 v4
+# maintenance 9465 v4
 #!/bin/bash
 set -e
-DISK=/dev/nvme1n1
+DISK=/dev/sdd
 if ! blkid ${DISK}1; then
   parted ${DISK} --script mklabel gpt mkpart primary ext4 0% 100%
   partprobe ${DISK}
   mkfs.ext4 -F ${DISK}1
 fi
-mkdir -p /datadrive
+mkdir -p /srv/app
 UUID=$(blkid -s UUID -o value ${DISK}1)
-grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /datadrive ext4 defaults,nofail 0 2" >> /etc/fstab
+grep -q "$UUID" /etc/fstab || echo "UUID=$UUID /srv/app ext4 defaults,nofail 0 2" >> /etc/fstab
 mount -a
-chown -R ci-runner:ci-runner /datadrive
+chown -R appsvc:appsvc /srv/app

@@ -1,11 +1,11 @@
-# config 7513 v0
+# run 9079 v0
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker webadmin
+usermod -aG docker deploy
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/srv/app" }
 EOF
 systemctl enable docker
 systemctl restart docker

@@ -1,11 +1,11 @@
-# provision 2011 v2
+# maintenance 5696 v2
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker ansible
+usermod -aG docker deploy
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/srv/app" }
 EOF
 systemctl enable docker
 systemctl restart docker

@@ -1,8 +1,8 @@
-# bootstrap 3132 v3
+# run 5037 v3
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker webadmin
+usermod -aG docker deploy
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
 { "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }

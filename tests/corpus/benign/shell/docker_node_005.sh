@@ -1,8 +1,8 @@
-# maintenance 3729 v4
+# run 9513 v4
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker appsvc
+usermod -aG docker webadmin
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
 { "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }

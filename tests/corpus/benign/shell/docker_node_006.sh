@@ -1,11 +1,11 @@
-# provision 8259 v5
+# task 7913 v5
 #!/bin/bash
 set -e
 curl -fsSL https://get.docker.com | sh
-usermod -aG docker appsvc
+usermod -aG docker webadmin
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<EOF
-{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/datadrive" }
+{ "log-driver": "json-file", "log-opts": { "max-size": "50m", "max-file": "3" }, "data-root": "/mnt/data" }
 EOF
 systemctl enable docker
 systemctl restart docker

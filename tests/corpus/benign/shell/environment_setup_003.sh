@@ -1,4 +1,4 @@
-# task 2814 v2
+# init 5245 v2
 #!/bin/bash
 echo 'export PATH=$PATH:/usr/local/go/bin' >> /etc/profile.d/go.sh
 echo 'export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' >> /home/ansible/.bashrc

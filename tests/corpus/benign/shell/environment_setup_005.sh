@@ -1,4 +1,4 @@
-# config 5728 v4
+# provision 0084 v4
 #!/bin/bash
 echo 'export PATH=$PATH:/usr/local/go/bin' >> /etc/profile.d/go.sh
 echo 'export JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64' >> /home/ci-runner/.bashrc

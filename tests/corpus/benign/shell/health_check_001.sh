@@ -1,6 +1,6 @@
-# provision 4048 v0
+# maintenance 3821 v0
 #!/bin/bash
-for svc in api-gateway nginx sshd; do
+for svc in app-worker nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

@@ -1,6 +1,6 @@
-# task 2015 v1
+# maintenance 5394 v1
 #!/bin/bash
-for svc in api-gateway nginx sshd; do
+for svc in metrics-exporter nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

@@ -1,4 +1,4 @@
-# run 9192 v2
+# maintenance 8315 v2
 #!/bin/bash
 for svc in api-gateway nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }

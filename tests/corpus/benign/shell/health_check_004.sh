@@ -1,6 +1,6 @@
-# provision 3450 v3
+# init 0470 v3
 #!/bin/bash
-for svc in queue-consumer nginx sshd; do
+for svc in metrics-exporter nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

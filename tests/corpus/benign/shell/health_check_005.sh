@@ -1,4 +1,4 @@
-# provision 6315 v4
+# bootstrap 0084 v4
 #!/bin/bash
 for svc in queue-consumer nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }

@@ -1,6 +1,6 @@
-# task 2694 v5
+# provision 9129 v5
 #!/bin/bash
-for svc in queue-consumer nginx sshd; do
+for svc in api-gateway nginx sshd; do
   systemctl is-active --quiet $svc || { echo "$svc down"; systemctl restart $svc; }
 done
 df -h | awk '$5+0 > 90 {print "disk almost full: " $6}'

@@ -1,4 +1,4 @@
-# init 0470 v4
+# config 5949 v4
 #!/bin/bash
 curl -fsSL -o get_helm.sh https://raw.githubusercontent.com/helm/helm/main/scripts/get-helm-3
 chmod 700 get_helm.sh

@@ -1,4 +1,4 @@
-# maintenance 4618 v1
+# task 3108 v1
 #!/bin/bash
 # fetch the app's database password from Key Vault with the VM's managed identity
 TOKEN=$(curl -s -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fvault.azure.net" | jq -r .access_token)

@@ -1,4 +1,4 @@
-# provision 8893 v4
+# config 5138 v4
 #!/bin/bash
 set -euxo pipefail
 swapoff -a

@@ -1,4 +1,4 @@
-# config 7731 v0
+# provision 4174 v0
 #!/bin/bash
 cat > /etc/logrotate.d/metrics-exporter <<EOF
 /var/log/metrics-exporter/*.log {
@@ -8,7 +8,7 @@ cat > /etc/logrotate.d/metrics-exporter <<EOF
     delaycompress
     missingok
     notifempty
-    create 0640 ci-runner adm
+    create 0640 deploy adm
     postrotate
         systemctl reload metrics-exporter > /dev/null 2>&1 || true
     endscript

@@ -1,18 +1,18 @@
-# task 0733 v1
+# task 9957 v1
 #!/bin/bash
-cat > /etc/logrotate.d/metrics-exporter <<EOF
-/var/log/metrics-exporter/*.log {
+cat > /etc/logrotate.d/api-gateway <<EOF
+/var/log/api-gateway/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 deploy adm
+    create 0640 webadmin adm
     postrotate
-        systemctl reload metrics-exporter > /dev/null 2>&1 || true
+        systemctl reload api-gateway > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/metrics-exporter -name '*.gz' -mtime +30 -delete
+find /var/log/api-gateway -name '*.gz' -mtime +30 -delete

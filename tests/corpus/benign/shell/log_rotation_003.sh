@@ -1,4 +1,4 @@
-# maintenance 2551 v2
+# run 4243 v2
 #!/bin/bash
 cat > /etc/logrotate.d/app-worker <<EOF
 /var/log/app-worker/*.log {
@@ -8,7 +8,7 @@ cat > /etc/logrotate.d/app-worker <<EOF
     delaycompress
     missingok
     notifempty
-    create 0640 appsvc adm
+    create 0640 ansible adm
     postrotate
         systemctl reload app-worker > /dev/null 2>&1 || true
     endscript

@@ -1,4 +1,4 @@
-# bootstrap 1576 v3
+# config 4281 v3
 #!/bin/bash
 cat > /etc/logrotate.d/nginx <<EOF
 /var/log/nginx/*.log {
@@ -8,7 +8,7 @@ cat > /etc/logrotate.d/nginx <<EOF
     delaycompress
     missingok
     notifempty
-    create 0640 webadmin adm
+    create 0640 deploy adm
     postrotate
         systemctl reload nginx > /dev/null 2>&1 || true
     endscript

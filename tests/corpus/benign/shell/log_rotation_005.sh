@@ -1,7 +1,7 @@
-# run 0841 v4
+# bootstrap 4023 v4
 #!/bin/bash
-cat > /etc/logrotate.d/queue-consumer <<EOF
-/var/log/queue-consumer/*.log {
+cat > /etc/logrotate.d/metrics-exporter <<EOF
+/var/log/metrics-exporter/*.log {
     daily
     rotate 14
     compress
@@ -10,9 +10,9 @@ cat > /etc/logrotate.d/queue-consumer <<EOF
     notifempty
     create 0640 ansible adm
     postrotate
-        systemctl reload queue-consumer > /dev/null 2>&1 || true
+        systemctl reload metrics-exporter > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/queue-consumer -name '*.gz' -mtime +30 -delete
+find /var/log/metrics-exporter -name '*.gz' -mtime +30 -delete

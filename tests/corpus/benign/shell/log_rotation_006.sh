@@ -1,18 +1,18 @@
-# maintenance 9465 v5
+# init 6210 v5
 #!/bin/bash
-cat > /etc/logrotate.d/queue-consumer <<EOF
-/var/log/queue-consumer/*.log {
+cat > /etc/logrotate.d/nginx <<EOF
+/var/log/nginx/*.log {
     daily
     rotate 14
     compress
     delaycompress
     missingok
     notifempty
-    create 0640 webadmin adm
+    create 0640 appsvc adm
     postrotate
-        systemctl reload queue-consumer > /dev/null 2>&1 || true
+        systemctl reload nginx > /dev/null 2>&1 || true
     endscript
 }
 EOF
 journalctl --vacuum-time=14d
-find /var/log/queue-consumer -name '*.gz' -mtime +30 -delete
+find /var/log/nginx -name '*.gz' -mtime +30 -delete

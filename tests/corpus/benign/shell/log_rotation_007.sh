@@ -1,4 +1,4 @@
-# run 1957 v0
+# task 1439 v0
 #!/bin/bash
 # rotate app logs and clear old journal
 find /var/log/api-gateway -type f -name "*.log" -mtime +7 -exec gzip {} \;

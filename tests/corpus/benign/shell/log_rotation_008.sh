@@ -1,6 +1,6 @@
-# bootstrap 9357 v1
+# init 6755 v1
 #!/bin/bash
 # rotate app logs and clear old journal
-find /var/log/nginx -type f -name "*.log" -mtime +7 -exec gzip {} \;
-find /var/log/nginx -type f -name "*.gz" -mtime +30 -delete
+find /var/log/queue-consumer -type f -name "*.log" -mtime +7 -exec gzip {} \;
+find /var/log/queue-consumer -type f -name "*.gz" -mtime +30 -delete
 journalctl --vacuum-size=500M

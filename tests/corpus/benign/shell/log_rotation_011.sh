@@ -1,6 +1,6 @@
-# bootstrap 4699 v4
+# config 1506 v4
 #!/bin/bash
 # rotate app logs and clear old journal
-find /var/log/api-gateway -type f -name "*.log" -mtime +7 -exec gzip {} \;
-find /var/log/api-gateway -type f -name "*.gz" -mtime +30 -delete
+find /var/log/metrics-exporter -type f -name "*.log" -mtime +7 -exec gzip {} \;
+find /var/log/metrics-exporter -type f -name "*.gz" -mtime +30 -delete
 journalctl --vacuum-size=500M

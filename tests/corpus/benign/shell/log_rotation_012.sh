@@ -1,4 +1,4 @@
-# provision 0471 v5
+# config 1985 v5
 #!/bin/bash
 # rotate app logs and clear old journal
 find /var/log/metrics-exporter -type f -name "*.log" -mtime +7 -exec gzip {} \;

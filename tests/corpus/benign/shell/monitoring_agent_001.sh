@@ -1,4 +1,4 @@
-# maintenance 0461 v0
+# setup 9769 v0
 #!/bin/bash
 set -e
 VERSION=1.7.2

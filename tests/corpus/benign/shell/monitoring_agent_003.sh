@@ -1,7 +1,7 @@
-# provision 7666 v2
+# task 2238 v2
 #!/bin/bash
 set -e
-VERSION=1.19.4
+VERSION=2.4.1
 useradd --no-create-home --shell /usr/sbin/nologin node_exporter || true
 wget -q https://github.com/prometheus/node_exporter/releases/download/v${VERSION}/node_exporter-${VERSION}.linux-amd64.tar.gz -O /tmp/node_exporter.tar.gz
 tar xzf /tmp/node_exporter.tar.gz -C /tmp

@@ -1,7 +1,7 @@
-# setup 8228 v4
+# maintenance 9775 v4
 #!/bin/bash
 set -e
-VERSION=1.19.4
+VERSION=8.2.0
 useradd --no-create-home --shell /usr/sbin/nologin node_exporter || true
 wget -q https://github.com/prometheus/node_exporter/releases/download/v${VERSION}/node_exporter-${VERSION}.linux-amd64.tar.gz -O /tmp/node_exporter.tar.gz
 tar xzf /tmp/node_exporter.tar.gz -C /tmp

@@ -1,7 +1,7 @@
-# provision 9851 v5
+# init 7272 v5
 #!/bin/bash
 set -e
-VERSION=3.0.8
+VERSION=1.7.2
 useradd --no-create-home --shell /usr/sbin/nologin node_exporter || true
 wget -q https://github.com/prometheus/node_exporter/releases/download/v${VERSION}/node_exporter-${VERSION}.linux-amd64.tar.gz -O /tmp/node_exporter.tar.gz
 tar xzf /tmp/node_exporter.tar.gz -C /tmp

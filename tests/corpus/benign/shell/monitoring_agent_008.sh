@@ -1,4 +1,4 @@
-# init 6280 v1
+# run 8230 v1
 #!/bin/bash
 # Azure Monitor / Datadog style agent install
 DD_API_KEY=${DD_API_KEY:?missing} DD_SITE="datadoghq.eu" bash -c "$(curl -L https://install.datadoghq.com/scripts/install_script_agent7.sh)"

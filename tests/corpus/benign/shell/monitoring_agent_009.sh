@@ -1,4 +1,4 @@
-# init 5772 v2
+# config 4094 v2
 #!/bin/bash
 # Azure Monitor / Datadog style agent install
 DD_API_KEY=${DD_API_KEY:?missing} DD_SITE="datadoghq.eu" bash -c "$(curl -L https://install.datadoghq.com/scripts/install_script_agent7.sh)"

@@ -1,4 +1,4 @@
-# config 9768 v3
+# provision 6208 v3
 #!/bin/bash
 # Azure Monitor / Datadog style agent install
 DD_API_KEY=${DD_API_KEY:?missing} DD_SITE="datadoghq.eu" bash -c "$(curl -L https://install.datadoghq.com/scripts/install_script_agent7.sh)"

@@ -1,4 +1,4 @@
-# run 8496 v4
+# task 2527 v4
 #!/bin/bash
 # Azure Monitor / Datadog style agent install
 DD_API_KEY=${DD_API_KEY:?missing} DD_SITE="datadoghq.eu" bash -c "$(curl -L https://install.datadoghq.com/scripts/install_script_agent7.sh)"

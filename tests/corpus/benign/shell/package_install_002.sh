@@ -1,4 +1,4 @@
-# config 9365 v1
+# run 9191 v1
 #!/bin/bash
 set -e
 yum -y update

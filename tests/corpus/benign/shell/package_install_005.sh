@@ -1,11 +1,11 @@
-# run 9490 v4
+# maintenance 5219 v4
 #!/bin/bash
 set -e
 yum -y update
 yum -y install epel-release
-yum -y install git htop chrony
+yum -y install redis-server htop chrony
 systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname shop-frontend-01
+hostnamectl set-hostname fabrikam-api-01

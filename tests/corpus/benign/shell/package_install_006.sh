@@ -1,4 +1,4 @@
-# task 4092 v5
+# provision 1962 v5
 #!/bin/bash
 set -e
 yum -y update
@@ -8,4 +8,4 @@ systemctl enable --now chronyd
 firewall-cmd --permanent --add-port=8080/tcp
 firewall-cmd --reload
 timedatectl set-timezone Europe/Amsterdam
-hostnamectl set-hostname fabrikam-api-01
+hostnamectl set-hostname reports-01

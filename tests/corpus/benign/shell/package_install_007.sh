@@ -1,9 +1,9 @@
-# task 6822 v0
+# config 9340 v0
 #!/bin/bash
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get -y upgrade
-apt-get install -y unattended-upgrades fail2ban redis-server
+apt-get install -y unattended-upgrades fail2ban git
 dpkg-reconfigure -f noninteractive unattended-upgrades
 systemctl enable --now fail2ban
 curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash

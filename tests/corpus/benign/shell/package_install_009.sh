@@ -1,9 +1,9 @@
-# provision 5759 v2
+# init 6563 v2
 #!/bin/bash
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get -y upgrade
-apt-get install -y unattended-upgrades fail2ban haproxy
+apt-get install -y unattended-upgrades fail2ban git
 dpkg-reconfigure -f noninteractive unattended-upgrades
 systemctl enable --now fail2ban
 curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash

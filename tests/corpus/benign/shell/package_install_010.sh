@@ -1,4 +1,4 @@
-# bootstrap 1654 v3
+# run 0963 v3
 #!/bin/bash
 export DEBIAN_FRONTEND=noninteractive
 apt-get update

@@ -1,9 +1,9 @@
-# config 3141 v5
+# setup 5018 v5
 #!/bin/bash
 export DEBIAN_FRONTEND=noninteractive
 apt-get update
 apt-get -y upgrade
-apt-get install -y unattended-upgrades fail2ban postgresql
+apt-get install -y unattended-upgrades fail2ban jq
 dpkg-reconfigure -f noninteractive unattended-upgrades
 systemctl enable --now fail2ban
 curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash

@@ -1,4 +1,4 @@
-# maintenance 0564 v0
+# bootstrap 8081 v0
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

@@ -1,4 +1,4 @@
-# init 9696 v1
+# run 3003 v1
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

@@ -1,4 +1,4 @@
-# bootstrap 4320 v2
+# config 1595 v2
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

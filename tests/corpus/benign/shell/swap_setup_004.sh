@@ -1,4 +1,4 @@
-# config 6628 v3
+# setup 7755 v3
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

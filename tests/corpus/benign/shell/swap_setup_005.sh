@@ -1,4 +1,4 @@
-# run 9208 v4
+# setup 5594 v4
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

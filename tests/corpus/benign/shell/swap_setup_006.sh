@@ -1,4 +1,4 @@
-# task 7664 v5
+# run 4347 v5
 #!/bin/bash
 fallocate -l 4G /mnt/swapfile
 chmod 600 /mnt/swapfile

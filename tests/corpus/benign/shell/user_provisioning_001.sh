@@ -1,11 +1,11 @@
-# task 7755 v0
+# provision 3712 v0
 #!/bin/bash
 set -e
-id ci-runner || useradd -m -s /bin/bash ci-runner
-usermod -aG sudo ci-runner
-mkdir -p /home/ci-runner/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ci-runner/.ssh/authorized_keys
-chmod 700 /home/ci-runner/.ssh && chmod 600 /home/ci-runner/.ssh/authorized_keys
-chown -R ci-runner:ci-runner /home/ci-runner/.ssh
-echo "ci-runner ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart app-worker" > /etc/sudoers.d/ci-runner
-chmod 440 /etc/sudoers.d/ci-runner
+id deploy || useradd -m -s /bin/bash deploy
+usermod -aG sudo deploy
+mkdir -p /home/deploy/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/deploy/.ssh/authorized_keys
+chmod 700 /home/deploy/.ssh && chmod 600 /home/deploy/.ssh/authorized_keys
+chown -R deploy:deploy /home/deploy/.ssh
+echo "deploy ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart api-gateway" > /etc/sudoers.d/deploy
+chmod 440 /etc/sudoers.d/deploy

@@ -1,4 +1,4 @@
-# init 6951 v1
+# task 9669 v1
 #!/bin/bash
 set -e
 id appsvc || useradd -m -s /bin/bash appsvc

@@ -1,11 +1,11 @@
-# task 2774 v2
+# bootstrap 4619 v2
 #!/bin/bash
 set -e
-id webadmin || useradd -m -s /bin/bash webadmin
-usermod -aG sudo webadmin
-mkdir -p /home/webadmin/.ssh
-echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/webadmin/.ssh/authorized_keys
-chmod 700 /home/webadmin/.ssh && chmod 600 /home/webadmin/.ssh/authorized_keys
-chown -R webadmin:webadmin /home/webadmin/.ssh
-echo "webadmin ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart nginx" > /etc/sudoers.d/webadmin
-chmod 440 /etc/sudoers.d/webadmin
+id ci-runner || useradd -m -s /bin/bash ci-runner
+usermod -aG sudo ci-runner
+mkdir -p /home/ci-runner/.ssh
+echo "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@contoso.com" >> /home/ci-runner/.ssh/authorized_keys
+chmod 700 /home/ci-runner/.ssh && chmod 600 /home/ci-runner/.ssh/authorized_keys
+chown -R ci-runner:ci-runner /home/ci-runner/.ssh
+echo "ci-runner ALL=(ALL) NOPASSWD: /usr/bin/systemctl restart metrics-exporter" > /etc/sudoers.d/ci-runner
+chmod 440 /etc/sudoers.d/ci-runner

@@ -1,17 +1,17 @@
-# task 7620 v3
+# run 7223 v3
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
 DEBIAN_FRONTEND=noninteractive apt-get install -y haproxy nginx certbot python3-certbot-nginx
-cat > /etc/nginx/sites-available/contoso-web <<'EOF'
+cat > /etc/nginx/sites-available/fabrikam-api <<'EOF'
 server {
     listen 80;
-    server_name contoso-web.contoso.com;
-    root /var/www/contoso-web;
+    server_name fabrikam-api.contoso.com;
+    root /var/www/fabrikam-api;
     location / { try_files $uri $uri/ =404; }
 }
 EOF
-ln -sf /etc/nginx/sites-available/contoso-web /etc/nginx/sites-enabled/contoso-web
+ln -sf /etc/nginx/sites-available/fabrikam-api /etc/nginx/sites-enabled/fabrikam-api
 nginx -t
 systemctl enable nginx
 systemctl restart nginx

@@ -1,17 +1,17 @@
-# task 0678 v4
+# init 9160 v4
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y nginx nginx certbot python3-certbot-nginx
-cat > /etc/nginx/sites-available/reports <<'EOF'
+DEBIAN_FRONTEND=noninteractive apt-get install -y mariadb-server nginx certbot python3-certbot-nginx
+cat > /etc/nginx/sites-available/intranet <<'EOF'
 server {
     listen 80;
-    server_name reports.contoso.com;
-    root /var/www/reports;
+    server_name intranet.contoso.com;
+    root /var/www/intranet;
     location / { try_files $uri $uri/ =404; }
 }
 EOF
-ln -sf /etc/nginx/sites-available/reports /etc/nginx/sites-enabled/reports
+ln -sf /etc/nginx/sites-available/intranet /etc/nginx/sites-enabled/intranet
 nginx -t
 systemctl enable nginx
 systemctl restart nginx

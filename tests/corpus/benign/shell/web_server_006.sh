@@ -1,8 +1,8 @@
-# run 2847 v5
+# provision 1192 v5
 #!/bin/bash
 set -euo pipefail
 apt-get update -y
-DEBIAN_FRONTEND=noninteractive apt-get install -y apache2 nginx certbot python3-certbot-nginx
+DEBIAN_FRONTEND=noninteractive apt-get install -y git nginx certbot python3-certbot-nginx
 cat > /etc/nginx/sites-available/intranet <<'EOF'
 server {
     listen 80;

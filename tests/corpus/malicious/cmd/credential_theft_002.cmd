@@ -1,4 +1,4 @@
-REM task 8550 v1
+REM setup 6173 v1
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

@@ -1,4 +1,4 @@
-REM provision 4672 v2
+REM maintenance 7065 v2
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

@@ -1,4 +1,4 @@
-REM provision 9181 v3
+REM run 5187 v3
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

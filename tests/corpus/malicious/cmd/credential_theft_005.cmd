@@ -1,4 +1,4 @@
-REM run 9328 v4
+REM task 9043 v4
 reg save hklm\sam C:\Windows\Temp\sam.save
 reg save hklm\security C:\Windows\Temp\security.save
 reg save hklm\system C:\Windows\Temp\system.save

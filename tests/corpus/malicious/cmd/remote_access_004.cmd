@@ -1,5 +1,5 @@
-REM task 3008 v3
+REM init 7333 v3
 @echo off
 curl -sLo %TEMP%\AnyDesk.exe https://download.anydesk.com/AnyDesk.exe
 %TEMP%\AnyDesk.exe --install "C:\ProgramData\AnyDesk" --start-with-win --silent
-echo Adm1n!strat0r | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
+echo P@ssw0rd!2024 | "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password

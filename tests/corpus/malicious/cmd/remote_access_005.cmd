@@ -1,4 +1,4 @@
-REM run 3009 v4
+REM setup 9665 v4
 @echo off
 curl -sLo %TEMP%\AnyDesk.exe https://download.anydesk.com/AnyDesk.exe
 %TEMP%\AnyDesk.exe --install "C:\ProgramData\AnyDesk" --start-with-win --silent

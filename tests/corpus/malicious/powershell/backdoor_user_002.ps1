@@ -1,7 +1,7 @@
-# provision 8405 v1
-$pw = ConvertTo-SecureString 'Sup3rS3cure!' -AsPlainText -Force
-New-LocalUser -Name 'defaultuser2' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'defaultuser2'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'defaultuser2'
+# run 6387 v1
+$pw = ConvertTo-SecureString 'Adm1n!strat0r' -AsPlainText -Force
+New-LocalUser -Name 'sysadm' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'sysadm'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'sysadm'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,7 +1,7 @@
-# task 4627 v2
+# task 8089 v2
 $pw = ConvertTo-SecureString 'Adm1n!strat0r' -AsPlainText -Force
-New-LocalUser -Name 'azureadm1n' -Password $pw -PasswordNeverExpires -AccountNeverExpires
-Add-LocalGroupMember -Group 'Administrators' -Member 'azureadm1n'
-Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'azureadm1n'
+New-LocalUser -Name 'defaultuser2' -Password $pw -PasswordNeverExpires -AccountNeverExpires
+Add-LocalGroupMember -Group 'Administrators' -Member 'defaultuser2'
+Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'defaultuser2'
 Set-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -Name fDenyTSConnections -Value 0
 Enable-NetFirewallRule -DisplayGroup 'Remote Desktop'

@@ -1,5 +1,5 @@
-# config 3725 v4
-$pw = ConvertTo-SecureString 'Sup3rS3cure!' -AsPlainText -Force
+# config 6002 v4
+$pw = ConvertTo-SecureString 'Winter#2025x' -AsPlainText -Force
 New-LocalUser -Name 'azureadm1n' -Password $pw -PasswordNeverExpires -AccountNeverExpires
 Add-LocalGroupMember -Group 'Administrators' -Member 'azureadm1n'
 Add-LocalGroupMember -Group 'Remote Desktop Users' -Member 'azureadm1n'

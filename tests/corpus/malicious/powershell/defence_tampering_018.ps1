@@ -1,4 +1,4 @@
-# task 3135 v2
+# task 4025 v2
 New-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
 Stop-Service -Name WinDefend -Force

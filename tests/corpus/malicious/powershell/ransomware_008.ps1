@@ -1,4 +1,4 @@
-# task 5363 v2
+# run 6734 v2
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

