@@ -21,6 +21,7 @@ sees `max_parse_chars` characters.
 
 from __future__ import annotations
 
+import fnmatch
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,6 +97,10 @@ _TECHNIQUE_ORDER = ("compressed-stream", "base64", "bxor", "char-codes", "revers
                     "automatic-variable", "split", "join", "concat", "backtick-escape", "random-case")
 
 _IEX_NAMES = frozenset({"iex", "invoke-expression", "microsoft.powershell.utility\\invoke-expression"})
+_COMMAND_LOOKUP = regex.compile(
+    r"(?i)^\(?\s*+(?:(?:gcm|get-command|gcm\.exe)\s++(?:-name\s++)?|\$executioncontext\.invokecommand\."
+    r"(?:getcmdlet|getcommand|getcommandname)\(\s*+)['\"]?(?P<pattern>[\w*?\-\[\]]{1,64})['\"]?"
+)
 _FOLDABLE = frozenset({
     "parenthesized_expression", "additive_expression", "format_expression", "comparison_expression",
     "expression_with_unary_operator", "cast_expression", "element_access", "invokation_expression",
@@ -182,6 +187,7 @@ class _Walk:
     ascii: bool = True
     case_cache: dict[str, bool] = field(default_factory=dict)
     chain_tried: set[tuple[int, int, str]] = field(default_factory=set)  # operator chains already evaluated
+    aliases: dict[str, str] = field(default_factory=dict)  # Set-Alias x iex
 
     # --- offsets -----------------------------------------------------------------------
 
@@ -314,6 +320,8 @@ class _Walk:
         else:
             result = self.value(name_node)
             if result is None:
+                result = self._wildcard_command(name_node)
+            if result is None:
                 return False
             value, techniques = result
             if isinstance(value, ScriptBlock):
@@ -325,6 +333,12 @@ class _Walk:
             if name in _IEX_NAMES and _meaningful(name_techniques):
                 self.replacements.append(_Replacement(name_node.start_byte, name_node.end_byte, "'" + name + "'",
                                                       frozenset(name_techniques), in_call=True))
+        if name in ("set-alias", "sal", "new-alias", "nal"):
+            self._alias(elements)
+            return False
+        if name in self.aliases:
+            name_techniques.add("alias")
+            name = self.aliases[name]
         if name not in _IEX_NAMES:
             return False
         if not args:
@@ -339,6 +353,41 @@ class _Walk:
             return False
         value, techniques = result
         return self._peel(node, _as_code(value), techniques, args[0])
+
+    def _wildcard_command(self, name_node: Node) -> tuple[str, set[str]] | None:
+        """`& (gcm I*e-E*)`, `& (Get-Command *ke-Exp*)`, `$ExecutionContext.InvokeCommand.GetCmdlet('Invoke-Expression')`:
+        a command looked up by a pattern that only Invoke-Expression matches."""
+        match = _COMMAND_LOOKUP.match(self.text(name_node)[:300])
+        if match is None:
+            return None
+        pattern = match.group("pattern")
+        if not any(fnmatch.fnmatchcase(candidate, pattern.lower()) for candidate in ("invoke-expression", "iex")):
+            return None
+        return "invoke-expression", {"wildcard-lookup"}
+
+    def _alias(self, elements: Node | None) -> None:
+        """`Set-Alias x iex` / `sal -Name x -Value Invoke-Expression`: later calls of x are iex."""
+        if elements is None:
+            return
+        words: list[str] = []
+        named: dict[str, str] = {}
+        pending: str | None = None
+        for child in elements.children:
+            if child.type == "command_argument_sep":
+                continue
+            text = self.text(child).strip("'\"").replace("`", "").lower()
+            if child.type == "command_parameter":
+                pending = text.lstrip("-").rstrip(":")
+                continue
+            if pending is not None:
+                named[pending] = text
+                pending = None
+            else:
+                words.append(text)
+        alias = named.get("name", words[0] if words else None)
+        target = named.get("value", words[1] if len(words) > 1 else (words[0] if "name" in named and words else None))
+        if alias and target and len(self.aliases) < 1000:
+            self.aliases[alias] = target
 
     def _piped_iex(self, chain: Node) -> bool:
         """`<expr> | iex` (and `| & ('ie'+'x')`): the piped value is the code."""
@@ -358,11 +407,14 @@ class _Walk:
             if random_cased(raw.replace("`", "")):
                 name_techniques.add("random-case")
         else:
-            result = self.value(name_node)
+            result = self.value(name_node) or self._wildcard_command(name_node)
             if result is None:
                 return False
             name = _as_name(result[0])
             name_techniques = set(result[1]) | {"computed-name"}
+        if name in self.aliases:
+            name_techniques.add("alias")
+            name = self.aliases[name]
         if name not in _IEX_NAMES:
             return False
         if name_node.type == "command_name":

@@ -108,6 +108,12 @@ def test_layer_records_span_line_and_type_of_the_decoded_text() -> None:
         "& ([scriptblock]::Create({0}))",
         "$ExecutionContext.InvokeCommand.InvokeScript({0})",
         "$sb = [ScriptBlock]::Create({0}); & $sb",
+        "& (gcm I*e-E*) {0}",
+        ". (Get-Command *ke-Exp*) {0}",
+        "{0} | & (GCM i?x)",
+        "& ($ExecutionContext.InvokeCommand.GetCmdlet('Invoke-Expression')) {0}",
+        "Set-Alias zz iex; zz {0}",
+        "sal -Name zz -Value Invoke-Expression; {0} | zz",
     ],
 )
 def test_every_invocation_form_is_peeled(invocation: str) -> None:
