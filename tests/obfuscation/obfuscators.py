@@ -266,7 +266,10 @@ def ps_iex_obfuscated(command: str, seed: int = 0) -> str:
         f"[ScriptBlock]::Create({literal}).Invoke()",
         f"$ExecutionContext.InvokeCommand.InvokeScript({literal})",
         f"{literal} | iex",
+        f"& (gcm I*e-E*) ({literal})",
     ]
+    alias = _var(rng, 4)
+    forms.append(f"Set-Alias {alias} iex; {alias} ({literal})")
     return rng.choice(forms)
 
 
