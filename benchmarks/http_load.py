@@ -8,7 +8,8 @@ data folder, its own admin key) and stops it at the end. For each concurrency le
 and prints requests/s and p50/p95/p99 latency. It then runs the same samples through
 `Inspector.inspect` in this process (same worker count, no HTTP, no store) and prints the
 ratio: HTTP throughput as a share of the in-process rate is the cost of the service layer.
-Everything stays on 127.0.0.1.
+Last, the store alone: the two writes the service makes per inspection (row, then verdict),
+at the same concurrency, in a fresh SQLite store. Everything stays on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inspector.config import load_settings  # noqa: E402
 from inspector.extensions.request import InputKind, InspectionInput  # noqa: E402
-from inspector.pipeline import Inspector  # noqa: E402
+from inspector.pipeline import InspectionResult, Inspector  # noqa: E402
+from inspector.store import Store  # noqa: E402
 
 BENIGN = [
     "Get-Service | Where-Object Status -eq Running | Select-Object -First 10",
@@ -123,15 +126,49 @@ async def drive_in_process(inspector: Inspector, concurrency: int, seconds: floa
     return LevelResult(concurrency, len(latencies), 0, time.perf_counter() - started, latencies)
 
 
-async def in_process_results(workers: int, levels: list[int], seconds: float) -> list[LevelResult]:
-    settings = load_settings(fetch=False)
+async def drive_store(store: Store, results: list[InspectionResult], concurrency: int,
+                      seconds: float) -> LevelResult:
+    """What the service writes per inspection (the row, then the verdict), without HTTP or scanning."""
+    latencies: list[float] = []
+    stop_at = time.perf_counter() + seconds
+
+    async def client(offset: int) -> None:
+        i = offset
+        while time.perf_counter() < stop_at:
+            result = results[i % len(results)]
+            inspection_id = uuid.uuid4().hex
+            started = time.perf_counter()
+            await store.create_inspection(inspection_id, "script", result.plan.redacted_request,
+                                          result.plan.context, "bench", None)
+            await store.save_verdict(inspection_id, result.verdict.model_copy(update={"id": inspection_id}),
+                                     result.blobs)
+            latencies.append((time.perf_counter() - started) * 1000)
+            i += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(concurrency)))
+    return LevelResult(concurrency, len(latencies), 0, time.perf_counter() - started, latencies)
+
+
+async def in_process_results(workers: int, levels: list[int],
+                             seconds: float) -> tuple[list[LevelResult], list[LevelResult]]:
+    """In-process scan rates per level, then store write rates per level (fresh SQLite store)."""
+    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-store-"))
     inspector = await Inspector.start(settings, workers=workers, fetching=False)
     try:
         # Every worker process loads its engine on first use: warm them all before measuring.
         await drive_in_process(inspector, workers * 4, 2.0)
-        return [await drive_in_process(inspector, level, seconds) for level in levels]
+        scans = [await drive_in_process(inspector, level, seconds) for level in levels]
+        results = [await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=s.encode()))
+                   for s in SAMPLES]
     finally:
         await inspector.close()
+    store = await Store.open(settings)
+    try:
+        writes = [await drive_store(store, results, level, seconds) for level in levels]
+    finally:
+        await store.close()
+    return scans, writes
 
 
 def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str, str, Path]:
@@ -188,15 +225,15 @@ async def main() -> None:
         if process is not None:
             process.terminate()
             process.wait(timeout=30)
-    local = await in_process_results(args.workers, levels, seconds)
+    local, writes = await in_process_results(args.workers, levels, seconds)
     print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {args.workers} workers; "
           f"{seconds:g} s per level")
     print(f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  "
-          f"{'in-process req/s':>16}  {'ratio':>6}  errors")
-    for h, l in zip(http, local, strict=True):
+          f"{'in-process req/s':>16}  {'ratio':>6}  {'store writes/s':>14}  errors")
+    for h, l, w in zip(http, local, writes, strict=True):
         ratio = h.rate / l.rate if l.rate else float("nan")
         print(f"{h.concurrency:>11}  {h.rate:>10.1f}  {h.percentile(50):>7.1f}  {h.percentile(95):>7.1f}  "
-              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {h.errors}")
+              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {w.rate:>14.1f}  {h.errors}")
     best = max(http, key=lambda r: r.rate)
     best_local = max(local, key=lambda r: r.rate)
     print(f"peak: http {best.rate:.1f} req/s (c={best.concurrency}, p99 {best.percentile(99):.1f} ms) vs "
