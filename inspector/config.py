@@ -129,7 +129,7 @@ class Settings(BaseSettings):
     api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU")
     api_queue_size: int = Field(default=64, ge=1, le=100_000, description="inspections admitted at once (running + waiting); beyond it 429")
     api_max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request body (413 beyond); uploads use max_input_bytes")
-    api_max_json_depth: int = Field(default=64, ge=2, le=900, description="deepest nesting of a JSON request body")
+    api_max_json_depth: int = Field(default=66, ge=2, le=900, description="deepest nesting of a JSON request body (the body wraps the resource: keep it above max_json_depth)")
     api_max_json_nodes: int = Field(default=200_000, ge=10, description="most values (objects, arrays, scalars) in a JSON request body")
     api_max_string_chars: int = Field(default=4 * 1024 * 1024, ge=64, description="longest single string in a JSON request body")
     api_wait_s: float = Field(default=5.0, ge=0, description="how long a request waits for its verdict before answering 202")
