@@ -68,10 +68,6 @@ class InspectionRunner:
         self._tasks: set[asyncio.Task[None]] = set()
         metrics.queue_capacity.set(settings.api_queue_size)
 
-    @property
-    def in_flight(self) -> int:
-        return len(self._tasks)
-
     async def run(self, inp: InspectionInput, sub: Submission, wait_s: float) -> Outcome:
         """Admit, start and wait up to `wait_s` for an inspection (429/503 problems when refused)."""
         if not self.accepting:
@@ -94,7 +90,7 @@ class InspectionRunner:
                 async with asyncio.timeout(wait_s):
                     result = await asyncio.shield(result_ready)
             except TimeoutError:
-                result_ready.cancel()  # nobody waits for it any more
+                _stop_waiting(result_ready)
                 await self._record_running(inp, sub, inspection_id, task)
                 recorded = True
                 return Outcome(inspection_id, None)
@@ -102,7 +98,7 @@ class InspectionRunner:
                 raise _as_problem(failure) from None
             except asyncio.CancelledError:
                 # The client went away while waiting: the inspection goes on, recorded for later reads.
-                result_ready.cancel()
+                _stop_waiting(result_ready)
                 await asyncio.shield(self._record_running(inp, sub, inspection_id, task))
                 recorded = True
                 raise
@@ -207,9 +203,17 @@ class InspectionRunner:
         return len(still)
 
 
+def _stop_waiting(result_ready: asyncio.Future[InspectionResult]) -> None:
+    """Nobody waits for this outcome any more: cancel it, or consume an outcome that just arrived."""
+    if not result_ready.cancel() and not result_ready.cancelled():
+        result_ready.exception()
+
+
 def _as_problem(failure: _Failure) -> ProblemError:
     if failure.kind == "internal_error":
         return ProblemError(INTERNAL_ERROR, failure.detail)
+    if failure.kind == "shutdown":
+        return ProblemError(SHUTTING_DOWN, failure.detail, headers={"Retry-After": "1"})
     if failure.kind == "deadline":
         return ProblemError(UNINSPECTABLE_INPUT, failure.detail)
     return ProblemError(UNINSPECTABLE_INPUT, f"{failure.kind}: {failure.detail}")

@@ -125,3 +125,15 @@ async def test_a_client_that_hangs_up_does_not_lose_the_inspection(tmp_path: Pat
         inspector.gate.set()
         verdict = await poll_until_done(service, inspection_id)
         assert verdict["id"] == inspection_id and verdict["verdict"] != "clean"
+
+
+async def test_a_caller_still_waiting_when_the_grace_runs_out_gets_503(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector) as service:
+        inspector = service.inspector
+        assert isinstance(inspector, GatedInspector)
+        request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
+        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
+        assert await service.app[STATE].runner.drain(0.2) == 1
+        status, headers, problem = await request
+        assert status == 503 and problem["type"].endswith("/shutting-down") and headers["Retry-After"]
+        assert await service.store.get_inspection(inspection_id) is None  # the caller was told; nothing to poll
