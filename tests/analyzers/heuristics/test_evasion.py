@@ -1,0 +1,63 @@
+"""Evasion: log and history wiping, hiding, Azure extension clean-up, shellcode runners."""
+
+from __future__ import annotations
+
+import pytest
+
+from inspector.model import ArtifactType
+from tests.analyzers.heuristics.helpers import ids, score
+
+PS = ArtifactType.POWERSHELL
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wevtutil cl Security", "heur.evasion.event_log_clear"),
+        ("Clear-EventLog -LogName Application, System", "heur.evasion.event_log_clear"),
+        (r"Remove-Item -Recurse C:\Packages\Plugins\Microsoft.CPlat.Core.RunCommandWindows\1.1.15\Downloads",
+         "heur.evasion.azure_extension_cleanup"),
+        ("netsh interface portproxy add v4tov4 listenport=8080 connectport=80 connectaddress=169.254.169.254",
+         "heur.evasion.imds_portproxy"),
+        ("$k::VirtualAlloc(0, $sc.Length, 0x3000, 0x40)\n$k::CreateThread(0,0,$m,0,0,0)", "heur.evasion.shellcode_runner"),
+    ],
+)
+def test_strong_behaviour_is_suspicious_alone(text: str, expected: str) -> None:
+    assert expected in ids(text, PS)
+    assert score(text, PS) >= 300
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("history -c; unset HISTFILE", "heur.evasion.history_clear"),
+        ("touch -r /bin/ls /usr/lib/x.so", "heur.evasion.timestomp"),
+        ("$f.LastWriteTime = '01/01/2019'", "heur.evasion.timestomp"),
+        ("powershell -nop -WindowStyle Hidden -File a.ps1", "heur.evasion.hidden_window"),
+        ("mkdir -p /tmp/.X11-unix/.x && nohup /tmp/.X11-unix/.x/run &", "heur.evasion.hidden_location"),
+        ("echo > /var/log/auth.log", "heur.evasion.linux_log_wipe"),
+    ],
+)
+def test_evasion_signals_are_recorded(text: str, expected: str) -> None:
+    assert expected in ids(text, ArtifactType.SHELL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "journalctl --vacuum-time=14d",
+        "systemctl enable nginx && systemctl restart nginx",
+    ],
+)
+def test_admin_configuration_is_not_suspicious(text: str) -> None:
+    assert score(text, PS) < 300
+
+
+def test_shellcode_run_through_a_delegate() -> None:
+    text = (
+        "$mem = [System.Runtime.InteropServices.Marshal]::AllocHGlobal($bytes.Length)\n"
+        "[System.Runtime.InteropServices.Marshal]::Copy($bytes, 0, $mem, $bytes.Length)\n"
+        "$f = [System.Runtime.InteropServices.Marshal]::GetDelegateForFunctionPointer($mem, [Action])\n"
+    )
+    assert "heur.evasion.shellcode_runner" in ids(text, PS)
+    assert score(text, PS) >= 300
