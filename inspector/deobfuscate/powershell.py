@@ -38,6 +38,9 @@ from inspector.deobfuscate.ps_eval import (
     Evaluator,
     NotConstant,
     ScriptBlock,
+    norm_var,
+    to_int,
+    to_list,
     to_str,
 )
 from inspector.model import Artifact, ArtifactType
@@ -97,6 +100,12 @@ _TECHNIQUE_ORDER = ("compressed-stream", "base64", "bxor", "char-codes", "revers
                     "automatic-variable", "split", "join", "concat", "backtick-escape", "random-case")
 
 _IEX_NAMES = frozenset({"iex", "invoke-expression", "microsoft.powershell.utility\\invoke-expression"})
+_XOR_LOOP = regex.compile(
+    r"(?is)^for\s*+\(\s*+\$(?P<i>\w{1,64})\s*+=\s*+0\s*+;\s*+\$(?P=i)\s*+-lt\s*+\$(?P<a>\w{1,64})\.(?:length|count)"
+    r"\s*+;\s*+\$(?P=i)\+\+\s*+\)\s*+\{\s*+\$(?P<b>\w{1,64})\[\$(?P=i)\]\s*+=\s*+\$(?P<c>\w{1,64})\[\$(?P=i)\]"
+    r"\s*+-bxor\s*+(?:(?P<number>0x[0-9a-f]{1,8}|\d{1,10})|\$(?P<key>\w{1,64})"
+    r"(?P<mod>\[\s*+\$(?P=i)\s*+%\s*+\$\w{1,64}\.(?:length|count)\s*+\])?)\s*+;?\s*+\}$"
+)
 _COMMAND_LOOKUP = regex.compile(
     r"(?i)^\(?\s*+(?:(?:gcm|get-command|gcm\.exe)\s++(?:-name\s++)?|\$executioncontext\.invokecommand\."
     r"(?:getcmdlet|getcommand|getcommandname)\(\s*+)['\"]?(?P<pattern>[\w*?\-\[\]]{1,64})['\"]?"
@@ -262,7 +271,42 @@ class _Walk:
             return True
         if kind == "ERROR":
             self._error_backticks(node)
+        if kind == "for_statement":
+            self._xor_loop(node)
         return False
+
+    def _xor_loop(self, node: Node) -> None:
+        """`for ($i=0; $i -lt $b.Length; $i++) { $b[$i] = $b[$i] -bxor K }` over a known array,
+        with K a number, a variable, or a key array indexed by `$i % $k.Length`: applied in place."""
+        match = _XOR_LOOP.match(self.text(node)[:2000])
+        if match is None or len({match.group(g).lower() for g in ("a", "b", "c")}) != 1:
+            return  # the loop must rewrite the array it walks
+        env = self.evaluator.env
+        target = norm_var(match.group("a"))
+        data = env.get(target)
+        if not isinstance(data, bytes | list) or len(data) > self.limits.max_value_chars:
+            return
+        try:
+            if match.group("number"):
+                token = match.group("number")
+                keys = [int(token, 16) if token.lower().startswith("0x") else int(token)]
+            else:
+                key = env.get(norm_var(match.group("key")))
+                if key is None:
+                    return
+                keys = [to_int(key)] if isinstance(key, int) else [to_int(k) for k in to_list(key)] \
+                    if isinstance(key, bytes | list) else [ord(c) for c in to_str(key)]
+                if match.group("mod") is None:
+                    keys = keys[:1]
+            if not keys:
+                return
+            values = [to_int(v) for v in to_list(data)]
+        except NotConstant:
+            return
+        decoded = [v ^ keys[i % len(keys)] for i, v in enumerate(values)]
+        env[target] = bytes(v & 0xFF for v in decoded) if isinstance(data, bytes) else decoded
+        self.evaluator.var_techniques.setdefault(target, set()).add("bxor")
+        self.note({"bxor"}, node)
 
     def _error_backticks(self, node: Node) -> None:
         """Text the grammar could not parse still loses its noise backticks (one edit per tick)."""

@@ -191,3 +191,20 @@ def test_an_expensive_ordinary_expression_does_not_stop_the_walk() -> None:
     result = peel(script, PS)
     assert any("(New-Object -TypeName System.Text.ASCIIEncoding)" in t for t in result.texts[1:])
     assert result.errors == []
+
+
+@pytest.mark.parametrize("key", ["0x23", "$k"], ids=["constant", "key-array"])
+def test_indexed_xor_loop_over_a_decoded_array(key: str) -> None:
+    import base64
+
+    command = "Write-Host xor-loop"
+    secret = b"k3y" if key == "$k" else b"\x23"
+    masked = bytes(b ^ secret[i % len(secret)] for i, b in enumerate(command.encode()))
+    index = "[$i % $k.Length]" if key == "$k" else ""
+    script = (f"$k = [Text.Encoding]::ASCII.GetBytes('k3y')\n"
+              f"$b = [Convert]::FromBase64String('{base64.b64encode(masked).decode()}')\n"
+              f"for ($i = 0; $i -lt $b.Length; $i++) {{ $b[$i] = $b[$i] -bxor {key}{index} }}\n"
+              f"iex ([Text.Encoding]::ASCII.GetString($b))")
+    result = peel(script, PS)
+    assert command in result.texts[1:]
+    assert {"deobf.powershell.bxor", "deobf.powershell.base64"} <= result.finding_ids

@@ -248,8 +248,20 @@ def ps_bxor(command: str, seed: int = 0) -> str:
     data = command.encode("utf-8")
     encoded = ",".join(str(b ^ key) for b in data)
     name = _var(rng)
-    if command.isascii() and rng.random() < 0.5:
+    style = rng.randrange(3)
+    if style == 0 and command.isascii():
         return f"${name}=[byte[]]({encoded}); iex (-join (${name}|%{{[char]($_ -bxor 0x{key:x})}}))"
+    if style == 1:
+        # a base64 blob decoded in place by an indexed loop with a multi-byte key
+        key_text = "".join(rng.choice("abcdefghijkmnpqrstuvwxyz23456789") for _ in range(rng.randint(3, 8)))
+        masked = bytes(b ^ ord(key_text[i % len(key_text)]) for i, b in enumerate(data))
+        blob = base64.b64encode(masked).decode()
+        index, key_name = _var(rng, 2), _var(rng, 4)
+        return (f"${key_name} = [Text.Encoding]::ASCII.GetBytes('{key_text}')\n"
+                f"${name} = [Convert]::FromBase64String('{blob}')\n"
+                f"for (${index} = 0; ${index} -lt ${name}.Length; ${index}++) "
+                f"{{ ${name}[${index}] = ${name}[${index}] -bxor ${key_name}[${index} % ${key_name}.Length] }}\n"
+                f"iex ([Text.Encoding]::UTF8.GetString(${name}))")
     return (f"iex ([Text.Encoding]::UTF8.GetString([byte[]](({encoded})|%{{$_ -bxor {key}}})))")
 
 
