@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import sys
@@ -30,9 +29,8 @@ from inspector.api.middleware import make_middleware
 from inspector.api.openapi import build_openapi
 from inspector.api.problems import MALFORMED_HTTP, ProblemError, kind_for_status, problem_response
 from inspector.api.routes import STATE, ServiceState, add_routes
-from inspector.api.runner import InspectionRunner
+from inspector.api.runner import InspectionRunner, warm_workers, worker_count
 from inspector.config import Settings
-from inspector.extensions.request import InputKind, InspectionInput
 from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector
 from inspector.store import Store
@@ -71,10 +69,6 @@ class ServiceRunner(web.AppRunner):
         server = await super()._make_server()
         server.__class__ = _ProblemServer
         return server
-
-
-def worker_count(settings: Settings) -> int:
-    return settings.api_workers or max(1, os.cpu_count() or 1)
 
 
 def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.Application:
@@ -124,17 +118,6 @@ async def ensure_admin_key(store: Store, out: TextIO) -> str | None:
     )
     out.flush()
     return secret
-
-
-async def warm_workers(inspector: Inspector, workers: int) -> None:
-    """Start every worker process before serving.
-
-    The pool starts its processes on first use, and starting one blocks the event loop until
-    the child has read its start-up data (seconds on a busy machine); doing it here keeps that
-    stall out of the first requests.
-    """
-    warm_up = InspectionInput(kind=InputKind.SCRIPT, content=b"# worker warm-up\n")
-    await asyncio.gather(*(inspector.inspect(warm_up) for _ in range(workers)))
 
 
 def listening_socket(host: str, port: int) -> socket.socket:

@@ -32,7 +32,7 @@ from inspector.api.problems import (
     ProblemError,
     RulesetIssue,
 )
-from inspector.api.runner import InspectionRunner, Outcome, Submission
+from inspector.api.runner import InspectionRunner, Outcome, Submission, warm_workers, worker_count
 from inspector.api.schemas import (
     HealthBody,
     InspectionAccepted,
@@ -337,6 +337,9 @@ async def reload_signatures(request: web.Request) -> web.Response:
         where = "; ".join(f"{i.file}:{i.line}" if i.line else i.file for i in issues[:5])
         raise ProblemError(INVALID_RULESET, f"{len(issues)} rule file error(s): {where}",
                            ruleset_errors=issues) from None
+    # The new ruleset comes with a new worker pool; start its processes now rather than in the
+    # middle of later inspections.
+    await warm_workers(state.inspector, worker_count(state.settings))
     state.metrics.set_rules(status.version, status.rule_count, status.loaded_at)
     log_fields(request)["ruleset_version"] = status.version
     return _json_response(_signatures_body(status))

@@ -10,6 +10,7 @@ running first, so that polling finds it.
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 import uuid
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from inspector.api.metrics import ServiceMetrics
 from inspector.api.problems import INTERNAL_ERROR, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
 from inspector.config import Settings
 from inspector.extensions import understand
-from inspector.extensions.request import InputError, InspectionInput
+from inspector.extensions.request import InputError, InputKind, InspectionInput
 from inspector.logging_setup import get_logger
 from inspector.model import Verdict
 from inspector.pipeline import InspectionResult, Inspector
@@ -201,6 +202,21 @@ class InspectionRunner:
         if still:
             await asyncio.wait(still, timeout=5)
         return len(still)
+
+
+def worker_count(settings: Settings) -> int:
+    return settings.api_workers or max(1, os.cpu_count() or 1)
+
+
+async def warm_workers(inspector: Inspector, workers: int) -> None:
+    """Start every worker process before serving.
+
+    The pool starts its processes on first use, and starting one blocks the event loop until
+    the child has read its start-up data (seconds on a busy machine); doing it here keeps that
+    stall out of the first requests.
+    """
+    warm_up = InspectionInput(kind=InputKind.SCRIPT, content=b"# worker warm-up\n")
+    await asyncio.gather(*(inspector.inspect(warm_up) for _ in range(workers)))
 
 
 def _stop_waiting(result_ready: asyncio.Future[InspectionResult]) -> None:

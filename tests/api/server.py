@@ -25,7 +25,8 @@ import aiohttp
 from aiohttp import web
 from multidict import CIMultiDict
 
-from inspector.api.app import ServiceRunner, build_app, warm_workers
+from inspector.api.app import ServiceRunner, build_app
+from inspector.api.runner import warm_workers
 from inspector.config import Settings
 from inspector.extensions.request import InspectionInput
 from inspector.pipeline import InspectionResult, Inspector
