@@ -47,12 +47,21 @@ def _var(rng: random.Random, length: int = 5) -> str:
 
 
 def _outside_quotes(text: str) -> list[tuple[str, bool]]:
-    """Split text into (segment, is_code) parts, quoted strings being not code."""
+    """Split PowerShell text into (segment, is_code) parts; strings and comments are not code."""
     parts: list[tuple[str, bool]] = []
     i = 0
     start = 0
     while i < len(text):
         ch = text[i]
+        if ch == "#" and (i == 0 or text[i - 1] in " \t\r\n;" or text[i - 1] == "<"):
+            if start < i:
+                parts.append((text[start:i], True))
+            block = i > 0 and text[i - 1] == "<"
+            end = text.find("#>", i + 1) + 2 if block and "#>" in text[i + 1:] else text.find("\n", i)
+            end = len(text) if end <= i else end
+            parts.append((text[i:end], False))
+            i = start = end
+            continue
         if ch in "'\"":
             if start < i:
                 parts.append((text[start:i], True))
