@@ -92,6 +92,11 @@ class Settings(BaseSettings):
     embedded_max_blob_chars: int = Field(default=32 * 1024 * 1024, ge=1024, description="largest encoded blob")
     embedded_max_blobs: int = Field(default=64, ge=1, le=10_000, description="candidate blobs decoded per script")
 
+    # --- script heuristics (inspector/analyzers/heuristics/, docs/detection.md)
+    heuristics_max_matches_per_rule: int = Field(default=50, ge=1, le=100_000, description="occurrences counted per heuristic and text")
+    heuristics_stats_sample_chars: int = Field(default=256 * 1024, ge=1024, description="characters the obfuscation statistics read")
+    heuristics_max_hosts: int = Field(default=20_000, ge=1, description="host names per text checked against the pool list")
+
     # --- fetching
     fetch: bool = Field(default=True, description="the service fetches URLs; the CLI only with --fetch")
     fetch_only_allowed: bool = False

@@ -13,7 +13,7 @@ from inspector.analyzers.base import Analyzer
 from inspector.analyzers.binary_common import BinaryLimits
 from inspector.analyzers.elf import ElfAnalyzer
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
-from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
+from inspector.analyzers.heuristics import build_heuristic_analyzers
 from inspector.analyzers.pe import PeAnalyzer
 from inspector.analyzers.type_mismatch import TypeMismatchAnalyzer
 from inspector.analyzers.urls import UrlExtractor
@@ -31,7 +31,7 @@ def build_analyzers(settings: Settings | None = None) -> tuple[Analyzer, ...]:
         ElfAnalyzer(binary),
         EmbeddedExecutableAnalyzer(binary),
         TypeMismatchAnalyzer(),
-        *HEURISTIC_ANALYZERS,
+        *build_heuristic_analyzers(settings),
     )
 
 

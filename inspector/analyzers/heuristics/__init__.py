@@ -7,6 +7,8 @@ findings for the same text. `FAMILY_ANALYZERS` runs single families (tests, tool
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from inspector.analyzers.base import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.heuristics import (
     amsi_logging,
@@ -26,11 +28,15 @@ from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
     Family,
     FamilyAnalyzer,
+    HeuristicLimits,
     TextView,
     accepts_text,
     run_family,
 )
 from inspector.model import Artifact, Finding
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
 
 FAMILIES: tuple[Family, ...] = (
     download_execute.FAMILY,
@@ -64,8 +70,9 @@ class ScriptHeuristicsAnalyzer:
     name = "heuristics"
     version = ANALYZER_VERSION
 
-    def __init__(self, families: tuple[Family, ...] = FAMILIES) -> None:
+    def __init__(self, families: tuple[Family, ...] = FAMILIES, limits: HeuristicLimits | None = None) -> None:
         self.families = families
+        self.limits = limits or HeuristicLimits()
 
     def accepts(self, artifact: Artifact) -> bool:
         return accepts_text(artifact)
@@ -73,7 +80,7 @@ class ScriptHeuristicsAnalyzer:
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
         if not payload.text:
             return AnalyzerOutput()
-        view = TextView.of(payload, ctx)
+        view = TextView.of(payload, ctx, self.limits)
         by_family: dict[str, list[Finding]] = {}
         for family in self.families:
             if ctx.expired():
@@ -85,7 +92,16 @@ class ScriptHeuristicsAnalyzer:
         return AnalyzerOutput(findings=findings, errors=view.errors)
 
 
-FAMILY_ANALYZERS: tuple[FamilyAnalyzer, ...] = tuple(FamilyAnalyzer(f) for f in FAMILIES)
-HEURISTIC_ANALYZERS: tuple[Analyzer, ...] = (ScriptHeuristicsAnalyzer(),)
+def build_heuristic_analyzers(settings: Settings | None = None) -> tuple[Analyzer, ...]:
+    """The heuristics analyzer with its limits from Settings (defaults without)."""
+    limits = HeuristicLimits.from_settings(settings) if settings is not None else HeuristicLimits()
+    return (ScriptHeuristicsAnalyzer(limits=limits),)
 
-__all__ = ["ALL_HEURISTICS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "ScriptHeuristicsAnalyzer"]
+
+FAMILY_ANALYZERS: tuple[FamilyAnalyzer, ...] = tuple(FamilyAnalyzer(f) for f in FAMILIES)
+HEURISTIC_ANALYZERS: tuple[Analyzer, ...] = build_heuristic_analyzers()
+
+__all__ = [
+    "ALL_HEURISTICS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "HeuristicLimits",
+    "ScriptHeuristicsAnalyzer", "build_heuristic_analyzers",
+]

@@ -139,7 +139,6 @@ _OTHER_WALLETS = regex.compile(
 _WALLET_CONTEXT = regex.compile(
     r"wallet|\buser\b|--user|\s-u\s|stratum|pool|payout|\bbtc\b|bitcoin|\beth\b|monero|\bxmr\b|ransom|send\s", DEFAULT_FLAGS
 )
-MAX_HOSTS_EXAMINED = 20_000
 _HOSTS = regex.compile(r"(?<![A-Za-z0-9.\-])((?:[A-Za-z0-9\-]{1,63}\.){1,6}[A-Za-z]{2,24})(?![A-Za-z0-9\-])", regex.VERSION0)
 
 
@@ -174,7 +173,7 @@ def pool_domain_findings(view: TextView) -> list[Finding]:
     first = None
     count = 0
     # Host-shaped tokens are common, so look at many of them (bounded) rather than the first 50.
-    for match in view.finditer(_HOSTS, POOL_DOMAIN.id, limit=MAX_HOSTS_EXAMINED):
+    for match in view.finditer(_HOSTS, POOL_DOMAIN.id, limit=view.limits.max_hosts):
         if intel.is_pool_domain(match.group(1)):
             count += 1
             first = first or match

@@ -16,9 +16,6 @@ from inspector.analyzers.base import Heuristic
 from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, Family, PatternRule, TextView
 from inspector.model import Finding
 
-# Statistics are computed over at most this many characters: enough to characterise a
-# script, bounded for the 5 MB single-line worst case.
-STATS_SAMPLE_CHARS = 256 * 1024
 ENTROPY_MIN_CHARS = 512
 ENTROPY_THRESHOLD = 5.4
 SPECIAL_RATIO_MIN_CHARS = 200
@@ -221,7 +218,7 @@ def _search(view: TextView, pattern: regex.Pattern[str], rule_id: str, text: str
 
 
 def statistics_findings(view: TextView) -> list[Finding]:
-    text = view.text[:STATS_SAMPLE_CHARS]
+    text = view.text[: view.limits.stats_sample_chars]
     findings: list[Finding] = []
     compact = "".join(text.split())
     # An encoded command or a decode-and-run already explains a blob and the entropy it brings;

@@ -14,17 +14,43 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
 from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.model import TEXT_TYPES, Artifact, Finding
 
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
 ANALYZER_VERSION = "1"
 
 # At most this many occurrences are counted per rule: the count only feeds `score * count`
 # up to the cap, so counting further would cost time on hostile input and change nothing.
 MAX_COUNTED_MATCHES = 50
+# Statistics are computed over at most this many characters: enough to characterise a
+# script, bounded for the 5 MB single-line worst case.
+STATS_SAMPLE_CHARS = 256 * 1024
+# Host-shaped tokens checked against the pool list per text.
+MAX_HOSTS_EXAMINED = 20_000
+
+
+@dataclass(frozen=True)
+class HeuristicLimits:
+    """The heuristics' own bounds (Settings `heuristics_*`); time is bounded by ScanContext."""
+
+    max_matches_per_rule: int = MAX_COUNTED_MATCHES
+    stats_sample_chars: int = STATS_SAMPLE_CHARS
+    max_hosts: int = MAX_HOSTS_EXAMINED
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> HeuristicLimits:
+        return cls(
+            max_matches_per_rule=settings.heuristics_max_matches_per_rule,
+            stats_sample_chars=settings.heuristics_stats_sample_chars,
+            max_hosts=settings.heuristics_max_hosts,
+        )
 
 DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 
@@ -132,23 +158,26 @@ class TextView:
     text: str
     lowered: str
     ctx: ScanContext
+    limits: HeuristicLimits = field(default_factory=HeuristicLimits)
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
-    def of(cls, payload: Payload, ctx: ScanContext) -> TextView:
+    def of(cls, payload: Payload, ctx: ScanContext, limits: HeuristicLimits | None = None) -> TextView:
         text = payload.text or ""
         limit = ctx.limits.max_text_chars
         if len(text) > limit:
             text = text[:limit]
-        return cls(payload=payload, text=text, lowered=text.lower(), ctx=ctx)
+        return cls(payload=payload, text=text, lowered=text.lower(), ctx=ctx, limits=limits or HeuristicLimits())
 
     def has_any(self, keywords: Sequence[str]) -> bool:
         return not keywords or any(k in self.lowered for k in keywords)
 
     def finditer(
-        self, pattern: regex.Pattern[str], rule_id: str, limit: int = MAX_COUNTED_MATCHES, text: str | None = None
+        self, pattern: regex.Pattern[str], rule_id: str, limit: int | None = None, text: str | None = None
     ) -> list[regex.Match[str]]:
-        """Up to `limit` matches in the text (or in `text`, a prefix of it); a timeout is recorded."""
+        """Up to `limit` matches (default: the per-rule bound) in the text, or in `text`, a prefix
+        of it; a timeout is recorded and what was found so far is returned."""
+        limit = self.limits.max_matches_per_rule if limit is None else limit
         found: list[regex.Match[str]] = []
         try:
             for match in pattern.finditer(self.text if text is None else text, timeout=self.ctx.regex_timeout()):
@@ -248,8 +277,9 @@ class FamilyAnalyzer:
 
     version = ANALYZER_VERSION
 
-    def __init__(self, family: Family) -> None:
+    def __init__(self, family: Family, limits: HeuristicLimits | None = None) -> None:
         self.family = family
+        self.limits = limits or HeuristicLimits()
         self.name = f"heuristics.{family.name}"
 
     def accepts(self, artifact: Artifact) -> bool:
@@ -258,6 +288,6 @@ class FamilyAnalyzer:
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
         if not payload.text:
             return AnalyzerOutput()
-        view = TextView.of(payload, ctx)
+        view = TextView.of(payload, ctx, self.limits)
         findings = run_family(view, self.family)
         return AnalyzerOutput(findings=findings, errors=view.errors)

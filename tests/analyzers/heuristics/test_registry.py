@@ -13,7 +13,21 @@ ATTACK_ID = regex.compile(r"^T\d{4}(?:\.\d{3})?$")
 
 
 def test_heuristics_are_registered_with_the_pipeline() -> None:
-    assert HEURISTIC_ANALYZERS[0] in ANALYZERS
+    assert any(a.name == HEURISTIC_ANALYZERS[0].name for a in ANALYZERS)
+
+
+def test_limits_from_settings_reach_the_analyzer() -> None:
+    from inspector.analyzers import build_analyzers
+    from inspector.analyzers.base import ScanContext, ScanLimits
+    from inspector.config import Settings
+
+    settings = Settings(heuristics_max_matches_per_rule=3, heuristics_stats_sample_chars=2048, heuristics_max_hosts=10)
+    (analyzer,) = [a for a in build_analyzers(settings) if a.name == "heuristics"]
+    assert analyzer.limits.stats_sample_chars == 2048 and analyzer.limits.max_hosts == 10  # type: ignore[attr-defined]
+    payload = make_payload("wevtutil cl System\n" * 20, ArtifactType.CMD)
+    (finding,) = [f for f in analyzer.analyze(payload, ScanContext(limits=ScanLimits())).findings
+                  if f.id == "heur.evasion.event_log_clear"]
+    assert finding.count == 3
 
 
 def test_every_heuristic_has_a_stable_id_explanation_score_and_attack_ids() -> None:
