@@ -37,8 +37,8 @@ ARTIFACT_TYPE_BY_LANGUAGE = {
     "powershell": ArtifactType.POWERSHELL, "shell": ArtifactType.SHELL, "cmd": ArtifactType.CMD,
     "python": ArtifactType.PYTHON,
 }
-# A labelled tree is test data, never huge; anything bigger is refused rather than read.
-MAX_SAMPLE_BYTES = 5 * 1024 * 1024
+# A labelled tree is test data; more samples than this is a wrong folder, not a corpus.
+# (Each sample is bounded by INSPECTOR_MAX_INPUT_BYTES, like any input.)
 MAX_SAMPLES = 100_000
 
 
@@ -173,8 +173,10 @@ async def scan_samples(
     try:
         for sample in samples:
             path = root / sample.path
-            if path.stat().st_size > MAX_SAMPLE_BYTES:
-                raise EvaluationError(f"{sample.path} is larger than {MAX_SAMPLE_BYTES} bytes")
+            if path.stat().st_size > settings.max_input_bytes:
+                raise EvaluationError(
+                    f"{sample.path} is larger than {settings.max_input_bytes} bytes (INSPECTOR_MAX_INPUT_BYTES)"
+                )
             inp = InspectionInput(
                 kind=InputKind.SCRIPT,
                 content=path.read_bytes(),

@@ -92,3 +92,10 @@ def test_a_small_corpus_through_the_real_pipeline(tmp_path: Path) -> None:
     assert report.detection.hits == 2 and report.false_positives.hits == 0
     assert report.detection_by_family["ransomware"].rate == 1.0
     assert all(r.complete for r in report.results)
+
+
+def test_a_sample_over_the_input_limit_is_refused(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus, "malicious/shell/big.sh", "#" * 4096)
+    with pytest.raises(EvaluationError, match="INSPECTOR_MAX_INPUT_BYTES"):
+        evaluate(corpus, Settings(data_dir=tmp_path / "data", fetch=False, max_input_bytes=1024), THRESHOLDS)
