@@ -259,7 +259,7 @@ RULES = (
 
 
 def bad_host_findings(view: TextView) -> list[Finding]:
-    """Vendor installers piped to a shell score low; bad-domain URLs score high."""
+    """URLs on hosts of the bad-domains intel list (paste sites, file drops, tunnels)."""
     if "://" not in view.text:
         return []
     intel = builtin_intel()
