@@ -13,8 +13,8 @@ from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternR
 
 # What a persistent entry runs that makes it suspicious (used by several rules below).
 _BAD_PAYLOAD = (
-    r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|" + HIDDEN_DIR + r""
-    r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+/=]{20,}|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
+    r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|" + HIDDEN_DIR
+    + r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+/=]{20,}|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
     r"|frombase64string|\\users\\public\\|\\appdata\\|%temp%|%appdata%|\$env:(?:temp|appdata|public)|\\windows\\temp\\|mshta|regsvr32|rundll32|certutil|bitsadmin|\bwscript\b|\bcscript\b)"
 )
 
