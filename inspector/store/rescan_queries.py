@@ -115,6 +115,7 @@ async def plan(conn: AsyncConnection, rescan_id: str, batch_size: int) -> bool:
     await conn.execute(rescans.update().where(rescans.c.id == rescan_id).values(
         status="running", started_at=utcnow(), artifacts_total=len(items),
         artifacts_cached=sum(1 for i in items if i["state"] == "cached"),
+        artifacts_missing=sum(1 for i in items if i["state"] == "missing"),
         inspections_total=int(inspections_total or 0)))
     return True
 
@@ -156,11 +157,12 @@ async def complete_batch(conn: AsyncConnection, insert: Any, *, rescan_id: str, 
                          ruleset_version: str, analyzer_version: str, results: Mapping[str, str],
                          missing: Iterable[str]) -> bool:
     """Record a batch's results atomically; False (and nothing written) if the lease was lost meanwhile."""
+    missing = list(missing)
     claimed = await conn.execute(
         rescan_batches.update()
         .where(rescan_batches.c.rescan_id == rescan_id, rescan_batches.c.batch_no == batch_no,
                rescan_batches.c.owner == owner, rescan_batches.c.state == "running")
-        .values(state="done", lease_until=None))
+        .values(state="done", lease_until=None, scanned=len(results), missing=len(missing)))
     if claimed.rowcount != 1:
         return False
     now = utcnow()
@@ -172,7 +174,6 @@ async def complete_batch(conn: AsyncConnection, insert: Any, *, rescan_id: str, 
             [{"sha256": sha, "ruleset_version": ruleset_version, "analyzer_version": analyzer_version,
               "findings": findings, "created_at": now} for sha, findings in results.items()])
         await _set_items(conn, rescan_id, list(results), "scanned")
-    missing = list(missing)
     if missing:
         await _set_items(conn, rescan_id, missing, "missing")
     return True
@@ -188,17 +189,16 @@ async def _set_items(conn: AsyncConnection, rescan_id: str, shas: list[str], sta
 
 
 async def progress(conn: AsyncConnection, rescan_id: str, row: Mapping[str, Any]) -> RescanProgress:
-    items = dict((await conn.execute(
-        sa.select(rescan_items.c.state, sa.func.count()).where(rescan_items.c.rescan_id == rescan_id)
-        .group_by(rescan_items.c.state))).all())
-    batches = dict((await conn.execute(
-        sa.select(rescan_batches.c.state, sa.func.count()).where(rescan_batches.c.rescan_id == rescan_id)
-        .group_by(rescan_batches.c.state))).all())
+    """Counts from the rescan row and its batch rows (a few hundred), never from the items."""
+    b = rescan_batches.c
+    total, done, scanned, missing = (await conn.execute(
+        sa.select(sa.func.count(), sa.func.count().filter(b.state == "done"), sa.func.sum(b.scanned),
+                  sa.func.sum(b.missing)).where(b.rescan_id == rescan_id))).one()
     return RescanProgress(
-        artifacts_total=row["artifacts_total"], artifacts_scanned=int(items.get("scanned", 0)),
-        artifacts_cached=int(items.get("cached", 0)), artifacts_missing=int(items.get("missing", 0)),
+        artifacts_total=row["artifacts_total"], artifacts_scanned=int(scanned or 0),
+        artifacts_cached=row["artifacts_cached"], artifacts_missing=row["artifacts_missing"] + int(missing or 0),
         inspections_total=row["inspections_total"], inspections_done=row["inspections_done"],
-        batches_total=int(sum(batches.values())), batches_done=int(batches.get("done", 0)))
+        batches_total=int(total), batches_done=int(done or 0))
 
 
 async def load(conn: AsyncConnection, rescan_id: str, changes_limit: int = MAX_CHANGES_SHOWN) -> RescanInfo | None:

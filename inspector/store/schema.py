@@ -168,6 +168,7 @@ rescans = sa.Table(
     sa.Column("finished_at", UtcDateTime()),
     sa.Column("artifacts_total", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("artifacts_cached", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("artifacts_missing", sa.Integer(), nullable=False, server_default="0"),  # at planning
     sa.Column("inspections_total", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("inspections_done", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("changes", sa.Integer(), nullable=False, server_default="0"),
@@ -196,6 +197,8 @@ rescan_batches = sa.Table(
     sa.Column("lease_until", UtcDateTime()),
     sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("bytes", sa.BigInteger(), nullable=False, server_default="0"),
+    sa.Column("scanned", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("missing", sa.Integer(), nullable=False, server_default="0"),
     sa.Index("ix_rescan_batches_state", "rescan_id", "state"),
 )
 
