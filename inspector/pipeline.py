@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import yara
 
@@ -230,9 +232,11 @@ def analyze_payloads(roots: Sequence[RootPayload], engine: AnalysisEngine, limit
 _worker_engine: AnalysisEngine | None = None
 
 
-def _init_worker(compiled_rules: bytes, settings_values: dict[str, object]) -> None:
+def _init_worker(compiled_rules_path: str, settings_values: dict[str, object]) -> None:
     global _worker_engine
-    _worker_engine = AnalysisEngine.build(load_compiled(compiled_rules), Settings(**settings_values))
+    with open(compiled_rules_path, "rb") as handle:
+        rules = load_compiled(handle.read())
+    _worker_engine = AnalysisEngine.build(rules, Settings(**settings_values))
 
 
 def _analyze_in_worker(roots: Sequence[RootPayload], limits: ScanLimits, known: Sequence[str]) -> AnalysisOutcome:
@@ -271,6 +275,7 @@ class Inspector:
         self.ruleset = ruleset
         self._executor = executor
         self._pool_size: int | None = None
+        self._retiring: set[asyncio.Future[None]] = set()
         self._engine = AnalysisEngine.build(ruleset.rules, settings)
         self._fetcher = fetcher
         self.request_limits = RequestLimits.from_settings(settings)
@@ -309,10 +314,13 @@ class Inspector:
         self._engine = AnalysisEngine.build(ruleset.rules, self.settings)
         self.ruleset = ruleset
         if old_pool is not None and old_pool is not self._executor:
-            old_pool.shutdown(wait=False)
+            # In-flight scans finish on the old pool; waiting for it happens off the event loop.
+            self._retiring.add(asyncio.ensure_future(asyncio.to_thread(old_pool.shutdown, True)))
         return self.signatures
 
     async def close(self) -> None:
+        if self._retiring:
+            await asyncio.gather(*self._retiring)
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
         if self._fetcher is not None:
@@ -352,7 +360,7 @@ class Inspector:
             score=decision.score,
             severity=decision.severity,  # type: ignore[arg-type]
             complete=not (outcome.errors or run.errors),
-            request_kind=inp.kind.value,
+            request_kind=plan.input_kind or inp.kind.value,
             extension=ExtensionInfo(kind=plan.kind.value, publisher=plan.publisher, type=plan.type,
                                     type_handler_version=plan.type_handler_version, recognised=plan.recognised),
             alerts=decision.alerts,
@@ -453,9 +461,35 @@ class _Inspection:
 
 
 def _new_pool(ruleset: Ruleset, settings: Settings, workers: int | None) -> ProcessPoolExecutor:
+    """A spawn pool whose workers load the compiled rules from a file.
+
+    Handing megabytes of rules through the start-up pipe would block the event loop until
+    each child has booted far enough to read them; a file path is a few bytes.
+    """
     import multiprocessing
     import os
+    import tempfile
 
     size = workers or max(1, os.cpu_count() or 1)
-    return ProcessPoolExecutor(max_workers=size, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_init_worker, initargs=(ruleset.to_bytes(), settings.model_dump()))
+    rules_dir = Path(tempfile.gettempdir()) / "payload-inspector-rules"
+    rules_dir.mkdir(mode=0o700, exist_ok=True)
+    rules_path = rules_dir / f"{ruleset.version or 'empty'}-{os.getpid()}-{uuid.uuid4().hex[:8]}.yarc"
+    rules_path.write_bytes(ruleset.to_bytes())
+    # Workers read the file once, at start; it is removed when the pool is shut down.
+    pool = _RulesPool(rules_path, max_workers=size, mp_context=multiprocessing.get_context("spawn"),
+                      initializer=_init_worker, initargs=(str(rules_path), settings.model_dump()))
+    return pool
+
+
+class _RulesPool(ProcessPoolExecutor):
+    """A process pool that removes its compiled-rules file when it shuts down."""
+
+    def __init__(self, rules_path: Path, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.rules_path = rules_path
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        super().shutdown(wait=wait, cancel_futures=cancel_futures)
+        if wait:
+            self.rules_path.unlink(missing_ok=True)
+

@@ -101,6 +101,7 @@ class PlanProblem(_Shape):
 
 
 class InspectionPlan(_Shape):
+    input_kind: str | None = Field(default=None, description="what the input was, `auto` resolved (InputKind value)")
     kind: ExtensionKind
     publisher: str | None = None
     type: str | None = None

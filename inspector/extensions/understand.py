@@ -62,6 +62,7 @@ def understand(inp: InspectionInput, limits: RequestLimits | None = None) -> Ins
     else:
         result = _plan_content(inp, kind, b)
     return InspectionPlan(
+        input_kind=kind.value,
         kind=result.kind,
         publisher=result.publisher,
         type=result.type,
