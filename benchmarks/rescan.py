@@ -187,6 +187,8 @@ def fresh_rules(base: Path, label: str) -> Path:
 
 
 async def engine_run(store: Store, settings: Settings, runner: object) -> tuple[RescanInfo, float, float]:
+    if isinstance(runner, LocalBatchRunner):
+        await runner.warm()  # like the raw baseline, whose processes compile their rules before timing
     scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings)
     info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
                                  analyzer_version=scanner.analyzer_version, requested_by="benchmark")

@@ -24,7 +24,7 @@ from inspector.rescan.rescore import rescore
 from inspector.rescan.scanner import replaced_sources
 from inspector.scoring import Bands
 from inspector.store import RescanConflict, RescanFilter, RescanInfo, Store
-from inspector.tasks.worker import BatchResult, rescan_batch_in_process
+from inspector.tasks.worker import BatchResult, rescan_batch_in_process, warm_process
 
 log = structlog.get_logger(__name__)
 RESCORE_PAGE = 200
@@ -45,9 +45,17 @@ class LocalBatchRunner:
 
     def __init__(self, settings: Settings, processes: int | None = None) -> None:
         self.settings = settings
-        count = processes or settings.rescan_processes or os.cpu_count() or 1
+        self.processes = processes or settings.rescan_processes or os.cpu_count() or 1
         # spawn, not fork: the parent has database and event-loop threads a forked child must not inherit.
-        self._pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"))
+        # Each process opens the store and compiles the rules once, as it starts.
+        self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=warm_process, initargs=(settings,))
+
+    async def warm(self) -> None:
+        """Start every process now (imports, store, rules) instead of on the first batches."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(*(loop.run_in_executor(self._pool, warm_process, self.settings)
+                               for _ in range(self.processes)))
 
     async def run(self, store: Store, rescan: RescanInfo, on_progress: Callable[[], None]) -> None:
         loop = asyncio.get_running_loop()

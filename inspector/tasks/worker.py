@@ -52,6 +52,11 @@ class WorkerState:
         self.runner.run(self.store.close())
         self.runner.close()
 
+    def scanner_for_active(self, depth: RescanDepth) -> ArtifactScanner:
+        if depth not in self.scanners:
+            self.scanners[depth] = ArtifactScanner.from_settings(self.settings, depth)
+        return self.scanners[depth]
+
     def scanner_for(self, ruleset_version: str, analyzer_version: str) -> ArtifactScanner:
         """The scanner for a rescan's versions: recompiled once if the rule folders changed since."""
         depth: RescanDepth = "rules" if replaced_sources(analyzer_version) else "full"
@@ -104,6 +109,11 @@ def process_state(settings: Settings) -> WorkerState:
     if _process_state is None:
         _process_state = WorkerState.open(settings)
     return _process_state
+
+
+def warm_process(settings: Settings) -> None:
+    """Process-pool initializer: open the store and compile the rules before the first batch."""
+    process_state(settings).scanner_for_active("rules")
 
 
 def rescan_batch_in_process(settings: Settings, rescan_id: str, batch_no: int) -> BatchResult:
