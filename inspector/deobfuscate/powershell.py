@@ -121,6 +121,9 @@ _BINARY_TYPES = frozenset({"additive_expression", "format_expression", "comparis
                            "multiplicative_expression", "additive_argument_expression",
                            "format_argument_expression", "comparison_argument_expression"})
 _NAME_TOKENS = frozenset({"command_name", "simple_name", "type_identifier", "generic_token", "command_parameter"})
+# Every node type `_Walk._visit` handles; the walk calls it for these only.
+_VISITED_TYPES = _FOLDABLE | _NAME_TOKENS | {"assignment_expression", "command", "pipeline_chain",
+                                            "invokation_expression", "ERROR", "for_statement"}
 
 # Canonical spelling of names attackers randomise, so the normalised layer reads naturally.
 _CANONICAL = {name.lower(): name for name in (
@@ -236,21 +239,33 @@ class _Walk:
     # --- the walk ----------------------------------------------------------------------
 
     def run(self, root: Node) -> None:
+        # Two thirds of a parse tree are punctuation, wrappers and operator chains of one
+        # operand, which `_visit` would look at and pass over; they are descended through here
+        # without the call (a 40 KB script is ~20,000 nodes).
         stack: list[Node] = [root]
         visited = 0
+        evaluator = self.evaluator
+        max_steps = self.limits.max_eval_steps
         while stack:
             node = stack.pop()
             visited += 1
             if visited % 512 == 0 and time_is_short(self.ctx):
                 self.out.error("limit_deadline", "powershell deobfuscation stopped at the scan deadline")
                 return
-            if self.evaluator.steps > self.limits.max_eval_steps:
+            if evaluator.steps > max_steps:
                 self.out.error("limit_deobfuscation_eval",
                                f"powershell: more than {self.limits.max_eval_steps} evaluation steps")
                 return
-            if self._visit(node):
-                continue
-            stack.extend(reversed(node.children))
+            kind = node.type
+            if kind in _VISITED_TYPES:
+                count = node.child_count
+                passes = (count < 3 and kind in _BINARY_TYPES) or (kind == "pipeline_chain" and count < 2)
+                if not passes and self._visit(node):
+                    continue
+                if count:
+                    stack.extend(reversed(node.children))
+            elif node.child_count:
+                stack.extend(reversed(node.children))
 
     def _visit(self, node: Node) -> bool:
         """Handle one node; True when its subtree is done (do not descend)."""
