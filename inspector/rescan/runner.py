@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
 
@@ -59,24 +59,26 @@ class LocalBatchRunner:
 
     async def run(self, store: Store, rescan: RescanInfo, on_progress: Callable[[], None]) -> None:
         loop = asyncio.get_running_loop()
-        while open_batches := await store.open_rescan_batches(rescan.id):
+        while not await _all_batches_done(store, rescan.id):
+            open_batches = await store.open_rescan_batches(rescan.id)
+            if not open_batches:
+                # The rest is leased by someone else, maybe a killed run: its lease will expire.
+                await asyncio.sleep(self.settings.rescan_poll_s)
+                continue
             futures = [loop.run_in_executor(self._pool, rescan_batch_in_process, self.settings, rescan.id, n)
                        for n, _state in open_batches]
             for done in asyncio.as_completed(futures):
                 result: BatchResult = await done
                 if result.claimed:
                     on_progress()
-            await _wait_for_leases(store, rescan.id, open_batches, self.settings.rescan_poll_s)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
 
 
-async def _wait_for_leases(store: Store, rescan_id: str, dispatched: Sequence[tuple[int, str]], poll: float) -> None:
-    """After a round, batches still open are held by someone else (or a dead worker's lease): wait a little."""
-    remaining = await store.open_rescan_batches(rescan_id)
-    if remaining and set(remaining) == set(dispatched):
-        await asyncio.sleep(poll)
+async def _all_batches_done(store: Store, rescan_id: str) -> bool:
+    info = await store.get_rescan(rescan_id, changes_limit=0)
+    return info is not None and info.progress.batches_done >= info.progress.batches_total
 
 
 async def start_rescan(store: Store, *, ruleset_version: str, rule_count: int, analyzer_version: str,

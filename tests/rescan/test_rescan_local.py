@@ -177,3 +177,21 @@ async def test_rules_rescans_rerun_yara_only_and_full_rescans_every_analyzer(sto
     stored = (await store.get_inspection("mimi")).verdict  # type: ignore[union-attr]
     assert stored is not None and {"yara", "heuristic"} <= {f.source for f in stored.findings}
     assert stored.score > rules_only.changes[0].new_score
+
+
+async def test_a_batch_leased_by_a_dead_run_is_waited_for_not_skipped(store: Store) -> None:
+    from datetime import timedelta
+
+    await _seed(store, 3, 2)
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, store.settings)
+    info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
+                                 analyzer_version=scanner.analyzer_version)
+    await store.plan_rescan(info.id)
+    assert await store.claim_rescan_batch(info.id, 0, "killed-run", timedelta(seconds=4)) is not None
+    runner = LocalBatchRunner(store.settings, processes=1)
+    try:
+        final = await run_rescan(store, info.id, runner, settings=store.settings)
+    finally:
+        runner.close()
+    assert final.status == "done" and final.progress.artifacts_scanned == 6
+    assert final.progress.batches_done == final.progress.batches_total
