@@ -180,7 +180,10 @@ class CmdLayer:
         return "".join(result)
 
     def _expand_line(self, line: str, state: _State, ctx: ScanContext, offset: int, nesting: int = 0) -> str:
-        wrapper = _CMD_C.match(line, timeout=ctx.regex_timeout())
+        # Most lines are neither `cmd /c "..."` nor `for /f "..."`: the literals each pattern
+        # needs are looked for first (a regex call per line is most of a large script's cost).
+        quoted = '"' in line
+        wrapper = _CMD_C.match(line, timeout=ctx.regex_timeout()) if quoted and _may_hold(line, "cmd") else None
         if wrapper and nesting >= _MAX_NESTING:
             state.too_deep = True
             return line
@@ -189,7 +192,7 @@ class CmdLayer:
                 state.delayed = True
             inner = self._expand_line(wrapper.group("body"), state, ctx, offset + wrapper.start("body"), nesting + 1)
             return f"{wrapper.group('head')}\"{inner}\"{wrapper.group('tail')}"
-        loop = _FOR.match(line, timeout=ctx.regex_timeout())
+        loop = _FOR.match(line, timeout=ctx.regex_timeout()) if quoted and _may_hold(line, "for") else None
         if loop:
             expanded = self._for_loop(loop, state, offset)
             if expanded is not None:
@@ -213,7 +216,7 @@ class CmdLayer:
         expanded = _drop_carets(expanded, state, offset)
         if state.delayed and "!" in expanded:
             expanded = self._percent(expanded, state, ctx, offset, _BANG)
-        setting = _SET.match(expanded, timeout=ctx.regex_timeout())
+        setting = _SET.match(expanded, timeout=ctx.regex_timeout()) if _may_hold(expanded, "set") else None
         if setting:
             name = (setting.group("qname") or setting.group("name") or "").lower()
             value = setting.group("qvalue") if setting.group("qname") is not None else setting.group("value")
@@ -228,6 +231,9 @@ class CmdLayer:
         A reference is expanded when it has a modifier (:~n,m or :old=new), touches another known
         reference (%a%%b%), is the command word itself (%x% args), or `expand_all` is set (call).
         """
+        if ("%" if pattern is _PERCENT else "!") not in text:
+            state.script_hits = 0  # what the loop below leaves when nothing matches
+            return text
         matches = list(pattern.finditer(text, timeout=ctx.regex_timeout()))
         known: list[str | None] = []
         for match in matches:
@@ -295,8 +301,16 @@ class CmdLayer:
         return body
 
 
+def _may_hold(text: str, word: str) -> bool:
+    """False only when `text` cannot match a case-insensitive pattern that needs the ASCII `word`
+    (non-ASCII text is not ruled out: case folding maps a few other letters onto ASCII ones)."""
+    return not text.isascii() or word in text.lower()
+
+
 def _split_commands(line: str) -> list[tuple[str, str]]:
     """Split on &, &&, || and | outside double quotes (carets escape them)."""
+    if "&" not in line and "|" not in line:
+        return [(line, "")]
     pieces: list[tuple[str, str]] = []
     current: list[str] = []
     quoted = False

@@ -215,6 +215,17 @@ def is_random_case(word: str) -> bool:
     return short >= 3 and short * 2 >= len(tokens)
 
 
+_ASCII_ALNUM = bytes(b for b in range(128) if chr(b).isalnum())
+
+
+def _count_special(compact: str) -> int:
+    """Characters that are not letters or digits (str.isalnum); ASCII text is counted in one C
+    pass (deleting the alphanumerics) instead of a Python loop over every character."""
+    if compact.isascii():
+        return len(compact.encode("ascii").translate(None, _ASCII_ALNUM))
+    return sum(1 for ch in compact if not ch.isalnum())
+
+
 def _search(view: TextView, pattern: regex.Pattern[str], rule_id: str, text: str) -> bool:
     return bool(view.finditer(pattern, rule_id, limit=1, text=text))
 
@@ -230,7 +241,7 @@ def statistics_findings(view: TextView) -> list[Finding]:
     if not explained and len(compact) >= ENTROPY_MIN_CHARS and shannon_entropy(compact) >= ENTROPY_THRESHOLD:
         findings.append(view.finding(HIGH_ENTROPY, None))
     if len(compact) >= SPECIAL_RATIO_MIN_CHARS:
-        special = sum(1 for ch in compact if not ch.isalnum())
+        special = _count_special(compact)
         if special / len(compact) >= SPECIAL_RATIO_THRESHOLD:
             findings.append(view.finding(SPECIAL_CHARS, None))
     longest = max((len(line) for line in text.split("\n")), default=0)
@@ -257,7 +268,11 @@ def statistics_findings(view: TextView) -> list[Finding]:
         odd = 0
         first = None
         for match in view.finditer(_WORDS, RANDOM_CASE.id, limit=20_000, text=text):
-            if is_random_case(match.group(0)):
+            word = match.group(0)
+            # One case and no hyphen is a single token, never random case: skips most words.
+            if "-" not in word and (word.islower() or word.isupper()):
+                continue
+            if is_random_case(word):
                 odd += 1
                 first = first or match
                 if odd >= MIN_RANDOM_CASE_WORDS:
