@@ -77,6 +77,29 @@ def _might_hold_secret(text: str) -> bool:
     return any(hint in low for hint in _SECRET_HINTS)
 
 
+# What each pattern of _TEXT_PATTERNS (same order) needs in the lower-cased ASCII text: a pattern
+# runs only when one of its hints is there. A URL or a snippet holds ':' or '=' and so passes
+# _might_hold_secret, yet usually needs one or two patterns, not all fifteen. Keep each tuple a
+# superset of what its pattern can match.
+_PATTERN_HINTS: tuple[tuple[str, ...], ...] = (
+    ("=",),  # ?sig= &se= ...
+    ("bearer",),
+    ("eyj",),
+    ("accountkey=",),
+    ("==",),
+    ("pass", "pwd", "secret", "key"),  # password|passwd|pwd|secret|client_secret|...AccountKey|passphrase
+    ("-p", "/p"),
+    ("user",),
+    ("securestring",),
+    ("chpasswd",),
+    ("passwd",),
+    ("token", "api", "secret"),  # token|access_token|api_key|sas_token|client_secret
+    ("token", "api"),
+    ("private key",),
+)
+assert len(_PATTERN_HINTS) == len(_TEXT_PATTERNS)
+
+
 def redact_text(text: str, timeout: float = 0.5) -> str:
     """Remove secrets from free text (snippets, log fields, error details)."""
     if not text:
@@ -84,8 +107,18 @@ def redact_text(text: str, timeout: float = 0.5) -> str:
     try:
         if not _might_hold_secret(text):
             return text
-        for pattern in _TEXT_PATTERNS:
-            text = pattern.sub(REDACTED, text, timeout=timeout)
+        # Case-insensitive patterns can match non-ASCII letters that fold onto ASCII ones
+        # (the Kelvin sign K), so the hints only rule patterns out for ASCII text.
+        ascii_only = text.isascii()
+        low = text.lower()
+        for pattern, hints in zip(_TEXT_PATTERNS, _PATTERN_HINTS, strict=True):
+            if ascii_only and not any(hint in low for hint in hints):
+                continue
+            redacted = pattern.sub(REDACTED, text, timeout=timeout)
+            if redacted != text:
+                text = redacted
+                ascii_only = text.isascii()
+                low = text.lower()
     except TimeoutError:
         return REDACTED
     return text
