@@ -174,7 +174,8 @@ RULES = (
 _EXPLAINING_RULES = tuple(rule for rule in RULES if rule.heuristic in (ENCODED_COMMAND, DECODE_EXECUTE))
 # A match always starts where a run starts (greedy, leftmost); the look-behind says so, which
 # makes each position inside a shorter run cost one step instead of a scan to the run's end.
-_BASE64_RUN = regex.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{400,}={0,2}", regex.VERSION0)
+_BASE64_RUN_MIN = 400
+_BASE64_RUN = regex.compile(r"(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{%d,}={0,2}" % _BASE64_RUN_MIN, regex.VERSION0)
 _CONCAT = regex.compile(r"[\"'][^\"'\n]{0,12}[\"']\s*\+\s*[\"']", regex.VERSION0)
 _TICK_IN_WORD = regex.compile(r"[A-Za-z]`[A-Za-z]", regex.VERSION0)
 _CHAR_CAST = regex.compile(r"\[char\]\s*(?:0x[0-9a-f]{1,4}|\d{1,5})|\[char\[\]\]\s*\(?\s*\d{1,5}\s*,", DEFAULT_FLAGS)
@@ -247,7 +248,10 @@ def statistics_findings(view: TextView) -> list[Finding]:
     longest = max((len(line) for line in text.split("\n")), default=0)
     if longest >= LONG_LINE_CHARS:
         findings.append(view.finding(LONG_LINE, None))
-    blobs = [] if explained else view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10, text=text)
+    # A base64 run never spans a line break, so text whose lines are all shorter than the
+    # shortest run has none (the common case, and the scan costs a regex step per character).
+    blobs = [] if explained or longest < _BASE64_RUN_MIN else view.finditer(_BASE64_RUN, BASE64_BLOB.id, limit=10,
+                                                                           text=text)
     if blobs:
         big = any(m.end() - m.start() >= 4000 for m in blobs)
         findings.append(view.finding(BASE64_BLOB, blobs[0], count=2 if big else 1))
