@@ -215,6 +215,13 @@ class _Walk:
     def text(self, node: Node) -> str:
         return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
 
+    def random_cased(self, word: str) -> bool:
+        """`random_cased`, remembered per word: a script repeats its command names."""
+        weird = self.case_cache.get(word)
+        if weird is None:
+            weird = self.case_cache[word] = random_cased(word)
+        return weird
+
     # --- evaluation --------------------------------------------------------------------
 
     def value(self, node: Node) -> tuple[Any, set[str]] | None:
@@ -374,7 +381,7 @@ class _Walk:
             name = raw.replace("`", "").lower()
             if "`" in raw:
                 name_techniques.add("backtick-escape")
-            if random_cased(raw.replace("`", "")):
+            if self.random_cased(raw.replace("`", "")):
                 name_techniques.add("random-case")
         else:
             result = self.value(name_node)
@@ -463,7 +470,7 @@ class _Walk:
             name = raw.replace("`", "").lower()
             if "`" in raw:
                 name_techniques.add("backtick-escape")
-            if random_cased(raw.replace("`", "")):
+            if self.random_cased(raw.replace("`", "")):
                 name_techniques.add("random-case")
         else:
             result = self.value(name_node) or self._wildcard_command(name_node)
@@ -606,10 +613,7 @@ class _Walk:
             if not any(raw[i + 1:i + 2] in BACKTICK_SPECIAL for i in range(len(raw)) if raw[i] == "`"):
                 clean = raw.replace("`", "")
                 techniques.add("backtick-escape")
-        weird = self.case_cache.get(clean)
-        if weird is None:
-            weird = self.case_cache[clean] = random_cased(clean)
-        if weird:
+        if self.random_cased(clean):
             if clean.lower() in _CANONICAL:
                 clean = canonical_case(clean)
                 techniques.add("random-case")

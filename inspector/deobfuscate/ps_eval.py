@@ -253,13 +253,16 @@ class Evaluator:
 
     def _unwrap(self, node: Node) -> Node:
         """Skip the single-child wrapper nodes of the grammar without using a frame each."""
-        while node.type in _UNWRAPPABLE and node.named_child_count == 1:
-            if node.child_count != 1 and node.type not in _PASS_THROUGH:
+        kind = node.type  # read once per node: each read of Node.type builds a new str
+        while kind in _UNWRAPPABLE and node.named_child_count == 1:
+            if node.child_count != 1 and kind not in _PASS_THROUGH:
                 break
             child = node.named_children[0]
-            if child.type == "comment" or (node.type in _STATEMENT_HOLDERS and child.type in _STATEMENTS):
+            child_kind = child.type
+            if child_kind == "comment" or (kind in _STATEMENT_HOLDERS and child_kind in _STATEMENTS):
                 break
             node = child
+            kind = child_kind
             self.steps += 1
         return node
 
