@@ -122,6 +122,8 @@ _BINARY_TYPES = frozenset({"additive_expression", "format_expression", "comparis
                            "format_argument_expression", "comparison_argument_expression"})
 _NAME_TOKENS = frozenset({"command_name", "simple_name", "type_identifier", "generic_token", "command_parameter"})
 # Every node type `_Walk._visit` handles; the walk calls it for these only.
+_MAX_LOOPS = 10_000  # `for` loops whose variables are tracked per script
+_MAX_ITERATOR_NODES = 256  # nodes of one loop iterator searched for variables
 _VISITED_TYPES = _FOLDABLE | _NAME_TOKENS | {"assignment_expression", "command", "pipeline_chain",
                                             "invokation_expression", "ERROR", "for_statement"}
 
@@ -200,6 +202,9 @@ class _Walk:
     case_cache: dict[str, bool] = field(default_factory=dict)
     chain_tried: set[tuple[int, int, str]] = field(default_factory=set)  # operator chains already evaluated
     aliases: dict[str, str] = field(default_factory=dict)  # Set-Alias x iex
+    # (start, end, variables) of `for` loops: what their iterator changes (`$i++`) is not constant
+    # inside them, whatever the initialiser says.
+    loop_variables: list[tuple[int, int, frozenset[str]]] = field(default_factory=list)
 
     # --- offsets -----------------------------------------------------------------------
 
@@ -295,7 +300,30 @@ class _Walk:
             self._error_backticks(node)
         if kind == "for_statement":
             self._xor_loop(node)
+            self._loop_variables(node)
         return False
+
+    def _loop_variables(self, node: Node) -> None:
+        """Record the variables a `for` loop's iterator changes (`for ($i = 0; ...; $i++)`)."""
+        iterator = next((c for c in node.named_children if c.type == "for_iterator"), None)
+        if iterator is None or len(self.loop_variables) >= _MAX_LOOPS:
+            return
+        names: set[str] = set()
+        stack = [iterator]
+        seen = 0
+        while stack and seen < _MAX_ITERATOR_NODES:
+            current = stack.pop()
+            seen += 1
+            if current.type in ("variable", "braced_variable"):
+                names.add(norm_var(self.text(current)))
+            else:
+                stack.extend(current.named_children)
+        if names:
+            self.loop_variables.append((node.start_byte, node.end_byte, frozenset(names)))
+
+    def _loop_variant(self, node: Node, key: str) -> bool:
+        return any(start <= node.start_byte and node.end_byte <= end and key in names
+                   for start, end, names in self.loop_variables)
 
     def _xor_loop(self, node: Node) -> None:
         """`for ($i=0; $i -lt $b.Length; $i++) { $b[$i] = $b[$i] -bxor K }` over a known array,
@@ -353,6 +381,10 @@ class _Walk:
         value_node = node.child_by_field_name("value") or node.children[-1]
         key = self.evaluator.assigned_name(node) or ""
         result = self.value(node)  # evaluates the right side and records the variable
+        if self.loop_variables and self._loop_variant(node, key):
+            # `for ($i = 0; ...; $i++)`: 0 is only the first value; folding `'x{0}' -f $i` in the
+            # body into 'x0' would be wrong (and makes a whole-script layer out of nothing).
+            self.evaluator.env.pop(key, None)
         if result is None:
             # The variable is no longer known; still look inside the right side.
             self.evaluator.env.pop(key, None)

@@ -208,3 +208,22 @@ def test_indexed_xor_loop_over_a_decoded_array(key: str) -> None:
     result = peel(script, PS)
     assert command in result.texts[1:]
     assert {"deobf.powershell.bxor", "deobf.powershell.base64"} <= result.finding_ids
+
+
+def test_a_for_loop_counter_is_not_folded_as_its_initial_value() -> None:
+    # `$i` is 0 only on the first pass: 'worker{0:D3}' -f $i must stay as written, while a
+    # constant format expression in the same body is still folded.
+    script = ("for ($i = 0; $i -lt 3; $i++) {\n"
+              "    $name = 'worker{0:D3}' -f $i\n"
+              "    $cmd = '{1}{0}' -f 'ost','Write-H'\n"
+              "}\n")
+    result = peel(script, PS)
+    assert any("$name = 'worker{0:D3}' -f $i" in t and "$cmd = 'Write-Host'" in t for t in result.texts[1:])
+    assert "deobf.powershell.format_operator" in result.finding_ids
+
+
+def test_a_for_loop_without_constant_expressions_adds_no_layer() -> None:
+    script = "for ($i = 0; $i -lt 3; $i++) {\n    Write-Output ('worker{0:D3}' -f $i)\n}\n"
+    result = peel(script, PS)
+    assert result.layers[1:] == []
+    assert result.findings == []
