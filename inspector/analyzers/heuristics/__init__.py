@@ -29,6 +29,7 @@ from inspector.analyzers.heuristics.patterns import (
     Family,
     FamilyAnalyzer,
     HeuristicLimits,
+    KeywordIndex,
     TextView,
     accepts_text,
     run_family,
@@ -73,6 +74,7 @@ class ScriptHeuristicsAnalyzer:
     def __init__(self, families: tuple[Family, ...] = FAMILIES, limits: HeuristicLimits | None = None) -> None:
         self.families = families
         self.limits = limits or HeuristicLimits()
+        self.keywords = KeywordIndex.of_rules(rule for family in families for rule in family.rules)
 
     def accepts(self, artifact: Artifact) -> bool:
         return accepts_text(artifact)
@@ -80,7 +82,7 @@ class ScriptHeuristicsAnalyzer:
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
         if not payload.text:
             return AnalyzerOutput()
-        view = TextView.of(payload, ctx, self.limits)
+        view = TextView.of(payload, ctx, self.limits, self.keywords)
         by_family: dict[str, list[Finding]] = {}
         for family in self.families:
             if ctx.expired():

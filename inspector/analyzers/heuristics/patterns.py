@@ -12,10 +12,11 @@ the full heuristic set well inside the per-script latency budget.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import ahocorasick_rs
 import regex
 
 from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
@@ -34,6 +35,10 @@ MAX_COUNTED_MATCHES = 50
 STATS_SAMPLE_CHARS = 256 * 1024
 # Host-shaped tokens checked against the pool list per text.
 MAX_HOSTS_EXAMINED = 20_000
+# Texts up to this size have every family keyword looked up in one Aho-Corasick pass; longer
+# ones fall back to one substring search per keyword asked (the one-pass search lists every
+# occurrence, which on a large hostile text of keyword repeats would be millions of objects).
+KEYWORD_INDEX_MAX_CHARS = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,32 @@ class PatternRule:
         return self._unless  # type: ignore[attr-defined,no-any-return]
 
 
+class KeywordIndex:
+    """The keywords of a set of rules, all looked up in a lower-cased text in one pass.
+
+    ~400 distinct keywords are asked ~600 times per text; one substring search each costs
+    ~8 ms on a 40 KB script, one Aho-Corasick pass over the same text ~0.2 ms.
+    """
+
+    def __init__(self, keywords: Iterable[str]) -> None:
+        self.keywords = tuple(sorted({k for k in keywords if k}))
+        self._automaton = ahocorasick_rs.AhoCorasick(self.keywords) if self.keywords else None
+
+    @classmethod
+    def of_rules(cls, rules: Iterable[PatternRule]) -> KeywordIndex:
+        return cls(k for rule in rules for k in rule.keywords)
+
+    def presence(self, lowered: str) -> dict[str, bool]:
+        """keyword -> whether it occurs in `lowered` ({} when the text is too long to index)."""
+        if self._automaton is None or len(lowered) > KEYWORD_INDEX_MAX_CHARS:
+            return {}
+        try:
+            found = set(self._automaton.find_matches_as_strings(lowered, overlapping=True))
+        except (UnicodeError, ValueError):  # e.g. lone surrogates: the per-keyword search still works
+            return {}
+        return {keyword: keyword in found for keyword in self.keywords}
+
+
 @dataclass
 class TextView:
     """The text of one payload with the lowered copy used for keyword prefilters."""
@@ -165,12 +196,17 @@ class TextView:
     keyword_hits: dict[str, bool] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def of(cls, payload: Payload, ctx: ScanContext, limits: HeuristicLimits | None = None) -> TextView:
+    def of(cls, payload: Payload, ctx: ScanContext, limits: HeuristicLimits | None = None,
+           keywords: KeywordIndex | None = None) -> TextView:
+        """The view of a payload's text; with `keywords`, their presence is settled up front."""
         text = payload.text or ""
         limit = ctx.limits.max_text_chars
         if len(text) > limit:
             text = text[:limit]
-        return cls(payload=payload, text=text, lowered=text.lower(), ctx=ctx, limits=limits or HeuristicLimits())
+        lowered = text.lower()
+        hits = keywords.presence(lowered) if keywords is not None else {}
+        return cls(payload=payload, text=text, lowered=lowered, ctx=ctx, limits=limits or HeuristicLimits(),
+                   keyword_hits=hits)
 
     def has_any(self, keywords: Sequence[str]) -> bool:
         if not keywords:
@@ -293,6 +329,7 @@ class FamilyAnalyzer:
         self.family = family
         self.limits = limits or HeuristicLimits()
         self.name = f"heuristics.{family.name}"
+        self.keywords = KeywordIndex.of_rules(family.rules)
 
     def accepts(self, artifact: Artifact) -> bool:
         return accepts_text(artifact)
@@ -300,6 +337,6 @@ class FamilyAnalyzer:
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
         if not payload.text:
             return AnalyzerOutput()
-        view = TextView.of(payload, ctx, self.limits)
+        view = TextView.of(payload, ctx, self.limits, self.keywords)
         findings = run_family(view, self.family)
         return AnalyzerOutput(findings=findings, errors=view.errors)

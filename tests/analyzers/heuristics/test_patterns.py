@@ -6,7 +6,8 @@ import regex
 
 from inspector.analyzers.base import Heuristic, ScanContext, ScanLimits
 from inspector.analyzers.heuristics.patterns import (
-    MAX_COUNTED_MATCHES, Family, FamilyAnalyzer, PatternRule, line_local,
+    KEYWORD_INDEX_MAX_CHARS, MAX_COUNTED_MATCHES, Family, FamilyAnalyzer, KeywordIndex, PatternRule, TextView,
+    line_local,
 )
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import make_payload, score
@@ -57,3 +58,18 @@ def test_findings_carry_offset_line_and_snippet() -> None:
     (finding,) = out.findings
     assert finding.location is not None and finding.location.line == 2 and finding.location.offset == 13
     assert finding.snippet == "needle"
+
+
+def test_keyword_index_finds_exactly_the_keywords_a_substring_search_finds() -> None:
+    index = KeywordIndex(["at", "net user", "invoke-expression", "expression", "ü-key", "-f"])
+    for text in ("", "schtasks /create", "iex; invoke-expression $x", "net  user", "ünï ü-key -f", "x\U0001f600at"):
+        assert index.presence(text) == {k: k in text for k in index.keywords}
+
+
+def test_texts_the_index_cannot_take_fall_back_to_one_search_per_keyword() -> None:
+    index = KeywordIndex(["at"])
+    assert index.presence("a" * (KEYWORD_INDEX_MAX_CHARS + 1)) == {}
+    assert index.presence("lone \ud800 surrogate at") == {}
+    view = TextView.of(make_payload("x" * (KEYWORD_INDEX_MAX_CHARS + 1) + " at"), ScanContext(limits=ScanLimits()),
+                       keywords=index)
+    assert view.has_any(("at",)) and not view.has_any(("net",))
