@@ -87,9 +87,12 @@ GPU_MINER_DRIVER = Heuristic(
     attack=("T1496",),
 )
 
+# Names must stand as words: random base64 contains "XmRIG" by chance, a path or command does not.
 _MINERS = (
-    r"xmrig(?:-notls|-cuda|-amd)?|xmr-stak(?:-rx|-cpu)?|cpuminer(?:-multi|-opt)?|\bminerd\b|nbminer|\bt-rex(?:\.exe)?\s+-[ao]\b|/t-rex\b"
-    r"|lolminer|phoenixminer|\bethminer\b|srbminer(?:-multi)?|teamredminer|\bgminer\b|\bnanominer\b|\bccminer\b|\bxmr-?miner\b|\bkdevtmpfsi\b|\bkinsing\b"
+    r"(?<![A-Za-z0-9])(?:xmrig(?:-notls|-cuda|-amd)?|xmr-stak(?:-rx|-cpu)?|cpuminer(?:-multi|-opt)?|nbminer|lolminer"
+    r"|phoenixminer|srbminer(?:-multi)?|teamredminer)(?![A-Za-z])"
+    r"|\bminerd\b|\bt-rex(?:\.exe)?\s+-[ao]\b|/t-rex\b"
+    r"|\bethminer\b|\bgminer\b|\bnanominer\b|\bccminer\b|\bxmr-?miner\b|\bkdevtmpfsi\b|\bkinsing\b"
 )
 
 RULES = (

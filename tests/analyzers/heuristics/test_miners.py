@@ -47,3 +47,10 @@ def test_random_base64_does_not_contain_wallets() -> None:
     blob = base64.b64encode(bytes(rng.getrandbits(8) for _ in range(600_000))).decode()
     found = ids(f"$data = '{blob}'")
     assert "heur.miners.monero_wallet" not in found and "heur.miners.wallet" not in found
+
+
+def test_miner_names_count_only_as_words_not_inside_random_base64() -> None:
+    blob = "TWFueSBoYW5kcyBtYWtlIGxpZ2h0IHdvcmsuXmRIGqQ7aZ0vXmRIG3kP" * 3
+    assert "heur.miners.miner_binary" not in ids(f"$data = '{blob}'", "powershell")
+    for line in ("./xmrig -o pool:3333", "C:\\\\tools\\\\xmrig.exe --help", "wget https://x/xmrig-6.21.tar.gz"):
+        assert "heur.miners.miner_binary" in ids(line, "shell"), line
