@@ -156,7 +156,8 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
                     await web.SockSite(runner, sock).start()
                     status = inspector.signatures
                     log.info("listening", host=host, port=sock.getsockname()[1], workers=worker_count(settings),
-                             rules=status.rule_count, ruleset_version=status.version, fetch=inspector.fetching)
+                             rules=status.rule_count, ruleset_version=status.version, fetch=inspector.fetching,
+                             fetch_policy=inspector.fetch_policy())
                     yield runner
                 finally:
                     await runner.cleanup()
