@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
+import logging
 import time
 import uuid
 from collections import deque
@@ -20,9 +22,10 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yara
+from pydantic import BaseModel
 
 from inspector import __version__
 from inspector.analyzers import ANALYZERS, build_analyzers
@@ -48,6 +51,7 @@ from inspector.unpack.filetype import detect_type
 from inspector.unpack.text import decode_text
 
 ENGINE = f"payload-inspector/{__version__}"
+_log = logging.getLogger(__name__)
 NOT_FETCHED_ROLES = frozenset({UrlRole.OUTPUT_BLOB})
 
 
@@ -80,10 +84,55 @@ class AnalysisOutcome:
     def merge(self, other: AnalysisOutcome) -> None:
         known = {a.sha256 for a in self.artifacts}
         self.artifacts.extend(a for a in other.artifacts if a.sha256 not in known)
-        self.findings.extend(other.findings)
+        seen = {_finding_key(f) for f in self.findings}
+        self.findings.extend(f for f in other.findings if _finding_key(f) not in seen)
         self.blobs.update(other.blobs)
         self.urls.extend(other.urls)
         self.errors.extend(other.errors)
+
+
+def _finding_key(finding: Finding) -> tuple[str, str | None, int | None]:
+    return finding.id, finding.artifact, finding.location.offset if finding.location else None
+
+
+class CachedTree(BaseModel):
+    """The analysis of one root payload and everything derived from it, reusable while the
+    rules, the analyzers and the analysis settings stay the same."""
+
+    artifacts: list[Artifact]
+    findings: list[Finding]
+    urls: list[tuple[str, str]]
+
+
+class AnalysisCache(Protocol):
+    """Where analysed trees are kept (the store implements it); failures count as misses."""
+
+    async def get_tree(self, root_sha256: str, key: str) -> CachedTree | None: ...
+
+    async def put_tree(self, root_sha256: str, key: str, tree: CachedTree) -> None: ...
+
+
+def _rebased(tree: CachedTree, root: RootPayload) -> AnalysisOutcome:
+    """A cached tree placed where this inspection found its root (origin, role, URL, depth)."""
+    if not tree.artifacts:
+        return AnalysisOutcome()
+    old_root = tree.artifacts[0]
+    shift = root.depth - old_root.depth
+    artifacts = [old_root.model_copy(update={"origin": root.origin, "role": root.role, "url": root.url,
+                                             "fetch": root.fetch, "parent": root.parent, "depth": root.depth})]
+    artifacts += [a.model_copy(update={"role": root.role, "depth": a.depth + shift}) for a in tree.artifacts[1:]]
+    return AnalysisOutcome(artifacts=artifacts, findings=list(tree.findings), urls=list(tree.urls))
+
+
+# Settings that change where or how the service runs, not what an analysis finds.
+_NOT_ANALYSIS_SETTINGS = ("host", "port", "data_dir", "api_", "console_", "log_", "fetch", "github_", "database",
+                          "broker", "webhook", "events", "engine", "retention", "auto_rescan", "analysis_cache",
+                          "scan_deadline_s", "rescan", "blob", "max_input_bytes")
+
+
+def analysis_settings_digest(settings: Settings) -> str:
+    relevant = {k: v for k, v in settings.model_dump(mode="json").items() if not k.startswith(_NOT_ANALYSIS_SETTINGS)}
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -91,6 +140,11 @@ class AnalysisEngine:
     """The stages in the order they run on each artifact."""
 
     stages: tuple[tuple[Analyzer, ...], ...]
+
+    def version(self) -> str:
+        """Hash of every stage's name and version: cached analyses are keyed by it."""
+        parts = sorted(f"{a.name}:{a.version}" for stage in self.stages for a in stage)
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
     @classmethod
     def build(cls, rules: yara.Rules | None, settings: Settings | None = None) -> AnalysisEngine:
@@ -270,7 +324,7 @@ class Inspector:
     """Runs inspections: owns the ruleset, the worker pool and the fetcher."""
 
     def __init__(self, settings: Settings, ruleset: Ruleset, *, executor: Executor | None = None,
-                 fetcher: Fetcher | None = None) -> None:
+                 fetcher: Fetcher | None = None, cache: AnalysisCache | None = None) -> None:
         self.settings = settings
         self.ruleset = ruleset
         self._executor = executor
@@ -279,14 +333,18 @@ class Inspector:
         self._engine = AnalysisEngine.build(ruleset.rules, settings)
         self._fetcher = fetcher
         self.request_limits = RequestLimits.from_settings(settings)
+        self.cache = cache
+        self._cache_key = self._analysis_key()
 
     @classmethod
-    async def start(cls, settings: Settings, workers: int | None = None, *, fetching: bool | None = None) -> Inspector:
+    async def start(cls, settings: Settings, workers: int | None = None, *, fetching: bool | None = None,
+                    cache: AnalysisCache | None = None) -> Inspector:
         """`workers=0` analyses in-process (CLI); otherwise a process pool keeps the event loop free."""
         ruleset = await asyncio.to_thread(load_ruleset, settings)
         executor = None if workers == 0 else _new_pool(ruleset, settings, workers)
         use_fetcher = fetching if fetching is not None else settings.fetch
-        inspector = cls(settings, ruleset, executor=executor, fetcher=Fetcher(settings) if use_fetcher else None)
+        inspector = cls(settings, ruleset, executor=executor, fetcher=Fetcher(settings) if use_fetcher else None,
+                        cache=cache)
         inspector._pool_size = workers
         return inspector
 
@@ -313,6 +371,7 @@ class Inspector:
             self._executor = _new_pool(ruleset, self.settings, self._pool_size)
         self._engine = AnalysisEngine.build(ruleset.rules, self.settings)
         self.ruleset = ruleset
+        self._cache_key = self._analysis_key()
         if old_pool is not None and old_pool is not self._executor:
             # In-flight scans finish on the old pool; waiting for it happens off the event loop.
             self._retiring.add(asyncio.ensure_future(asyncio.to_thread(old_pool.shutdown, True)))
@@ -325,6 +384,40 @@ class Inspector:
             self._executor.shutdown(wait=True, cancel_futures=True)
         if self._fetcher is not None:
             await self._fetcher.aclose()
+
+    def _analysis_key(self) -> str:
+        return f"{self.ruleset.version}:{self._engine.version()}:{analysis_settings_digest(self.settings)}"
+
+    def _tree_key(self, root: RootPayload) -> str:
+        """What besides the bytes decides a root's analysis: hints and the names analyzers compare."""
+        context = json.dumps([self._cache_key, root.type_hint, root.name_hint, root.origin, root.url])
+        return hashlib.sha256(context.encode()).hexdigest()[:32]
+
+    async def _analyze_roots(self, roots: Sequence[RootPayload], limits: ScanLimits,
+                             known: Sequence[str]) -> AnalysisOutcome:
+        """Analyse roots, reusing cached trees; only complete analyses are cached."""
+        if self.cache is None:
+            return await self._analyze(roots, limits, known)
+        outcome = AnalysisOutcome()
+        for root in roots:
+            sha, key = hashlib.sha256(root.data).hexdigest(), self._tree_key(root)
+            try:
+                tree = await self.cache.get_tree(sha, key)
+            except Exception as exc:  # a cache that fails is a miss, never a failed inspection
+                _log.warning("analysis cache read failed: %s", type(exc).__name__)
+                tree = None
+            if tree is not None:
+                outcome.merge(_rebased(tree, root))
+                continue
+            fresh = await self._analyze([root], limits, [*known, *(a.sha256 for a in outcome.artifacts)])
+            if not fresh.errors and fresh.artifacts and fresh.artifacts[0].sha256 == sha:
+                tree = CachedTree(artifacts=fresh.artifacts, findings=fresh.findings, urls=fresh.urls)
+                try:
+                    await self.cache.put_tree(sha, key, tree)
+                except Exception as exc:  # the verdict does not depend on the cache
+                    _log.warning("analysis cache write failed: %s", type(exc).__name__)
+            outcome.merge(fresh)
+        return outcome
 
     async def _analyze(self, roots: Sequence[RootPayload], limits: ScanLimits, known: Sequence[str]) -> AnalysisOutcome:
         if not roots:
@@ -400,7 +493,7 @@ class _Inspection:
                 self.records.append(FetchRecord(url=url.redacted, role=url.role.value, error="not_fetched_by_design",
                                                 error_detail="output blobs are written by the VM, not read"))
         roots.extend(await self._fetch(fetchable, depth=0, parent=None, parent_depth=-1))
-        outcome = await self.inspector._analyze(roots, self.limits, ())
+        outcome = await self.inspector._analyze_roots(roots, self.limits, ())
         await self._second_stages(outcome)
         if self.session is not None:
             self.errors.extend(self.session.problems)
@@ -426,7 +519,7 @@ class _Inspection:
                 roots.extend(await self._fetch([planned_url], depth=stage, parent=parent,
                                                parent_depth=depth_of.get(parent, 0)))
             known = [a.sha256 for a in outcome.artifacts]
-            more = await self.inspector._analyze(roots, self.limits, known)
+            more = await self.inspector._analyze_roots(roots, self.limits, known)
             outcome.merge(more)
             depth_of.update({a.sha256: a.depth for a in more.artifacts})
             pending = more.urls

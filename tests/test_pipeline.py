@@ -216,3 +216,99 @@ async def test_urls_are_listed_as_not_fetched_when_fetching_is_off(offline_setti
     assert verdict.complete is False
     assert [(f.url, f.error) for f in verdict.fetches] == [("https://example.org/run.ps1", "fetch_disabled")]
     assert {e.kind for e in verdict.errors} == {"not_fetched"}
+
+
+class MemoryCache:
+    """An AnalysisCache in a dict, counting what it was asked."""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.trees: dict[tuple[str, str], object] = {}
+        self.gets = self.hits = self.puts = 0
+        self.fail = fail
+
+    async def get_tree(self, root_sha256: str, key: str):  # type: ignore[no-untyped-def]
+        self.gets += 1
+        if self.fail:
+            raise ConnectionError("cache down")
+        tree = self.trees.get((root_sha256, key))
+        self.hits += tree is not None
+        return tree
+
+    async def put_tree(self, root_sha256: str, key: str, tree) -> None:  # type: ignore[no-untyped-def]
+        if self.fail:
+            raise ConnectionError("cache down")
+        self.puts += 1
+        self.trees[(root_sha256, key)] = tree
+
+
+ENCODED = base64.b64encode("Invoke-Mimikatz -DumpCreds".encode("utf-16-le")).decode()
+CSE_BODY = {"properties": {"publisher": "Microsoft.Compute", "type": "CustomScriptExtension",
+                           "typeHandlerVersion": "1.10",
+                           "settings": {"commandToExecute": f"powershell -EncodedCommand {ENCODED}"}}}
+
+
+def comparable(verdict):  # type: ignore[no-untyped-def]
+    return verdict.model_dump(exclude={"id", "elapsed_ms", "created_at"})
+
+
+async def test_a_payload_seen_before_is_not_analysed_again_and_gets_the_same_verdict(offline_settings) -> None:  # type: ignore[no-untyped-def]
+    cache = MemoryCache()
+    inspector = await Inspector.start(offline_settings, workers=0, cache=cache)
+    request = InspectionInput(kind=InputKind.EXTENSION, body=CSE_BODY)
+    try:
+        first = (await inspector.inspect(request)).verdict
+        inspector._engine = AnalysisEngine(stages=((Explodes(),),))  # would fail loudly if it ran again
+        second = (await inspector.inspect(request)).verdict
+    finally:
+        await inspector.close()
+    assert (cache.puts, cache.hits) == (1, 1)
+    assert comparable(first) == comparable(second)
+    assert len(second.artifacts) >= 2 and second.verdict != VerdictClass.CLEAN
+
+
+async def test_the_same_bytes_in_another_request_field_are_placed_where_they_are_now(offline_settings) -> None:  # type: ignore[no-untyped-def]
+    cache = MemoryCache()
+    inspector = await Inspector.start(offline_settings, workers=0, cache=cache)
+    script = b"Invoke-Mimikatz -DumpCreds"
+    try:
+        await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=script))
+        run_command = {"commandId": "RunPowerShellScript", "script": ["Invoke-Mimikatz -DumpCreds"]}
+        verdict = (await inspector.inspect(InspectionInput(kind=InputKind.RUN_COMMAND, body=run_command))).verdict
+    finally:
+        await inspector.close()
+    root = verdict.artifacts[0]
+    assert root.role == "run_command_script"
+    assert [a.alertType for a in verdict.alerts] == ["VM_RunCommandSuspiciousScript"]
+
+
+async def test_new_rules_or_settings_miss_the_cache(offline_settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cache = MemoryCache()
+    request = InspectionInput(kind=InputKind.SCRIPT, content=b"Get-Date")
+    first = await Inspector.start(offline_settings, workers=0, cache=cache)
+    await first.inspect(request)
+    await first.close()
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "x.yar").write_text('rule x { meta: id = "op.x" score = 500 strings: $a = "Get-Date" condition: $a }')
+    monkeypatch.setenv("INSPECTOR_SIGNATURE_DIRS", str(rules))
+    second = await Inspector.start(load_settings(), workers=0, cache=cache)
+    verdict = (await second.inspect(request)).verdict
+    await second.close()
+    assert "op.x" in {f.id for f in verdict.findings}
+    assert cache.hits == 0 and cache.puts == 2
+
+
+async def test_incomplete_analyses_are_not_cached_and_a_broken_cache_is_only_a_miss(offline_settings) -> None:  # type: ignore[no-untyped-def]
+    cache = MemoryCache()
+    inspector = await Inspector.start(offline_settings.model_copy(update={"max_artifacts": 1}), workers=0, cache=cache)
+    try:
+        await inspector.inspect(InspectionInput(kind=InputKind.EXTENSION, body=CSE_BODY))
+    finally:
+        await inspector.close()
+    assert cache.puts == 0
+    broken = await Inspector.start(offline_settings, workers=0, cache=MemoryCache(fail=True))
+    try:
+        verdict = (await broken.inspect(InspectionInput(kind=InputKind.SCRIPT, content=b"Invoke-Mimikatz"))).verdict
+    finally:
+        await broken.close()
+    assert verdict.verdict != VerdictClass.CLEAN
