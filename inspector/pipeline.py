@@ -389,8 +389,11 @@ class Inspector:
         return f"{self.ruleset.version}:{self._engine.version()}:{analysis_settings_digest(self.settings)}"
 
     def _tree_key(self, root: RootPayload) -> str:
-        """What besides the bytes decides a root's analysis: hints and the names analyzers compare."""
-        context = json.dumps([self._cache_key, root.type_hint, root.name_hint, root.origin, root.url])
+        """What besides the bytes decides a root's analysis: hints and the names analyzers compare.
+
+        The request field a root came from is not part of it: analyzers never read it, so the same
+        script in another field reuses the tree, placed where it is now (see `_rebased`)."""
+        context = json.dumps([self._cache_key, root.type_hint, root.name_hint, root.url])
         return hashlib.sha256(context.encode()).hexdigest()[:32]
 
     async def _analyze_roots(self, roots: Sequence[RootPayload], limits: ScanLimits,

@@ -11,7 +11,7 @@ import pytest
 from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext, ScanLimits
 from inspector.config import load_settings
 from inspector.extensions.request import InputKind, InspectionInput
-from inspector.model import Artifact, Layer, VerdictClass
+from inspector.model import Artifact, ArtifactType, Layer, VerdictClass
 from inspector.pipeline import AnalysisEngine, Inspector, RootPayload, analyze_payloads
 
 MARKER = Heuristic(id="test.marker", title="marker seen", description="test", score=400, attack=("T1059",))
@@ -271,13 +271,15 @@ async def test_the_same_bytes_in_another_request_field_are_placed_where_they_are
     inspector = await Inspector.start(offline_settings, workers=0, cache=cache)
     script = b"Invoke-Mimikatz -DumpCreds"
     try:
-        await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=script))
+        await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=script,
+                                                language=ArtifactType.POWERSHELL))
         run_command = {"commandId": "RunPowerShellScript", "script": ["Invoke-Mimikatz -DumpCreds"]}
         verdict = (await inspector.inspect(InspectionInput(kind=InputKind.RUN_COMMAND, body=run_command))).verdict
     finally:
         await inspector.close()
+    assert cache.hits == 1
     root = verdict.artifacts[0]
-    assert root.role == "run_command_script"
+    assert (root.role, root.origin) == ("run_command_script", "script")
     assert [a.alertType for a in verdict.alerts] == ["VM_RunCommandSuspiciousScript"]
 
 
