@@ -243,6 +243,7 @@ class Settings(BaseSettings):
             deadline_s=self.scan_deadline_s,
         )
 
+
 def _with_file(config_file: Path | None) -> type[Settings]:
     """Settings that also read a TOML file, below the environment in precedence."""
     if config_file is None:
