@@ -28,11 +28,14 @@ from inspector.api.metrics import ServiceMetrics
 from inspector.api.middleware import make_middleware
 from inspector.api.openapi import build_openapi
 from inspector.api.problems import MALFORMED_HTTP, ProblemError, kind_for_status, problem_response
+from inspector.api.rescans import add_rescan_routes
 from inspector.api.routes import STATE, ServiceState, add_routes
 from inspector.api.runner import InspectionRunner, warm_workers, worker_count
 from inspector.config import Settings
+from inspector.events.delivery import EventDelivery
 from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector
+from inspector.rescan.service import RescanService
 from inspector.store import Store
 
 log = get_logger("inspector.api")
@@ -80,6 +83,8 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         client_max_size=max(settings.api_max_body_bytes, settings.max_input_bytes + _MULTIPART_OVERHEAD),
     )
     runner = InspectionRunner(settings, inspector, store, metrics, worker_count(settings))
+    rescans = RescanService(store, settings)
+    delivery = EventDelivery(store, settings)
     app[STATE] = ServiceState(
         settings=settings,
         inspector=inspector,
@@ -89,8 +94,11 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         rate=RateLimiter(settings.api_rate_per_s, settings.api_rate_burst),
         metrics=metrics,
         openapi=json.dumps(build_openapi()).encode(),
+        rescans=rescans,
+        events=delivery,
     )
     add_routes(app)
+    add_rescan_routes(app)
     from inspector.ui import setup_console  # the analyst web console under /ui/ (docs/console.md)
 
     setup_console(app)
@@ -100,7 +108,20 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         if cancelled:
             log.warning("inspections_cancelled_at_shutdown", count=cancelled)
 
+    # Events go out from the outbox while the service runs (webhook, JSON Lines); a rescan left
+    # unfinished at shutdown is resumed by the next submit or `inspector rescan` for its ruleset.
+    async def start_delivery(_app: web.Application) -> None:
+        await delivery.start()
+        if delivery.sinks:
+            log.info("event_delivery_started", sinks=[sink.describe() for sink in delivery.sinks])
+
+    async def stop_background(_app: web.Application) -> None:
+        await rescans.close()
+        await delivery.stop()
+
+    app.on_startup.append(start_delivery)
     app.on_shutdown.append(drain)
+    app.on_cleanup.append(stop_background)
     return app
 
 

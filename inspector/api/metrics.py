@@ -5,7 +5,12 @@ from __future__ import annotations
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 from prometheus_client import ProcessCollector
 
+from typing import TYPE_CHECKING
+
 from inspector.model import Verdict
+
+if TYPE_CHECKING:
+    from inspector.store import Store
 
 # Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
 _LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
@@ -52,6 +57,26 @@ class ServiceMetrics:
             registry=self.registry,
         )
         self.rules = Info("inspector_rules", "Active signature ruleset", registry=self.registry)
+        # Store-side figures, read from the store on each scrape (see refresh_store).
+        self.cache_hits = Gauge(
+            "inspector_analysis_cache_hits", "Analysis-cache lookups answered from the cache (this process)",
+            registry=self.registry,
+        )
+        self.cache_misses = Gauge(
+            "inspector_analysis_cache_misses", "Analysis-cache lookups that found nothing (this process)",
+            registry=self.registry,
+        )
+        self.cache_hit_rate = Gauge(
+            "inspector_analysis_cache_hit_rate", "Hits / lookups of the analysis cache (0 before any lookup)",
+            registry=self.registry,
+        )
+        self.rescans = Gauge(
+            "inspector_rescans", "Rescans recorded in the store, by status", ["status"], registry=self.registry,
+        )
+        self.events_pending = Gauge(
+            "inspector_events_pending", "Verdict events not yet delivered, by configured sink", ["sink"],
+            registry=self.registry,
+        )
 
     def record_verdict(self, verdict: Verdict) -> None:
         self.verdicts.labels(verdict=verdict.verdict.value).inc()
@@ -60,6 +85,20 @@ class ServiceMetrics:
 
     def set_rules(self, version: str, rule_count: int, loaded_at: str) -> None:
         self.rules.info({"version": version, "rule_count": str(rule_count), "loaded_at": loaded_at})
+
+    async def refresh_store(self, store: Store, sinks: list[str]) -> None:
+        """Read the cache counters, rescan statuses and undelivered events just before a scrape.
+
+        Gauges rather than counters: the store holds the totals, this process only reports them.
+        """
+        stats = store.cache_stats
+        self.cache_hits.set(stats.hits)
+        self.cache_misses.set(stats.misses)
+        self.cache_hit_rate.set(stats.hit_rate)
+        for status, count in (await store.rescan_status_counts()).items():
+            self.rescans.labels(status=status).set(count)
+        for sink, pending in (await store.events_pending(sinks)).items():
+            self.events_pending.labels(sink=sink).set(pending)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)

@@ -12,6 +12,7 @@ from pydantic.json_schema import models_json_schema
 
 from inspector import __version__
 from inspector.api.problems import ALL_KINDS, PROBLEM_CONTENT_TYPE, Problem
+from inspector.api.rescans import MAX_EVENTS_PAGE, EventsPage, RescanRequest
 from inspector.api.schemas import (
     HealthBody,
     InspectionAccepted,
@@ -22,11 +23,12 @@ from inspector.api.schemas import (
     SignaturesBody,
 )
 from inspector.model import Verdict
+from inspector.store import RescanInfo
 
 _REF = "#/components/schemas/{model}"
 _COMPONENT_MODELS: tuple[type[BaseModel], ...] = (
     InspectionRequest, Verdict, InspectionAccepted, InspectionStatusBody, SignaturesBody, PayloadBody,
-    HealthBody, ReadyBody, Problem,
+    HealthBody, ReadyBody, Problem, RescanRequest, RescanInfo, EventsPage,
 )
 
 
@@ -169,6 +171,63 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "responses": {
                 "200": _json(_ref(SignaturesBody), "the new active ruleset"),
                 **_problems(*_AUTHED_ERRORS, 403, 422),
+            },
+        }
+    },
+    "/v1/rescans": {
+        "post": {
+            "operationId": "createRescan",
+            "summary": "Re-judge stored inspections with the rules as they are on disk now",
+            "description": "Role: admin. Answers 202 at once with the rescan (status queued, or the unfinished "
+            "rescan of the same ruleset, which continues); poll the Location. The body is optional: no filter "
+            "rescans every stored inspection.",
+            "security": _SECURED,
+            "parameters": [_REQUEST_ID],
+            "requestBody": {"required": False, "content": {"application/json": {"schema": _ref(RescanRequest)}}},
+            "responses": {
+                "202": {
+                    **_json(_ref(RescanInfo), "the rescan, queued or resumed"),
+                    "headers": {"Location": {"description": "URL of the rescan", "schema": {"type": "string"}}},
+                },
+                **_problems(400, *_AUTHED_ERRORS, 403, 408, 413, 415),
+            },
+        }
+    },
+    "/v1/rescans/{rescan_id}": {
+        "get": {
+            "operationId": "getRescan",
+            "summary": "A rescan: status (queued, running, done, failed), progress, counts and the first changes",
+            "description": "Role: admin.",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "rescan_id", "in": "path", "required": True,
+                 "schema": {"type": "string", "minLength": 1, "maxLength": 32}},
+                _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json(_ref(RescanInfo), "the rescan"),
+                **_problems(400, *_AUTHED_ERRORS, 403, 404),
+            },
+        }
+    },
+    "/v1/events": {
+        "get": {
+            "operationId": "listEvents",
+            "summary": "Verdict events (changes made by rescans, optionally new non-clean verdicts) after a cursor",
+            "description": "Roles: detector, analyst, admin. Poll with `after` set to the previous page's "
+            "`next_cursor`; events come oldest first, each once.",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "after", "in": "query", "required": False,
+                 "description": "the cursor of the last event seen (empty or absent: from the start)",
+                 "schema": {"type": "string", "pattern": "^[0-9]{0,19}$"}},
+                {"name": "limit", "in": "query", "required": False, "description": "most events returned",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_EVENTS_PAGE, "default": 100}},
+                _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json(_ref(EventsPage), "the events and the cursor to continue from"),
+                **_problems(400, *_AUTHED_ERRORS),
             },
         }
     },

@@ -44,9 +44,12 @@ from inspector.api.schemas import (
     SignaturesBody,
 )
 from inspector.config import Settings
+from inspector.events.delivery import EventDelivery
 from inspector.extensions import detect_input
 from inspector.extensions.request import InputError, InspectionInput
+from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector, SignatureStatus
+from inspector.rescan.service import RescanService
 from inspector.rules.engine import RulesetError
 from inspector.store import ApiKeyInfo, Store
 
@@ -61,6 +64,7 @@ _MAX_PARTS = 16
 _MULTIPART_OVERHEAD = 64 * 1024
 
 M = TypeVar("M", bound=BaseModel)
+log = get_logger("inspector.api.routes")
 
 
 @dataclass
@@ -75,6 +79,8 @@ class ServiceState:
     rate: RateLimiter
     metrics: ServiceMetrics
     openapi: bytes
+    rescans: RescanService
+    events: EventDelivery
 
     @property
     def json_limits(self) -> JsonLimits:
@@ -342,6 +348,13 @@ async def reload_signatures(request: web.Request) -> web.Response:
     await warm_workers(state.inspector, worker_count(state.settings))
     state.metrics.set_rules(status.version, status.rule_count, status.loaded_at)
     log_fields(request)["ruleset_version"] = status.version
+    try:
+        rescan = await state.rescans.on_ruleset_loaded()
+    except Exception as exc:  # the new rules are active either way; the operator can POST /v1/rescans
+        log.exception("auto_rescan_not_started", ruleset_version=status.version, error_type=type(exc).__name__)
+    else:
+        if rescan is not None:
+            log_fields(request)["rescan_id"] = rescan.id
     return _json_response(_signatures_body(status))
 
 
@@ -371,6 +384,11 @@ async def readyz(request: web.Request) -> web.Response:
 
 async def metrics(request: web.Request) -> web.Response:
     state = request.app[STATE]
+    try:
+        async with asyncio.timeout(_READY_PING_S):
+            await state.metrics.refresh_store(state.store, [sink.name for sink in state.events.sinks])
+    except Exception as exc:  # an unreachable store leaves the store figures stale, not the scrape failed
+        log.warning("store_metrics_unavailable", error_type=type(exc).__name__)
     response = web.Response(body=state.metrics.render())
     response.headers["Content-Type"] = state.metrics.content_type
     return response

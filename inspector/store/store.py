@@ -45,6 +45,8 @@ from inspector.store.records import (
 from inspector.store.schema import (
     analysis_cache,
     api_keys,
+    event_cursors,
+    events,
     inspection_alerts,
     inspection_artifacts,
     inspection_fetches,
@@ -623,7 +625,31 @@ class Store:
         async with self._write() as conn:
             await outbox.release_sink(conn, sink, owner)
 
+    async def events_pending(self, sinks: list[str]) -> dict[str, int]:
+        """Per sink name: events written and not yet delivered (a sink never claimed has all pending)."""
+        if not sinks:
+            return {}
+        async with self._read() as conn:
+            delivered = {row.sink: row.delivered_seq for row in await conn.execute(
+                sa.select(event_cursors.c.sink, event_cursors.c.delivered_seq)
+                .where(event_cursors.c.sink.in_(sinks)))}
+            pending: dict[str, int] = {}
+            for sink in sinks:
+                pending[sink] = int(await conn.scalar(
+                    sa.select(sa.func.count()).select_from(events)
+                    .where(events.c.seq > delivered.get(sink, 0))) or 0)
+        return pending
+
     # ------------------------------------------------------------------ rescans
+
+    async def rescan_status_counts(self) -> dict[str, int]:
+        """How many rescans are in each status (queued, running, done, failed); absent statuses count 0."""
+        async with self._read() as conn:
+            rows = (await conn.execute(sa.select(rescans.c.status, sa.func.count().label("n"))
+                                       .group_by(rescans.c.status))).all()
+        counts = dict.fromkeys(("queued", "running", "done", "failed"), 0)
+        counts.update({row.status: int(row.n) for row in rows})
+        return counts
 
     async def create_rescan(
         self,

@@ -1,0 +1,77 @@
+"""GET /v1/events: a detector polls verdict events after a cursor instead of running a webhook."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from tests.api.server import BENIGN_PS, MALICIOUS_PS, Service, start_service
+
+
+@pytest.fixture
+async def service(tmp_path: Path) -> AsyncIterator[Service]:
+    # New non-clean verdicts are events too, so inspections alone fill the outbox.
+    async with start_service(tmp_path, events_on_new_verdicts=True) as svc:
+        yield svc
+
+
+async def _inspect(service: Service, content: str) -> str:
+    status, _, verdict = await service.call("POST", "/v1/inspections", key="detector",
+                                            json_body={"kind": "script", "content": content, "language": "powershell"})
+    assert status == 200
+    return str(verdict["id"])
+
+
+async def test_events_come_oldest_first_and_the_cursor_continues_where_a_page_ended(service: Service) -> None:
+    flagged = [await _inspect(service, MALICIOUS_PS + f"# copy {n}\n") for n in range(3)]
+    await _inspect(service, BENIGN_PS)  # clean: no event
+
+    status, _, page = await service.call("GET", "/v1/events", key="detector", params={"limit": "2"})
+    assert status == 200
+    assert [e["inspection_id"] for e in page["events"]] == flagged[:2]
+    assert all(e["type"] == "verdict.new" and e["data"]["new"]["verdict"] == "malicious" for e in page["events"])
+    assert page["next_cursor"] == page["events"][-1]["cursor"]
+
+    status, _, rest = await service.call("GET", "/v1/events", key="detector", params={"after": page["next_cursor"]})
+    assert [e["inspection_id"] for e in rest["events"]] == flagged[2:]
+    status, _, empty = await service.call("GET", "/v1/events", key="detector", params={"after": rest["next_cursor"]})
+    assert empty == {"events": [], "next_cursor": rest["next_cursor"]}
+
+
+async def test_each_event_has_a_stable_id_for_receivers_to_deduplicate(service: Service) -> None:
+    await _inspect(service, MALICIOUS_PS)
+    first = await service.call("GET", "/v1/events", key="analyst")
+    again = await service.call("GET", "/v1/events", key="admin", params={"after": ""})
+    assert first[2] == again[2] and len(first[2]["events"][0]["id"]) == 32
+
+
+async def test_every_role_may_poll_but_not_without_a_key(service: Service) -> None:
+    for role in ("detector", "analyst", "admin"):
+        assert (await service.call("GET", "/v1/events", key=role))[0] == 200
+    status, _, problem = await service.call("GET", "/v1/events", key=None)
+    assert status == 401 and problem["type"].endswith("/unauthorized")
+    assert (await service.call("GET", "/v1/events", key="not-a-key"))[0] == 401
+
+
+@pytest.mark.parametrize("params", [
+    {"after": "-1"}, {"after": "abc"}, {"after": "9" * 40}, {"limit": "0"}, {"limit": "1001"}, {"limit": "ten"},
+])
+async def test_bad_cursors_and_limits_are_problems(service: Service, params: dict[str, str]) -> None:
+    status, headers, problem = await service.call("GET", "/v1/events", params=params)
+    assert status == 400 and headers["Content-Type"].startswith("application/problem+json")
+    assert problem["type"].endswith("/invalid-parameter") and problem["request_id"]
+
+
+async def test_a_cursor_past_the_end_returns_nothing_and_keeps_the_cursor(service: Service) -> None:
+    await _inspect(service, MALICIOUS_PS)
+    status, _, page = await service.call("GET", "/v1/events", params={"after": "1000000"})
+    assert status == 200 and page == {"events": [], "next_cursor": "1000000"}
+
+
+async def test_event_bodies_carry_no_secrets(service: Service) -> None:
+    script = MALICIOUS_PS + "$k = 'AccountKey=c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0MTIzNA=='\n"
+    await _inspect(service, script)
+    _, _, raw = await service.call("GET", "/v1/events", key="detector")
+    assert "c2VjcmV0c2VjcmV0" not in str(raw)
