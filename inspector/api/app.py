@@ -165,7 +165,9 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
         sock = listening_socket(host, port)
         try:
             await ensure_admin_key(store, sys.stderr)
-            inspector = await Inspector.start(settings, workers=worker_count(settings))
+            # The store keeps analysed trees: a payload seen before is not analysed again until the
+            # rules, the analyzers or the analysis settings change (settings.analysis_cache).
+            inspector = await Inspector.start(settings, workers=worker_count(settings), cache=store)
             try:
                 await warm_workers(inspector, worker_count(settings))
                 runner = ServiceRunner(

@@ -179,3 +179,4 @@ class RetentionReport(_Shape):
     freed_bytes: int = 0
     orphan_blobs_removed: int = 0
     blob_bytes_kept: int = 0
+    cached_trees_removed: int = Field(default=0, description="analysed trees rooted at expired payloads")

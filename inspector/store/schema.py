@@ -151,6 +151,17 @@ analysis_cache = sa.Table(
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 
+# Whole analysed trees of the live inspection path (pipeline.CachedTree as JSON), keyed by the
+# root's sha256 and the pipeline's analysis key (rules, analyzers, analysis settings, hints).
+analysis_trees = sa.Table(
+    "analysis_trees",
+    metadata,
+    sa.Column("root_sha256", sa.String(64), primary_key=True),
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("tree", sa.Text(), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+)
+
 rescans = sa.Table(
     "rescans",
     metadata,

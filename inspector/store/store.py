@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -44,6 +44,7 @@ from inspector.store.records import (
 )
 from inspector.store.schema import (
     analysis_cache,
+    analysis_trees,
     api_keys,
     event_cursors,
     events,
@@ -59,12 +60,16 @@ from inspector.store.schema import (
     verdicts,
 )
 
+if TYPE_CHECKING:
+    from inspector.pipeline import CachedTree
+
 KEY_PREFIX = "pi"
 # Writing last_used_at on every request would turn each read into a write; minute precision is plenty.
 LAST_USED_RESOLUTION = timedelta(seconds=60)
 MAX_LIST_LIMIT = 1000
 MAX_ERROR_DETAIL = 2000
 MAX_PAYLOAD_INSPECTIONS = 200
+MAX_TREE_KEY = 64
 
 
 class StoreError(Exception):
@@ -598,6 +603,49 @@ class Store:
                                                         analysis_cache.c.analyzer_version])
             )
 
+    # Whole trees for the live inspection path (pipeline.AnalysisCache). Imported lazily: the
+    # pipeline imports much of the package, the store is imported by light tools too.
+
+    async def get_tree(self, root_sha256: str, key: str) -> CachedTree | None:
+        """The analysed tree of a root payload under the same analysis key, else None (a miss)."""
+        from inspector.pipeline import CachedTree
+
+        if not self.settings.analysis_cache:
+            return None
+        async with self._read() as conn:
+            body = await conn.scalar(sa.select(analysis_trees.c.tree).where(
+                analysis_trees.c.root_sha256 == root_sha256.lower(), analysis_trees.c.key == key))
+        if body is None:
+            self._cache_stats.misses += 1
+            return None
+        self._cache_stats.hits += 1
+        return CachedTree.model_validate_json(body)
+
+    async def put_tree(self, root_sha256: str, key: str, tree: CachedTree) -> None:
+        """Remember an analysed tree; the first one for a (root, key) wins (analysis is deterministic)."""
+        if not self.settings.analysis_cache:
+            return
+        if len(key) > MAX_TREE_KEY:
+            raise StoreError(f"an analysis key is at most {MAX_TREE_KEY} characters")
+        async with self._write() as conn:
+            await conn.execute(
+                self._insert(analysis_trees)
+                .values(root_sha256=check_sha256(root_sha256.lower()), key=key, tree=tree.model_dump_json(),
+                        created_at=utcnow())
+                .on_conflict_do_nothing(index_elements=[analysis_trees.c.root_sha256, analysis_trees.c.key])
+            )
+
+    async def _drop_expired_trees(self, expired: list[str]) -> int:
+        """Trees rooted at payloads whose bytes retention removed: a cached tree must not outlive them,
+        so a payload seen again after expiry is analysed (and its bytes stored) afresh."""
+        removed = 0
+        for start in range(0, len(expired), 500):
+            async with self._write() as conn:
+                result = await conn.execute(analysis_trees.delete().where(
+                    analysis_trees.c.root_sha256.in_(expired[start:start + 500])))
+                removed += result.rowcount or 0
+        return removed
+
     # ------------------------------------------------------------------ events
 
     async def list_events(self, after: str | int | None = None, limit: int = 100) -> list[EventRecord]:
@@ -818,6 +866,7 @@ class Store:
         for sha in expire:
             report.freed_bytes += await self.blobs.delete(sha)
         report.expired_payloads = len(expire)
+        report.cached_trees_removed = await self._drop_expired_trees(expire)
         report.orphan_blobs_removed, report.blob_bytes_kept = await self._sweep_orphans(now - orphan_grace)
         return report
 

@@ -1,0 +1,118 @@
+"""The store as the pipeline's analysis cache: whole trees keyed by (root sha256, analysis key).
+
+Runs on SQLite and PostgreSQL (see conftest.py). The pipeline test at the end checks the
+point of it all: a payload seen before is not analysed again, and gets the same verdict.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from inspector.extensions.request import InputKind, InspectionInput
+from inspector.model import Artifact, ArtifactType, Finding
+from inspector.pipeline import CachedTree, Inspector
+from inspector.store import Store, StoreError
+from inspector.store.database import current_revision, head_revision
+from inspector.store.schema import analysis_trees, utcnow
+from inspector.store.testing import blobs_of, make_verdict, temporary_store
+
+ROOT = b"powershell -enc SQBFAFgA\n"
+SHA = hashlib.sha256(ROOT).hexdigest()
+KEY = "k" * 32
+
+
+def _tree(sha: str = SHA, score: int = 700) -> CachedTree:
+    root = Artifact(sha256=sha, size=len(ROOT), type=ArtifactType.POWERSHELL, origin="request.content", depth=0)
+    finding = Finding(id="yara.test", source="yara", title="t", score=score, artifact=sha)
+    return CachedTree(artifacts=[root], findings=[finding], urls=[("https://example.invalid/a.ps1", sha)])
+
+
+async def test_migration_0004_creates_the_table(store: Store) -> None:
+    async with store.engine.connect() as conn:
+        assert await current_revision(conn) == head_revision()
+        tables = set(await conn.run_sync(lambda c: sa.inspect(c).get_table_names()))
+    assert "analysis_trees" in tables
+
+
+async def test_a_tree_is_found_only_under_its_root_and_key(store: Store) -> None:
+    assert await store.get_tree(SHA, KEY) is None
+    await store.put_tree(SHA, KEY, _tree())
+    assert await store.get_tree(SHA, KEY) == _tree()
+    assert await store.get_tree(SHA.upper(), KEY) == _tree()  # hex case does not matter
+    assert await store.get_tree(SHA, "other-key") is None
+    assert await store.get_tree("cd" * 32, KEY) is None
+
+
+async def test_the_first_tree_for_a_key_wins(store: Store) -> None:
+    await store.put_tree(SHA, KEY, _tree(score=700))
+    await store.put_tree(SHA, KEY, _tree(score=1))  # a concurrent inspection of the same bytes
+    found = await store.get_tree(SHA, KEY)
+    assert found is not None and found.findings[0].score == 700
+
+
+async def test_hits_and_misses_count_into_the_same_cache_stats(store: Store) -> None:
+    await store.get_tree(SHA, KEY)
+    await store.put_tree(SHA, KEY, _tree())
+    await store.get_tree(SHA, KEY)
+    await store.get_tree(SHA, KEY)
+    assert await store.get_cached_analysis(SHA, "r1", "a1") is None  # the per-artifact cache shares them
+    stats = store.cache_stats
+    assert (stats.hits, stats.misses) == (2, 2) and stats.hit_rate == 0.5
+
+
+async def test_bad_roots_and_keys_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError):
+        await store.put_tree("not-a-sha", KEY, _tree())
+    with pytest.raises(StoreError):
+        await store.put_tree(SHA, "k" * 65, _tree())
+
+
+async def test_the_cache_can_be_switched_off(backend: str, tmp_path: Path) -> None:
+    async with temporary_store(backend, tmp_path, analysis_cache=False) as store:  # type: ignore[arg-type]
+        await store.put_tree(SHA, KEY, _tree())
+        assert await store.get_tree(SHA, KEY) is None
+        async with store.engine.connect() as conn:
+            assert await conn.scalar(sa.select(sa.func.count()).select_from(analysis_trees)) == 0
+        assert store.cache_stats.hits == store.cache_stats.misses == 0
+
+
+async def test_retention_drops_trees_of_expired_payloads_and_keeps_the_others(backend: str, tmp_path: Path) -> None:
+    async with temporary_store(backend, tmp_path, retention_days=1) as store:  # type: ignore[arg-type]
+        old, new = [b"old payload bytes"], [b"new payload bytes"]
+        await store.create_inspection("old", "script", {}, None, None)
+        await store.save_verdict("old", make_verdict("old", old), blobs_of(old))
+        await store.create_inspection("new", "script", {}, None, None)
+        await store.save_verdict("new", make_verdict("new", new), blobs_of(new))
+        old_sha, new_sha = (hashlib.sha256(c[0]).hexdigest() for c in (old, new))
+        await store.put_tree(old_sha, KEY, _tree(old_sha))
+        await store.put_tree(new_sha, KEY, _tree(new_sha))
+
+        report = await store.apply_retention(now=utcnow() + timedelta(days=2))
+        assert report.cached_trees_removed == 2  # both were last seen more than a day before `now`
+
+        await store.put_tree(new_sha, KEY, _tree(new_sha))
+        report = await store.apply_retention(now=utcnow() + timedelta(hours=1))
+        assert report.cached_trees_removed == 0
+        assert await store.get_tree(new_sha, KEY) is not None
+        assert await store.get_tree(old_sha, KEY) is None
+
+
+async def test_the_pipeline_reuses_a_stored_tree_and_reaches_the_same_verdict(store: Store) -> None:
+    script = b"Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
+    inp = InspectionInput(kind=InputKind.SCRIPT, content=script)
+    inspector = await Inspector.start(store.settings, workers=0, fetching=False, cache=store)
+    try:
+        first = await inspector.inspect(inp, inspection_id="first")
+        assert (store.cache_stats.hits, store.cache_stats.misses) == (0, 1)
+        second = await inspector.inspect(inp, inspection_id="second")
+        assert (store.cache_stats.hits, store.cache_stats.misses) == (1, 1)
+    finally:
+        await inspector.close()
+    assert second.verdict.verdict == first.verdict.verdict and second.verdict.score == first.verdict.score
+    assert [a.sha256 for a in second.verdict.artifacts] == [a.sha256 for a in first.verdict.artifacts]
+    assert {f.id for f in second.verdict.findings} == {f.id for f in first.verdict.findings}
