@@ -57,6 +57,10 @@ class ServiceMetrics:
             registry=self.registry,
         )
         self.rules = Info("inspector_rules", "Active signature ruleset", registry=self.registry)
+        self.celery_queued = Counter(
+            "inspector_inspections_queued_total", "Inspections handed to Celery workers (engine celery)",
+            registry=self.registry,
+        )
         # Store-side figures, read from the store on each scrape (see refresh_store).
         self.cache_hits = Gauge(
             "inspector_analysis_cache_hits", "Analysis-cache lookups answered from the cache (this process)",

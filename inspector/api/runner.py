@@ -18,7 +18,7 @@ from typing import Any
 
 from inspector.api.limits import WorkQueue
 from inspector.api.metrics import ServiceMetrics
-from inspector.api.problems import INTERNAL_ERROR, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
+from inspector.api.problems import INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
 from inspector.config import Settings
 from inspector.extensions import understand
 from inspector.extensions.request import InputError, InputKind, InspectionInput
@@ -68,9 +68,12 @@ class InspectionRunner:
         self.accepting = True
         self._tasks: set[asyncio.Task[None]] = set()
         metrics.queue_capacity.set(settings.api_queue_size)
+        self._celery: Any = None  # engine "celery": the broker connection, made on first use
 
     async def run(self, inp: InspectionInput, sub: Submission, wait_s: float) -> Outcome:
         """Admit, start and wait up to `wait_s` for an inspection (429/503 problems when refused)."""
+        if self.settings.engine == "celery":
+            return await self._run_with_celery(inp, sub, wait_s)
         if not self.accepting:
             raise ProblemError(SHUTTING_DOWN, "the service is shutting down; retry on another instance",
                                headers={"Retry-After": "1"})
@@ -186,12 +189,93 @@ class InspectionRunner:
         except Exception as exc:  # the row may not exist if the caller got its answer synchronously
             log.debug("failure_not_recorded", inspection_id=inspection_id, error_type=type(exc).__name__)
 
+    # ------------------------------------------------------------------ engine "celery"
+
+    async def _run_with_celery(self, inp: InspectionInput, sub: Submission, wait_s: float) -> Outcome:
+        """Engine `celery`: what answers 202 runs on any `inspector worker`, not in this replica.
+
+        Within the caller's wait the inspection runs here, as with the local engine, so quick
+        answers stay quick. `Prefer: respond-async` queues at once; an inspection still running
+        when the wait ends is stopped here and queued, so it does not depend on this replica
+        staying up (the worker starts it over; analysis is deterministic).
+        """
+        if not self.accepting:
+            raise ProblemError(SHUTTING_DOWN, "the service is shutting down; retry on another instance",
+                               headers={"Retry-After": "1"})
+        inspection_id = uuid.uuid4().hex
+        if wait_s > 0:
+            self.queue.admit()
+            self.metrics.queue_depth.set(self.queue.depth)
+            local = asyncio.create_task(self._analyse_admitted(inp, sub, inspection_id))
+            try:
+                await asyncio.wait({local}, timeout=wait_s)
+            except asyncio.CancelledError:  # the client went away: the inspection still gets a verdict
+                local.cancel()
+                await asyncio.shield(self._queue_on_celery(inp, sub, inspection_id))
+                raise
+            if local.done():
+                try:
+                    result = local.result()
+                except _Failure as failure:
+                    raise _as_problem(failure) from None
+                await self.store.create_inspection(inspection_id, sub.kind, result.plan.redacted_request,
+                                                   result.plan.context, sub.key_id, sub.input_name)
+                await self.store.save_verdict(inspection_id, result.verdict, result.blobs)
+                return Outcome(inspection_id, result.verdict)
+            local.cancel()
+        await self._queue_on_celery(inp, sub, inspection_id)
+        return Outcome(inspection_id, None)
+
+    async def _analyse_admitted(self, inp: InspectionInput, sub: Submission, inspection_id: str) -> InspectionResult:
+        """`_analyse` for an admitted inspection, with the queue and metrics kept as `_inspect` keeps them."""
+        started = time.monotonic()
+        try:
+            result = await self._analyse(inp, sub, inspection_id)
+        except _Failure as failure:
+            self.metrics.inspection_failures.labels(kind=failure.kind).inc()
+            raise
+        finally:
+            elapsed = time.monotonic() - started
+            self.queue.release(elapsed)
+            self.metrics.queue_depth.set(self.queue.depth)
+            self.metrics.inspection_seconds.observe(elapsed)
+        self.metrics.record_verdict(result.verdict)
+        return result
+
+    async def _queue_on_celery(self, inp: InspectionInput, sub: Submission, inspection_id: str) -> None:
+        """Record the inspection as queued and hand it to the broker.
+
+        An input that cannot be inspected is refused now (422) rather than queued to fail; a
+        broker that cannot be reached is a 503 and the row is marked failed, never left queued.
+        """
+        from inspector.tasks.celery_app import make_celery, submit_inspection
+
+        try:
+            plan = await asyncio.to_thread(understand, inp)
+        except InputError as exc:
+            raise ProblemError(UNINSPECTABLE_INPUT, f"{exc.kind}: {exc.detail}") from None
+        await self.store.create_inspection(inspection_id, sub.kind, plan.redacted_request, plan.context,
+                                           sub.key_id, sub.input_name)
+        if self._celery is None:
+            self._celery = make_celery(self.settings)
+        try:
+            await asyncio.to_thread(submit_inspection, self._celery, self.settings, inspection_id, inp, sub.fetch)
+        except Exception as exc:  # kombu raises its own OperationalError family when the broker is down
+            log.error("inspection_not_queued", inspection_id=inspection_id, error_type=type(exc).__name__)
+            await self._store_failure(inspection_id, _Failure("queue_unavailable", "the task queue is unreachable"))
+            raise ProblemError(NOT_READY, "the task queue is unreachable; retry later",
+                               headers={"Retry-After": "5"}) from None
+        self.metrics.celery_queued.inc()
+        log.info("inspection_queued", inspection_id=inspection_id, queue=self.settings.celery_queue)
+
     async def drain(self, grace_s: float) -> int:
         """Stop admitting, let in-flight inspections finish for `grace_s`, cancel the rest.
 
         Returns how many had to be cancelled (they are stored as failed with kind `shutdown`).
         """
         self.accepting = False
+        if self._celery is not None:
+            self._celery.close()
         pending = set(self._tasks)
         if not pending:
             return 0
