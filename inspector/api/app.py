@@ -165,11 +165,14 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
         sock = listening_socket(host, port)
         try:
             await ensure_admin_key(store, sys.stderr)
-            # The store keeps analysed trees: a payload seen before is not analysed again until the
-            # rules, the analyzers or the analysis settings change (settings.analysis_cache).
-            inspector = await Inspector.start(settings, workers=worker_count(settings), cache=store)
+            inspector = await Inspector.start(settings, workers=worker_count(settings))
             try:
                 await warm_workers(inspector, worker_count(settings))
+                # The store keeps analysed trees: a payload seen before is not analysed again until
+                # the rules, the analyzers or the analysis settings change (settings.analysis_cache).
+                # Attached after the warm-up, whose script would otherwise be a cache hit from the
+                # previous start and leave the worker processes unstarted.
+                inspector.cache = store
                 runner = ServiceRunner(
                     build_app(settings, inspector, store), access_log=None, handle_signals=False,
                     keepalive_timeout=settings.api_keepalive_s, shutdown_timeout=settings.api_shutdown_grace_s + 5,

@@ -75,3 +75,42 @@ async def test_event_bodies_carry_no_secrets(service: Service) -> None:
     await _inspect(service, script)
     _, _, raw = await service.call("GET", "/v1/events", key="detector")
     assert "c2VjcmV0c2VjcmV0" not in str(raw)
+
+
+def test_inspector_serve_delivers_events_and_caches_analyses_in_the_store(tmp_path: Path) -> None:
+    """The real `inspector serve`: its event delivery runs with the service, its inspector uses the store's cache."""
+    import json
+    import time
+    import urllib.request
+
+    from tests.api.server import create_key, serve_process
+
+    data_dir, jsonl = tmp_path / "data", tmp_path / "events.jsonl"
+    data_dir.mkdir()
+    key = create_key(data_dir, "detector")
+
+    def post(content: str) -> dict[str, object]:
+        req = urllib.request.Request(
+            server.url + "/v1/inspections", method="POST",
+            data=json.dumps({"kind": "script", "content": content, "language": "powershell"}).encode(),
+            headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=30) as resp:
+            return json.loads(resp.read())  # type: ignore[no-any-return]
+
+    with serve_process(data_dir, INSPECTOR_EVENTS_ON_NEW_VERDICTS="true",
+                       INSPECTOR_EVENTS_JSONL_PATH=str(jsonl)) as server:
+        first, second = post(MALICIOUS_PS), post(MALICIOUS_PS)
+        assert first["verdict"] == second["verdict"] == "malicious" and first["score"] == second["score"]
+
+        deadline = time.monotonic() + 15
+        while (not jsonl.exists() or len(jsonl.read_text().splitlines()) < 2) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
+        assert [e["inspection_id"] for e in lines] == [first["id"], second["id"]]
+
+        with urllib.request.urlopen(server.url + "/metrics", timeout=10) as resp:
+            metrics = resp.read().decode()
+    # The second inspection of the same bytes was answered from the store's tree cache.
+    assert "inspector_analysis_cache_hits 1.0" in metrics
+    assert "inspector_analysis_cache_misses 1.0" in metrics
+    assert "inspector_analysis_cache_hit_rate 0.5" in metrics
