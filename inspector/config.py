@@ -174,6 +174,7 @@ class Settings(BaseSettings):
     rescan_processes: int = Field(default=0, ge=0, le=256, description="local rescan processes; 0 = CPU count")
     rescan_lease_s: float = Field(default=600.0, gt=0, description="a batch not finished in this time is retried")
     rescan_poll_s: float = Field(default=1.0, gt=0, le=60, description="how often a Celery rescan checks progress")
+    rescan_refetch_concurrency: int = Field(default=8, ge=1, le=256, description="inspections whose URLs a --refetch rescan fetches at the same time")
     webhook_lease_s: float = Field(default=60.0, gt=0, description="one replica delivers events at a time")
     auto_rescan_on_reload: bool = False
     events_on_new_verdicts: bool = Field(default=False, description="also emit events for new non-clean verdicts")

@@ -33,16 +33,23 @@ def _parse_since(value: str | None) -> datetime | None:
 @click.option("--verdict", type=click.Choice([v.value for v in VerdictClass]), help="only this current verdict")
 @click.option("--dry-run", is_flag=True, help="record what would change, change nothing")
 @click.option("--full", is_flag=True, help="re-run every analyzer, not only YARA (after an upgrade)")
+@click.option("--refetch", is_flag=True, help="fetch each inspection's URLs again and judge what they serve now "
+              "(every fetch setting applies; refused when INSPECTOR_FETCH=false)")
 @click.option("--engine", type=click.Choice(["local", "celery"]), default=None, help="default: the engine setting")
 @click.option("--processes", type=click.IntRange(1, 256), default=None, help="local engine processes")
 @click.option("--json", "as_json", is_flag=True, help="print the finished rescan as JSON")
 @click.pass_obj
 def rescan(app: object, since: str | None, kind: str | None, verdict: str | None, dry_run: bool, full: bool,
-           engine: str | None, processes: int | None, as_json: bool) -> None:
-    """Re-evaluate stored artifacts with the active ruleset (no network)."""
+           refetch: bool, engine: str | None, processes: int | None, as_json: bool) -> None:
+    """Re-evaluate stored artifacts with the active ruleset (no network unless --refetch)."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
+    if refetch:
+        from inspector.rescan.refetch import refetch_refusal
+
+        if reason := refetch_refusal(settings):
+            raise click.UsageError(reason)
     filters = RescanFilter(since=_parse_since(since), kind=kind, verdict=VerdictClass(verdict) if verdict else None)
-    info = asyncio.run(_run(settings, filters, dry_run, full, engine or settings.engine, processes, as_json))
+    info = asyncio.run(_run(settings, filters, dry_run, full, refetch, engine or settings.engine, processes, as_json))
     if as_json:
         click.echo(info.model_dump_json())
     else:
@@ -58,7 +65,7 @@ def rescan(app: object, since: str | None, kind: str | None, verdict: str | None
         sys.exit(2)
 
 
-async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, full: bool, engine: str,
+async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, full: bool, refetch: bool, engine: str,
                processes: int | None, quiet: bool) -> RescanInfo:
     from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
     from inspector.rescan.scanner import ArtifactScanner
@@ -68,9 +75,12 @@ async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, full: b
     try:
         info, resumed = await start_rescan(store, ruleset_version=scanner.ruleset_version,
                                            rule_count=scanner.rule_count, analyzer_version=scanner.analyzer_version,
-                                           filters=filters, dry_run=dry_run, requested_by="cli")
+                                           filters=filters, dry_run=dry_run, refetch=refetch, requested_by="cli")
         if resumed:
             click.echo(f"resuming unfinished rescan {info.id} for ruleset {info.ruleset_version}", err=True)
+            if info.refetch != refetch:
+                click.echo(f"note: the unfinished rescan was started {'with' if info.refetch else 'without'} "
+                           "--refetch and finishes that way", err=True)
         if engine == "celery":
             from inspector.tasks.celery_app import CeleryBatchRunner
 

@@ -20,6 +20,7 @@ import structlog
 
 from inspector.config import Settings
 from inspector.model import SignatureInfo
+from inspector.rescan.refetch import Refetcher, refetch_page
 from inspector.rescan.rescore import rescore
 from inspector.rescan.scanner import replaced_sources
 from inspector.scoring import Bands
@@ -82,12 +83,12 @@ async def _all_batches_done(store: Store, rescan_id: str) -> bool:
 
 
 async def start_rescan(store: Store, *, ruleset_version: str, rule_count: int, analyzer_version: str,
-                       filters: RescanFilter | None = None, dry_run: bool = False,
+                       filters: RescanFilter | None = None, dry_run: bool = False, refetch: bool = False,
                        requested_by: str | None = None) -> tuple[RescanInfo, bool]:
     """A new rescan, or the unfinished one for this ruleset (resumed); the flag says which."""
     try:
         return await store.create_rescan(ruleset_version, analyzer_version, filters, rule_count=rule_count,
-                                         dry_run=dry_run, requested_by=requested_by), False
+                                         dry_run=dry_run, refetch=refetch, requested_by=requested_by), False
     except RescanConflict as conflict:
         existing = await store.get_rescan(conflict.rescan_id)
         if existing is None:
@@ -96,8 +97,12 @@ async def start_rescan(store: Store, *, ruleset_version: str, rule_count: int, a
 
 
 async def run_rescan(store: Store, rescan_id: str, runner: BatchRunner, *, settings: Settings,
-                     on_progress: ProgressCallback | None = None) -> RescanInfo:
-    """Drive a rescan to the end (or to `failed`), resuming whatever a previous run left."""
+                     on_progress: ProgressCallback | None = None, refetch_workers: int | None = 0) -> RescanInfo:
+    """Drive a rescan to the end (or to `failed`), resuming whatever a previous run left.
+
+    A rescan created with `refetch` also fetches each inspection's URLs again while re-scoring
+    (refetch.py); `refetch_workers` is the analysis pool for the fetched content (0: in-process).
+    """
     try:
         await store.plan_rescan(rescan_id)
         rescan = await _get(store, rescan_id)
@@ -115,7 +120,7 @@ async def run_rescan(store: Store, rescan_id: str, runner: BatchRunner, *, setti
 
         await runner.run(store, rescan, batch_done)
         await asyncio.gather(*pending_reports)
-        await _rescore_all(store, rescan, settings, report)
+        await _rescore_all(store, rescan, settings, report, refetch_workers)
         await store.finish_rescan(rescan_id)
     except Exception as exc:
         log.error("rescan_failed", rescan_id=rescan_id, error=type(exc).__name__)
@@ -129,7 +134,19 @@ async def run_rescan(store: Store, rescan_id: str, runner: BatchRunner, *, setti
 
 
 async def _rescore_all(store: Store, rescan: RescanInfo, settings: Settings,
-                       report: Callable[[], object]) -> None:
+                       report: Callable[[], object], refetch_workers: int | None = 0) -> None:
+    if rescan.refetch:
+        refetcher = await Refetcher.start(settings, rescan.ruleset_version, workers=refetch_workers)
+        try:
+            await _rescore_pages(store, rescan, settings, report, refetcher)
+        finally:
+            await refetcher.close()
+    else:
+        await _rescore_pages(store, rescan, settings, report, None)
+
+
+async def _rescore_pages(store: Store, rescan: RescanInfo, settings: Settings,
+                         report: Callable[[], object], refetcher: Refetcher | None) -> None:
     bands = Bands(settings.suspicious_threshold, settings.malicious_threshold)
     cursor = (await _get(store, rescan.id)).rescore_cursor
     signatures = SignatureInfo(version=rescan.ruleset_version, rule_count=rescan.rule_count)
@@ -140,7 +157,11 @@ async def _rescore_all(store: Store, rescan: RescanInfo, settings: Settings,
         rescored = [(old, rescore(old, findings, context, bands, signatures, replaced))
                     for _, old, context in page]
         cursor = page[-1][0]
-        await store.apply_rescan_page(rescan.id, rescored, cursor)
+        trees = None
+        if refetcher is not None:
+            rescored, trees = await refetch_page(refetcher, store, rescored, [context for _, _, context in page],
+                                                 dry_run=rescan.dry_run)
+        await store.apply_rescan_page(rescan.id, rescored, cursor, trees)
         await report()  # type: ignore[misc]
 
 

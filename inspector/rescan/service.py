@@ -13,6 +13,7 @@ import asyncio
 import structlog
 
 from inspector.config import Settings
+from inspector.rescan.refetch import RefetchRefused, refetch_refusal
 from inspector.rescan.runner import BatchRunner, LocalBatchRunner, run_rescan, start_rescan
 from inspector.rescan.scanner import ArtifactScanner
 from inspector.store import RescanFilter, RescanInfo, Store
@@ -34,15 +35,20 @@ class RescanService:
         return LocalBatchRunner(self.settings)
 
     async def submit(self, filters: RescanFilter | None = None, *, dry_run: bool = False, full: bool = False,
-                     requested_by: str | None = None) -> RescanInfo:
+                     refetch: bool = False, requested_by: str | None = None) -> RescanInfo:
         """Queue a rescan with the rules as they are on disk now, and start driving it.
 
         `full` re-runs every analyzer (after an upgrade), not only YARA (see rescan/scanner.py).
+        `refetch` also fetches each inspection's URLs again (rescan/refetch.py); it raises
+        RefetchRefused at once when fetching is off, before anything is queued.
         """
+        if refetch and (reason := refetch_refusal(self.settings)):
+            raise RefetchRefused(reason)
         scanner = await asyncio.to_thread(ArtifactScanner.from_settings, self.settings, "full" if full else "rules")
         info, resumed = await start_rescan(
             self.store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
-            analyzer_version=scanner.analyzer_version, filters=filters, dry_run=dry_run, requested_by=requested_by)
+            analyzer_version=scanner.analyzer_version, filters=filters, dry_run=dry_run, refetch=refetch,
+            requested_by=requested_by)
         if info.id not in self._running:
             self._running[info.id] = asyncio.create_task(self._drive(info.id), name=f"rescan:{info.id}")
         log.info("rescan_submitted", rescan_id=info.id, resumed=resumed, ruleset=info.ruleset_version)
@@ -57,7 +63,8 @@ class RescanService:
     async def _drive(self, rescan_id: str) -> RescanInfo:
         runner = self._runner()
         try:
-            return await run_rescan(self.store, rescan_id, runner, settings=self.settings)
+            # Fetched content is analysed in one worker process: the service's event loop stays free.
+            return await run_rescan(self.store, rescan_id, runner, settings=self.settings, refetch_workers=1)
         finally:
             runner.close()
             self._running.pop(rescan_id, None)

@@ -785,8 +785,12 @@ class Store:
             found = await rescan_queries.cached_findings(conn, shas, ruleset_version, analyzer_version)
         return {sha: [Finding.model_validate(f) for f in items] for sha, items in found.items()}
 
-    async def apply_rescan_page(self, rescan_id: str, rescored: list[tuple[Verdict, Verdict]], cursor: str) -> int:
-        """Record the changed verdicts of one page (and their events) and move the cursor; returns changes."""
+    async def apply_rescan_page(self, rescan_id: str, rescored: list[tuple[Verdict, Verdict]], cursor: str,
+                                trees: Mapping[str, set[str]] | None = None) -> int:
+        """Record the changed verdicts of one page (and their events) and move the cursor; returns changes.
+
+        `trees` names the inspections whose payload tree a refetch replaced, each with the sha256s
+        whose bytes were just stored; their tree rows are replaced by the new verdict's."""
         changed = 0
         async with self._write() as conn:
             row = (await conn.execute(sa.select(rescans).where(rescans.c.id == rescan_id))).mappings().one()
@@ -805,6 +809,8 @@ class Store:
                 changed += 1
                 if row["dry_run"]:
                     continue
+                if trees is not None and old.id in trees:
+                    await self._save_tree(conn, old.id, new, trees[old.id])
                 await self._record_verdict(conn, old.id, new, cause=f"rescan:{rescan_id}", status="done")
                 pending_events.append(("verdict.changed", old.id, {
                     "rescan_id": rescan_id,
