@@ -6,6 +6,10 @@ runs) and async methods for the service, and list what they hold with sizes and 
 retention works the same on both. `open_blob_backend` is the one place that picks one, from
 `Settings.blob_backend`.
 
+The s3 backend keeps blobs as objects `<prefix>ab/cd/<sha256>` in a bucket of any
+S3-compatible store (AWS S3, MinIO, Ceph, ...) through boto3; its synchronous client is
+thread-safe, so the async calls run it in a thread.
+
 The database backend stores bytes in the store's own PostgreSQL database: async calls go
 through the store's engine (asyncpg); synchronous calls use one plain psycopg connection per
 process, opened on first use, because the async engine is bound to an event loop a
@@ -23,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+import regex
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
@@ -215,8 +220,116 @@ class DatabaseBlobBackend:
             return {sha: BlobEntry(int(size), created) async for sha, size, created in rows}
 
 
+class S3BlobBackend:
+    """Blobs as objects `<prefix>ab/cd/<sha256>` in one bucket of an S3-compatible store."""
+
+    name = "s3"
+
+    def __init__(self, client: Any, bucket: str, prefix: str = "") -> None:
+        self.client = client
+        self.bucket = bucket
+        self.prefix = prefix
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> S3BlobBackend:
+        import boto3
+        from botocore.config import Config
+
+        if not settings.blob_s3_bucket:
+            raise BlobBackendError("blob_backend=s3 needs blob_s3_bucket")
+        secret = settings.blob_s3_secret_access_key
+        client = boto3.client(
+            "s3", endpoint_url=settings.blob_s3_endpoint_url, region_name=settings.blob_s3_region,
+            aws_access_key_id=settings.blob_s3_access_key_id,
+            aws_secret_access_key=secret.get_secret_value() if secret else None,
+            # Path-style keys work with every S3-compatible server; bounded retries and timeouts.
+            config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 3, "mode": "standard"},
+                          connect_timeout=5, read_timeout=30))
+        return cls(client, settings.blob_s3_bucket, settings.blob_s3_prefix)
+
+    def key(self, sha256: str) -> str:
+        check_sha256(sha256)
+        return f"{self.prefix}{sha256[:2]}/{sha256[2:4]}/{sha256}"
+
+    @staticmethod
+    def _missing(exc: Exception) -> bool:
+        code = str(getattr(exc, "response", {}).get("Error", {}).get("Code", ""))
+        return code in ("404", "NoSuchKey", "NotFound")
+
+    def _head(self, sha256: str) -> dict[str, Any] | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            return dict(self.client.head_object(Bucket=self.bucket, Key=self.key(sha256)))
+        except ClientError as exc:
+            if self._missing(exc):
+                return None
+            raise
+
+    def put_sync(self, sha256: str, data: bytes) -> bool:
+        _verify(sha256, data)
+        if self._head(sha256) is not None:
+            return False
+        # Two writers of the same key write the same bytes (content addressing): the race is harmless.
+        self.client.put_object(Bucket=self.bucket, Key=self.key(sha256), Body=data)
+        return True
+
+    def get_sync(self, sha256: str) -> bytes | None:
+        from botocore.exceptions import ClientError
+
+        try:
+            response = self.client.get_object(Bucket=self.bucket, Key=self.key(sha256))
+        except ClientError as exc:
+            if self._missing(exc):
+                return None
+            raise
+        with response["Body"] as body:
+            return bytes(body.read())
+
+    def exists_sync(self, sha256: str) -> bool:
+        return self._head(sha256) is not None
+
+    def delete_sync(self, sha256: str) -> int:
+        head = self._head(sha256)
+        if head is None:
+            return 0
+        self.client.delete_object(Bucket=self.bucket, Key=self.key(sha256))
+        return int(head.get("ContentLength", 0))
+
+    def iter_entries(self) -> Iterator[tuple[str, BlobEntry]]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(Bucket=self.bucket, Prefix=self.prefix)
+        for page in pages:
+            for item in page.get("Contents", []):
+                name = str(item["Key"]).rsplit("/", 1)[-1]
+                if _SHA256_NAME.match(name):
+                    yield name, BlobEntry(int(item["Size"]), item["LastModified"].astimezone(UTC))
+
+    def close(self) -> None:
+        self.client.close()
+
+    async def put(self, sha256: str, data: bytes) -> bool:
+        return await asyncio.to_thread(self.put_sync, sha256, data)
+
+    async def get(self, sha256: str) -> bytes | None:
+        return await asyncio.to_thread(self.get_sync, sha256)
+
+    async def exists(self, sha256: str) -> bool:
+        return await asyncio.to_thread(self.exists_sync, sha256)
+
+    async def delete(self, sha256: str) -> int:
+        return await asyncio.to_thread(self.delete_sync, sha256)
+
+    async def inventory(self) -> dict[str, BlobEntry]:
+        return await asyncio.to_thread(lambda: dict(self.iter_entries()))
+
+
+_SHA256_NAME = regex.compile(r"^[0-9a-f]{64}$")
+
+
 def open_blob_backend(settings: Settings, engine: AsyncEngine, url: str) -> BlobBackend:
     """The backend `settings.blob_backend` names, on the store's engine (`url` is its database URL)."""
     if settings.blob_backend == "database":
         return DatabaseBlobBackend.from_settings(engine, settings, url)
+    if settings.blob_backend == "s3":
+        return S3BlobBackend.from_settings(settings)
     return FolderBlobBackend(settings.blob_dir or Path(settings.data_dir) / "blobs")

@@ -1,13 +1,17 @@
-"""Every blob backend keeps the same contract: the folder (default) and the PostgreSQL `blobs` table.
+"""Every blob backend keeps the same contract: the folder (default), the PostgreSQL `blobs`
+table and an S3-compatible bucket.
 
 The suite runs once per backend; the database backend needs the PostgreSQL server (skipped
-with the reason when it does not answer). SQLite is not a database-backend target.
+with the reason when it does not answer; SQLite is not a database-backend target), the s3
+backend talks to a local S3-compatible server (moto) on 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import AsyncIterator
+import secrets
+import socket
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,6 +26,7 @@ from inspector.store.blob_backends import (
     BlobBackendError,
     DatabaseBlobBackend,
     FolderBlobBackend,
+    S3BlobBackend,
     blobs_table,
 )
 from inspector.store.schema import payloads
@@ -32,24 +37,58 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@pytest.fixture(params=["folder", pytest.param("database", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module")
+def s3_endpoint() -> Iterator[str]:
+    """A local S3-compatible server (moto) on 127.0.0.1, for this module's s3 runs."""
+    from moto.server import ThreadedMotoServer
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    yield f"http://127.0.0.1:{port}"
+    server.stop()
+
+
+def _s3_settings(endpoint: str) -> dict[str, Any]:
+    """A fresh bucket per test; explicit test credentials (no credential-chain lookups)."""
+    import boto3
+
+    bucket = f"inspector-{secrets.token_hex(6)}"
+    boto3.client("s3", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="test",
+                 aws_secret_access_key="test").create_bucket(Bucket=bucket)
+    return dict(blob_s3_bucket=bucket, blob_s3_endpoint_url=endpoint, blob_s3_region="us-east-1",
+                blob_s3_access_key_id="test", blob_s3_secret_access_key="test", blob_s3_prefix="payloads/")
+
+
+@pytest.fixture(params=["folder", pytest.param("database", marks=pytest.mark.postgres), "s3"])
 def blob_backend(request: pytest.FixtureRequest) -> str:
     if request.param == "database" and (reason := postgres_unreachable_reason()):
         pytest.skip(reason)
     return request.param  # type: ignore[no-any-return]
 
 
+@pytest.fixture
+def backend_settings(blob_backend: str, request: pytest.FixtureRequest) -> dict[str, Any]:
+    if blob_backend == "s3":
+        return _s3_settings(request.getfixturevalue("s3_endpoint"))
+    return {}
+
+
 @asynccontextmanager
-async def _store(blob_backend: str, tmp_path: Path, **overrides: Any) -> AsyncIterator[Store]:
-    """The folder backend beside SQLite; the database backend in a private PostgreSQL schema."""
+async def _store(blob_backend: str, tmp_path: Path, backend_settings: dict[str, Any],
+                 **overrides: Any) -> AsyncIterator[Store]:
+    """Folder and s3 beside SQLite; the database backend in a private PostgreSQL schema."""
     database = "postgres" if blob_backend == "database" else "sqlite"
-    async with temporary_store(database, tmp_path, blob_backend=blob_backend, **overrides) as store:
+    async with temporary_store(database, tmp_path, blob_backend=blob_backend, **backend_settings,
+                               **overrides) as store:
         yield store
 
 
 @pytest.fixture
-async def store(blob_backend: str, tmp_path: Path) -> AsyncIterator[Store]:
-    async with _store(blob_backend, tmp_path) as opened:
+async def store(blob_backend: str, tmp_path: Path, backend_settings: dict[str, Any]) -> AsyncIterator[Store]:
+    async with _store(blob_backend, tmp_path, backend_settings) as opened:
         yield opened
 
 
@@ -67,7 +106,7 @@ def test_the_setting_picks_the_backend(blob_backend: str, tmp_path: Path, monkey
 
 
 async def test_the_store_opens_the_configured_backend(store: Store, blob_backend: str) -> None:
-    expected = DatabaseBlobBackend if blob_backend == "database" else FolderBlobBackend
+    expected = {"folder": FolderBlobBackend, "database": DatabaseBlobBackend, "s3": S3BlobBackend}[blob_backend]
     assert isinstance(store.blobs, expected) and store.blobs.name == blob_backend
 
 
@@ -138,8 +177,9 @@ async def test_verdicts_store_their_bytes_in_the_backend(store: Store) -> None:
     assert info is not None and info.blob_available
 
 
-async def test_retention_by_age_and_size_frees_backend_bytes(blob_backend: str, tmp_path: Path) -> None:
-    async with _store(blob_backend, tmp_path, retention_days=30, retention_max_bytes=150) as store:
+async def test_retention_by_age_and_size_frees_backend_bytes(blob_backend: str, tmp_path: Path,
+                                                              backend_settings: dict[str, Any]) -> None:
+    async with _store(blob_backend, tmp_path, backend_settings, retention_days=30, retention_max_bytes=150) as store:
         await _save(store, "ancient", b"A" * 100, days_ago=40)
         await _save(store, "older", b"B" * 100, days_ago=5)
         await _save(store, "newest", b"C" * 100, days_ago=1)
@@ -169,3 +209,18 @@ async def test_the_blobs_table_exists_on_every_database(store: Store) -> None:
 async def test_the_database_backend_refuses_sqlite_clearly(tmp_path: Path) -> None:
     with pytest.raises(BlobBackendError, match="needs a PostgreSQL database_url"):
         await Store.open(Settings(data_dir=tmp_path, blob_backend="database"))
+
+
+async def test_s3_objects_are_sharded_under_the_prefix(s3_endpoint: str, tmp_path: Path) -> None:
+    settings = _s3_settings(s3_endpoint)
+    async with temporary_store("sqlite", tmp_path, blob_backend="s3", **settings) as store:
+        await store.blobs.put(_sha(b"sharded"), b"sharded")
+        assert isinstance(store.blobs, S3BlobBackend)
+        keys = [o["Key"] for o in store.blobs.client.list_objects_v2(Bucket=settings["blob_s3_bucket"])["Contents"]]
+        sha = _sha(b"sharded")
+        assert keys == [f"payloads/{sha[:2]}/{sha[2:4]}/{sha}"]
+
+
+async def test_the_s3_backend_needs_a_bucket(tmp_path: Path) -> None:
+    with pytest.raises(BlobBackendError, match="blob_s3_bucket"):
+        await Store.open(Settings(data_dir=tmp_path, blob_backend="s3"))
