@@ -14,6 +14,7 @@ import asyncio
 import hashlib
 import json
 import logging
+import os
 import time
 import uuid
 from collections import deque
@@ -293,6 +294,14 @@ def _init_worker(compiled_rules_path: str, settings_values: dict[str, object]) -
     _worker_engine = AnalysisEngine.build(rules, Settings(**settings_values))
 
 
+def _worker_ready() -> int:
+    """Runs in a worker once its initializer has built the engine; slow enough that
+    concurrent calls land on different workers and start them all."""
+    assert _worker_engine is not None, "worker initializer did not run"
+    time.sleep(0.05)
+    return os.getpid()
+
+
 def _analyze_in_worker(roots: Sequence[RootPayload], limits: ScanLimits, known: Sequence[str]) -> AnalysisOutcome:
     assert _worker_engine is not None, "worker initializer did not run"
     return analyze_payloads(roots, _worker_engine, limits, known)
@@ -376,6 +385,22 @@ class Inspector:
             # In-flight scans finish on the old pool; waiting for it happens off the event loop.
             self._retiring.add(asyncio.ensure_future(asyncio.to_thread(old_pool.shutdown, True)))
         return self.signatures
+
+    async def warm_up(self, timeout_s: float = 60.0) -> int:
+        """Start every worker process now (each loads the rules once) rather than on first use.
+
+        Returns how many workers answered within the timeout; 0 when analysis runs in-process."""
+        if not isinstance(self._executor, ProcessPoolExecutor):
+            return 0
+        loop = asyncio.get_running_loop()
+        size = self._pool_size or max(1, os.cpu_count() or 1)
+        seen: set[int] = set()
+        deadline = time.monotonic() + timeout_s
+        while len(seen) < size and time.monotonic() < deadline:
+            # A worker still booting takes no task, so ask again until each one has answered.
+            rounds = (loop.run_in_executor(self._executor, _worker_ready) for _ in range(size))
+            seen.update(await asyncio.gather(*rounds))
+        return len(seen)
 
     async def close(self) -> None:
         if self._retiring:

@@ -314,3 +314,14 @@ async def test_incomplete_analyses_are_not_cached_and_a_broken_cache_is_only_a_m
     finally:
         await broken.close()
     assert verdict.verdict != VerdictClass.CLEAN
+
+
+async def test_warm_up_starts_every_worker_process(offline_settings) -> None:  # type: ignore[no-untyped-def]
+    pooled = await Inspector.start(offline_settings, workers=2)
+    inline = await Inspector.start(offline_settings, workers=0)
+    try:
+        assert await pooled.warm_up() == 2
+        assert await inline.warm_up() == 0
+    finally:
+        await pooled.close()
+        await inline.close()

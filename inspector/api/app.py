@@ -170,8 +170,6 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
                 await warm_workers(inspector, worker_count(settings))
                 # The store keeps analysed trees: a payload seen before is not analysed again until
                 # the rules, the analyzers or the analysis settings change (settings.analysis_cache).
-                # Attached after the warm-up, whose script would otherwise be a cache hit from the
-                # previous start and leave the worker processes unstarted.
                 inspector.cache = store
                 runner = ServiceRunner(
                     build_app(settings, inspector, store), access_log=None, handle_signals=False,
