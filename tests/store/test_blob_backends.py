@@ -201,6 +201,47 @@ async def test_unreferenced_blobs_are_swept_only_after_the_grace_period(store: S
     assert await store.blobs.get(_sha(stray)) is None and await store.blobs.get(_sha(kept)) == kept
 
 
+MARKER_RULE = """
+rule acme_backdoor_marker
+{
+    meta:
+        id = "yara.acme.backdoor_marker"
+        score = 1500
+    strings:
+        $m = "acme-backdoor-7f3a" ascii
+    condition:
+        $m
+}
+"""
+
+
+async def test_rescan_worker_processes_read_the_bytes_from_the_backend(
+        blob_backend: str, tmp_path: Path, backend_settings: dict[str, Any]) -> None:
+    """The batch scan runs in a spawned worker process, which reads blobs through the sync core."""
+    from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
+    from inspector.rescan.scanner import ArtifactScanner
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "acme.yar").write_text(MARKER_RULE)
+    async with _store(blob_backend, tmp_path / "data", backend_settings, signature_dirs=[rules],
+                      rescan_batch_size=2) as store:
+        await _save(store, "clean-1", b"Get-Service W3SVC | Restart-Service")
+        await _save(store, "clean-2", b"Install-WindowsFeature Web-Server")
+        await _save(store, "marked", b"Set-Content C:\\ProgramData\\x.txt 'acme-backdoor-7f3a'")
+        scanner = ArtifactScanner.from_settings(store.settings)
+        info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
+                                     analyzer_version=scanner.analyzer_version)
+        runner = LocalBatchRunner(store.settings, processes=1)
+        try:
+            final = await run_rescan(store, info.id, runner, settings=store.settings)
+        finally:
+            runner.close()
+    assert final.status == "done"
+    assert (final.progress.artifacts_scanned, final.progress.artifacts_missing) == (3, 0)
+    assert [(c.inspection_id, c.new_verdict) for c in final.changes] == [("marked", "malicious")]
+
+
 async def test_the_blobs_table_exists_on_every_database(store: Store) -> None:
     async with store.engine.connect() as conn:
         assert await conn.scalar(sa.select(sa.func.count()).select_from(blobs_table)) == 0
