@@ -124,6 +124,17 @@ def compile_ruleset(directories: list[Path]) -> Ruleset:
                    files=[str(f) for f in files], errors=errors)
 
 
+def sources_digest(directories: list[Path]) -> str:
+    """Hash of every rule file's name and bytes: cheap to compute, changes when any rule file does."""
+    digest = hashlib.sha256()
+    for path in rule_files(directories):
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        except OSError:
+            digest.update(path.name.encode() + b"\0unreadable\0")
+    return digest.hexdigest()[:16]
+
+
 def _compile(sources: dict[str, str]) -> yara.Rules | None:
     return yara.compile(sources=sources, includes=False) if sources else None
 

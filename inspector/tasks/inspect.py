@@ -45,13 +45,7 @@ async def run_inspection(inspector: Any, store: Store, inspection_id: str, inp: 
 
 
 def inspect_in_worker(state: WorkerState, inspection_id: str, inp: InspectionInput, fetch: bool | None) -> None:
-    from inspector.pipeline import Inspector
-
     async def _run() -> None:
-        inspector = await Inspector.start(state.settings, workers=0)
-        try:
-            await run_inspection(inspector, state.store, inspection_id, inp, fetch)
-        finally:
-            await inspector.close()
+        await run_inspection(await state.active_inspector(), state.store, inspection_id, inp, fetch)
 
     state.runner.run(_run())

@@ -12,6 +12,7 @@ import socket
 import time
 from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from inspector.config import Settings
 from inspector.model import Finding
@@ -40,6 +41,8 @@ class WorkerState:
     runner: asyncio.Runner
     store: Store
     scanners: dict[RescanDepth, ArtifactScanner] = field(default_factory=dict)
+    inspector: Any = None  # inspector.pipeline.Inspector, started on the first inspection task
+    inspector_rules: str = ""  # digest of the rule files the inspector was started from
     owner: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
 
     @classmethod
@@ -49,8 +52,25 @@ class WorkerState:
         return cls(settings=settings, runner=runner, store=store)
 
     def close(self) -> None:
+        if self.inspector is not None:
+            self.runner.run(self.inspector.close())
         self.runner.run(self.store.close())
         self.runner.close()
+
+    async def active_inspector(self) -> Any:
+        """One in-process Inspector per worker, with the store's analysis cache; started again
+        only when the rule files change, not compiled for every task."""
+        from inspector.pipeline import Inspector
+        from inspector.rules.engine import sources_digest
+        from inspector.rules.paths import signature_dirs
+
+        digest = sources_digest(signature_dirs(self.settings))
+        if self.inspector is None or digest != self.inspector_rules:
+            if self.inspector is not None:
+                await self.inspector.close()
+            self.inspector = await Inspector.start(self.settings, workers=0, cache=self.store)
+            self.inspector_rules = digest
+        return self.inspector
 
     def scanner_for_active(self, depth: RescanDepth) -> ArtifactScanner:
         if depth not in self.scanners:

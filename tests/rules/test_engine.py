@@ -84,3 +84,13 @@ def test_compiled_rules_round_trip_through_bytes_for_workers(tmp_path: Path) -> 
 def test_only_yar_files_are_rules(tmp_path: Path, name: str) -> None:
     write(tmp_path, name, "this is not a rule")
     assert compile_ruleset([tmp_path]).errors == []
+
+
+def test_sources_digest_changes_with_any_rule_file(tmp_path: Path) -> None:
+    from inspector.rules.engine import sources_digest
+
+    write(tmp_path, "op.yar", GOOD_RULE)
+    first = sources_digest([tmp_path])
+    assert sources_digest([tmp_path]) == first
+    write(tmp_path, "broken.yar", "rule broken {")
+    assert sources_digest([tmp_path]) != first
