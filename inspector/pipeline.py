@@ -436,6 +436,7 @@ class Inspector:
                 tree = None
             if tree is not None:
                 outcome.merge(_rebased(tree, root))
+                outcome.blobs.setdefault(sha, root.data)  # the bytes at hand; derived ones were stored before
                 continue
             fresh = await self._analyze([root], limits, [*known, *(a.sha256 for a in outcome.artifacts)])
             if not fresh.errors and fresh.artifacts and fresh.artifacts[0].sha256 == sha:

@@ -258,10 +258,12 @@ async def test_a_payload_seen_before_is_not_analysed_again_and_gets_the_same_ver
     try:
         first = (await inspector.inspect(request)).verdict
         inspector._engine = AnalysisEngine(stages=((Explodes(),),))  # would fail loudly if it ran again
-        second = (await inspector.inspect(request)).verdict
+        again = await inspector.inspect(request)
+        second = again.verdict
     finally:
         await inspector.close()
     assert (cache.puts, cache.hits) == (1, 1)
+    assert second.artifacts[0].sha256 in again.blobs
     assert comparable(first) == comparable(second)
     assert len(second.artifacts) >= 2 and second.verdict != VerdictClass.CLEAN
 
