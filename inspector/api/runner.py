@@ -106,13 +106,15 @@ class InspectionRunner:
                 await asyncio.shield(self._record_running(inp, sub, inspection_id, task))
                 recorded = True
                 raise
-            await self.store.create_inspection(inspection_id, sub.kind, result.plan.redacted_request,
-                                               result.plan.context, sub.key_id, sub.input_name)
-            recorded = True
+            # Row, verdict and tree in one write (shared with concurrent requests'); `recorded` stays
+            # False, so the task has nothing left to store.
+            await self.store.save_completed_inspection(inspection_id, sub.kind, result.plan.redacted_request,
+                                                       result.plan.context, sub.key_id, sub.input_name,
+                                                       result.verdict, result.blobs)
         finally:
             if not row_exists.done():
                 row_exists.set_result(recorded)
-        await task  # the task stores the verdict now that the row exists
+        await task  # its bookkeeping (queue, metrics) is done by now
         return Outcome(inspection_id, result.verdict)
 
     async def _record_running(self, inp: InspectionInput, sub: Submission, inspection_id: str,
@@ -218,9 +220,9 @@ class InspectionRunner:
                     result = local.result()
                 except _Failure as failure:
                     raise _as_problem(failure) from None
-                await self.store.create_inspection(inspection_id, sub.kind, result.plan.redacted_request,
-                                                   result.plan.context, sub.key_id, sub.input_name)
-                await self.store.save_verdict(inspection_id, result.verdict, result.blobs)
+                await self.store.save_completed_inspection(inspection_id, sub.kind, result.plan.redacted_request,
+                                                           result.plan.context, sub.key_id, sub.input_name,
+                                                           result.verdict, result.blobs)
                 return Outcome(inspection_id, result.verdict)
             local.cancel()
         await self._queue_on_celery(inp, sub, inspection_id)
@@ -293,14 +295,13 @@ def worker_count(settings: Settings) -> int:
 
 
 async def warm_workers(inspector: Inspector, workers: int) -> None:
-    """Start every worker process before serving.
+    """Start every worker process before serving (`workers` is the pool size it was built with).
 
     The pool starts its processes on first use, and starting one blocks the event loop until
     the child has read its start-up data (seconds on a busy machine); doing it here keeps that
     stall out of the first requests.
     """
-    warm_up = InspectionInput(kind=InputKind.SCRIPT, content=b"# worker warm-up\n")
-    await asyncio.gather(*(inspector.inspect(warm_up) for _ in range(workers)))
+    await inspector.warm_up()
 
 
 def _stop_waiting(result_ready: asyncio.Future[InspectionResult]) -> None:

@@ -11,7 +11,7 @@ import asyncio
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import regex
@@ -44,8 +44,23 @@ class BlobStore:
         """Store `data` under its sha256; returns False when it was already there."""
         if hashlib.sha256(data).hexdigest() != check_sha256(sha256):
             raise BlobError(f"blob {sha256} does not match the sha256 of its {len(data)} bytes")
+        return self._write_new(sha256, data)
+
+    def put_many_sync(self, blobs: Mapping[str, bytes]) -> int:
+        """Store several blobs (one call, so one thread hop for a whole payload tree); returns how many were new.
+
+        Every key is checked against its bytes before anything is written, so a bad key fails
+        the call without leaving part of the set behind. Each new file is still synced before
+        it is renamed into place: the database may only promise bytes that are on disk.
+        """
+        for sha256, data in blobs.items():
+            if hashlib.sha256(data).hexdigest() != check_sha256(sha256):
+                raise BlobError(f"blob {sha256} does not match the sha256 of its {len(data)} bytes")
+        return sum(self._write_new(sha256, data) for sha256, data in blobs.items())
+
+    def _write_new(self, sha256: str, data: bytes) -> bool:
         target = self.path(sha256)
-        if target.exists():
+        if target.exists():  # most payloads recur: a stat, no write
             return False
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=target.parent)
@@ -92,6 +107,11 @@ class BlobStore:
 
     async def put(self, sha256: str, data: bytes) -> bool:
         return await asyncio.to_thread(self.put_sync, sha256, data)
+
+    async def put_many(self, blobs: Mapping[str, bytes]) -> int:
+        if not blobs:
+            return 0
+        return await asyncio.to_thread(self.put_many_sync, blobs)
 
     async def get(self, sha256: str) -> bytes | None:
         return await asyncio.to_thread(self.get_sync, sha256)

@@ -7,11 +7,12 @@ database holds metadata only.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
 import secrets
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -21,11 +22,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inspector.config import Settings
-from inspector.model import ArtifactType, Finding, Verdict, VerdictClass
+from inspector.model import ArtifactType, Finding, Verdict
 from inspector.redact import redact_text
 from inspector.store import database, outbox, rescan_queries
+from inspector.store import inspection_rows
 from inspector.store.blob_backends import BlobBackend, open_blob_backend
-from inspector.store.blobs import check_sha256
+from inspector.store.blobs import BlobStore, check_sha256
+from inspector.store.group_commit import GroupCommitter, WriterClosed
+from inspector.store.inspection_rows import FinishedInspection
 from inspector.store.records import (
     ROLES,
     ApiKeyInfo,
@@ -108,6 +112,8 @@ class Store:
         self.settings = settings
         self.dialect = engine.dialect.name
         self._cache_stats = CacheStats()
+        # Finished inspections of concurrent callers share transactions (group commit); started on first use.
+        self._finished_writer: GroupCommitter[FinishedInspection, None] | None = None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -124,6 +130,9 @@ class Store:
         return cls(engine, blobs, settings)
 
     async def close(self) -> None:
+        """Commit the inspections still queued for the writer, then let go of the database."""
+        if self._finished_writer is not None:
+            await self._finished_writer.close()
         self.blobs.close()
         await self.engine.dispose()
 
@@ -282,92 +291,107 @@ class Store:
         Blobs are written first: they are content-addressed, so a failure afterwards leaves at
         most an unreferenced file that retention removes, never a row pointing at nothing.
         """
-        for sha256, data in blobs.items():
-            await self.blobs.put(sha256, data)
+        await self._put_blobs(blobs)
         async with self._write() as conn:
             exists = await conn.scalar(sa.select(inspections.c.id).where(inspections.c.id == inspection_id))
             if exists is None:
                 raise UnknownInspection(f"no inspection {inspection_id!r}")
             await self._save_tree(conn, inspection_id, verdict, blobs.keys())
             await self._record_verdict(conn, inspection_id, verdict, cause="inspection", status="done")
-            if self.settings.events_on_new_verdicts and verdict.verdict is not VerdictClass.CLEAN:
-                await outbox.append_events(conn, [("verdict.new", inspection_id, {
-                    "ruleset_version": verdict.signatures.version,
-                    "new": {"verdict": verdict.verdict.value, "score": verdict.score, "severity": verdict.severity,
-                            "alerts": sorted({a.alertType for a in verdict.alerts})},
-                })])
+            event = inspection_rows.new_verdict_event(inspection_id, verdict)
+            if self.settings.events_on_new_verdicts and event is not None:
+                await outbox.append_events(conn, [event])
+
+    async def save_completed_inspection(
+        self,
+        inspection_id: str,
+        kind: str,
+        redacted_request: object,
+        context: dict[str, Any] | None,
+        key_id: str | None,
+        input_name: str | None,
+        verdict: Verdict,
+        blobs: Mapping[str, bytes],
+    ) -> None:
+        """Record an inspection that already has its verdict: row, verdict, payload tree and bytes at once.
+
+        The rows of `create_inspection` followed by `save_verdict` (status "done") in one
+        transaction instead of two; with `store_group_commit` (the default) that transaction
+        also carries other callers' inspections. Returns once they are committed, so an answer
+        built on it may say the verdict is stored; a caller cancelled while waiting does not
+        withdraw the write. The request must already be redacted. Raises StoreError for a
+        malformed or already recorded id, BlobError for bytes that do not match their key.
+        """
+        if not inspection_id or len(inspection_id) > 64:
+            raise StoreError("inspection id must be 1-64 characters")
+        item = FinishedInspection.build(
+            inspection_id=inspection_id, kind=kind, request=_jsonable(redacted_request), context=_jsonable(context),
+            key_id=key_id, input_name=input_name, verdict=verdict, stored_blobs=blobs.keys(), now=utcnow(),
+            with_event=self.settings.events_on_new_verdicts,
+        )
+        write = asyncio.ensure_future(self._store_finished(item, blobs))
+        write.add_done_callback(_consume_exception)
+        await asyncio.shield(write)
+
+    async def _store_finished(self, item: FinishedInspection, blobs: Mapping[str, bytes]) -> None:
+        # Bytes first, as in save_verdict: a failure after them leaves an unreferenced blob, never a row without bytes.
+        await self._put_blobs(blobs)
+        try:
+            if self.settings.store_group_commit:
+                await self._writer().submit(item)
+            else:
+                await self._commit_finished([item])
+        except WriterClosed:
+            raise StoreError("the store is closed") from None
+        except sa.exc.IntegrityError as exc:
+            async with self._read() as conn:
+                known = await conn.scalar(sa.select(inspections.c.id).where(inspections.c.id == item.inspection_id))
+            if known is not None:
+                raise StoreError(f"inspection {item.inspection_id!r} is already recorded") from exc
+            raise
+
+    def _writer(self) -> GroupCommitter[FinishedInspection, None]:
+        if self._finished_writer is None:
+            self._finished_writer = GroupCommitter(
+                self._commit_finished,
+                max_batch=self.settings.store_write_batch,
+                max_queue=self.settings.store_write_queue,
+                retry_alone=inspection_rows.is_item_error,
+                name="inspection writer",
+            )
+        return self._finished_writer
+
+    @property
+    def write_batches(self) -> tuple[int, int, int]:
+        """Group-commit figures of this process: (transactions, inspections, largest batch)."""
+        w = self._finished_writer
+        return (w.batches, w.items, w.largest_batch) if w is not None else (0, 0, 0)
+
+    async def _commit_finished(self, items: Sequence[FinishedInspection]) -> list[None]:
+        """One write transaction for `items` (a group-commit batch, or one item without it)."""
+        async with self._write() as conn:
+            await inspection_rows.insert_finished(conn, self._insert, items)
+        return [None] * len(items)
+
+    async def _put_blobs(self, blobs: Mapping[str, bytes]) -> None:
+        """An inspection's payload bytes; the local folder takes a whole tree in one thread hop."""
+        if isinstance(self.blobs, BlobStore):
+            await self.blobs.put_many(blobs)
+            return
+        for sha256, data in blobs.items():
+            await self.blobs.put(sha256, data)
 
     async def _save_tree(
         self, conn: AsyncConnection, inspection_id: str, verdict: Verdict, stored: Any
     ) -> None:
-        now = utcnow()
-        present = set(stored)
-        distinct = {a.sha256: a for a in reversed(verdict.artifacts)}  # first occurrence wins
-        if distinct:
-            rows = [
-                {
-                    "sha256": check_sha256(a.sha256),
-                    "size": a.size,
-                    "type": a.type.value,
-                    "first_seen": now,
-                    "last_seen": now,
-                    "blob_state": "present" if a.sha256 in present else "absent",
-                }
-                for a in distinct.values()
-            ]
-            stmt = self._insert(payloads)
-            excluded = stmt.excluded
-            await conn.execute(
-                stmt.on_conflict_do_update(
-                    index_elements=[payloads.c.sha256],
-                    set_={
-                        "last_seen": excluded.last_seen,
-                        # New bytes revive an expired payload; a tree without bytes never hides them.
-                        "blob_state": sa.case(
-                            (excluded.blob_state == "present", "present"), else_=payloads.c.blob_state
-                        ),
-                    },
-                ),
-                rows,
-            )
+        await inspection_rows.upsert_payloads(conn, self._insert, inspection_rows.payload_rows(verdict, stored, utcnow()))
         # Saving again (a retried task) replaces the tree rather than duplicating it.
         for table in (inspection_artifacts, inspection_fetches):
             await conn.execute(table.delete().where(table.c.inspection_id == inspection_id))
-        if verdict.artifacts:
-            await conn.execute(
-                inspection_artifacts.insert(),
-                [
-                    {
-                        "inspection_id": inspection_id,
-                        "position": i,
-                        "sha256": a.sha256,
-                        "parent": a.parent,
-                        "origin": a.origin,
-                        "depth": a.depth,
-                        "role": a.role,
-                        "url": a.url,
-                    }
-                    for i, a in enumerate(verdict.artifacts)
-                ],
-            )
-        if verdict.fetches:
-            await conn.execute(
-                inspection_fetches.insert(),
-                [
-                    {
-                        "inspection_id": inspection_id,
-                        "position": i,
-                        "url": f.url,
-                        "role": f.role,
-                        "fetched": f.fetched,
-                        "final_url": f.final_url,
-                        "status": f.status,
-                        "sha256": f.sha256,
-                        "error": f.error,
-                    }
-                    for i, f in enumerate(verdict.fetches)
-                ],
-            )
+        for table, rows in ((inspection_artifacts, inspection_rows.artifact_rows(inspection_id, verdict)),
+                            (inspection_fetches, inspection_rows.fetch_rows(inspection_id, verdict))):
+            if rows:
+                await conn.execute(table.insert(), rows)
 
     async def _record_verdict(
         self, conn: AsyncConnection, inspection_id: str, verdict: Verdict, *, cause: str, status: str
@@ -897,3 +921,9 @@ def verdict_changed(old: Verdict, new: Verdict) -> bool:
     """A change worth recording: the class, the score or the set of alert types moved."""
     return (old.verdict != new.verdict or old.score != new.score
             or {a.alertType for a in old.alerts} != {a.alertType for a in new.alerts})
+
+
+def _consume_exception(task: asyncio.Future[None]) -> None:
+    """A caller cancelled while its write went on never reads the write's error; mark it seen."""
+    if not task.cancelled():
+        task.exception()

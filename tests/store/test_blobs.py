@@ -62,3 +62,29 @@ async def test_async_wrappers(tmp_path: Path) -> None:
     assert await blobs.put(_sha(b"z"), b"z") is True
     assert await blobs.get(_sha(b"z")) == b"z"
     assert await blobs.delete(_sha(b"z")) == 1
+
+
+def test_put_many_writes_only_new_blobs_in_one_call(tmp_path: Path) -> None:
+    blobs = BlobStore(tmp_path)
+    old, new = b"seen before", b"first time"
+    blobs.put_sync(_sha(old), old)
+    assert blobs.put_many_sync({_sha(old): old, _sha(new): new}) == 1
+    assert blobs.get_sync(_sha(new)) == new and blobs.get_sync(_sha(old)) == old
+    assert blobs.put_many_sync({}) == 0
+
+
+def test_put_many_checks_every_key_before_writing_any(tmp_path: Path) -> None:
+    blobs = BlobStore(tmp_path)
+    good = b"good bytes"
+    with pytest.raises(BlobError, match="does not match"):
+        blobs.put_many_sync({_sha(good): good, _sha(b"one"): b"two"})
+    assert blobs.get_sync(_sha(good)) is None
+    assert list(blobs.iter_sizes()) == []
+
+
+async def test_put_many_async_wrapper(tmp_path: Path) -> None:
+    blobs = BlobStore(tmp_path)
+    data = b"async many"
+    assert await blobs.put_many({_sha(data): data}) == 1
+    assert await blobs.put_many({}) == 0
+    assert await blobs.get(_sha(data)) == data

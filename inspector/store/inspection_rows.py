@@ -1,0 +1,254 @@
+"""The rows an inspection's verdict is stored as, and the batched write of finished inspections.
+
+`Store.save_verdict` (a verdict for an inspection recorded earlier) and
+`Store.save_completed_inspection` (an inspection that finished before anything was recorded)
+build the same rows here. The second is the service's hot path: `FinishedInspection.build`
+prepares and checks everything in the caller, and `insert_finished` writes any number of
+them with a fixed number of statements (one per table, executemany), so the group-commit
+writer can put many callers' inspections in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from inspector.model import Verdict, VerdictClass
+from inspector.store import outbox
+from inspector.store.blobs import check_sha256
+from inspector.store.schema import (
+    inspection_alerts,
+    inspection_artifacts,
+    inspection_fetches,
+    inspections,
+    payloads,
+    verdicts,
+)
+
+MAX_INPUT_NAME = 1024
+
+Event = tuple[str, str, dict[str, Any]]
+InsertFactory = Callable[[sa.Table], Any]
+
+
+def payload_rows(verdict: Verdict, stored: Iterable[str], now: datetime) -> list[dict[str, Any]]:
+    """One `payloads` row per distinct artifact, sorted by sha256.
+
+    Sorted so that concurrent upserts (several replicas on PostgreSQL) lock rows in the same
+    order and cannot deadlock each other.
+    """
+    present = set(stored)
+    distinct = {a.sha256: a for a in reversed(verdict.artifacts)}  # first occurrence wins
+    return [
+        {
+            "sha256": check_sha256(sha),
+            "size": a.size,
+            "type": a.type.value,
+            "first_seen": now,
+            "last_seen": now,
+            "blob_state": "present" if sha in present else "absent",
+        }
+        for sha, a in sorted(distinct.items())
+    ]
+
+
+def artifact_rows(inspection_id: str, verdict: Verdict) -> list[dict[str, Any]]:
+    return [
+        {
+            "inspection_id": inspection_id,
+            "position": i,
+            "sha256": a.sha256,
+            "parent": a.parent,
+            "origin": a.origin,
+            "depth": a.depth,
+            "role": a.role,
+            "url": a.url,
+        }
+        for i, a in enumerate(verdict.artifacts)
+    ]
+
+
+def fetch_rows(inspection_id: str, verdict: Verdict) -> list[dict[str, Any]]:
+    return [
+        {
+            "inspection_id": inspection_id,
+            "position": i,
+            "url": f.url,
+            "role": f.role,
+            "fetched": f.fetched,
+            "final_url": f.final_url,
+            "status": f.status,
+            "sha256": f.sha256,
+            "error": f.error,
+        }
+        for i, f in enumerate(verdict.fetches)
+    ]
+
+
+def alert_rows(inspection_id: str, verdict: Verdict) -> list[dict[str, Any]]:
+    return [{"inspection_id": inspection_id, "alert_type": t} for t in sorted({a.alertType for a in verdict.alerts})]
+
+
+def new_verdict_event(inspection_id: str, verdict: Verdict) -> Event | None:
+    """The `verdict.new` event of a non-clean verdict (when `events_on_new_verdicts` is on)."""
+    if verdict.verdict is VerdictClass.CLEAN:
+        return None
+    return ("verdict.new", inspection_id, {
+        "ruleset_version": verdict.signatures.version,
+        "new": {"verdict": verdict.verdict.value, "score": verdict.score, "severity": verdict.severity,
+                "alerts": sorted({a.alertType for a in verdict.alerts})},
+    })
+
+
+async def upsert_payloads(conn: AsyncConnection, insert: InsertFactory, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert payload rows, or refresh `last_seen` (and revive expired bytes) of known ones."""
+    if not rows:
+        return
+    stmt = insert(payloads)
+    excluded = stmt.excluded
+    await conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[payloads.c.sha256],
+            set_={
+                "last_seen": excluded.last_seen,
+                # New bytes revive an expired payload; a tree without bytes never hides them.
+                "blob_state": sa.case((excluded.blob_state == "present", "present"), else_=payloads.c.blob_state),
+            },
+        ),
+        list(rows),
+    )
+
+
+@dataclass(frozen=True)
+class FinishedInspection:
+    """Every row of one inspection that finished before it was recorded, ready to insert."""
+
+    inspection_id: str
+    inspection: dict[str, Any]
+    verdict: dict[str, Any]
+    payloads: list[dict[str, Any]]
+    artifacts: list[dict[str, Any]]
+    fetches: list[dict[str, Any]]
+    alerts: list[dict[str, Any]]
+    event: Event | None
+
+    @classmethod
+    def build(
+        cls,
+        *,
+        inspection_id: str,
+        kind: str,
+        request: Any,
+        context: Any,
+        key_id: str | None,
+        input_name: str | None,
+        verdict: Verdict,
+        stored_blobs: Iterable[str],
+        now: datetime,
+        with_event: bool,
+    ) -> FinishedInspection:
+        """Rows for the tables; `request` and `context` are already plain JSON (and redacted).
+
+        Raises ValueError (a BlobError) for a malformed artifact sha256, so a bad item fails
+        its own caller before it can share a transaction with others.
+        """
+        return cls(
+            inspection_id=inspection_id,
+            inspection={
+                "id": inspection_id,
+                "kind": kind[:32],
+                "status": "done",
+                "key_id": key_id,
+                "input_name": input_name[:MAX_INPUT_NAME] if input_name else None,
+                "request": request,
+                "context": context,
+                "created_at": now,
+                "updated_at": now,
+                "error_kind": None,
+                "error_detail": None,
+                "verdict": verdict.verdict.value,
+                "score": verdict.score,
+                "severity": verdict.severity,
+                "ruleset_version": verdict.signatures.version,
+            },
+            verdict={
+                "inspection_id": inspection_id,
+                "ruleset_version": verdict.signatures.version,
+                "verdict": verdict.verdict.value,
+                "score": verdict.score,
+                "severity": verdict.severity,
+                "cause": "inspection",
+                "body": verdict.model_dump_json(),
+                "created_at": now,
+            },
+            payloads=payload_rows(verdict, stored_blobs, now),
+            artifacts=artifact_rows(inspection_id, verdict),
+            fetches=fetch_rows(inspection_id, verdict),
+            alerts=alert_rows(inspection_id, verdict),
+            event=new_verdict_event(inspection_id, verdict) if with_event else None,
+        )
+
+
+def merged_payload_rows(items: Sequence[FinishedInspection]) -> list[dict[str, Any]]:
+    """The payload rows of several inspections, one per sha256 (sorted): present if any has the bytes."""
+    merged: dict[str, dict[str, Any]] = {}
+    for item in items:
+        for row in item.payloads:
+            known = merged.get(row["sha256"])
+            if known is None:
+                merged[row["sha256"]] = row
+            elif row["blob_state"] == "present" and known["blob_state"] != "present":
+                merged[row["sha256"]] = {**known, "blob_state": "present"}
+    return [merged[sha] for sha in sorted(merged)]
+
+
+async def insert_finished(conn: AsyncConnection, insert: InsertFactory, items: Sequence[FinishedInspection]) -> None:
+    """Write finished inspections inside the caller's write transaction.
+
+    At most eight statements whatever the number of items: payloads, inspections, verdicts
+    (returning their ids), the inspections' current verdict ids, artifacts, fetches, alerts
+    and events. A duplicate inspection id fails the statement (and the transaction) with an
+    IntegrityError.
+    """
+    if not items:
+        return
+    await upsert_payloads(conn, insert, merged_payload_rows(items))
+    await conn.execute(inspections.insert(), [item.inspection for item in items])
+    created = await conn.execute(
+        verdicts.insert().returning(verdicts.c.inspection_id, verdicts.c.id), [item.verdict for item in items]
+    )
+    current = [{"b_inspection": inspection_id, "b_verdict": verdict_id} for inspection_id, verdict_id in created]
+    await conn.execute(
+        inspections.update()
+        .where(inspections.c.id == sa.bindparam("b_inspection"))
+        .values(current_verdict_id=sa.bindparam("b_verdict")),
+        current,
+    )
+    for table, rows in (
+        (inspection_artifacts, [row for item in items for row in item.artifacts]),
+        (inspection_fetches, [row for item in items for row in item.fetches]),
+        (inspection_alerts, [row for item in items for row in item.alerts]),
+    ):
+        if rows:
+            await conn.execute(table.insert(), rows)
+    await outbox.append_events(conn, [item.event for item in items if item.event is not None])
+
+
+def is_item_error(exc: Exception) -> bool:
+    """Whether a failed batch is worth retrying item by item.
+
+    Errors of the database itself (connection lost, lock or pool timeout) would only repeat
+    once per item; anything else (a duplicate id, a value the database refuses) may belong to
+    one item, and the others should still be stored.
+    """
+    if isinstance(exc, sa.exc.DBAPIError) and exc.connection_invalidated:
+        return False
+    return not isinstance(
+        exc, (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, OSError, TimeoutError)
+    )
+
