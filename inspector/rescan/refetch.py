@@ -54,7 +54,6 @@ class Refetched:
 
     verdict: Verdict
     blobs: dict[str, bytes]
-    urls: list[str]
 
 
 def refetchable_urls(verdict: Verdict) -> list[PlannedUrl]:
@@ -160,7 +159,7 @@ class Refetcher:
         updated = updated.model_copy(update={
             "verdict": decision.verdict, "score": decision.score, "severity": decision.severity,
             "alerts": decision.alerts, "complete": not new_errors and (verdict.complete or not kept_errors)})
-        return Refetched(updated, dict(outcome.blobs), sorted(refetched))
+        return Refetched(updated, dict(outcome.blobs))
 
 
 async def refetch_page(refetcher: Refetcher, store: Store, rescored: list[tuple[Verdict, Verdict]],
