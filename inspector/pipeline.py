@@ -319,6 +319,16 @@ class SignatureStatus:
 
 
 @dataclass
+class PlanAnalysis:
+    """What fetching and analysing one plan produced, before scoring."""
+
+    outcome: AnalysisOutcome
+    records: list[FetchRecord]
+    errors: list[InspectionError]
+    url_findings: list[Finding]
+
+
+@dataclass
 class InspectionResult:
     verdict: Verdict
     blobs: dict[str, bytes]
@@ -463,14 +473,24 @@ class Inspector:
         limits = self.settings.scan_limits()
         if deadline_s is not None:
             limits = ScanLimits(**{**limits.__dict__, "deadline_s": min(limits.deadline_s, deadline_s)})
-        run = _Inspection(self, plan, limits, fetch_enabled=(fetch is not False) and self._fetcher is not None,
-                          fetch_requested=fetch)
-        outcome = await run.execute()
-        verdict = self._verdict(plan, run, outcome, inspection_id, input_name, inp, started)
+        analysis = await self.analyze_plan(plan, limits, fetch=fetch is not False)
+        verdict = self._verdict(plan, analysis, inspection_id, input_name, inp, started)
+        outcome = analysis.outcome
         return InspectionResult(verdict=verdict, blobs=outcome.blobs, plan=plan)
 
-    def _verdict(self, plan: InspectionPlan, run: _Inspection, outcome: AnalysisOutcome, inspection_id: str | None,
+    async def analyze_plan(self, plan: InspectionPlan, limits: ScanLimits | None = None, *,
+                           fetch: bool = True) -> PlanAnalysis:
+        """Fetch a plan's URLs (when fetching is on), analyse everything, fetch second stages.
+
+        The building block of `inspect`, public for callers that build their own plan (refetch)."""
+        run = _Inspection(self, plan, limits or self.settings.scan_limits(),
+                          fetch_enabled=fetch and self._fetcher is not None, fetch_requested=fetch)
+        outcome = await run.execute()
+        return PlanAnalysis(outcome=outcome, records=run.records, errors=run.errors, url_findings=run.url_findings)
+
+    def _verdict(self, plan: InspectionPlan, analysis: PlanAnalysis, inspection_id: str | None,
                  input_name: str | None, inp: InspectionInput, started: float) -> Verdict:
+        outcome, run = analysis.outcome, analysis
         findings = [*plan.findings, *run.url_findings, *outcome.findings]
         decision = decide(plan, outcome.artifacts, findings,
                           Bands(self.settings.suspicious_threshold, self.settings.malicious_threshold))

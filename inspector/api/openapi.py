@@ -189,7 +189,7 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
                     **_json(_ref(RescanInfo), "the rescan, queued or resumed"),
                     "headers": {"Location": {"description": "URL of the rescan", "schema": {"type": "string"}}},
                 },
-                **_problems(400, *_AUTHED_ERRORS, 403, 408, 413, 415),
+                **_problems(400, *_AUTHED_ERRORS, 403, 408, 409, 413, 415),
             },
         }
     },

@@ -42,6 +42,7 @@ METHOD_NOT_ALLOWED = ProblemKind("method-not-allowed", "Method not allowed", 405
 BODY_TIMEOUT = ProblemKind("body-timeout", "The request body did not arrive in time", 408)
 BODY_TOO_LARGE = ProblemKind("body-too-large", "The request body is too large", 413)
 UNSUPPORTED_MEDIA_TYPE = ProblemKind("unsupported-media-type", "Unsupported content type", 415)
+REFETCH_REFUSED = ProblemKind("refetch-refused", "A rescan cannot fetch again with these settings", 409)
 UNINSPECTABLE_INPUT = ProblemKind("uninspectable-input", "The input cannot be inspected", 422)
 INVALID_RULESET = ProblemKind("invalid-ruleset", "The ruleset does not compile; the previous one stays active", 422)
 RATE_LIMITED = ProblemKind("rate-limited", "Too many requests for this API key", 429)

@@ -15,9 +15,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from inspector.api.auth import ADMIN, INSPECT, require_role
 from inspector.api.limits import parse_json, read_body
 from inspector.api.middleware import log_fields
-from inspector.api.problems import INVALID_PARAMETER, NOT_FOUND, UNSUPPORTED_MEDIA_TYPE, ProblemError
+from inspector.api.problems import (
+    INVALID_PARAMETER, NOT_FOUND, REFETCH_REFUSED, UNSUPPORTED_MEDIA_TYPE, ProblemError,
+)
 from inspector.api.routes import STATE, validate_body
 from inspector.model import VerdictClass
+from inspector.rescan.refetch import RefetchRefused
 from inspector.store import EventRecord, RescanFilter, RescanInfo, StoreError
 from inspector.store.outbox import MAX_EVENTS_PAGE
 
@@ -41,6 +44,8 @@ class RescanRequest(BaseModel):
     verdict: VerdictClass | None = Field(default=None, description="only inspections whose current verdict is this")
     dry_run: bool = Field(default=False, description="record the changes a rescan would make without applying them")
     full: bool = Field(default=False, description="re-run every analyzer (after an upgrade), not only the rules")
+    refetch: bool = Field(default=False, description="fetch each inspection's URLs again and judge what they serve now"
+                          " (409 refetch-refused when fetching is off)")
 
     def filters(self) -> RescanFilter:
         return RescanFilter(since=self.since, kind=self.kind, verdict=self.verdict)
@@ -72,8 +77,11 @@ async def create_rescan(request: web.Request) -> web.Response:
         req = validate_body(RescanRequest, parse_json(raw, state.json_limits))
     else:
         req = RescanRequest()
-    info = await state.rescans.submit(req.filters(), dry_run=req.dry_run, full=req.full,
-                                      requested_by=f"key:{key.id}")
+    try:
+        info = await state.rescans.submit(req.filters(), dry_run=req.dry_run, full=req.full, refetch=req.refetch,
+                                          requested_by=f"key:{key.id}")
+    except RefetchRefused as exc:
+        raise ProblemError(REFETCH_REFUSED, str(exc)) from None
     log_fields(request)["rescan_id"] = info.id
     location = _rescan_location(info)
     return _json_response(info, status=202, headers={"Location": location})

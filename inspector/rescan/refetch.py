@@ -28,7 +28,7 @@ from typing import Any
 from inspector.config import Settings
 from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
 from inspector.model import Artifact, Finding, InspectionError, Verdict
-from inspector.pipeline import NOT_FETCHED_ROLES, Inspector, _Inspection
+from inspector.pipeline import NOT_FETCHED_ROLES, Inspector
 from inspector.redact import REDACTED
 from inspector.rescan.rescore import scoring_plan
 from inspector.scoring import Bands, decide
@@ -121,9 +121,8 @@ class Refetcher:
         scoring = scoring_plan(verdict, context)
         plan = InspectionPlan(kind=scoring.kind, urls=urls, context=scoring.context)
         async with self._slots:
-            run = _Inspection(self.inspector, plan, self.settings.scan_limits(), fetch_enabled=True,
-                              fetch_requested=True)
-            outcome = await run.execute()
+            run = await self.inspector.analyze_plan(plan, self.settings.scan_limits(), fetch=True)
+            outcome = run.outcome
 
         # Only URLs that answered with bytes replace what was stored: a script whose server is gone
         # or now refused by policy is still what the VM ran, so its stored tree and records stay.

@@ -281,3 +281,10 @@ async def _events_pending(service: Service, timeout_s: float = 10.0) -> float:
         if pending == 0 or time.monotonic() > deadline:
             return pending
         await asyncio.sleep(0.1)
+
+
+async def test_a_refetch_rescan_is_refused_while_fetching_is_off(service: Service) -> None:
+    status, headers, problem = await service.call("POST", "/v1/rescans", json_body={"refetch": True})
+    assert status == 409 and headers["Content-Type"].startswith("application/problem+json")
+    assert problem["type"].endswith("/refetch-refused")
+    assert "fetch" in problem["detail"].lower()
