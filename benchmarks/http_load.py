@@ -1,6 +1,7 @@
 """HTTP throughput and latency of inline-script inspections, next to the in-process scan rate.
 
     .venv/bin/python benchmarks/http_load.py [--url URL --key KEY] [--levels 1,4,16,64] [--seconds 5]
+        [--database-url postgresql+asyncpg://user@127.0.0.1:5432/db]
 
 Without --url it starts `inspector serve` in a separate process (closed network, a temporary
 data folder, its own admin key) and stops it at the end. For each concurrency level it sends
@@ -8,8 +9,12 @@ data folder, its own admin key) and stops it at the end. For each concurrency le
 and prints requests/s and p50/p95/p99 latency. It then runs the same samples through
 `Inspector.inspect` in this process (same worker count, no HTTP, no store) and prints the
 ratio: HTTP throughput as a share of the in-process rate is the cost of the service layer.
-Last, the store alone: the two writes the service makes per inspection (row, then verdict),
-at the same concurrency, in a fresh SQLite store. Everything stays on 127.0.0.1.
+Last, the store alone at the same concurrency, in a fresh store: the two writes an inspection
+used to cost (`create_inspection`, then `save_verdict`), and the one write the service makes
+now (`save_completed_inspection`, group-committed with the other clients' writes).
+The store is SQLite in a temporary data folder, or with --database-url a private schema of
+that PostgreSQL database (dropped at the end), for the server and the store-only runs alike.
+Everything stays on the loopback interface.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import argparse
 import asyncio
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tempfile
@@ -35,6 +41,7 @@ from inspector.config import load_settings  # noqa: E402
 from inspector.extensions.request import InputKind, InspectionInput  # noqa: E402
 from inspector.pipeline import InspectionResult, Inspector  # noqa: E402
 from inspector.store import Store  # noqa: E402
+from inspector.store.testing import drop_schema  # noqa: E402
 
 BENIGN = [
     "Get-Service | Where-Object Status -eq Running | Select-Object -First 10",
@@ -127,8 +134,8 @@ async def drive_in_process(inspector: Inspector, concurrency: int, seconds: floa
 
 
 async def drive_store(store: Store, results: list[InspectionResult], concurrency: int,
-                      seconds: float) -> LevelResult:
-    """What the service writes per inspection (the row, then the verdict), without HTTP or scanning."""
+                      seconds: float, *, one_write: bool) -> LevelResult:
+    """Storing finished inspections without HTTP or scanning: two writes each, or the service's one."""
     latencies: list[float] = []
     stop_at = time.perf_counter() + seconds
 
@@ -137,11 +144,15 @@ async def drive_store(store: Store, results: list[InspectionResult], concurrency
         while time.perf_counter() < stop_at:
             result = results[i % len(results)]
             inspection_id = uuid.uuid4().hex
+            verdict = result.verdict.model_copy(update={"id": inspection_id})
             started = time.perf_counter()
-            await store.create_inspection(inspection_id, "script", result.plan.redacted_request,
-                                          result.plan.context, "bench", None)
-            await store.save_verdict(inspection_id, result.verdict.model_copy(update={"id": inspection_id}),
-                                     result.blobs)
+            if one_write:
+                await store.save_completed_inspection(inspection_id, "script", result.plan.redacted_request,
+                                                      result.plan.context, "bench", None, verdict, result.blobs)
+            else:
+                await store.create_inspection(inspection_id, "script", result.plan.redacted_request,
+                                              result.plan.context, "bench", None)
+                await store.save_verdict(inspection_id, verdict, result.blobs)
             latencies.append((time.perf_counter() - started) * 1000)
             i += 1
 
@@ -150,10 +161,20 @@ async def drive_store(store: Store, results: list[InspectionResult], concurrency
     return LevelResult(concurrency, len(latencies), 0, time.perf_counter() - started, latencies)
 
 
-async def in_process_results(workers: int, levels: list[int],
-                             seconds: float) -> tuple[list[LevelResult], list[LevelResult]]:
-    """In-process scan rates per level, then store write rates per level (fresh SQLite store)."""
-    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-store-"))
+@dataclass
+class StoreRates:
+    two_writes: list[LevelResult]
+    one_write: list[LevelResult]
+    batches: tuple[int, int, int]  # transactions, inspections, largest batch of the one-write runs
+
+
+async def in_process_results(workers: int, levels: list[int], seconds: float,
+                             database_url: str | None) -> tuple[list[LevelResult], StoreRates]:
+    """In-process scan rates per level, then store write rates per level (a fresh store)."""
+    overrides: dict[str, str] = {}
+    if database_url:
+        overrides = {"database_url": database_url, "database_schema": f"bench_{secrets.token_hex(6)}"}
+    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-store-"), **overrides)
     inspector = await Inspector.start(settings, workers=workers, fetching=False)
     try:
         # Every worker process loads its engine on first use: warm them all before measuring.
@@ -165,18 +186,24 @@ async def in_process_results(workers: int, levels: list[int],
         await inspector.close()
     store = await Store.open(settings)
     try:
-        writes = [await drive_store(store, results, level, seconds) for level in levels]
+        two = [await drive_store(store, results, level, seconds, one_write=False) for level in levels]
+        one = [await drive_store(store, results, level, seconds, one_write=True) for level in levels]
+        batches = store.write_batches
     finally:
         await store.close()
-    return scans, writes
+        await drop_schema(settings)
+    return scans, StoreRates(two, one, batches)
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str, str, Path]:
+def start_server(workers: int, database_url: str | None,
+                 schema: str | None) -> tuple[subprocess.Popen[bytes], str, str, Path]:
     data_dir = Path(tempfile.mkdtemp(prefix="http-load-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update(INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_FETCH="false", INSPECTOR_FETCH_ONLY_ALLOWED="true",
                INSPECTOR_API_WORKERS=str(workers), INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024",
                INSPECTOR_LOG_LEVEL="warning")
+    if database_url and schema:
+        env.update(INSPECTOR_DATABASE_URL=database_url, INSPECTOR_DATABASE_SCHEMA=schema)
     inspector_bin = str(Path(sys.executable).parent / "inspector")
     key = subprocess.run([inspector_bin, "keys", "create", "--role", "detector"], env=env, capture_output=True,
                          text=True, check=True, timeout=60).stdout.strip()
@@ -207,17 +234,21 @@ async def main() -> None:
     parser.add_argument("--levels", default="1,4,16,64", help="concurrency levels, comma separated")
     parser.add_argument("--seconds", type=float, default=5.0, help="duration of each level (max 60)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="scan worker processes")
+    parser.add_argument("--database-url", help="a PostgreSQL URL (postgresql+asyncpg://) on this machine; "
+                                               "default: SQLite in a temporary folder")
     args = parser.parse_args()
     seconds = min(max(args.seconds, 0.5), 60.0)
     levels = [max(1, min(int(x), 1024)) for x in args.levels.split(",")]
     process = None
+    server_schema = f"bench_{secrets.token_hex(6)}" if args.database_url else None
     if args.url:
         if not args.key:
             raise SystemExit("--url needs --key")
         url, key = args.url.rstrip("/"), args.key
     else:
-        process, url, key, data_dir = start_server(args.workers)
-        print(f"server: {url} (pid {process.pid}, {args.workers} workers, data {data_dir})")
+        process, url, key, data_dir = start_server(args.workers, args.database_url, server_schema)
+        print(f"server: {url} (pid {process.pid}, {args.workers} workers, data {data_dir}, "
+              f"store {'PostgreSQL' if args.database_url else 'SQLite'})")
     try:
         await drive_http(url, key, args.workers * 4, 2.0)  # warm every worker process; not reported
         http = [await drive_http(url, key, level, seconds) for level in levels]
@@ -225,15 +256,22 @@ async def main() -> None:
         if process is not None:
             process.terminate()
             process.wait(timeout=30)
-    local, writes = await in_process_results(args.workers, levels, seconds)
+        if args.database_url and server_schema:
+            await drop_schema(load_settings(database_url=args.database_url, database_schema=server_schema))
+    local, writes = await in_process_results(args.workers, levels, seconds, args.database_url)
     print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {args.workers} workers; "
           f"{seconds:g} s per level")
     print(f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  "
-          f"{'in-process req/s':>16}  {'ratio':>6}  {'store writes/s':>14}  errors")
-    for h, l, w in zip(http, local, writes, strict=True):
+          f"{'in-process req/s':>16}  {'ratio':>6}  {'store 2 writes/s':>16}  {'store 1 write/s':>15}  errors")
+    for h, l, two, one in zip(http, local, writes.two_writes, writes.one_write, strict=True):
         ratio = h.rate / l.rate if l.rate else float("nan")
         print(f"{h.concurrency:>11}  {h.rate:>10.1f}  {h.percentile(50):>7.1f}  {h.percentile(95):>7.1f}  "
-              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {w.rate:>14.1f}  {h.errors}")
+              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {two.rate:>16.1f}  {one.rate:>15.1f}  "
+              f"{h.errors}")
+    transactions, items, largest = writes.batches
+    if transactions:
+        print(f"store 1 write: {items} inspections in {transactions} transactions "
+              f"({items / transactions:.1f} per transaction on average, largest {largest})")
     best = max(http, key=lambda r: r.rate)
     best_local = max(local, key=lambda r: r.rate)
     print(f"peak: http {best.rate:.1f} req/s (c={best.concurrency}, p99 {best.percentile(99):.1f} ms) vs "

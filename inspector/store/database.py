@@ -50,10 +50,13 @@ def display_url(url: str) -> str:
 def create_engine(settings: Settings) -> AsyncEngine:
     url = make_url(database_url(settings))
     backend = url.get_backend_name()
+    # Concurrent requests each hold a connection briefly; past the pool's size a connection is
+    # opened and closed per use (for SQLite a new thread, a file open and the PRAGMAs below).
     kwargs: dict[str, Any] = {}
     if backend == "sqlite":
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+            kwargs["pool_size"] = settings.database_pool_size  # (an in-memory database has one connection)
         kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
     elif backend == "postgresql":
         if url.get_driver_name() != "asyncpg":
@@ -61,6 +64,7 @@ def create_engine(settings: Settings) -> AsyncEngine:
         if settings.database_schema:
             kwargs["connect_args"] = {"server_settings": {"search_path": settings.database_schema}}
         kwargs["pool_pre_ping"] = True
+        kwargs["pool_size"] = settings.database_pool_size
     else:
         raise DatabaseError(f"unsupported database {backend!r}: use sqlite+aiosqlite or postgresql+asyncpg")
     engine = create_async_engine(url, **kwargs)

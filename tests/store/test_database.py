@@ -50,3 +50,28 @@ def test_displayed_urls_never_show_the_password() -> None:
 def test_schema_names_are_validated(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         Settings(data_dir=tmp_path, database_schema='x"; drop table y; --')
+
+
+async def test_concurrent_requests_reuse_pooled_connections_instead_of_opening_new_ones(tmp_path: Path) -> None:
+    import asyncio
+
+    store = await Store.open(Settings(data_dir=tmp_path, database_pool_size=8))
+    opened = 0
+
+    def count(*_args: object) -> None:
+        nonlocal opened
+        opened += 1
+
+    sa.event.listen(store.engine.sync_engine, "connect", count)
+    try:
+        for _ in range(5):  # five waves of eight concurrent readers
+            await asyncio.gather(*(store.get_inspection("none") for _ in range(8)))
+        assert opened <= 8  # a pool of 5 (the library default) would open and close connections every wave
+    finally:
+        await store.close()
+
+
+def test_the_pool_size_is_configurable_and_bounded(tmp_path: Path) -> None:
+    assert create_engine(Settings(data_dir=tmp_path, database_pool_size=3)).pool.size() == 3  # type: ignore[attr-defined]
+    with pytest.raises(ValueError):
+        Settings(data_dir=tmp_path, database_pool_size=0)
