@@ -104,7 +104,7 @@ class GroupCommitter(Generic[Item, Result]):
         self._closing = True
         self._wake.set()
         if self._task is not None:
-            await asyncio.shield(self._task)
+            await asyncio.wait({self._task})  # never cancels the task; a task cancelled earlier is just done
         self._stopped = True
 
     async def _run(self) -> None:
@@ -144,8 +144,13 @@ class GroupCommitter(Generic[Item, Result]):
                     _settle(future, exc=exc)
                 return
             log.info("group_commit_retrying_alone", writer=self.name, items=len(batch), error_type=type(exc).__name__)
-            for item, future in batch:
-                await self._commit([(item, future)])
+            try:
+                for item, future in batch:
+                    await self._commit([(item, future)])
+            except BaseException:  # cancelled among the retries: the items not retried yet must not hang
+                for _item, future in batch:
+                    _settle(future, exc=WriterClosed(f"the store's {self.name} stopped during this write"))
+                raise
             return
         except BaseException:
             # Cancelled (the event loop is going away) mid-transaction: it rolled back.

@@ -188,6 +188,28 @@ async def test_a_cancelled_writer_task_leaves_no_caller_waiting_forever() -> Non
     assert all(isinstance(o, WriterClosed) for o in outcomes)
     with pytest.raises(WriterClosed):
         await w.submit("after")
+    await w.close()  # closing after the task was cancelled is harmless
+
+
+async def test_a_writer_cancelled_while_retrying_items_alone_leaves_no_caller_waiting() -> None:
+    gate = asyncio.Event()
+    calls_made = 0
+
+    async def commit(items: Sequence[str]) -> list[str]:
+        nonlocal calls_made
+        calls_made += 1
+        if len(items) > 1:
+            raise Refused("shared transaction refused")
+        await gate.wait()  # the first retry hangs until the task is cancelled
+        return list(items)
+
+    w: GroupCommitter[str, str] = GroupCommitter(commit, max_batch=10, max_queue=10, retry_alone=lambda e: True)
+    calls = [asyncio.ensure_future(w.submit(f"i{n}")) for n in range(3)]
+    await asyncio.sleep(0.01)
+    assert calls_made == 2 and w._task is not None  # the batch, then the first retry
+    w._task.cancel()
+    outcomes = await asyncio.wait_for(asyncio.gather(*calls, return_exceptions=True), timeout=2)
+    assert all(isinstance(o, WriterClosed) for o in outcomes)
 
 
 def test_limits_must_be_positive() -> None:
