@@ -82,6 +82,9 @@ def sign_in(page: object, server: ConsoleServer, role: str = "analyst") -> None:
     """Sign in from the keyboard alone: the key field has focus, Enter submits."""
     page.goto(server.url + "/ui/")  # type: ignore[attr-defined]
     page.wait_for_url(re.compile(r".*/ui/login.*"))  # type: ignore[attr-defined]
+    # Typing before autofocus has landed would lose keys: wait until the key field has focus.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'api_key'",  # type: ignore[attr-defined]
+                           timeout=TIMEOUT_MS)
     page.keyboard.type(server.keys[role])  # type: ignore[attr-defined]
     page.keyboard.press("Enter")  # type: ignore[attr-defined]
     page.wait_for_url(server.url + "/ui/")  # type: ignore[attr-defined]
