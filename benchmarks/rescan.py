@@ -238,7 +238,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--artifacts", type=int, default=100_000)
     parser.add_argument("--processes", type=int, default=2, help="local engine and raw yara processes")
-    parser.add_argument("--batch-size", type=int, default=512)
+    parser.add_argument("--batch-size", type=int, default=2048)
     parser.add_argument("--no-celery", action="store_true")
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--seed", type=int, default=7)

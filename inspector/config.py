@@ -180,7 +180,7 @@ class Settings(BaseSettings):
     engine: Literal["local", "celery"] = "local"
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = Field(default="inspector", min_length=1, max_length=200)
-    rescan_batch_size: int = Field(default=256, ge=1, le=100_000)
+    rescan_batch_size: int = Field(default=2048, ge=1, le=100_000, description="artifacts per rescan batch (the unit of work, lease and resume)")
     rescan_processes: int = Field(default=0, ge=0, le=256, description="local rescan processes; 0 = CPU count")
     rescan_lease_s: float = Field(default=600.0, gt=0, description="a batch not finished in this time is retried")
     rescan_poll_s: float = Field(default=1.0, gt=0, le=60, description="how often a Celery rescan checks progress")
