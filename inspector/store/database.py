@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from inspector.config import Settings
@@ -43,7 +44,7 @@ def display_url(url: str) -> str:
     """The URL with any password hidden, for logs and messages."""
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except Exception:  # noqa: BLE001 - an unparsable URL is shown as a placeholder, never verbatim
+    except (ArgumentError, ValueError):  # an unparsable URL is shown as a placeholder, never verbatim
         return "<unparsable database URL>"
 
 
