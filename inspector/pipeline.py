@@ -11,6 +11,7 @@ service), in-process (the CLI), or in a Celery worker (rescans), always the same
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import json
 import logging
@@ -613,9 +614,9 @@ def _new_pool(ruleset: Ruleset, settings: Settings, workers: int | None) -> Proc
     import tempfile
 
     size = workers or max(1, os.cpu_count() or 1)
-    rules_dir = Path(tempfile.gettempdir()) / "payload-inspector-rules"
-    rules_dir.mkdir(mode=0o700, exist_ok=True)
-    rules_path = rules_dir / f"{ruleset.version or 'empty'}-{os.getpid()}-{uuid.uuid4().hex[:8]}.yarc"
+    # A private folder per pool (mode 0700, name chosen by mkdtemp): no other user can swap the rules.
+    rules_dir = Path(tempfile.mkdtemp(prefix="payload-inspector-rules-"))
+    rules_path = rules_dir / f"{ruleset.version or 'empty'}.yarc"
     rules_path.write_bytes(ruleset.to_bytes())
     # Workers read the file once, at start; it is removed when the pool is shut down.
     pool = _RulesPool(rules_path, max_workers=size, mp_context=multiprocessing.get_context("spawn"),
@@ -634,4 +635,6 @@ class _RulesPool(ProcessPoolExecutor):
         super().shutdown(wait=wait, cancel_futures=cancel_futures)
         if wait:
             self.rules_path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                self.rules_path.parent.rmdir()
 

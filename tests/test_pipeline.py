@@ -327,3 +327,13 @@ async def test_warm_up_starts_every_worker_process(offline_settings) -> None:  #
     finally:
         await pooled.close()
         await inline.close()
+
+
+async def test_a_pool_keeps_its_compiled_rules_in_a_private_folder_removed_at_close(offline_settings) -> None:  # type: ignore[no-untyped-def]
+    import stat
+
+    pooled = await Inspector.start(offline_settings, workers=1)
+    folder = pooled._executor.rules_path.parent  # type: ignore[union-attr]
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    await pooled.close()
+    assert not folder.exists()
