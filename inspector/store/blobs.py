@@ -14,9 +14,7 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-import regex
-
-_SHA256 = regex.compile(r"^[0-9a-f]{64}$")
+_LOWER_HEX = frozenset("0123456789abcdef")
 _TMP_PREFIX = ".tmp-"
 
 
@@ -24,9 +22,15 @@ class BlobError(ValueError):
     """A blob key is malformed or does not match its content."""
 
 
+def is_sha256(value: object) -> bool:
+    """A lowercase hex sha256. Plain string checks: it runs for every stored artifact on the
+    service's event loop, where a regex call (which releases the GIL) can cost a thread switch."""
+    return isinstance(value, str) and len(value) == 64 and _LOWER_HEX.issuperset(value)
+
+
 def check_sha256(sha256: str) -> str:
-    if not _SHA256.match(sha256):
-        raise BlobError(f"not a lowercase hex sha256: {sha256[:80]!r}")
+    if not is_sha256(sha256):
+        raise BlobError(f"not a lowercase hex sha256: {str(sha256)[:80]!r}")
     return sha256
 
 
@@ -96,7 +100,7 @@ class BlobStore:
         if not self.root.is_dir():
             return
         for path in self.root.glob("??/??/*"):
-            if path.name.startswith(_TMP_PREFIX) or not _SHA256.match(path.name):
+            if path.name.startswith(_TMP_PREFIX) or not is_sha256(path.name):
                 continue
             try:
                 yield path.name, path.stat().st_size

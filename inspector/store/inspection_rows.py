@@ -10,18 +10,19 @@ writer can put many callers' inspections in one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncConnection
+from sqlalchemy.engine import Connection
 
 from inspector.model import Verdict, VerdictClass
 from inspector.store import outbox
 from inspector.store.blobs import check_sha256
 from inspector.store.schema import (
+    events,
     inspection_alerts,
     inspection_artifacts,
     inspection_fetches,
@@ -105,23 +106,24 @@ def new_verdict_event(inspection_id: str, verdict: Verdict) -> Event | None:
     })
 
 
-async def upsert_payloads(conn: AsyncConnection, insert: InsertFactory, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert payload rows, or refresh `last_seen` (and revive expired bytes) of known ones."""
-    if not rows:
-        return
+def payload_upsert(insert: InsertFactory) -> Any:
+    """INSERT payload rows, or refresh `last_seen` (and revive expired bytes) of known ones."""
     stmt = insert(payloads)
     excluded = stmt.excluded
-    await conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=[payloads.c.sha256],
-            set_={
-                "last_seen": excluded.last_seen,
-                # New bytes revive an expired payload; a tree without bytes never hides them.
-                "blob_state": sa.case((excluded.blob_state == "present", "present"), else_=payloads.c.blob_state),
-            },
-        ),
-        list(rows),
+    return stmt.on_conflict_do_update(
+        index_elements=[payloads.c.sha256],
+        set_={
+            "last_seen": excluded.last_seen,
+            # New bytes revive an expired payload; a tree without bytes never hides them.
+            "blob_state": sa.case((excluded.blob_state == "present", "present"), else_=payloads.c.blob_state),
+        },
     )
+
+
+def upsert_payloads(conn: Connection, insert: InsertFactory, rows: Sequence[dict[str, Any]]) -> None:
+    """`payload_upsert` for `rows`. Synchronous: async callers go through `run_sync`."""
+    if rows:
+        conn.execute(payload_upsert(insert), list(rows))
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,8 @@ class FinishedInspection:
     fetches: list[dict[str, Any]]
     alerts: list[dict[str, Any]]
     event: Event | None
+    # The payload bytes, written with the batch just before its transaction.
+    blobs: Mapping[str, bytes] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -151,6 +155,7 @@ class FinishedInspection:
         stored_blobs: Iterable[str],
         now: datetime,
         with_event: bool,
+        blobs: Mapping[str, bytes] | None = None,
     ) -> FinishedInspection:
         """Rows for the tables; `request` and `context` are already plain JSON (and redacted).
 
@@ -191,6 +196,7 @@ class FinishedInspection:
             fetches=fetch_rows(inspection_id, verdict),
             alerts=alert_rows(inspection_id, verdict),
             event=new_verdict_event(inspection_id, verdict) if with_event else None,
+            blobs=blobs or {},
         )
 
 
@@ -207,36 +213,66 @@ def merged_payload_rows(items: Sequence[FinishedInspection]) -> list[dict[str, A
     return [merged[sha] for sha in sorted(merged)]
 
 
-async def insert_finished(conn: AsyncConnection, insert: InsertFactory, items: Sequence[FinishedInspection]) -> None:
-    """Write finished inspections inside the caller's write transaction.
+Statement = Any  # an executable SQLAlchemy Core statement
+Write = tuple[Statement, list[dict[str, Any]]]
 
-    At most eight statements whatever the number of items: payloads, inspections, verdicts
-    (returning their ids), the inspections' current verdict ids, artifacts, fetches, alerts
-    and events. A duplicate inspection id fails the statement (and the transaction) with an
-    IntegrityError.
+
+class FinishedWrites:
+    """The statements that store finished inspections, built once per store (they are dialect-specific).
+
+    `plan(items)` lists them with their rows, at most seven whatever the number of items:
+    payloads, inspections, verdicts, the inspections' current verdict ids, artifacts, fetches
+    and alerts (events follow through the outbox). A duplicate inspection id fails the
+    inspections statement (and the transaction) with an IntegrityError. The same plan runs
+    through SQLAlchemy (`insert_finished`) or, on the SQLite writer thread, straight on the
+    driver (see compiled_writes.py).
     """
-    if not items:
-        return
-    await upsert_payloads(conn, insert, merged_payload_rows(items))
-    await conn.execute(inspections.insert(), [item.inspection for item in items])
-    created = await conn.execute(
-        verdicts.insert().returning(verdicts.c.inspection_id, verdicts.c.id), [item.verdict for item in items]
-    )
-    current = [{"b_inspection": inspection_id, "b_verdict": verdict_id} for inspection_id, verdict_id in created]
-    await conn.execute(
-        inspections.update()
-        .where(inspections.c.id == sa.bindparam("b_inspection"))
-        .values(current_verdict_id=sa.bindparam("b_verdict")),
-        current,
-    )
-    for table, rows in (
-        (inspection_artifacts, [row for item in items for row in item.artifacts]),
-        (inspection_fetches, [row for item in items for row in item.fetches]),
-        (inspection_alerts, [row for item in items for row in item.alerts]),
-    ):
-        if rows:
-            await conn.execute(table.insert(), rows)
-    await outbox.append_events(conn, [item.event for item in items if item.event is not None])
+
+    def __init__(self, insert: InsertFactory) -> None:
+        self.upsert_payloads = payload_upsert(insert)
+        self.insert_inspections = inspections.insert()
+        self.insert_verdicts = verdicts.insert()
+        # The verdict just inserted is the newest one of its (new) inspection.
+        newest_verdict = (sa.select(sa.func.max(verdicts.c.id))
+                          .where(verdicts.c.inspection_id == inspections.c.id).scalar_subquery())
+        self.set_current_verdicts = (inspections.update()
+                                     .where(inspections.c.id == sa.bindparam("b_inspection"))
+                                     .values(current_verdict_id=newest_verdict))
+        self.insert_artifacts = inspection_artifacts.insert()
+        self.insert_fetches = inspection_fetches.insert()
+        self.insert_alerts = inspection_alerts.insert()
+        self.insert_events = events.insert()  # SQLite only; see outbox.event_rows
+
+    def plan(self, items: Sequence[FinishedInspection]) -> list[Write]:
+        writes: list[Write] = [
+            (self.upsert_payloads, merged_payload_rows(items)),
+            (self.insert_inspections, [item.inspection for item in items]),
+            (self.insert_verdicts, [item.verdict for item in items]),
+            (self.set_current_verdicts, [{"b_inspection": item.inspection_id} for item in items]),
+            (self.insert_artifacts, [row for item in items for row in item.artifacts]),
+            (self.insert_fetches, [row for item in items for row in item.fetches]),
+            (self.insert_alerts, [row for item in items for row in item.alerts]),
+        ]
+        return [(statement, rows) for statement, rows in writes if rows]
+
+
+def blobs_of(items: Sequence[FinishedInspection]) -> dict[str, bytes]:
+    """Every payload's bytes of a batch, each once."""
+    return {sha: data for item in items for sha, data in item.blobs.items()}
+
+
+def events_of(items: Sequence[FinishedInspection]) -> list[Event]:
+    return [item.event for item in items if item.event is not None]
+
+
+def insert_finished(conn: Connection, writes: FinishedWrites, items: Sequence[FinishedInspection]) -> None:
+    """Write finished inspections inside the caller's write transaction, through SQLAlchemy.
+
+    Synchronous: on PostgreSQL it runs through `AsyncConnection.run_sync`.
+    """
+    for statement, rows in writes.plan(items):
+        conn.execute(statement, rows)
+    outbox.insert_events(conn, events_of(items))
 
 
 def is_item_error(exc: Exception) -> bool:

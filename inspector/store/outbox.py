@@ -15,6 +15,7 @@ from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inspector.redact import redact_text
@@ -29,8 +30,23 @@ async def append_events(conn: AsyncConnection, items: Sequence[tuple[str, str, d
     """Write (type, inspection_id, data) events; returns their ids. Call inside a write transaction."""
     if not items:
         return []
+    return await conn.run_sync(insert_events, items)
+
+
+def insert_events(conn: Connection, items: Sequence[tuple[str, str, dict[str, Any]]]) -> list[str]:
+    """`append_events` on a synchronous connection (through `run_sync`)."""
+    if not items:
+        return []
     if conn.dialect.name == "postgresql":
-        await conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _EVENTS_LOCK_ID})
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _EVENTS_LOCK_ID})
+    rows = event_rows(items)
+    conn.execute(events.insert(), rows)
+    return [r["id"] for r in rows]
+
+
+def event_rows(items: Sequence[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The `events` rows of (type, inspection_id, data) items. Only SQLite may insert them without
+    `insert_events` (PostgreSQL needs its lock first; SQLite serialises writers anyway)."""
     now = utcnow()
     rows = []
     for event_type, inspection_id, data in items:
@@ -39,8 +55,7 @@ async def append_events(conn: AsyncConnection, items: Sequence[tuple[str, str, d
                 "created_at": now.isoformat(timespec="milliseconds"), **data}
         rows.append({"id": event_id, "type": event_type, "inspection_id": inspection_id,
                      "body": json.dumps(body, sort_keys=True), "created_at": now})
-    await conn.execute(events.insert(), rows)
-    return [r["id"] for r in rows]
+    return rows
 
 
 def _record(row: Any) -> EventRecord:

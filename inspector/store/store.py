@@ -13,12 +13,14 @@ import hmac
 import json
 import secrets
 from collections.abc import AsyncIterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inspector.config import Settings
@@ -28,8 +30,9 @@ from inspector.store import database, outbox, rescan_queries
 from inspector.store import inspection_rows
 from inspector.store.blob_backends import BlobBackend, open_blob_backend
 from inspector.store.blobs import BlobStore, check_sha256
+from inspector.store.compiled_writes import CompiledWrites
 from inspector.store.group_commit import GroupCommitter, WriterClosed
-from inspector.store.inspection_rows import FinishedInspection
+from inspector.store.inspection_rows import FinishedInspection, FinishedWrites, events_of
 from inspector.store.records import (
     ROLES,
     ApiKeyInfo,
@@ -106,7 +109,8 @@ def _jsonable(value: object) -> Any:
 
 
 class Store:
-    def __init__(self, engine: AsyncEngine, blobs: BlobBackend, settings: Settings) -> None:
+    def __init__(self, engine: AsyncEngine, blobs: BlobBackend, settings: Settings,
+                 sqlite_writer: Engine | None = None) -> None:
         self.engine = engine
         self.blobs = blobs
         self.settings = settings
@@ -114,6 +118,13 @@ class Store:
         self._cache_stats = CacheStats()
         # Finished inspections of concurrent callers share transactions (group commit); started on first use.
         self._finished_writer: GroupCommitter[FinishedInspection, None] | None = None
+        # SQLite: finished inspections are written by one thread that owns a plain connection, so a
+        # transaction is one hop to that thread instead of one per statement (see database.py).
+        self._sqlite_writer = sqlite_writer
+        self._writer_thread = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+                               if sqlite_writer is not None else None)
+        self._finished_writes = FinishedWrites(self._insert)
+        self._compiled_writes = CompiledWrites(sqlite_writer.dialect) if sqlite_writer is not None else None
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -127,12 +138,16 @@ class Store:
         except BaseException:
             await engine.dispose()
             raise
-        return cls(engine, blobs, settings)
+        return cls(engine, blobs, settings, database.create_sqlite_writer_engine(settings))
 
     async def close(self) -> None:
         """Commit the inspections still queued for the writer, then let go of the database."""
         if self._finished_writer is not None:
             await self._finished_writer.close()
+        thread, self._writer_thread = self._writer_thread, None  # close() may be called again
+        if thread is not None and self._sqlite_writer is not None:
+            await asyncio.get_running_loop().run_in_executor(thread, self._sqlite_writer.dispose)
+            thread.shutdown(wait=True)
         self.blobs.close()
         await self.engine.dispose()
 
@@ -327,15 +342,13 @@ class Store:
         item = FinishedInspection.build(
             inspection_id=inspection_id, kind=kind, request=_jsonable(redacted_request), context=_jsonable(context),
             key_id=key_id, input_name=input_name, verdict=verdict, stored_blobs=blobs.keys(), now=utcnow(),
-            with_event=self.settings.events_on_new_verdicts,
+            with_event=self.settings.events_on_new_verdicts, blobs=blobs,
         )
-        write = asyncio.ensure_future(self._store_finished(item, blobs))
+        write = asyncio.ensure_future(self._store_finished(item))
         write.add_done_callback(_consume_exception)
         await asyncio.shield(write)
 
-    async def _store_finished(self, item: FinishedInspection, blobs: Mapping[str, bytes]) -> None:
-        # Bytes first, as in save_verdict: a failure after them leaves an unreferenced blob, never a row without bytes.
-        await self._put_blobs(blobs)
+    async def _store_finished(self, item: FinishedInspection) -> None:
         try:
             if self.settings.store_group_commit:
                 await self._writer().submit(item)
@@ -368,10 +381,34 @@ class Store:
         return (w.batches, w.items, w.largest_batch) if w is not None else (0, 0, 0)
 
     async def _commit_finished(self, items: Sequence[FinishedInspection]) -> list[None]:
-        """One write transaction for `items` (a group-commit batch, or one item without it)."""
-        async with self._write() as conn:
-            await inspection_rows.insert_finished(conn, self._insert, items)
+        """One write transaction for `items` (a group-commit batch, or one item without it).
+
+        The payload bytes go first, as in save_verdict: a failure after them leaves an
+        unreferenced blob, never a row without its bytes.
+        """
+        if self._writer_thread is not None:
+            if not isinstance(self.blobs, BlobStore):  # a folder is written on the writer thread
+                await self._put_blobs(inspection_rows.blobs_of(items))
+            await asyncio.get_running_loop().run_in_executor(self._writer_thread, self._commit_finished_sync, items)
+        else:
+            await self._put_blobs(inspection_rows.blobs_of(items))
+            async with self._write() as conn:
+                await conn.run_sync(inspection_rows.insert_finished, self._finished_writes, items)
         return [None] * len(items)
+
+    def _commit_finished_sync(self, items: Sequence[FinishedInspection]) -> None:
+        """`_commit_finished` on the SQLite writer thread: bytes and transaction without leaving it,
+        the statements compiled once and run on the driver (see compiled_writes.py)."""
+        assert self._sqlite_writer is not None and self._compiled_writes is not None
+        if isinstance(self.blobs, BlobStore):
+            self.blobs.put_many_sync(inspection_rows.blobs_of(items))
+        writes = self._finished_writes
+        plan = [*writes.plan(items), (writes.insert_events, outbox.event_rows(events_of(items)))]
+        connection = self._sqlite_writer.raw_connection()
+        try:
+            self._compiled_writes.run_transaction(connection.driver_connection, plan)
+        finally:
+            connection.close()  # back to the engine's pool
 
     async def _put_blobs(self, blobs: Mapping[str, bytes]) -> None:
         """An inspection's payload bytes; the local folder takes a whole tree in one thread hop."""
@@ -384,7 +421,8 @@ class Store:
     async def _save_tree(
         self, conn: AsyncConnection, inspection_id: str, verdict: Verdict, stored: Any
     ) -> None:
-        await inspection_rows.upsert_payloads(conn, self._insert, inspection_rows.payload_rows(verdict, stored, utcnow()))
+        await conn.run_sync(inspection_rows.upsert_payloads, self._insert,
+                            inspection_rows.payload_rows(verdict, stored, utcnow()))
         # Saving again (a retried task) replaces the tree rather than duplicating it.
         for table in (inspection_artifacts, inspection_fetches):
             await conn.execute(table.delete().where(table.c.inspection_id == inspection_id))

@@ -29,7 +29,8 @@ def test_keys_must_be_the_content_hash(tmp_path: Path) -> None:
     blobs = BlobStore(tmp_path)
     with pytest.raises(BlobError, match="does not match"):
         blobs.put_sync(_sha(b"a"), b"b")
-    for bad in ("../../../etc/passwd", "A" * 64, "0" * 63, ""):
+    for bad in ("../../../etc/passwd", "A" * 64, "0" * 63, "", "0" * 65, "0" * 63 + "g", "0" * 63 + "\n",
+                "０" * 64, 1234):
         with pytest.raises(BlobError):
             blobs.path(bad)
 
