@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from inspector.extensions import InputError, parse_json
-from inspector.extensions.jsonguard import text_depth, value_depth
+from inspector.extensions.jsonguard import text_depth, too_deep, value_depth
 
 LIMITS = {"max_bytes": 1 << 20, "max_depth": 64}
 
@@ -33,6 +33,14 @@ def test_brackets_inside_strings_do_not_count():
     doc = '{"s": "' + "[" * 1000 + '\\"{{{", "t": [1]}'
     assert parse_json(doc, **LIMITS)["t"] == [1]
     assert text_depth(doc, 64) == 2
+
+
+def test_too_deep_skips_the_scan_only_when_the_openers_cannot_reach_the_limit():
+    assert not too_deep('{"a": [1, {"b": 2}]}', 3)
+    assert too_deep('{"a": [1, {"b": [2]}]}', 3)
+    # More openers than the limit, but inside a string: the scan runs and finds depth 1.
+    assert not too_deep('{"s": "' + "[" * 10 + '"}', 3)
+    assert too_deep("[" * 4, 3)
 
 
 def test_depth_is_exact_at_the_limit():
