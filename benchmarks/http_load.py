@@ -114,6 +114,79 @@ async def drive_http(url: str, key: str, concurrency: int, seconds: float) -> Le
     return LevelResult(concurrency, len(latencies), errors, elapsed, latencies)
 
 
+class _RawClient:
+    """One keep-alive HTTP/1.1 connection with prebuilt requests: a load generator that costs the
+    machine little CPU, since it shares the cores with the server it measures. Parses the status
+    line and Content-Length; anything else (chunked bodies, a closed connection) is an error."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, url: str) -> _RawClient:
+        host, port = url.removeprefix("http://").rstrip("/").split(":")
+        return cls(*await asyncio.open_connection(host, int(port)))
+
+    async def exchange(self, request: bytes) -> int:
+        self.writer.write(request)
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status = int(head[9:12])
+        length = None
+        for line in head.split(b"\r\n")[1:]:
+            name, _, value = line.partition(b":")
+            if name.lower() == b"content-length":
+                length = int(value)
+            elif name.lower() == b"transfer-encoding":
+                raise RuntimeError("chunked responses are not expected from this endpoint")
+        if length is None:
+            raise RuntimeError("response without Content-Length")
+        await self.reader.readexactly(length)
+        return status
+
+    async def close(self) -> None:
+        self.writer.close()
+        await self.writer.wait_closed()
+
+
+def raw_requests(url: str, key: str) -> list[bytes]:
+    host = url.removeprefix("http://").rstrip("/")
+    out = []
+    for sample in SAMPLES:
+        body = json.dumps({"kind": "script", "content": sample}).encode()
+        out.append(f"POST /v1/inspections HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer {key}\r\n"
+                   f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body)
+    return out
+
+
+async def drive_http_raw(url: str, key: str, concurrency: int, seconds: float) -> LevelResult:
+    """`drive_http` with `_RawClient` connections instead of aiohttp's client."""
+    requests = raw_requests(url, key)
+    latencies: list[float] = []
+    errors = 0
+    stop_at = time.perf_counter() + seconds
+    clients = [await _RawClient.open(url) for _ in range(concurrency)]
+
+    async def run(client: _RawClient, offset: int) -> None:
+        nonlocal errors
+        i = offset
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            if await client.exchange(requests[i % len(requests)]) == 200:
+                latencies.append((time.perf_counter() - started) * 1000)
+            else:
+                errors += 1
+            i += 1
+
+    started = time.perf_counter()
+    try:
+        await asyncio.gather(*(run(c, n) for n, c in enumerate(clients)))
+    finally:
+        elapsed = time.perf_counter() - started
+        for c in clients:
+            await c.close()
+    return LevelResult(concurrency, len(latencies), errors, elapsed, latencies)
+
+
 async def drive_in_process(inspector: Inspector, concurrency: int, seconds: float) -> LevelResult:
     """The same samples through Inspector.inspect directly: the rate without HTTP and storage."""
     inputs = [InspectionInput(kind=InputKind.SCRIPT, content=s.encode()) for s in SAMPLES]
