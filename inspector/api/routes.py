@@ -142,7 +142,8 @@ def _inspection_response(request: web.Request, outcome: Outcome) -> web.Response
     if outcome.verdict is not None:
         fields["verdict"] = outcome.verdict.verdict.value
         fields["score"] = outcome.verdict.score
-        return web.Response(body=outcome.verdict.model_dump_json().encode(), content_type=_JSON)
+        body = outcome.verdict_json if outcome.verdict_json is not None else outcome.verdict.model_dump_json()
+        return web.Response(body=body.encode(), content_type=_JSON)
     location = f"/v1/inspections/{outcome.inspection_id}"
     return _json_response(InspectionAccepted(id=outcome.inspection_id, status="running", location=location),
                           status=202, headers={"Location": location})

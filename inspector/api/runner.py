@@ -46,6 +46,7 @@ class Outcome:
 
     inspection_id: str
     verdict: Verdict | None
+    verdict_json: str | None = None  # the verdict as stored, sent as is (serialised once)
 
 
 class _Failure(Exception):
@@ -108,14 +109,15 @@ class InspectionRunner:
                 raise
             # Row, verdict and tree in one write (shared with concurrent requests'); `recorded` stays
             # False, so the task has nothing left to store.
+            verdict_json = result.verdict.model_dump_json()
             await self.store.save_completed_inspection(inspection_id, sub.kind, result.plan.redacted_request,
                                                        result.plan.context, sub.key_id, sub.input_name,
-                                                       result.verdict, result.blobs)
+                                                       result.verdict, result.blobs, verdict_json=verdict_json)
         finally:
             if not row_exists.done():
                 row_exists.set_result(recorded)
         await task  # its bookkeeping (queue, metrics) is done by now
-        return Outcome(inspection_id, result.verdict)
+        return Outcome(inspection_id, result.verdict, verdict_json)
 
     async def _record_running(self, inp: InspectionInput, sub: Submission, inspection_id: str,
                               task: asyncio.Task[None]) -> None:

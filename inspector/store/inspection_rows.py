@@ -156,6 +156,7 @@ class FinishedInspection:
         now: datetime,
         with_event: bool,
         blobs: Mapping[str, bytes] | None = None,
+        verdict_json: str | None = None,
     ) -> FinishedInspection:
         """Rows for the tables; `request` and `context` are already plain JSON (and redacted).
 
@@ -188,7 +189,7 @@ class FinishedInspection:
                 "score": verdict.score,
                 "severity": verdict.severity,
                 "cause": "inspection",
-                "body": verdict.model_dump_json(),
+                "body": verdict_json if verdict_json is not None else verdict.model_dump_json(),
                 "created_at": now,
             },
             payloads=payload_rows(verdict, stored_blobs, now),

@@ -327,6 +327,8 @@ class Store:
         input_name: str | None,
         verdict: Verdict,
         blobs: Mapping[str, bytes],
+        *,
+        verdict_json: str | None = None,
     ) -> None:
         """Record an inspection that already has its verdict: row, verdict, payload tree and bytes at once.
 
@@ -336,13 +338,14 @@ class Store:
         built on it may say the verdict is stored; a caller cancelled while waiting does not
         withdraw the write. The request must already be redacted. Raises StoreError for a
         malformed or already recorded id, BlobError for bytes that do not match their key.
+        `verdict_json`: `verdict.model_dump_json()` when the caller has it already.
         """
         if not inspection_id or len(inspection_id) > 64:
             raise StoreError("inspection id must be 1-64 characters")
         item = FinishedInspection.build(
             inspection_id=inspection_id, kind=kind, request=_jsonable(redacted_request), context=_jsonable(context),
             key_id=key_id, input_name=input_name, verdict=verdict, stored_blobs=blobs.keys(), now=utcnow(),
-            with_event=self.settings.events_on_new_verdicts, blobs=blobs,
+            with_event=self.settings.events_on_new_verdicts, blobs=blobs, verdict_json=verdict_json,
         )
         write = asyncio.ensure_future(self._store_finished(item))
         write.add_done_callback(_consume_exception)
