@@ -1,19 +1,23 @@
 """HTTP throughput and latency of inline-script inspections, next to the in-process scan rate.
 
-    .venv/bin/python benchmarks/http_load.py [--url URL --key KEY] [--levels 1,4,16,64] [--seconds 5]
-        [--database-url postgresql+asyncpg://user@127.0.0.1:5432/db]
+    .venv/bin/python benchmarks/http_load.py [--levels 1,4,16,32] [--seconds 3] [--rounds 3]
+        [--workers N] [--server-workers N] [--analysis-cache off|on] [--client raw|aiohttp]
+        [--database-url postgresql+asyncpg://user@127.0.0.1:5432/db] [--no-store-writes]
 
-Without --url it starts `inspector serve` in a separate process (closed network, a temporary
-data folder, its own admin key) and stops it at the end. For each concurrency level it sends
-`POST /v1/inspections` with a mix of benign and malicious inline scripts for a bounded time
-and prints requests/s and p50/p95/p99 latency. It then runs the same samples through
-`Inspector.inspect` in this process (same worker count, no HTTP, no store) and prints the
-ratio: HTTP throughput as a share of the in-process rate is the cost of the service layer.
-Last, the store alone at the same concurrency, in a fresh store: the two writes an inspection
-used to cost (`create_inspection`, then `save_verdict`), and the one write the service makes
-now (`save_completed_inspection`, group-committed with the other clients' writes).
-The store is SQLite in a temporary data folder, or with --database-url a private schema of
-that PostgreSQL database (dropped at the end), for the server and the store-only runs alike.
+It starts `inspector serve` in a separate process (closed network, a temporary data folder,
+its own key, rate limit off, the analysis cache off unless asked: every request is analysed)
+and, in this process, an `Inspector` with `--workers` scan workers (default: one per CPU), the
+in-process scan: the same samples through `Inspector.inspect`, no HTTP, no store. For each
+concurrency level it alternates a window of HTTP load (`POST /v1/inspections` with a mix of
+benign and malicious inline scripts, closed loop) and a window of in-process scans, `--rounds`
+times, so that both see the same machine (shared, noisy machines drift by 20% within a
+minute), and prints the medians and the HTTP/in-process ratio of each round: the cost of
+the service layer (HTTP, authentication, validation, storing every verdict, logs, metrics).
+The load comes from this process through one keep-alive connection per client; `raw` sends
+prebuilt requests and reads status and Content-Length (little CPU, which matters when the
+client shares the cores with the server), `aiohttp` uses aiohttp's client.
+Last, unless --no-store-writes, the store alone at the same concurrency: the two writes an
+inspection used to cost and the one group-committed write the service makes now.
 Everything stays on the loopback interface.
 """
 
@@ -241,40 +245,15 @@ class StoreRates:
     batches: tuple[int, int, int]  # transactions, inspections, largest batch of the one-write runs
 
 
-async def in_process_results(workers: int, levels: list[int], seconds: float,
-                             database_url: str | None) -> tuple[list[LevelResult], StoreRates]:
-    """In-process scan rates per level, then store write rates per level (a fresh store)."""
-    overrides: dict[str, str] = {}
-    if database_url:
-        overrides = {"database_url": database_url, "database_schema": f"bench_{secrets.token_hex(6)}"}
-    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-store-"), **overrides)
-    inspector = await Inspector.start(settings, workers=workers, fetching=False)
-    try:
-        # Every worker process loads its engine on first use: warm them all before measuring.
-        await drive_in_process(inspector, workers * 4, 2.0)
-        scans = [await drive_in_process(inspector, level, seconds) for level in levels]
-        results = [await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=s.encode()))
-                   for s in SAMPLES]
-    finally:
-        await inspector.close()
-    store = await Store.open(settings)
-    try:
-        two = [await drive_store(store, results, level, seconds, one_write=False) for level in levels]
-        one = [await drive_store(store, results, level, seconds, one_write=True) for level in levels]
-        batches = store.write_batches
-    finally:
-        await store.close()
-        await drop_schema(settings)
-    return scans, StoreRates(two, one, batches)
-
-
-def start_server(workers: int, database_url: str | None,
-                 schema: str | None) -> tuple[subprocess.Popen[bytes], str, str, Path]:
+def start_server(workers: int | None, database_url: str | None, schema: str | None,
+                 analysis_cache: bool) -> tuple[subprocess.Popen[bytes], str, str, Path]:
     data_dir = Path(tempfile.mkdtemp(prefix="http-load-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update(INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_FETCH="false", INSPECTOR_FETCH_ONLY_ALLOWED="true",
-               INSPECTOR_API_WORKERS=str(workers), INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024",
-               INSPECTOR_LOG_LEVEL="warning")
+               INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024", INSPECTOR_LOG_LEVEL="warning",
+               INSPECTOR_ANALYSIS_CACHE="true" if analysis_cache else "false")
+    if workers:
+        env["INSPECTOR_API_WORKERS"] = str(workers)
     if database_url and schema:
         env.update(INSPECTOR_DATABASE_URL=database_url, INSPECTOR_DATABASE_SCHEMA=schema)
     inspector_bin = str(Path(sys.executable).parent / "inspector")
@@ -300,56 +279,143 @@ def start_server(workers: int, database_url: str | None,
             time.sleep(0.2)
 
 
+@dataclass
+class LevelRounds:
+    """One concurrency level: the HTTP and in-process windows of every round."""
+
+    concurrency: int
+    http: list[LevelResult]
+    local: list[LevelResult]
+
+    @staticmethod
+    def _median(values: list[float]) -> float:
+        ordered = sorted(values)
+        middle = len(ordered) // 2
+        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+    @property
+    def http_rate(self) -> float:
+        return self._median([r.rate for r in self.http])
+
+    @property
+    def local_rate(self) -> float:
+        return self._median([r.rate for r in self.local])
+
+    @property
+    def ratios(self) -> list[float]:
+        return [h.rate / l.rate for h, l in zip(self.http, self.local, strict=True) if l.rate]
+
+    @property
+    def ratio(self) -> float:
+        return self._median(self.ratios)
+
+    @property
+    def latencies(self) -> LevelResult:
+        """Every HTTP latency of the level (for the percentiles)."""
+        merged = [x for r in self.http for x in r.latencies_ms]
+        return LevelResult(self.concurrency, len(merged), sum(r.errors for r in self.http),
+                           sum(r.seconds for r in self.http), merged)
+
+
+async def measure(url: str, key: str, inspector: Inspector, levels: list[int], seconds: float, rounds: int,
+                  client: str) -> list[LevelRounds]:
+    drive = drive_http_raw if client == "raw" else drive_http
+    out = []
+    for level in levels:
+        http, local = [], []
+        for _ in range(rounds):
+            http.append(await drive(url, key, level, seconds))
+            local.append(await drive_in_process(inspector, level, seconds))
+        out.append(LevelRounds(level, http, local))
+    return out
+
+
+async def store_rates(levels: list[int], seconds: float, database_url: str | None) -> StoreRates:
+    """Store write rates per level, in a fresh store, for the samples' verdicts."""
+    overrides: dict[str, str] = {}
+    if database_url:
+        overrides = {"database_url": database_url, "database_schema": f"bench_{secrets.token_hex(6)}"}
+    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-store-"), **overrides)
+    inspector = await Inspector.start(settings, workers=0, fetching=False)
+    try:
+        results = [await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=s.encode()))
+                   for s in SAMPLES]
+    finally:
+        await inspector.close()
+    store = await Store.open(settings)
+    try:
+        two = [await drive_store(store, results, level, seconds, one_write=False) for level in levels]
+        one = [await drive_store(store, results, level, seconds, one_write=True) for level in levels]
+        batches = store.write_batches
+    finally:
+        await store.close()
+        await drop_schema(settings)
+    return StoreRates(two, one, batches)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", help="a running service (default: start one)")
-    parser.add_argument("--key", help="an API key for --url")
-    parser.add_argument("--levels", default="1,4,16,64", help="concurrency levels, comma separated")
-    parser.add_argument("--seconds", type=float, default=5.0, help="duration of each level (max 60)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="scan worker processes")
+    parser.add_argument("--levels", default="1,4,16,32", help="concurrency levels, comma separated")
+    parser.add_argument("--seconds", type=float, default=3.0, help="duration of each window (max 60)")
+    parser.add_argument("--rounds", type=int, default=3, help="HTTP/in-process window pairs per level (max 20)")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="in-process scan workers")
+    parser.add_argument("--server-workers", type=int, default=None,
+                        help="the service's scan workers (INSPECTOR_API_WORKERS; default: the service's default)")
+    parser.add_argument("--analysis-cache", choices=("off", "on"), default="off",
+                        help="the service's analysis cache (off: every request is analysed, as in-process)")
+    parser.add_argument("--client", choices=("raw", "aiohttp"), default="raw", help="load generator")
     parser.add_argument("--database-url", help="a PostgreSQL URL (postgresql+asyncpg://) on this machine; "
                                                "default: SQLite in a temporary folder")
+    parser.add_argument("--no-store-writes", action="store_true", help="skip the store-only measurement")
     args = parser.parse_args()
     seconds = min(max(args.seconds, 0.5), 60.0)
+    rounds = min(max(args.rounds, 1), 20)
     levels = [max(1, min(int(x), 1024)) for x in args.levels.split(",")]
-    process = None
     server_schema = f"bench_{secrets.token_hex(6)}" if args.database_url else None
-    if args.url:
-        if not args.key:
-            raise SystemExit("--url needs --key")
-        url, key = args.url.rstrip("/"), args.key
-    else:
-        process, url, key, data_dir = start_server(args.workers, args.database_url, server_schema)
-        print(f"server: {url} (pid {process.pid}, {args.workers} workers, data {data_dir}, "
-              f"store {'PostgreSQL' if args.database_url else 'SQLite'})")
+    process, url, key, data_dir = start_server(args.server_workers, args.database_url, server_schema,
+                                               args.analysis_cache == "on")
+    print(f"server: {url} (pid {process.pid}, scan workers {args.server_workers or 'default'}, analysis cache "
+          f"{args.analysis_cache}, data {data_dir}, store {'PostgreSQL' if args.database_url else 'SQLite'}); "
+          f"in-process: {args.workers} scan workers; client: {args.client}")
+    settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-local-"))
+    inspector = await Inspector.start(settings, workers=args.workers, fetching=False)
     try:
-        await drive_http(url, key, args.workers * 4, 2.0)  # warm every worker process; not reported
-        http = [await drive_http(url, key, level, seconds) for level in levels]
+        # Warm every worker process of both before measuring (each loads its engine on first use).
+        await (drive_http_raw if args.client == "raw" else drive_http)(url, key, 8, 2.0)
+        await drive_in_process(inspector, args.workers * 4, 2.0)
+        results = await measure(url, key, inspector, levels, seconds, rounds, args.client)
     finally:
-        if process is not None:
-            process.terminate()
-            process.wait(timeout=30)
+        await inspector.close()
+        process.terminate()
+        process.wait(timeout=60)
         if args.database_url and server_schema:
             await drop_schema(load_settings(database_url=args.database_url, database_schema=server_schema))
-    local, writes = await in_process_results(args.workers, levels, seconds, args.database_url)
-    print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {args.workers} workers; "
-          f"{seconds:g} s per level")
+    print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {rounds} rounds of "
+          f"{seconds:g} s per level and side; medians, ratio = median of the rounds' HTTP/in-process ratios")
     print(f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  "
-          f"{'in-process req/s':>16}  {'ratio':>6}  {'store 2 writes/s':>16}  {'store 1 write/s':>15}  errors")
-    for h, l, two, one in zip(http, local, writes.two_writes, writes.one_write, strict=True):
-        ratio = h.rate / l.rate if l.rate else float("nan")
-        print(f"{h.concurrency:>11}  {h.rate:>10.1f}  {h.percentile(50):>7.1f}  {h.percentile(95):>7.1f}  "
-              f"{h.percentile(99):>7.1f}  {l.rate:>16.1f}  {ratio:>6.0%}  {two.rate:>16.1f}  {one.rate:>15.1f}  "
-              f"{h.errors}")
+          f"{'in-process req/s':>16}  {'ratio':>6}  {'ratios of the rounds':<22}  errors")
+    for level in results:
+        lat = level.latencies
+        spread = " ".join(f"{r:.0%}" for r in level.ratios)
+        print(f"{level.concurrency:>11}  {level.http_rate:>10.1f}  {lat.percentile(50):>7.1f}  "
+              f"{lat.percentile(95):>7.1f}  {lat.percentile(99):>7.1f}  {level.local_rate:>16.1f}  "
+              f"{level.ratio:>6.0%}  {spread:<22}  {lat.errors}")
+    best = max(results, key=lambda r: r.http_rate)
+    best_local = max(results, key=lambda r: r.local_rate)
+    print(f"peak: http {best.http_rate:.1f} req/s (c={best.concurrency}, p99 {best.latencies.percentile(99):.1f} ms) "
+          f"vs in-process {best_local.local_rate:.1f} req/s (c={best_local.concurrency}): "
+          f"{best.http_rate / best_local.local_rate:.0%} (target >= 70%, p99 < 100 ms)")
+    if args.no_store_writes:
+        return
+    writes = await store_rates(levels, seconds, args.database_url)
+    print(f"{'concurrency':>11}  {'store 2 writes/s':>16}  {'store 1 write/s':>15}")
+    for two, one in zip(writes.two_writes, writes.one_write, strict=True):
+        print(f"{two.concurrency:>11}  {two.rate:>16.1f}  {one.rate:>15.1f}")
     transactions, items, largest = writes.batches
     if transactions:
         print(f"store 1 write: {items} inspections in {transactions} transactions "
               f"({items / transactions:.1f} per transaction on average, largest {largest})")
-    best = max(http, key=lambda r: r.rate)
-    best_local = max(local, key=lambda r: r.rate)
-    print(f"peak: http {best.rate:.1f} req/s (c={best.concurrency}, p99 {best.percentile(99):.1f} ms) vs "
-          f"in-process {best_local.rate:.1f} req/s (c={best_local.concurrency}): "
-          f"{best.rate / best_local.rate:.0%} (target >= 70%, p99 < 100 ms)")
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -173,6 +173,8 @@ class Settings(BaseSettings):
     retention_days: int | None = Field(default=None, ge=1, description="drop payload bytes older than this")
     retention_max_bytes: int | None = Field(default=None, ge=0, description="keep at most this many blob bytes")
     analysis_cache: bool = Field(default=True, description="reuse per-artifact results for the same rules/analyzers")
+    analysis_cache_memory_entries: int = Field(default=4096, ge=0, le=1_000_000, description="analysed trees each process also keeps in memory (0: always read the store)")
+    analysis_cache_memory_ttl_s: float = Field(default=60.0, ge=0, description="how long an analysed tree is answered from memory before the store is read again")
     database_pool_size: int = Field(default=20, ge=1, le=1000, description="database connections kept open per process")
     store_group_commit: bool = Field(default=True, description="commit concurrent finished inspections together")
     store_write_batch: int = Field(default=256, ge=1, le=10_000, description="inspections per group-commit transaction")

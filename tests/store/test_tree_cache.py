@@ -116,3 +116,51 @@ async def test_the_pipeline_reuses_a_stored_tree_and_reaches_the_same_verdict(st
     assert second.verdict.verdict == first.verdict.verdict and second.verdict.score == first.verdict.score
     assert [a.sha256 for a in second.verdict.artifacts] == [a.sha256 for a in first.verdict.artifacts]
     assert {f.id for f in second.verdict.findings} == {f.id for f in first.verdict.findings}
+
+
+async def _delete_stored_trees(store: Store) -> None:
+    async with store.engine.begin() as conn:
+        await conn.execute(analysis_trees.delete())
+
+
+async def test_a_hot_tree_is_answered_from_memory_without_reading_the_store(store: Store) -> None:
+    await store.put_tree(SHA, KEY, _tree())
+    await _delete_stored_trees(store)  # only the process's memory still has it
+    assert await store.get_tree(SHA, KEY) == _tree()
+    found = await store.get_tree(SHA, KEY)
+    assert found is not None
+    found.findings.clear()  # each caller gets its own tree
+    assert await store.get_tree(SHA, KEY) == _tree()
+    assert store.cache_stats.hits == 3
+
+
+async def test_a_tree_read_from_the_store_is_kept_in_memory_too(store: Store) -> None:
+    await store.put_tree(SHA, KEY, _tree())
+    store._tree_memo.clear()  # another process wrote it
+    assert await store.get_tree(SHA, KEY) == _tree()  # read from the store...
+    await _delete_stored_trees(store)
+    assert await store.get_tree(SHA, KEY) == _tree()  # ...and remembered
+
+
+async def test_memory_entries_expire_and_are_bounded(backend: str, tmp_path: Path) -> None:
+    async with temporary_store(backend, tmp_path, analysis_cache_memory_ttl_s=0) as store:  # type: ignore[arg-type]
+        await store.put_tree(SHA, KEY, _tree())
+        await _delete_stored_trees(store)
+        assert await store.get_tree(SHA, KEY) is None  # nothing kept: the store is the answer
+    async with temporary_store(backend, tmp_path / "b", analysis_cache_memory_entries=2) as store:  # type: ignore[arg-type]
+        roots = [hashlib.sha256(bytes([n])).hexdigest() for n in range(3)]
+        for sha in roots:
+            await store.put_tree(sha, KEY, _tree(sha))
+        await _delete_stored_trees(store)
+        assert [await store.get_tree(sha, KEY) is not None for sha in roots] == [False, True, True]
+
+
+async def test_retention_in_this_process_forgets_the_trees_in_memory(backend: str, tmp_path: Path) -> None:
+    async with temporary_store(backend, tmp_path, retention_days=1) as store:  # type: ignore[arg-type]
+        old = [b"old payload bytes"]
+        await store.create_inspection("old", "script", {}, None, None)
+        await store.save_verdict("old", make_verdict("old", old), blobs_of(old))
+        old_sha = hashlib.sha256(old[0]).hexdigest()
+        await store.put_tree(old_sha, KEY, _tree(old_sha))
+        await store.apply_retention(now=utcnow() + timedelta(days=2))
+        assert await store.get_tree(old_sha, KEY) is None
