@@ -131,7 +131,7 @@ class Settings(BaseSettings):
     unpack_max_ratio: float = Field(default=200.0, ge=2, description="expanded/compressed size beyond which it is a bomb")
 
     # --- HTTP service (`inspector serve`, inspector/api/)
-    api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU")
+    api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU but one (at least 1), leaving a core to the server's own process")
     api_queue_size: int = Field(default=64, ge=1, le=100_000, description="inspections admitted at once (running + waiting); beyond it 429")
     api_max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request body (413 beyond); uploads use max_input_bytes")
     api_max_json_depth: int = Field(default=66, ge=2, le=900, description="deepest nesting of a JSON request body (the body wraps the resource: keep it above max_json_depth)")

@@ -293,7 +293,10 @@ class InspectionRunner:
 
 
 def worker_count(settings: Settings) -> int:
-    return settings.api_workers or max(1, os.cpu_count() or 1)
+    """`api_workers`, or one per CPU but one: under load the server's own process (event loop,
+    validation, storing verdicts) keeps a core busy, and a scan worker on that core would only
+    take turns with it (measured in docs/performance.md)."""
+    return settings.api_workers or max(1, (os.cpu_count() or 1) - 1)
 
 
 async def warm_workers(inspector: Inspector, workers: int) -> None:

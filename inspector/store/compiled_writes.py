@@ -12,9 +12,9 @@ SQLAlchemy.
 
 from __future__ import annotations
 
+import operator
 import sqlite3
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,20 +23,33 @@ from sqlalchemy.engine import Dialect
 Processor = Callable[[Any], Any] | None
 
 
-@dataclass(frozen=True)
 class _Compiled:
-    sql: str
-    # Per positional parameter: the row key it is read from (None: a constant of the statement,
-    # such as a literal in a CASE, already processed) and its bind processor.
-    slots: tuple[tuple[str | None, Processor, Any], ...]
+    """One statement's SQL and how to turn a row (dict) into its positional parameters."""
+
+    def __init__(self, sql: str, slots: Sequence[tuple[str | None, Processor, Any]]) -> None:
+        # slots, per positional parameter: the row key it is read from (None: a constant of the
+        # statement, such as a literal in a CASE, already processed) and its bind processor.
+        self.sql = sql
+        keys = [key for key, _, _ in slots if key is not None]
+        self._values = operator.itemgetter(*keys) if keys else (lambda row: ())
+        self._single = len(keys) == 1  # itemgetter with one key returns the value, not a tuple
+        self._processed = [(i, process) for i, (key, process, _) in enumerate(slots) if key is not None and process]
+        self._constants = [(i, constant) for i, (key, _, constant) in enumerate(slots) if key is None]
+        self._plain = not self._processed and not self._constants
 
     def parameters(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
-        slots = self.slots
-        return [
-            tuple(constant if key is None else (process(row[key]) if process else row[key])
-                  for key, process, constant in slots)
-            for row in rows
-        ]
+        values = self._values
+        if self._plain:
+            return [(values(row),) if self._single else values(row) for row in rows]
+        out = []
+        for row in rows:
+            taken = [values(row)] if self._single else list(values(row))
+            for i, constant in self._constants:  # constants in position order, before the processors
+                taken.insert(i, constant)
+            for i, process in self._processed:
+                taken[i] = process(taken[i])
+            out.append(tuple(taken))
+        return out
 
 
 class CompiledWrites:
@@ -74,7 +87,7 @@ class CompiledWrites:
             else:
                 constant = compiled.params[name]
                 slots.append((None, None, process(constant) if process else constant))
-        result = _Compiled(str(compiled), tuple(slots))
+        result = _Compiled(str(compiled), slots)
         self._compiled[cache_key] = result
         self._keep.append(statement)
         return result
