@@ -1,18 +1,21 @@
 """HTTP throughput and latency of inline-script inspections, next to the in-process scan rate.
 
     .venv/bin/python benchmarks/http_load.py [--levels 1,4,16,32] [--seconds 3] [--rounds 3]
-        [--workers N] [--server-workers N] [--analysis-cache off|on] [--client raw|aiohttp]
+        [--server-workers N] [--analysis-cache off|on] [--client raw|aiohttp]
         [--database-url postgresql+asyncpg://user@127.0.0.1:5432/db] [--no-store-writes]
 
 It starts `inspector serve` in a separate process (closed network, a temporary data folder,
-its own key, rate limit off, the analysis cache off unless asked: every request is analysed)
-and, in this process, an `Inspector` with `--workers` scan workers (default: one per CPU), the
-in-process scan: the same samples through `Inspector.inspect`, no HTTP, no store. For each
-concurrency level it alternates a window of HTTP load (`POST /v1/inspections` with a mix of
-benign and malicious inline scripts, closed loop) and a window of in-process scans, `--rounds`
-times, so that both see the same machine (shared, noisy machines drift by 20% within a
-minute), and prints the medians and the HTTP/in-process ratio of each round: the cost of
-the service layer (HTTP, authentication, validation, storing every verdict, logs, metrics).
+its own key, rate limit off, the analysis cache off unless asked: every request is analysed;
+the access log on, as by default, into a file)
+and, in this process, two in-process scanners: `Inspector` with the service's worker count (the
+same pool: only HTTP and storage differ) and with a worker per CPU (the machine's best in-process
+rate), each running the same samples through `Inspector.inspect` (no HTTP, no store, no cache).
+For each concurrency level it alternates a window of HTTP load (`POST /v1/inspections` with a
+mix of benign and malicious inline scripts, closed loop) and a window of each in-process
+scanner, `--rounds` times, so that all see the same machine (shared, noisy machines drift by
+20% within a minute), and prints the medians and the HTTP/in-process ratio of each round: the
+cost of the service layer (HTTP, authentication, validation, storing every verdict, logs,
+metrics).
 The load comes from this process through one keep-alive connection per client; `raw` sends
 prebuilt requests and reads status and Content-Length (little CPU, which matters when the
 client shares the cores with the server), `aiohttp` uses aiohttp's client.
@@ -250,7 +253,7 @@ def start_server(workers: int | None, database_url: str | None, schema: str | No
     data_dir = Path(tempfile.mkdtemp(prefix="http-load-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update(INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_FETCH="false", INSPECTOR_FETCH_ONLY_ALLOWED="true",
-               INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024", INSPECTOR_LOG_LEVEL="warning",
+               INSPECTOR_API_RATE_PER_S="0", INSPECTOR_API_QUEUE_SIZE="1024",
                INSPECTOR_ANALYSIS_CACHE="true" if analysis_cache else "false")
     if workers:
         env["INSPECTOR_API_WORKERS"] = str(workers)
@@ -279,35 +282,32 @@ def start_server(workers: int | None, database_url: str | None, schema: str | No
             time.sleep(0.2)
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
 @dataclass
 class LevelRounds:
-    """One concurrency level: the HTTP and in-process windows of every round."""
+    """One concurrency level: the HTTP window and the in-process windows (one per pool) of every round."""
 
     concurrency: int
     http: list[LevelResult]
-    local: list[LevelResult]
-
-    @staticmethod
-    def _median(values: list[float]) -> float:
-        ordered = sorted(values)
-        middle = len(ordered) // 2
-        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    local: dict[str, list[LevelResult]]
 
     @property
     def http_rate(self) -> float:
-        return self._median([r.rate for r in self.http])
+        return _median([r.rate for r in self.http])
 
-    @property
-    def local_rate(self) -> float:
-        return self._median([r.rate for r in self.local])
+    def local_rate(self, pool: str) -> float:
+        return _median([r.rate for r in self.local[pool]])
 
-    @property
-    def ratios(self) -> list[float]:
-        return [h.rate / l.rate for h, l in zip(self.http, self.local, strict=True) if l.rate]
+    def ratios(self, pool: str) -> list[float]:
+        return [h.rate / l.rate for h, l in zip(self.http, self.local[pool], strict=True) if l.rate]
 
-    @property
-    def ratio(self) -> float:
-        return self._median(self.ratios)
+    def ratio(self, pool: str) -> float:
+        return _median(self.ratios(pool))
 
     @property
     def latencies(self) -> LevelResult:
@@ -317,15 +317,18 @@ class LevelRounds:
                            sum(r.seconds for r in self.http), merged)
 
 
-async def measure(url: str, key: str, inspector: Inspector, levels: list[int], seconds: float, rounds: int,
-                  client: str) -> list[LevelRounds]:
+async def measure(url: str, key: str, pools: dict[str, Inspector], levels: list[int], seconds: float,
+                  rounds: int, client: str) -> list[LevelRounds]:
+    """Per level and round: an HTTP window, then one in-process window per pool."""
     drive = drive_http_raw if client == "raw" else drive_http
     out = []
     for level in levels:
-        http, local = [], []
+        http: list[LevelResult] = []
+        local: dict[str, list[LevelResult]] = {name: [] for name in pools}
         for _ in range(rounds):
             http.append(await drive(url, key, level, seconds))
-            local.append(await drive_in_process(inspector, level, seconds))
+            for name, inspector in pools.items():
+                local[name].append(await drive_in_process(inspector, level, seconds))
         out.append(LevelRounds(level, http, local))
     return out
 
@@ -353,12 +356,40 @@ async def store_rates(levels: list[int], seconds: float, database_url: str | Non
     return StoreRates(two, one, batches)
 
 
+def service_workers(requested: int | None) -> int:
+    """The scan workers the service runs with: as asked, else its default (one per CPU but one)."""
+    from inspector.api.runner import worker_count
+
+    return worker_count(load_settings(api_workers=requested or 0))
+
+
+def print_results(results: list[LevelRounds], pools: dict[str, int]) -> None:
+    header = f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}"
+    for name, workers in pools.items():
+        header += f"  {f'in-process {name} ({workers}w)':>26}  {'ratio':>5}  {'rounds':<15}"
+    print(header + "  errors")
+    for level in results:
+        lat = level.latencies
+        line = (f"{level.concurrency:>11}  {level.http_rate:>10.1f}  {lat.percentile(50):>7.1f}  "
+                f"{lat.percentile(95):>7.1f}  {lat.percentile(99):>7.1f}")
+        for name in pools:
+            spread = " ".join(f"{r:.0%}" for r in level.ratios(name))
+            line += f"  {level.local_rate(name):>26.1f}  {level.ratio(name):>5.0%}  {spread:<15}"
+        print(line + f"  {lat.errors}")
+    best = max(results, key=lambda r: r.http_rate)
+    print(f"peak: http {best.http_rate:.1f} req/s (c={best.concurrency}, p99 {best.latencies.percentile(99):.1f} ms)")
+    for name, workers in pools.items():
+        best_local = max(results, key=lambda r: r.local_rate(name))
+        print(f"  vs in-process {name} ({workers} workers) peak {best_local.local_rate(name):.1f} req/s "
+              f"(c={best_local.concurrency}): {best.http_rate / best_local.local_rate(name):.0%} "
+              f"(target >= 70%, p99 < 100 ms)")
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", default="1,4,16,32", help="concurrency levels, comma separated")
     parser.add_argument("--seconds", type=float, default=3.0, help="duration of each window (max 60)")
-    parser.add_argument("--rounds", type=int, default=3, help="HTTP/in-process window pairs per level (max 20)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="in-process scan workers")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of windows per level (max 20)")
     parser.add_argument("--server-workers", type=int, default=None,
                         help="the service's scan workers (INSPECTOR_API_WORKERS; default: the service's default)")
     parser.add_argument("--analysis-cache", choices=("off", "on"), default="off",
@@ -371,40 +402,35 @@ async def main() -> None:
     seconds = min(max(args.seconds, 0.5), 60.0)
     rounds = min(max(args.rounds, 1), 20)
     levels = [max(1, min(int(x), 1024)) for x in args.levels.split(",")]
+    # The same pool as the service (only HTTP and storage differ), and a worker per CPU (the
+    # machine's best in-process scan rate).
+    pool_sizes = {"same pool": service_workers(args.server_workers), "per CPU": os.cpu_count() or 1}
     server_schema = f"bench_{secrets.token_hex(6)}" if args.database_url else None
     process, url, key, data_dir = start_server(args.server_workers, args.database_url, server_schema,
                                                args.analysis_cache == "on")
-    print(f"server: {url} (pid {process.pid}, scan workers {args.server_workers or 'default'}, analysis cache "
+    print(f"server: {url} (pid {process.pid}, {pool_sizes['same pool']} scan workers, analysis cache "
           f"{args.analysis_cache}, data {data_dir}, store {'PostgreSQL' if args.database_url else 'SQLite'}); "
-          f"in-process: {args.workers} scan workers; client: {args.client}")
+          f"client: {args.client}")
     settings = load_settings(fetch=False, data_dir=tempfile.mkdtemp(prefix="http-load-local-"))
-    inspector = await Inspector.start(settings, workers=args.workers, fetching=False)
+    pools: dict[str, Inspector] = {}
     try:
-        # Warm every worker process of both before measuring (each loads its engine on first use).
+        for name, workers in pool_sizes.items():
+            pools[name] = await Inspector.start(settings, workers=workers, fetching=False)
+        # Warm every worker process before measuring (each loads its engine on first use).
         await (drive_http_raw if args.client == "raw" else drive_http)(url, key, 8, 2.0)
-        await drive_in_process(inspector, args.workers * 4, 2.0)
-        results = await measure(url, key, inspector, levels, seconds, rounds, args.client)
+        for inspector in pools.values():
+            await drive_in_process(inspector, 8, 2.0)
+        results = await measure(url, key, pools, levels, seconds, rounds, args.client)
     finally:
-        await inspector.close()
+        for inspector in pools.values():
+            await inspector.close()
         process.terminate()
         process.wait(timeout=60)
         if args.database_url and server_schema:
             await drop_schema(load_settings(database_url=args.database_url, database_schema=server_schema))
     print(f"samples: {len(BENIGN)} benign + {len(MALICIOUS)} malicious inline scripts; {rounds} rounds of "
-          f"{seconds:g} s per level and side; medians, ratio = median of the rounds' HTTP/in-process ratios")
-    print(f"{'concurrency':>11}  {'http req/s':>10}  {'p50 ms':>7}  {'p95 ms':>7}  {'p99 ms':>7}  "
-          f"{'in-process req/s':>16}  {'ratio':>6}  {'ratios of the rounds':<22}  errors")
-    for level in results:
-        lat = level.latencies
-        spread = " ".join(f"{r:.0%}" for r in level.ratios)
-        print(f"{level.concurrency:>11}  {level.http_rate:>10.1f}  {lat.percentile(50):>7.1f}  "
-              f"{lat.percentile(95):>7.1f}  {lat.percentile(99):>7.1f}  {level.local_rate:>16.1f}  "
-              f"{level.ratio:>6.0%}  {spread:<22}  {lat.errors}")
-    best = max(results, key=lambda r: r.http_rate)
-    best_local = max(results, key=lambda r: r.local_rate)
-    print(f"peak: http {best.http_rate:.1f} req/s (c={best.concurrency}, p99 {best.latencies.percentile(99):.1f} ms) "
-          f"vs in-process {best_local.local_rate:.1f} req/s (c={best_local.concurrency}): "
-          f"{best.http_rate / best_local.local_rate:.0%} (target >= 70%, p99 < 100 ms)")
+          f"{seconds:g} s per level and side; medians; ratio = median of the rounds' HTTP/in-process ratios")
+    print_results(results, pool_sizes)
     if args.no_store_writes:
         return
     writes = await store_rates(levels, seconds, args.database_url)
