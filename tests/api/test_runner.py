@@ -144,3 +144,22 @@ async def test_a_caller_still_waiting_when_the_grace_runs_out_gets_503(tmp_path:
         status, headers, problem = await request
         assert status == 503 and problem["type"].endswith("/shutting-down") and headers["Retry-After"]
         assert await service.store.get_inspection(inspection_id) is None  # the caller was told; nothing to poll
+
+
+def test_the_service_leaves_a_core_to_its_own_process_unless_told_otherwise(monkeypatch):
+    from inspector.api.runner import worker_count
+    from inspector.config import Settings
+
+    for cpus, expected in ((None, 1), (1, 1), (2, 1), (8, 7)):
+        monkeypatch.setattr("inspector.api.runner.os.cpu_count", lambda cpus=cpus: cpus)
+        assert worker_count(Settings(api_workers=0)) == expected
+    assert worker_count(Settings(api_workers=3)) == 3
+
+
+async def test_a_synchronous_answer_is_the_verdict_as_stored(tmp_path: Path):
+    async with start_service(tmp_path) as service:
+        status, _, answered = await service.call("POST", "/v1/inspections", key="detector", json_body=SCRIPT)
+        assert status == 200
+        status, _, stored = await service.call("GET", f"/v1/inspections/{answered['id']}", key="detector")
+        assert status == 200
+        assert {k: stored[k] for k in answered} == answered

@@ -34,3 +34,11 @@ def test_invalid_settings_stop_the_start_naming_the_setting(tmp_path: Path):
     result = invoke(tmp_path, INSPECTOR_API_QUEUE_SIZE="0")
     assert result.exit_code == 2
     assert "INSPECTOR_API_QUEUE_SIZE" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_service_runs_on_uvloop_where_it_is_installed():
+    import uvloop
+
+    from inspector.cli.serve_cmd import event_loop_factory
+
+    assert event_loop_factory() is uvloop.new_event_loop
