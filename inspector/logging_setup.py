@@ -64,9 +64,10 @@ def configure_logging(level: str = "info", *, json_lines: bool = True, stream: T
         processors=[
             structlog.contextvars.merge_contextvars,
             structlog.processors.add_log_level,
-            structlog.processors.TimeStamper(fmt="iso", utc=True),
             structlog.processors.format_exc_info,
             redact_event,
+            # Added after redaction: ours, and its ':' would send every line through the patterns.
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(numeric),
@@ -81,8 +82,8 @@ def configure_logging(level: str = "info", *, json_lines: bool = True, stream: T
             processor=renderer,
             foreign_pre_chain=[
                 structlog.processors.add_log_level,
-                structlog.processors.TimeStamper(fmt="iso", utc=True),
                 redact_event,
+                structlog.processors.TimeStamper(fmt="iso", utc=True),
             ],
         )
     )

@@ -6,6 +6,7 @@ runs with a timeout; on timeout the text is replaced whole rather than risk leak
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import regex
@@ -72,9 +73,18 @@ _TEXT_PATTERNS: list[regex.Pattern[str]] = [
 _SECRET_HINTS = ("=", ":", "bearer", "eyj", "-p", "/p", "user", "securestring", "passwd", "private key", "token", "key")
 
 
+def _literals(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of the literal hints. The standard library's engine on purpose: on
+    literals it is as exact as `in`, and unlike `regex` it keeps the GIL for these few
+    microseconds, where a release on the service's event loop can cost a thread switch."""
+    return re.compile("|".join(re.escape(hint) for hint in hints))
+
+
+_SECRET_HINT_SEARCH = _literals(_SECRET_HINTS)
+
+
 def _might_hold_secret(text: str) -> bool:
-    low = text.lower()
-    return any(hint in low for hint in _SECRET_HINTS)
+    return _SECRET_HINT_SEARCH.search(text.lower()) is not None
 
 
 # What each pattern of _TEXT_PATTERNS (same order) needs in the lower-cased ASCII text: a pattern
@@ -98,6 +108,7 @@ _PATTERN_HINTS: tuple[tuple[str, ...], ...] = (
     ("private key",),
 )
 assert len(_PATTERN_HINTS) == len(_TEXT_PATTERNS)
+_PATTERN_HINT_SEARCHES = tuple(_literals(hints) for hints in _PATTERN_HINTS)
 
 
 def redact_text(text: str, timeout: float = 0.5) -> str:
@@ -111,8 +122,8 @@ def redact_text(text: str, timeout: float = 0.5) -> str:
         # (the Kelvin sign K), so the hints only rule patterns out for ASCII text.
         ascii_only = text.isascii()
         low = text.lower()
-        for pattern, hints in zip(_TEXT_PATTERNS, _PATTERN_HINTS, strict=True):
-            if ascii_only and not any(hint in low for hint in hints):
+        for pattern, hints in zip(_TEXT_PATTERNS, _PATTERN_HINT_SEARCHES, strict=True):
+            if ascii_only and hints.search(low) is None:
                 continue
             redacted = pattern.sub(REDACTED, text, timeout=timeout)
             if redacted != text:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 from prometheus_client import ProcessCollector
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from inspector.model import Verdict
 
@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from inspector.store import Store
 
 # Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
+_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 
 
@@ -26,6 +27,9 @@ class ServiceMetrics:
             "inspector_http_requests_total", "HTTP requests answered", ["method", "route", "status"],
             registry=self.registry,
         )
+        # (method, route template, status) -> its children of `requests` and `latency`: bounded by
+        # the routes, methods and statuses the service has.
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self.latency = Histogram(
             "inspector_http_request_duration_seconds", "Time to answer an HTTP request", ["method", "route"],
             buckets=_LATENCY_BUCKETS, registry=self.registry,
@@ -81,6 +85,19 @@ class ServiceMetrics:
             "inspector_events_pending", "Verdict events not yet delivered, by configured sink", ["sink"],
             registry=self.registry,
         )
+
+    def record_request(self, method: str, route: str, status: int, elapsed_s: float) -> None:
+        """Count and time one answered request (label children looked up once per combination)."""
+        if method not in _METHODS:  # a client may send any token as a method: keep the labels bounded
+            method = "OTHER"
+        key = (method, route, status)
+        children = self._request_children.get(key)
+        if children is None:
+            children = (self.requests.labels(method=method, route=route, status=str(status)),
+                        self.latency.labels(method=method, route=route))
+            self._request_children[key] = children
+        children[0].inc()
+        children[1].observe(elapsed_s)
 
     def record_verdict(self, verdict: Verdict) -> None:
         self.verdicts.labels(verdict=verdict.verdict.value).inc()

@@ -81,9 +81,7 @@ def make_middleware(metrics: ServiceMetrics) -> Callable[[web.Request, Handler],
             request[LOG_FIELDS]["problem"] = INTERNAL_ERROR.slug
         response.headers[REQUEST_ID_HEADER] = request_id
         elapsed = time.perf_counter() - started
-        route = _route_name(request)
-        metrics.requests.labels(method=request.method, route=route, status=str(response.status)).inc()
-        metrics.latency.labels(method=request.method, route=route).observe(elapsed)
+        metrics.record_request(request.method, _route_name(request), response.status, elapsed)
         log.info(
             "request",
             request_id=request_id,

@@ -82,3 +82,15 @@ async def test_request_id_is_propagated_or_generated(server):
     access = [line for line in lines if line["event"] == "request"]
     assert access[0]["request_id"] == "det-42.a:b" and access[0]["status"] == 200
     assert access[1]["problem"] == "not-found" and access[1]["elapsed_ms"] >= 0
+
+
+def test_request_metrics_keep_a_bounded_set_of_methods():
+    from inspector.api.metrics import ServiceMetrics
+
+    metrics = ServiceMetrics()
+    for method in ("GET", "BREW", "X" * 50, "GET"):
+        metrics.record_request(method, "/healthz", 200, 0.001)
+    text = metrics.render().decode()
+    assert 'inspector_http_requests_total{method="GET",route="/healthz",status="200"} 2.0' in text
+    assert 'inspector_http_requests_total{method="OTHER",route="/healthz",status="200"} 2.0' in text
+    assert "BREW" not in text

@@ -201,3 +201,23 @@ def test_activity_log_authorization_scope_stays_but_an_authorization_header_does
                        "headers": {"Authorization": f"Bearer {BEARER}"}})
     assert out["authorization"]["action"] == "Microsoft.Compute/virtualMachines/extensions/write"
     assert out["headers"]["Authorization"] == "[REDACTED]"
+
+
+def test_the_literal_prefilters_say_exactly_what_substring_tests_say():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from inspector import redact
+
+    alphabet = st.sampled_from(list("abcdeiknoprstuwyBEKPSTY=:-/ .\u212a\u0130"))
+    texts = st.one_of(st.text(alphabet, max_size=40), st.text(max_size=40))
+
+    @settings(max_examples=500, deadline=None)
+    @given(texts)
+    def check(text: str) -> None:
+        low = text.lower()
+        assert redact._might_hold_secret(text) == any(hint in low for hint in redact._SECRET_HINTS)
+        for search, hints in zip(redact._PATTERN_HINT_SEARCHES, redact._PATTERN_HINTS, strict=True):
+            assert (search.search(low) is not None) == any(hint in low for hint in hints)
+
+    check()
