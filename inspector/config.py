@@ -174,6 +174,7 @@ class Settings(BaseSettings):
     retention_max_bytes: int | None = Field(default=None, ge=0, description="keep at most this many blob bytes")
     analysis_cache: bool = Field(default=True, description="reuse per-artifact results for the same rules/analyzers")
     analysis_cache_memory_entries: int = Field(default=4096, ge=0, le=1_000_000, description="analysed trees each process also keeps in memory (0: always read the store)")
+    analysis_cache_memory_bytes: int = Field(default=32 * 1024 * 1024, ge=0, description="most bytes of analysed-tree JSON each process keeps in memory; a tree over a sixteenth of it is not kept")
     analysis_cache_memory_ttl_s: float = Field(default=60.0, ge=0, description="how long an analysed tree is answered from memory before the store is read again")
     database_pool_size: int = Field(default=20, ge=1, le=1000, description="database connections kept open per process")
     store_group_commit: bool = Field(default=True, description="commit concurrent finished inspections together")

@@ -108,5 +108,8 @@ class CompiledWrites:
             raise sa.exc.DBAPIError.instance("BEGIN IMMEDIATE / COMMIT", None, exc, sqlite3.Error) from exc
         finally:
             if connection.in_transaction:
-                connection.rollback()
+                try:
+                    connection.rollback()
+                except sqlite3.Error:  # a broken connection: the error above is the one to report
+                    pass
             cursor.close()

@@ -12,8 +12,6 @@ import hashlib
 import hmac
 import json
 import secrets
-import time
-from collections import OrderedDict
 from collections.abc import AsyncIterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -35,6 +33,7 @@ from inspector.store.blobs import BlobStore, check_sha256
 from inspector.store.compiled_writes import CompiledWrites
 from inspector.store.group_commit import GroupCommitter, WriterClosed
 from inspector.store.inspection_rows import FinishedInspection, FinishedWrites, events_of
+from inspector.store.tree_memo import TreeMemo
 from inspector.store.records import (
     ROLES,
     ApiKeyInfo,
@@ -127,10 +126,9 @@ class Store:
                                if sqlite_writer is not None else None)
         self._finished_writes = FinishedWrites(self._insert)
         # Hot analysed trees, so a payload submitted again and again is not read from the database
-        # each time: (root sha256, key) -> (expiry, tree JSON). Bounded, and short-lived so that a
-        # retention run in another process (which drops the stored trees of expired payloads) is
-        # seen within `analysis_cache_memory_ttl_s`.
-        self._tree_memo: OrderedDict[tuple[str, str], tuple[float, str]] = OrderedDict()
+        # each time (see tree_memo.py).
+        self._tree_memo = TreeMemo(settings.analysis_cache_memory_entries, settings.analysis_cache_memory_bytes,
+                                   settings.analysis_cache_memory_ttl_s)
         self._compiled_writes = CompiledWrites(sqlite_writer.dialect) if sqlite_writer is not None else None
 
     # ------------------------------------------------------------------ lifecycle
@@ -685,7 +683,7 @@ class Store:
         if not self.settings.analysis_cache:
             return None
         memo_key = (root_sha256.lower(), key)
-        body = self._memo_get(memo_key)
+        body = self._tree_memo.get(memo_key)
         if body is None:
             async with self._read() as conn:
                 body = await conn.scalar(sa.select(analysis_trees.c.tree).where(
@@ -693,28 +691,9 @@ class Store:
             if body is None:
                 self._cache_stats.misses += 1
                 return None
-            self._memo_put(memo_key, body)
+            self._tree_memo.put(memo_key, body)
         self._cache_stats.hits += 1
         return CachedTree.model_validate_json(body)  # a fresh tree each time: callers may change it
-
-    def _memo_get(self, memo_key: tuple[str, str]) -> str | None:
-        entry = self._tree_memo.get(memo_key)
-        if entry is None:
-            return None
-        if entry[0] < time.monotonic():
-            del self._tree_memo[memo_key]
-            return None
-        self._tree_memo.move_to_end(memo_key)
-        return entry[1]
-
-    def _memo_put(self, memo_key: tuple[str, str], body: str) -> None:
-        limit, ttl = self.settings.analysis_cache_memory_entries, self.settings.analysis_cache_memory_ttl_s
-        if limit <= 0 or ttl <= 0:
-            return
-        self._tree_memo[memo_key] = (time.monotonic() + ttl, body)
-        self._tree_memo.move_to_end(memo_key)
-        while len(self._tree_memo) > limit:
-            self._tree_memo.popitem(last=False)
 
     async def put_tree(self, root_sha256: str, key: str, tree: CachedTree) -> None:
         """Remember an analysed tree; the first one for a (root, key) wins (analysis is deterministic)."""
@@ -730,7 +709,7 @@ class Store:
                 .on_conflict_do_nothing(index_elements=[analysis_trees.c.root_sha256, analysis_trees.c.key])
             )
         if result.rowcount == 1:  # ours is the stored one (the first wins)
-            self._memo_put((root_sha256.lower(), key), body)
+            self._tree_memo.put((root_sha256.lower(), key), body)
 
     async def _drop_expired_trees(self, expired: list[str]) -> int:
         """Trees rooted at payloads whose bytes retention removed: a cached tree must not outlive them,
