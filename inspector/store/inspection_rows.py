@@ -120,12 +120,6 @@ def payload_upsert(insert: InsertFactory) -> Any:
     )
 
 
-def upsert_payloads(conn: Connection, insert: InsertFactory, rows: Sequence[dict[str, Any]]) -> None:
-    """`payload_upsert` for `rows`. Synchronous: async callers go through `run_sync`."""
-    if rows:
-        conn.execute(payload_upsert(insert), list(rows))
-
-
 @dataclass(frozen=True)
 class FinishedInspection:
     """Every row of one inspection that finished before it was recorded, ready to insert."""
@@ -152,10 +146,9 @@ class FinishedInspection:
         key_id: str | None,
         input_name: str | None,
         verdict: Verdict,
-        stored_blobs: Iterable[str],
+        blobs: Mapping[str, bytes],
         now: datetime,
         with_event: bool,
-        blobs: Mapping[str, bytes] | None = None,
         verdict_json: str | None = None,
     ) -> FinishedInspection:
         """Rows for the tables; `request` and `context` are already plain JSON (and redacted).
@@ -192,12 +185,12 @@ class FinishedInspection:
                 "body": verdict_json if verdict_json is not None else verdict.model_dump_json(),
                 "created_at": now,
             },
-            payloads=payload_rows(verdict, stored_blobs, now),
+            payloads=payload_rows(verdict, blobs.keys(), now),
             artifacts=artifact_rows(inspection_id, verdict),
             fetches=fetch_rows(inspection_id, verdict),
             alerts=alert_rows(inspection_id, verdict),
             event=new_verdict_event(inspection_id, verdict) if with_event else None,
-            blobs=blobs or {},
+            blobs=blobs,
         )
 
 
@@ -221,12 +214,12 @@ Write = tuple[Statement, list[dict[str, Any]]]
 class FinishedWrites:
     """The statements that store finished inspections, built once per store (they are dialect-specific).
 
-    `plan(items)` lists them with their rows, at most seven whatever the number of items:
-    payloads, inspections, verdicts, the inspections' current verdict ids, artifacts, fetches
-    and alerts (events follow through the outbox). A duplicate inspection id fails the
-    inspections statement (and the transaction) with an IntegrityError. The same plan runs
-    through SQLAlchemy (`insert_finished`) or, on the SQLite writer thread, straight on the
-    driver (see compiled_writes.py).
+    `plan(items)` lists them with their rows, at most eight whatever the number of items:
+    payloads, inspections, verdicts, the inspections' current verdict ids, artifacts, fetches,
+    alerts and events. A duplicate inspection id fails the inspections statement (and the
+    transaction) with an IntegrityError. The same plan runs through SQLAlchemy
+    (`insert_finished`) or, on the SQLite writer thread, straight on the driver (see
+    compiled_writes.py); on PostgreSQL `outbox.lock_for_events` comes first when it has events.
     """
 
     def __init__(self, insert: InsertFactory) -> None:
@@ -242,7 +235,7 @@ class FinishedWrites:
         self.insert_artifacts = inspection_artifacts.insert()
         self.insert_fetches = inspection_fetches.insert()
         self.insert_alerts = inspection_alerts.insert()
-        self.insert_events = events.insert()  # SQLite only; see outbox.event_rows
+        self.insert_events = events.insert()
 
     def plan(self, items: Sequence[FinishedInspection]) -> list[Write]:
         writes: list[Write] = [
@@ -253,6 +246,7 @@ class FinishedWrites:
             (self.insert_artifacts, [row for item in items for row in item.artifacts]),
             (self.insert_fetches, [row for item in items for row in item.fetches]),
             (self.insert_alerts, [row for item in items for row in item.alerts]),
+            (self.insert_events, outbox.event_rows(events_of(items))),
         ]
         return [(statement, rows) for statement, rows in writes if rows]
 
@@ -271,9 +265,10 @@ def insert_finished(conn: Connection, writes: FinishedWrites, items: Sequence[Fi
 
     Synchronous: on PostgreSQL it runs through `AsyncConnection.run_sync`.
     """
+    if events_of(items):
+        outbox.lock_for_events(conn)
     for statement, rows in writes.plan(items):
         conn.execute(statement, rows)
-    outbox.insert_events(conn, events_of(items))
 
 
 def is_item_error(exc: Exception) -> bool:

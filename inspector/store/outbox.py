@@ -30,23 +30,21 @@ async def append_events(conn: AsyncConnection, items: Sequence[tuple[str, str, d
     """Write (type, inspection_id, data) events; returns their ids. Call inside a write transaction."""
     if not items:
         return []
-    return await conn.run_sync(insert_events, items)
-
-
-def insert_events(conn: Connection, items: Sequence[tuple[str, str, dict[str, Any]]]) -> list[str]:
-    """`append_events` on a synchronous connection (through `run_sync`)."""
-    if not items:
-        return []
-    if conn.dialect.name == "postgresql":
-        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _EVENTS_LOCK_ID})
+    await conn.run_sync(lock_for_events)
     rows = event_rows(items)
-    conn.execute(events.insert(), rows)
+    await conn.execute(events.insert(), rows)
     return [r["id"] for r in rows]
 
 
+def lock_for_events(conn: Connection) -> None:
+    """Take the lock that makes event writers commit in seq order (PostgreSQL; SQLite serialises
+    writers anyway). Held until the transaction ends; take it before inserting events."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _EVENTS_LOCK_ID})
+
+
 def event_rows(items: Sequence[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:
-    """The `events` rows of (type, inspection_id, data) items. Only SQLite may insert them without
-    `insert_events` (PostgreSQL needs its lock first; SQLite serialises writers anyway)."""
+    """The `events` rows of (type, inspection_id, data) items (insert them after `lock_for_events`)."""
     now = utcnow()
     rows = []
     for event_type, inspection_id, data in items:

@@ -32,7 +32,7 @@ from inspector.store.blob_backends import BlobBackend, open_blob_backend
 from inspector.store.blobs import BlobStore, check_sha256
 from inspector.store.compiled_writes import CompiledWrites
 from inspector.store.group_commit import GroupCommitter, WriterClosed
-from inspector.store.inspection_rows import FinishedInspection, FinishedWrites, events_of
+from inspector.store.inspection_rows import FinishedInspection, FinishedWrites
 from inspector.store.tree_memo import TreeMemo
 from inspector.store.records import (
     ROLES,
@@ -349,8 +349,8 @@ class Store:
             raise StoreError("inspection id must be 1-64 characters")
         item = FinishedInspection.build(
             inspection_id=inspection_id, kind=kind, request=_jsonable(redacted_request), context=_jsonable(context),
-            key_id=key_id, input_name=input_name, verdict=verdict, stored_blobs=blobs.keys(), now=utcnow(),
-            with_event=self.settings.events_on_new_verdicts, blobs=blobs, verdict_json=verdict_json,
+            key_id=key_id, input_name=input_name, verdict=verdict, blobs=blobs, now=utcnow(),
+            with_event=self.settings.events_on_new_verdicts, verdict_json=verdict_json,
         )
         write = asyncio.ensure_future(self._store_finished(item))
         write.add_done_callback(_consume_exception)
@@ -394,12 +394,12 @@ class Store:
         The payload bytes go first, as in save_verdict: a failure after them leaves an
         unreferenced blob, never a row without its bytes.
         """
-        if self._writer_thread is not None:
-            if not isinstance(self.blobs, BlobStore):  # a folder is written on the writer thread
-                await self._put_blobs(inspection_rows.blobs_of(items))
-            await asyncio.get_running_loop().run_in_executor(self._writer_thread, self._commit_finished_sync, items)
-        else:
+        thread = self._writer_thread
+        if thread is None or not isinstance(self.blobs, BlobStore):  # a folder is written on the thread
             await self._put_blobs(inspection_rows.blobs_of(items))
+        if thread is not None:
+            await asyncio.get_running_loop().run_in_executor(thread, self._commit_finished_sync, items)
+        else:
             async with self._write() as conn:
                 await conn.run_sync(inspection_rows.insert_finished, self._finished_writes, items)
         return [None] * len(items)
@@ -410,11 +410,9 @@ class Store:
         assert self._sqlite_writer is not None and self._compiled_writes is not None
         if isinstance(self.blobs, BlobStore):
             self.blobs.put_many_sync(inspection_rows.blobs_of(items))
-        writes = self._finished_writes
-        plan = [*writes.plan(items), (writes.insert_events, outbox.event_rows(events_of(items)))]
         connection = self._sqlite_writer.raw_connection()
         try:
-            self._compiled_writes.run_transaction(connection.driver_connection, plan)
+            self._compiled_writes.run_transaction(connection.driver_connection, self._finished_writes.plan(items))
         finally:
             connection.close()  # back to the engine's pool
 
@@ -429,8 +427,9 @@ class Store:
     async def _save_tree(
         self, conn: AsyncConnection, inspection_id: str, verdict: Verdict, stored: Any
     ) -> None:
-        await conn.run_sync(inspection_rows.upsert_payloads, self._insert,
-                            inspection_rows.payload_rows(verdict, stored, utcnow()))
+        rows = inspection_rows.payload_rows(verdict, stored, utcnow())
+        if rows:
+            await conn.execute(self._finished_writes.upsert_payloads, rows)
         # Saving again (a retried task) replaces the tree rather than duplicating it.
         for table in (inspection_artifacts, inspection_fetches):
             await conn.execute(table.delete().where(table.c.inspection_id == inspection_id))
