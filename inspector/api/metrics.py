@@ -12,8 +12,9 @@ from inspector.model import Verdict
 if TYPE_CHECKING:
     from inspector.store import Store
 
-# Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
+# Request methods that get their own label; any other token a client sends counts as OTHER.
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+# Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
 _LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
 
 
@@ -27,13 +28,13 @@ class ServiceMetrics:
             "inspector_http_requests_total", "HTTP requests answered", ["method", "route", "status"],
             registry=self.registry,
         )
-        # (method, route template, status) -> its children of `requests` and `latency`: bounded by
-        # the routes, methods and statuses the service has.
-        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self.latency = Histogram(
             "inspector_http_request_duration_seconds", "Time to answer an HTTP request", ["method", "route"],
             buckets=_LATENCY_BUCKETS, registry=self.registry,
         )
+        # (method, route template, status) -> its children of `requests` and `latency`: bounded by
+        # the routes, methods and statuses the service has.
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
         self.verdicts = Counter(
             "inspector_verdicts_total", "Inspections completed, by verdict class", ["verdict"],
             registry=self.registry,

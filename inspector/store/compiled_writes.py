@@ -59,8 +59,8 @@ class CompiledWrites:
         if dialect.paramstyle != "qmark":
             raise ValueError(f"compiled writes need the qmark parameter style, not {dialect.paramstyle!r}")
         self.dialect = dialect
-        self._compiled: dict[tuple[int, tuple[str, ...]], _Compiled] = {}
-        self._keep: list[sa.Executable] = []  # the statements keyed by id() must stay alive
+        # (statement, row keys) -> its compiled form; statements hash by identity.
+        self._compiled: dict[tuple[sa.Executable, tuple[str, ...]], _Compiled] = {}
 
     def executemany(self, cursor: sqlite3.Cursor, statement: sa.Executable, rows: Sequence[dict[str, Any]]) -> None:
         """Run `statement` once per row (every row has the same keys), as `Connection.execute` would."""
@@ -74,7 +74,7 @@ class CompiledWrites:
             raise sa.exc.DBAPIError.instance(compiled.sql, None, exc, sqlite3.Error) from exc
 
     def _compile(self, statement: sa.Executable, keys: tuple[str, ...]) -> _Compiled:
-        cache_key = (id(statement), keys)
+        cache_key = (statement, keys)
         known = self._compiled.get(cache_key)
         if known is not None:
             return known
@@ -89,7 +89,6 @@ class CompiledWrites:
                 slots.append((None, None, process(constant) if process else constant))
         result = _Compiled(str(compiled), slots)
         self._compiled[cache_key] = result
-        self._keep.append(statement)
         return result
 
     def run_transaction(self, connection: Any, writes: Sequence[tuple[sa.Executable, Sequence[dict[str, Any]]]]) -> None:
