@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # for tests.binaries when run as a script
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
 from inspector.analyzers.pe import PeAnalyzer
 from inspector.model import ArtifactType

@@ -19,7 +19,7 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from inspector.analyzers.base import ScanLimits
+from inspector.stage import ScanLimits
 
 ENV_PREFIX = "INSPECTOR_"
 

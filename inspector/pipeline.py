@@ -31,7 +31,7 @@ from pydantic import BaseModel
 
 from inspector import __version__
 from inspector.analyzers import ANALYZERS, build_analyzers
-from inspector.analyzers.base import Analyzer, AnalyzerOutput, Child, Payload, ScanContext, ScanLimits
+from inspector.stage import Analyzer, AnalyzerOutput, Child, Payload, ScanContext, ScanLimits
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.deobfuscate import LAYERS, DeobfuscationLimits, build_layers

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pytest
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext, ScanLimits
+from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext, ScanLimits
 from inspector.config import load_settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import Artifact, ArtifactType, Layer, VerdictClass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector.analyzers.base import Analyzer
+from inspector.stage import Analyzer
 from inspector.analyzers.binary_common import BinaryLimits
 from inspector.analyzers.elf import ElfAnalyzer
 from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer

@@ -12,7 +12,7 @@ import io
 
 from elftools.elf.elffile import ELFFile
 
-from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, entropy, notable_strings
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, ElfFacts
 

@@ -22,7 +22,7 @@ from functools import partial
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, is_elf_at, is_pe_at
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Layer, Location
 

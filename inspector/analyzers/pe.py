@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 
 import pefile
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import (
     BinaryLimits,
     claimed_file_name,

@@ -9,7 +9,7 @@ see a harmless extension; the mismatch itself is evidence.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import claimed_file_name, file_extension
 from inspector.model import SCRIPT_TYPES, Artifact, ArtifactType
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.model import TEXT_TYPES, Artifact
 
 _URL = regex.compile(r"(?i)\bhttps?://[^\s\"'`<>(){}\[\]|;,^]{3,2048}")

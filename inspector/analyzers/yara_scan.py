@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import yara
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.model import Artifact, Finding, Location
 from inspector.redact import redact_text
 from inspector.rules.engine import RuleMeta, meta_of

@@ -9,7 +9,7 @@ the same registry with limits taken from Settings (`DeobfuscationLimits.from_set
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Analyzer
+from inspector.stage import Analyzer
 from inspector.deobfuscate.cmd import CmdLayer
 from inspector.deobfuscate.common import DeobfuscationLimits
 from inspector.deobfuscate.powershell import PowerShellLayer

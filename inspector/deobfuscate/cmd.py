@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic
 from inspector.model import Artifact, ArtifactType
 

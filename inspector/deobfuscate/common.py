@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.model import ArtifactType, Layer, Location
 from inspector.redact import redact_text
 

@@ -30,7 +30,7 @@ import tree_sitter
 import tree_sitter_powershell
 from tree_sitter import Node
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic, time_is_short
 from inspector.deobfuscate.ps_eval import (
     BACKTICK_SPECIAL,

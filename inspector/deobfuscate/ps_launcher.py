@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.deobfuscate.common import (
     DecodeLimit,
     DeobfuscationLimits,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.deobfuscate.common import (
     DecodeLimit,
     DeobfuscationLimits,

@@ -24,7 +24,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 import httpx
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.config import Settings
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import FetchBlocked

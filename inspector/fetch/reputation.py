@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import loose_ipv4, normalise_host
 from inspector.model import SCRIPT_TYPES, ArtifactType, Finding

@@ -21,7 +21,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from inspector.analyzers.base import Payload, ScanContext, ScanLimits
+from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Finding

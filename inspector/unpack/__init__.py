@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector.analyzers.base import Analyzer
+from inspector.stage import Analyzer
 from inspector.unpack.archives import ArchiveLimits, SevenZipUnpacker, TarUnpacker, ZipUnpacker
 from inspector.unpack.compressed import CompressedStreamUnpacker
 

@@ -26,7 +26,7 @@ import py7zr
 from py7zr.exceptions import ArchiveError, Bad7zFile, PasswordRequired, UnsupportedCompressionMethodError
 from py7zr.io import Py7zIO, WriterFactory
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.model import Artifact, ArtifactType, Layer
 
 if TYPE_CHECKING:

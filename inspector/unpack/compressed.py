@@ -12,7 +12,7 @@ import lzma
 import zlib
 from collections.abc import Callable
 
-from inspector.analyzers.base import AnalyzerOutput, Child, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Child, Payload, ScanContext
 from inspector.model import Artifact, ArtifactType, Layer
 from inspector.unpack.archives import CHUNK, CORRUPT_ERRORS, ArchiveLimits, Cutoff, Expansion, clean_name
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from inspector.analyzers.base import Payload, ScanContext, ScanLimits
+from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType
 
 

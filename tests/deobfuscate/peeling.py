@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from inspector.analyzers.base import Analyzer, AnalyzerOutput, Payload, ScanContext, ScanLimits
+from inspector.stage import Analyzer, AnalyzerOutput, Payload, ScanContext, ScanLimits
 from inspector.deobfuscate import LAYERS
 from inspector.model import Artifact, ArtifactType, Finding, Layer
 from inspector.unpack.filetype import detect_type

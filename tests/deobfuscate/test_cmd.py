@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.deobfuscate.cmd import CmdLayer
 from inspector.model import ArtifactType
 from tests.deobfuscate.conftest import CMD_COMMANDS, PS_COMMANDS

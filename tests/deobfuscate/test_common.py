@@ -9,7 +9,7 @@ import zlib
 
 import pytest
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.config import Settings
 from inspector.deobfuscate.common import (
     DecodeLimit,

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.deobfuscate import LAYERS
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of

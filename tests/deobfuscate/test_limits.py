@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of, peel, run_layers
 from tests.obfuscation import obfuscators as ob

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.deobfuscate.powershell import PowerShellLayer, random_cased
 from inspector.model import ArtifactType
 from tests.deobfuscate.conftest import PS_COMMANDS

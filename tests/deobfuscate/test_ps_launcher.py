@@ -7,7 +7,7 @@ import base64
 
 import pytest
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.deobfuscate.ps_launcher import PowerShellLauncherLayer
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of

@@ -12,7 +12,7 @@ import zipfile
 import py7zr
 import pytest
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext, ScanLimits
+from inspector.stage import AnalyzerOutput, Payload, ScanContext, ScanLimits
 from inspector.config import Settings
 from inspector.model import Artifact, ArtifactType
 from inspector.unpack import UNPACKERS

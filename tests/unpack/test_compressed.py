@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from inspector.analyzers.base import Payload, ScanContext, ScanLimits
+from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.model import Artifact, ArtifactType
 from inspector.unpack.archives import ArchiveLimits, TarUnpacker
 from inspector.unpack.compressed import CompressedStreamUnpacker, gzip_name

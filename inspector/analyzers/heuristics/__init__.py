@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from inspector.analyzers.base import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.heuristics import (
     amsi_logging,
     combinations,

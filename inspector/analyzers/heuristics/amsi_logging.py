@@ -6,7 +6,7 @@ providers, so every rule here is strong on its own.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 AMSI_INIT_FAILED = Heuristic(

@@ -9,7 +9,7 @@ elsewhere is what makes it theft.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 MIMIKATZ = Heuristic(

@@ -7,7 +7,7 @@ guides, so they are dual-use and scored low: combinations raise them.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 DEFENDER_DISABLE = Heuristic(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.intel import builtin_intel
 from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, HIDDEN_DIR, Family, PatternRule, TextView
 from inspector.model import Finding

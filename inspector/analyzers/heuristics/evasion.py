@@ -7,7 +7,7 @@ portproxy` forwarding a local port to the instance metadata service to hand out 
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
 
 HISTORY_CLEAR = Heuristic(

@@ -7,7 +7,7 @@ the same script.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 SHADOW_DELETE = Heuristic(

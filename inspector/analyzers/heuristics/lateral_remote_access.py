@@ -7,7 +7,7 @@ process creation on other hosts are how intruders keep hands-on access.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 PSEXEC = Heuristic(

@@ -12,7 +12,7 @@ from collections import Counter
 
 import regex
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, Family, PatternRule, TextView
 from inspector.model import Finding
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import ahocorasick_rs
 import regex
 
-from inspector.analyzers.base import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.model import TEXT_TYPES, Artifact, Finding
 
 if TYPE_CHECKING:

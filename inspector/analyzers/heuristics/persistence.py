@@ -8,7 +8,7 @@ hidden PowerShell, a binary in a temporary or hidden folder, an interactive shel
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
 
 # What a persistent entry runs that makes it suspicious (used by several rules below).

@@ -6,7 +6,7 @@ is strong only when a shell's standard streams are redirected to it.
 
 from __future__ import annotations
 
-from inspector.analyzers.base import Heuristic
+from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import Family, PatternRule
 
 DEV_TCP_SHELL = Heuristic(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from inspector.analyzers.base import AnalyzerOutput, Payload, ScanContext, ScanLimits
+from inspector.stage import AnalyzerOutput, Payload, ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import Artifact, ArtifactType, Layer
 

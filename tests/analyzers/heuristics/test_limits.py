@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from inspector.analyzers.base import ScanContext, ScanLimits
+from inspector.stage import ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import make_payload

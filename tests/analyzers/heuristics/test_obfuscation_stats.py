@@ -58,7 +58,7 @@ def test_decode_and_execute_is_medium_alone() -> None:
 
 def test_deep_layers_are_evidence() -> None:
     payload = make_payload("Write-Output 1", PS, depth=4, layer=Layer(technique="base64"))
-    from inspector.analyzers.base import ScanContext, ScanLimits
+    from inspector.stage import ScanContext, ScanLimits
     from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 
     findings = HEURISTIC_ANALYZERS[0].analyze(payload, ScanContext(limits=ScanLimits())).findings

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.analyzers.base import Heuristic, ScanContext, ScanLimits
+from inspector.stage import Heuristic, ScanContext, ScanLimits
 from inspector.analyzers.heuristics.patterns import (
     KEYWORD_INDEX_MAX_CHARS, MAX_COUNTED_MATCHES, Family, FamilyAnalyzer, KeywordIndex, PatternRule, TextView,
     line_local,

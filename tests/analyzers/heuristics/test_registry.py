@@ -18,7 +18,7 @@ def test_heuristics_are_registered_with_the_pipeline() -> None:
 
 def test_limits_from_settings_reach_the_analyzer() -> None:
     from inspector.analyzers import build_analyzers
-    from inspector.analyzers.base import ScanContext, ScanLimits
+    from inspector.stage import ScanContext, ScanLimits
     from inspector.config import Settings
 
     settings = Settings(heuristics_max_matches_per_rule=3, heuristics_stats_sample_chars=2048, heuristics_max_hosts=10)
@@ -45,7 +45,7 @@ def test_every_family_has_an_analyzer_that_runs_alone() -> None:
     assert {a.family.name for a in FAMILY_ANALYZERS} == {f.name for f in FAMILIES}
     payload = make_payload("vssadmin delete shadows /all /quiet", ArtifactType.CMD)
     impact = next(a for a in FAMILY_ANALYZERS if a.family.name == "impact")
-    from inspector.analyzers.base import ScanContext, ScanLimits
+    from inspector.stage import ScanContext, ScanLimits
 
     out = impact.analyze(payload, ScanContext(limits=ScanLimits()))
     assert [f.id for f in out.findings] == ["heur.impact.shadow_copy_delete"]

@@ -1,4 +1,5 @@
-"""The one shape every per-artifact stage has: unpackers, deobfuscation layers and analyzers.
+"""The stage kernel: the one shape every per-artifact stage has (unpackers, deobfuscation layers,
+analyzers) and the types they exchange with the pipeline.
 
 An analyzer looks at one payload and returns findings, typed facts and child payloads. It
 never recurses into its children by hand: the pipeline scans every child again, with the
