@@ -485,7 +485,7 @@ class Inspector:
 
         The building block of `inspect`, public for callers that build their own plan (refetch)."""
         run = _Inspection(self, plan, limits or self.settings.scan_limits(),
-                          fetch_enabled=fetch and self._fetcher is not None, fetch_requested=fetch)
+                          fetch_enabled=fetch and self._fetcher is not None)
         outcome = await run.execute()
         return PlanAnalysis(outcome=outcome, records=run.records, errors=run.errors, url_findings=run.url_findings)
 
@@ -521,8 +521,8 @@ class Inspector:
 class _Inspection:
     """One inspection's fetch stages: the plan's URLs first, then URLs found in scripts."""
 
-    def __init__(self, inspector: Inspector, plan: InspectionPlan, limits: ScanLimits, *, fetch_enabled: bool,
-                 fetch_requested: bool | None) -> None:
+    def __init__(self, inspector: Inspector, plan: InspectionPlan, limits: ScanLimits, *,
+                 fetch_enabled: bool) -> None:
         self.inspector = inspector
         self.plan = plan
         self.limits = limits

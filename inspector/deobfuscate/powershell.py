@@ -15,7 +15,7 @@ and walked once in document order:
   constant expression becomes a `decoded:base64` child (it may be a PE or an archive).
 
 Simple assignments (`$a = 'x' + 'y'`) are tracked so later uses of `$a` are known. The
-evaluator (ps_eval.py) is bounded in steps, nesting and value size; the parser only ever
+evaluator (the ps_eval package) is bounded in steps, nesting and value size; the parser only ever
 sees `max_parse_chars` characters.
 """
 

@@ -32,7 +32,6 @@ STRUCTURE_ALERTS: tuple[tuple[str, frozenset[ExtensionKind], str], ...] = (
     ("structure.activity.write_then_delete", frozenset({ExtensionKind.DSC}), "VM_DSCExtensionSuspiciousUsage"),
     ("structure.activity.write_then_delete", RUN_COMMAND_KINDS, "VM_RunCommandSuspiciousUsage"),
 )
-FETCHED_ROLES = frozenset(r.value for r in UrlRole)
 
 
 @dataclass(frozen=True)

@@ -1,110 +1,36 @@
-"""A static evaluator for the constant part of PowerShell expressions, over tree-sitter nodes.
+"""The walk of the PowerShell evaluator: tree-sitter nodes to constant values.
 
-Obfuscated PowerShell builds its real code out of constants: literals joined with `+`,
-reordered with `-f`, spelled as `[char]` codes, reversed, `-replace`d, xor-ed with a key,
-base64- and deflate-encoded. This evaluator computes such expressions *without running
-anything*: it knows literals, a handful of operators, string/array methods, a few .NET
-static helpers (Convert, Text.Encoding, compression streams) and the automatic variables
-attackers index into (`$ShellId[1]`). Anything else is `NotConstant`, so the caller keeps
-the source text as it was.
-
-Every evaluation is bounded by a step budget, a nesting depth and a value size, so a
-hostile expression cannot make it slow or large (it raises `EvalLimit`).
+`Evaluator.eval` dispatches on the node type to one `_n_<type>` method (literals,
+variables, casts, member access, invocations, assignments) or, for the grammar's wrapper
+nodes, to the operator chains, ranges, pipelines and statement lists they hold. Values
+and their conversions live in `values`, operators in `operators`, and every .NET member
+the walk can meet in the tables of `dotnet`. Each step is counted against the budgets.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 from tree_sitter import Node
 
-from inspector.deobfuscate.common import DecodeLimit, decompress
-
-
-class NotConstant(Exception):
-    """The expression depends on something only known at run time (or not modelled)."""
-
-
-class EvalLimit(NotConstant):
-    """The step budget, the nesting depth or the value size bound was reached."""
-
-
-class TooExpensive(NotConstant):
-    """One expression used up its own step budget: given up on quietly, like a run-time value."""
-
-
-class Char(str):
-    """A [char] value: a one-character string that remembers it came from a char cast."""
-
-
-@dataclass
-class ScriptBlock:
-    node: Node | None
-    text: str
-
-
-@dataclass
-class Stream:
-    """A MemoryStream / DeflateStream / GZipStream over bytes that are already known."""
-
-    data: bytes
-
-
-@dataclass
-class Reader:
-    text: str
-
-
-@dataclass
-class Encoding:
-    codec: str
-
-
-@dataclass
-class TypeRef:
-    name: str  # lower case, without a leading "system."
-
-
-# Values the automatic variables hold on a stock Windows host; attackers index into them
-# to spell "iex" without writing it ($ShellId[1]+$ShellId[13]+'x').
-AUTOMATIC_VARIABLES: dict[str, Any] = {
-    "shellid": "Microsoft.PowerShell",
-    "pshome": "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
-    "verbosepreference": "SilentlyContinue",
-    "debugpreference": "SilentlyContinue",
-    "progresspreference": "Continue",
-    "warningpreference": "Continue",
-    "erroractionpreference": "Continue",
-    "informationpreference": "SilentlyContinue",
-    "confirmpreference": "High",
-    "ofs": " ",
-    "null": None,
-    "true": True,
-    "false": False,
-    "env:comspec": "C:\\Windows\\system32\\cmd.exe",
-    "env:windir": "C:\\Windows",
-    "env:systemroot": "C:\\Windows",
-    "env:public": "C:\\Users\\Public",
-    "env:programdata": "C:\\ProgramData",
-    "env:allusersprofile": "C:\\ProgramData",
-    "env:programfiles": "C:\\Program Files",
-    "env:systemdrive": "C:",
-    "env:psmodulepath": "C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules",
-    "env:pathext": ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC",
-    "env:os": "Windows_NT",
-    "env:processor_architecture": "AMD64",
-}
-# These variables are stock; reading them is a technique of its own when indexed.
-INDEXED_AUTOMATIC = frozenset(k for k in AUTOMATIC_VARIABLES if k not in {"null", "true", "false", "ofs"})
-
-_ENCODINGS = {
-    "utf8": "utf-8", "unicode": "utf-16-le", "ascii": "ascii", "utf32": "utf-32-le",
-    "bigendianunicode": "utf-16-be", "default": "latin-1", "utf7": "utf-7", "latin1": "latin-1",
-}
+from inspector.deobfuscate.ps_eval import dotnet
+from inspector.deobfuscate.ps_eval.operators import add, binary, int_range, unary
+from inspector.deobfuscate.ps_eval.values import (
+    AUTOMATIC_VARIABLES,
+    INDEXED_AUTOMATIC,
+    Char,
+    EvalLimit,
+    NotConstant,
+    ScriptBlock,
+    TooExpensive,
+    TypeRef,
+    norm_var,
+    to_int,
+    to_list,
+    to_str,
+)
 
 # Node types that only wrap one meaningful child.
 _WRAPPERS = frozenset({
@@ -123,80 +49,6 @@ _PASS_THROUGH = frozenset({"statement_list", "script_block_body", "type_spec"})
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 # Backtick before one of these changes meaning; before anything else it is only noise.
 BACKTICK_SPECIAL = frozenset("0abefnrtuv")
-
-
-def norm_var(name: str) -> str:
-    """`$Env:ComSpec`, `${x}`, `$global:x` -> canonical lower-case key."""
-    name = name.lstrip("$@")
-    if name.startswith("{") and name.endswith("}"):
-        name = name[1:-1]
-    name = name.lower()
-    for scope in ("global:", "script:", "local:", "private:", "variable:"):
-        if name.startswith(scope):
-            name = name[len(scope):]
-    return name
-
-
-def to_str(value: Any) -> str:
-    """PowerShell's string conversion of a value ($OFS = ' ' between array items)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "True" if value else "False"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, bytes):
-        return " ".join(str(b) for b in value)
-    if isinstance(value, list):
-        return " ".join(to_str(v) for v in value)
-    if isinstance(value, ScriptBlock):
-        return value.text
-    if isinstance(value, Reader):
-        return "System.IO.StreamReader"
-    raise NotConstant("no string form")
-
-
-def to_int(value: Any) -> int:
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(round(value))
-    if isinstance(value, Char):
-        return ord(value)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return int(text, 16) if text.lower().startswith("0x") else int(text)
-        except ValueError:
-            raise NotConstant("not a number") from None
-    raise NotConstant("not a number")
-
-
-def to_list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    if isinstance(value, bytes):
-        return list(value)
-    if value is None:
-        return []
-    return [value]
-
-
-def to_bytes(value: Any) -> bytes:
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, Stream):
-        return value.data
-    if isinstance(value, list):
-        try:
-            return bytes(to_int(v) & 0xFF for v in value)
-        except NotConstant:
-            raise
-    raise NotConstant("not bytes")
 
 
 @dataclass
@@ -440,9 +292,7 @@ class Evaluator:
 
     def _n_type_literal(self, node: Node) -> TypeRef:
         name = self.text(node)[1:-1].replace("`", "").strip().lower()
-        if name.startswith("system."):
-            name = name[7:]
-        return TypeRef(name)
+        return TypeRef(name.removeprefix("system."))
 
     # --- statements and pipelines ------------------------------------------------------
 
@@ -483,14 +333,13 @@ class Evaluator:
             raise NotConstant("assignment target")
         value = self.eval(value_node)
         if op == "+=":
-            value = self._add(self.env.get(key, None) if key in self.env else "", value)
+            value = add(self, self.env.get(key, None) if key in self.env else "", value)
         elif op != "=":
             raise NotConstant("compound assignment")
         if isinstance(value, list):
             value = list(value)
         self.env[key] = value
         self.var_techniques[key] = set(self.techniques)
-        return None
 
     def evaluate_prefix(self, chain: Node, count: int) -> tuple[Any, set[str]]:
         """Value of the first `count` elements of a pipeline (what they pipe onwards)."""
@@ -533,10 +382,7 @@ class Evaluator:
         bare_range = _BARE_RANGE.match(name)
         if bare_range and not args and not has_input:
             # The grammar reads `(1..100)` as a command named "1..100".
-            start, end = int(bare_range.group(1)), int(bare_range.group(2))
-            if abs(end - start) + 1 > self.max_value:
-                raise EvalLimit("range too large")
-            return list(range(start, end + (1 if end >= start else -1), 1 if end >= start else -1))
+            return int_range(self, int(bare_range.group(1)), int(bare_range.group(2)))
         if name in ("%", "foreach-object", "foreach") and has_input:
             blocks = [a for a in args if a.type == "script_block_expression"]
             if len(blocks) != 1:
@@ -623,30 +469,7 @@ class Evaluator:
                 type_name = to_str(self.eval(arg)).lower()
             else:
                 ctor = to_list(self.eval(arg))
-        return self._construct(type_name.removeprefix("system."), ctor)
-
-    def _construct(self, type_name: str, ctor: list[Any]) -> Any:
-        if type_name in ("io.memorystream",):
-            return Stream(to_bytes(ctor[0]) if ctor else b"")
-        if type_name in ("io.compression.deflatestream", "io.compression.gzipstream"):
-            if not ctor or not isinstance(ctor[0], Stream):
-                raise NotConstant("compression stream over an unknown stream")
-            method = "deflate" if "deflate" in type_name else "gzip"
-            self.techniques.add("compressed-stream")
-            try:
-                return Stream(decompress(ctor[0].data, method, self.max_value))
-            except DecodeLimit as exc:
-                raise EvalLimit(str(exc)) from None
-            except ValueError:
-                raise NotConstant("corrupt compressed stream") from None
-        if type_name == "io.streamreader":
-            if not ctor or not isinstance(ctor[0], Stream):
-                raise NotConstant("reader over an unknown stream")
-            codec = ctor[1].codec if len(ctor) > 1 and isinstance(ctor[1], Encoding) else "utf-8"
-            return Reader(_decode(ctor[0].data, codec))
-        if type_name in ("string",) and ctor:
-            return to_str(ctor[0]) * (to_int(ctor[1]) if len(ctor) > 1 else 1)
-        raise NotConstant(f"New-Object {type_name}")
+        return dotnet.construct(self, type_name.removeprefix("system."), ctor)
 
     # --- operators ---------------------------------------------------------------------
 
@@ -676,7 +499,7 @@ class Evaluator:
             best: tuple[Any, set[str], Node] | None = None
             for link in reversed(links):
                 try:
-                    value = self._binary(value, self._op(link.children[1]), self.eval(link.children[2]))
+                    value = binary(self, value, self._op(link.children[1]), self.eval(link.children[2]))
                     self._check_size(value)
                 except EvalLimit:
                     raise
@@ -701,218 +524,26 @@ class Evaluator:
             self.steps += 1
             if self.steps > self.max_steps:
                 raise EvalLimit(f"more than {self.max_steps} evaluation steps")
-            value = self._binary(value, self._op(link.children[1]), self.eval(link.children[2]))
+            value = binary(self, value, self._op(link.children[1]), self.eval(link.children[2]))
             self._check_size(value)
         return value
 
-    def _binary(self, left: Any, op: str, right: Any) -> Any:
-        if op == "+":
-            return self._add(left, right)
-        if op in ("-f",):
-            return self._format(left, right)
-        if op in ("-join", "-ijoin", "-cjoin"):
-            self.techniques.add("join")
-            return to_str(right).join(to_str(v) for v in to_list(left))
-        if op in ("-replace", "-ireplace", "-creplace"):
-            return self._replace(left, right, case_sensitive=(op == "-creplace"))
-        if op in ("-split", "-isplit", "-csplit"):
-            return self._split(left, right)
-        if op in ("-bxor", "-band", "-bor"):
-            a, b = to_int(left), to_int(right)
-            if op == "-bxor":
-                self.techniques.add("bxor")
-                return a ^ b
-            return a & b if op == "-band" else a | b
-        if op == "*":
-            if isinstance(left, str) and not isinstance(left, Char):
-                count = to_int(right)
-                if count < 0 or len(left) * count > self.max_value:
-                    raise EvalLimit("string repetition too large")
-                return left * count
-            return to_int(left) * to_int(right)
-        if op == "-":
-            return to_int(left) - to_int(right)
-        if op in ("-shl", "-shr"):
-            return to_int(left) << min(to_int(right), 64) if op == "-shl" else to_int(left) >> to_int(right)
-        if op == "%":
-            divisor = to_int(right)
-            if divisor == 0:
-                raise NotConstant("modulo by zero")
-            return to_int(left) % divisor
-        raise NotConstant(f"operator {op}")
-
-    def _add(self, left: Any, right: Any) -> Any:
-        if isinstance(left, list):
-            return left + to_list(right)
-        if isinstance(left, bytes):
-            return list(left) + to_list(right)
-        if isinstance(left, str):
-            if isinstance(left, Char) and isinstance(right, int | float) and not isinstance(right, bool):
-                return ord(left) + right
-            self.techniques.add("concat")
-            return left + to_str(right)
-        if isinstance(left, int | float) and not isinstance(left, bool):
-            if isinstance(right, str) and not isinstance(right, Char):
-                return left + to_int(right)
-            return left + to_int(right)
-        raise NotConstant("addition")
-
-    def _format(self, template: Any, args: Any) -> str:
-        fmt = to_str(template)
-        values = to_list(args)
-        self.techniques.add("format-operator")
-        out: list[str] = []
-        i = 0
-        while i < len(fmt):
-            ch = fmt[i]
-            if ch == "{":
-                if fmt[i + 1:i + 2] == "{":
-                    out.append("{")
-                    i += 2
-                    continue
-                close = fmt.find("}", i)
-                if close == -1:
-                    raise NotConstant("bad format string")
-                spec = fmt[i + 1:close]
-                index_text, _, rest = spec.partition(",") if "," in spec else spec.partition(":")
-                try:
-                    index = int(index_text.strip())
-                except ValueError:
-                    raise NotConstant("bad format item") from None
-                if index >= len(values):
-                    raise NotConstant("format index out of range")
-                item = to_str(values[index])
-                if "," in spec:
-                    width_text = rest.split(":", 1)[0]
-                    try:
-                        width = int(width_text)
-                    except ValueError:
-                        width = 0
-                    item = item.rjust(width) if width > 0 else item.ljust(-width)
-                out.append(item)
-                i = close + 1
-                continue
-            if ch == "}" and fmt[i + 1:i + 2] == "}":
-                out.append("}")
-                i += 2
-                continue
-            out.append(ch)
-            i += 1
-        return "".join(out)
-
-    def _replace(self, left: Any, right: Any, case_sensitive: bool) -> Any:
-        pair = to_list(right)
-        if not pair or len(pair) > 2:
-            raise NotConstant("-replace arguments")
-        pattern = to_str(pair[0])
-        replacement = to_str(pair[1]) if len(pair) == 2 else ""
-        self.techniques.add("replace")
-        flags = 0 if case_sensitive else regex.IGNORECASE
-        try:
-            compiled = regex.compile(pattern, flags)
-        except regex.error:
-            raise NotConstant("pattern .NET only") from None
-        template = _dotnet_replacement(replacement)
-
-        def one(value: Any) -> str:
-            try:
-                return compiled.sub(lambda m: m.expand(template), to_str(value), timeout=self.regex_timeout)
-            except TimeoutError:
-                raise EvalLimit("-replace timed out") from None
-            except (regex.error, IndexError):
-                raise NotConstant("replacement") from None
-
-        if isinstance(left, list):
-            return [one(v) for v in left]
-        return one(left)
-
-    def _split(self, left: Any, right: Any) -> list[str]:
-        parts = to_list(right)
-        pattern = to_str(parts[0]) if parts else r"\s+"
-        try:
-            result = regex.split(pattern, to_str(left), flags=regex.IGNORECASE, timeout=self.regex_timeout)
-        except (regex.error, TimeoutError):
-            raise NotConstant("-split") from None
-        self.techniques.add("split")
-        return [r for r in result if r is not None]
-
     def _range(self, start_node: Node, end_node: Node) -> list[int]:
         start, end = to_int(self.eval(start_node)), to_int(self.eval(end_node))
-        if abs(end - start) + 1 > self.max_value:
-            raise EvalLimit("range too large")
-        step = 1 if end >= start else -1
-        return list(range(start, end + step, step))
+        return int_range(self, start, end)
 
     def _unary(self, node: Node) -> Any:
         children = node.children
         if len(children) == 1:
             return self.eval(children[0])
-        op = self._op(children[0])
-        operand = children[-1]
-        if op in ("-join",):
-            self.techniques.add("join")
-            return "".join(to_str(v) for v in to_list(self.eval(operand)))
-        if op in ("-split",):
-            return [p for p in to_str(self.eval(operand)).split() if p]
-        if op == "-":
-            value = self.eval(operand)
-            return -to_int(value) if not isinstance(value, float) else -value
-        if op == "+":
-            return self.eval(operand)
-        if op in ("-not", "!"):
-            return not self.eval(operand)
-        if op in ("-bnot",):
-            return ~to_int(self.eval(operand))
-        if op == ",":
-            return [self.eval(operand)]
-        raise NotConstant(f"unary {op}")
+        apply = unary(self._op(children[0]))
+        return apply(self, self.eval(children[-1]))
 
     def _n_cast_expression(self, node: Node) -> Any:
         type_node, operand = node.children[0], node.children[-1]
         target = self._n_type_literal(type_node).name
         value = self.eval(operand)
-        return self._cast(target, value)
-
-    def _cast(self, target: str, value: Any) -> Any:
-        if target == "char":
-            self.techniques.add("char-codes")
-            if isinstance(value, str):
-                if len(value) != 1:
-                    raise NotConstant("[char] of a string")
-                return Char(value)
-            return Char(chr(to_int(value) & 0x10FFFF))
-        if target in ("char[]",):
-            self.techniques.add("char-codes")
-            if isinstance(value, str):
-                return [Char(c) for c in value]
-            chars: list[Any] = []
-            for item in to_list(value):
-                if type(item) is int:
-                    chars.append(Char(chr(item & 0x10FFFF)))
-                elif isinstance(item, str) and len(item) == 1:
-                    chars.append(Char(item))
-                else:
-                    chars.append(Char(chr(to_int(item) & 0x10FFFF)))
-            return chars
-        if target == "string":
-            return to_str(value)
-        if target in ("int", "int32", "int64", "long", "int16", "uint32", "uint16", "byte", "sbyte", "uint64"):
-            number = to_int(value)
-            return number & 0xFF if target == "byte" else number
-        if target in ("byte[]",):
-            return to_bytes(value) if not isinstance(value, str) else to_bytes([to_int(value)])
-        if target in ("int[]", "int32[]", "object[]", "array", "string[]"):
-            items = to_list(value)
-            if target == "string[]":
-                return [to_str(v) for v in items]
-            return [to_int(v) for v in items] if target.startswith("int") else items
-        if target in ("io.memorystream",):
-            return Stream(to_bytes(value))
-        if target == "scriptblock":
-            return ScriptBlock(None, to_str(value))
-        if target in ("regex", "uri", "object", "psobject"):
-            return value
-        raise NotConstant(f"cast to {target}")
+        return dotnet.cast(self, target, value)
 
     # --- element access, members and methods -------------------------------------------
 
@@ -922,9 +553,10 @@ class Evaluator:
         if len(index_nodes) != 1:
             raise NotConstant("index")
         index = self.eval(index_nodes[0])
-        if isinstance(node.children[0], Node) and node.children[0].type == "variable":
-            if norm_var(self.text(node.children[0])) in INDEXED_AUTOMATIC and norm_var(
-                    self.text(node.children[0])) not in self.env:
+        target_node = node.children[0]
+        if target_node.type == "variable":
+            name = norm_var(self.text(target_node))
+            if name in INDEXED_AUTOMATIC and name not in self.env:
                 self.techniques.add("automatic-variable")
         if isinstance(index, list):
             if any(to_int(i) < 0 for i in index) and isinstance(target, str) and len(index) > 1:
@@ -947,9 +579,9 @@ class Evaluator:
         target_node = node.children[0]
         member = self._member_name(node)
         if target_node.type == "type_literal":
-            return self._static_member(self._n_type_literal(target_node).name, member)
+            return dotnet.static_property(self._n_type_literal(target_node).name, member)
         target = self.eval(target_node)
-        return self._property(target, member)
+        return dotnet.get_property(target, member)
 
     def _member_name(self, node: Node) -> str:
         names = [c for c in node.children if c.type == "member_name"]
@@ -961,24 +593,6 @@ class Evaluator:
             return to_str(self.eval(inner[0])).lower()
         return self.text(member_node).replace("`", "").strip("'\"").lower()
 
-    def _static_member(self, type_name: str, member: str) -> Any:
-        if type_name in ("text.encoding",) and member in _ENCODINGS:
-            return Encoding(_ENCODINGS[member])
-        if type_name == "io.compression.compressionmode":
-            return member
-        if type_name in ("environment",) and member == "newline":
-            return "\r\n"
-        if type_name == "char":
-            return TypeRef("char")
-        raise NotConstant(f"[{type_name}]::{member}")
-
-    def _property(self, target: Any, member: str) -> Any:
-        if member in ("length", "count"):
-            if isinstance(target, str | list | bytes):
-                return len(target)
-            return 1 if target is not None else 0
-        raise NotConstant(f".{member}")
-
     def _n_invokation_expression(self, node: Node) -> Any:
         target_node = node.children[0]
         member = self._member_name(node)
@@ -986,9 +600,10 @@ class Evaluator:
         args = self._arguments(arg_nodes[0]) if arg_nodes else []
         is_static = any(c.type == "::" for c in node.children)
         if is_static and target_node.type == "type_literal":
-            return self._static_call(self._n_type_literal(target_node).name, member, args, arg_nodes)
+            call = dotnet.StaticCall(member, args, arg_nodes)
+            return dotnet.static_call(self, self._n_type_literal(target_node).name, call)
         target = self.eval(target_node)
-        return self._method(target, member, args)
+        return dotnet.call_method(self, target, member, args)
 
     def _arguments(self, node: Node) -> list[Any]:
         lists = [c for c in node.children if c.type == "argument_expression_list"]
@@ -996,58 +611,7 @@ class Evaluator:
             return []
         return [self.eval(c) for c in lists[0].children if c.is_named]
 
-    def _static_call(self, type_name: str, member: str, args: list[Any], arg_nodes: list[Node]) -> Any:
-        if type_name == "convert" and member == "frombase64string" and len(args) == 1:
-            self.techniques.add("base64")
-            blob = "".join(to_str(args[0]).split())
-            if len(blob) // 4 * 3 > self.max_value:
-                raise EvalLimit("base64 blob too large")
-            try:
-                return base64.b64decode(blob + "=" * (-len(blob) % 4), validate=True)
-            except (binascii.Error, ValueError):
-                raise NotConstant("bad base64") from None
-        if type_name == "convert" and member.startswith("toint") and args:
-            base = to_int(args[1]) if len(args) > 1 else 10
-            try:
-                self.techniques.add("char-codes")
-                return int(to_str(args[0]).strip(), base)
-            except ValueError:
-                raise NotConstant("ToInt") from None
-        if type_name == "convert" and member == "tochar" and args:
-            return self._cast("char", args[0])
-        if type_name == "string" and member == "join" and len(args) == 2:
-            self.techniques.add("join")
-            return to_str(args[0]).join(to_str(v) for v in to_list(args[1]))
-        if type_name == "string" and member == "concat":
-            self.techniques.add("concat")
-            return "".join(to_str(v) for v in (to_list(args[0]) if len(args) == 1 else args))
-        if type_name == "string" and member == "new" and args:
-            return self._construct("string", args)
-        if type_name == "char" and member == "convertfromutf32" and args:
-            self.techniques.add("char-codes")
-            return chr(to_int(args[0]) & 0x10FFFF)
-        if type_name in ("array",) and member == "reverse" and len(args) == 1:
-            self.techniques.add("reverse")
-            self._reverse_variable(arg_nodes)
-            return None
-        if type_name == "regex" and member == "matches" and len(args) >= 2:
-            options = to_str(args[2]).lower() if len(args) > 2 else ""
-            text, pattern = to_str(args[0]), to_str(args[1])
-            if pattern != "." or "righttoleft" not in options:
-                raise NotConstant("[regex]::Matches")
-            self.techniques.add("reverse")
-            return [Char(c) for c in reversed(text)]
-        if type_name == "regex" and member == "replace" and len(args) == 3:
-            return self._replace(args[0], [args[1], args[2]], case_sensitive=True)
-        if type_name == "scriptblock" and member == "create" and args:
-            return ScriptBlock(None, to_str(args[0]))
-        if type_name in ("io.compression.compressionmode",):
-            return member
-        if type_name == "text.encoding":
-            return self._method(Encoding(_ENCODINGS.get(member, "utf-8")), member, args)
-        raise NotConstant(f"[{type_name}]::{member}()")
-
-    def _reverse_variable(self, arg_nodes: list[Node]) -> None:
+    def reverse_variable(self, arg_nodes: list[Node]) -> None:
         """`[array]::Reverse($x)` reverses the array held in `$x` in place."""
         variables = [n for n in _walk_named(arg_nodes[0]) if n.type in ("variable", "braced_variable")]
         if len(variables) != 1:
@@ -1064,69 +628,6 @@ class Evaluator:
         else:
             raise NotConstant("Reverse of a scalar")
 
-    def _method(self, target: Any, member: str, args: list[Any]) -> Any:
-        if isinstance(target, Encoding):
-            if member == "getstring" and args:
-                return _decode(to_bytes(args[0]), target.codec)
-            if member == "getbytes" and args:
-                try:
-                    return to_str(args[0]).encode(target.codec)
-                except UnicodeEncodeError:
-                    raise NotConstant("GetBytes") from None
-            raise NotConstant(f"Encoding.{member}")
-        if isinstance(target, Reader) and member == "readtoend":
-            return target.text
-        if isinstance(target, ScriptBlock) and member in ("invoke", "invokereturnasis"):
-            raise NotConstant("script block invocation")
-        if isinstance(target, str):
-            return self._string_method(target, member, args)
-        if isinstance(target, list | bytes) and member == "tostring":
-            return to_str(target)
-        if member == "tostring" and not args:
-            return to_str(target)
-        raise NotConstant(f".{member}()")
-
-    def _string_method(self, text: str, member: str, args: list[Any]) -> Any:
-        if member == "replace" and len(args) == 2:
-            self.techniques.add("replace")
-            old = to_str(args[0])
-            if not old:
-                raise NotConstant("Replace of an empty string")
-            return text.replace(old, to_str(args[1]))
-        if member == "tostring" or member == "trim" and not args:
-            return text.strip() if member == "trim" else str(text)
-        if member in ("tolower", "tolowerinvariant"):
-            return text.lower()
-        if member in ("toupper", "toupperinvariant"):
-            return text.upper()
-        if member == "tochararray":
-            return [Char(c) for c in text]
-        if member == "split":
-            separators = "".join(to_str(a) for a in args) if args else " "
-            pattern = "[" + regex.escape(separators) + "]" if separators else r"\s"
-            self.techniques.add("split")
-            return regex.split(pattern, text)
-        if member == "substring" and args:
-            start = to_int(args[0])
-            if start < 0 or start > len(text):
-                raise NotConstant("Substring out of range")
-            return text[start:start + to_int(args[1])] if len(args) > 1 else text[start:]
-        if member in ("trimstart", "trimend", "trim"):
-            chars = "".join(to_str(a) for a in args) or None
-            return {"trimstart": text.lstrip, "trimend": text.rstrip, "trim": text.strip}[member](chars)
-        if member == "remove" and args:
-            start = to_int(args[0])
-            count = to_int(args[1]) if len(args) > 1 else len(text) - start
-            return text[:start] + text[start + count:]
-        if member == "insert" and len(args) == 2:
-            at = to_int(args[0])
-            return text[:at] + to_str(args[1]) + text[at:]
-        if member in ("padleft", "padright") and args:
-            width = min(to_int(args[0]), self.max_value)
-            fill = to_str(args[1])[:1] if len(args) > 1 else " "
-            return text.rjust(width, fill) if member == "padleft" else text.ljust(width, fill)
-        raise NotConstant(f"string.{member}()")
-
 
 _MISSING = object()
 _SIMPLE_BLOCK = regex.compile(
@@ -1134,47 +635,6 @@ _SIMPLE_BLOCK = regex.compile(
     r"\s*+\)?\s*+$"
 )
 _BARE_RANGE = regex.compile(r"^(-?\d{1,9})\.\.(-?\d{1,9})$")
-
-
-def _decode(data: bytes, codec: str) -> str:
-    try:
-        return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("latin-1")
-
-
-def _dotnet_replacement(replacement: str) -> str:
-    """.NET replacement syntax ($1, ${name}, $$) to a `regex` expand template."""
-    out: list[str] = []
-    i = 0
-    while i < len(replacement):
-        ch = replacement[i]
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == "$" and i + 1 < len(replacement):
-            nxt = replacement[i + 1]
-            if nxt == "$":
-                out.append("$")
-                i += 2
-                continue
-            if nxt.isdigit():
-                j = i + 1
-                while j < len(replacement) and replacement[j].isdigit():
-                    j += 1
-                out.append("\\g<" + replacement[i + 1:j] + ">")
-                i = j
-                continue
-            if nxt == "{":
-                close = replacement.find("}", i)
-                if close != -1:
-                    out.append("\\g<" + replacement[i + 2:close] + ">")
-                    i = close + 1
-                    continue
-            out.append("$")
-        else:
-            out.append(ch)
-        i += 1
-    return "".join(out)
 
 
 def _walk_named(node: Node) -> list[Node]:
@@ -1186,12 +646,6 @@ def _walk_named(node: Node) -> list[Node]:
         found.append(current)
         stack.extend(reversed([c for c in current.children if c.is_named]))
     return found
-
-
-__all__ = [
-    "AUTOMATIC_VARIABLES", "BACKTICK_SPECIAL", "Char", "Encoding", "EvalLimit", "Evaluator", "NotConstant",
-    "Reader", "ScriptBlock", "Stream", "TypeRef", "norm_var", "to_str",
-]
 
 
 _UNWRAPPABLE = frozenset(t for t in _WRAPPERS if not hasattr(Evaluator, "_n_" + t))
