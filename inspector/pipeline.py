@@ -471,7 +471,7 @@ class Inspector:
                       deadline_s: float | None = None, input_name: str | None = None) -> InspectionResult:
         started = time.monotonic()
         plan = understand(inp, self.request_limits)
-        limits = self.settings.scan_limits()
+        limits = ScanLimits.from_settings(self.settings)
         if deadline_s is not None:
             limits = ScanLimits(**{**limits.__dict__, "deadline_s": min(limits.deadline_s, deadline_s)})
         analysis = await self.analyze_plan(plan, limits, fetch=fetch is not False)
@@ -484,7 +484,7 @@ class Inspector:
         """Fetch a plan's URLs (when fetching is on), analyse everything, fetch second stages.
 
         The building block of `inspect`, public for callers that build their own plan (refetch)."""
-        run = _Inspection(self, plan, limits or self.settings.scan_limits(),
+        run = _Inspection(self, plan, limits or ScanLimits.from_settings(self.settings),
                           fetch_enabled=fetch and self._fetcher is not None, fetch_requested=fetch)
         outcome = await run.execute()
         return PlanAnalysis(outcome=outcome, records=run.records, errors=run.errors, url_findings=run.url_findings)

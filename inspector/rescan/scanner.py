@@ -57,7 +57,7 @@ class ArtifactScanner:
         version = (f"{RULES_ONLY_PREFIX}{yara.version}" if depth == "rules"
                    else analyzer_version(engine, signature_dirs(settings)))
         # Depth 0: the root is analysed, the children it yields are not walked (see module doc).
-        limits = replace(settings.scan_limits(), max_depth=0)
+        limits = replace(ScanLimits.from_settings(settings), max_depth=0)
         return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits)
 
     def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
