@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -90,11 +91,12 @@ def test_missing_config_file_is_reported(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("limits", STAGE_LIMITS, ids=lambda kind: kind.__name__)
-def test_every_stage_limit_defaults_to_its_setting_default(limits: type) -> None:
+def test_every_stage_limit_defaults_to_its_setting_default(limits: type[Any]) -> None:
     assert limits() == limits.from_settings(Settings())
 
 
-def test_a_setting_default_is_the_fields_default_whatever_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_setting_default_is_the_fields_default_whatever_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INSPECTOR_MAX_DEPTH", "3")
     assert load_settings().max_depth == 3
     assert setting_default("max_depth") == Settings.model_fields["max_depth"].default == 12
