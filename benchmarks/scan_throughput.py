@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from inspector.config import load_settings  # noqa: E402
-from inspector.pipeline import load_ruleset  # noqa: E402
+from inspector.rules import load_ruleset  # noqa: E402
 
 SNIPPETS = {
     "ps1": [

@@ -19,8 +19,6 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
-from inspector.stage import ScanLimits
-
 ENV_PREFIX = "INSPECTOR_"
 
 def _default_data_dir() -> Path:
@@ -246,17 +244,13 @@ class Settings(BaseSettings):
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings, env_settings)
 
-    def scan_limits(self) -> ScanLimits:
-        return ScanLimits(
-            max_depth=self.max_depth,
-            max_artifacts=self.max_artifacts,
-            max_artifact_bytes=self.max_artifact_bytes,
-            max_total_bytes=self.max_total_bytes,
-            max_text_chars=self.max_text_chars,
-            regex_timeout_s=self.regex_timeout_s,
-            yara_timeout_s=self.yara_timeout_s,
-            deadline_s=self.scan_deadline_s,
-        )
+
+def setting_default(name: str) -> Any:
+    """The default of one setting, whatever the environment or a file say.
+
+    The stages' limits (`ScanLimits`, `RequestLimits`, ...) take their defaults from here, so
+    each default is written once: on its field above."""
+    return Settings.model_fields[name].get_default(call_default_factory=True)
 
 
 def _with_file(config_file: Path | None) -> type[Settings]:

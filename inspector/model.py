@@ -223,3 +223,12 @@ class Verdict(_Shape):
     engine: str
     elapsed_ms: float
     created_at: str = Field(description="ISO 8601 UTC time the verdict was made")
+
+
+class CachedTree(BaseModel):
+    """The analysis of one root payload and everything derived from it, reusable while the
+    analysis version (rules, analyzers, analysis settings, intel lists) stays the same."""
+
+    artifacts: list[Artifact]
+    findings: list[Finding]
+    urls: list[tuple[str, str]]  # (url, sha256 of the artifact naming it)

@@ -13,23 +13,37 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Protocol
 
+from inspector.config import Settings, setting_default
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, Finding, Layer, Location
 from inspector.redact import redact_text
 
 
 @dataclass(frozen=True)
 class ScanLimits:
-    """Limits that bound the analysis of one inspection (configured in Settings)."""
+    """Limits that bound the analysis of one inspection; each default is its Settings default."""
 
-    max_depth: int = 12
-    max_artifacts: int = 400
-    max_artifact_bytes: int = 20 * 1024 * 1024
-    max_total_bytes: int = 100 * 1024 * 1024
-    max_text_chars: int = 8 * 1024 * 1024
-    regex_timeout_s: float = 0.25
-    yara_timeout_s: int = 10
-    deadline_s: float = 20.0
+    max_depth: int = setting_default("max_depth")
+    max_artifacts: int = setting_default("max_artifacts")
+    max_artifact_bytes: int = setting_default("max_artifact_bytes")
+    max_total_bytes: int = setting_default("max_total_bytes")
+    max_text_chars: int = setting_default("max_text_chars")
+    regex_timeout_s: float = setting_default("regex_timeout_s")
+    yara_timeout_s: int = setting_default("yara_timeout_s")
+    deadline_s: float = setting_default("scan_deadline_s")
     snippet_chars: int = 200
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ScanLimits:
+        return cls(
+            max_depth=settings.max_depth,
+            max_artifacts=settings.max_artifacts,
+            max_artifact_bytes=settings.max_artifact_bytes,
+            max_total_bytes=settings.max_total_bytes,
+            max_text_chars=settings.max_text_chars,
+            regex_timeout_s=settings.regex_timeout_s,
+            yara_timeout_s=settings.yara_timeout_s,
+            deadline_s=settings.scan_deadline_s,
+        )
 
 
 @dataclass

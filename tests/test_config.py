@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from inspector.config import ConfigError, load_settings
+from inspector.analyzers.binary_common import BinaryLimits
+from inspector.analyzers.heuristics.patterns import HeuristicLimits
+from inspector.config import ConfigError, Settings, load_settings, setting_default
+from inspector.deobfuscate.common import DeobfuscationLimits
+from inspector.extensions.limits import RequestLimits
+from inspector.stage import ScanLimits
+from inspector.unpack.archives import ArchiveLimits
+
+STAGE_LIMITS = (ScanLimits, RequestLimits, DeobfuscationLimits, HeuristicLimits, BinaryLimits, ArchiveLimits)
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +88,16 @@ def test_bands_must_be_ordered(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_missing_config_file_is_reported(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path / "nope.toml")
+
+
+@pytest.mark.parametrize("limits", STAGE_LIMITS, ids=lambda kind: kind.__name__)
+def test_every_stage_limit_defaults_to_its_setting_default(limits: type[Any]) -> None:
+    assert limits() == limits.from_settings(Settings())
+
+
+def test_a_setting_default_is_the_fields_default_whatever_the_environment(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INSPECTOR_MAX_DEPTH", "3")
+    assert load_settings().max_depth == 3
+    assert setting_default("max_depth") == Settings.model_fields["max_depth"].default == 12
+    assert ScanLimits().max_depth == 12

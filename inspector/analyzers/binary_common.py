@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 import regex
 
+from inspector.config import setting_default
 from inspector.model import Artifact
 from inspector.redact import redact_text
 
@@ -31,18 +32,18 @@ MAX_E_LFANEW = 0x4000
 class BinaryLimits:
     """Bounds for the binary analyzers; every one is a Settings field (see `from_settings`)."""
 
-    entropy_sample_bytes: int = 64 * 1024
-    max_sections: int = 96
-    max_imports: int = 4096
-    max_exports: int = 2048
-    max_resources: int = 512
-    max_children: int = 16
-    max_child_bytes: int = 20 * 1024 * 1024
-    max_metadata_bytes: int = 4 * 1024 * 1024
-    max_string_scan_bytes: int = 8 * 1024 * 1024
-    max_notable_strings: int = 32
-    max_embedded_blob_chars: int = 32 * 1024 * 1024
-    max_embedded_blobs: int = 64
+    entropy_sample_bytes: int = setting_default("binary_entropy_sample_bytes")
+    max_sections: int = setting_default("pe_max_sections")
+    max_imports: int = setting_default("pe_max_imports")
+    max_exports: int = setting_default("pe_max_exports")
+    max_resources: int = setting_default("pe_max_resources")
+    max_children: int = setting_default("binary_max_children")
+    max_child_bytes: int = setting_default("max_artifact_bytes")
+    max_metadata_bytes: int = setting_default("pe_max_metadata_bytes")
+    max_string_scan_bytes: int = setting_default("elf_max_string_scan_bytes")
+    max_notable_strings: int = setting_default("elf_max_notable_strings")
+    max_embedded_blob_chars: int = setting_default("embedded_max_blob_chars")
+    max_embedded_blobs: int = setting_default("embedded_max_blobs")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> BinaryLimits:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from inspector.pipeline import load_ruleset
+from inspector.rules import load_ruleset
 
 
 @click.group()

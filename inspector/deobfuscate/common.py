@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.config import setting_default
 from inspector.model import ArtifactType, Layer, Location
 from inspector.redact import redact_text
 
@@ -32,11 +33,11 @@ DEOBFUSCATION_ATTACK = ("T1027", "T1140")
 class DeobfuscationLimits:
     """Bounds of one layer's work on one artifact (Settings `deobfuscate_*`)."""
 
-    max_input_chars: int = 16 * MiB  # larger texts are not deobfuscated at all
-    max_parse_chars: int = 1 * MiB  # text given to a tree-sitter parser / the expression evaluator
-    max_child_bytes: int = 8 * MiB  # a decoded layer never grows past this (it is cut and flagged)
-    max_children: int = 32  # decoded layers emitted per artifact
-    max_eval_steps: int = 1_000_000  # expression evaluation steps per artifact (one expression: 50,000)
+    max_input_chars: int = setting_default("deobfuscate_max_input_chars")  # larger: not deobfuscated
+    max_parse_chars: int = setting_default("deobfuscate_max_parse_chars")  # given to a parser / the evaluator
+    max_child_bytes: int = setting_default("deobfuscate_max_child_bytes")  # a longer layer is cut, flagged
+    max_children: int = setting_default("deobfuscate_max_children")  # decoded layers emitted per artifact
+    max_eval_steps: int = setting_default("deobfuscate_max_eval_steps")  # per artifact; 50,000 per expression
     max_eval_depth: int = 150  # nesting of expressions the evaluator follows
     max_value_chars: int = 1 * MiB  # largest string/array an expression may build
     max_urls: int = 64

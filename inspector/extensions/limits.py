@@ -3,23 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from inspector.config import Settings
+from inspector.config import Settings, setting_default
 
 
 @dataclass(frozen=True)
 class RequestLimits:
-    """Bounds for understanding one request. Defaults equal the Settings defaults (tested)."""
+    """Bounds for understanding one request; each default is its Settings default."""
 
-    max_json_bytes: int = 16 * 1024 * 1024
-    max_json_depth: int = 64
-    max_inline_script_bytes: int = 4 * 1024 * 1024
-    max_plan_items: int = 256
-    max_activity_records: int = 1000
-    max_request_strings: int = 5000
-    regex_timeout_s: float = 0.25
+    max_json_bytes: int = setting_default("max_json_bytes")
+    max_json_depth: int = setting_default("max_json_depth")
+    max_inline_script_bytes: int = setting_default("max_inline_script_bytes")
+    max_plan_items: int = setting_default("max_plan_items")
+    max_activity_records: int = setting_default("max_activity_records")
+    max_request_strings: int = setting_default("max_request_strings")
+    regex_timeout_s: float = setting_default("regex_timeout_s")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RequestLimits:

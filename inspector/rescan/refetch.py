@@ -32,6 +32,7 @@ from inspector.pipeline import NOT_FETCHED_ROLES, Inspector
 from inspector.redact import REDACTED
 from inspector.rescan.rescore import scoring_plan
 from inspector.scoring import Bands, decide
+from inspector.stage import ScanLimits
 from inspector.store import Store
 from inspector.store.store import verdict_changed
 
@@ -121,7 +122,7 @@ class Refetcher:
         scoring = scoring_plan(verdict, context)
         plan = InspectionPlan(kind=scoring.kind, urls=urls, context=scoring.context)
         async with self._slots:
-            run = await self.inspector.analyze_plan(plan, self.settings.scan_limits(), fetch=True)
+            run = await self.inspector.analyze_plan(plan, ScanLimits.from_settings(self.settings), fetch=True)
             outcome = run.outcome
 
         # Only URLs that answered with bytes replace what was stored: a script whose server is gone

@@ -17,14 +17,16 @@ version), the key of the analysis cache; in `rules` mode the analyzer version is
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from inspector.stage import Payload, ScanContext, ScanLimits
+from inspector.analysis.engine import AnalysisEngine, RootPayload, analyze_payloads
+from inspector.analysis.version import analysis_version
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Finding
+from inspector.rules import load_ruleset
+from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.unpack.text import decode_text
 
 RescanDepth = Literal["rules", "full"]
@@ -38,7 +40,7 @@ def replaced_sources(analyzer_version: str) -> frozenset[str] | None:
 
 @dataclass(frozen=True)
 class ArtifactScanner:
-    engine: object  # inspector.pipeline.AnalysisEngine (imported lazily: the pipeline is heavy)
+    engine: AnalysisEngine
     yara: YaraAnalyzer
     ruleset_version: str
     rule_count: int
@@ -48,16 +50,13 @@ class ArtifactScanner:
 
     @classmethod
     def from_settings(cls, settings: Settings, depth: RescanDepth = "rules") -> ArtifactScanner:
-        from inspector.pipeline import AnalysisEngine, load_ruleset
-        from inspector.rules.paths import signature_dirs
-
         ruleset = load_ruleset(settings)
-        engine = AnalysisEngine.build(ruleset.rules)
+        engine = AnalysisEngine.build(ruleset.rules, settings)
         yara = YaraAnalyzer(ruleset.rules)
         version = (f"{RULES_ONLY_PREFIX}{yara.version}" if depth == "rules"
-                   else analyzer_version(engine, signature_dirs(settings)))
+                   else analysis_version(ruleset.version, engine, settings))
         # Depth 0: the root is analysed, the children it yields are not walked (see module doc).
-        limits = replace(settings.scan_limits(), max_depth=0)
+        limits = replace(ScanLimits.from_settings(settings), max_depth=0)
         return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits)
 
     def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
@@ -77,12 +76,10 @@ class ArtifactScanner:
         return self.yara.analyze(Payload(artifact=artifact, data=data, text=text), ctx).findings
 
     def _scan_full(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
-        from inspector.pipeline import RootPayload, analyze_payloads
-
         limits = replace(self.limits, max_artifact_bytes=max(self.limits.max_artifact_bytes, len(data)),
                          max_total_bytes=max(self.limits.max_total_bytes, len(data)))
         outcome = analyze_payloads([RootPayload(data=data, origin="rescan", role="rescan", type_hint=kind)],
-                                   self.engine, limits)  # type: ignore[arg-type]
+                                   self.engine, limits)
         return [f for f in outcome.findings if f.artifact == sha256]
 
 
@@ -91,17 +88,3 @@ def _maybe_wide(data: bytes) -> bool:
 
 
 _WIDE_BOMS = frozenset({b"\xff\xfe", b"\xfe\xff", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"})
-
-
-def analyzer_version(engine: object, signature_dirs: list[object] = ()) -> str:  # type: ignore[assignment]
-    """A short hash of every stage's name and version and of the intel lists beside the rules."""
-    digest = hashlib.sha256()
-    for part in sorted(f"{a.name}:{a.version}" for stage in engine.stages for a in stage):  # type: ignore[attr-defined]
-        digest.update(part.encode() + b"\n")
-    from pathlib import Path
-
-    for folder in signature_dirs:
-        for path in sorted(Path(str(folder)).rglob("*")):
-            if path.is_file() and path.suffix.lower() not in (".yar", ".yara"):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]

@@ -1,10 +1,12 @@
-"""Where rule folders are: the built-in pack (repo `signatures/` or the wheel copy) plus operators'."""
+"""Where rule folders are: the built-in pack (repo `signatures/` or the wheel copy) plus operators';
+and the active ruleset, compiled from them."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from inspector.config import Settings
+from inspector.rules.engine import Ruleset, compile_ruleset
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -20,3 +22,8 @@ def builtin_signature_dir() -> Path:
 def signature_dirs(settings: Settings) -> list[Path]:
     dirs = [builtin_signature_dir()] if settings.include_builtin_signatures else []
     return dirs + list(settings.signature_dirs)
+
+
+def load_ruleset(settings: Settings) -> Ruleset:
+    """Every rule folder the settings name, compiled (a failing file is reported and left out)."""
+    return compile_ruleset(signature_dirs(settings))

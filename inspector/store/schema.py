@@ -151,8 +151,8 @@ analysis_cache = sa.Table(
     sa.Column("created_at", UtcDateTime(), nullable=False),
 )
 
-# Whole analysed trees of the live inspection path (pipeline.CachedTree as JSON), keyed by the
-# root's sha256 and the pipeline's analysis key (rules, analyzers, analysis settings, hints).
+# Whole analysed trees of the live inspection path (model.CachedTree as JSON), keyed by the
+# root's sha256 and its tree key (the analysis version and the root's hints, analysis/tree_cache.py).
 analysis_trees = sa.Table(
     "analysis_trees",
     metadata,

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -24,7 +24,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from inspector.config import Settings
-from inspector.model import ArtifactType, Finding, Verdict
+from inspector.model import ArtifactType, CachedTree, Finding, Verdict
 from inspector.redact import redact_text
 from inspector.store import database, outbox, rescan_queries
 from inspector.store import inspection_rows
@@ -66,9 +66,6 @@ from inspector.store.schema import (
     verdict_changes,
     verdicts,
 )
-
-if TYPE_CHECKING:
-    from inspector.pipeline import CachedTree
 
 KEY_PREFIX = "pi"
 # Writing last_used_at on every request would turn each read into a write; minute precision is plenty.
@@ -672,13 +669,10 @@ class Store:
                                                         analysis_cache.c.analyzer_version])
             )
 
-    # Whole trees for the live inspection path (pipeline.AnalysisCache). Imported lazily: the
-    # pipeline imports much of the package, the store is imported by light tools too.
+    # Whole trees for the live inspection path (it implements analysis.tree_cache.AnalysisCache).
 
     async def get_tree(self, root_sha256: str, key: str) -> CachedTree | None:
         """The analysed tree of a root payload under the same analysis key, else None (a miss)."""
-        from inspector.pipeline import CachedTree
-
         if not self.settings.analysis_cache:
             return None
         memo_key = (root_sha256.lower(), key)

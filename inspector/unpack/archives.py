@@ -27,6 +27,7 @@ from py7zr.exceptions import ArchiveError, Bad7zFile, PasswordRequired, Unsuppor
 from py7zr.io import Py7zIO, WriterFactory
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.config import setting_default
 from inspector.model import Artifact, ArtifactType, Layer
 
 if TYPE_CHECKING:
@@ -48,10 +49,11 @@ CORRUPT_ERRORS: tuple[type[BaseException], ...] = (
 class ArchiveLimits:
     """Bounds for unpacking one archive or compressed stream; each is a Settings field."""
 
-    max_members: int = 1000
-    max_member_bytes: int = 20 * 1024 * 1024
-    max_total_bytes: int = 100 * 1024 * 1024
-    max_ratio: float = 200.0
+    max_members: int = setting_default("unpack_max_members")
+    max_member_bytes: int = min(setting_default("unpack_max_member_bytes"),
+                                setting_default("max_artifact_bytes"))
+    max_total_bytes: int = setting_default("unpack_max_total_bytes")
+    max_ratio: float = setting_default("unpack_max_ratio")
     # Small, repetitive files compress far beyond any sane ratio; judge the ratio only once
     # this much has been expanded, where it starts to cost memory.
     ratio_floor_bytes: int = 1024 * 1024

@@ -9,7 +9,8 @@ import gzip
 from inspector.config import load_settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import ArtifactType, Verdict, VerdictClass
-from inspector.pipeline import Inspector, load_ruleset
+from inspector.pipeline import Inspector
+from inspector.rules import load_ruleset
 from tests.binaries.elf_builder import build_elf
 from tests.binaries.pe_builder import RWX, Section, build_pe
 

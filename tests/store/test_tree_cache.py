@@ -14,8 +14,8 @@ import pytest
 import sqlalchemy as sa
 
 from inspector.extensions.request import InputKind, InspectionInput
-from inspector.model import Artifact, ArtifactType, Finding
-from inspector.pipeline import CachedTree, Inspector
+from inspector.model import Artifact, ArtifactType, CachedTree, Finding
+from inspector.pipeline import Inspector
 from inspector.store import Store, StoreError
 from inspector.store.database import current_revision, head_revision
 from inspector.store.schema import analysis_trees, utcnow

@@ -20,6 +20,7 @@ import ahocorasick_rs
 import regex
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.config import setting_default
 from inspector.model import TEXT_TYPES, Artifact, Finding
 
 if TYPE_CHECKING:
@@ -27,14 +28,6 @@ if TYPE_CHECKING:
 
 ANALYZER_VERSION = "1"
 
-# At most this many occurrences are counted per rule: the count only feeds `score * count`
-# up to the cap, so counting further would cost time on hostile input and change nothing.
-MAX_COUNTED_MATCHES = 50
-# Statistics are computed over at most this many characters: enough to characterise a
-# script, bounded for the 5 MB single-line worst case.
-STATS_SAMPLE_CHARS = 256 * 1024
-# Host-shaped tokens checked against the pool list per text.
-MAX_HOSTS_EXAMINED = 20_000
 # Texts up to this size have every family keyword looked up in one Aho-Corasick pass; longer
 # ones fall back to one substring search per keyword asked (the one-pass search lists every
 # occurrence, which on a large hostile text of keyword repeats would be millions of objects).
@@ -45,9 +38,14 @@ KEYWORD_INDEX_MAX_CHARS = 256 * 1024
 class HeuristicLimits:
     """The heuristics' own bounds (Settings `heuristics_*`); time is bounded by ScanContext."""
 
-    max_matches_per_rule: int = MAX_COUNTED_MATCHES
-    stats_sample_chars: int = STATS_SAMPLE_CHARS
-    max_hosts: int = MAX_HOSTS_EXAMINED
+    # At most this many occurrences are counted per rule: the count only feeds `score * count`
+    # up to the cap, so counting further would cost time on hostile input and change nothing.
+    max_matches_per_rule: int = setting_default("heuristics_max_matches_per_rule")
+    # Statistics are computed over at most this many characters: enough to characterise a
+    # script, bounded for the 5 MB single-line worst case.
+    stats_sample_chars: int = setting_default("heuristics_stats_sample_chars")
+    # Host-shaped tokens checked against the pool list per text.
+    max_hosts: int = setting_default("heuristics_max_hosts")
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HeuristicLimits:

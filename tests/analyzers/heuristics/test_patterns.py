@@ -6,7 +6,7 @@ import regex
 
 from inspector.stage import Heuristic, ScanContext, ScanLimits
 from inspector.analyzers.heuristics.patterns import (
-    KEYWORD_INDEX_MAX_CHARS, MAX_COUNTED_MATCHES, Family, FamilyAnalyzer, KeywordIndex, PatternRule, TextView,
+    KEYWORD_INDEX_MAX_CHARS, Family, FamilyAnalyzer, HeuristicLimits, KeywordIndex, PatternRule, TextView,
     line_local,
 )
 from inspector.model import ArtifactType
@@ -42,7 +42,7 @@ def test_keywords_gate_the_pattern() -> None:
 def test_occurrences_are_counted_up_to_a_bound_and_scores_capped() -> None:
     rule = PatternRule(PROBE, r"\bhit\b")
     assert run(rule, "hit " * 3) == ["heur.test.probe:3:30"]
-    assert run(rule, "hit " * 500) == [f"heur.test.probe:{MAX_COUNTED_MATCHES}:100"]
+    assert run(rule, "hit " * 500) == [f"heur.test.probe:{HeuristicLimits().max_matches_per_rule}:100"]
 
 
 def test_requires_and_unless() -> None:

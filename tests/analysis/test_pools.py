@@ -1,0 +1,66 @@
+"""A pool analyses in worker processes exactly as the engine does in-process, and cleans up after itself."""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+
+import pytest
+
+from inspector.analysis.engine import AnalysisEngine, RootPayload, analyze_payloads
+from inspector.analysis.pools import AnalysisPool
+from inspector.config import Settings
+from inspector.rules import Ruleset, load_ruleset
+from inspector.stage import ScanLimits
+
+SCRIPT = b"Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
+
+
+@pytest.fixture(scope="module")
+def settings() -> Settings:
+    return Settings(fetch=False)
+
+
+@pytest.fixture(scope="module")
+def ruleset(settings: Settings) -> Ruleset:
+    return load_ruleset(settings)
+
+
+@pytest.fixture(scope="module")
+def pool(ruleset: Ruleset, settings: Settings) -> Iterator[AnalysisPool]:
+    started = AnalysisPool.start(ruleset, settings, workers=2)
+    yield started
+    started.shutdown(wait=True, cancel_futures=True)
+
+
+async def test_warm_up_starts_every_worker(pool: AnalysisPool) -> None:
+    assert await pool.warm_up() == pool.size == 2
+
+
+async def test_a_worker_analyses_as_the_engine_does_in_process(pool: AnalysisPool, ruleset: Ruleset,
+                                                               settings: Settings) -> None:
+    roots = [RootPayload(data=SCRIPT, origin="content", role="submitted")]
+    limits = ScanLimits.from_settings(settings)
+    pooled = await pool.analyze(roots, limits, ())
+    inline = analyze_payloads(roots, AnalysisEngine.build(ruleset.rules, settings), limits)
+    assert pooled.artifacts == inline.artifacts and pooled.findings == inline.findings
+    assert "yara.core.mimikatz" in {f.id for f in pooled.findings}
+
+
+def test_the_compiled_rules_sit_in_a_private_folder_removed_at_shutdown(ruleset: Ruleset,
+                                                                       settings: Settings) -> None:
+    unused = AnalysisPool.start(ruleset, settings, workers=1)  # workers start on first use: none here
+    folder = unused.rules_path.parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert unused.rules_path.read_bytes() == ruleset.to_bytes()
+    unused.shutdown(wait=True)
+    assert not folder.exists()
+
+
+def test_without_a_worker_count_there_is_one_worker_per_cpu(ruleset: Ruleset, settings: Settings) -> None:
+    unused = AnalysisPool.start(ruleset, settings)
+    try:
+        assert unused.size == max(1, os.cpu_count() or 1)
+    finally:
+        unused.shutdown(wait=True)
