@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
-from inspector.model import ArtifactType, Layer, Location
+from inspector.model import ArtifactType, DetectionSource, Layer, Location
 from inspector.redact import redact_text
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def technique_heuristic(language: str, key: str, title: str, score: int, descrip
         score=score,
         attack=DEOBFUSCATION_ATTACK,
         cap=score * 2,
-        source="deobfuscation",
+        source=DetectionSource.DEOBFUSCATION,
     )
 
 

@@ -21,23 +21,23 @@ from inspector.extensions.plan import (
     UrlRole,
 )
 from inspector.extensions.request import InputError, InputKind, InspectionInput
-from inspector.extensions.structure import ALL_CHECKS, StructuralCheck
+from inspector.extensions.kinds import KINDS, KindRegistry
 from inspector.extensions.understand import understand
 
 __all__ = [
-    "ALL_CHECKS",
     "ExtensionKind",
     "InputError",
     "InputKind",
     "InspectionInput",
     "InspectionPlan",
+    "KINDS",
+    "KindRegistry",
     "PlanProblem",
     "PlannedScript",
     "PlannedUrl",
     "RequestContext",
     "RequestLimits",
     "ScriptRole",
-    "StructuralCheck",
     "UrlRole",
     "detect_input",
     "language_hint",

@@ -27,7 +27,7 @@ from py7zr.exceptions import ArchiveError, Bad7zFile, PasswordRequired, Unsuppor
 from py7zr.io import Py7zIO, WriterFactory
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
-from inspector.model import Artifact, ArtifactType, Layer
+from inspector.model import Artifact, ArtifactType, DetectionSource, Layer
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -73,7 +73,7 @@ PATH_TRAVERSAL = Heuristic(
     "the archive is unpacked into (zip-slip), e.g. over a startup script or a scheduled task.",
     score=300,
     attack=("T1222", "T1036"),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
 ENCRYPTED_MEMBER = Heuristic(
     id="structure.archive.encrypted_member",
@@ -82,7 +82,7 @@ ENCRYPTED_MEMBER = Heuristic(
     "to be encrypted. The content was not analysed.",
     score=150,
     attack=("T1027.013",),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
 DECOMPRESSION_BOMB = Heuristic(
     id="structure.archive.bomb",
@@ -90,8 +90,11 @@ DECOMPRESSION_BOMB = Heuristic(
     description="It expands far beyond its own size; unpacking was cut off at the configured limit.",
     score=300,
     attack=("T1499",),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (PATH_TRAVERSAL, ENCRYPTED_MEMBER, DECOMPRESSION_BOMB)
 
 
 class Cutoff(Exception):

@@ -100,7 +100,7 @@ def test_a_failed_run_of_a_flagged_script_raises_the_failure_alert() -> None:
 
 def test_structural_request_findings_raise_context_alerts() -> None:
     plan = InspectionPlan(kind=ExtensionKind.GPU_DRIVER)
-    decision = decide(plan, [], [finding("structure.gpu.no_gpu_size", 150, source="structure")], BANDS)
+    decision = decide(plan, [], [finding("structure.gpu.non_gpu_vm_size", 150, source="structure")], BANDS)
     assert [a.alertType for a in decision.alerts] == ["VM_GPUExtensionSuspiciousFailure"]
     assert decision.alerts[0].severity == "Medium"
 
