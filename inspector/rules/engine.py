@@ -71,7 +71,7 @@ class Ruleset:
         """The catalog entries the rules declare, one per finding id (the first rule with an id
         declares it; a scan reports one finding per id too)."""
         entries: dict[str, Heuristic] = {}
-        for meta in rule_metadata(self.rules).values():
+        for meta in rule_metadata(self.rules):
             entries.setdefault(meta.id, meta.detection())
         return tuple(entries.values())
 
@@ -155,14 +155,11 @@ def _compile(sources: dict[str, str]) -> yara.Rules | None:
     return yara.compile(sources=sources, includes=False) if sources else None
 
 
-def rule_metadata(rules: yara.Rules | None) -> dict[str, RuleMeta]:
-    """Meta of every rule by rule identifier (namespaced: `ns:rule`)."""
+def rule_metadata(rules: yara.Rules | None) -> list[RuleMeta]:
+    """Meta of every rule that can match (private rules never report), in compile order."""
     if rules is None:
-        return {}
-    table: dict[str, RuleMeta] = {}
-    for rule in rules:
-        table[f"{rule.namespace}:{rule.identifier}"] = meta_of(rule.identifier, rule.meta)
-    return table
+        return []
+    return [meta_of(rule.identifier, rule.meta) for rule in rules if not rule.is_private]
 
 
 def meta_of(identifier: str, meta: dict[str, object]) -> RuleMeta:
