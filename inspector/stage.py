@@ -129,7 +129,7 @@ class Feed(StrEnum):
     Every finding also adds to the verdict score, and so to the failure alert of a failed run.
     """
 
-    PAYLOAD = "payload"    # the alert of the request part the flagged artifact descends from (kind + script role)
+    PAYLOAD = "payload"    # the alert of the request part the flagged artifact comes from (kind + script role)
     URL = "url"            # the entry-point or payload alert of the flagged URL's role
     CONTEXT = "context"    # its own context alert (`Heuristic.alert`), raised by the finding alone
     DELETION = "deletion"  # the deletion alert of the request's extension kind, raised by the finding alone

@@ -26,7 +26,7 @@ SECTION_ORDER = (
     DetectionSource.ACTIVITY,
 )
 FEED_MEANING: dict[Feed, str] = {
-    Feed.PAYLOAD: "the script alert of the request part the flagged artifact descends from (kind and script role)",
+    Feed.PAYLOAD: "the script alert of the request part the flagged artifact comes from (kind and script role)",
     Feed.URL: "the entry-point or payload alert of the flagged URL's role (Custom Script Extension)",
     Feed.CONTEXT: "its own context alert, raised by the finding alone",
     Feed.DELETION: "the deletion alert of the request's extension kind, raised by the finding alone",
@@ -55,7 +55,9 @@ def json_lines(catalog: Catalog, kinds: KindRegistry) -> Iterator[str]:
 
 
 def _score(entry: Heuristic) -> str:
-    return str(entry.score) if entry.cap is None or entry.cap == entry.score else f"{entry.score} (cap {entry.cap})"
+    if entry.cap is None or entry.cap == entry.score:
+        return str(entry.score)
+    return f"{entry.score} (cap {entry.cap})"
 
 
 def _feed(entry: Heuristic) -> str:
@@ -65,7 +67,8 @@ def _feed(entry: Heuristic) -> str:
 def text_lines(catalog: Catalog) -> Iterator[str]:
     for entry in catalog:
         attack = ",".join(entry.attack) or "-"
-        yield f"{entry.id:<58} {entry.source.value:<13} {_score(entry):>14}  {attack:<22} {_feed(entry):<8}  {entry.title}"
+        yield (f"{entry.id:<58} {entry.source.value:<13} {_score(entry):>14}  {attack:<22} {_feed(entry):<8}  "
+               f"{entry.title}")
 
 
 def _cell(text: str) -> str:
@@ -89,7 +92,7 @@ def _family(entry: Heuristic) -> str:
 
 def markdown(catalog: Catalog, kinds: KindRegistry) -> str:
     """The reference section of docs/detection.md: feeds, kinds and their alerts, every entry."""
-    lines = [DOC_BEGIN, "", f"{len(catalog)} detections. Regenerate with `inspector rules list --markdown`.", ""]
+    lines = [DOC_BEGIN, "", f"{len(catalog)} detections. Regenerate: `inspector rules list --markdown`.", ""]
     lines += ["What each feed means (every finding also adds to the score, and so to a failure alert):", ""]
     lines += ["| feeds | alert |", "|---|---|"]
     lines += [f"| {feed.value} | {meaning} |" for feed, meaning in FEED_MEANING.items()]

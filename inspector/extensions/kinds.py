@@ -16,7 +16,9 @@ from inspector.extensions.plan import ExtensionKind
 from inspector.stage import Heuristic
 
 # The order is also the order in which context alerts appear in a verdict.
-KIND_MODULES: tuple[ModuleType, ...] = (vmaccess, gpu, disk_encryption, run_command, dsc, custom_script, unrecognised)
+KIND_MODULES: tuple[ModuleType, ...] = (
+    vmaccess, gpu, disk_encryption, run_command, dsc, custom_script, unrecognised,
+)
 # Kinds of input that are not extensions: a script, a file or a URL given directly.
 INPUT_KINDS = frozenset({ExtensionKind.SCRIPT, ExtensionKind.FILE, ExtensionKind.URL})
 _NO_ALERTS = KindAlerts()

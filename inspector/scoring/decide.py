@@ -148,7 +148,9 @@ def _reputation_alerts(plan: InspectionPlan, kind_alerts: KindAlerts, findings: 
         if total_score(group) < bands.suspicious // 2:
             continue
         role = roles.get(url)
-        name = (kind_alerts.entry_point or kind_alerts.fetched) if role == UrlRole.ENTRY_POINT else kind_alerts.fetched
+        name = kind_alerts.fetched
+        if role == UrlRole.ENTRY_POINT and kind_alerts.entry_point is not None:
+            name = kind_alerts.entry_point
         if name not in alerts:
             alerts[name] = _alert(name, _describe(group, url), group)
 
@@ -165,12 +167,12 @@ def _context_alerts(kind_alerts: KindAlerts, findings: list[Finding], alerts: di
         alerts[kind_alerts.deletion] = _alert(kind_alerts.deletion, _describe(deleted, "request"), deleted)
 
 
-def _failure_alerts(plan: InspectionPlan, kind_alerts: KindAlerts, verdict: VerdictClass, findings: list[Finding],
-                    alerts: dict[str, Alert]) -> None:
+def _failure_alerts(plan: InspectionPlan, kind_alerts: KindAlerts, verdict: VerdictClass,
+                    findings: list[Finding], alerts: dict[str, Alert]) -> None:
     status = (plan.context.status or "").lower().replace(" ", "")
     name = kind_alerts.failure
     if name is None or verdict == VerdictClass.CLEAN or status not in FAILED_STATUSES:
         return
     flagged = [f for f in findings if f.score > 0]
-    alerts.setdefault(name, _alert(name, f"{kind_alerts.failed_run} ended {plan.context.status} and its script is {verdict}",
-                                   flagged))
+    reason = f"{kind_alerts.failed_run} ended {plan.context.status} and its script is {verdict}"
+    alerts.setdefault(name, _alert(name, reason, flagged))

@@ -14,7 +14,14 @@ import pytest
 import regex
 
 from inspector.config import Settings
-from inspector.detections import DETECTION_MODULES, DETECTIONS, Catalog, DuplicateDetection, alert_types, catalog_for
+from inspector.detections import (
+    DETECTION_MODULES,
+    DETECTIONS,
+    Catalog,
+    DuplicateDetection,
+    alert_types,
+    catalog_for,
+)
 from inspector.extensions.kinds import KINDS
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import DetectionSource, FindingSource

@@ -3,6 +3,7 @@ the list of those modules: a kind declared in the list is fully wired."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -74,3 +75,9 @@ def test_a_registry_is_built_from_the_declarations_it_is_given() -> None:
     assert small.identify("Microsoft.HpcCompute", "NvidiaGpuDriverLinux") is ExtensionKind.GPU_DRIVER
     assert small.identify("Microsoft.Compute", "CustomScriptExtension") is ExtensionKind.UNRECOGNISED
     assert small.checks == gpu.checks
+
+
+def test_every_kind_module_and_every_check_is_documented() -> None:
+    text = (Path(__file__).resolve().parents[2] / "docs" / "extensions.md").read_text(encoding="utf-8")
+    assert all(f"`{module.__name__.rsplit('.', 1)[-1]}.py`" in text for module in KIND_MODULES)
+    assert [c.id for c in KINDS.checks if f"`{c.id}`" not in text] == []
