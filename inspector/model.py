@@ -45,6 +45,24 @@ class VerdictClass(StrEnum):
 FindingSource = Literal["yara", "heuristic", "pe", "elf", "reputation", "structure", "deobfuscation"]
 
 
+class DetectionSource(StrEnum):
+    """Where a declared detection comes from (the catalog's `source`).
+
+    The first seven are the published `FindingSource` values findings carry today; Sigma rules
+    and activity detectors declare their detections here before any of them emits a finding.
+    """
+
+    YARA = "yara"
+    HEURISTIC = "heuristic"
+    PE = "pe"
+    ELF = "elf"
+    REPUTATION = "reputation"
+    STRUCTURE = "structure"
+    DEOBFUSCATION = "deobfuscation"
+    SIGMA = "sigma"
+    ACTIVITY = "activity"
+
+
 class _Shape(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

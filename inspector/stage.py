@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Protocol
 
 from inspector.config import Settings, setting_default
-from inspector.model import Artifact, ArtifactFacts, ArtifactType, Finding, Layer, Location
+from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, Finding, Layer, Location
 from inspector.redact import redact_text
 
 
@@ -136,12 +137,27 @@ class Analyzer(Protocol):
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput: ...
 
 
+class Feed(StrEnum):
+    """The alert rule a detection's findings feed (`inspector/scoring/decide.py` applies it).
+
+    Every finding also adds to the verdict score, and so to the failure alert of a failed run.
+    """
+
+    PAYLOAD = "payload"    # the alert of the request part the flagged artifact comes from (kind + script role)
+    URL = "url"            # the entry-point or payload alert of the flagged URL's role
+    CONTEXT = "context"    # its own context alert (`Heuristic.alert`), raised by the finding alone
+    DELETION = "deletion"  # the deletion alert of the request's extension kind, raised by the finding alone
+    VERDICT = "verdict"    # no alert of its own: the verdict score only
+
+
 @dataclass(frozen=True)
 class Heuristic:
-    """A declared detection: stable id, base score, cap, ATT&CK ids and an explanation.
+    """A declared detection: stable id, base score, cap, ATT&CK ids, an explanation, its source and
+    the alert rule it feeds. Every one is an entry of the detection catalog (`inspector.detections`).
 
     The score of a finding is `min(score * occurrences, cap)`; `cap` defaults to `score`, so
-    repeating the same evidence counts once unless the heuristic says otherwise.
+    repeating the same evidence counts once unless the heuristic says otherwise. `feed` defaults
+    to the source's usual rule: URL for reputation, PAYLOAD (evidence inside an artifact) otherwise.
     """
 
     id: str
@@ -150,7 +166,19 @@ class Heuristic:
     score: int
     attack: tuple[str, ...] = ()
     cap: int | None = None
-    source: str = "heuristic"
+    source: DetectionSource = DetectionSource.HEURISTIC
+    feed: Feed | None = None
+    alert: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.feeds is Feed.CONTEXT) != (self.alert is not None):
+            raise ValueError(f"{self.id}: a context detection names its alert, and only it does")
+
+    @property
+    def feeds(self) -> Feed:
+        if self.feed is not None:
+            return self.feed
+        return Feed.URL if self.source is DetectionSource.REPUTATION else Feed.PAYLOAD
 
     def finding(
         self,
@@ -167,7 +195,7 @@ class Heuristic:
         cap = self.cap if self.cap is not None else self.score
         return Finding(
             id=self.id,
-            source=self.source,  # type: ignore[arg-type]
+            source=self.source.value,  # type: ignore[arg-type]
             title=self.title,
             description=self.description,
             attack=list(self.attack),
@@ -176,4 +204,17 @@ class Heuristic:
             location=Location(offset=offset, length=length, line=line) if offset is not None else None,
             snippet=redact_text(snippet)[:snippet_chars] if snippet else None,
             count=count,
+        )
+
+    def request_finding(self, snippet: str | None = None, *, snippet_chars: int = 200) -> Finding:
+        """A finding about the request itself (its shape), tied to no artifact."""
+        return Finding(
+            id=self.id,
+            source=self.source.value,  # type: ignore[arg-type]
+            title=self.title,
+            description=self.description,
+            attack=list(self.attack),
+            score=self.score,
+            artifact=None,
+            snippet=redact_text(snippet)[:snippet_chars] if snippet else None,
         )

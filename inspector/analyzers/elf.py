@@ -14,9 +14,9 @@ from elftools.elf.elffile import ELFFile
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, entropy, notable_strings
-from inspector.model import Artifact, ArtifactFacts, ArtifactType, ElfFacts
+from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, ElfFacts
 
-_SRC = "elf"
+_SRC = DetectionSource.ELF
 # Real binaries have a few dozen program headers and at most a few thousand sections.
 MAX_PROGRAM_HEADERS = 256
 MAX_SECTION_HEADERS = 4096
@@ -40,6 +40,9 @@ H_PRELOAD = Heuristic("elf.preload_hijack", "Writes the dynamic linker preload l
                       "process.", 300, ("T1574.006",), source=_SRC)
 
 _STRING_HEURISTICS = {"reverse_shell": H_REVERSE_SHELL, "preload_hijack": H_PRELOAD}
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (H_MALFORMED, H_UPX, H_MINER, H_REVERSE_SHELL, H_PRELOAD)
 
 
 class ElfAnalyzer:

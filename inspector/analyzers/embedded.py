@@ -24,16 +24,19 @@ import regex
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, is_elf_at, is_pe_at
-from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Layer, Location
+from inspector.model import TEXT_TYPES, Artifact, ArtifactType, DetectionSource, Layer, Location
 
 H_PE = Heuristic("embedded.pe_in_script", "Windows executable embedded in a script",
                  "The script carries a PE image (base64, hex, byte array or compressed blob): the shape of "
                  "reflective loading, where the program runs from memory and never touches disk as a file.",
-                 500, ("T1620", "T1027"), cap=800, source="structure")
+                 500, ("T1620", "T1027"), cap=800, source=DetectionSource.STRUCTURE)
 H_ELF = Heuristic("embedded.elf_in_script", "Linux executable embedded in a script",
                   "The script carries an ELF image (base64, hex, byte array or compressed blob) that it writes "
                   "out or runs: a dropper hiding its payload from URL-based controls.", 400, ("T1027", "T1105"),
-                  cap=700, source="structure")
+                  cap=700, source=DetectionSource.STRUCTURE)
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (H_PE, H_ELF)
 
 _MIN_BASE64_CHARS = 128  # 96 bytes: smaller than any real PE/ELF header block
 _MIN_HEX_BYTES = 64

@@ -28,10 +28,19 @@ from inspector.analyzers.binary_common import (
     notable_strings,
 )
 from inspector.analyzers.pe_dotnet import read_names
-from inspector.model import Artifact, ArtifactFacts, ArtifactType, Layer, Location, PeFacts, PeSection
+from inspector.model import (
+    Artifact,
+    ArtifactFacts,
+    ArtifactType,
+    DetectionSource,
+    Layer,
+    Location,
+    PeFacts,
+    PeSection,
+)
 from inspector.redact import redact_text
 
-_SRC = "pe"
+_SRC = DetectionSource.PE
 _PACKING = ("T1027.002",)
 
 H_MALFORMED = Heuristic("pe.malformed", "Malformed PE headers",
@@ -175,6 +184,13 @@ API_GROUPS: tuple[ApiGroup, ...] = (
                    "URLDownloadToCacheFile"}),
         second=frozenset({"WinExec", "ShellExecute", "CreateProcess"}),
     ),
+)
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (
+    H_MALFORMED, H_TIMESTAMP_FUTURE, H_TIMESTAMP_ZERO, H_TIMESTAMP_OLD, H_RWX, H_SIZE_MISMATCH, H_PACKED_LAYOUT,
+    H_OVERLAY_ENTROPY, H_OVERLAY_PE, H_RESOURCE_PE, H_RESOURCE_ENTROPY, H_SIGNATURE_BROKEN, H_MINER, H_NAME_MISMATCH,
+    *PACKER_HEURISTICS.values(), *(group.heuristic for group in API_GROUPS),
 )
 
 _IMAGE_SCN_MEM_EXECUTE = 0x20000000

@@ -11,14 +11,17 @@ from __future__ import annotations
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import claimed_file_name, file_extension
-from inspector.model import SCRIPT_TYPES, Artifact, ArtifactType
+from inspector.model import SCRIPT_TYPES, Artifact, ArtifactType, DetectionSource
 
 H_EXECUTABLE = Heuristic("type.extension_mismatch", "Executable disguised by its file name",
                          "The content is a PE or ELF executable but the file name it was delivered under says "
-                         "text, image, document or script.", 300, ("T1036.008",), source="structure")
+                         "text, image, document or script.", 300, ("T1036.008",), source=DetectionSource.STRUCTURE)
 H_SCRIPT = Heuristic("type.extension_mismatch.script", "Script disguised as an image or document",
                      "The content is a script but the file name it was delivered under says image, media or "
-                     "document: a way past download filters.", 200, ("T1036.008",), source="structure")
+                     "document: a way past download filters.", 200, ("T1036.008",), source=DetectionSource.STRUCTURE)
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (H_EXECUTABLE, H_SCRIPT)
 
 IMAGE_AND_DOCUMENT_EXTENSIONS = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".ico", ".svg", ".webp", ".tif", ".tiff",

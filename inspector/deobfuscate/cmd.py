@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from inspector.stage import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic
 from inspector.model import Artifact, ArtifactType
 
@@ -54,6 +54,8 @@ H = {
         "cmd", "for_delims", "Command hidden in a for /f token", 25,
         "for /f with tokens/delims cuts the command name out of a literal string."),
 }
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
 
 # Values of the stock variables on a default Windows host.
 WINDOWS_ENV = {

@@ -19,7 +19,7 @@ import regex
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
-from inspector.model import ArtifactType, Layer, Location
+from inspector.model import ArtifactType, DetectionSource, Layer, Location
 from inspector.redact import redact_text
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def technique_heuristic(language: str, key: str, title: str, score: int, descrip
         score=score,
         attack=DEOBFUSCATION_ATTACK,
         cap=score * 2,
-        source="deobfuscation",
+        source=DetectionSource.DEOBFUSCATION,
     )
 
 

@@ -30,7 +30,7 @@ import tree_sitter
 import tree_sitter_powershell
 from tree_sitter import Node
 
-from inspector.stage import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic, time_is_short
 from inspector.deobfuscate.ps_eval import (
     BACKTICK_SPECIAL,
@@ -95,6 +95,8 @@ H = {
         "powershell", "random_case", "Random letter case", 15,
         "Keywords written in random case (iNvOkE-eXpReSsIoN) to evade case-sensitive matching."),
 }
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
 # Order in which techniques name a layer: the most specific first.
 _TECHNIQUE_ORDER = ("compressed-stream", "base64", "bxor", "char-codes", "reverse", "format-operator", "replace",
                     "automatic-variable", "split", "join", "concat", "backtick-escape", "random-case")

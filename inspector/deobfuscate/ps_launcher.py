@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.stage import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.deobfuscate.common import (
     DecodeLimit,
     DeobfuscationLimits,
@@ -29,6 +29,9 @@ from inspector.model import Artifact, ArtifactType
 ENCODED_COMMAND = technique_heuristic(
     "powershell", "encoded_command", "PowerShell -EncodedCommand", 30,
     "The command line hides the script as base64 UTF-16LE (-EncodedCommand or one of its prefixes).")
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (ENCODED_COMMAND,)
 
 # Every unambiguous prefix of -EncodedCommand, and its -ec alias; '-', '/', en dash, em dash.
 _PREFIXES = "|".join("encodedcommand"[:n] for n in range(len("encodedcommand"), 0, -1))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from inspector.stage import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.deobfuscate.common import (
     DecodeLimit,
     DeobfuscationLimits,
@@ -57,6 +57,8 @@ H = {
         "shell", "ifs", "${IFS} used instead of spaces", 30,
         "The field separator variable replaces spaces, a filter-evasion trick."),
 }
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
 
 _SHELLS = r"(?:sudo\s++)?(?:/usr)?(?:/bin/)?(?:ba|da|z|k)?sh\b|eval\b|source\b|\.\s"
 _B64 = r"[A-Za-z0-9+/]{8,}+={0,2}+"

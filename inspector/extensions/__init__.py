@@ -9,6 +9,7 @@ structural findings, problems, the redacted request); see docs/extensions.md.
 
 from inspector.extensions.detect import detect_input, language_hint, looks_like_json
 from inspector.extensions.jsonguard import parse_json
+from inspector.extensions.kinds import KINDS, KindRegistry
 from inspector.extensions.limits import RequestLimits
 from inspector.extensions.plan import (
     ExtensionKind,
@@ -21,23 +22,22 @@ from inspector.extensions.plan import (
     UrlRole,
 )
 from inspector.extensions.request import InputError, InputKind, InspectionInput
-from inspector.extensions.structure import ALL_CHECKS, StructuralCheck
 from inspector.extensions.understand import understand
 
 __all__ = [
-    "ALL_CHECKS",
     "ExtensionKind",
     "InputError",
     "InputKind",
     "InspectionInput",
     "InspectionPlan",
+    "KINDS",
+    "KindRegistry",
     "PlanProblem",
     "PlannedScript",
     "PlannedUrl",
     "RequestContext",
     "RequestLimits",
     "ScriptRole",
-    "StructuralCheck",
     "UrlRole",
     "detect_input",
     "language_hint",

@@ -20,11 +20,24 @@ from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import subscription_of
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.jsonguard import parse_json
+from inspector.extensions.kind import request_check
 from inspector.extensions.plan import ExtensionKind, ScriptRole
 from inspector.extensions.request import InputError, InputKind
 from inspector.extensions.strings import collect_strings
-from inspector.extensions.structure import ACTIVITY_WRITE_THEN_DELETE
 from inspector.redact import REDACTED, redact_identity, redact_json
+from inspector.stage import Feed, Heuristic
+
+ACTIVITY_WRITE_THEN_DELETE = request_check(
+    "structure.activity.write_then_delete",
+    "Extension or Run Command deleted after it was written",
+    "The same events carry the write and the delete of one extension or Run Command resource: the "
+    "resource was removed right after it ran (covering tracks).",
+    100,
+    ("T1070",),
+    feed=Feed.DELETION,
+)
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (ACTIVITY_WRITE_THEN_DELETE,)
 
 _TERMINAL = frozenset({"succeeded", "failed", "canceled", "cancelled", "success", "failure"})
 _CALLER_CLAIMS = ("upn", "unique_name", "appid", "objectidentifier", "oid")

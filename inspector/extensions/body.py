@@ -8,30 +8,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector.extensions.builder import PlanBuilder, apply_hidden
-from inspector.extensions.custom_script import plan_custom_script
-from inspector.extensions.disk_encryption import plan_disk_encryption
-from inspector.extensions.dsc import plan_dsc
 from inspector.extensions.extension import ExtensionRequest, properties_of, read_extension, resource_context
 from inspector.extensions.fields import Field, as_text
-from inspector.extensions.gpu import plan_gpu_driver
+from inspector.extensions.kinds import KINDS
 from inspector.extensions.plan import ExtensionKind
 from inspector.extensions.request import InputKind
 from inspector.extensions.run_command import plan_managed_run_command, plan_run_command_action
-from inspector.extensions.unrecognised import plan_unrecognised
-from inspector.extensions.vmaccess import plan_vmaccess
 from inspector.redact import redact_json
 
-_HANDLERS = {
-    ExtensionKind.CUSTOM_SCRIPT_WINDOWS: plan_custom_script,
-    ExtensionKind.CUSTOM_SCRIPT_LINUX: plan_custom_script,
-    ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY: plan_custom_script,
-    ExtensionKind.DSC: plan_dsc,
-    ExtensionKind.VMACCESS_WINDOWS: plan_vmaccess,
-    ExtensionKind.VMACCESS_LINUX: plan_vmaccess,
-    ExtensionKind.DISK_ENCRYPTION: plan_disk_encryption,
-    ExtensionKind.GPU_DRIVER: plan_gpu_driver,
-    ExtensionKind.UNRECOGNISED: plan_unrecognised,
-}
 _EVENT_KEYS = frozenset(
     {"correlationid", "eventtimestamp", "eventdataid", "caller", "resulttype", "resultsignature", "category",
      "authorization", "identity", "level", "time", "status", "substatus", "calleripaddress"}
@@ -107,8 +91,10 @@ def plan_body(body: Any, kind: InputKind, b: PlanBuilder, *, max_depth: int) -> 
             plan_run_command_action(root, b)
             result = BodyPlan(ExtensionKind.RUN_COMMAND)
     else:
-        ext: ExtensionRequest = read_extension(root, b)
-        _HANDLERS[ext.kind](ext, b)
+        ext: ExtensionRequest = read_extension(root, b, KINDS.identify)
+        handler = KINDS.handler(ext.kind)
+        assert handler is not None, f"kind {ext.kind} is identified by publisher and type but has no handler"
+        handler(ext, b)
         result = BodyPlan(
             ext.kind,
             publisher=ext.publisher,

@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 from inspector.extensions.fields import Field, Key
 from inspector.extensions.limits import RequestLimits
 from inspector.extensions.plan import PlannedScript, PlannedUrl, PlanProblem, RequestContext, ScriptRole, UrlRole
-from inspector.extensions.structure import StructuralCheck
 from inspector.model import ArtifactType, Finding
 from inspector.redact import REDACTED, redact_text, redact_url
+from inspector.stage import Heuristic
 
 _FETCHABLE_SCHEMES = frozenset({"http", "https"})
 
@@ -131,9 +131,10 @@ class PlanBuilder:
 
     # --- what the request says by its shape
 
-    def flag(self, check: StructuralCheck, snippet: str | None = None) -> None:
+    def flag(self, check: Heuristic, snippet: str | None = None) -> None:
+        """Record a structural check once per request (declared with `kind.request_check`)."""
         if all(f.id != check.id for f in self.findings):
-            self.findings.append(check.finding(snippet))
+            self.findings.append(check.request_finding(snippet))
 
     def problem(self, kind: str, detail: str, origin: str | None = None) -> None:
         self.problems.append(

@@ -12,11 +12,20 @@ from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest
 from inspector.extensions.fields import Field, as_text, is_present
 from inspector.extensions.inline import plan_inline_script
+from inspector.extensions.kind import KindAlerts, KindDeclaration, request_check
 from inspector.extensions.plan import ExtensionKind, ScriptRole, UrlRole
 from inspector.extensions.strings import collect_strings, file_name_of, language_from_name
-from inspector.extensions.structure import CSE_PROTECTED_COMMAND_ONLY
 from inspector.model import ArtifactType
 
+CSE_PROTECTED_COMMAND_ONLY = request_check(
+    "structure.custom_script.protected_command_only",
+    "Custom Script Extension command only in protected settings",
+    "The request is only protectedSettings.commandToExecute: no public command, script or file and no "
+    "file to download, so the command never appears in the VM's visible configuration. Legitimate for "
+    "commands holding secrets; also how attackers patch an extension to hide what it runs.",
+    40,
+    ("T1059", "T1564"),
+)
 # Words of a command line: split on blanks, quotes and shell/cmd punctuation.
 _TOKEN = regex.compile(r"[^\s'\"`;&|()<>,=]{1,1024}")
 _PAYLOAD_KEYS = ("commandToExecute", "script", "fileUris")
@@ -95,3 +104,24 @@ def _protected_command_only(ext: ExtensionRequest) -> bool:
     if any(is_present(ext.protected.get(key)) for key in ("fileUris", "script")):
         return False
     return ext.settings is None or not any(is_present(ext.settings.get(key)) for key in _PAYLOAD_KEYS)
+
+
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.CUSTOM_SCRIPT_WINDOWS, ExtensionKind.CUSTOM_SCRIPT_LINUX,
+           ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY),
+    extensions=(
+        (("microsoft.compute", "customscriptextension"), ExtensionKind.CUSTOM_SCRIPT_WINDOWS),
+        (("microsoft.azure.extensions", "customscript"), ExtensionKind.CUSTOM_SCRIPT_LINUX),
+        (("microsoft.ostcextensions", "customscriptforlinux"), ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY),
+    ),
+    handler=plan_custom_script,
+    checks=(CSE_PROTECTED_COMMAND_ONLY,),
+    alerts=KindAlerts(
+        script="VM_CustomScriptExtensionSuspiciousPayload",
+        command="VM_CustomScriptExtensionSuspiciousCmd",
+        entry_point="VM_CustomScriptExtensionSuspiciousEntryPoint",
+        fetched="VM_CustomScriptExtensionSuspiciousPayload",
+        failure="VM_CustomScriptExtensionSuspiciousFailure",
+        deletion="VM_CustomScriptExtensionUnusualDeletion",
+    ),
+)

@@ -8,9 +8,37 @@ from urllib.parse import urlsplit
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest, subscription_of
 from inspector.extensions.fields import as_text
-from inspector.extensions.structure import ADE_FOREIGN_KEY_VAULT, ADE_FORMAT_VOLUMES, ADE_NON_AZURE_KEY_VAULT
+from inspector.extensions.kind import KindDeclaration, request_check
+from inspector.extensions.plan import ExtensionKind
 from inspector.redact import redact_url
 
+_USAGE_ALERT = "VM_DiskEncryptionSuspiciousUsage"
+ADE_FOREIGN_KEY_VAULT = request_check(
+    "structure.disk_encryption.foreign_key_vault",
+    "Disk encryption keys held in another subscription",
+    "Azure Disk Encryption uses a key vault (KeyVaultResourceId / KekVaultResourceId) in a different "
+    "subscription from the VM: whoever holds that vault holds the disks (ransomware staging).",
+    250,
+    ("T1486",),
+    alert=_USAGE_ALERT,
+)
+ADE_FORMAT_VOLUMES = request_check(
+    "structure.disk_encryption.format_volumes",
+    "Disk encryption that formats data volumes",
+    "EncryptionOperation EnableEncryptionFormat / EnableEncryptionFormatAll formats the data volumes "
+    "before encrypting them: their data is destroyed.",
+    150,
+    ("T1486", "T1561"),
+    alert=_USAGE_ALERT,
+)
+ADE_NON_AZURE_KEY_VAULT = request_check(
+    "structure.disk_encryption.non_azure_key_vault",
+    "Disk encryption key vault URL outside Azure Key Vault",
+    "KeyVaultURL or KeyEncryptionKeyURL does not point at an Azure Key Vault domain.",
+    150,
+    ("T1486",),
+    alert=_USAGE_ALERT,
+)
 _FORMAT_OPERATIONS = frozenset({"enableencryptionformat", "enableencryptionformatall"})
 # Azure Key Vault and Managed HSM domains, public and sovereign clouds.
 _VAULT_SUFFIXES = (
@@ -45,3 +73,14 @@ def _is_key_vault(url: str) -> bool:
     except ValueError:
         return False
     return any(host.endswith("." + suffix) for suffix in _VAULT_SUFFIXES)
+
+
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.DISK_ENCRYPTION,),
+    extensions=(
+        (("microsoft.azure.security", "azurediskencryption"), ExtensionKind.DISK_ENCRYPTION),
+        (("microsoft.azure.security", "azurediskencryptionforlinux"), ExtensionKind.DISK_ENCRYPTION),
+    ),
+    handler=plan_disk_encryption,
+    checks=(ADE_FOREIGN_KEY_VAULT, ADE_FORMAT_VOLUMES, ADE_NON_AZURE_KEY_VAULT),
+)

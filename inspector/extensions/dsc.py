@@ -13,12 +13,23 @@ from urllib.parse import urlsplit
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest
 from inspector.extensions.fields import Field, as_text, is_present
-from inspector.extensions.plan import UrlRole
+from inspector.extensions.kind import KindAlerts, KindDeclaration, request_check
+from inspector.extensions.plan import ExtensionKind, UrlRole
 from inspector.extensions.strings import collect_strings
-from inspector.extensions.structure import DSC_EXTERNAL_MODULES_NO_TELEMETRY
 from inspector.model import ArtifactType
 from inspector.redact import REDACTED, redact_url
 
+_USAGE_ALERT = "VM_DSCExtensionSuspiciousUsage"
+DSC_EXTERNAL_MODULES_NO_TELEMETRY = request_check(
+    "structure.dsc.external_modules_telemetry_off",
+    "Old-format DSC from a non-Microsoft host with data collection disabled",
+    "An old-format DSC extension loads its modules package (ModulesUrl) from a host outside Microsoft "
+    "and turns data collection off (Privacy.DataCollection = Disable), the pattern of DSC abuse in "
+    "public offensive tooling.",
+    250,
+    ("T1059.001", "T1105", "T1562"),
+    alert=_USAGE_ALERT,
+)
 _PS = ArtifactType.POWERSHELL
 _PRIVATE_REF = ("PrivateSettingsRef:",)
 # Hosts Microsoft controls; a GitHub URL counts only under Microsoft's organisations. Blob storage
@@ -148,3 +159,12 @@ def is_microsoft_url(url: str) -> bool:
         owner = parts.path.strip("/").split("/", 1)[0].casefold()
         return owner in _MICROSOFT_GITHUB_ORGS
     return False
+
+
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.DSC,),
+    extensions=((("microsoft.powershell", "dsc"), ExtensionKind.DSC),),
+    handler=plan_dsc,
+    checks=(DSC_EXTERNAL_MODULES_NO_TELEMETRY,),
+    alerts=KindAlerts(script="VM_DSCExtensionSuspiciousScript", deletion=_USAGE_ALERT),
+)

@@ -2,35 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.plan import ExtensionKind
-
-# (publisher, type), casefolded -> kind. Publisher + type identify an extension; its name is
-# chosen by whoever deploys it and proves nothing.
-KNOWN_EXTENSIONS: dict[tuple[str, str], ExtensionKind] = {
-    ("microsoft.compute", "customscriptextension"): ExtensionKind.CUSTOM_SCRIPT_WINDOWS,
-    ("microsoft.azure.extensions", "customscript"): ExtensionKind.CUSTOM_SCRIPT_LINUX,
-    ("microsoft.ostcextensions", "customscriptforlinux"): ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY,
-    ("microsoft.powershell", "dsc"): ExtensionKind.DSC,
-    ("microsoft.compute", "vmaccessagent"): ExtensionKind.VMACCESS_WINDOWS,
-    ("microsoft.ostcextensions", "vmaccessforlinux"): ExtensionKind.VMACCESS_LINUX,
-    ("microsoft.azure.security", "azurediskencryption"): ExtensionKind.DISK_ENCRYPTION,
-    ("microsoft.azure.security", "azurediskencryptionforlinux"): ExtensionKind.DISK_ENCRYPTION,
-    ("microsoft.hpccompute", "nvidiagpudriverwindows"): ExtensionKind.GPU_DRIVER,
-    ("microsoft.hpccompute", "nvidiagpudriverlinux"): ExtensionKind.GPU_DRIVER,
-    ("microsoft.hpccompute", "amdgpudriverwindows"): ExtensionKind.GPU_DRIVER,
-    ("microsoft.hpccompute", "amdgpudriverlinux"): ExtensionKind.GPU_DRIVER,
-}
-
-
-def identify(publisher: str | None, ext_type: str | None) -> ExtensionKind:
-    key = ((publisher or "").strip().casefold(), (ext_type or "").strip().casefold())
-    return KNOWN_EXTENSIONS.get(key, ExtensionKind.UNRECOGNISED)
 
 
 def properties_of(body: Field) -> Field:
@@ -65,7 +43,11 @@ class ExtensionRequest:
         return found[0] if found else None
 
 
-def read_extension(body: Field, b: PlanBuilder) -> ExtensionRequest:
+def read_extension(
+    body: Field, b: PlanBuilder, identify: Callable[[str | None, str | None], ExtensionKind]
+) -> ExtensionRequest:
+    """The extension body reduced to its parts; `identify` names its kind from publisher + type
+    (`kinds.KINDS.identify`: publisher + type identify an extension, its name proves nothing)."""
     props = properties_of(body)
     resource_context(body, b)
     publisher = as_text(props.get("publisher"))

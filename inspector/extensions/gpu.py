@@ -5,10 +5,32 @@ from __future__ import annotations
 
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest
-from inspector.extensions.structure import GPU_ON_NON_GPU_SIZE
+from inspector.extensions.kind import KindDeclaration, request_check
+from inspector.extensions.plan import ExtensionKind
+
+GPU_ON_NON_GPU_SIZE = request_check(
+    "structure.gpu.non_gpu_vm_size",
+    "GPU driver extension on a VM size without a GPU",
+    "A GPU driver extension is installed on a size outside the N series (no GPU): the staging "
+    "pattern of crypto-mining (GPUExtensionSuspiciousFailure).",
+    200,
+    ("T1496",),
+    alert="VM_GPUExtensionSuspiciousFailure",
+)
 
 
 def plan_gpu_driver(ext: ExtensionRequest, b: PlanBuilder) -> None:
     size = (b.context.vm_size or "").strip()
     if size and not size.casefold().startswith("standard_n"):
         b.flag(GPU_ON_NON_GPU_SIZE, f"{ext.type or 'GPU driver'} on {size}")
+
+
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.GPU_DRIVER,),
+    extensions=tuple(
+        (("microsoft.hpccompute", name), ExtensionKind.GPU_DRIVER)
+        for name in ("nvidiagpudriverwindows", "nvidiagpudriverlinux", "amdgpudriverwindows", "amdgpudriverlinux")
+    ),
+    handler=plan_gpu_driver,
+    checks=(GPU_ON_NON_GPU_SIZE,),
+)

@@ -10,23 +10,60 @@ from __future__ import annotations
 
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.fields import Field, as_text, is_present
-from inspector.extensions.plan import ScriptRole, UrlRole
+from inspector.extensions.kind import KindAlerts, KindDeclaration, request_check
+from inspector.extensions.plan import ExtensionKind, ScriptRole, UrlRole
 from inspector.extensions.strings import collect_strings, language_from_name
-from inspector.extensions.structure import (
-    RUN_COMMAND_DISABLE_NLA,
-    RUN_COMMAND_ENABLE_ADMIN,
-    RUN_COMMAND_ENABLE_REMOTE_PS,
-    RUN_COMMAND_REMOVE_EXTENSION,
-    RUN_COMMAND_SET_RDP_PORT,
-    StructuralCheck,
-)
 from inspector.model import ArtifactType
+from inspector.stage import Heuristic
+
+_USAGE_ALERT = "VM_RunCommandSuspiciousUsage"
+RUN_COMMAND_ENABLE_ADMIN = request_check(
+    "structure.run_command.enable_admin_account",
+    "Run Command enables the built-in Administrator",
+    "The built-in EnableAdminAccount command turns on the local Administrator account.",
+    250,
+    ("T1098", "T1078.003"),
+    alert=_USAGE_ALERT,
+)
+RUN_COMMAND_DISABLE_NLA = request_check(
+    "structure.run_command.disable_nla",
+    "Run Command disables RDP Network Level Authentication",
+    "The built-in DisableNLA command lets RDP sessions start before authentication.",
+    200,
+    ("T1562", "T1021.001"),
+    alert=_USAGE_ALERT,
+)
+RUN_COMMAND_ENABLE_REMOTE_PS = request_check(
+    "structure.run_command.enable_remote_ps",
+    "Run Command enables PowerShell remoting",
+    "The built-in EnableRemotePS command opens WinRM for remote PowerShell.",
+    150,
+    ("T1021.006",),
+    alert=_USAGE_ALERT,
+)
+RUN_COMMAND_SET_RDP_PORT = request_check(
+    "structure.run_command.set_rdp_port",
+    "Run Command changes the RDP port",
+    "The built-in SetRDPPort command moves Remote Desktop to another port.",
+    150,
+    ("T1021.001",),
+    alert=_USAGE_ALERT,
+)
+RUN_COMMAND_REMOVE_EXTENSION = request_check(
+    "structure.run_command.remove_run_command_extension",
+    "Run Command removes its own extension",
+    "The built-in RemoveRunCommandWindowsExtension command deletes the Run Command extension and its "
+    "logs from the VM (covering tracks).",
+    200,
+    ("T1070",),
+    alert=_USAGE_ALERT,
+)
 
 _LANGUAGE_BY_COMMAND_ID = {
     "runpowershellscript": ArtifactType.POWERSHELL,
     "runshellscript": ArtifactType.SHELL,
 }
-_SUSPICIOUS_BUILT_INS: dict[str, StructuralCheck] = {
+_SUSPICIOUS_BUILT_INS: dict[str, Heuristic] = {
     "enableadminaccount": RUN_COMMAND_ENABLE_ADMIN,
     "disablenla": RUN_COMMAND_DISABLE_NLA,
     "enableremoteps": RUN_COMMAND_ENABLE_REMOTE_PS,
@@ -141,3 +178,18 @@ def _instance_view(props: Field, b: PlanBuilder) -> None:
 def _is_small_int(text: str) -> bool:
     digits = text.strip().removeprefix("-")
     return 0 < len(digits) <= 12 and digits.isascii() and digits.isdigit()
+
+
+# Run Command requests are recognised by the shape of their body (`body.classify_body`), not by
+# a (publisher, type) pair, and planned by the two entry points above.
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.RUN_COMMAND, ExtensionKind.MANAGED_RUN_COMMAND),
+    checks=(RUN_COMMAND_ENABLE_ADMIN, RUN_COMMAND_DISABLE_NLA, RUN_COMMAND_ENABLE_REMOTE_PS, RUN_COMMAND_SET_RDP_PORT,
+            RUN_COMMAND_REMOVE_EXTENSION),
+    alerts=KindAlerts(
+        script="VM_RunCommandSuspiciousScript",
+        failure="VM_RunCommandSuspiciousFailure",
+        failed_run="the Run Command",
+        deletion=_USAGE_ALERT,
+    ),
+)

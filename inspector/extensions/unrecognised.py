@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest
+from inspector.extensions.kind import KindDeclaration
+from inspector.extensions.plan import ExtensionKind
 from inspector.extensions.strings import collect_strings
 
 _ENVELOPE = frozenset(
@@ -20,3 +22,7 @@ def plan_unrecognised(ext: ExtensionRequest, b: PlanBuilder) -> None:
     for member in ext.props.items():
         if str(member.keys[-1]).casefold() not in _ENVELOPE:
             collect_strings(b, member)
+
+
+# No (publisher, type) pair: this is the kind every unknown pair falls back to.
+KIND = KindDeclaration(kinds=(ExtensionKind.UNRECOGNISED,), handler=plan_unrecognised)

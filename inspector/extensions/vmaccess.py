@@ -9,12 +9,51 @@ from __future__ import annotations
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import ExtensionRequest
 from inspector.extensions.fields import as_flag, as_text, is_present
-from inspector.extensions.structure import (
-    VMACCESS_REMOVE_PRIOR_KEYS,
-    VMACCESS_RESET_SSH,
-    VMACCESS_SSH_KEY_ADDED,
-    VMACCESS_USER_REMOVED,
-    VMACCESS_USER_RESET,
+from inspector.extensions.kind import KindDeclaration, request_check
+from inspector.extensions.plan import ExtensionKind
+
+_USAGE_ALERT = "VM_VMAccessSuspiciousUsage"
+VMACCESS_USER_RESET = request_check(
+    "structure.vmaccess.user_reset",
+    "VMAccess creates or resets a local user",
+    "VMAccess sets a password or key for a named user: the user is created if missing and gets "
+    "administrator (sudo) rights.",
+    200,
+    ("T1098", "T1136.001"),
+    alert=_USAGE_ALERT,
+)
+VMACCESS_SSH_KEY_ADDED = request_check(
+    "structure.vmaccess.ssh_key_added",
+    "VMAccess adds an SSH key",
+    "VMAccess installs an SSH public key for a user (persistent remote access).",
+    150,
+    ("T1098.004",),
+    alert=_USAGE_ALERT,
+)
+VMACCESS_RESET_SSH = request_check(
+    "structure.vmaccess.reset_ssh",
+    "VMAccess resets the SSH configuration",
+    "VMAccess restores the default sshd configuration, which re-enables access settings the owner "
+    "may have hardened.",
+    120,
+    ("T1098", "T1021.004"),
+    alert=_USAGE_ALERT,
+)
+VMACCESS_REMOVE_PRIOR_KEYS = request_check(
+    "structure.vmaccess.remove_prior_keys",
+    "VMAccess removes the existing SSH keys",
+    "VMAccess deletes the user's existing authorized keys: the legitimate owners lose access.",
+    100,
+    ("T1098.004", "T1531"),
+    alert=_USAGE_ALERT,
+)
+VMACCESS_USER_REMOVED = request_check(
+    "structure.vmaccess.user_removed",
+    "VMAccess removes a user",
+    "VMAccess deletes a local user account.",
+    80,
+    ("T1531",),
+    alert=_USAGE_ALERT,
 )
 
 
@@ -37,3 +76,15 @@ def plan_vmaccess(ext: ExtensionRequest, b: PlanBuilder) -> None:
     removed = [as_text(f.value) for f in ext.find_all("remove_user") if is_present(f.value)]
     if removed:
         b.flag(VMACCESS_USER_REMOVED, f"remove_user={removed[0]}")
+
+
+KIND = KindDeclaration(
+    kinds=(ExtensionKind.VMACCESS_WINDOWS, ExtensionKind.VMACCESS_LINUX),
+    extensions=(
+        (("microsoft.compute", "vmaccessagent"), ExtensionKind.VMACCESS_WINDOWS),
+        (("microsoft.ostcextensions", "vmaccessforlinux"), ExtensionKind.VMACCESS_LINUX),
+    ),
+    handler=plan_vmaccess,
+    checks=(VMACCESS_USER_RESET, VMACCESS_SSH_KEY_ADDED, VMACCESS_RESET_SSH, VMACCESS_REMOVE_PRIOR_KEYS,
+            VMACCESS_USER_REMOVED),
+)

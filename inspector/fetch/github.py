@@ -30,7 +30,7 @@ from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import FetchBlocked
 from inspector.fetch.reputation import Intel
 from inspector.fetch.transport import raw_chunks
-from inspector.model import Finding, InspectionError
+from inspector.model import DetectionSource, Finding, InspectionError
 from inspector.redact import redact_text
 
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
@@ -328,7 +328,8 @@ class GitHubClient:
 
 
 def _declare(id: str, title: str, description: str, score: int, *attack: str) -> Heuristic:
-    return Heuristic(id=id, title=title, description=description, score=score, attack=attack, source="reputation")
+    return Heuristic(id=id, title=title, description=description, score=score, attack=attack,
+                     source=DetectionSource.REPUTATION)
 
 
 NEW_REPO = _declare("reputation.github.new_repo", "GitHub repository created recently",
@@ -356,6 +357,12 @@ BAD_OWNER = _declare("reputation.intel.bad_owner", "GitHub owner is on the intel
 BAD_REPO = _declare("reputation.intel.bad_repo", "GitHub repository is on the intel list",
                     "The repository is listed in signatures/intel as hosting offensive tooling.", 500,
                     "T1588.002", "T1105")
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (
+    NEW_REPO, NEW_OWNER, REPO_MISSING, REPO_MOVED, REPO_DISABLED, EXECUTABLE_NEW, FILE_NEW, NO_FOLLOWING, BAD_OWNER,
+    BAD_REPO,
+)
 
 
 def _finding(heuristic: Heuristic, url: str, detail: str | None = None) -> Finding:

@@ -17,11 +17,12 @@ from urllib.parse import unquote, urlsplit
 from inspector.stage import Heuristic
 from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import loose_ipv4, normalise_host
-from inspector.model import SCRIPT_TYPES, ArtifactType, Finding
+from inspector.model import SCRIPT_TYPES, ArtifactType, DetectionSource, Finding
 
 
 def _declare(id: str, title: str, description: str, score: int, *attack: str) -> Heuristic:
-    return Heuristic(id=id, title=title, description=description, score=score, attack=attack, source="reputation")
+    return Heuristic(id=id, title=title, description=description, score=score, attack=attack,
+                     source=DetectionSource.REPUTATION)
 
 
 IP_HOST = _declare("reputation.url.ip_host", "URL host is a raw IP address",
@@ -52,6 +53,12 @@ LYING_EXTENSION = _declare("reputation.url.lying_extension", "File name lies abo
                            "A file named like an image or text document turned out to be code.", 250, "T1036.008")
 INTEL_DOMAIN = _declare("reputation.intel.bad_domain", "URL host is on the bad-domain intel list",
                         "The host is listed in signatures/intel as used to stage payloads.", 300, "T1105")
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (
+    IP_HOST, OBFUSCATED_IP, UNUSUAL_PORT, USERINFO, DYNAMIC_DNS, TUNNEL, PASTE_SITE, SHORTENER, FILE_DROP,
+    DOUBLE_EXTENSION, LYING_EXTENSION, INTEL_DOMAIN,
+)
 
 DYNAMIC_DNS_SUFFIXES = (
     "duckdns.org", "no-ip.com", "no-ip.org", "no-ip.biz", "no-ip.info", "ddns.net", "hopto.org", "zapto.org",

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import yara
 
+from inspector.model import DetectionSource
+from inspector.stage import Heuristic
+
 RULE_SUFFIXES = (".yar", ".yara")
 _ERROR_LINE = re.compile(r"^(?:.*?\((\d+)\)|line (\d+)):\s*")
 
@@ -49,6 +52,11 @@ class RuleMeta:
     attack: tuple[str, ...]
     description: str
 
+    def detection(self) -> Heuristic:
+        """The rule as a detection catalog entry, titled as its findings are."""
+        return Heuristic(id=self.id, title=self.description or self.rule, description=self.description,
+                         score=self.score, attack=self.attack, source=DetectionSource.YARA)
+
 
 @dataclass
 class Ruleset:
@@ -58,6 +66,14 @@ class Ruleset:
     files: list[str]
     errors: list[CompileError] = field(default_factory=list)
     loaded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def detections(self) -> tuple[Heuristic, ...]:
+        """The catalog entries the rules declare, one per finding id (the first rule with an id
+        declares it; a scan reports one finding per id too)."""
+        entries: dict[str, Heuristic] = {}
+        for meta in rule_metadata(self.rules):
+            entries.setdefault(meta.id, meta.detection())
+        return tuple(entries.values())
 
     def to_bytes(self) -> bytes:
         """Compiled rules as bytes, to hand to worker processes without recompiling."""
@@ -139,14 +155,11 @@ def _compile(sources: dict[str, str]) -> yara.Rules | None:
     return yara.compile(sources=sources, includes=False) if sources else None
 
 
-def rule_metadata(rules: yara.Rules | None) -> dict[str, RuleMeta]:
-    """Meta of every rule by rule identifier (namespaced: `ns:rule`)."""
+def rule_metadata(rules: yara.Rules | None) -> list[RuleMeta]:
+    """Meta of every rule that can match (private rules never report), in compile order."""
     if rules is None:
-        return {}
-    table: dict[str, RuleMeta] = {}
-    for rule in rules:
-        table[f"{rule.namespace}:{rule.identifier}"] = meta_of(rule.identifier, rule.meta)
-    return table
+        return []
+    return [meta_of(rule.identifier, rule.meta) for rule in rules if not rule.is_private]
 
 
 def meta_of(identifier: str, meta: dict[str, object]) -> RuleMeta:

@@ -28,7 +28,7 @@ from py7zr.io import Py7zIO, WriterFactory
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
-from inspector.model import Artifact, ArtifactType, Layer
+from inspector.model import Artifact, ArtifactType, DetectionSource, Layer
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -75,7 +75,7 @@ PATH_TRAVERSAL = Heuristic(
     "the archive is unpacked into (zip-slip), e.g. over a startup script or a scheduled task.",
     score=300,
     attack=("T1222", "T1036"),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
 ENCRYPTED_MEMBER = Heuristic(
     id="structure.archive.encrypted_member",
@@ -84,7 +84,7 @@ ENCRYPTED_MEMBER = Heuristic(
     "to be encrypted. The content was not analysed.",
     score=150,
     attack=("T1027.013",),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
 DECOMPRESSION_BOMB = Heuristic(
     id="structure.archive.bomb",
@@ -92,8 +92,11 @@ DECOMPRESSION_BOMB = Heuristic(
     description="It expands far beyond its own size; unpacking was cut off at the configured limit.",
     score=300,
     attack=("T1499",),
-    source="structure",
+    source=DetectionSource.STRUCTURE,
 )
+
+# Every detection this module declares, for the detection catalog (inspector/detections).
+DETECTIONS: tuple[Heuristic, ...] = (PATH_TRAVERSAL, ENCRYPTED_MEMBER, DECOMPRESSION_BOMB)
 
 
 class Cutoff(Exception):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from inspector.detections import DETECTIONS
+from inspector.extensions.kinds import KINDS
 from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
 from inspector.model import Artifact, ArtifactType, Finding, VerdictClass
 from inspector.scoring import ALERT_TYPES, Bands, decide, total_score
+from inspector.stage import Feed
 
 BANDS = Bands(suspicious=300, malicious=1000)
 
@@ -100,7 +103,7 @@ def test_a_failed_run_of_a_flagged_script_raises_the_failure_alert() -> None:
 
 def test_structural_request_findings_raise_context_alerts() -> None:
     plan = InspectionPlan(kind=ExtensionKind.GPU_DRIVER)
-    decision = decide(plan, [], [finding("structure.gpu.no_gpu_size", 150, source="structure")], BANDS)
+    decision = decide(plan, [], [finding("structure.gpu.non_gpu_vm_size", 150, source="structure")], BANDS)
     assert [a.alertType for a in decision.alerts] == ["VM_GPUExtensionSuspiciousFailure"]
     assert decision.alerts[0].severity == "Medium"
 
@@ -111,3 +114,36 @@ def test_write_then_delete_maps_to_the_deletion_alert_of_its_extension_kind() ->
     dsc = decide(InspectionPlan(kind=ExtensionKind.DSC), [], [delete], BANDS)
     assert [a.alertType for a in cse.alerts] == ["VM_CustomScriptExtensionUnusualDeletion"]
     assert [a.alertType for a in dsc.alerts] == ["VM_DSCExtensionSuspiciousUsage"]
+
+
+def test_every_context_check_raises_the_alert_its_entry_names_under_any_kind() -> None:
+    checks = [e for e in DETECTIONS if e.feeds is Feed.CONTEXT]
+    assert len(checks) >= 14
+    for check in checks:
+        for kind in (ExtensionKind.SCRIPT, ExtensionKind.CUSTOM_SCRIPT_LINUX):
+            decision = decide(InspectionPlan(kind=kind), [], [check.request_finding()], BANDS)
+            assert [a.alertType for a in decision.alerts] == [check.alert], check.id
+            assert decision.alerts[0].reason.startswith("request: ")
+
+
+def test_the_deletion_check_raises_the_deletion_alert_its_kind_declares() -> None:
+    (deletion,) = [e for e in DETECTIONS if e.feeds is Feed.DELETION]
+    for kind in ExtensionKind:
+        expected = KINDS.alerts(kind).deletion
+        decision = decide(InspectionPlan(kind=kind), [], [deletion.request_finding()], BANDS)
+        assert [a.alertType for a in decision.alerts] == ([expected] if expected else []), kind
+
+
+def test_a_check_that_only_scores_raises_no_alert() -> None:
+    quiet = DETECTIONS["structure.custom_script.protected_command_only"]
+    decision = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), [], [quiet.request_finding()], BANDS)
+    assert decision.alerts == [] and decision.score == quiet.score
+
+
+def test_findings_with_undeclared_ids_are_reported() -> None:
+    declared = DETECTIONS["heur.impact.shadow_copy_delete"]
+    findings = [finding(declared.id, 400, "s"), finding("heur.nowhere.declared", 10, "s"),
+                finding("yara.operator.rule", 10, "s", source="yara")]
+    decision = decide(InspectionPlan(kind=ExtensionKind.SCRIPT), [], findings, BANDS)
+    assert decision.undeclared == ["heur.nowhere.declared"]
+    assert decide(InspectionPlan(kind=ExtensionKind.SCRIPT), [], findings[:1], BANDS).undeclared == []

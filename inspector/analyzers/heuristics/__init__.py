@@ -53,16 +53,18 @@ FAMILIES: tuple[Family, ...] = (
     obfuscation_stats.FAMILY,
 )
 
-ALL_HEURISTICS: tuple[Heuristic, ...] = tuple(
-    {
-        h.id: h
-        for module in (
-            download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-            persistence, evasion, impact, lateral_remote_access, obfuscation_stats, combinations,
-        )
-        for h in module.HEURISTICS
-    }.values()
+# Every heuristic the families and the combinations declare, for the detection catalog
+# (inspector/detections). A heuristic proved by several patterns is listed once per pattern;
+# the catalog keeps one entry per id and refuses two different declarations of one id.
+DETECTIONS: tuple[Heuristic, ...] = tuple(
+    h
+    for module in (
+        download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
+        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, combinations,
+    )
+    for h in module.HEURISTICS
 )
+ALL_HEURISTICS: tuple[Heuristic, ...] = tuple({h.id: h for h in DETECTIONS}.values())
 
 
 class ScriptHeuristicsAnalyzer:
@@ -104,6 +106,6 @@ FAMILY_ANALYZERS: tuple[FamilyAnalyzer, ...] = tuple(FamilyAnalyzer(f) for f in 
 HEURISTIC_ANALYZERS: tuple[Analyzer, ...] = build_heuristic_analyzers()
 
 __all__ = [
-    "ALL_HEURISTICS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "HeuristicLimits",
+    "ALL_HEURISTICS", "DETECTIONS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "HeuristicLimits",
     "ScriptHeuristicsAnalyzer", "build_heuristic_analyzers",
 ]

@@ -1,0 +1,54 @@
+"""The detection catalog: every detection the engine can report, declared once, by id.
+
+    from inspector.detections import DETECTIONS, catalog_for
+    DETECTIONS["heur.impact.shadow_copy_delete"].score      # the built-in detections
+    catalog_for(ruleset)                                     # ... plus a ruleset's YARA rules
+
+Each module in `DETECTION_MODULES` lists its declarations in `DETECTIONS`; the catalog is built
+from that list once, and a second, different declaration of an id is an error. YARA rules
+declare themselves through their `meta` when a ruleset compiles (`Ruleset.detections()`).
+A finding whose id no entry declares is a programming error: scoring reports it
+(`Decision.undeclared`) and the tests fail on it. `inspector rules list` and the reference in
+docs/detection.md are printed from the catalog (render.py).
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from inspector.analyzers import elf, embedded, heuristics, pe, type_mismatch
+from inspector.deobfuscate import cmd, powershell, ps_launcher, shell
+from inspector.detections.catalog import Catalog, DuplicateDetection, alert_types
+from inspector.extensions import activity_log, kinds
+from inspector.fetch import github, reputation
+from inspector.rules.engine import Ruleset
+from inspector.unpack import archives
+
+# Every module that declares detections. A new detector module is one line here; a new YARA
+# rule or rule folder needs none (its meta declares it).
+DETECTION_MODULES: tuple[ModuleType, ...] = (
+    heuristics,      # script heuristics: every family and the combinations
+    ps_launcher,     # deobfuscation techniques, per language
+    powershell,
+    shell,
+    cmd,
+    pe,              # binaries
+    elf,
+    embedded,
+    type_mismatch,
+    archives,        # archive structure
+    reputation,      # URL text and intel
+    github,          # repository reputation
+    kinds,           # every extension kind's structural checks
+    activity_log,    # what a series of activity-log events shows
+)
+
+DETECTIONS: Catalog = Catalog.of_modules(DETECTION_MODULES)
+
+
+def catalog_for(ruleset: Ruleset) -> Catalog:
+    """The built-in detections plus the YARA rules of `ruleset`."""
+    return DETECTIONS.with_rules(ruleset.detections())
+
+
+__all__ = ["DETECTIONS", "DETECTION_MODULES", "Catalog", "DuplicateDetection", "alert_types", "catalog_for"]
