@@ -25,7 +25,7 @@ class ConsoleReader:
 
     async def inspection_request(self, inspection_id: str) -> Any:
         """The request as stored (redacted when it was recorded), plain JSON."""
-        return await self._inspections.request(inspection_id)
+        return await self._inspections.stored_request(inspection_id)
 
     async def history(self, f: InspectionFilter, limit: int, before: str | None = None) -> list[InspectionSummary]:
         """A page of inspections, newest first (StoreError for a `before` cursor that does not exist)."""

@@ -270,7 +270,7 @@ class InspectionRepository:
             error_kind=row["error_kind"],
         )
 
-    async def request(self, inspection_id: str) -> Any:
+    async def stored_request(self, inspection_id: str) -> Any:
         """The stored (already redacted) request of an inspection, as plain JSON; None when unknown."""
         async with self.database.read() as conn:
             return await conn.scalar(sa.select(inspections.c.request).where(inspections.c.id == inspection_id))
