@@ -227,12 +227,12 @@ async def drive_store(store: Store, results: list[InspectionResult], concurrency
             verdict = result.verdict.model_copy(update={"id": inspection_id})
             started = time.perf_counter()
             if one_write:
-                await store.save_completed_inspection(inspection_id, "script", result.plan.redacted_request,
-                                                      result.plan.context, "bench", None, verdict, result.blobs)
+                await store.inspections.save_completed(inspection_id, "script", result.plan.redacted_request,
+                                                       result.plan.context, "bench", None, verdict, result.blobs)
             else:
-                await store.create_inspection(inspection_id, "script", result.plan.redacted_request,
-                                              result.plan.context, "bench", None)
-                await store.save_verdict(inspection_id, verdict, result.blobs)
+                await store.inspections.create(inspection_id, "script", result.plan.redacted_request,
+                                               result.plan.context, "bench", None)
+                await store.inspections.save_verdict(inspection_id, verdict, result.blobs)
             latencies.append((time.perf_counter() - started) * 1000)
             i += 1
 
@@ -349,7 +349,7 @@ async def store_rates(levels: list[int], seconds: float, database_url: str | Non
     try:
         two = [await drive_store(store, results, level, seconds, one_write=False) for level in levels]
         one = [await drive_store(store, results, level, seconds, one_write=True) for level in levels]
-        batches = store.write_batches
+        batches = store.inspections.write_batches
     finally:
         await store.close()
         await drop_schema(settings)
@@ -358,7 +358,7 @@ async def store_rates(levels: list[int], seconds: float, database_url: str | Non
 
 def service_workers(requested: int | None) -> int:
     """The scan workers the service runs with: as asked, else its default (one per CPU but one)."""
-    from inspector.api.runner import worker_count
+    from inspector.service.inspection_runner import worker_count
 
     return worker_count(load_settings(api_workers=requested or 0))
 

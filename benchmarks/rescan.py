@@ -32,11 +32,12 @@ import sqlalchemy as sa
 
 from inspector.config import Settings
 from inspector.model import ArtifactType, SignatureInfo, Verdict, VerdictClass
-from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
 from inspector.rescan.scanner import ArtifactScanner
+from inspector.service.rescan_service import run_rescan, start_rescan
 from inspector.store import RescanInfo, Store
 from inspector.store.schema import inspection_artifacts, inspections, payloads, verdicts
 from inspector.store.testing import subprocess_env
+from inspector.tasks.batch_runner import LocalBatchRunner
 
 REDIS_DB = 14
 CLI = [sys.executable, "-c", "from inspector.cli.main import main; main()"]
@@ -92,7 +93,7 @@ def generate(store: Store, count: int, seed: int) -> int:
     insp_rows, art_rows, pay_rows, verdict_rows = [], [], [], []
 
     async def flush() -> None:
-        async with store.engine.begin() as conn:
+        async with store.database.engine.begin() as conn:
             if pay_rows:
                 await conn.execute(payloads.insert(), pay_rows)
             await conn.execute(inspections.insert(), insp_rows)
@@ -193,7 +194,7 @@ async def engine_run(store: Store, settings: Settings, runner: object) -> tuple[
     info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
                                  analyzer_version=scanner.analyzer_version, requested_by="benchmark")
     started = time.perf_counter()
-    await store.plan_rescan(info.id)  # timed apart: one transaction listing every artifact
+    await store.rescans.plan(info.id)  # timed apart: one transaction listing every artifact
     planned = time.perf_counter()
     print(f"planned {info.id} in {planned - started:.1f}s", file=sys.stderr)
     scan_done: list[float] = []

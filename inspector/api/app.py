@@ -25,19 +25,22 @@ from aiohttp.web_request import BaseRequest
 
 from inspector.api.auth import KeyAuthenticator
 from inspector.api.limits import RateLimiter
-from inspector.api.metrics import ServiceMetrics
 from inspector.api.middleware import make_middleware
 from inspector.api.openapi import build_openapi
-from inspector.api.problems import MALFORMED_HTTP, ProblemError, kind_for_status, problem_response
+from inspector.api.problems import kind_for_status, problem_response
 from inspector.api.rescans import add_rescan_routes
-from inspector.api.routes import STATE, ServiceState, add_routes
-from inspector.api.runner import InspectionRunner, warm_workers, worker_count
+from inspector.api.routes import API_STATE, ApiState, add_routes
 from inspector.config import Settings
 from inspector.events.delivery import EventDelivery
 from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector
-from inspector.rescan.service import RescanService
+from inspector.service.inspection_runner import InspectionRunner, warm_workers, worker_count
+from inspector.service.metrics import ServiceMetrics
+from inspector.service.problems import MALFORMED_HTTP, ProblemError
+from inspector.service.rescan_service import RescanService
+from inspector.service.state import SERVICE_STATE, ServiceState
 from inspector.store import Store
+from inspector.ui import setup_console
 
 log = get_logger("inspector.api")
 
@@ -86,23 +89,23 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
     runner = InspectionRunner(settings, inspector, store, metrics, worker_count(settings))
     rescans = RescanService(store, settings)
     delivery = EventDelivery(store, settings)
-    app[STATE] = ServiceState(
+    app[SERVICE_STATE] = ServiceState(
         settings=settings,
         inspector=inspector,
         store=store,
         runner=runner,
-        authenticator=KeyAuthenticator(store.authenticate, ttl_s=settings.api_auth_cache_s),
-        rate=RateLimiter(settings.api_rate_per_s, settings.api_rate_burst),
         metrics=metrics,
-        openapi=json.dumps(build_openapi()).encode(),
         rescans=rescans,
         events=delivery,
     )
+    app[API_STATE] = ApiState(
+        authenticator=KeyAuthenticator(store.keys.authenticate, ttl_s=settings.api_auth_cache_s),
+        rate=RateLimiter(settings.api_rate_per_s, settings.api_rate_burst),
+        openapi=json.dumps(build_openapi()).encode(),
+    )
     add_routes(app)
     add_rescan_routes(app)
-    from inspector.ui import setup_console  # the analyst web console under /ui/ (docs/console.md)
-
-    setup_console(app)
+    setup_console(app)  # the analyst web console under /ui/ (docs/console.md)
 
     async def drain(_app: web.Application) -> None:
         cancelled = await runner.drain(settings.api_shutdown_grace_s)
@@ -131,9 +134,9 @@ async def ensure_admin_key(store: Store, out: TextIO) -> str | None:
 
     It goes to the terminal (stderr), never to the JSON logs, which are shipped elsewhere.
     """
-    if await store.count_keys() > 0:
+    if await store.keys.count_active() > 0:
         return None
-    info, secret = await store.create_key("admin", "first-start admin")
+    info, secret = await store.keys.create("admin", "first-start admin")
     out.write(
         f"inspector: no API key existed, so an admin key was created (id {info.id}); it is shown only once:\n"
         f"INSPECTOR_ADMIN_KEY={secret}\n"
@@ -171,7 +174,7 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
                 await warm_workers(inspector, worker_count(settings))
                 # The store keeps analysed trees: a payload seen before is not analysed again until
                 # the rules, the analyzers or the analysis settings change (settings.analysis_cache).
-                inspector.cache = store
+                inspector.cache = store.analysis_cache
                 runner = ServiceRunner(
                     build_app(settings, inspector, store), access_log=None, handle_signals=False,
                     keepalive_timeout=settings.api_keepalive_s, shutdown_timeout=settings.api_shutdown_grace_s + 5,

@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from inspector.api.problems import FORBIDDEN, UNAUTHORIZED, ProblemError
+from inspector.service.problems import FORBIDDEN, UNAUTHORIZED, ProblemError
 from inspector.store import ApiKeyInfo, Role
 
 

@@ -16,9 +16,10 @@ from typing import Any
 import regex
 from aiohttp import web
 
-from inspector.api.metrics import ServiceMetrics
-from inspector.api.problems import INTERNAL_ERROR, ProblemError, kind_for_status, problem_response
+from inspector.api.problems import kind_for_status, problem_response
 from inspector.logging_setup import get_logger
+from inspector.service.metrics import ServiceMetrics
+from inspector.service.problems import INTERNAL_ERROR, ProblemError
 
 log = get_logger("inspector.api.access")
 

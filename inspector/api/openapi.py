@@ -11,8 +11,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from inspector import __version__
-from inspector.api.problems import ALL_KINDS, PROBLEM_CONTENT_TYPE, Problem
-from inspector.api.rescans import MAX_EVENTS_PAGE, EventsPage, RescanRequest
+from inspector.api.problems import PROBLEM_CONTENT_TYPE, Problem
+from inspector.api.rescans import EventsPage, RescanRequest
 from inspector.api.schemas import (
     HealthBody,
     InspectionAccepted,
@@ -23,7 +23,8 @@ from inspector.api.schemas import (
     SignaturesBody,
 )
 from inspector.model import Verdict
-from inspector.store import RescanInfo
+from inspector.service.problems import ALL_KINDS
+from inspector.store import MAX_EVENTS_PAGE, RescanInfo
 
 _REF = "#/components/schemas/{model}"
 _COMPONENT_MODELS: tuple[type[BaseModel], ...] = (

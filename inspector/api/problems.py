@@ -1,62 +1,37 @@
-"""RFC 9457 problem details: the one shape every error response of the service has.
+"""RFC 9457 problem details: the one shape every error response of the API has.
 
-Each kind of problem has a stable `type` URI that callers may key on; `detail` is for
-humans and may change. Handlers raise `ProblemError`; the error middleware turns it (and
-anything unexpected, without its stack trace) into an `application/problem+json` response.
+The kinds of problem and `ProblemError` are the service's (inspector/service/problems.py);
+handlers raise `ProblemError`, and the error middleware turns it (and anything unexpected,
+without its stack trace) into an `application/problem+json` response built here.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+
 from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
-PROBLEM_BASE_URI = "https://payload-inspector.dev/problems/"
-PROBLEM_CONTENT_TYPE = "application/problem+json"
-
-
-@dataclass(frozen=True)
-class ProblemKind:
-    slug: str
-    title: str
-    status: int
-
-    @property
-    def type_uri(self) -> str:
-        return PROBLEM_BASE_URI + self.slug
-
-
-INVALID_JSON = ProblemKind("invalid-json", "The body is not valid JSON", 400)
-INVALID_REQUEST = ProblemKind("invalid-request", "The request does not match its schema", 400)
-UNKNOWN_FIELDS = ProblemKind("unknown-fields", "The request has fields this endpoint does not know", 400)
-JSON_TOO_DEEP = ProblemKind("json-too-deep", "The JSON body is nested too deeply", 400)
-JSON_TOO_LARGE = ProblemKind("json-too-large", "The JSON body has too many values", 400)
-FIELD_TOO_LARGE = ProblemKind("field-too-large", "A field of the request is too large", 400)
-INVALID_PARAMETER = ProblemKind("invalid-parameter", "A path or query parameter is invalid", 400)
-MALFORMED_HTTP = ProblemKind("malformed-http", "The request is not valid HTTP", 400)
-UNAUTHORIZED = ProblemKind("unauthorized", "A valid API key is required", 401)
-FORBIDDEN = ProblemKind("forbidden", "The API key's role does not allow this", 403)
-NOT_FOUND = ProblemKind("not-found", "Not found", 404)
-METHOD_NOT_ALLOWED = ProblemKind("method-not-allowed", "Method not allowed", 405)
-BODY_TIMEOUT = ProblemKind("body-timeout", "The request body did not arrive in time", 408)
-BODY_TOO_LARGE = ProblemKind("body-too-large", "The request body is too large", 413)
-UNSUPPORTED_MEDIA_TYPE = ProblemKind("unsupported-media-type", "Unsupported content type", 415)
-REFETCH_REFUSED = ProblemKind("refetch-refused", "A rescan cannot fetch again with these settings", 409)
-UNINSPECTABLE_INPUT = ProblemKind("uninspectable-input", "The input cannot be inspected", 422)
-INVALID_RULESET = ProblemKind("invalid-ruleset", "The ruleset does not compile; the previous one stays active", 422)
-RATE_LIMITED = ProblemKind("rate-limited", "Too many requests for this API key", 429)
-QUEUE_FULL = ProblemKind("queue-full", "The inspection queue is full", 429)
-INTERNAL_ERROR = ProblemKind("internal-error", "Internal error", 500)
-NOT_READY = ProblemKind("not-ready", "The service is not ready", 503)
-SHUTTING_DOWN = ProblemKind("shutting-down", "The service is shutting down", 503)
-
-ALL_KINDS: tuple[ProblemKind, ...] = (
-    INVALID_JSON, INVALID_REQUEST, UNKNOWN_FIELDS, JSON_TOO_DEEP, JSON_TOO_LARGE, FIELD_TOO_LARGE,
-    INVALID_PARAMETER, MALFORMED_HTTP, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, BODY_TIMEOUT,
-    BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNINSPECTABLE_INPUT, INVALID_RULESET, RATE_LIMITED,
-    QUEUE_FULL, INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN,
+from inspector.service.problems import (
+    BODY_TIMEOUT,
+    BODY_TOO_LARGE,
+    FORBIDDEN,
+    INTERNAL_ERROR,
+    INVALID_REQUEST,
+    METHOD_NOT_ALLOWED,
+    NOT_FOUND,
+    NOT_READY,
+    RATE_LIMITED,
+    UNAUTHORIZED,
+    UNINSPECTABLE_INPUT,
+    UNSUPPORTED_MEDIA_TYPE,
+    FieldIssue,
+    ProblemError,
+    ProblemKind,
+    RulesetIssue,
 )
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
 
 # For errors raised outside our handlers (aiohttp's own 404/405/413...): the generic kind per status.
 _BY_STATUS_FALLBACK = {
@@ -64,25 +39,6 @@ _BY_STATUS_FALLBACK = {
     for k in (INVALID_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, BODY_TIMEOUT,
               BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNINSPECTABLE_INPUT, RATE_LIMITED, INTERNAL_ERROR, NOT_READY)
 }
-
-
-class FieldIssue(BaseModel):
-    """One invalid field of a request: where it is and what is wrong."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    field: str = Field(description="dotted path of the field, e.g. options.deadline_s")
-    message: str
-
-
-class RulesetIssue(BaseModel):
-    """One compile error of a rule file."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    file: str
-    line: int | None = None
-    message: str
 
 
 class Problem(BaseModel):
@@ -99,28 +55,6 @@ class Problem(BaseModel):
     errors: list[FieldIssue] | None = None
     unknown_fields: list[str] | None = None
     ruleset_errors: list[RulesetIssue] | None = None
-
-
-class ProblemError(Exception):
-    """Raised anywhere in request handling to answer with a problem."""
-
-    def __init__(
-        self,
-        kind: ProblemKind,
-        detail: str,
-        *,
-        headers: dict[str, str] | None = None,
-        errors: list[FieldIssue] | None = None,
-        unknown_fields: list[str] | None = None,
-        ruleset_errors: list[RulesetIssue] | None = None,
-    ) -> None:
-        super().__init__(detail)
-        self.kind = kind
-        self.detail = detail
-        self.headers = headers or {}
-        self.errors = errors
-        self.unknown_fields = unknown_fields
-        self.ruleset_errors = ruleset_errors
 
 
 def kind_for_status(status: int) -> ProblemKind:
@@ -149,4 +83,3 @@ def problem_response(error: ProblemError, *, request_id: str, instance: str) -> 
         content_type=PROBLEM_CONTENT_TYPE,
         headers=error.headers,
     )
-

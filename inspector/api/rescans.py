@@ -1,7 +1,7 @@
 """Rescans and verdict events over HTTP: `POST /v1/rescans`, `GET /v1/rescans/{id}`, `GET /v1/events`.
 
-The work itself is the rescan service's (inspector/rescan/service.py) and the store's outbox;
-these handlers authenticate, bound their input and shape the answers.
+The work itself is the rescan service's (inspector/service/rescan_service.py) and the store's
+event outbox; these handlers authenticate, bound their input and shape the answers.
 """
 
 from __future__ import annotations
@@ -13,18 +13,19 @@ from aiohttp import web
 from pydantic import BaseModel, ConfigDict, Field
 
 from inspector.api.auth import ADMIN, INSPECT, require_role
-from inspector.api.limits import parse_json, read_body
+from inspector.api.limits import read_body
 from inspector.api.middleware import log_fields
-from inspector.api.problems import (
-    INVALID_PARAMETER, NOT_FOUND, REFETCH_REFUSED, UNSUPPORTED_MEDIA_TYPE, ProblemError,
-)
-from inspector.api.routes import STATE, validate_body
+from inspector.api.routes import caller, validate_body
 from inspector.model import VerdictClass
 from inspector.rescan.refetch import RefetchRefused
-from inspector.store import EventRecord, RescanFilter, RescanInfo, StoreError
-from inspector.store.outbox import MAX_EVENTS_PAGE
+from inspector.service.json_body import parse_json
+from inspector.service.problems import (
+    INVALID_PARAMETER, NOT_FOUND, REFETCH_REFUSED, UNSUPPORTED_MEDIA_TYPE, ProblemError,
+)
+from inspector.service.state import SERVICE_STATE
+from inspector.store import MAX_EVENTS_PAGE, EventRecord, RescanFilter, RescanInfo, StoreError
 
-__all__ = ["MAX_EVENTS_PAGE", "EventsPage", "RescanRequest", "add_rescan_routes"]
+__all__ = ["EventsPage", "RescanRequest", "add_rescan_routes"]
 
 _JSON = "application/json"
 _RESCAN_ID = regex.compile(r"[A-Za-z0-9_-]{1,32}")
@@ -67,8 +68,8 @@ def _rescan_location(info: RescanInfo) -> str:
 
 
 async def create_rescan(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, ADMIN, "starting rescans")
     raw = await read_body(request, max_bytes=MAX_RESCAN_BODY, timeout_s=state.settings.api_body_timeout_s)
     if raw.strip():
@@ -88,13 +89,13 @@ async def create_rescan(request: web.Request) -> web.Response:
 
 
 async def get_rescan(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, ADMIN, "reading rescans")
     rescan_id = request.match_info["rescan_id"]
     if not _RESCAN_ID.fullmatch(rescan_id, timeout=0.05):
         raise ProblemError(INVALID_PARAMETER, "a rescan id is 1-32 letters, digits, - or _")
-    info = await state.store.get_rescan(rescan_id)
+    info = await state.store.rescans.get(rescan_id)
     if info is None:
         raise ProblemError(NOT_FOUND, f"no rescan {rescan_id}")
     log_fields(request)["rescan_id"] = rescan_id
@@ -111,15 +112,15 @@ def _events_limit(request: web.Request) -> int:
 
 
 async def list_events(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, INSPECT, "reading events")
     after = request.query.get("after", "")
     if after and not _CURSOR.fullmatch(after, timeout=0.05):
         raise ProblemError(INVALID_PARAMETER, "query parameter after must be the cursor of an event (digits)")
     limit = _events_limit(request)
     try:
-        found = await state.store.list_events(after or None, limit)
+        found = await state.store.events.read(after or None, limit)
     except StoreError as exc:
         raise ProblemError(INVALID_PARAMETER, str(exc)) from None
     next_cursor = found[-1].cursor if found else (after or "0")

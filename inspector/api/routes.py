@@ -1,5 +1,6 @@
 """The endpoints. Each handler authenticates, checks its role, bounds its input, then calls the
-runner, the store or the inspector; errors are raised as problems (see problems.py).
+inspection runner, the store or the inspector of the service (inspector/service/); errors are
+raised as problems (see problems.py).
 """
 
 from __future__ import annotations
@@ -15,10 +16,27 @@ from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import BaseModel, ValidationError
 
 from inspector.api.auth import ADMIN, INSPECT, READ, KeyAuthenticator, require_role
-from inspector.api.limits import JsonLimits, RateLimiter, parse_json, read_body
-from inspector.api.metrics import ServiceMetrics
+from inspector.api.limits import RateLimiter, read_body
 from inspector.api.middleware import log_fields
-from inspector.api.problems import (
+from inspector.api.schemas import (
+    HealthBody,
+    InspectionAccepted,
+    InspectionRequest,
+    InspectionStatusBody,
+    PayloadBody,
+    PayloadVerdictBody,
+    ReadyBody,
+    SignaturesBody,
+)
+from inspector.config import Settings
+from inspector.extensions import detect_input
+from inspector.extensions.request import InputError, InspectionInput
+from inspector.logging_setup import get_logger
+from inspector.pipeline import SignatureStatus
+from inspector.rules.engine import RulesetError
+from inspector.service.inspection_runner import Outcome, Submission, warm_workers, worker_count
+from inspector.service.json_body import parse_json
+from inspector.service.problems import (
     BODY_TIMEOUT,
     BODY_TOO_LARGE,
     INVALID_PARAMETER,
@@ -32,26 +50,8 @@ from inspector.api.problems import (
     ProblemError,
     RulesetIssue,
 )
-from inspector.api.runner import InspectionRunner, Outcome, Submission, warm_workers, worker_count
-from inspector.api.schemas import (
-    HealthBody,
-    InspectionAccepted,
-    InspectionRequest,
-    InspectionStatusBody,
-    PayloadBody,
-    PayloadVerdictBody,
-    ReadyBody,
-    SignaturesBody,
-)
-from inspector.config import Settings
-from inspector.events.delivery import EventDelivery
-from inspector.extensions import detect_input
-from inspector.extensions.request import InputError, InspectionInput
-from inspector.logging_setup import get_logger
-from inspector.pipeline import Inspector, SignatureStatus
-from inspector.rescan.service import RescanService
-from inspector.rules.engine import RulesetError
-from inspector.store import ApiKeyInfo, Store
+from inspector.service.state import SERVICE_STATE
+from inspector.store import ApiKeyInfo
 
 _JSON = "application/json"
 _INSPECTION_ID = regex.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -63,29 +63,17 @@ _READY_PING_S = 2.0
 _MAX_PARTS = 16
 _MULTIPART_OVERHEAD = 64 * 1024
 
-M = TypeVar("M", bound=BaseModel)
+BodyModel = TypeVar("BodyModel", bound=BaseModel)
 log = get_logger("inspector.api.routes")
 
 
 @dataclass
-class ServiceState:
-    """Everything the handlers share, owned by one application."""
+class ApiState:
+    """The API's own parts, beside the service state it shares with the console."""
 
-    settings: Settings
-    inspector: Inspector
-    store: Store
-    runner: InspectionRunner
     authenticator: KeyAuthenticator
     rate: RateLimiter
-    metrics: ServiceMetrics
     openapi: bytes
-    rescans: RescanService
-    events: EventDelivery
-
-    @property
-    def json_limits(self) -> JsonLimits:
-        s = self.settings
-        return JsonLimits(s.api_max_json_depth, s.api_max_json_nodes, s.api_max_string_chars)
 
     async def caller(self, request: web.Request) -> ApiKeyInfo:
         """Authenticate the request and charge its key one token."""
@@ -95,7 +83,12 @@ class ServiceState:
         return key
 
 
-STATE = web.AppKey("state", ServiceState)
+API_STATE = web.AppKey("api", ApiState)
+
+
+async def caller(request: web.Request) -> ApiKeyInfo:
+    """The key of an API request (401/429 problems when it has none or is over its rate)."""
+    return await request.app[API_STATE].caller(request)
 
 
 def _json_response(body: BaseModel, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -107,7 +100,7 @@ async def _off_loop(fn: Callable[[], Any], size: int) -> Any:
     return await asyncio.to_thread(fn) if size > _OFFLOAD_BYTES else fn()
 
 
-def validate_body(model: type[M], value: Any) -> M:
+def validate_body(model: type[BodyModel], value: Any) -> BodyModel:
     """Validate a parsed body, reporting unknown fields by name and other issues per field."""
     try:
         return model.model_validate(value)
@@ -160,8 +153,8 @@ def _detect(data: bytes, filename: str | None) -> InspectionInput:
 
 
 async def create_inspection(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, INSPECT, "inspecting")
     if request.content_type != _JSON:
         raise ProblemError(UNSUPPORTED_MEDIA_TYPE, f"send {_JSON}; got {request.content_type or 'no content type'}"
@@ -245,8 +238,8 @@ async def _read_upload(request: web.Request, max_bytes: int, timeout_s: float) -
 
 
 async def inspect_file(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, INSPECT, "inspecting")
     settings = state.settings
     filename = request.query.get("filename")
@@ -277,13 +270,13 @@ async def inspect_file(request: web.Request) -> web.Response:
 
 
 async def get_inspection(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, INSPECT, "reading inspections")
     inspection_id = request.match_info["inspection_id"]
     if not _INSPECTION_ID.fullmatch(inspection_id, timeout=0.05):
         raise ProblemError(INVALID_PARAMETER, "an inspection id is 1-64 letters, digits, - or _")
-    stored = await state.store.get_inspection(inspection_id)
+    stored = await state.store.inspections.get(inspection_id)
     # A detector may read only its own inspections; others' look absent rather than forbidden,
     # so ids cannot be probed.
     if stored is None or (key.role not in READ and stored.key_id != key.id):
@@ -299,13 +292,13 @@ async def get_inspection(request: web.Request) -> web.Response:
 
 
 async def get_payload(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, READ, "reading payloads")
     sha256 = request.match_info["sha256"]
     if not _SHA256.fullmatch(sha256, timeout=0.05):
         raise ProblemError(INVALID_PARAMETER, "a payload is named by its sha256: 64 hexadecimal digits")
-    info = await state.store.get_payload(sha256.lower())
+    info = await state.store.payloads.get(sha256.lower())
     if info is None:
         raise ProblemError(NOT_FOUND, f"no payload {sha256.lower()}")
     verdicts = [PayloadVerdictBody(ruleset_version=v.ruleset_version, inspection_id=v.inspection_id,
@@ -327,15 +320,15 @@ def _signatures_body(status: SignatureStatus) -> SignaturesBody:
 
 
 async def get_signatures(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, INSPECT, "reading the ruleset")
     return _json_response(_signatures_body(state.inspector.signatures))
 
 
 async def reload_signatures(request: web.Request) -> web.Response:
-    state = request.app[STATE]
-    key = await state.caller(request)
+    state = request.app[SERVICE_STATE]
+    key = await caller(request)
     require_role(key, ADMIN, "reloading signatures")
     try:
         status = await state.inspector.reload_signatures()
@@ -367,13 +360,13 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 async def readyz(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[SERVICE_STATE]
     checks: dict[str, str] = {}
     status = state.inspector.signatures
     checks["rules"] = "ok" if status.rule_count > 0 else "no rules loaded"
     try:
         async with asyncio.timeout(_READY_PING_S):
-            reachable = await state.store.ping()
+            reachable = await state.store.database.ping()
     except TimeoutError:
         reachable = False
     checks["store"] = "ok" if reachable else "unreachable"
@@ -384,7 +377,7 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    state = request.app[STATE]
+    state = request.app[SERVICE_STATE]
     try:
         async with asyncio.timeout(_READY_PING_S):
             await state.metrics.refresh_store(state.store, [sink.name for sink in state.events.sinks])
@@ -396,7 +389,7 @@ async def metrics(request: web.Request) -> web.Response:
 
 
 async def openapi(request: web.Request) -> web.Response:
-    return web.Response(body=request.app[STATE].openapi, content_type=_JSON)
+    return web.Response(body=request.app[API_STATE].openapi, content_type=_JSON)
 
 
 def add_routes(app: web.Application) -> None:

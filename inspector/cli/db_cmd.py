@@ -69,7 +69,7 @@ async def _retention(settings: Settings) -> str:
 
     store = await Store.open(settings)
     try:
-        r = await store.apply_retention()
+        r = await store.retention.apply()
     finally:
         await store.close()
     return (f"expired {r.expired_payloads} payloads, freed {r.freed_bytes} bytes, removed {r.orphan_blobs_removed} "

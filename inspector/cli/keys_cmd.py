@@ -14,14 +14,13 @@ from typing import TypeVar
 import click
 
 from inspector.config import Settings
-from inspector.store import Store, StoreError
-from inspector.store.records import ROLES
+from inspector.store import ROLES, Store, StoreError
 
-T = TypeVar("T")
+Answer = TypeVar("Answer")
 
 
-def _with_store(settings: Settings, action: Callable[[Store], Awaitable[T]]) -> T:
-    async def run() -> T:
+def _with_store(settings: Settings, action: Callable[[Store], Awaitable[Answer]]) -> Answer:
+    async def run() -> Answer:
         store = await Store.open(settings)
         try:
             return await action(store)
@@ -47,7 +46,7 @@ def keys() -> None:
 def create(app: object, role: str, name: str | None) -> None:
     """Create a key and print it (only the key) on stdout."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
-    info, secret = _with_store(settings, lambda store: store.create_key(role, name))  # type: ignore[arg-type]
+    info, secret = _with_store(settings, lambda store: store.keys.create(role, name))  # type: ignore[arg-type]
     click.echo(secret)
     click.echo(f"created {info.role} key {info.id}", err=True)
 
@@ -57,7 +56,7 @@ def create(app: object, role: str, name: str | None) -> None:
 def list_keys(app: object) -> None:
     """List keys: id, role, state, created, last used, name (never the secret)."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
-    rows = _with_store(settings, lambda store: store.list_keys())
+    rows = _with_store(settings, lambda store: store.keys.all())
     for key in rows:
         state = "active" if key.active else f"revoked {key.revoked_at:%Y-%m-%d %H:%M}"
         used = f"{key.last_used_at:%Y-%m-%d %H:%M}" if key.last_used_at else "never"
@@ -71,7 +70,7 @@ def list_keys(app: object) -> None:
 def revoke(app: object, key_id: str) -> None:
     """Revoke a key by id (exit 1 if no active key has that id)."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
-    if not _with_store(settings, lambda store: store.revoke_key(key_id)):
+    if not _with_store(settings, lambda store: store.keys.revoke(key_id)):
         click.echo(f"inspector: no active key {key_id}", err=True)
         sys.exit(1)
     click.echo(f"revoked {key_id}", err=True)

@@ -67,8 +67,9 @@ def rescan(app: object, since: str | None, kind: str | None, verdict: str | None
 
 async def _run(settings: Settings, filters: RescanFilter, dry_run: bool, full: bool, refetch: bool, engine: str,
                processes: int | None, quiet: bool) -> RescanInfo:
-    from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
     from inspector.rescan.scanner import ArtifactScanner
+    from inspector.service.rescan_service import run_rescan, start_rescan
+    from inspector.tasks.batch_runner import LocalBatchRunner
 
     scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings, "full" if full else "rules")
     store = await Store.open(settings)

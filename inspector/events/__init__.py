@@ -1,7 +1,7 @@
 """Verdict-change events: delivered from the store's outbox to a webhook and a JSON Lines file.
 
 `EventDelivery` runs one loop per configured sink; `GET /v1/events` reads the same outbox
-through `Store.list_events`.
+through `store.events.read`.
 """
 
 from inspector.events.delivery import EventDelivery, Sink, backoff_delay, configured_sinks

@@ -83,22 +83,22 @@ class EventDelivery:
         self._tasks = []
         for sink in self.sinks:
             await sink.close()
-            await self.store.release_sink(sink.name, self.owner)
+            await self.store.events.release_sink(sink.name, self.owner)
 
     async def deliver_once(self, sink: Sink) -> int:
         """Send what is pending for one sink; returns events delivered. Raises DeliveryError on failure."""
         lease = timedelta(seconds=self.settings.webhook_lease_s)
-        cursor = await self.store.claim_sink(sink.name, self.owner, lease)
+        cursor = await self.store.events.claim_sink(sink.name, self.owner, lease)
         if cursor is None:
             return 0  # another replica delivers this sink
         delivered = 0
-        for event in await self.store.list_events(cursor, PAGE):
+        for event in await self.store.events.read(cursor, PAGE):
             try:
                 await sink.send(event)
             except DeliveryError as exc:
-                await self.store.sink_failed(sink.name, self.owner, str(exc))
+                await self.store.events.sink_failed(sink.name, self.owner, str(exc))
                 raise
-            if not await self.store.advance_sink(sink.name, self.owner, int(event.cursor)):
+            if not await self.store.events.advance_sink(sink.name, self.owner, int(event.cursor)):
                 return delivered  # lease lost: the new owner continues from the cursor
             delivered += 1
         return delivered

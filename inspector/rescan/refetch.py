@@ -33,8 +33,7 @@ from inspector.redact import REDACTED
 from inspector.rescan.rescore import scoring_plan
 from inspector.scoring import Bands, decide
 from inspector.stage import ScanLimits
-from inspector.store import Store
-from inspector.store.store import verdict_changed
+from inspector.store import Store, verdict_changed
 
 
 class RefetchRefused(RuntimeError):
@@ -167,7 +166,7 @@ async def refetch_page(refetcher: Refetcher, store: Store, rescored: list[tuple[
                        ) -> tuple[list[tuple[Verdict, Verdict]], dict[str, set[str]]]:
     """Refetch one re-scoring page: the (old, new) pairs with fetched content, and the trees to save.
 
-    Bytes are stored before the page's transaction (like `Store.save_verdict`), and only for
+    Bytes are stored before the page's transaction (like `InspectionRepository.save_verdict`), and only for
     verdicts that changed and will be applied: a dry run stores nothing.
     """
     fresh = await asyncio.gather(*(refetcher.refetch(new, context)

@@ -1,7 +1,20 @@
-"""Persistent state: inspections, verdict history, payload bytes, API keys (docs/storage.md)."""
+"""Persistent state: inspections, verdict history, payload bytes, API keys (docs/storage.md).
 
+`Store.open(settings)` gives one object whose attributes are the repositories, one per
+aggregate, over one `Database`.
+"""
+
+from inspector.store.analysis_cache import AnalysisCacheRepository
 from inspector.store.blobs import BlobError, BlobStore
+from inspector.store.console import ConsoleReader
+from inspector.store.database import Database
+from inspector.store.errors import StoreError, UnknownInspection
+from inspector.store.events import MAX_EVENTS_PAGE, EventRepository
+from inspector.store.inspections import InspectionRepository
+from inspector.store.keys import KeyRepository
+from inspector.store.payloads import PayloadRepository
 from inspector.store.records import (
+    ROLES,
     ApiKeyInfo,
     CacheStats,
     EventRecord,
@@ -18,24 +31,36 @@ from inspector.store.records import (
     StoredInspection,
     VerdictChange,
 )
-from inspector.store.rescan_queries import RescanConflict
-from inspector.store.store import Store, StoreError, UnknownInspection
+from inspector.store.rescans import RescanConflict, RescanRepository, verdict_changed
+from inspector.store.retention import Retention
+from inspector.store.store import Store
 
 __all__ = [
+    "MAX_EVENTS_PAGE",
+    "ROLES",
+    "AnalysisCacheRepository",
     "ApiKeyInfo",
-    "CacheStats",
-    "EventRecord",
     "BlobError",
     "BlobStore",
+    "CacheStats",
+    "ConsoleReader",
+    "Database",
+    "EventRecord",
+    "EventRepository",
     "InspectionFilter",
+    "InspectionRepository",
     "InspectionStatus",
     "InspectionSummary",
+    "KeyRepository",
     "PayloadInfo",
+    "PayloadRepository",
     "PayloadVerdict",
     "RescanConflict",
     "RescanFilter",
     "RescanInfo",
     "RescanProgress",
+    "RescanRepository",
+    "Retention",
     "RetentionReport",
     "Role",
     "Store",
@@ -43,4 +68,5 @@ __all__ = [
     "StoredInspection",
     "UnknownInspection",
     "VerdictChange",
+    "verdict_changed",
 ]

@@ -9,15 +9,21 @@ runs and several deployments in one database apart.
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+import sqlalchemy as sa
 from sqlalchemy import create_engine as create_sync_engine
 from sqlalchemy import event, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
@@ -28,6 +34,8 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 # Any constant shared by every replica: serialises concurrent `upgrade` runs on PostgreSQL.
 _MIGRATION_LOCK_ID = 0x1A5EC7
+
+Result = TypeVar("Result")
 
 
 class DatabaseError(Exception):
@@ -149,3 +157,72 @@ async def current_revision(conn: AsyncConnection) -> str | None:
         return MigrationContext.configure(sync_conn).get_current_revision()
 
     return await conn.run_sync(_current)
+
+
+class Database:
+    """One database every repository of the store shares: its engine, its transactions, and on
+    SQLite the writer thread that runs whole write transactions on a plain connection
+    (see `create_sqlite_writer_engine`)."""
+
+    def __init__(self, engine: AsyncEngine, sqlite_writer: Engine | None = None) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self.sqlite_writer = sqlite_writer
+        self._writer_thread = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-writer")
+                               if sqlite_writer is not None else None)
+
+    @classmethod
+    async def open(cls, settings: Settings, *, migrate: bool = True) -> Database:
+        """Connect (lazily) and, with `migrate`, bring the schema to the newest migration."""
+        engine = create_engine(settings)
+        try:
+            if migrate:
+                await upgrade(engine, settings)
+        except BaseException:
+            await engine.dispose()
+            raise
+        return cls(engine, create_sqlite_writer_engine(settings))
+
+    async def close(self) -> None:
+        """Let go of the writer thread's connection, then of the pool; may be called again."""
+        thread, self._writer_thread = self._writer_thread, None
+        if thread is not None and self.sqlite_writer is not None:
+            await asyncio.get_running_loop().run_in_executor(thread, self.sqlite_writer.dispose)
+            thread.shutdown(wait=True)
+        await self.engine.dispose()
+
+    async def ping(self) -> bool:
+        """True when the database answers (readiness probes)."""
+        try:
+            async with self.engine.connect() as conn:
+                await conn.execute(sa.text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001 - any failure means "not ready"
+            return False
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncConnection]:
+        """A write transaction (BEGIN IMMEDIATE on SQLite, see `_configure_sqlite`)."""
+        async with self.engine.connect() as conn:
+            conn = await conn.execution_options(write=True)
+            async with conn.begin():
+                yield conn
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncConnection]:
+        async with self.engine.connect() as conn:
+            async with conn.begin():
+                yield conn
+
+    def insert(self, table: sa.Table) -> Any:
+        """INSERT with ON CONFLICT support (both dialects spell it the same way in SQLAlchemy)."""
+        return postgresql.insert(table) if self.dialect == "postgresql" else sqlite.insert(table)
+
+    @property
+    def has_writer_thread(self) -> bool:
+        return self._writer_thread is not None
+
+    async def run_on_writer_thread(self, work: Callable[..., Result], *args: Any) -> Result:
+        """Run `work(*args)` on the SQLite writer thread (only when `has_writer_thread`)."""
+        assert self._writer_thread is not None, "only a SQLite file database has a writer thread"
+        return await asyncio.get_running_loop().run_in_executor(self._writer_thread, work, *args)

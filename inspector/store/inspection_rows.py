@@ -1,8 +1,9 @@
 """The rows an inspection's verdict is stored as, and the batched write of finished inspections.
 
-`Store.save_verdict` (a verdict for an inspection recorded earlier) and
-`Store.save_completed_inspection` (an inspection that finished before anything was recorded)
-build the same rows here. The second is the service's hot path: `FinishedInspection.build`
+`InspectionRepository.save_verdict` (a verdict for an inspection recorded earlier),
+`InspectionRepository.save_completed` (an inspection that finished before anything was
+recorded) and `RescanRepository.apply_page` (a verdict a rescan changed) build the same rows
+here. The second is the service's hot path: `FinishedInspection.build`
 prepares and checks everything in the caller, and `insert_finished` writes any number of
 them with a fixed number of statements (one per table, executemany), so the group-commit
 writer can put many callers' inspections in one transaction.
@@ -17,10 +18,11 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from inspector.model import Verdict, VerdictClass
-from inspector.store import outbox
 from inspector.store.blobs import check_sha256
+from inspector.store.events import Event, event_rows, lock_for_events
 from inspector.store.schema import (
     events,
     inspection_alerts,
@@ -28,12 +30,12 @@ from inspector.store.schema import (
     inspection_fetches,
     inspections,
     payloads,
+    utcnow,
     verdicts,
 )
 
 MAX_INPUT_NAME = 1024
 
-Event = tuple[str, str, dict[str, Any]]
 InsertFactory = Callable[[sa.Table], Any]
 
 
@@ -219,7 +221,7 @@ class FinishedWrites:
     alerts and events. A duplicate inspection id fails the inspections statement (and the
     transaction) with an IntegrityError. The same plan runs through SQLAlchemy
     (`insert_finished`) or, on the SQLite writer thread, straight on the driver (see
-    compiled_writes.py); on PostgreSQL `outbox.lock_for_events` comes first when it has events.
+    compiled_writes.py); on PostgreSQL `events.lock_for_events` comes first when it has events.
     """
 
     def __init__(self, insert: InsertFactory) -> None:
@@ -246,7 +248,7 @@ class FinishedWrites:
             (self.insert_artifacts, [row for item in items for row in item.artifacts]),
             (self.insert_fetches, [row for item in items for row in item.fetches]),
             (self.insert_alerts, [row for item in items for row in item.alerts]),
-            (self.insert_events, outbox.event_rows(events_of(items))),
+            (self.insert_events, event_rows(events_of(items))),
         ]
         return [(statement, rows) for statement, rows in writes if rows]
 
@@ -266,7 +268,7 @@ def insert_finished(conn: Connection, writes: FinishedWrites, items: Sequence[Fi
     Synchronous: on PostgreSQL it runs through `AsyncConnection.run_sync`.
     """
     if events_of(items):
-        outbox.lock_for_events(conn)
+        lock_for_events(conn)
     for statement, rows in writes.plan(items):
         conn.execute(statement, rows)
 
@@ -284,3 +286,62 @@ def is_item_error(exc: Exception) -> bool:
         exc, (sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, OSError, TimeoutError)
     )
 
+
+
+async def save_tree(conn: AsyncConnection, writes: FinishedWrites, inspection_id: str, verdict: Verdict,
+                    stored: Iterable[str]) -> None:
+    """Replace an inspection's payload tree (artifacts, fetches) with the verdict's; `stored`
+    names the payloads whose bytes were just stored."""
+    rows = payload_rows(verdict, stored, utcnow())
+    if rows:
+        await conn.execute(writes.upsert_payloads, rows)
+    # Saving again (a retried task) replaces the tree rather than duplicating it.
+    for table in (inspection_artifacts, inspection_fetches):
+        await conn.execute(table.delete().where(table.c.inspection_id == inspection_id))
+    for table, rows in ((inspection_artifacts, artifact_rows(inspection_id, verdict)),
+                        (inspection_fetches, fetch_rows(inspection_id, verdict))):
+        if rows:
+            await conn.execute(table.insert(), rows)
+
+
+async def record_verdict(conn: AsyncConnection, inspection_id: str, verdict: Verdict, *, cause: str,
+                         status: str) -> int:
+    """Append a verdict row and make it the inspection's current verdict; returns its id."""
+    now = utcnow()
+    verdict_id = await conn.scalar(
+        verdicts.insert()
+        .values(
+            inspection_id=inspection_id,
+            ruleset_version=verdict.signatures.version,
+            verdict=verdict.verdict.value,
+            score=verdict.score,
+            severity=verdict.severity,
+            cause=cause,
+            body=verdict.model_dump_json(),
+            created_at=now,
+        )
+        .returning(verdicts.c.id)
+    )
+    await conn.execute(
+        inspections.update()
+        .where(inspections.c.id == inspection_id)
+        .values(
+            status=status,
+            updated_at=now,
+            verdict=verdict.verdict.value,
+            score=verdict.score,
+            severity=verdict.severity,
+            ruleset_version=verdict.signatures.version,
+            current_verdict_id=verdict_id,
+            error_kind=None,
+            error_detail=None,
+        )
+    )
+    await conn.execute(inspection_alerts.delete().where(inspection_alerts.c.inspection_id == inspection_id))
+    alert_types = sorted({a.alertType for a in verdict.alerts})
+    if alert_types:
+        await conn.execute(
+            inspection_alerts.insert(),
+            [{"inspection_id": inspection_id, "alert_type": t} for t in alert_types],
+        )
+    return int(verdict_id)

@@ -1,1 +1,3 @@
-"""Task code shared by the local process pool and Celery workers (inspector/tasks/worker.py)."""
+"""Where work runs outside the service's event loop: the task code shared by the local process
+pool and Celery workers (worker.py, inspect.py), and the two batch runners (batch_runner.py,
+celery_app.py) the rescan service picks from."""

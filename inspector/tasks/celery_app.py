@@ -70,7 +70,7 @@ class CeleryBatchRunner:
         sent: dict[int, float] = {}
         done = -1
         while True:
-            info = await store.get_rescan(rescan.id, changes_limit=0)
+            info = await store.rescans.get(rescan.id, changes_limit=0)
             assert info is not None
             if info.progress.batches_done != done:
                 done = info.progress.batches_done
@@ -80,7 +80,7 @@ class CeleryBatchRunner:
             now = time.monotonic()
             # Re-send a batch only when a lease's worth of time passed since the last send: the
             # broker lost it, or its worker died without the broker noticing.
-            due = [n for n, _state in await store.open_rescan_batches(rescan.id)
+            due = [n for n, _state in await store.rescans.open_batches(rescan.id)
                    if n not in sent or now - sent[n] > self.settings.rescan_lease_s]
             for n in due:
                 await asyncio.to_thread(self._send, rescan.id, n)

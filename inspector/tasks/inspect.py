@@ -35,13 +35,13 @@ def decode_input(data: dict[str, Any]) -> InspectionInput:
 async def run_inspection(inspector: Any, store: Store, inspection_id: str, inp: InspectionInput,
                          fetch: bool | None = None) -> None:
     """Inspect a queued inspection and store its verdict (or its failure)."""
-    await store.mark_running(inspection_id)
+    await store.inspections.mark_running(inspection_id)
     try:
         result = await inspector.inspect(inp, inspection_id=inspection_id, fetch=fetch, input_name=inp.filename)
     except Exception as exc:
-        await store.mark_failed(inspection_id, "inspection_failed", f"{type(exc).__name__}: {exc}")
+        await store.inspections.mark_failed(inspection_id, "inspection_failed", f"{type(exc).__name__}: {exc}")
         raise
-    await store.save_verdict(inspection_id, result.verdict, result.blobs)
+    await store.inspections.save_verdict(inspection_id, result.verdict, result.blobs)
 
 
 def inspect_in_worker(state: WorkerState, inspection_id: str, inp: InspectionInput, fetch: bool | None) -> None:

@@ -68,7 +68,7 @@ class WorkerState:
         if self.inspector is None or digest != self.inspector_rules:
             if self.inspector is not None:
                 await self.inspector.close()
-            self.inspector = await Inspector.start(self.settings, workers=0, cache=self.store)
+            self.inspector = await Inspector.start(self.settings, workers=0, cache=self.store.analysis_cache)
             self.inspector_rules = digest
         return self.inspector
 
@@ -94,12 +94,12 @@ def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> Batch
     """Claim one batch, analyse its artifacts, and record the results in one transaction."""
     started = time.monotonic()
     store = state.store
-    info = state.runner.run(store.get_rescan(rescan_id, changes_limit=0))
+    info = state.runner.run(store.rescans.get(rescan_id, changes_limit=0))
     if info is None or info.status != "running":
         return BatchResult(rescan_id, batch_no, claimed=False)
     scanner = state.scanner_for(info.ruleset_version, info.analyzer_version)
     lease = timedelta(seconds=state.settings.rescan_lease_s)
-    items = state.runner.run(store.claim_rescan_batch(rescan_id, batch_no, state.owner, lease))
+    items = state.runner.run(store.rescans.claim_batch(rescan_id, batch_no, state.owner, lease))
     if items is None:
         return BatchResult(rescan_id, batch_no, claimed=False)
     results: dict[str, list[Finding]] = {}
@@ -112,7 +112,7 @@ def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> Batch
             continue
         total += len(data)
         results[sha256] = scanner.scan(sha256, data, type_name)
-    recorded = state.runner.run(store.complete_rescan_batch(
+    recorded = state.runner.run(store.rescans.complete_batch(
         rescan_id, batch_no, state.owner, ruleset_version=info.ruleset_version,
         analyzer_version=info.analyzer_version, results=results, missing=missing))
     return BatchResult(rescan_id, batch_no, claimed=recorded, scanned=len(results) if recorded else 0,

@@ -1,8 +1,8 @@
 """The analyst web console, mounted under /ui/ of the service (`setup_console(app)`).
 
-It reuses the service's state (the store, the inspector, the API's inspection runner), so a
-console submission runs exactly like `POST /v1/inspections` and shows up for detectors and
-analysts alike. Pages are rendered on the server by Jinja2 with autoescaping everywhere; the
+It reuses the service's state (inspector/service/: the store, the inspector, the inspection
+runner the API uses too), so a console submission runs exactly like `POST /v1/inspections`
+and shows up for detectors and analysts alike. It reads through the store's console reader. Pages are rendered on the server by Jinja2 with autoescaping everywhere; the
 only script is the static console.js. Every console response carries a strict
 Content-Security-Policy and the other browser hardening headers.
 """
@@ -20,8 +20,8 @@ import jinja2
 import regex
 from aiohttp import web
 
-from inspector.api.routes import STATE, ServiceState
 from inspector.scoring.catalog import ALERT_TYPES
+from inspector.service.state import SERVICE_STATE, ServiceState
 from inspector.store import ApiKeyInfo
 from inspector.ui.sessions import (
     CONSOLE_ROLES,
@@ -121,10 +121,7 @@ class Console:
                             secure=self.secure_cookie(request))
 
     async def key_by_id(self, key_id: str) -> ApiKeyInfo | None:
-        for key in await self.service.store.list_keys():
-            if key.id == key_id:
-                return key
-        return None
+        return await self.service.store.console.key(key_id)
 
     async def signed_in(self, request: web.Request) -> SignedIn | None:
         """The request's session, when its cookie is valid and its key is still active and readable."""
@@ -277,7 +274,7 @@ def setup_console(app: web.Application) -> None:
     """Mount the console on a service application built by `inspector.api.app.build_app`."""
     from inspector.ui import submit, views  # the handlers need CONSOLE defined above
 
-    state = app[STATE]
+    state = app[SERVICE_STATE]
     settings = state.settings
     signer = SessionSigner(load_secret(settings), idle_s=settings.console_session_idle_s,
                            max_s=settings.console_session_max_s)

@@ -1,7 +1,7 @@
 """The submit page: paste a script or a JSON document, give a URL, or upload a file.
 
-A submission goes through the API's own `InspectionRunner` (admission, queue limits, the
-background run, storage), waiting at most `console_wait_s` before redirecting to the
+A submission goes through the service's `InspectionRunner`, the API's own (admission, queue
+limits, the background run, storage), waiting at most `console_wait_s` before redirecting to the
 inspection's page, which shows progress until the verdict is stored. Input that cannot be
 inspected at all comes back to the form with the reason, the pasted text kept.
 """
@@ -14,12 +14,12 @@ from typing import Any
 
 from aiohttp import web
 
-from inspector.api.limits import parse_json
-from inspector.api.problems import ProblemError
-from inspector.api.runner import Submission
 from inspector.extensions import detect_input, understand
 from inspector.extensions.request import InputError, InputKind, InspectionInput
 from inspector.model import SCRIPT_TYPES, ArtifactType
+from inspector.service.inspection_runner import Submission
+from inspector.service.json_body import parse_json
+from inspector.service.problems import ProblemError
 from inspector.ui.console import CONSOLE, FORM_OVERHEAD_BYTES, PREFIX, Console, SignedIn
 from inspector.unpack.filetype import detect_type
 

@@ -13,7 +13,6 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from urllib.parse import quote
 
-import sqlalchemy as sa
 from aiohttp import web
 from pydantic import ValidationError
 
@@ -87,7 +86,7 @@ async def login(request: web.Request) -> web.Response:
                                  message="The sign-in form expired. Please enter your key again.")
     secret = form.get("api_key")
     secret = secret.strip() if isinstance(secret, str) else ""
-    key = await console.service.store.authenticate(secret) if secret and len(secret) <= _MAX_KEY_CHARS else None
+    key = await console.service.store.keys.authenticate(secret) if secret and len(secret) <= _MAX_KEY_CHARS else None
     if key is None or not key.active:
         return await _login_form(request, console, status=401, message="That API key is not valid.")
     if key.role not in CONSOLE_ROLES:
@@ -113,16 +112,9 @@ async def logout(request: web.Request) -> web.Response:
 
 
 async def _request_of(console: Console, inspection_id: str) -> Any:
-    """The stored (already redacted) request of an inspection.
-
-    The store has no reader for it yet, so this reads the one column directly; it is
-    redacted again on the way out in case an older row predates structured redaction.
-    """
-    from inspector.store.schema import inspections
-
-    store = console.service.store
-    async with store.engine.connect() as conn:
-        value = await conn.scalar(sa.select(inspections.c.request).where(inspections.c.id == inspection_id))
+    """The stored (already redacted) request of an inspection, redacted again on the way out in
+    case an older row predates structured redaction."""
+    value = await console.service.store.console.inspection_request(inspection_id)
     return redact_json(value) if value is not None else None
 
 
@@ -132,7 +124,7 @@ async def _load(request: web.Request) -> tuple[Console, Any, StoredInspection | 
     inspection_id = request.match_info["inspection_id"]
     stored = None
     if INSPECTION_ID.fullmatch(inspection_id, timeout=0.05):
-        stored = await console.service.store.get_inspection(inspection_id)
+        stored = await console.service.store.console.inspection(inspection_id)
     return console, signed, stored, inspection_id
 
 
@@ -142,7 +134,7 @@ async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verd
     Flagged artifacts get the budget first: they are what the analyst came to see.
     """
     settings = console.service.settings
-    store = console.service.store
+    reader = console.service.store.console
     findings = verdict.findings if verdict is not None else []
     budget = settings.console_max_page_chars
     ordered = sorted(walk(nodes), key=lambda n: (not n.findings, not n.flagged_below))
@@ -153,7 +145,7 @@ async def _attach_content(console: Console, nodes: list[TreeNode], verdict: Verd
             node.content_note = "Not shown here to keep this page small: open it on its own page."
             continue
         try:
-            data = await store.get_blob(artifact.sha256)
+            data = await reader.payload_bytes(artifact.sha256)
         except (StoreError, ValueError, OSError):
             data = None
         if data is None:
@@ -216,7 +208,7 @@ async def inspection_status(request: web.Request) -> web.Response:
     inspection_id = request.match_info["inspection_id"]
     stored = None
     if INSPECTION_ID.fullmatch(inspection_id, timeout=0.05):
-        stored = await console.service.store.get_inspection(inspection_id)
+        stored = await console.service.store.console.inspection(inspection_id)
     if stored is None:
         return web.json_response({"error": "no such inspection"}, status=404)
     body: dict[str, Any] = {"id": stored.id, "status": stored.status, "elapsed_s": round(_elapsed(stored), 1),
@@ -334,11 +326,11 @@ async def history_page(request: web.Request) -> web.Response:
         before = None
     page_size = console.service.settings.console_page_size
     try:
-        rows = await console.service.store.list_inspections(filt, limit=page_size + 1, before=before)
+        rows = await console.service.store.console.history(filt, limit=page_size + 1, before=before)
     except StoreError:
         rows = []
         problems.append("That page of results no longer exists; showing the newest instead.")
-        rows = await console.service.store.list_inspections(filt, limit=page_size + 1)
+        rows = await console.service.store.console.history(filt, limit=page_size + 1)
     more = len(rows) > page_size
     rows = rows[:page_size]
     next_query = None
@@ -361,11 +353,10 @@ async def payload_page(request: web.Request) -> web.Response:
     sha256 = request.match_info["sha256"].lower()
     info = None
     if SHA256.fullmatch(sha256, timeout=0.05):
-        info = await console.service.store.get_payload(sha256)
+        info = await console.service.store.console.payload(sha256)
     if info is None:
         return await _not_found(console, request, signed, "No inspection has seen a payload with that sha256.")
-    store = console.service.store
-    rows = await store.list_inspections(InspectionFilter(sha256=sha256), limit=200)
+    rows = await console.service.store.console.history(InspectionFilter(sha256=sha256), limit=200)
     node = TreeNode(artifact=Artifact(sha256=info.sha256, size=info.size, type=info.type, origin="payload"),
                     findings=[], chain=[])
     heavy = await _attach_content(console, [node], None) if info.blob_available else 0

@@ -26,10 +26,10 @@ from aiohttp import web
 from multidict import CIMultiDict
 
 from inspector.api.app import ServiceRunner, build_app
-from inspector.api.runner import warm_workers
 from inspector.config import Settings
 from inspector.extensions.request import InspectionInput
 from inspector.pipeline import InspectionResult, Inspector
+from inspector.service.inspection_runner import warm_workers
 from inspector.store import Store
 
 MALICIOUS_PS = "Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
@@ -112,9 +112,9 @@ async def start_service(tmp_path: Path, *, workers: int = 0, inspector_cls: type
     service = Service(url=f"http://127.0.0.1:{port}", settings=settings, store=store, inspector=inspector,
                       app=app, session=session)
     for role in ("admin", "analyst", "detector"):
-        info, secret = await store.create_key(role, f"test {role}")  # type: ignore[arg-type]
+        info, secret = await store.keys.create(role, f"test {role}")  # type: ignore[arg-type]
         service.keys[role], service.key_ids[role] = secret, info.id
-    info, secret = await store.create_key("detector", "another detector")
+    info, secret = await store.keys.create("detector", "another detector")
     service.keys["detector2"], service.key_ids["detector2"] = secret, info.id
     try:
         yield service

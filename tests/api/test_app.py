@@ -21,7 +21,7 @@ async def test_first_start_creates_one_admin_key_and_shows_it_once(tmp_path: Pat
         out = io.StringIO()
         secret = await ensure_admin_key(store, out)
         assert secret and f"INSPECTOR_ADMIN_KEY={secret}" in out.getvalue()
-        info = await store.authenticate(secret)
+        info = await store.keys.authenticate(secret)
         assert info is not None and info.role == "admin"
         again = io.StringIO()
         assert await ensure_admin_key(store, again) is None and again.getvalue() == ""
@@ -78,9 +78,9 @@ async def test_health_answers_within_50_ms_while_every_worker_is_busy(tmp_path: 
             latencies.append(time.perf_counter() - started)
             assert status == 200
             await asyncio.sleep(0.02)
-        from inspector.api.routes import STATE
+        from inspector.service.state import SERVICE_STATE
 
-        assert service.app[STATE].runner.queue.depth > 0, "the worker finished before health was measured"
+        assert service.app[SERVICE_STATE].runner.queue.depth > 0, "the worker finished before health was measured"
         assert statistics.median(latencies) < 0.05 and sorted(latencies)[-2] < 0.05, latencies
 
 

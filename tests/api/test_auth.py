@@ -8,7 +8,7 @@ import pytest
 from aiohttp.test_utils import make_mocked_request
 
 from inspector.api.auth import ADMIN, INSPECT, READ, KeyAuthenticator, bearer_secret, require_role
-from inspector.api.problems import FORBIDDEN, UNAUTHORIZED, ProblemError
+from inspector.service.problems import FORBIDDEN, UNAUTHORIZED, ProblemError
 from inspector.store import ApiKeyInfo
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)

@@ -20,7 +20,14 @@ from typing import Any
 
 import pytest
 
-from tests.api.server import BENIGN_PS, INSPECTOR_BIN, MALICIOUS_PS, closed_network_env, create_key, serve_process
+from tests.api.server import (
+    BENIGN_PS,
+    INSPECTOR_BIN,
+    MALICIOUS_PS,
+    closed_network_env,
+    create_key,
+    serve_process,
+)
 
 pytestmark = pytest.mark.redis
 REDIS_DB = 11  # this suite's own database number; only it is flushed

@@ -10,10 +10,10 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from inspector.api.metrics import ServiceMetrics
 from inspector.api.middleware import make_middleware
-from inspector.api.problems import NOT_FOUND, ProblemError
 from inspector.logging_setup import configure_logging
+from inspector.service.metrics import ServiceMetrics
+from inspector.service.problems import NOT_FOUND, ProblemError
 
 
 async def boom(request: web.Request) -> web.Response:
@@ -85,7 +85,7 @@ async def test_request_id_is_propagated_or_generated(server):
 
 
 def test_request_metrics_keep_a_bounded_set_of_methods():
-    from inspector.api.metrics import ServiceMetrics
+    from inspector.service.metrics import ServiceMetrics
 
     metrics = ServiceMetrics()
     for method in ("GET", "BREW", "X" * 50, "GET"):

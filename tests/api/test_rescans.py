@@ -242,7 +242,7 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious_and_everyo
         status, _, ruleset = await service.call("POST", "/v1/signatures/reload")
         assert status == 200
         # The reload started a rescan by itself (auto_rescan_on_reload); wait for it through the API.
-        rescans = await service.store.list_rescans()
+        rescans = await service.store.rescans.recent()
         assert [r.requested_by for r in rescans] == ["auto:reload"]
         final = await _poll_rescan(service, rescans[0].id)
         assert final["status"] == "done" and final["ruleset_version"] == ruleset["version"]

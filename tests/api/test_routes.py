@@ -11,8 +11,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from inspector.api.problems import PROBLEM_BASE_URI
-from inspector.api.routes import STATE
+from inspector.service.problems import PROBLEM_BASE_URI
+from inspector.service.state import SERVICE_STATE
 from tests.api.server import BENIGN_PS, MALICIOUS_PS, Service, start_service
 
 CSE_RESOURCE = {
@@ -209,7 +209,7 @@ async def test_missing_or_invalid_key_is_401(service: Service):
 async def test_revoked_key_is_refused_once_the_auth_cache_expires(tmp_path: Path):
     async with start_service(tmp_path, api_auth_cache_s=0) as service:
         assert (await service.call("GET", "/v1/signatures", key="detector"))[0] == 200
-        await service.store.revoke_key(service.key_ids["detector"])
+        await service.store.keys.revoke(service.key_ids["detector"])
         status, headers, body = await service.call("GET", "/v1/signatures", key="detector")
         assert_problem(status, headers, body, 401, "unauthorized")
 
@@ -384,7 +384,7 @@ async def test_metrics_count_requests_verdicts_queue_and_rules(service: Service)
 
 
 async def test_readyz_is_503_once_shutting_down(service: Service):
-    service.app[STATE].runner.accepting = False
+    service.app[SERVICE_STATE].runner.accepting = False
     status, headers, body = await service.call("GET", "/readyz", key=None)
     assert status == 503 and body["checks"]["accepting"] == "shutting down" and headers["Retry-After"]
     status, headers, body = await service.call("POST", "/v1/inspections",

@@ -67,9 +67,9 @@ async def receiver() -> AsyncIterator[Receiver]:
 
 async def _flag(store: Store, inspection_id: str, score: int) -> None:
     """A non-clean verdict: with events_on_new_verdicts on, it writes one event to the outbox."""
-    await store.create_inspection(inspection_id, "extension", {}, None, None)
+    await store.inspections.create(inspection_id, "extension", {}, None, None)
     contents = [f"payload {inspection_id} {score}".encode()]
-    await store.save_verdict(inspection_id, make_verdict(inspection_id, contents, verdict=VerdictClass.MALICIOUS,
+    await store.inspections.save_verdict(inspection_id, make_verdict(inspection_id, contents, verdict=VerdictClass.MALICIOUS,
                                                          score=score), blobs_of(contents))
 
 
@@ -105,7 +105,7 @@ async def test_every_event_arrives_once_in_order_despite_failures_and_a_restart(
 
     assert receiver.requests >= 8 + 4 and receiver.bad_signatures == 0
     assert [e["inspection_id"] for e in receiver.processed] == [f"insp-{n}" for n in range(8)]
-    outbox = await store.list_events()
+    outbox = await store.events.read()
     assert [e.id for e in outbox] == receiver.seen_ids
 
 
@@ -113,7 +113,7 @@ async def test_a_crashed_deliverer_is_taken_over_after_its_lease(store: Store, r
     await _flag(store, "a", 1200)
     crashed = _delivery(store, receiver.url)
     sink = crashed.sinks[0]
-    assert await store.claim_sink(sink.name, crashed.owner, timedelta(seconds=0.3)) == 0
+    assert await store.events.claim_sink(sink.name, crashed.owner, timedelta(seconds=0.3)) == 0
     # `crashed` never releases its lease; a second replica waits for it to expire, then delivers.
     other = _delivery(store, receiver.url)
     assert await other.deliver_once(other.sinks[0]) == 0
@@ -125,20 +125,20 @@ async def test_a_crashed_deliverer_is_taken_over_after_its_lease(store: Store, r
 async def test_list_events_pages_with_a_cursor(store: Store) -> None:
     for n in range(5):
         await _flag(store, f"p{n}", 1000)
-    page1 = await store.list_events(None, limit=2)
-    page2 = await store.list_events(page1[-1].cursor, limit=2)
-    page3 = await store.list_events(page2[-1].cursor, limit=10)
+    page1 = await store.events.read(None, limit=2)
+    page2 = await store.events.read(page1[-1].cursor, limit=2)
+    page3 = await store.events.read(page2[-1].cursor, limit=10)
     assert [e.inspection_id for e in page1 + page2 + page3] == [f"p{n}" for n in range(5)]
     assert page3[-1].data["new"] == {"verdict": "malicious", "score": 1000, "severity": "High", "alerts": []}
-    assert await store.list_events(page3[-1].cursor) == []
+    assert await store.events.read(page3[-1].cursor) == []
     with pytest.raises(StoreError, match="cursor"):
-        await store.list_events("not-a-cursor")
+        await store.events.read("not-a-cursor")
 
 
 async def test_clean_verdicts_emit_no_event(store: Store) -> None:
-    await store.create_inspection("c", "script", {}, None, None)
-    await store.save_verdict("c", make_verdict("c", [b"echo ok"]), blobs_of([b"echo ok"]))
-    assert await store.list_events() == []
+    await store.inspections.create("c", "script", {}, None, None)
+    await store.inspections.save_verdict("c", make_verdict("c", [b"echo ok"]), blobs_of([b"echo ok"]))
+    assert await store.events.read() == []
 
 
 async def test_jsonl_sink_appends_one_line_per_event(store: Store, tmp_path: Path) -> None:

@@ -24,11 +24,11 @@ from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import FetchRecord, VerdictClass
 from inspector.pipeline import Inspector
 from inspector.rescan.refetch import RefetchRefused, refetchable_urls
-from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
 from inspector.rescan.scanner import ArtifactScanner
-from inspector.rescan.service import RescanService
+from inspector.service.rescan_service import RescanService, run_rescan, start_rescan
 from inspector.store import RescanInfo, Store
 from inspector.store.testing import Backend, make_verdict, temporary_store
+from inspector.tasks.batch_runner import LocalBatchRunner
 
 HOST = "deploy.contoso-scripts.net"
 MARKER = "acme-backdoor-7f3a"
@@ -107,8 +107,8 @@ async def _inspect_and_store(store: Store, inspection_id: str, url: str) -> None
         result = await inspector.inspect(_extension(url), inspection_id=inspection_id)
     finally:
         await inspector.close()
-    await store.create_inspection(inspection_id, "extension", {"kind": "extension"}, None, None)
-    await store.save_verdict(inspection_id, result.verdict, result.blobs)
+    await store.inspections.create(inspection_id, "extension", {"kind": "extension"}, None, None)
+    await store.inspections.save_verdict(inspection_id, result.verdict, result.blobs)
 
 
 async def _rescan(store: Store, *, refetch: bool, dry_run: bool = False) -> RescanInfo:
@@ -128,7 +128,7 @@ def _sha(data: bytes) -> str:
 
 async def test_a_script_that_changed_behind_its_url_changes_the_verdict(store: Store, script_host: ScriptHost) -> None:
     await _inspect_and_store(store, "web-1", script_host.url())
-    stored = await store.get_inspection("web-1")
+    stored = await store.inspections.get("web-1")
     assert stored is not None and stored.verdict is not None
     assert stored.verdict.verdict is VerdictClass.CLEAN
     assert [f.sha256 for f in stored.verdict.fetches if f.fetched] == [_sha(HARMLESS)]
@@ -145,7 +145,7 @@ async def test_a_script_that_changed_behind_its_url_changes_the_verdict(store: S
     assert (change.inspection_id, change.old_verdict, change.new_verdict) == ("web-1", "clean", "malicious")
     assert change.applied and change.new_score >= 1500
 
-    current = await store.get_inspection("web-1")
+    current = await store.inspections.get("web-1")
     assert current is not None and current.verdict is not None
     verdict = current.verdict
     assert verdict.verdict is VerdictClass.MALICIOUS and verdict.signatures.version == info.ruleset_version
@@ -154,23 +154,23 @@ async def test_a_script_that_changed_behind_its_url_changes_the_verdict(store: S
     assert record.fetched and record.sha256 == _sha(BACKDOORED)
     shas = {a.sha256 for a in verdict.artifacts}
     assert _sha(BACKDOORED) in shas and _sha(HARMLESS) not in shas  # the fetched subtree was replaced
-    assert await store.get_blob(_sha(BACKDOORED)) == BACKDOORED  # new bytes stored
-    payload = await store.get_payload(_sha(BACKDOORED))
+    assert await store.payloads.get_bytes(_sha(BACKDOORED)) == BACKDOORED  # new bytes stored
+    payload = await store.payloads.get(_sha(BACKDOORED))
     assert payload is not None and payload.inspections == ["web-1"] and payload.blob_available
-    assert await store.get_blob(_sha(HARMLESS)) == HARMLESS  # verdict history keeps the old bytes
-    events = [e for e in await store.list_events() if e.type == "verdict.changed"]
+    assert await store.payloads.get_bytes(_sha(HARMLESS)) == HARMLESS  # verdict history keeps the old bytes
+    events = [e for e in await store.events.read() if e.type == "verdict.changed"]
     assert [e.inspection_id for e in events] == ["web-1"]
 
 
 async def test_the_request_script_tree_is_kept_when_its_urls_are_refetched(store: Store,
                                                                             script_host: ScriptHost) -> None:
     await _inspect_and_store(store, "web-2", script_host.url())
-    before = await store.get_inspection("web-2")
+    before = await store.inspections.get("web-2")
     assert before is not None and before.verdict is not None
     request_roots = {a.sha256 for a in before.verdict.artifacts if a.parent is None and a.url is None}
     script_host.body = BACKDOORED
     await _rescan(store, refetch=True)
-    after = await store.get_inspection("web-2")
+    after = await store.inspections.get("web-2")
     assert after is not None and after.verdict is not None
     assert request_roots and request_roots <= {a.sha256 for a in after.verdict.artifacts}
     assert [f.url for f in after.verdict.fetches].count(script_host.url()) == 1  # not duplicated
@@ -182,9 +182,9 @@ async def test_a_dry_run_refetch_records_the_change_and_stores_nothing(store: St
     info = await _rescan(store, refetch=True, dry_run=True)
     (change,) = info.changes
     assert change.new_verdict == "malicious" and not change.applied
-    current = await store.get_inspection("web-3")
+    current = await store.inspections.get("web-3")
     assert current is not None and current.verdict is not None and current.verdict.verdict is VerdictClass.CLEAN
-    assert await store.get_blob(_sha(BACKDOORED)) is None
+    assert await store.payloads.get_bytes(_sha(BACKDOORED)) is None
 
 
 async def test_the_allowlist_still_applies_and_unreachable_content_is_kept(store: Store,
@@ -195,7 +195,7 @@ async def test_the_allowlist_still_applies_and_unreachable_content_is_kept(store
     info = await _rescan(store, refetch=True)
     assert info.status == "done" and info.changes_count == 0
     assert script_host.requests == ["/provision/web.sh"]  # the server was never reached again
-    current = await store.get_inspection("web-4")
+    current = await store.inspections.get("web-4")
     assert current is not None and current.verdict is not None
     # What the VM ran is still the stored script: a refused refetch does not drop the evidence.
     assert _sha(HARMLESS) in {a.sha256 for a in current.verdict.artifacts}
@@ -208,7 +208,7 @@ async def test_refetch_is_refused_when_fetching_is_off(store: Store, tmp_path: P
     service = RescanService(store, store.settings)
     with pytest.raises(RefetchRefused, match="INSPECTOR_FETCH=false"):
         await service.submit(refetch=True)
-    assert await store.list_rescans() == []  # nothing was queued
+    assert await store.rescans.recent() == []  # nothing was queued
 
     @dataclass
     class App:
@@ -231,7 +231,7 @@ async def test_a_refetch_rescan_started_while_fetching_was_on_fails_clearly_when
             await run_rescan(store, info.id, runner, settings=off)
     finally:
         runner.close()
-    failed = await store.get_rescan(info.id)
+    failed = await store.rescans.get(info.id)
     assert failed is not None and failed.status == "failed" and "INSPECTOR_FETCH=false" in (failed.error or "")
 
 

@@ -20,17 +20,17 @@ CLI = [sys.executable, "-c", "from inspector.cli.main import main; main()"]
 async def _seed(store: Store, inspections: int, per_inspection: int) -> int:
     for i in range(inspections):
         contents = [f"resume {i}/{j} ".encode() * (1 + j * 50) for j in range(per_inspection)]
-        await store.create_inspection(f"r{i:03d}", "script", {}, None, None)
-        await store.save_verdict(f"r{i:03d}", make_verdict(f"r{i:03d}", contents), blobs_of(contents))
+        await store.inspections.create(f"r{i:03d}", "script", {}, None, None)
+        await store.inspections.save_verdict(f"r{i:03d}", make_verdict(f"r{i:03d}", contents), blobs_of(contents))
     return inspections * per_inspection
 
 
 async def _batches_done(store: Store) -> int:
-    async with store.engine.connect() as conn:
+    async with store.database.engine.connect() as conn:
         rescan_id = await conn.scalar(sa.select(rescans.c.id))
         if rescan_id is None:
             return 0
-        info = await store.get_rescan(rescan_id, changes_limit=0)
+        info = await store.rescans.get(rescan_id, changes_limit=0)
     return info.progress.batches_done if info else 0
 
 
@@ -56,7 +56,7 @@ async def test_a_killed_rescan_resumes_and_scans_each_artifact_once(store: Store
     assert second.returncode == 0, second.stderr.decode()[-2000:]
     assert b"resuming unfinished rescan" in second.stderr
 
-    async with store.engine.connect() as conn:
+    async with store.database.engine.connect() as conn:
         (rescan_id, status), = (await conn.execute(sa.select(rescans.c.id, rescans.c.status))).all()
         states = dict((await conn.execute(
             sa.select(rescan_items.c.state, sa.func.count()).where(rescan_items.c.rescan_id == rescan_id)
@@ -66,5 +66,5 @@ async def test_a_killed_rescan_resumes_and_scans_each_artifact_once(store: Store
     assert status == "done"
     assert states == {"scanned": total}  # none skipped
     assert scans == {1} and cached == total  # none recorded twice
-    info = await store.get_rescan(rescan_id)
+    info = await store.rescans.get(rescan_id)
     assert info is not None and info.progress.inspections_done == 30

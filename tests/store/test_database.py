@@ -19,7 +19,7 @@ def test_the_default_database_is_sqlite_in_the_data_folder(tmp_path: Path) -> No
 async def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     store = await Store.open(Settings(data_dir=tmp_path / "nested" / "data"))
     try:
-        async with store.engine.connect() as conn:
+        async with store.database.engine.connect() as conn:
             assert (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar() == "wal"
             assert (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar() == 1
             tables = set(await conn.run_sync(lambda c: sa.inspect(c).get_table_names()))
@@ -62,10 +62,10 @@ async def test_concurrent_requests_reuse_pooled_connections_instead_of_opening_n
         nonlocal opened
         opened += 1
 
-    sa.event.listen(store.engine.sync_engine, "connect", count)
+    sa.event.listen(store.database.engine.sync_engine, "connect", count)
     try:
         for _ in range(5):  # five waves of eight concurrent readers
-            await asyncio.gather(*(store.get_inspection("none") for _ in range(8)))
+            await asyncio.gather(*(store.inspections.get("none") for _ in range(8)))
         assert opened <= 8  # a pool of 5 (the library default) would open and close connections every wave
     finally:
         await store.close()

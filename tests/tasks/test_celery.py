@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from inspector.rescan.runner import run_rescan, start_rescan
 from inspector.rescan.scanner import ArtifactScanner
+from inspector.service.rescan_service import run_rescan, start_rescan
 from inspector.store import Store
 from inspector.store.schema import analysis_cache, rescan_items
 from inspector.store.testing import (
@@ -91,8 +91,8 @@ def _stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
 async def _seed(store: Store, inspections: int) -> int:
     for i in range(inspections):
         contents = [f"celery {i} root".encode(), f"celery {i} child".encode() * 20]
-        await store.create_inspection(f"c{i:03d}", "script", {}, None, None)
-        await store.save_verdict(f"c{i:03d}", make_verdict(f"c{i:03d}", contents), blobs_of(contents))
+        await store.inspections.create(f"c{i:03d}", "script", {}, None, None)
+        await store.inspections.save_verdict(f"c{i:03d}", make_verdict(f"c{i:03d}", contents), blobs_of(contents))
     return inspections * 2
 
 
@@ -104,7 +104,7 @@ async def _start(store: Store) -> str:
 
 
 async def _assert_each_scanned_once(store: Store, rescan_id: str, total: int) -> None:
-    async with store.engine.connect() as conn:
+    async with store.database.engine.connect() as conn:
         rows = (await conn.execute(sa.select(rescan_items.c.state, rescan_items.c.scans)
                                    .where(rescan_items.c.rescan_id == rescan_id))).all()
         cached = await conn.scalar(sa.select(sa.func.count()).select_from(analysis_cache))
@@ -137,7 +137,7 @@ async def test_killing_a_worker_midway_loses_and_repeats_nothing(store: Store, t
     try:
         async with asyncio.timeout(60):
             while True:
-                info = await store.get_rescan(rescan_id, changes_limit=0)
+                info = await store.rescans.get(rescan_id, changes_limit=0)
                 assert info is not None
                 if info.progress.batches_done >= 3:
                     break
@@ -161,7 +161,7 @@ async def test_an_asynchronous_inspection_is_picked_up_by_a_worker(store: Store,
     from inspector.extensions.request import InputKind, InspectionInput
     from inspector.tasks.celery_app import make_celery, submit_inspection
 
-    await store.create_inspection("queued-1", "script", {}, None, None)
+    await store.inspections.create("queued-1", "script", {}, None, None)
     worker = _start_worker(store, tmp_path / "worker.log")
     app = make_celery(store.settings)
     try:
@@ -169,7 +169,7 @@ async def test_an_asynchronous_inspection_is_picked_up_by_a_worker(store: Store,
                           InspectionInput(kind=InputKind.SCRIPT, content=b"vssadmin delete shadows /all /quiet"),
                           fetch=False)
         async with asyncio.timeout(60):
-            while (stored := await store.get_inspection("queued-1")) is None or stored.status not in ("done", "failed"):
+            while (stored := await store.inspections.get("queued-1")) is None or stored.status not in ("done", "failed"):
                 await asyncio.sleep(0.1)
     finally:
         app.close()

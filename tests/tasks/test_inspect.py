@@ -31,12 +31,12 @@ def test_inputs_survive_the_trip_through_json_including_binary_bytes() -> None:
 async def test_a_queued_inspection_is_run_and_stored(store: Store) -> None:
     inspector = await Inspector.start(store.settings, workers=0, fetching=False)
     try:
-        await store.create_inspection("async-1", "script", {}, None, None, "run.ps1")
+        await store.inspections.create("async-1", "script", {}, None, None, "run.ps1")
         inp = InspectionInput(kind=InputKind.SCRIPT, content=b"Invoke-Mimikatz -DumpCreds", filename="run.ps1")
         await run_inspection(inspector, store, "async-1", inp, fetch=False)
     finally:
         await inspector.close()
-    stored = await store.get_inspection("async-1")
+    stored = await store.inspections.get("async-1")
     assert stored is not None and stored.status == "done" and stored.verdict is not None
     assert stored.verdict.verdict != "clean" and stored.verdict.input == "run.ps1"
 
@@ -46,8 +46,8 @@ async def test_a_failing_inspection_is_marked_failed(store: Store) -> None:
         async def inspect(self, *_: object, **__: object) -> object:
             raise RuntimeError("analysis exploded")
 
-    await store.create_inspection("async-2", "script", {}, None, None)
+    await store.inspections.create("async-2", "script", {}, None, None)
     with pytest.raises(RuntimeError):
         await run_inspection(Broken(), store, "async-2", InspectionInput(kind=InputKind.SCRIPT, content=b"x"))
-    stored = await store.get_inspection("async-2")
+    stored = await store.inspections.get("async-2")
     assert stored is not None and stored.status == "failed" and "analysis exploded" in (stored.error or "")

@@ -85,7 +85,7 @@ async def test_sign_out_ends_the_session(analyst: ConsoleClient) -> None:
 
 async def test_revoking_the_key_ends_its_sessions(console: ConsoleService, analyst: ConsoleClient) -> None:
     assert (await analyst.get("/ui/")).status == 200
-    assert await console.service.store.revoke_key(console.service.key_ids["analyst"])
+    assert await console.service.store.keys.revoke(console.service.key_ids["analyst"])
     page = await analyst.get("/ui/")
     assert page.status == 303 and page.location.startswith("/ui/login")  # type: ignore[union-attr]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from inspector.api.routes import STATE
+from inspector.service.state import SERVICE_STATE
 from tests.api.server import MALICIOUS_PS, GatedInspector, Service, start_service
 
 SCRIPT = {"kind": "script", "content": MALICIOUS_PS}
@@ -62,7 +62,7 @@ async def test_a_full_queue_answers_429_with_retry_after(tmp_path: Path):
         assert int(headers["Retry-After"]) >= 1
         service.inspector.gate.set()
         for _ in range(100):
-            if service.app[STATE].runner.queue.depth == 0:
+            if service.app[SERVICE_STATE].runner.queue.depth == 0:
                 break
             await asyncio.sleep(0.02)
         assert (await service.call("POST", "/v1/inspections", json_body=SCRIPT))[0] == 200
@@ -89,7 +89,7 @@ async def test_shutdown_lets_in_flight_inspections_finish_within_the_grace(tmp_p
         assert isinstance(inspector, GatedInspector)
         request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
         inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
-        runner = service.app[STATE].runner
+        runner = service.app[SERVICE_STATE].runner
         drain = asyncio.create_task(runner.drain(5))
         await asyncio.sleep(0.1)
         assert not drain.done() and not runner.accepting
@@ -97,7 +97,7 @@ async def test_shutdown_lets_in_flight_inspections_finish_within_the_grace(tmp_p
         assert await asyncio.wait_for(drain, timeout=10) == 0  # nothing had to be cancelled
         status, _, verdict = await request
         assert status == 200 and verdict["id"] == inspection_id
-        stored = await service.store.get_inspection(inspection_id)
+        stored = await service.store.inspections.get(inspection_id)
         assert stored is not None and stored.status == "done"
 
 
@@ -109,8 +109,8 @@ async def test_shutdown_past_the_grace_records_unfinished_inspections_as_failed(
                                                  headers={"Prefer": "respond-async"})
         assert status == 202
         await asyncio.wait_for(inspector.started.get(), timeout=10)
-        assert await service.app[STATE].runner.drain(0.2) == 1
-        stored = await service.store.get_inspection(accepted["id"])
+        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1
+        stored = await service.store.inspections.get(accepted["id"])
         assert stored is not None and stored.status == "failed" and stored.error_kind == "shutdown"
 
 
@@ -127,7 +127,7 @@ async def test_a_client_that_hangs_up_does_not_lose_the_inspection(tmp_path: Pat
         # (row and verdict in one write) in its own time, so the row may appear only after the
         # gate opens and the analysis ends.
         for _ in range(400):
-            if await service.store.get_inspection(inspection_id) is not None:
+            if await service.store.inspections.get(inspection_id) is not None:
                 break
             await asyncio.sleep(0.025)
         verdict = await poll_until_done(service, inspection_id)
@@ -140,18 +140,18 @@ async def test_a_caller_still_waiting_when_the_grace_runs_out_gets_503(tmp_path:
         assert isinstance(inspector, GatedInspector)
         request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
         inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
-        assert await service.app[STATE].runner.drain(0.2) == 1
+        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1
         status, headers, problem = await request
         assert status == 503 and problem["type"].endswith("/shutting-down") and headers["Retry-After"]
-        assert await service.store.get_inspection(inspection_id) is None  # the caller was told; nothing to poll
+        assert await service.store.inspections.get(inspection_id) is None  # the caller was told; nothing to poll
 
 
 def test_the_service_leaves_a_core_to_its_own_process_unless_told_otherwise(monkeypatch):
-    from inspector.api.runner import worker_count
     from inspector.config import Settings
+    from inspector.service.inspection_runner import worker_count
 
     for cpus, expected in ((None, 1), (1, 1), (2, 1), (8, 7)):
-        monkeypatch.setattr("inspector.api.runner.os.cpu_count", lambda cpus=cpus: cpus)
+        monkeypatch.setattr("inspector.service.inspection_runner.os.cpu_count", lambda cpus=cpus: cpus)
         assert worker_count(Settings(api_workers=0)) == expected
     assert worker_count(Settings(api_workers=3)) == 3
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from inspector.rescan.service import RescanService
+from inspector.service.rescan_service import RescanService
 from inspector.store import Store
 from inspector.store.testing import blobs_of, make_verdict
 
@@ -13,8 +13,8 @@ RULE = 'rule svc_marker { meta: score = 2000 strings: $a = "svc-marker-91" condi
 
 async def _seed(store: Store) -> None:
     contents = [b"echo svc-marker-91"]
-    await store.create_inspection("svc", "script", {}, None, None)
-    await store.save_verdict("svc", make_verdict("svc", contents), blobs_of(contents))
+    await store.inspections.create("svc", "script", {}, None, None)
+    await store.inspections.save_verdict("svc", make_verdict("svc", contents), blobs_of(contents))
 
 
 async def test_submit_answers_at_once_and_finishes_in_the_background(store: Store, rules_dir: Path) -> None:
@@ -43,6 +43,6 @@ async def test_a_reload_starts_a_rescan_only_when_configured(store: Store, rules
         assert info is not None and info.requested_by == "auto:reload"
         final = await on.wait(info.id)
         assert final is not None and final.status == "done"
-        assert (await store.get_inspection("svc")).verdict.verdict == "malicious"  # type: ignore[union-attr]
+        assert (await store.inspections.get("svc")).verdict.verdict == "malicious"  # type: ignore[union-attr]
     finally:
         await on.close()

@@ -14,11 +14,12 @@ from inspector.events import EventDelivery, JsonlSink, WebhookSink, signature
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import VerdictClass
 from inspector.pipeline import Inspector
-from inspector.rescan.runner import LocalBatchRunner, run_rescan, start_rescan
 from inspector.rescan.scanner import ArtifactScanner
+from inspector.service.rescan_service import run_rescan, start_rescan
 from inspector.store import RescanFilter, RescanInfo, Store
 from inspector.store.schema import analysis_cache, rescan_items
 from inspector.store.testing import blobs_of, make_verdict
+from inspector.tasks.batch_runner import LocalBatchRunner
 
 MARKER = "acme-backdoor-7f3a"
 SCRIPT = f"#!/bin/bash\n# nightly maintenance\necho '{MARKER}' > /tmp/.cache\nsystemctl restart nginx\n".encode()
@@ -56,8 +57,8 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious(store: Sto
         result = await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=SCRIPT),
                                          inspection_id="maint-1")
         assert result.verdict.verdict is VerdictClass.CLEAN
-        await store.create_inspection("maint-1", "script", {"kind": "script"}, None, None, "maint.sh")
-        await store.save_verdict("maint-1", result.verdict, result.blobs)
+        await store.inspections.create("maint-1", "script", {"kind": "script"}, None, None, "maint.sh")
+        await store.inspections.save_verdict("maint-1", result.verdict, result.blobs)
         old_version = inspector.signatures.version
 
         (rules_dir / "acme.yar").write_text(NEW_RULE)
@@ -73,16 +74,16 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious(store: Sto
     assert (change.inspection_id, change.old_verdict, change.new_verdict) == ("maint-1", "clean", "malicious")
     assert change.new_score >= 1500 and change.applied
 
-    stored = await store.get_inspection("maint-1")
+    stored = await store.inspections.get("maint-1")
     assert stored is not None and stored.verdict is not None
     assert stored.verdict.verdict is VerdictClass.MALICIOUS
     assert stored.verdict.signatures.version == status.version
     assert any(f.id == "yara.acme.backdoor_marker" for f in stored.verdict.findings)
-    payload = await store.get_payload(hashlib.sha256(SCRIPT).hexdigest())
+    payload = await store.payloads.get(hashlib.sha256(SCRIPT).hexdigest())
     assert payload is not None and {v.ruleset_version: v.verdict for v in payload.verdicts} == {
         old_version: VerdictClass.CLEAN, status.version: VerdictClass.MALICIOUS}
 
-    (event,) = await store.list_events()
+    (event,) = await store.events.read()
     assert event.type == "verdict.changed" and event.inspection_id == "maint-1"
     assert event.data["new"]["verdict"] == "malicious"  # type: ignore[index]
     sink = JsonlSink(tmp_path / "events.jsonl")
@@ -117,8 +118,8 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious(store: Sto
 async def _seed(store: Store, inspections: int, per_inspection: int) -> None:
     for i in range(inspections):
         contents = [f"inspection {i} artifact {j} {'x' * (j * 37)}".encode() for j in range(per_inspection)]
-        await store.create_inspection(f"seed-{i:03d}", "extension" if i % 2 else "script", {}, None, None)
-        await store.save_verdict(f"seed-{i:03d}", make_verdict(f"seed-{i:03d}", contents), blobs_of(contents))
+        await store.inspections.create(f"seed-{i:03d}", "extension" if i % 2 else "script", {}, None, None)
+        await store.inspections.save_verdict(f"seed-{i:03d}", make_verdict(f"seed-{i:03d}", contents), blobs_of(contents))
 
 
 async def test_a_second_rescan_for_the_same_rules_reuses_every_result(store: Store) -> None:
@@ -133,23 +134,23 @@ async def test_a_second_rescan_for_the_same_rules_reuses_every_result(store: Sto
 
 async def test_filters_and_dry_run(store: Store, rules_dir: Path) -> None:
     await _seed(store, 4, 2)
-    await store.create_inspection("target", "run_command", {}, None, None)
+    await store.inspections.create("target", "run_command", {}, None, None)
     target = [SCRIPT]
-    await store.save_verdict("target", make_verdict("target", target), blobs_of(target))
+    await store.inspections.save_verdict("target", make_verdict("target", target), blobs_of(target))
     (rules_dir / "acme.yar").write_text(NEW_RULE)
 
     info = await _rescan(store, filters=RescanFilter(kind="run_command"), dry_run=True)
     assert info.progress.inspections_total == 1 and info.progress.artifacts_total == 1
     assert info.changes_count == 1 and info.changes[0].applied is False
-    assert (await store.get_inspection("target")).verdict.verdict is VerdictClass.CLEAN  # type: ignore[union-attr]
-    assert await store.list_events() == []
+    assert (await store.inspections.get("target")).verdict.verdict is VerdictClass.CLEAN  # type: ignore[union-attr]
+    assert await store.events.read() == []
 
 
 async def test_every_artifact_is_recorded_exactly_once(store: Store) -> None:
     await _seed(store, 6, 5)
     info = await _rescan(store)
     assert info.progress.artifacts_scanned == 30 and info.progress.batches_done == info.progress.batches_total
-    async with store.engine.connect() as conn:
+    async with store.database.engine.connect() as conn:
         scans = (await conn.execute(sa.select(rescan_items.c.scans).where(rescan_items.c.rescan_id == info.id))).scalars()
         assert sorted(set(scans)) == [1]
         assert await conn.scalar(sa.select(sa.func.count()).select_from(analysis_cache)) == 30
@@ -157,12 +158,12 @@ async def test_every_artifact_is_recorded_exactly_once(store: Store) -> None:
 
 async def test_rules_rescans_rerun_yara_only_and_full_rescans_every_analyzer(store: Store) -> None:
     contents = [b"Invoke-Mimikatz -DumpCreds"]
-    await store.create_inspection("mimi", "script", {}, None, None)
-    await store.save_verdict("mimi", make_verdict("mimi", contents), blobs_of(contents))
+    await store.inspections.create("mimi", "script", {}, None, None)
+    await store.inspections.save_verdict("mimi", make_verdict("mimi", contents), blobs_of(contents))
 
     rules_only = await _rescan(store)
     assert rules_only.analyzer_version.startswith("yara:")
-    sources = {f.source for f in (await store.get_inspection("mimi")).verdict.findings}  # type: ignore[union-attr]
+    sources = {f.source for f in (await store.inspections.get("mimi")).verdict.findings}  # type: ignore[union-attr]
     assert sources == {"yara"}
 
     scanner = await asyncio.to_thread(ArtifactScanner.from_settings, store.settings, "full")
@@ -174,7 +175,7 @@ async def test_rules_rescans_rerun_yara_only_and_full_rescans_every_analyzer(sto
     finally:
         runner.close()
     assert full.progress.artifacts_scanned == 1 and full.changes_count == 1
-    stored = (await store.get_inspection("mimi")).verdict  # type: ignore[union-attr]
+    stored = (await store.inspections.get("mimi")).verdict  # type: ignore[union-attr]
     assert stored is not None and {"yara", "heuristic"} <= {f.source for f in stored.findings}
     assert stored.score > rules_only.changes[0].new_score
 
@@ -186,8 +187,8 @@ async def test_a_batch_leased_by_a_dead_run_is_waited_for_not_skipped(store: Sto
     scanner = await asyncio.to_thread(ArtifactScanner.from_settings, store.settings)
     info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version, rule_count=scanner.rule_count,
                                  analyzer_version=scanner.analyzer_version)
-    await store.plan_rescan(info.id)
-    assert await store.claim_rescan_batch(info.id, 0, "killed-run", timedelta(seconds=4)) is not None
+    await store.rescans.plan(info.id)
+    assert await store.rescans.claim_batch(info.id, 0, "killed-run", timedelta(seconds=4)) is not None
     runner = LocalBatchRunner(store.settings, processes=1)
     try:
         final = await run_rescan(store, info.id, runner, settings=store.settings)

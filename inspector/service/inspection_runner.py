@@ -1,4 +1,5 @@
-"""Runs inspections for the HTTP service: admission, the wait for a verdict, storage, shutdown.
+"""Runs inspections for the service (API and console alike): admission, the wait for a verdict,
+storage, shutdown.
 
 An admitted inspection runs as a background task, so a caller that stops waiting (its
 deadline passed, `Prefer: respond-async`, or a dropped connection) does not stop the work:
@@ -16,18 +17,18 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from inspector.api.limits import WorkQueue
-from inspector.api.metrics import ServiceMetrics
-from inspector.api.problems import INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
 from inspector.config import Settings
 from inspector.extensions import understand
-from inspector.extensions.request import InputError, InputKind, InspectionInput
+from inspector.extensions.request import InputError, InspectionInput
 from inspector.logging_setup import get_logger
 from inspector.model import Verdict
 from inspector.pipeline import InspectionResult, Inspector
+from inspector.service.admission import WorkQueue
+from inspector.service.metrics import ServiceMetrics
+from inspector.service.problems import INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
 from inspector.store import Store
 
-log = get_logger("inspector.api.runner")
+log = get_logger("inspector.service.inspection_runner")
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,9 @@ class InspectionRunner:
             # Row, verdict and tree in one write (shared with concurrent requests'); `recorded` stays
             # False, so the task has nothing left to store.
             verdict_json = result.verdict.model_dump_json()
-            await self.store.save_completed_inspection(inspection_id, sub.kind, result.plan.redacted_request,
-                                                       result.plan.context, sub.key_id, sub.input_name,
-                                                       result.verdict, result.blobs, verdict_json=verdict_json)
+            await self.store.inspections.save_completed(inspection_id, sub.kind, result.plan.redacted_request,
+                                                        result.plan.context, sub.key_id, sub.input_name,
+                                                        result.verdict, result.blobs, verdict_json=verdict_json)
         finally:
             if not row_exists.done():
                 row_exists.set_result(recorded)
@@ -134,9 +135,9 @@ class InspectionRunner:
             context: Any = inp.context
         else:
             request, context = plan.redacted_request, plan.context
-        await self.store.create_inspection(inspection_id, sub.kind, request, context, sub.key_id, sub.input_name)
+        await self.store.inspections.create(inspection_id, sub.kind, request, context, sub.key_id, sub.input_name)
         if not task.done():
-            await self.store.mark_running(inspection_id)
+            await self.store.inspections.mark_running(inspection_id)
 
     async def _inspect(self, inp: InspectionInput, sub: Submission, inspection_id: str,
                        result_ready: asyncio.Future[InspectionResult], row_exists: asyncio.Future[bool]) -> None:
@@ -166,7 +167,7 @@ class InspectionRunner:
                 await self._store_failure(inspection_id, outcome)
             else:
                 try:
-                    await self.store.save_verdict(inspection_id, outcome.verdict, outcome.blobs)
+                    await self.store.inspections.save_verdict(inspection_id, outcome.verdict, outcome.blobs)
                 except Exception as exc:  # the caller may have its verdict already; the log says why it is not stored
                     log.exception("verdict_not_stored", inspection_id=inspection_id, error_type=type(exc).__name__)
         if cancelled:
@@ -189,7 +190,7 @@ class InspectionRunner:
 
     async def _store_failure(self, inspection_id: str, failure: _Failure) -> None:
         try:
-            await self.store.mark_failed(inspection_id, failure.kind, failure.detail)
+            await self.store.inspections.mark_failed(inspection_id, failure.kind, failure.detail)
         except Exception as exc:  # the row may not exist if the caller got its answer synchronously
             log.debug("failure_not_recorded", inspection_id=inspection_id, error_type=type(exc).__name__)
 
@@ -222,9 +223,9 @@ class InspectionRunner:
                     result = local.result()
                 except _Failure as failure:
                     raise _as_problem(failure) from None
-                await self.store.save_completed_inspection(inspection_id, sub.kind, result.plan.redacted_request,
-                                                           result.plan.context, sub.key_id, sub.input_name,
-                                                           result.verdict, result.blobs)
+                await self.store.inspections.save_completed(inspection_id, sub.kind, result.plan.redacted_request,
+                                                            result.plan.context, sub.key_id, sub.input_name,
+                                                            result.verdict, result.blobs)
                 return Outcome(inspection_id, result.verdict)
             local.cancel()
         await self._queue_on_celery(inp, sub, inspection_id)
@@ -258,8 +259,8 @@ class InspectionRunner:
             plan = await asyncio.to_thread(understand, inp)
         except InputError as exc:
             raise ProblemError(UNINSPECTABLE_INPUT, f"{exc.kind}: {exc.detail}") from None
-        await self.store.create_inspection(inspection_id, sub.kind, plan.redacted_request, plan.context,
-                                           sub.key_id, sub.input_name)
+        await self.store.inspections.create(inspection_id, sub.kind, plan.redacted_request, plan.context,
+                                            sub.key_id, sub.input_name)
         if self._celery is None:
             self._celery = make_celery(self.settings)
         try:

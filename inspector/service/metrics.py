@@ -1,11 +1,15 @@
-"""Prometheus metrics of one service instance, in its own registry (no process-global state)."""
+"""Prometheus metrics of one service instance, in its own registry (no process-global state).
+
+The API counts requests into it, the inspection runner inspections and verdicts; store
+figures are read on each scrape.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Gauge, Histogram, Info, generate_latest
 from prometheus_client import ProcessCollector
-
-from typing import TYPE_CHECKING, Any
 
 from inspector.model import Verdict
 
@@ -113,13 +117,13 @@ class ServiceMetrics:
 
         Gauges rather than counters: the store holds the totals, this process only reports them.
         """
-        stats = store.cache_stats
+        stats = store.analysis_cache.stats
         self.cache_hits.set(stats.hits)
         self.cache_misses.set(stats.misses)
         self.cache_hit_rate.set(stats.hit_rate)
-        for status, count in (await store.rescan_status_counts()).items():
+        for status, count in (await store.rescans.status_counts()).items():
             self.rescans.labels(status=status).set(count)
-        for sink, pending in (await store.events_pending(sinks)).items():
+        for sink, pending in (await store.events.pending(sinks)).items():
             self.events_pending.labels(sink=sink).set(pending)
 
     def render(self) -> bytes:
