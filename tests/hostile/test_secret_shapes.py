@@ -127,6 +127,7 @@ def test_scan_json_shows_no_secret_in_any_verdict(corpus_dir: Path):
 def test_scan_report_shows_no_secret(corpus_dir: Path):
     result = run_scan(str(corpus_dir))
     assert result.returncode == 1, result.stderr
+    assert result.stdout.count("| ") > len(SECRET_CASES)  # the report quotes the matched text
     for case in (*SECRET_CASES, *EXTENSION_SECRETS):
         assert shown_pieces(result.stdout, case) == [], case.name
 
