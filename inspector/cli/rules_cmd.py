@@ -6,10 +6,11 @@ import sys
 
 import click
 
+from inspector.cli.help import WholeSummaryGroup
 from inspector.pipeline import load_ruleset
 
 
-@click.group()
+@click.group(cls=WholeSummaryGroup)
 def rules() -> None:
     """Signature (YARA rule) management."""
 
