@@ -26,7 +26,7 @@ from inspector.stage import ScanLimits
 ENV_PREFIX = "INSPECTOR_"
 # INSPECTOR_* names that are not settings yet mean something: the configuration file, the first
 # admin key as the service prints it (people export it), the test suite's PostgreSQL URL.
-NON_SETTING_VARIABLES = frozenset({ENV_PREFIX + "CONFIG", ENV_PREFIX + "ADMIN_KEY", ENV_PREFIX + "TEST_POSTGRES_URL"})
+NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL"))
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")

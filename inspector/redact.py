@@ -186,9 +186,11 @@ _SHAPES: tuple[SecretShape, ...] = (
 # Every shape needs one of these substrings (each holds one of them, see the test): text without
 # any is returned as is (a request can hold hundreds of thousands of short strings; most need no
 # pattern at all). Keep it covering every shape's hints when adding a shape.
-_SECRET_HINTS = ("=", ":", "bearer", "eyj", "-p", "/p", "-u", "use", "pass", "pw", "secret", "token", "key", "cred",
-                 "authorization", "securestring", "mysql", "mariadb", "7z", "ldap", "redis-cli", "/rp",
-                 "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "akia", "asia", "xox", "hooks.slack.com")
+_SECRET_HINTS = (
+    "=", ":", "bearer", "eyj", "-p", "/p", "-u", "use", "pass", "pw", "secret", "token", "key", "cred",
+    "authorization", "securestring", "mysql", "mariadb", "7z", "ldap", "redis-cli", "/rp",
+    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "akia", "asia", "xox", "hooks.slack.com",
+)
 _SECRET_HINT_SEARCH = _literals(_SECRET_HINTS)
 
 
@@ -307,7 +309,8 @@ def redact_head(text: str, chars: int) -> str:
     return redact_quote(text, 0, text[:chars], limit=chars)
 
 
-def _spans_around(text: str, start: int, end: int, extent_end: int, timeout: float) -> tuple[int, list[tuple[int, int]]]:
+def _spans_around(text: str, start: int, end: int, extent_end: int,
+                  timeout: float) -> tuple[int, list[tuple[int, int]]]:
     """The secrets of the text around [start, end) (and on to `extent_end`, within bounds), as
     spans relative to the returned offset of the window searched."""
     low = max(0, start - QUOTE_CONTEXT_CHARS)

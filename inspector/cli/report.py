@@ -41,7 +41,8 @@ def render_verdict(verdict: Verdict, console: Console | None = None) -> None:
         head.append("  (incomplete)", style="yellow")
     out.line(head, 0)
     for alert in verdict.alerts:
-        out.line(Text(f"alert {alert.alertType} ({alert.severity}): ", style="bold") + Text(alert.reason), _ITEM_INDENT)
+        label = Text(f"alert {alert.alertType} ({alert.severity}): ", style="bold")
+        out.line(label + Text(alert.reason), _ITEM_INDENT)
     if verdict.findings:
         out.line(Text(f"findings ({len(verdict.findings)}):", style="bold"), _ITEM_INDENT)
         by_sha = {a.sha256: a for a in verdict.artifacts}
