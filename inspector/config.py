@@ -6,7 +6,9 @@ defaults. An invalid value stops start-up with a message naming the setting.
 
 from __future__ import annotations
 
+import difflib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -20,6 +22,9 @@ from pydantic_settings import (
 )
 
 ENV_PREFIX = "INSPECTOR_"
+# INSPECTOR_* names that are not settings yet mean something: the configuration file, the first
+# admin key as the service prints it (people export it), the test suite's PostgreSQL URL.
+NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL"))
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
@@ -230,7 +235,11 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _bands_ordered(self) -> Settings:
         if self.malicious_threshold <= self.suspicious_threshold:
-            raise ValueError("malicious_threshold must be greater than suspicious_threshold")
+            raise ValueError(
+                f"{ENV_PREFIX}MALICIOUS_THRESHOLD ({self.malicious_threshold}) must be greater than "
+                f"{ENV_PREFIX}SUSPICIOUS_THRESHOLD ({self.suspicious_threshold}) "
+                "(malicious_threshold and suspicious_threshold in a TOML file)"
+            )
         return self
 
     @classmethod
@@ -283,9 +292,38 @@ def load_settings(config_file: str | Path | None = None, **overrides: Any) -> Se
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
-            name = ".".join(str(p) for p in err["loc"]) or "settings"
-            env_name = ENV_PREFIX + name.upper() if err["loc"] else name
+            if not err["loc"]:  # a rule across settings: its message names them
+                problems.append(f"invalid settings: {err['msg'].removeprefix('Value error, ')}")
+                continue
+            env_name = ENV_PREFIX + ".".join(str(p) for p in err["loc"]).upper()
             problems.append(f"invalid setting {env_name}: {err['msg']}")
         raise ConfigError("; ".join(problems)) from None
     except (OSError, ValueError) as exc:  # unreadable or malformed TOML
         raise ConfigError(f"cannot read configuration: {exc}") from None
+
+
+def setting_variables() -> list[str]:
+    """The environment variable of every setting."""
+    return sorted(ENV_PREFIX + name.upper() for name in Settings.model_fields)
+
+
+def unknown_setting_warnings(environ: Mapping[str, str] | None = None) -> list[str]:
+    """One warning per INSPECTOR_* variable that names no setting, with the closest known name.
+
+    Settings ignore unknown environment variables, so a misspelt one (INSPECTOR_FECTH) would
+    silently leave its setting at the default. Names only: a value may be a secret.
+    """
+    environ = os.environ if environ is None else environ
+    known = [*setting_variables(), *sorted(NON_SETTING_VARIABLES)]
+    warnings = []
+    for name in sorted(environ):
+        variable = name.upper()  # settings read the environment case-insensitively
+        if not variable.startswith(ENV_PREFIX) or variable in known:
+            continue
+        # Compared without the prefix every name shares, which would make any two look alike.
+        closest = difflib.get_close_matches(variable.removeprefix(ENV_PREFIX),
+                                            [k.removeprefix(ENV_PREFIX) for k in known], n=1, cutoff=0.7)
+        hint = (f"; did you mean {ENV_PREFIX}{closest[0]}?" if closest
+                else " (docs/configuration.md lists the settings)")
+        warnings.append(f"{name} is not a setting and is ignored{hint}")
+    return warnings

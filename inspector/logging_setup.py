@@ -1,6 +1,6 @@
 """Structured logging for the service: one JSON object per line on stdout.
 
-Every string value passes through `redact_text` before it is written, and fields that may
+Every string value is redacted (inspector/redact.py) before it is written, and fields that may
 carry personal data or credentials (activity-log claims, callers, authorization headers)
 are replaced whole, so a careless log call cannot leak a key, a SAS token or a UPN.
 """
@@ -14,7 +14,7 @@ from typing import Any, TextIO
 
 import structlog
 
-from inspector.redact import REDACTED, redact_text
+from inspector.redact import REDACTED, redact_head, redact_quote
 
 # Field names whose values are never logged, whatever they contain.
 SENSITIVE_FIELDS = frozenset(
@@ -26,8 +26,14 @@ _MAX_FIELD_CHARS = 2000
 
 def _redact_value(value: Any) -> Any:
     if isinstance(value, str):
-        return redact_text(value[:_MAX_FIELD_CHARS])
+        return redact_head(value, _MAX_FIELD_CHARS)
     return value
+
+
+def _redacted_tail(value: str, chars: int) -> str:
+    """The last `chars` characters, redacted before the cut: a secret it runs through is still recognised."""
+    start = max(0, len(value) - chars)
+    return redact_quote(value, start, value[start:], limit=chars)
 
 
 def redact_event(_logger: Any, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -37,7 +43,7 @@ def redact_event(_logger: Any, _method: str, event: MutableMapping[str, Any]) ->
             event[name] = REDACTED
         elif name == "exception" and isinstance(event[name], str):
             # A traceback's useful part is its end.
-            event[name] = redact_text(event[name][-4 * _MAX_FIELD_CHARS:])
+            event[name] = _redacted_tail(event[name], 4 * _MAX_FIELD_CHARS)
         else:
             event[name] = _redact_value(event[name])
     return event

@@ -16,7 +16,7 @@ from typing import Protocol
 
 from inspector.config import Settings, setting_default
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, Finding, Layer, Location
-from inspector.redact import redact_text
+from inspector.redact import redact_quote, redact_text
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,7 @@ class Heuristic:
             score=min(self.score * max(count, 1), cap),
             artifact=payload.artifact.sha256,
             location=Location(offset=offset, length=length, line=line) if offset is not None else None,
-            snippet=redact_text(snippet)[:snippet_chars] if snippet else None,
+            snippet=self._shown_snippet(payload, offset, length, snippet, snippet_chars),
             count=count,
         )
 
@@ -218,3 +218,14 @@ class Heuristic:
             artifact=None,
             snippet=redact_text(snippet)[:snippet_chars] if snippet else None,
         )
+
+    @staticmethod
+    def _shown_snippet(payload: Payload, offset: int | None, length: int | None, snippet: str | None,
+                       snippet_chars: int) -> str | None:
+        """The snippet without secrets: one quoted from the payload's text is redacted in its
+        place in that text, so a secret its edges cut through is still recognised."""
+        if not snippet:
+            return None
+        if offset is not None and payload.text is not None:
+            return redact_quote(payload.text, offset, snippet, length=length, limit=snippet_chars)
+        return redact_text(snippet)[:snippet_chars]

@@ -10,7 +10,14 @@ import pytest
 
 from inspector.analyzers.binary_common import BinaryLimits
 from inspector.analyzers.heuristics.patterns import HeuristicLimits
-from inspector.config import ConfigError, Settings, load_settings, setting_default
+from inspector.config import (
+    ConfigError,
+    Settings,
+    load_settings,
+    setting_default,
+    setting_variables,
+    unknown_setting_warnings,
+)
 from inspector.deobfuscate.common import DeobfuscationLimits
 from inspector.extensions.limits import RequestLimits
 from inspector.stage import ScanLimits
@@ -81,8 +88,10 @@ def test_unknown_key_in_toml_is_an_error(tmp_path: Path) -> None:
 def test_bands_must_be_ordered(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("INSPECTOR_SUSPICIOUS_THRESHOLD", "500")
     monkeypatch.setenv("INSPECTOR_MALICIOUS_THRESHOLD", "400")
-    with pytest.raises(ConfigError, match="malicious_threshold"):
+    with pytest.raises(ConfigError) as raised:
         load_settings()
+    assert "INSPECTOR_MALICIOUS_THRESHOLD (400) must be greater than INSPECTOR_SUSPICIOUS_THRESHOLD (500)" in str(raised.value)
+    assert "malicious_threshold" in str(raised.value)  # the TOML keys too
 
 
 def test_missing_config_file_is_reported(tmp_path: Path) -> None:
@@ -101,3 +110,30 @@ def test_a_setting_default_is_the_fields_default_whatever_the_environment(
     assert load_settings().max_depth == 3
     assert setting_default("max_depth") == Settings.model_fields["max_depth"].default == 12
     assert ScanLimits().max_depth == 12
+
+
+def test_every_setting_has_its_variable() -> None:
+    assert "INSPECTOR_FETCH" in setting_variables() and "INSPECTOR_DATA_DIR" in setting_variables()
+
+
+@pytest.mark.parametrize(
+    ("variable", "suggested"),
+    [("INSPECTOR_FECTH", "INSPECTOR_FETCH"), ("INSPECTOR_DATADIR", "INSPECTOR_DATA_DIR"),
+     ("INSPECTOR_SUSPICOUS_THRESHOLD", "INSPECTOR_SUSPICIOUS_THRESHOLD"), ("inspector_log_levl", "INSPECTOR_LOG_LEVEL")],
+)
+def test_a_misspelt_variable_is_named_with_the_closest_setting(variable: str, suggested: str) -> None:
+    [warning] = unknown_setting_warnings({variable: "secret-value", "PATH": "/bin"})
+    assert warning.startswith(f"{variable} is not a setting and is ignored")
+    assert warning.endswith(f"did you mean {suggested}?")
+    assert "secret-value" not in warning
+
+
+def test_settings_and_known_non_setting_variables_raise_no_warning() -> None:
+    environ = {"INSPECTOR_FETCH": "false", "inspector_port": "1", "INSPECTOR_CONFIG": "x.toml",
+               "INSPECTOR_ADMIN_KEY": "k", "INSPECTOR_TEST_POSTGRES_URL": "postgresql://x", "HOME": "/root"}
+    assert unknown_setting_warnings(environ) == []
+
+
+def test_a_variable_like_no_setting_points_at_the_documentation() -> None:
+    [warning] = unknown_setting_warnings({"INSPECTOR_WHATEVER": "1"})
+    assert "did you mean" not in warning and "docs/configuration.md" in warning

@@ -63,3 +63,20 @@ def test_standard_logging_goes_through_the_same_redaction(stream):
     logging.getLogger("aiohttp.server").error("failed for %s", SAS_URL)
     [row] = lines(stream)
     assert "SECRETSIGNATURE123" not in row["event"]
+
+
+def test_a_secret_cut_by_the_length_bound_is_still_redacted(stream):
+    # The bound falls inside the userinfo: without the '@' that follows, the cut text alone
+    # would not look like a URL credential.
+    value = "x " * 989 + " https://deploy:Vx9Qm2Lr7Kp4Tz@dl.example.org/x.sh"
+    assert value[:2000].endswith("deploy:Vx9Qm2")
+    get_logger("t").info("event", detail=value)
+    assert "Vx9Qm2" not in stream.getvalue()
+
+
+def test_a_secret_cut_by_the_traceback_bound_is_still_redacted(stream):
+    value = "-Password Zx8Qw3Rt6Yp1Lk4M " + "x" * 7990
+    start = len(value) - 8000
+    assert value[start:].startswith("t6Yp1Lk4M")  # the kept tail begins inside the password
+    get_logger("t").error("failed", exception=value)
+    assert "t6Yp1Lk4M" not in stream.getvalue()

@@ -18,7 +18,7 @@ import regex
 
 from inspector.config import setting_default
 from inspector.model import Artifact
-from inspector.redact import redact_text
+from inspector.redact import redact_head
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -202,7 +202,8 @@ def notable_strings(data: bytes, *, max_bytes: int, max_strings: int, timeout: f
         try:
             for match in rule.pattern.finditer(haystack, timeout=timeout):
                 # Miner command lines carry pool passwords and tokens; they must not reach the verdict.
-                text = redact_text(view[match.start() : match.end()].decode("ascii", "replace")[:120])
+                matched = view[match.start() : match.end()].decode("ascii", "replace")
+                text = redact_head(matched, 120)
                 if text not in values:
                     values.append(text)
                 if len(values) >= max_strings:

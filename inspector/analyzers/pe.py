@@ -38,7 +38,7 @@ from inspector.model import (
     PeFacts,
     PeSection,
 )
-from inspector.redact import redact_text
+from inspector.redact import redact_head
 
 _SRC = DetectionSource.PE
 _PACKING = ("T1027.002",)
@@ -453,7 +453,7 @@ class PeAnalyzer:
                     for key, value in list(table.entries.items())[:64]:
                         name = _text(key)
                         if name in _VERSION_KEYS and name not in facts.version_info:
-                            facts.version_info[name] = redact_text(_text(value)[:_MAX_FACT_STRING])
+                            facts.version_info[name] = redact_head(_text(value), _MAX_FACT_STRING)
         original = facts.version_info.get("OriginalFilename", "").strip().lower()
         delivered = claimed_file_name(state.payload.artifact)
         if original and delivered and _stem(original) != _stem(delivered):

@@ -9,7 +9,7 @@ import yara
 
 from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.model import Artifact, Finding, Location
-from inspector.redact import redact_text
+from inspector.redact import QUOTE_CONTEXT_CHARS, redact_quote
 from inspector.rules.engine import RuleMeta, meta_of
 
 
@@ -62,9 +62,8 @@ class YaraAnalyzer:
             first = min(instances, key=lambda inst: inst.offset)
             line = data.count(b"\n", 0, first.offset) + 1
             location = Location(offset=first.offset, length=first.matched_length, line=line)
-            start = max(0, first.offset - 40)
-            window = data[start:first.offset + first.matched_length + 40]
-            snippet = redact_text(window.decode("utf-8", errors="replace"))[: ctx.limits.snippet_chars]
+            snippet = _snippet(data, max(0, first.offset - 40), first.offset + first.matched_length + 40,
+                               ctx.limits.snippet_chars)
         return Finding(
             id=meta.id,
             source="yara",
@@ -77,3 +76,12 @@ class YaraAnalyzer:
             snippet=snippet,
             count=max(1, len(instances)),
         )
+
+
+def _snippet(data: bytes, start: int, end: int, limit: int) -> str:
+    """data[start:end] as text, redacted with the bytes around it in view: a secret the window's
+    edges cut through is still recognised and removed whole."""
+    before = data[max(0, start - QUOTE_CONTEXT_CHARS):start].decode("utf-8", errors="replace")
+    window = data[start:end].decode("utf-8", errors="replace")
+    after = data[end:end + QUOTE_CONTEXT_CHARS].decode("utf-8", errors="replace")
+    return redact_quote(before + window + after, len(before), window, limit=limit)

@@ -6,11 +6,12 @@ import asyncio
 
 import click
 
+from inspector.cli.help import WholeSummaryGroup
 from inspector.config import Settings
 from inspector.store import database
 
 
-@click.group("db")
+@click.group("db", cls=WholeSummaryGroup)
 def db() -> None:
     """Database schema (SQLite by default, PostgreSQL with INSPECTOR_DATABASE_URL)."""
 

@@ -13,6 +13,7 @@ from typing import TypeVar
 
 import click
 
+from inspector.cli.help import WholeSummaryGroup
 from inspector.config import Settings
 from inspector.store import ROLES, Store, StoreError
 
@@ -34,7 +35,7 @@ def _with_store(settings: Settings, action: Callable[[Store], Awaitable[Answer]]
         sys.exit(2)
 
 
-@click.group()
+@click.group(cls=WholeSummaryGroup)
 def keys() -> None:
     """API keys of the HTTP service (roles: detector, analyst, admin)."""
 

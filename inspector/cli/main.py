@@ -8,11 +8,13 @@ import sys
 import click
 
 from inspector import __version__
-from inspector.config import ConfigError, Settings, load_settings
+from inspector.cli.help import WholeSummaryGroup
+from inspector.config import ConfigError, Settings, load_settings, unknown_setting_warnings
 
 
 class AppContext:
-    """Settings loaded once per command, with a clear message when a setting is invalid."""
+    """Settings loaded once per command, with a clear message when a setting is invalid and a
+    warning on stderr for each INSPECTOR_* variable that names no setting."""
 
     def __init__(self, config_file: str | None) -> None:
         self.config_file = config_file
@@ -21,6 +23,8 @@ class AppContext:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
+            for warning in unknown_setting_warnings():
+                click.echo(f"inspector: warning: {warning}", err=True)
             try:
                 self._settings = load_settings(self.config_file)
             except ConfigError as exc:
@@ -43,7 +47,7 @@ COMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(WholeSummaryGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

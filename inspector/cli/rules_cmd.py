@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from inspector.cli.help import WholeSummaryGroup
 from inspector.detections import catalog_for
 from inspector.detections.catalog import Catalog
 from inspector.detections.render import json_lines, markdown, text_lines
@@ -15,7 +16,7 @@ from inspector.model import DetectionSource
 from inspector.rules import load_ruleset
 
 
-@click.group()
+@click.group(cls=WholeSummaryGroup)
 def rules() -> None:
     """Signature (YARA rule) management and the detection catalog."""
 

@@ -138,7 +138,14 @@ def _stderr_console():  # type: ignore[no-untyped-def]
 @click.option("--fetch/--no-fetch", default=False, help="Fetch the URLs the payloads name (off by default).")
 @click.pass_obj
 def scan(app: object, paths: tuple[str, ...], as_json: bool, fetch: bool) -> None:
-    """Inspect files, directories (recursively) or standard input (`-`)."""
+    """Inspect files, directories (recursively) or standard input (`-`).
+
+    \b
+    Exit status:
+      0  every input clean
+      1  something suspicious or malicious
+      2  an input could not be read (the other inputs are still reported)
+    """
     settings: Settings = app.settings  # type: ignore[attr-defined]
     targets = list(expand_targets(paths))
     sys.exit(asyncio.run(_scan_all(settings, targets, fetch, as_json)))

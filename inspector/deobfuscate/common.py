@@ -20,7 +20,7 @@ import regex
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
 from inspector.model import ArtifactType, DetectionSource, Layer, Location
-from inspector.redact import redact_text
+from inspector.redact import redact_head, redact_text
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -87,9 +87,9 @@ def find_urls(text: str, ctx: ScanContext, limit: int) -> list[str]:
 def bounded_detail(text: str, limit: int = 160) -> str:
     """A short, redacted, single-line description for `Layer.detail`."""
     flat = " ".join(text.split())
-    if len(flat) > limit:
-        flat = flat[: limit - 3] + "..."
-    return redact_text(flat)
+    if len(flat) <= limit:
+        return redact_text(flat)
+    return redact_head(flat, limit - 3) + "..."
 
 
 @dataclass

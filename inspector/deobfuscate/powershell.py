@@ -44,6 +44,7 @@ from inspector.deobfuscate.ps_eval import (
     to_str,
 )
 from inspector.model import Artifact, ArtifactType
+from inspector.redact import redact_head
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
 
@@ -574,7 +575,7 @@ class _Walk:
         self.note(set(shown), arg)
         via = ", ".join(shown) if shown else "a literal string"
         self.out.child(code, technique=technique, origin_kind="deobfuscated", offset=offset, length=length,
-                       detail=f"code executed by Invoke-Expression, built with {via}: {code[:80]}",
+                       detail=f"code executed by Invoke-Expression, built with {via}: {redact_head(code, 80)}",
                        type_hint=ArtifactType.POWERSHELL)
         return True
 

@@ -25,6 +25,7 @@ from inspector.deobfuscate.common import (
     text_of,
 )
 from inspector.model import Artifact, ArtifactType
+from inspector.redact import redact_head
 
 ENCODED_COMMAND = technique_heuristic(
     "powershell", "encoded_command", "PowerShell -EncodedCommand", 30,
@@ -95,7 +96,8 @@ class PowerShellLauncherLayer:
             out.technique(ENCODED_COMMAND, match.start(), match.end() - match.start(),
                           text[match.start():match.start() + 120])
             out.child(script, technique="encoded-command", origin_kind="decoded", offset=offset, length=length,
-                      detail=f"-EncodedCommand base64 UTF-16LE: {script[:80]}", type_hint=ArtifactType.POWERSHELL)
+                      detail=f"-EncodedCommand base64 UTF-16LE: {redact_head(script, 80)}",
+                      type_hint=ArtifactType.POWERSHELL)
 
     def _inline(self, text: str, out: LayerOutput, ctx: ScanContext) -> None:
         for match in _COMMAND.finditer(text, timeout=ctx.regex_timeout()):
@@ -108,7 +110,8 @@ class PowerShellLauncherLayer:
             if not script.strip():
                 continue
             out.child(script, technique="powershell-command", origin_kind="extracted", offset=match.start(1),
-                      length=len(raw), detail=f"-Command script: {script[:80]}", type_hint=ArtifactType.POWERSHELL)
+                      length=len(raw), detail=f"-Command script: {redact_head(script, 80)}",
+                      type_hint=ArtifactType.POWERSHELL)
 
 
 def _utf16(data: bytes) -> str | None:

@@ -32,6 +32,7 @@ from inspector.deobfuscate.common import (
     text_of,
 )
 from inspector.model import Artifact, ArtifactType
+from inspector.redact import redact_head
 
 H = {
     "base64": technique_heuristic(
@@ -290,7 +291,7 @@ class ShellLayer:
         decoded = text_of(data)
         if decoded is not None:
             out.child(decoded, technique=technique, origin_kind="decoded", offset=offset, length=length,
-                      detail=f"{how}: {decoded[:80]}", type_hint=ArtifactType.SHELL if runs else None)
+                      detail=f"{how}: {redact_head(decoded, 80)}", type_hint=ArtifactType.SHELL if runs else None)
         else:
             out.child(data, technique=technique, origin_kind="decoded", offset=offset, length=length,
                       detail=f"{how}: {len(data)} bytes", type_hint=None)

@@ -42,3 +42,14 @@ def test_the_service_runs_on_uvloop_where_it_is_installed():
     from inspector.cli.serve_cmd import event_loop_factory
 
     assert event_loop_factory() is uvloop.new_event_loop
+
+
+def test_a_misspelt_variable_is_warned_about_at_start_up(tmp_path: Path):
+    result = invoke(tmp_path, "--port", "70000", INSPECTOR_API_WORKER="2")
+    assert "INSPECTOR_API_WORKER is not a setting" not in result.stderr  # a usage error comes first
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = invoke(tmp_path, "--host", "127.0.0.1", "--port", str(taken.getsockname()[1]), INSPECTOR_API_WORKER="2")
+    assert result.exit_code == 2
+    assert result.stderr.count("INSPECTOR_API_WORKER is not a setting and is ignored; did you mean INSPECTOR_API_WORKERS?") == 1

@@ -217,7 +217,24 @@ def test_the_literal_prefilters_say_exactly_what_substring_tests_say():
     def check(text: str) -> None:
         low = text.lower()
         assert redact._might_hold_secret(text) == any(hint in low for hint in redact._SECRET_HINTS)
-        for search, hints in zip(redact._PATTERN_HINT_SEARCHES, redact._PATTERN_HINTS, strict=True):
-            assert (search.search(low) is not None) == any(hint in low for hint in hints)
+        for shape in redact._SHAPES:
+            assert (shape.hint_search.search(low) is not None) == any(hint in low for hint in shape.hints)
 
     check()
+
+
+def test_under_protected_settings_only_known_readable_keys_stay_readable():
+    out = redact_json({"properties": {"protectedSettings": {
+        "commandToExecute": "powershell -File run.ps1 -Password Hunter2x",
+        "fileUris": ["https://a.example.org/run.ps1"], "username": "admin2",
+        "gitToken": "Gt3Xq8Rz1Wk6Lm9N", "workspaceKey": "short", "vendorThing": {"nested": "v", "n": 3}}}})
+    protected = out["properties"]["protectedSettings"]
+    assert protected["commandToExecute"] == "powershell -File run.ps1 -Password [REDACTED]"
+    assert protected["fileUris"] == ["https://a.example.org/run.ps1"] and protected["username"] == "admin2"
+    assert protected["gitToken"] == protected["workspaceKey"] == "[REDACTED]"
+    assert protected["vendorThing"] == {"nested": "[REDACTED]", "n": "[REDACTED]"}
+
+
+@pytest.mark.parametrize("key", ["gitToken", "workspaceKey", "personalAccessToken", "primaryKey", "SharedAccessKey"])
+def test_secret_named_keys_are_hidden_wherever_they_are(key):
+    assert redact_json({"settings": {key: "Sk4Xq9Rz2Wk7"}}) == {"settings": {key: "[REDACTED]"}}
