@@ -47,6 +47,11 @@ from inspector.model import Artifact, ArtifactType
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
 
+
+def parse_powershell(source: bytes) -> tree_sitter.Tree:
+    """The syntax tree of a PowerShell script (UTF-8 bytes); shared with the command extractor."""
+    return tree_sitter.Parser(_LANGUAGE).parse(source)
+
 H = {
     "invoke_expression": technique_heuristic(
         "powershell", "invoke_expression", "Invoke-Expression of a constructed string", 30,
@@ -743,9 +748,8 @@ class PowerShellLayer:
                       "only the launcher decoding ran")
             return out.finish()
         source = text.encode("utf-8", "surrogatepass")
-        parser = tree_sitter.Parser(_LANGUAGE)
         try:
-            tree = parser.parse(source)
+            tree = parse_powershell(source)
         except (ValueError, RuntimeError) as exc:
             out.error("deobfuscation_parse_failed", f"powershell: {type(exc).__name__}")
             return out.finish()
