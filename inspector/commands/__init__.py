@@ -21,6 +21,7 @@ from inspector.model import ArtifactType
 from inspector.stage import Payload, ScanContext
 
 DEFAULT_MAX_COMMANDS = 5000
+DEFAULT_MAX_PARSE_CHARS = 1024 * 1024
 
 _SHELL_OF_TYPE = {
     ArtifactType.POWERSHELL: Shell.POWERSHELL,
@@ -32,16 +33,23 @@ _MEMO_KEY = "commands"
 
 
 def extract_commands(text: str, shell: Shell, *, deadline: float | None = None,
-                     max_commands: int = DEFAULT_MAX_COMMANDS) -> list[ExtractedCommand]:
+                     max_commands: int = DEFAULT_MAX_COMMANDS,
+                     max_parse_chars: int = DEFAULT_MAX_PARSE_CHARS) -> list[ExtractedCommand]:
     """Every command `text` would run in `shell`, in order, nested shells' commands after their
-    launcher; at most `max_commands`, and only what was found before `deadline` (monotonic)."""
-    collector = Collector(Budget(max_commands=max_commands, deadline=deadline), nested=_nested_script)
+    launcher; at most `max_commands`, only what was found before `deadline` (monotonic), and of
+    PowerShell and sh only the first `max_parse_chars` characters are parsed."""
+    budget = Budget(max_commands=max_commands, deadline=deadline, max_parse_chars=max_parse_chars)
+    collector = Collector(budget, nested=_nested_script)
     _COLLECTORS[shell](text, collector)
     return collector.commands
 
 
 def _nested_script(command: ExtractedCommand, collector: Collector, depth: int) -> None:
-    """Add the commands of the script `command` starts in another shell, if it starts one."""
+    """Add the commands of the script `command` starts in another shell, if it starts one, or the
+    command a wrapper (`sudo`, `nohup`, `env`) runs."""
+    if command.shell is Shell.SHELL and (wrapped := shell.wrapped_command(command)) is not None:
+        collector.add(wrapped, depth)
+        return
     inner: tuple[str, Shell] | None = None
     script = powershell.host_script(command)
     if script is not None:
@@ -72,4 +80,4 @@ def commands_of(payload: Payload, ctx: ScanContext) -> list[ExtractedCommand]:
     return commands
 
 
-__all__ = ["DEFAULT_MAX_COMMANDS", "ExtractedCommand", "Shell", "commands_of", "extract_commands", "shell_of"]
+__all__ = ["DEFAULT_MAX_COMMANDS", "DEFAULT_MAX_PARSE_CHARS", "ExtractedCommand", "Shell", "commands_of", "extract_commands", "shell_of"]

@@ -10,6 +10,8 @@ are redirections (kept as arguments), `@`, `call`, parentheses of blocks and the
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from inspector.commands.model import SHELL_IMAGES, Collector, ExtractedCommand, Shell, windows_image, windows_program
@@ -43,7 +45,7 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
         visited += 1
         if collector.full():
             return
-        if visited % 256 == 0 and collector.budget.expired():
+        if visited % 256 == 1 and collector.budget.expired():
             collector.stopped = True
             return
         if len(line) > _MAX_LINE_CHARS:
@@ -60,26 +62,30 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
             _command(piece, start + piece_start, collector, variables, base, depth)
 
 
-def _logical_lines(text: str) -> list[tuple[str, int]]:
-    """Lines with their start offsets, a line ending in an unescaped `^` joined to the next."""
-    lines: list[tuple[str, int]] = []
+def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
+    """Lines with their start offsets, a line ending in an unescaped `^` joined to the next
+    (lazily: a huge script is read only as far as the budget lets the extraction go)."""
     pending: list[str] = []
+    pending_chars = 0
     pending_start = 0
     offset = 0
-    for raw in text.splitlines(keepends=True):
-        line = raw.rstrip("\r\n")
+    length = len(text)
+    while offset < length:
+        end = text.find("\n", offset)
+        end = length if end == -1 else end + 1
+        line = text[offset:end].rstrip("\r\n")
         if not pending:
             pending_start = offset
-        offset += len(raw)
-        if line.endswith("^") and not line.endswith("^^"):
+        offset = end
+        if line.endswith("^") and not line.endswith("^^") and pending_chars < _MAX_LINE_CHARS:
             pending.append(line[:-1])
+            pending_chars += len(line)
             continue
         pending.append(line)
-        lines.append(("".join(pending), pending_start))
-        pending = []
+        yield "".join(pending), pending_start
+        pending, pending_chars = [], 0
     if pending:
-        lines.append(("".join(pending), pending_start))
-    return lines
+        yield "".join(pending), pending_start
 
 
 def _split_commands(line: str) -> list[tuple[str, int]]:
@@ -118,10 +124,14 @@ def _tokens(command: str) -> list[str]:
     index = 0
     while index < len(command):
         char = command[index]
-        if char == "^" and not quoted and index + 1 < len(command):
+        if char == "^" and not quoted and index + 1 < len(command) and command[index + 1] not in " \t":
+            # (an escaped space is still a space to the program, which splits its own command line)
             current.append(command[index + 1])
             started = True
             index += 2
+            continue
+        if char == "^" and not quoted:
+            index += 1
             continue
         if char == '"':
             quoted = not quoted
@@ -165,8 +175,11 @@ def _command(piece: str, offset: int, collector: Collector, variables: dict[str,
             body = body[5:].lstrip()
             continue
         break
-    while body.endswith(")") and body.count("(") < body.count(")"):
-        body = body[:-1].rstrip()  # the end of a block, not of the command
+    # closing parentheses the command did not open end a block, not the command
+    unopened = body.count(")") - body.count("(")
+    while unopened > 0 and body.endswith(")"):
+        body = body[:-1].rstrip()
+        unopened -= 1
     if not body:
         return
     assignment = _SET.match(body)

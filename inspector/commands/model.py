@@ -21,6 +21,11 @@ SHELL_IMAGES: dict[Shell, str] = {
     Shell.SHELL: "/bin/bash",
 }
 
+# An argument that is code rather than a value (`$(...)`, `{ ... }`) is kept as written up to
+# this many characters: its commands are extracted on their own, and nested ones would otherwise
+# copy the whole nest into every level (quadratic on `$($($(...)))`).
+CODE_ARGUMENT_CHARS = 1024
+
 # Where Windows keeps the programs scripts call by bare name; anything else is shown in System32,
 # which is what the rules written for process-creation events expect of a bare name.
 _WINDOWS_DIRECTORIES = {
@@ -85,6 +90,9 @@ class Budget:
     max_commands: int
     deadline: float | None
     max_nesting: int = 8
+    # Characters of a script given to a parser: enough for any real script, and what keeps a
+    # multi-megabyte hostile one from spending the scan in the parser.
+    max_parse_chars: int = 1024 * 1024
 
     def expired(self) -> bool:
         return self.deadline is not None and time.monotonic() >= self.deadline

@@ -22,6 +22,7 @@ import regex
 from tree_sitter import Node
 
 from inspector.commands.model import (
+    CODE_ARGUMENT_CHARS,
     SHELL_IMAGES,
     CharOffsets,
     Collector,
@@ -206,9 +207,9 @@ def host_script(command: ExtractedCommand) -> str | None:
 
 def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = None, depth: int = 0) -> None:
     """Add the commands of PowerShell `text` to `collector` (`base`: the outer command's span)."""
-    source = text.encode("utf-8", "surrogatepass")
+    source = text[:collector.budget.max_parse_chars].encode("utf-8", "surrogatepass")
     try:
-        tree = parse_powershell(source)
+        tree = parse_powershell(source, collector.budget.deadline)
     except (ValueError, RuntimeError):
         return
     _Walk(source, collector, base, depth).run(tree.root_node)
@@ -235,7 +236,7 @@ class _Walk:
         while stack and not self.collector.full():
             node = stack.pop()
             visited += 1
-            if visited % 256 == 0 and self.collector.budget.expired():
+            if visited % 256 == 1 and self.collector.budget.expired():
                 self.collector.stopped = True
                 return
             kind = node.type
@@ -250,8 +251,9 @@ class _Walk:
 
     # --- text and offsets --------------------------------------------------------------
 
-    def text(self, node: Node) -> str:
-        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    def text(self, node: Node, limit: int | None = None) -> str:
+        end = node.end_byte if limit is None else min(node.end_byte, node.start_byte + limit)
+        return self.source[node.start_byte:end].decode("utf-8", "replace")
 
     def span(self, node: Node) -> tuple[int, int]:
         if self.base is not None:
@@ -275,7 +277,10 @@ class _Walk:
             return str(value)
         if isinstance(value, list) and value and all(isinstance(v, (str, int)) for v in value[:64]):
             return ",".join(str(v) for v in value[:64])
-        return self.fold_text(self.text(node))
+        start = self.source[node.start_byte:node.start_byte + 2]
+        if start[:1] in (b"'", b'"') or start in (b"@'", b'@"'):
+            return self.fold_text(self.text(node))
+        return self.fold_text(self.text(node, CODE_ARGUMENT_CHARS))
 
     def fold_text(self, written: str) -> str:
         """Quotes removed, backticks unescaped and known variables put into a double-quoted string."""

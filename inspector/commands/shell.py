@@ -16,7 +16,8 @@ import tree_sitter
 import tree_sitter_bash
 from tree_sitter import Node
 
-from inspector.commands.model import SHELL_IMAGES, CharOffsets, Collector, ExtractedCommand, Shell, base_name, unix_image
+from inspector.deobfuscate.common import parse_until
+from inspector.commands.model import CODE_ARGUMENT_CHARS, SHELL_IMAGES, CharOffsets, Collector, ExtractedCommand, Shell, base_name, unix_image
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_bash.language())
 
@@ -32,18 +33,18 @@ _MAX_VALUE_CHARS = 64 * 1024
 _DOUBLE_QUOTE_ESCAPES = frozenset('"\\$`')
 
 
-def parse_shell(source: bytes) -> tree_sitter.Tree:
-    """The syntax tree of a sh/bash script (UTF-8 bytes)."""
-    return tree_sitter.Parser(_LANGUAGE).parse(source)
+def parse_shell(source: bytes, deadline: float | None = None) -> tree_sitter.Tree:
+    """The syntax tree of a sh/bash script (UTF-8 bytes); ValueError when `deadline` passes first."""
+    return parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
 
 
 def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = None, depth: int = 0,
             variables: dict[str, str] | None = None) -> None:
     """Add the commands of shell `text` to `collector` (`base`: the outer command's span;
     `variables`: the values the enclosing script had assigned, for a here-document it feeds)."""
-    source = text.encode("utf-8", "surrogatepass")
+    source = text[:collector.budget.max_parse_chars].encode("utf-8", "surrogatepass")
     try:
-        tree = parse_shell(source)
+        tree = parse_shell(source, collector.budget.deadline)
     except (ValueError, RuntimeError):
         return
     _Walk(source, collector, base, depth, dict(variables or {})).run(tree.root_node)
@@ -69,7 +70,7 @@ class _Walk:
         while stack and not self.collector.full():
             node = stack.pop()
             visited += 1
-            if visited % 256 == 0 and self.collector.budget.expired():
+            if visited % 256 == 1 and self.collector.budget.expired():
                 self.collector.stopped = True
                 return
             kind = node.type
@@ -82,8 +83,9 @@ class _Walk:
             if node.child_count:
                 stack.extend(reversed(node.children))
 
-    def text(self, node: Node) -> str:
-        return self.source[node.start_byte:node.end_byte].decode("utf-8", "replace")
+    def text(self, node: Node, limit: int | None = None) -> str:
+        end = node.end_byte if limit is None else min(node.end_byte, node.start_byte + limit)
+        return self.source[node.start_byte:end].decode("utf-8", "replace")
 
     def span(self, node: Node) -> tuple[int, int]:
         if self.base is not None:
@@ -106,17 +108,17 @@ class _Walk:
             return "".join(self.fold(part) for part in node.children)
         if kind in ("simple_expansion", "expansion"):
             return self._expansion(node)
-        return self.text(node)
+        return self.text(node, CODE_ARGUMENT_CHARS)
 
     def _string_part(self, node: Node) -> str:
         if node.type == "string_content":
             return _unescape_double_quoted(self.text(node))
         if node.type in ("simple_expansion", "expansion"):
             return self._expansion(node)
-        return self.text(node)
+        return self.text(node, CODE_ARGUMENT_CHARS)
 
     def _expansion(self, node: Node) -> str:
-        written = self.text(node)
+        written = self.text(node, CODE_ARGUMENT_CHARS)
         names = [c for c in node.children if c.type == "variable_name"]
         # `${X:-default}`, `${X#prefix}` and the like are not plain references: kept as written.
         plain = len(names) == 1 and node.named_child_count == 1
@@ -237,6 +239,46 @@ def _unescape_double_quoted(text: str) -> str:
     return "".join(out)
 
 
+# Commands that run the command in their arguments, with the options that take a value.
+_WRAPPERS: dict[str, frozenset[str]] = {
+    "sudo": frozenset({"-u", "-g", "-C", "-D", "-h", "-p", "-r", "-t", "-U"}),
+    "nohup": frozenset(), "exec": frozenset({"-a"}), "nice": frozenset({"-n"}), "setsid": frozenset(),
+    "env": frozenset({"-u", "-C", "-S"}), "timeout": frozenset({"-s", "-k"}), "time": frozenset(),
+    "stdbuf": frozenset({"-i", "-o", "-e"}), "chroot": frozenset(),
+}
+
+
+def wrapped_command(command: ExtractedCommand) -> ExtractedCommand | None:
+    """The command a wrapper runs (`sudo -u x cmd ...`, `nohup cmd`, `env A=1 cmd`, `timeout 5 cmd`)."""
+    name = base_name(command.program)
+    options = _WRAPPERS.get(name)
+    if options is None or command.shell is not Shell.SHELL:
+        return None
+    arguments = command.arguments
+    index = 0
+    needs_operand = name in ("timeout", "chroot")  # the duration / the new root come first
+    while index < len(arguments):
+        argument = arguments[index]
+        if argument.startswith("-") and argument != "-":
+            index += 2 if argument in options else 1
+        elif name == "env" and "=" in argument:
+            index += 1
+        elif needs_operand:
+            needs_operand = False
+            index += 1
+        else:
+            break
+    rest = list(arguments[index:])
+    if not rest or rest[0] in (">", ">>", "<", "&"):
+        return None
+    program, inner = rest[0], tuple(rest[1:])
+    return ExtractedCommand(
+        program=program, arguments=inner, command_line=" ".join([program, *inner]), shell=Shell.SHELL,
+        image="" if program in BUILTINS else unix_image(program), parent_image=command.parent_image,
+        offset=command.offset, length=command.length,
+    )
+
+
 def shell_script(command: ExtractedCommand) -> str | None:
     """The script a `sh -c '...'` / `bash -lc '...'` command runs, if any."""
     if base_name(command.program) not in SHELL_NAMES:
@@ -250,4 +292,4 @@ def shell_script(command: ExtractedCommand) -> str | None:
     return None
 
 
-__all__ = ["BUILTINS", "SHELL_NAMES", "collect", "parse_shell", "shell_script"]
+__all__ = ["BUILTINS", "SHELL_NAMES", "collect", "parse_shell", "shell_script", "wrapped_command"]
