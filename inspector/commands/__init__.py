@@ -14,7 +14,6 @@ Detections then match programs and arguments, not raw lines (see docs/detection.
 
 from __future__ import annotations
 
-
 from inspector.commands import cmd, powershell, shell
 from inspector.commands.model import Budget, Collector, ExtractedCommand, Shell
 from inspector.model import ArtifactType

@@ -14,7 +14,14 @@ from collections.abc import Iterator
 
 import regex
 
-from inspector.commands.model import SHELL_IMAGES, Collector, ExtractedCommand, Shell, windows_image, windows_program
+from inspector.commands.model import (
+    SHELL_IMAGES,
+    Collector,
+    ExtractedCommand,
+    Shell,
+    windows_image,
+    windows_program,
+)
 
 _MAX_VARIABLES = 10_000
 _MAX_LINE_CHARS = 64 * 1024

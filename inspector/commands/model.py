@@ -60,7 +60,7 @@ def base_name(program: str) -> str:
 def windows_program(written: str) -> str:
     """A Windows program name as the extractor reports it: lower-cased, `.exe` dropped, path kept."""
     program = written.strip().lower()
-    return program[:-4] if program.endswith(".exe") else program
+    return program.removesuffix(".exe")
 
 
 def windows_image(program: str) -> str:

@@ -307,8 +307,10 @@ class _Walk:
         hashtable = _hash_body(value_node)
         if hashtable is not None and len(self.splats) < _MAX_SPLATS:
             self.splats[key] = self._hash_entries(hashtable)
-        if self.constant(node) is None and not isinstance(self.evaluator.env.get(key), (str, int, list)):
-            self.evaluator.env.pop(key, None)
+        try:
+            self.evaluator.evaluate(node)  # records the value of a constant right side
+        except (NotConstant, EvalLimit, RecursionError, MemoryError, OverflowError, ValueError, TypeError):
+            self.evaluator.env.pop(key, None)  # no longer known: an older value must not be folded in
 
     def _hash_entries(self, body: Node) -> list[tuple[str, str]]:
         entries: list[tuple[str, str]] = []

@@ -16,8 +16,17 @@ import tree_sitter
 import tree_sitter_bash
 from tree_sitter import Node
 
+from inspector.commands.model import (
+    CODE_ARGUMENT_CHARS,
+    SHELL_IMAGES,
+    CharOffsets,
+    Collector,
+    ExtractedCommand,
+    Shell,
+    base_name,
+    unix_image,
+)
 from inspector.deobfuscate.common import parse_until
-from inspector.commands.model import CODE_ARGUMENT_CHARS, SHELL_IMAGES, CharOffsets, Collector, ExtractedCommand, Shell, base_name, unix_image
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_bash.language())
 

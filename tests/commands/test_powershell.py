@@ -42,6 +42,10 @@ def test_variables_and_string_operations_are_folded_into_arguments() -> None:
         "-Path", "HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run", "-Name", "upd", "-Value", "ab"))]
 
 
+def test_a_variable_reassigned_to_an_unknown_value_is_no_longer_folded() -> None:
+    assert commands('$x = "a.exe"; $x = Get-Path; Start-Process $x')[-1] == ("start-process", ("$x",))
+
+
 def test_known_variables_are_put_into_double_quoted_strings_and_unknown_ones_kept() -> None:
     assert commands('$d = "C:\\x"; Start-Process "$d\\a.exe" "$env:TEMP\\b"') == [
         ("start-process", ("C:\\x\\a.exe", "$env:TEMP\\b"))]

@@ -78,9 +78,8 @@ def normalised_path(path: str) -> str:
     """One spelling of a file path for comparing two commands: case, separators, `.exe`, env syntax."""
     path = path.strip().strip("'\"").lower().replace("/", "\\")
     path = _WINDOWS_ENV.sub(lambda m: "$env:" + (m.group(1) or m.group(2)).lower(), path, timeout=0.05)
-    if path.startswith(".\\"):
-        path = path[2:]
-    return path[:-4] if path.endswith(".exe") else path
+    path = path.removeprefix(".\\")
+    return path.removesuffix(".exe")
 
 
 def _option_value(arguments: tuple[str, ...], names: Iterable[str]) -> str | None:

