@@ -61,8 +61,11 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
         if not stripped or stripped.startswith(":") or stripped[:4].lower() in ("rem", "rem "):
             continue
         if "%" in line and variables:
-            line = _PERCENT.sub(lambda m: variables.get(m.group("name").lower(), m.group(0)), line,
-                                timeout=collector.regex_timeout())
+            try:
+                line = _PERCENT.sub(lambda m: variables.get(m.group("name").lower(), m.group(0)), line,
+                                    timeout=collector.regex_timeout())
+            except TimeoutError:
+                pass  # the line as written
         for piece, piece_start in _split_commands(line):
             if collector.full():
                 return
@@ -173,7 +176,7 @@ def _command(piece: str, offset: int, collector: Collector, variables: dict[str,
     leading = len(piece) - len(piece.lstrip(" \t(@"))
     body = piece[leading:].rstrip()
     for _ in range(8):  # `if exist x if not y cmd`, `call cmd`, `for ... do cmd` lead to the command
-        head = _IF_HEAD.match(body) or _FOR_DO.match(body)
+        head = _match(_IF_HEAD, body, collector) or _match(_FOR_DO, body, collector)
         if head is not None:
             body = body[head.end():].lstrip(" \t(@")
             leading = len(piece) - len(body) if piece.endswith(body) else leading
@@ -189,7 +192,7 @@ def _command(piece: str, offset: int, collector: Collector, variables: dict[str,
         unopened -= 1
     if not body:
         return
-    assignment = _SET.match(body)
+    assignment = _match(_SET, body, collector)
     if assignment is not None and (len(variables) < _MAX_VARIABLES or assignment.group("name").lower() in variables):
         variables[assignment.group("name").lower()] = assignment.group("value")
     tokens = _tokens(body)
@@ -209,6 +212,13 @@ def _command(piece: str, offset: int, collector: Collector, variables: dict[str,
         offset=span[0],
         length=span[1],
     ), depth)
+
+
+def _match(pattern: regex.Pattern[str], text: str, collector: Collector) -> regex.Match[str] | None:
+    try:
+        return pattern.match(text, timeout=collector.regex_timeout())
+    except TimeoutError:
+        return None
 
 
 def _before_redirection(arguments: tuple[str, ...]) -> tuple[str, ...]:

@@ -289,7 +289,10 @@ class _Walk:
         expandable = len(written) >= 2 and written[0] == '"' and written[-1] == '"'
         body = written[1:-1] if expandable else written
         if expandable and "$" in body:
-            body = _VARIABLE_IN_STRING.sub(self._known_variable, body, timeout=self.collector.regex_timeout())
+            try:
+                body = _VARIABLE_IN_STRING.sub(self._known_variable, body, timeout=self.collector.regex_timeout())
+            except TimeoutError:
+                pass  # the string as written
         return _unescape_backticks(body)
 
     def _known_variable(self, match: regex.Match[str]) -> str:
