@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 from inspector.config import Settings, setting_default
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, Finding, Layer, Location
@@ -76,6 +76,9 @@ class Payload:
     artifact: Artifact
     data: bytes
     text: str | None
+    # Results derived from this payload that several analyzers share, computed once by whoever
+    # asks first (`inspector.commands.commands_of`); never part of the payload's identity.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def type(self) -> ArtifactType:

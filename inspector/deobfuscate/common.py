@@ -11,11 +11,13 @@ import base64
 import binascii
 import bz2
 import lzma
+import time
 import zlib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import regex
+import tree_sitter
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
@@ -258,3 +260,18 @@ def text_of(data: bytes) -> str | None:
 
 def time_is_short(ctx: ScanContext, reserve: float = 0.05) -> bool:
     return ctx.time_left() <= reserve
+
+
+_PARSE_CHUNK = 64 * 1024
+
+
+def parse_until(parser: tree_sitter.Parser, source: bytes, deadline: float | None = None) -> tree_sitter.Tree:
+    """Parse `source`, giving up (ValueError) once the monotonic `deadline` has passed.
+
+    tree-sitter checks for cancellation only when it reads its input in chunks, so a deadline
+    turns the bytes into a chunk reader.
+    """
+    if deadline is None:
+        return parser.parse(source)
+    return parser.parse(lambda offset, _point: source[offset:offset + _PARSE_CHUNK],
+                        progress_callback=lambda *_state: time.monotonic() >= deadline)

@@ -31,7 +31,13 @@ import tree_sitter_powershell
 from tree_sitter import Node
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
-from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic, time_is_short
+from inspector.deobfuscate.common import (
+    DeobfuscationLimits,
+    LayerOutput,
+    parse_until,
+    technique_heuristic,
+    time_is_short,
+)
 from inspector.deobfuscate.ps_eval import (
     BACKTICK_SPECIAL,
     EvalLimit,
@@ -47,6 +53,12 @@ from inspector.model import Artifact, ArtifactType
 from inspector.redact import redact_head
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
+
+
+def parse_powershell(source: bytes, deadline: float | None = None) -> tree_sitter.Tree:
+    """The syntax tree of a PowerShell script (UTF-8 bytes); shared with the command extractor.
+    Raises ValueError when the monotonic `deadline` passes first."""
+    return parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
 
 H = {
     "invoke_expression": technique_heuristic(
@@ -744,9 +756,8 @@ class PowerShellLayer:
                       "only the launcher decoding ran")
             return out.finish()
         source = text.encode("utf-8", "surrogatepass")
-        parser = tree_sitter.Parser(_LANGUAGE)
         try:
-            tree = parser.parse(source)
+            tree = parse_powershell(source)
         except (ValueError, RuntimeError) as exc:
             out.error("deobfuscation_parse_failed", f"powershell: {type(exc).__name__}")
             return out.finish()

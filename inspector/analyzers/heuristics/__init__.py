@@ -13,6 +13,7 @@ from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanCo
 from inspector.analyzers.heuristics import (
     amsi_logging,
     combinations,
+    commands,
     credential_access,
     defence_tampering,
     download_execute,
@@ -51,6 +52,7 @@ FAMILIES: tuple[Family, ...] = (
     impact.FAMILY,
     lateral_remote_access.FAMILY,
     obfuscation_stats.FAMILY,
+    commands.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -60,7 +62,7 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     h
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, combinations,
+        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, combinations,
     )
     for h in module.HEURISTICS
 )

