@@ -23,13 +23,25 @@ def rules() -> None:
 @rules.command("check")
 @click.pass_obj
 def check(app: object) -> None:
-    """Compile the built-in and operator rule folders; exit 1 if any file fails."""
+    """Compile the built-in and operator rule folders (YARA and Sigma); exit 1 if any file fails.
+
+    Sigma rules that are skipped by design (a logsource or fields a payload cannot show) are
+    named with their reason; they do not fail the check."""
     ruleset = load_ruleset(app.settings)  # type: ignore[attr-defined]
+    sigma = ruleset.sigma
     for error in ruleset.errors:
         click.echo(f"error: {error}", err=True)
+    for problem in sigma.errors:
+        click.echo(f"error: sigma {problem}", err=True)
+    for problem in sigma.skipped:
+        click.echo(f"skipped: sigma {problem}")
     click.echo(f"{ruleset.rule_count} rules from {len(ruleset.files) - len(ruleset.errors)} files, "
                f"version {ruleset.version}")
-    sys.exit(1 if ruleset.errors else 0)
+    if sigma.files:
+        click.echo(f"sigma: {len(sigma.rules)} rules evaluated ({sigma.unfiltered_count()} without a literal "
+                   f"prefilter), {len(sigma.skipped)} skipped, {len(sigma.errors)} broken, "
+                   f"from {len(sigma.files)} files, version {sigma.version}")
+    sys.exit(1 if ruleset.errors or sigma.errors else 0)
 
 
 @rules.command("list")

@@ -51,7 +51,7 @@ class ArtifactScanner:
     @classmethod
     def from_settings(cls, settings: Settings, depth: RescanDepth = "rules") -> ArtifactScanner:
         ruleset = load_ruleset(settings)
-        engine = AnalysisEngine.build(ruleset.rules, settings)
+        engine = AnalysisEngine.build(ruleset.rules, settings, ruleset.sigma)
         yara = YaraAnalyzer(ruleset.rules)
         version = (f"{RULES_ONLY_PREFIX}{yara.version}" if depth == "rules"
                    else analysis_version(ruleset.version, engine, settings))
