@@ -176,7 +176,11 @@ def _value_item(field: str | None, value: object) -> Predicate:
     if isinstance(value, SigmaExpansion):
         return _any_of(tuple(_value_item(field, v) for v in value.values))
     if isinstance(value, SigmaString):
-        return FieldMatch(field, string_test(value))
+        test = string_test(value)
+        if field is None and test.kind == "equals":
+            # A keyword is searched for in the whole event, as full-text search backends do.
+            test = StringTest("contains", test.text, test.cased)
+        return FieldMatch(field, test)
     if isinstance(value, SigmaRegularExpression):
         flags = 0
         for flag, re_flag in ((SigmaRegularExpressionFlag.IGNORECASE, regex.IGNORECASE),

@@ -20,6 +20,7 @@ from typing import Any
 
 import ahocorasick_rs
 import regex
+import yaml
 from sigma.collection import SigmaCollection
 from sigma.exceptions import SigmaError
 from sigma.rule import SigmaRule
@@ -233,7 +234,7 @@ def compile_sigma(directories: Iterable[Path]) -> SigmaRules:
 def _compile_file(path: Path, raw: bytes) -> list[CompiledSigmaRule | SigmaProblem]:
     try:
         collection = SigmaCollection.from_yaml(raw.decode("utf-8"), collect_errors=True)
-    except (SigmaError, UnicodeDecodeError, ValueError) as exc:
+    except (SigmaError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
         return [SigmaProblem(str(path), None, f"does not parse: {_first_line(exc)}", error=True)]
     outcomes: list[CompiledSigmaRule | SigmaProblem] = []
     for item in collection.rules:
@@ -260,8 +261,10 @@ def _compile_rule(path: Path, rule: SigmaRule) -> CompiledSigmaRule | SigmaProbl
     unknown: set[str] = set()
     try:
         branches = [compile_condition(c.parsed, KNOWN_FIELDS[kind], unknown) for c in rule.detection.parsed_condition]
-    except (UnsupportedDetection, SigmaError) as exc:
+    except UnsupportedDetection as exc:
         return SigmaProblem(str(path), title, f"cannot be evaluated: {_first_line(exc)}")
+    except SigmaError as exc:  # pySigma resolves the condition lazily: a bad one shows here
+        return SigmaProblem(str(path), title, f"does not parse: {_first_line(exc)}", error=True)
     predicate: Predicate = branches[0] if len(branches) == 1 else _any_branch(branches)
     if isinstance(predicate, Constant):
         fields = ", ".join(sorted(unknown)) or "none"
