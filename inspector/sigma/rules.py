@@ -33,8 +33,13 @@ from inspector.stage import Heuristic
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
-# Score per Sigma level; informational and low stay below the suspicious band (300) on their own.
-LEVEL_SCORES = {"informational": 10, "low": 50, "medium": 150, "high": 300, "critical": 600}
+# Score per Sigma level. Sigma rules are written for endpoint telemetry, where a match is a
+# process that ran; in a payload it is text that could run, and SigmaHQ's PowerShell rules match
+# much ordinary admin and test code (measured on the development corpus: any score for medium
+# rules, or more than a token for high ones, flags benign scripts that sit just below the
+# suspicious band). So a Sigma finding is shown with its attribution and corroborates; only a
+# critical rule reaches the suspicious band (300) alone. See docs/signatures.md.
+LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 10, "critical": 300}
 # Threat-hunting rules find things worth a look, not evidence: they never score above `low`.
 HUNTING_SCORE_CAP = LEVEL_SCORES["low"]
 _HUNTING_TAG = "detection.threat-hunting"

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from inspector.config import Settings
 from inspector.model import DetectionSource
 from inspector.sigma import LEVEL_SCORES, EventKind, SigmaRules, compile_sigma
 from inspector.sigma.conditions import evaluate
@@ -56,9 +57,11 @@ def test_level_sets_the_score_and_hunting_rules_never_score_above_low(tmp_path: 
     detection = "sel:\n  CommandLine|contains: 'whoami'\ncondition: sel"
     rules = compile_rules(tmp_path / "rules", **{lvl: rule_yaml(detection, level=lvl) for lvl in LEVEL_SCORES})
     assert {r.level: r.score for r in rules.rules} == LEVEL_SCORES
-    assert all(r.score < 300 for r in rules.rules if r.level in ("informational", "low"))
+    suspicious = Settings().suspicious_threshold
+    assert all(r.score < suspicious for r in rules.rules if r.level != "critical")
+    assert LEVEL_SCORES["critical"] >= suspicious
     hunting = compile_rules(tmp_path / "rules-threat-hunting", crit=rule_yaml(detection, level="critical"))
-    assert hunting.rules[0].hunting and hunting.rules[0].score == LEVEL_SCORES["low"]
+    assert hunting.rules[0].hunting and hunting.rules[0].score == LEVEL_SCORES["low"] < suspicious
 
 
 def test_each_rule_is_a_catalog_entry_with_its_attribution(tmp_path: Path) -> None:
@@ -66,7 +69,7 @@ def test_each_rule_is_a_catalog_entry_with_its_attribution(tmp_path: Path) -> No
                                                 rule_id=RULE_ID, title="Whoami run"))
     [entry] = rules.detections()
     assert entry.id == f"sigma.{RULE_ID}" and entry.title == "Whoami run"
-    assert entry.source is DetectionSource.SIGMA and entry.attack == ("T1059.001",) and entry.score == 300
+    assert entry.source is DetectionSource.SIGMA and entry.attack == ("T1059.001",) and entry.score == LEVEL_SCORES["high"]
     for part in (RULE_ID, "Whoami run", "level high", "Test Author", "https://example.test/reference"):
         assert part in entry.description
 
