@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from inspector.model import Artifact, ArtifactType, Finding
 from inspector.sigma import CompiledSigmaRule, SigmaEvent, SigmaRules, process_event, script_block_event
+from inspector.sigma.conditions import evaluate
 from inspector.sigma.events import CommandLike
 from inspector.stage import AnalyzerOutput, Payload, ScanContext
 
@@ -54,9 +55,15 @@ class SigmaAnalyzer:
             if ctx.expired():
                 out.errors.append(("limit_deadline", "Sigma evaluation stopped at the deadline"))
                 break
-            for rule in self._rules.match(event.kind, event.fields, ctx.regex_timeout()):
-                first, first_event, count = hits.get(rule.id, (rule, event, 0))
-                hits[rule.id] = (first, first_event, count + 1)
+            for rule in self._rules.candidates(event.kind, event.fields):
+                try:
+                    matched = evaluate(rule.predicate, event.fields, ctx.regex_timeout())
+                except TimeoutError:
+                    out.errors.append(("limit_regex_timeout", f"Sigma rule {rule.id}: a pattern timed out"))
+                    continue
+                if matched:
+                    first, first_event, count = hits.get(rule.id, (rule, event, 0))
+                    hits[rule.id] = (first, first_event, count + 1)
         for rule, event, count in hits.values():
             out.findings.append(self._finding(payload, rule, event, count, ctx))
         return out

@@ -27,7 +27,7 @@ from sigma.rule import SigmaRule
 
 from inspector.model import DetectionSource
 from inspector.sigma.conditions import (
-    Constant, Event, Predicate, UnsupportedDetection, compile_condition, evaluate, required_literals,
+    AnyOf, Constant, Event, Predicate, UnsupportedDetection, compile_condition, evaluate, required_literals,
 )
 from inspector.stage import Heuristic
 
@@ -288,8 +288,6 @@ def _compile_rule(path: Path, rule: SigmaRule) -> CompiledSigmaRule | SigmaProbl
 
 
 def _any_branch(branches: list[Predicate]) -> Predicate:
-    from inspector.sigma.conditions import AnyOf
-
     kept = tuple(b for b in branches if b != Constant(False))
     if Constant(True) in kept:
         return Constant(True)

@@ -78,3 +78,17 @@ def test_only_scripts_are_analysed_and_only_with_rules(tmp_path: Path) -> None:
     assert SigmaAnalyzer(rules(tmp_path)).accepts(script)
     assert not SigmaAnalyzer(rules(tmp_path)).accepts(binary)
     assert not SigmaAnalyzer(SigmaRules()).accepts(script)
+
+
+def test_a_pattern_that_times_out_is_reported_and_the_other_rules_still_run(tmp_path: Path) -> None:
+    slow = compile_rules(
+        tmp_path,
+        slow=rule_yaml("sel:\n  ScriptBlockText|re: '(a|aa)+b'\ncondition: sel", category="ps_script"),
+        cradle=rule_yaml("sel:\n  ScriptBlockText|contains: 'aaaa'\ncondition: sel", category="ps_script",
+                         rule_id=SCRIPT_RULE_ID),
+    )
+    text = "a" * 40 + "!"
+    limits = ScanLimits(regex_timeout_s=0.05)
+    out = SigmaAnalyzer(slow, no_commands).analyze(payload(text, ArtifactType.POWERSHELL), ScanContext(limits=limits))
+    assert [f.id for f in out.findings] == [f"sigma.{SCRIPT_RULE_ID}"]
+    assert [kind for kind, _ in out.errors] == ["limit_regex_timeout"]
