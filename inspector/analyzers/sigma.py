@@ -13,19 +13,19 @@ from inspector.sigma.conditions import evaluate
 from inspector.sigma.events import CommandLike
 from inspector.stage import AnalyzerOutput, Payload, ScanContext
 
-# (text, artifact type, deadline) -> the commands the text runs; see `inspector.commands`.
-CommandSource = Callable[[str, ArtifactType, float], Sequence[CommandLike]]
+# The commands a script payload runs; `inspector.commands.commands_of` computes them once per payload.
+CommandSource = Callable[[Payload, ScanContext], Sequence[CommandLike]]
 
 _SCRIPT_TYPES = frozenset({ArtifactType.POWERSHELL, ArtifactType.SHELL, ArtifactType.CMD})
 
 
-def extracted_commands(text: str, kind: ArtifactType, deadline: float) -> Sequence[CommandLike]:
-    """The command extractor's commands for a script of type `kind`."""
+def extracted_commands(payload: Payload, ctx: ScanContext) -> Sequence[CommandLike]:
+    """The command extractor's commands for a script payload (shared with the other analyzers)."""
     try:
-        from inspector.commands import Shell, extract_commands
+        from inspector.commands import commands_of
     except ImportError:  # the extractor is merged separately; until then only script blocks are evaluated
         return ()
-    return extract_commands(text, Shell(kind.value), deadline=deadline)
+    return commands_of(payload, ctx)
 
 
 class SigmaAnalyzer:
@@ -46,7 +46,7 @@ class SigmaAnalyzer:
         events: list[SigmaEvent] = []
         if payload.type is ArtifactType.POWERSHELL:
             events.append(script_block_event(payload.text))
-        for command in self._commands(payload.text, payload.type, ctx.deadline):
+        for command in self._commands(payload, ctx):
             event = process_event(command)
             if event is not None:
                 events.append(event)

