@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         default_factory=list, description="extra YARA rule folders, separated by the OS path separator"
     )
     include_builtin_signatures: bool = True
+    sigma_dirs: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list, description="Sigma rule folders (e.g. SigmaHQ's rules), separated by the OS path separator"
+    )
 
     # --- service
     host: str = "127.0.0.1"
@@ -200,7 +203,7 @@ class Settings(BaseSettings):
     webhook_max_backoff_s: float = Field(default=300.0, gt=0)
     events_jsonl_path: Path | None = None
 
-    @field_validator("signature_dirs", mode="before")
+    @field_validator("signature_dirs", "sigma_dirs", mode="before")
     @classmethod
     def _split_dirs(cls, value: Any) -> Any:
         return _split(value, os.pathsep)

@@ -42,14 +42,14 @@ class VerdictClass(StrEnum):
     MALICIOUS = "malicious"
 
 
-FindingSource = Literal["yara", "heuristic", "pe", "elf", "reputation", "structure", "deobfuscation"]
+FindingSource = Literal["yara", "heuristic", "pe", "elf", "reputation", "structure", "deobfuscation", "sigma"]
 
 
 class DetectionSource(StrEnum):
     """Where a declared detection comes from (the catalog's `source`).
 
-    The first seven are the published `FindingSource` values findings carry today; Sigma rules
-    and activity detectors declare their detections here before any of them emits a finding.
+    The first eight are the published `FindingSource` values findings carry; activity
+    detectors declare their detections here before any of them emits a finding.
     """
 
     YARA = "yara"

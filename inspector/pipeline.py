@@ -77,7 +77,7 @@ class Inspector:
         self._pool = pool
         self._retiring: set[asyncio.Future[None]] = set()
         self._fetcher = fetcher
-        self._engine = AnalysisEngine.build(ruleset.rules, settings)
+        self._engine = AnalysisEngine.build(ruleset.rules, settings, ruleset.sigma)
         self._analysis_version = analysis_version(ruleset.version, self._engine, settings)
 
     @classmethod
@@ -118,7 +118,7 @@ class Inspector:
             self._pool = AnalysisPool.start(ruleset, self.settings, old_pool.size)
             # In-flight scans finish on the old pool; waiting for it happens off the event loop.
             self._retiring.add(asyncio.ensure_future(asyncio.to_thread(old_pool.shutdown, True)))
-        self._engine = AnalysisEngine.build(ruleset.rules, self.settings)
+        self._engine = AnalysisEngine.build(ruleset.rules, self.settings, ruleset.sigma)
         self.ruleset = ruleset
         self._analysis_version = analysis_version(ruleset.version, self._engine, self.settings)
         return self.signatures

@@ -180,3 +180,27 @@ async def test_reloading_signatures_changes_the_analysis_version(offline_setting
         await inspector.close()
     assert inspector.analysis_version != before
     assert "op.x" in {f.id for f in result.verdict.findings}
+
+
+async def test_reloading_with_a_broken_sigma_rule_keeps_the_others_and_names_it(offline_settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.sigma.helpers import rule_yaml
+
+    sigma = tmp_path / "sigma"
+    sigma.mkdir()
+    settings = offline_settings.model_copy(update={"sigma_dirs": [sigma]})
+    inspector = await Inspector.start(settings, workers=0)
+    try:
+        before = inspector.analysis_version
+        (sigma / "good.yml").write_text(rule_yaml(
+            "sel:\n  ScriptBlockText|contains: 'Get-Date -Format'\ncondition: sel", category="ps_script",
+            rule_id="6e5d4c3b-2a19-4807-9f6e-5d4c3b2a1908"))
+        (sigma / "broken.yml").write_text(rule_yaml("sel:\n  ScriptBlockText: x\ncondition: sel and nothing",
+                                                    category="ps_script"))
+        await inspector.reload_signatures()
+        result = await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=b"Get-Date -Format o\n",
+                                                         language=ArtifactType.POWERSHELL))
+    finally:
+        await inspector.close()
+    assert inspector.analysis_version != before
+    assert [p.path for p in inspector.ruleset.sigma.errors] == [str(sigma / "broken.yml")]
+    assert "sigma.6e5d4c3b-2a19-4807-9f6e-5d4c3b2a1908" in {f.id for f in result.verdict.findings}

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import yara
 
 from inspector.analyzers import build_analyzers
+from inspector.analyzers.sigma import SigmaAnalyzer
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.deobfuscate import DeobfuscationLimits, build_layers
@@ -24,6 +25,7 @@ from inspector.model import (
     TEXT_TYPES, Artifact, ArtifactFacts, ArtifactType, FetchRecord, Finding, InspectionError, Layer,
 )
 from inspector.redact import redact_text
+from inspector.sigma import SigmaRules
 from inspector.stage import Analyzer, AnalyzerOutput, Child, Payload, ScanContext, ScanLimits
 from inspector.unpack import build_unpackers
 from inspector.unpack.filetype import detect_type
@@ -76,10 +78,14 @@ class AnalysisEngine:
     stages: tuple[tuple[Analyzer, ...], ...]
 
     @classmethod
-    def build(cls, rules: yara.Rules | None, settings: Settings) -> AnalysisEngine:
-        """The stages with YARA on `rules` and every stage's limits from `settings`."""
+    def build(cls, rules: yara.Rules | None, settings: Settings, sigma: SigmaRules | None = None) -> AnalysisEngine:
+        """The stages with YARA on `rules`, Sigma on `sigma` (when it has rules) and every stage's
+        limits from `settings`."""
         layers = build_layers(DeobfuscationLimits.from_settings(settings))
-        return cls(stages=(build_unpackers(settings), layers, (YaraAnalyzer(rules), *build_analyzers(settings))))
+        rule_analyzers: tuple[Analyzer, ...] = (YaraAnalyzer(rules),)
+        if sigma is not None and sigma.rules:
+            rule_analyzers += (SigmaAnalyzer(sigma),)
+        return cls(stages=(build_unpackers(settings), layers, (*rule_analyzers, *build_analyzers(settings))))
 
     def analyzers(self) -> list[Analyzer]:
         """Every stage's analyzers, in the order they run."""

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import os
+import pickle
 import tempfile
 import time
 from collections.abc import Sequence
@@ -33,7 +34,15 @@ def _init_worker(compiled_rules_path: str, settings_values: dict[str, Any]) -> N
     global _worker_engine
     with open(compiled_rules_path, "rb") as handle:
         rules = load_compiled(handle.read())
-    _worker_engine = AnalysisEngine.build(rules, Settings(**settings_values))
+    # The parent's own compiled Sigma rules, written by the parent into its private folder:
+    # the same rules as the parent's version, without parsing the folders again per worker.
+    with open(_sigma_path(Path(compiled_rules_path)), "rb") as handle:
+        sigma = pickle.load(handle)  # noqa: S301 - written by this service, mode 0700 folder
+    _worker_engine = AnalysisEngine.build(rules, Settings(**settings_values), sigma)
+
+
+def _sigma_path(rules_path: Path) -> Path:
+    return rules_path.with_suffix(".sigma")
 
 
 def _worker_ready() -> int:
@@ -52,7 +61,7 @@ def _analyze_in_worker(roots: Sequence[RootPayload], limits: ScanLimits, known: 
 class AnalysisPool(ProcessPoolExecutor):
     """Worker processes that each analyse with the ruleset and settings the pool started with.
 
-    The compiled rules live in a private folder (mode 0700, named by mkdtemp: no other user can
+    The compiled rules (YARA, and Sigma pickled) live in a private folder (mode 0700, named by mkdtemp: no other user can
     swap them), read by each worker once at start and removed when the pool is shut down."""
 
     def __init__(self, rules_path: Path, size: int, settings: Settings) -> None:
@@ -67,6 +76,7 @@ class AnalysisPool(ProcessPoolExecutor):
         rules_dir = Path(tempfile.mkdtemp(prefix="payload-inspector-rules-"))
         rules_path = rules_dir / f"{ruleset.version or 'empty'}.yarc"
         rules_path.write_bytes(ruleset.to_bytes())
+        _sigma_path(rules_path).write_bytes(pickle.dumps(ruleset.sigma))
         return cls(rules_path, workers or max(1, os.cpu_count() or 1), settings)
 
     async def analyze(self, roots: Sequence[RootPayload], limits: ScanLimits,
@@ -92,5 +102,6 @@ class AnalysisPool(ProcessPoolExecutor):
         super().shutdown(wait=wait, cancel_futures=cancel_futures)
         if wait:
             self.rules_path.unlink(missing_ok=True)
+            _sigma_path(self.rules_path).unlink(missing_ok=True)
             with contextlib.suppress(OSError):
                 self.rules_path.parent.rmdir()

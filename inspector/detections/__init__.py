@@ -47,7 +47,7 @@ DETECTIONS: Catalog = Catalog.of_modules(DETECTION_MODULES)
 
 
 def catalog_for(ruleset: Ruleset) -> Catalog:
-    """The built-in detections plus the YARA rules of `ruleset`."""
+    """The built-in detections plus the YARA and Sigma rules of `ruleset`."""
     return DETECTIONS.with_rules(ruleset.detections())
 
 

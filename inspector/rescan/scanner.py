@@ -2,17 +2,19 @@
 
 Two depths, chosen per rescan:
 
-* `rules` (the default, what a signature change needs): only the YARA analyzer runs, with the
-  new ruleset. Findings of the other analyzers cannot have changed (their code did not), so
-  re-scoring keeps them from the stored verdict and replaces only YARA findings. This is as
-  fast as YARA itself plus bookkeeping.
+* `rules` (the default, what a signature change needs): only the rule analyzers run (YARA, and
+  Sigma when Sigma folders are configured), with the new ruleset. Findings of the other
+  analyzers cannot have changed (their code did not), so re-scoring keeps them from the stored
+  verdict and replaces only YARA and Sigma findings. This is as fast as the rules themselves
+  plus bookkeeping.
 * `full` (after an upgrade that changed analyzers or intel lists): every stage runs on the
   artifact, and all of its findings are replaced.
 
 A stored inspection already holds every artifact of its tree (archive members, decoded and
 deobfuscated layers) with its own bytes, so each artifact is analysed on its own: the children
 it yields are not walked again. Results are keyed by (sha256, ruleset version, analyzer
-version), the key of the analysis cache; in `rules` mode the analyzer version is `yara:<v>`.
+version), the key of the analysis cache; in `rules` mode the analyzer version is `yara:<v>`
+(`yara:<v>+sigma:<v>` with Sigma rules).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Literal
 
 from inspector.analysis.engine import AnalysisEngine, RootPayload, analyze_payloads
 from inspector.analysis.version import analysis_version
+from inspector.analyzers.sigma import SigmaAnalyzer
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Finding
@@ -35,7 +38,7 @@ RULES_ONLY_PREFIX = "yara:"
 
 def replaced_sources(analyzer_version: str) -> frozenset[str] | None:
     """Finding sources a rescan with this analyzer version replaces (None: all of them)."""
-    return frozenset({"yara"}) if analyzer_version.startswith(RULES_ONLY_PREFIX) else None
+    return frozenset({"yara", "sigma"}) if analyzer_version.startswith(RULES_ONLY_PREFIX) else None
 
 
 @dataclass(frozen=True)
@@ -47,17 +50,19 @@ class ArtifactScanner:
     analyzer_version: str
     depth: RescanDepth
     limits: ScanLimits
+    sigma: SigmaAnalyzer | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, depth: RescanDepth = "rules") -> ArtifactScanner:
         ruleset = load_ruleset(settings)
-        engine = AnalysisEngine.build(ruleset.rules, settings)
+        engine = AnalysisEngine.build(ruleset.rules, settings, ruleset.sigma)
         yara = YaraAnalyzer(ruleset.rules)
-        version = (f"{RULES_ONLY_PREFIX}{yara.version}" if depth == "rules"
-                   else analysis_version(ruleset.version, engine, settings))
+        sigma = SigmaAnalyzer(ruleset.sigma) if ruleset.sigma.rules else None
+        rules_version = f"{RULES_ONLY_PREFIX}{yara.version}" + (f"+sigma:{sigma.version}" if sigma else "")
+        version = rules_version if depth == "rules" else analysis_version(ruleset.version, engine, settings)
         # Depth 0: the root is analysed, the children it yields are not walked (see module doc).
         limits = replace(ScanLimits.from_settings(settings), max_depth=0)
-        return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits)
+        return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits, sigma)
 
     def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
         kind = ArtifactType(type_name) if type_name in ArtifactType._value2member_map_ else None
@@ -68,12 +73,18 @@ class ArtifactScanner:
     def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
         artifact = Artifact(sha256=sha256, size=len(data), type=kind or ArtifactType.UNKNOWN, origin="rescan")
         text = None
-        # YARA reads text only to add a UTF-8 view of UTF-16/32 text; only such text needs decoding.
-        if artifact.type in TEXT_TYPES and _maybe_wide(data) and (decoded := decode_text(data)) is not None:
+        # YARA reads text only to add a UTF-8 view of UTF-16/32 text; Sigma reads scripts' text.
+        sigma = self.sigma if self.sigma is not None and self.sigma.accepts(artifact) else None
+        wanted = sigma is not None or _maybe_wide(data)
+        if artifact.type in TEXT_TYPES and wanted and (decoded := decode_text(data)) is not None:
             artifact = artifact.model_copy(update={"encoding": decoded.encoding})
             text = decoded.text
         ctx = ScanContext(limits=self.limits)
-        return self.yara.analyze(Payload(artifact=artifact, data=data, text=text), ctx).findings
+        payload = Payload(artifact=artifact, data=data, text=text)
+        findings = self.yara.analyze(payload, ctx).findings
+        if sigma is not None:
+            findings += sigma.analyze(payload, ctx).findings
+        return findings
 
     def _scan_full(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
         limits = replace(self.limits, max_artifact_bytes=max(self.limits.max_artifact_bytes, len(data)),

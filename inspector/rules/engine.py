@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import yara
 
 from inspector.model import DetectionSource
+from inspector.sigma import SigmaRules
 from inspector.stage import Heuristic
 
 RULE_SUFFIXES = (".yar", ".yara")
@@ -66,6 +67,14 @@ class Ruleset:
     files: list[str]
     errors: list[CompileError] = field(default_factory=list)
     loaded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    sigma: SigmaRules = field(default_factory=SigmaRules)
+
+    def with_sigma(self, sigma: SigmaRules) -> Ruleset:
+        """This ruleset plus Sigma rules, versioned by both (without Sigma files the version is YARA's)."""
+        if not sigma.version:
+            return replace(self, sigma=sigma)
+        version = hashlib.sha256(f"yara {self.version}\nsigma {sigma.version}\n".encode()).hexdigest()[:16]
+        return replace(self, sigma=sigma, version=version)
 
     def detections(self) -> tuple[Heuristic, ...]:
         """The catalog entries the rules declare, one per finding id (the first rule with an id
@@ -73,6 +82,8 @@ class Ruleset:
         entries: dict[str, Heuristic] = {}
         for meta in rule_metadata(self.rules):
             entries.setdefault(meta.id, meta.detection())
+        for entry in self.sigma.detections():
+            entries.setdefault(entry.id, entry)
         return tuple(entries.values())
 
     def to_bytes(self) -> bytes:

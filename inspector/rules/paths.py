@@ -7,6 +7,7 @@ from pathlib import Path
 
 from inspector.config import Settings
 from inspector.rules.engine import Ruleset, compile_ruleset
+from inspector.sigma import compile_sigma
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -25,5 +26,6 @@ def signature_dirs(settings: Settings) -> list[Path]:
 
 
 def load_ruleset(settings: Settings) -> Ruleset:
-    """Every rule folder the settings name, compiled (a failing file is reported and left out)."""
-    return compile_ruleset(signature_dirs(settings))
+    """Every rule folder the settings name, compiled (a failing file is reported and left out):
+    the YARA folders and the Sigma folders, versioned together."""
+    return compile_ruleset(signature_dirs(settings)).with_sigma(compile_sigma(settings.sigma_dirs))

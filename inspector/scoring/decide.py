@@ -70,8 +70,9 @@ def decide(plan: InspectionPlan, artifacts: list[Artifact], findings: list[Findi
     verdict = bands.classify(score)
     alerts = _alerts(plan, artifacts, findings, bands, verdict)
     severity = _severity(alerts, verdict)
-    # YARA findings are declared by the ruleset that made them (`detections.catalog_for`).
-    undeclared = DETECTIONS.undeclared(f for f in findings if f.source != DetectionSource.YARA)
+    # YARA and Sigma findings are declared by the ruleset that made them (`detections.catalog_for`).
+    undeclared = DETECTIONS.undeclared(f for f in findings
+                                       if f.source not in (DetectionSource.YARA, DetectionSource.SIGMA))
     if undeclared:
         log.warning("findings with ids the detection catalog does not declare: %s", ", ".join(undeclared))
     return Decision(score=score, verdict=verdict, severity=severity, alerts=alerts, undeclared=undeclared)

@@ -11,6 +11,7 @@ import pytest
 from inspector.analysis.engine import AnalysisEngine, RootPayload, analyze_payloads
 from inspector.analysis.pools import AnalysisPool
 from inspector.config import Settings
+from inspector.model import ArtifactType
 from inspector.rules import Ruleset, load_ruleset
 from inspector.stage import ScanLimits
 
@@ -64,3 +65,20 @@ def test_without_a_worker_count_there_is_one_worker_per_cpu(ruleset: Ruleset, se
         assert unused.size == max(1, os.cpu_count() or 1)
     finally:
         unused.shutdown(wait=True)
+
+
+async def test_workers_evaluate_the_parents_sigma_rules(settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+    from tests.sigma.helpers import rule_yaml
+
+    folder = tmp_path_factory.mktemp("sigma")
+    (folder / "r.yml").write_text(rule_yaml("sel:\n  ScriptBlockText|contains: 'invoke-mimikatz'\ncondition: sel",
+                                            category="ps_script", rule_id="1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"))
+    with_sigma = settings.model_copy(update={"sigma_dirs": [folder]})
+    ruleset = load_ruleset(with_sigma)
+    pool = AnalysisPool.start(ruleset, with_sigma, workers=1)
+    try:
+        roots = [RootPayload(data=SCRIPT, origin="content", role="submitted", type_hint=ArtifactType.POWERSHELL)]
+        pooled = await pool.analyze(roots, ScanLimits.from_settings(with_sigma), ())
+    finally:
+        pool.shutdown(wait=True)
+    assert "sigma.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" in {f.id for f in pooled.findings}

@@ -50,3 +50,22 @@ def test_a_broken_rule_file_is_named_and_fails_both_commands(tmp_path: Path) -> 
     for command in ("check", "list"):
         done = run(command, extra_dir=tmp_path)
         assert done.returncode == 1 and "broken.yar" in done.stderr, command
+
+
+def test_check_names_skipped_and_broken_sigma_rules(tmp_path: Path) -> None:
+    from tests.sigma.helpers import rule_yaml
+
+    (tmp_path / "good.yml").write_text(rule_yaml("sel:\n  CommandLine|contains: 'whoami'\ncondition: sel"))
+    (tmp_path / "hashes.yml").write_text(rule_yaml("sel:\n  Hashes|contains: 'IMPHASH='\ncondition: sel",
+                                                   title="needs hashes"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=120,
+                          env={**env, "INSPECTOR_SIGMA_DIRS": str(tmp_path)})
+    assert done.returncode == 0, done.stderr
+    assert "hashes.yml (needs hashes): needs fields a payload cannot show: Hashes" in done.stdout
+    assert "sigma: 1 rules evaluated" in done.stdout
+
+    (tmp_path / "broken.yml").write_text("title: [\n")
+    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=120,
+                          env={**env, "INSPECTOR_SIGMA_DIRS": str(tmp_path)})
+    assert done.returncode == 1 and "broken.yml" in done.stderr

@@ -18,7 +18,7 @@ from inspector.rescan.scanner import ArtifactScanner
 from inspector.service.rescan_service import run_rescan, start_rescan
 from inspector.store import RescanFilter, RescanInfo, Store
 from inspector.store.schema import analysis_cache, rescan_items
-from inspector.store.testing import blobs_of, make_verdict
+from inspector.store.testing import Backend, blobs_of, make_verdict, temporary_store
 from inspector.tasks.batch_runner import LocalBatchRunner
 
 MARKER = "acme-backdoor-7f3a"
@@ -196,3 +196,28 @@ async def test_a_batch_leased_by_a_dead_run_is_waited_for_not_skipped(store: Sto
         runner.close()
     assert final.status == "done" and final.progress.artifacts_scanned == 6
     assert final.progress.batches_done == final.progress.batches_total
+
+
+async def test_a_changed_sigma_folder_is_a_new_ruleset_that_rescans_stored_payloads(backend: Backend,
+                                                                                     tmp_path: Path) -> None:
+    from tests.sigma.helpers import rule_yaml
+
+    sigma = tmp_path / "sigma"
+    sigma.mkdir()
+    contents = [b"Set-MpPreference -DisableRealtimeMonitoring $true\n"]
+    async with temporary_store(backend, tmp_path / "data", sigma_dirs=[sigma], rescan_batch_size=4,
+                               rescan_poll_s=0.05) as sigma_store:
+        await sigma_store.inspections.create("defender", "script", {}, None, None)
+        await sigma_store.inspections.save_verdict("defender", make_verdict("defender", contents), blobs_of(contents))
+        before = await asyncio.to_thread(ArtifactScanner.from_settings, sigma_store.settings)
+
+        (sigma / "defender.yml").write_text(rule_yaml(
+            "sel:\n  ScriptBlockText|contains: 'DisableRealtimeMonitoring $true'\ncondition: sel",
+            category="ps_script", level="critical", rule_id="7b6a5948-3726-4150-9f8e-7d6c5b4a3928"))
+        info = await _rescan(sigma_store)
+        assert info.ruleset_version != before.ruleset_version and "+sigma:" in info.analyzer_version
+        (change,) = info.changes
+        assert (change.old_verdict, change.new_verdict) == ("clean", "suspicious")
+        stored = (await sigma_store.inspections.get("defender")).verdict  # type: ignore[union-attr]
+        assert stored is not None
+        assert "sigma.7b6a5948-3726-4150-9f8e-7d6c5b4a3928" in {f.id for f in stored.findings}

