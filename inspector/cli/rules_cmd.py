@@ -26,10 +26,17 @@ def check(app: object) -> None:
     """Compile the built-in and operator rule folders; exit 1 if any file fails."""
     ruleset = load_ruleset(app.settings)  # type: ignore[attr-defined]
     for error in ruleset.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {error} ({_rules(error.rules)} left out)", err=True)
     click.echo(f"{ruleset.rule_count} rules from {len(ruleset.files) - len(ruleset.errors)} files, "
                f"version {ruleset.version}")
+    if ruleset.errors:
+        click.echo(f"{len(ruleset.errors)} of {len(ruleset.files)} files left out, declaring "
+                   f"{_rules(ruleset.skipped_rules)}", err=True)
     sys.exit(1 if ruleset.errors else 0)
+
+
+def _rules(count: int) -> str:
+    return f"{count} rule" + ("" if count == 1 else "s")
 
 
 @rules.command("list")

@@ -50,3 +50,19 @@ def test_a_broken_rule_file_is_named_and_fails_both_commands(tmp_path: Path) -> 
     for command in ("check", "list"):
         done = run(command, extra_dir=tmp_path)
         assert done.returncode == 1 and "broken.yar" in done.stderr, command
+
+
+def test_check_compiles_rules_reading_the_community_externals(tmp_path: Path) -> None:
+    (tmp_path / "ext_vars.yar").write_text('rule by_name { condition: filename == "x.exe" and filepath contains "\\\\" '
+                                           'and extension == ".exe" and filetype == "EXE" and owner == "" }\n')
+    done = run("check", extra_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_check_counts_the_rules_of_a_file_left_out(tmp_path: Path) -> None:
+    (tmp_path / "thor_only.yar").write_text('rule a { condition: true }\nrule b { condition: md5 == "0" }\n')
+    done = run("check", extra_dir=tmp_path)
+    assert done.returncode == 1
+    assert 'thor_only.yar:2: undefined identifier "md5" (2 rules left out)' in done.stderr
+    assert "1 of " in done.stderr and "files left out, declaring 2 rules" in done.stderr
