@@ -15,7 +15,7 @@ import asyncio
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from inspector import __version__
@@ -31,7 +31,7 @@ from inspector.fetch import Fetcher, FetchSession
 from inspector.fetch.reputation import offline_url_findings
 from inspector.model import ExtensionInfo, FetchRecord, Finding, InspectionError, SignatureInfo, Verdict
 from inspector.redact import redact_url
-from inspector.rules import Ruleset, RulesetError, load_ruleset
+from inspector.rules import CompileError, Ruleset, RulesetError, load_ruleset
 from inspector.scoring import Bands, decide
 from inspector.stage import ScanLimits
 
@@ -46,6 +46,16 @@ class SignatureStatus:
     rule_count: int
     loaded_at: str
     errors: list[str]
+    skipped: list[CompileError] = field(default_factory=list)  # the rule files left out, and why
+
+    @property
+    def skipped_files(self) -> int:
+        return len(self.skipped)
+
+    @property
+    def skipped_rules(self) -> int:
+        """Rules declared in the files left out."""
+        return sum(error.rules for error in self.skipped)
 
 
 @dataclass
@@ -93,7 +103,7 @@ class Inspector:
     @property
     def signatures(self) -> SignatureStatus:
         return SignatureStatus(self.ruleset.version, self.ruleset.rule_count, self.ruleset.loaded_at,
-                               [str(e) for e in self.ruleset.errors])
+                               [str(e) for e in self.ruleset.errors], list(self.ruleset.errors))
 
     @property
     def fetching(self) -> bool:

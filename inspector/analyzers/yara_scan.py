@@ -1,6 +1,8 @@
 """YARA over every artifact: the raw bytes, and the UTF-8 form of UTF-16 text.
 
 Rule `meta` gives the finding its id, score, ATT&CK ids and description (see rules/engine.py).
+Each scan passes the artifact's external variables (its file name, path, extension and type:
+rules/externals.py), which the rules of community packs compare.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from inspector.stage import AnalyzerOutput, Payload, ScanContext
 from inspector.model import Artifact, Finding, Location
 from inspector.redact import QUOTE_CONTEXT_CHARS, redact_quote
 from inspector.rules.engine import RuleMeta, meta_of
+from inspector.rules.externals import artifact_externals
 
 
 class YaraAnalyzer:
     name = "yara"
-    version = "1"
+    version = "2"  # 2: scans pass the artifact's external variables
 
     def __init__(self, rules: yara.Rules | None) -> None:
         self._rules = rules
@@ -26,10 +29,14 @@ class YaraAnalyzer:
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
         out = AnalyzerOutput()
         seen: set[str] = set()
+        rules = self._rules
+        if rules is None:
+            return out
+        externals = artifact_externals(payload.artifact)
         for data, offset_in_text in self._views(payload):
             timeout = max(1, min(ctx.limits.yara_timeout_s, int(ctx.time_left()) or 1))
             try:
-                matches = self._rules.match(data=data, timeout=timeout)  # type: ignore[union-attr]
+                matches = rules.match(data=data, externals=externals, timeout=timeout)
             except yara.TimeoutError:
                 out.errors.append(("limit_yara_timeout", f"YARA scan stopped after {timeout}s"))
                 continue

@@ -187,9 +187,13 @@ async def running_service(settings: Settings, host: str, port: int) -> AsyncIter
                 try:
                     await web.SockSite(runner, sock).start()
                     status = inspector.signatures
+                    for skipped in status.skipped:
+                        log.warning("rule_file_skipped", file=skipped.path, line=skipped.line,
+                                    reason=skipped.message, rules=skipped.rules)
                     log.info("listening", host=host, port=sock.getsockname()[1], workers=worker_count(settings),
-                             rules=status.rule_count, ruleset_version=status.version, fetch=inspector.fetching,
-                             fetch_policy=inspector.fetch_policy())
+                             rules=status.rule_count, ruleset_version=status.version,
+                             skipped_rule_files=status.skipped_files, skipped_rules=status.skipped_rules,
+                             fetch=inspector.fetching, fetch_policy=inspector.fetch_policy())
                     yield runner
                 finally:
                     await runner.cleanup()

@@ -27,6 +27,7 @@ from inspector.api.schemas import (
     PayloadVerdictBody,
     ReadyBody,
     SignaturesBody,
+    SkippedRuleFile,
 )
 from inspector.config import Settings
 from inspector.extensions import detect_input
@@ -315,8 +316,11 @@ async def get_payload(request: web.Request) -> web.Response:
 
 
 def _signatures_body(status: SignatureStatus) -> SignaturesBody:
-    return SignaturesBody(version=status.version, rule_count=status.rule_count, loaded_at=status.loaded_at,
-                          errors=list(status.errors))
+    return SignaturesBody(
+        version=status.version, rule_count=status.rule_count, loaded_at=status.loaded_at, errors=list(status.errors),
+        skipped_files=status.skipped_files, skipped_rules=status.skipped_rules,
+        skipped=[SkippedRuleFile(file=e.path, line=e.line, reason=e.message, rules=e.rules) for e in status.skipped],
+    )
 
 
 async def get_signatures(request: web.Request) -> web.Response:

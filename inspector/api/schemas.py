@@ -117,11 +117,23 @@ class InspectionStatusBody(_Strict):
     error: str | None = Field(default=None, description="why the inspection failed, when it did")
 
 
+class SkippedRuleFile(_Strict):
+    """A rule file left out of the active ruleset, and why."""
+
+    file: str
+    line: int | None = None
+    reason: str = Field(description='the compiler\'s message, e.g. `undefined identifier "foo"`')
+    rules: int = Field(description="rules the file declares, all left out with it")
+
+
 class SignaturesBody(_Strict):
-    version: str = Field(description="hash of the active rule sources")
+    version: str = Field(description="hash of the active rule sources and of the external-variables mapping")
     rule_count: int
     loaded_at: str = Field(description="ISO 8601 UTC time the active ruleset was compiled")
     errors: list[str] = Field(default_factory=list, description="rule files left out of the active ruleset")
+    skipped_files: int = Field(default=0, description="how many rule files were left out")
+    skipped_rules: int = Field(default=0, description="how many rules those files declare")
+    skipped: list[SkippedRuleFile] = Field(default_factory=list, description="each file left out, with the reason")
 
 
 class PayloadVerdictBody(_Strict):

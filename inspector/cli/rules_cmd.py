@@ -35,13 +35,16 @@ def check(app: object) -> None:
     ruleset = load_ruleset(app.settings)  # type: ignore[attr-defined]
     sigma = ruleset.sigma
     for error in ruleset.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {error} ({_rules(error.rules)} left out)", err=True)
     for problem in sigma.errors:
         click.echo(f"error: sigma {problem}", err=True)
     for problem in sigma.skipped:
         click.echo(f"skipped: sigma {problem}")
     click.echo(f"{ruleset.rule_count} rules from {len(ruleset.files) - len(ruleset.errors)} files, "
                f"version {ruleset.version}")
+    if ruleset.errors:
+        click.echo(f"{len(ruleset.errors)} of {len(ruleset.files)} files left out, declaring "
+                   f"{_rules(ruleset.skipped_rules)}", err=True)
     if sigma.files:
         click.echo(f"sigma: {len(sigma.rules)} rules evaluated ({sigma.unfiltered_count()} without a literal "
                    f"prefilter), {len(sigma.skipped)} skipped, {len(sigma.errors)} broken, "
@@ -69,6 +72,10 @@ def update(app: object, sigma_url: str | None) -> None:
     click.echo(f"{len(compiled.rules)} rules evaluated, {len(compiled.skipped)} skipped, "
                f"{len(compiled.errors)} broken (inspector rules check names them)")
     click.echo("INSPECTOR_SIGMA_DIRS=" + os.pathsep.join(str(p) for p in release.rule_folders))
+
+
+def _rules(count: int) -> str:
+    return f"{count} rule" + ("" if count == 1 else "s")
 
 
 @rules.command("list")

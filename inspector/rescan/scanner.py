@@ -15,6 +15,10 @@ deobfuscated layers) with its own bytes, so each artifact is analysed on its own
 it yields are not walked again. Results are keyed by (sha256, ruleset version, analyzer
 version), the key of the analysis cache; in `rules` mode the analyzer version is `yara:<v>`
 (`yara:<v>+sigma:<v>` with Sigma rules).
+
+Those scans see bytes without a name. An artifact that was a file in an inspection (a fetched
+file, an archive member, a submitted file) is also scanned with its name, by `scan_named`,
+when the rules may read it (`reads_file_names`): see rescan/named.py.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class ArtifactScanner:
     depth: RescanDepth
     limits: ScanLimits
     sigma: SigmaAnalyzer | None = None
+    reads_file_names: bool = False  # some rule may read `filename`, `filepath` or `extension`
 
     @classmethod
     def from_settings(cls, settings: Settings, depth: RescanDepth = "rules") -> ArtifactScanner:
@@ -62,7 +67,8 @@ class ArtifactScanner:
         version = rules_version if depth == "rules" else analysis_version(ruleset.version, engine, settings)
         # Depth 0: the root is analysed, the children it yields are not walked (see module doc).
         limits = replace(ScanLimits.from_settings(settings), max_depth=0)
-        return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits, sigma)
+        return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits, sigma,
+                   ruleset.reads_file_names)
 
     def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
         kind = ArtifactType(type_name) if type_name in ArtifactType._value2member_map_ else None
@@ -70,8 +76,15 @@ class ArtifactScanner:
             return self._scan_rules(sha256, data, kind)
         return self._scan_full(sha256, data, kind)
 
+    def scan_named(self, artifact: Artifact, data: bytes) -> list[Finding]:
+        """YARA findings of a stored artifact scanned as the file it was (its name, path and type)."""
+        return self._scan_yara(artifact, data)
+
     def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
         artifact = Artifact(sha256=sha256, size=len(data), type=kind or ArtifactType.UNKNOWN, origin="rescan")
+        return self._scan_yara(artifact, data)
+
+    def _scan_yara(self, artifact: Artifact, data: bytes) -> list[Finding]:
         text = None
         # YARA reads text only to add a UTF-8 view of UTF-16/32 text; Sigma reads scripts' text.
         sigma = self.sigma if self.sigma is not None and self.sigma.accepts(artifact) else None

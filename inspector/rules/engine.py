@@ -1,8 +1,12 @@
 """The YARA engine: compile every rule folder once, version the ruleset, scan with a timeout.
 
-A rule file that fails to compile is reported with its path and line and left out; the
-others still load. The version is the hash of the sources that compiled, so any change to
-the active rules changes it.
+Every source is compiled with the external variables community packs read (`filename`,
+`filepath`, `extension`, `filetype`, `owner`: rules/externals.py), set to neutral values; a
+scan passes each artifact's own. A rule file that still fails to compile (a syntax error,
+another undefined identifier) is reported with its path, line and the number of rules it
+declares, and left out; the others still load. The version is the hash of the externals
+mapping and of the sources that compiled, so any change to the active rules, or to what the
+variables mean, changes it.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 import yara
 
 from inspector.model import DetectionSource
+from inspector.rules.externals import MAPPING_VERSION, NEUTRAL_EXTERNALS, declared_rules, reads_file_names
 from inspector.sigma import SigmaRules
 from inspector.stage import Heuristic
 
@@ -26,9 +31,12 @@ _ERROR_LINE = re.compile(r"^(?:.*?\((\d+)\)|line (\d+)):\s*")
 
 @dataclass(frozen=True)
 class CompileError:
+    """A rule file left out of the ruleset: where it fails, why, and how many rules it declares."""
+
     path: str
     line: int | None
     message: str
+    rules: int = 0
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -67,6 +75,13 @@ class Ruleset:
     files: list[str]
     errors: list[CompileError] = field(default_factory=list)
     loaded_at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    reads_file_names: bool = False  # some compiled rule may read `filename`, `filepath` or `extension`
+
+    @property
+    def skipped_rules(self) -> int:
+        """Rules declared in the files left out."""
+        return sum(error.rules for error in self.errors)
+
     sigma: SigmaRules = field(default_factory=SigmaRules)
 
     def with_sigma(self, sigma: SigmaRules) -> Ruleset:
@@ -110,13 +125,13 @@ def _namespace(path: Path, index: int) -> str:
     return f"ns{index}_" + re.sub(r"\W", "_", path.stem)
 
 
-def _compile_error(path: Path, exc: Exception) -> CompileError:
+def _compile_error(path: Path, exc: Exception, rules: int) -> CompileError:
     message = str(exc)
     match = _ERROR_LINE.match(message)
     if match is None:
-        return CompileError(str(path), None, message)
+        return CompileError(str(path), None, message, rules)
     line = int(match.group(1) or match.group(2))
-    return CompileError(str(path), line, message[match.end():])
+    return CompileError(str(path), line, message[match.end():], rules)
 
 
 def compile_ruleset(directories: list[Path]) -> Ruleset:
@@ -138,17 +153,18 @@ def compile_ruleset(directories: list[Path]) -> Ruleset:
     except (yara.SyntaxError, yara.Error):
         for namespace, (path, text) in list(sources.items()):
             try:
-                yara.compile(source=text, includes=False)
+                yara.compile(source=text, includes=False, externals=dict(NEUTRAL_EXTERNALS))
             except (yara.SyntaxError, yara.Error) as exc:
-                errors.append(_compile_error(path, exc))
+                errors.append(_compile_error(path, exc, declared_rules(text)))
                 del sources[namespace]
         rules = _compile({ns: text for ns, (_, text) in sources.items()})
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"externals {MAPPING_VERSION}\0".encode())
     for path, text in sources.values():
         digest.update(path.name.encode() + b"\0" + text.encode() + b"\0")
     count = sum(1 for _ in rules) if rules is not None else 0
     return Ruleset(rules=rules, version=digest.hexdigest()[:16], rule_count=count,
-                   files=[str(f) for f in files], errors=errors)
+                   files=[str(f) for f in files], errors=errors,
+                   reads_file_names=any(reads_file_names(text) for _, text in sources.values()))
 
 
 def sources_digest(directories: list[Path]) -> str:
@@ -163,7 +179,9 @@ def sources_digest(directories: list[Path]) -> str:
 
 
 def _compile(sources: dict[str, str]) -> yara.Rules | None:
-    return yara.compile(sources=sources, includes=False) if sources else None
+    if not sources:
+        return None
+    return yara.compile(sources=sources, includes=False, externals=dict(NEUTRAL_EXTERNALS))
 
 
 def rule_metadata(rules: yara.Rules | None) -> list[RuleMeta]:

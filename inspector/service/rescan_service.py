@@ -23,6 +23,7 @@ import structlog
 
 from inspector.config import Settings
 from inspector.model import SignatureInfo
+from inspector.rescan.named import NamedArtifactScans
 from inspector.rescan.refetch import Refetcher, RefetchRefused, refetch_page, refetch_refusal
 from inspector.rescan.rescore import rescore
 from inspector.rescan.scanner import ArtifactScanner, replaced_sources
@@ -164,10 +165,13 @@ async def _rescore_pages(store: Store, rescan: RescanInfo, settings: Settings,
     cursor = (await _get(store, rescan.id)).rescore_cursor
     signatures = SignatureInfo(version=rescan.ruleset_version, rule_count=rescan.rule_count)
     replaced = replaced_sources(rescan.analyzer_version)
+    named = NamedArtifactScans(settings, store, rescan)
     while page := await store.rescans.inspections_page(rescan.id, cursor, RESCORE_PAGE):
         shas = sorted({a.sha256 for _, verdict, _ in page for a in verdict.artifacts})
         findings = await store.analysis_cache.findings_for(shas, rescan.ruleset_version, rescan.analyzer_version)
-        rescored = [(old, rescore(old, findings, context, bands, signatures, replaced))
+        # Artifacts that were files are judged under their names too (rescan/named.py).
+        rescored = [(old, rescore(old, await named.findings_for(old, findings), context, bands, signatures,
+                                  replaced))
                     for _, old, context in page]
         cursor = page[-1][0]
         trees = None

@@ -41,6 +41,21 @@ def test_serve_prints_the_first_key_outside_the_json_logs_and_stops_cleanly_on_s
     assert all(secret not in json.dumps(row) for row in json_lines)
 
 
+def test_the_start_up_log_says_which_rule_files_were_left_out_and_why(tmp_path: Path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "thor_only.yar").write_text('rule a { condition: true }\nrule b { condition: md5 == "0" }\n')
+    with serve_process(tmp_path, INSPECTOR_SIGNATURE_DIRS=str(rules)) as served:
+        served.process.send_signal(signal.SIGTERM)
+        assert served.process.wait(timeout=30) == 0
+    rows = [json.loads(line) for line in served.log().splitlines() if line.startswith("{")]
+    [skipped] = [row for row in rows if row["event"] == "rule_file_skipped"]
+    assert skipped["file"].endswith("thor_only.yar") and skipped["line"] == 2 and skipped["rules"] == 2
+    assert skipped["reason"] == 'undefined identifier "md5"'
+    [listening] = [row for row in rows if row["event"] == "listening"]
+    assert (listening["skipped_rule_files"], listening["skipped_rules"]) == (1, 2)
+
+
 async def test_500_concurrent_requests_are_all_answered_in_bounded_time(tmp_path: Path):
     async with start_service(tmp_path, api_queue_size=500) as service:
         await _five_hundred_at_once(service)

@@ -357,6 +357,20 @@ async def test_broken_ruleset_is_refused_with_file_and_line_and_the_old_one_stay
         assert status == 200 and verdict["signatures"]["version"] == before["version"]
 
 
+async def test_rule_files_left_out_at_start_up_are_counted_with_their_reason(tmp_path: Path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "ext_vars.yar").write_text('rule by_name { condition: filename == "x.exe" and filetype == "EXE" }\n')
+    (rules / "thor_only.yar").write_text('rule a { condition: true }\nrule b { condition: md5 == "0" }\n')
+    async with start_service(tmp_path, signature_dirs=[rules]) as service:
+        status, _, body = await service.call("GET", "/v1/signatures", key="detector")
+    assert status == 200 and (body["skipped_files"], body["skipped_rules"]) == (1, 2)
+    [skipped] = body["skipped"]
+    assert skipped["file"].endswith("thor_only.yar") and skipped["line"] == 2 and skipped["rules"] == 2
+    assert skipped["reason"] == 'undefined identifier "md5"'
+    assert [e for e in body["errors"] if "ext_vars.yar" in e] == []  # the externals compile
+
+
 # --------------------------------------------------------------------------- operations
 
 

@@ -69,3 +69,19 @@ def test_check_names_skipped_and_broken_sigma_rules(tmp_path: Path) -> None:
     done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=120,
                           env={**env, "INSPECTOR_SIGMA_DIRS": str(tmp_path)})
     assert done.returncode == 1 and "broken.yml" in done.stderr
+
+
+def test_check_compiles_rules_reading_the_community_externals(tmp_path: Path) -> None:
+    (tmp_path / "ext_vars.yar").write_text('rule by_name { condition: filename == "x.exe" and filepath contains "\\\\" '
+                                           'and extension == ".exe" and filetype == "EXE" and owner == "" }\n')
+    done = run("check", extra_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_check_counts_the_rules_of_a_file_left_out(tmp_path: Path) -> None:
+    (tmp_path / "thor_only.yar").write_text('rule a { condition: true }\nrule b { condition: md5 == "0" }\n')
+    done = run("check", extra_dir=tmp_path)
+    assert done.returncode == 1
+    assert 'thor_only.yar:2: undefined identifier "md5" (2 rules left out)' in done.stderr
+    assert "1 of " in done.stderr and "files left out, declaring 2 rules" in done.stderr

@@ -94,3 +94,57 @@ def test_sources_digest_changes_with_any_rule_file(tmp_path: Path) -> None:
     assert sources_digest([tmp_path]) == first
     write(tmp_path, "broken.yar", "rule broken {")
     assert sources_digest([tmp_path]) != first
+
+
+EXTERNALS_RULE = """
+rule reads_every_external {
+    condition:
+        filename == "deploy.ps1" and filepath contains "tools/" and extension == ".ps1"
+        and filetype == "PS1" and owner == ""
+}
+"""
+DEPLOY = {"filename": "deploy.ps1", "filepath": "pkg/tools/deploy.ps1", "extension": ".ps1",
+          "filetype": "PS1", "owner": ""}
+
+
+def test_rules_reading_the_community_externals_compile_and_match_by_the_values_given(tmp_path: Path) -> None:
+    write(tmp_path, "ext_vars.yar", EXTERNALS_RULE)
+    ruleset = compile_ruleset([tmp_path])
+    assert ruleset.errors == [] and ruleset.rule_count == 1 and ruleset.reads_file_names
+    assert [m.rule for m in ruleset.rules.match(data=b"x", externals=DEPLOY)] == ["reads_every_external"]
+    assert ruleset.rules.match(data=b"x") == []  # the neutral defaults match nothing here
+    assert ruleset.rules.match(data=b"x", externals={**DEPLOY, "filetype": "SH"}) == []
+
+
+def test_the_externals_survive_the_compiled_bytes_workers_load(tmp_path: Path) -> None:
+    from inspector.rules.engine import load_compiled
+
+    write(tmp_path, "ext_vars.yar", EXTERNALS_RULE)
+    rules = load_compiled(compile_ruleset([tmp_path]).to_bytes())
+    assert rules is not None and [m.rule for m in rules.match(data=b"x", externals=DEPLOY)] == ["reads_every_external"]
+
+
+def test_another_undefined_identifier_leaves_out_that_file_only_and_counts_its_rules(tmp_path: Path) -> None:
+    write(tmp_path, "good.yar", GOOD_RULE)
+    write(tmp_path, "ext_vars.yar", EXTERNALS_RULE)
+    bad = write(tmp_path, "thor_only.yar", 'rule a { condition: true }\nrule b { condition: md5 == "x" }\n'
+                                           'private rule c { condition: true }\n')
+    ruleset = compile_ruleset([tmp_path])
+    assert ruleset.rule_count == 2
+    [error] = ruleset.errors
+    assert (error.path, error.line, error.message, error.rules) == (str(bad), 2, 'undefined identifier "md5"', 3)
+    assert ruleset.skipped_rules == 3
+
+
+def test_a_pack_without_name_rules_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "op.yar", GOOD_RULE.replace('description = "operator marker"', 'filename = "dropper.exe"'))
+    assert not compile_ruleset([tmp_path]).reads_file_names
+
+
+def test_the_version_changes_with_the_externals_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import inspector.rules.engine as engine
+
+    write(tmp_path, "op.yar", GOOD_RULE)
+    first = compile_ruleset([tmp_path]).version
+    monkeypatch.setattr(engine, "MAPPING_VERSION", "next")
+    assert compile_ruleset([tmp_path]).version != first
