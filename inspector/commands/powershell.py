@@ -228,7 +228,9 @@ class _Walk:
 
     def __post_init__(self) -> None:
         self.offsets = CharOffsets(self.source)
-        self.evaluator = Evaluator(self.source, max_steps=200_000, max_depth=100, max_value=64 * 1024)
+        # Folding arguments needs small evaluations; a tight budget keeps nested hostile expressions cheap.
+        self.evaluator = Evaluator(self.source, max_steps=50_000, max_depth=100, max_value=64 * 1024,
+                                   expression_steps=5_000)
 
     def run(self, root: Node) -> None:
         stack: list[Node] = [root]
