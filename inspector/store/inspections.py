@@ -42,6 +42,7 @@ MAX_LIST_LIMIT = 1000
 MAX_ERROR_DETAIL = 2000
 MAX_INSPECTION_ID = 64
 ACTIVE_STATUSES = ("queued", "running")
+REDELIVERY_SWEEP_S = 10
 ABANDONED = "abandoned"  # error kind of an inspection whose process died (reap_abandoned)
 
 
@@ -49,21 +50,31 @@ ABANDONED = "abandoned"  # error kind of an inspection whose process died (reap_
 # as abandoned by a dead process.
 
 
-def running_lease(settings: Settings, now: datetime) -> datetime:
-    """Until when a started inspection may run before it counts as abandoned."""
-    return now + timedelta(seconds=settings.api_inspection_timeout_s + settings.inspection_lease_grace_s)
-
-
-def queued_lease(settings: Settings, now: datetime) -> datetime:
-    """Until when an inspection queued for the workers may wait to be started."""
-    return now + timedelta(seconds=settings.inspection_queued_lease_s)
-
-
 def visibility_timeout(settings: Settings) -> float:
     """Seconds a broker keeps a task unacknowledged before delivering it again (its worker died)."""
     if settings.celery_visibility_timeout_s is not None:
         return settings.celery_visibility_timeout_s
     return settings.api_inspection_timeout_s + settings.inspection_lease_grace_s
+
+
+def redelivery_sweep_s(settings: Settings) -> int:
+    """How often a Redis broker's consumers look for tasks past the visibility timeout (at most 10 s)."""
+    return int(max(1, min(REDELIVERY_SWEEP_S, visibility_timeout(settings) / 2)))
+
+
+def running_lease(settings: Settings, now: datetime) -> datetime:
+    """Until when a started inspection may run before it counts as abandoned.
+
+    Past the deadline, the grace and one redelivery sweep: a broker gets to deliver a dead
+    worker's task to another worker (which renews the lease) before the reaper gives up on it.
+    """
+    seconds = max(settings.api_inspection_timeout_s + settings.inspection_lease_grace_s, visibility_timeout(settings))
+    return now + timedelta(seconds=seconds + redelivery_sweep_s(settings))
+
+
+def queued_lease(settings: Settings, now: datetime) -> datetime:
+    """Until when an inspection queued for the workers may wait to be started."""
+    return now + timedelta(seconds=settings.inspection_queued_lease_s)
 
 
 def _like_escape(value: str) -> str:

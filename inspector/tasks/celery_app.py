@@ -19,7 +19,7 @@ from celery import Celery
 
 from inspector.config import Settings
 from inspector.store import RescanInfo, Store
-from inspector.store.inspections import visibility_timeout
+from inspector.store.inspections import redelivery_sweep_s, visibility_timeout
 from inspector.tasks.worker import RulesetMismatch, process_state, run_rescan_batch
 
 RESCAN_BATCH_TASK = "inspector.rescan_batch"
@@ -42,7 +42,10 @@ def make_celery(settings: Settings) -> Celery:
         worker_redirect_stdouts=False,
         # A Redis broker delivers an unacknowledged task again after this long: a worker killed
         # mid-inspection loses it for at most the deadline plus the lease grace (docs/deploy.md).
-        broker_transport_options={"visibility_timeout": visibility_timeout(settings)},
+        # The sweep for such tasks runs every `redelivery_sweep_s` (Kombu's default is ~100 s).
+        broker_transport_options={"visibility_timeout": visibility_timeout(settings),
+                                  "unacked_restore_interval": redelivery_sweep_s(settings),
+                                  "unacked_restore_throttle": 1},
     )
 
     @app.task(name=RESCAN_BATCH_TASK, bind=True, max_retries=20)
