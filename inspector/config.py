@@ -189,6 +189,10 @@ class Settings(BaseSettings):
     engine: Literal["local", "celery"] = "local"
     broker_url: str = "redis://127.0.0.1:6379/0"
     celery_queue: str = Field(default="inspector", min_length=1, max_length=200)
+    celery_visibility_timeout_s: float | None = Field(default=None, gt=0, description="a task unacknowledged this long (its worker died) is delivered again by a Redis broker; default: api_inspection_timeout_s + inspection_lease_grace_s")
+    inspection_lease_grace_s: float = Field(default=90.0, gt=0, description="a running inspection not finished this long after its deadline belongs to a dead process and is marked failed (abandoned)")
+    inspection_queued_lease_s: float = Field(default=3600.0, gt=0, description="an inspection queued for the workers that none started in this time is marked failed (abandoned)")
+    inspection_reap_interval_s: float = Field(default=15.0, gt=0, le=3600, description="how often the service looks for inspections abandoned by a dead process")
     rescan_batch_size: int = Field(default=2048, ge=1, le=100_000, description="artifacts per rescan batch (the unit of work, lease and resume)")
     rescan_processes: int = Field(default=0, ge=0, le=256, description="local rescan processes; 0 = CPU count")
     rescan_lease_s: float = Field(default=600.0, gt=0, description="a batch not finished in this time is retried")

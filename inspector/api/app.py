@@ -37,9 +37,11 @@ from inspector.pipeline import Inspector
 from inspector.service.inspection_runner import InspectionRunner, warm_workers, worker_count
 from inspector.service.metrics import ServiceMetrics
 from inspector.service.problems import MALFORMED_HTTP, ProblemError
+from inspector.service.recovery import Reaper
 from inspector.service.rescan_service import RescanService
 from inspector.service.state import SERVICE_STATE, ServiceState
 from inspector.store import Store
+from inspector.store.inspections import ABANDONED
 from inspector.ui import setup_console
 
 log = get_logger("inspector.api")
@@ -112,18 +114,25 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         if cancelled:
             log.warning("inspections_cancelled_at_shutdown", count=cancelled)
 
-    # Events go out from the outbox while the service runs (webhook, JSON Lines); a rescan left
-    # unfinished at shutdown is resumed by the next submit or `inspector rescan` for its ruleset.
-    async def start_delivery(_app: web.Application) -> None:
+    reaper = Reaper(store, settings,
+                    on_reaped=lambda n: metrics.inspection_failures.labels(kind=ABANDONED).inc(n))
+
+    # Events go out from the outbox while the service runs (webhook, JSON Lines). Work a dead
+    # process left is taken up at start-up: rescans are driven again, abandoned inspections
+    # are marked failed now and by the periodic sweep (service/recovery.py).
+    async def start_background(_app: web.Application) -> None:
         await delivery.start()
         if delivery.sinks:
             log.info("event_delivery_started", sinks=[sink.describe() for sink in delivery.sinks])
+        await reaper.start()
+        await rescans.resume_unfinished()
 
     async def stop_background(_app: web.Application) -> None:
+        await reaper.stop()
         await rescans.close()
         await delivery.stop()
 
-    app.on_startup.append(start_delivery)
+    app.on_startup.append(start_background)
     app.on_shutdown.append(drain)
     app.on_cleanup.append(stop_background)
     return app

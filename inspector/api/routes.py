@@ -374,6 +374,13 @@ async def readyz(request: web.Request) -> web.Response:
     except TimeoutError:
         reachable = False
     checks["store"] = "ok" if reachable else "unreachable"
+    if state.settings.engine == "celery":  # asynchronous inspections and rescans need the broker
+        try:
+            async with asyncio.timeout(_READY_PING_S):
+                queue_ok = await state.runner.queue_reachable()
+        except TimeoutError:
+            queue_ok = False
+        checks["queue"] = "ok" if queue_ok else "broker unreachable"
     checks["accepting"] = "ok" if state.runner.accepting else "shutting down"
     ready = all(v == "ok" for v in checks.values())
     return _json_response(ReadyBody(ready=ready, checks=checks), status=200 if ready else 503,

@@ -27,6 +27,8 @@ from inspector.service.admission import WorkQueue
 from inspector.service.metrics import ServiceMetrics
 from inspector.service.problems import INTERNAL_ERROR, NOT_READY, SHUTTING_DOWN, UNINSPECTABLE_INPUT, ProblemError
 from inspector.store import Store
+from inspector.store.inspections import queued_lease, running_lease
+from inspector.store.schema import utcnow
 
 log = get_logger("inspector.service.inspection_runner")
 
@@ -135,9 +137,13 @@ class InspectionRunner:
             context: Any = inp.context
         else:
             request, context = plan.redacted_request, plan.context
-        await self.store.inspections.create(inspection_id, sub.kind, request, context, sub.key_id, sub.input_name)
+        # This process ends the inspection within its deadline; if it dies first, the lease lets
+        # the reaper of another (or the next) process mark it failed.
+        lease = running_lease(self.settings, utcnow())
+        await self.store.inspections.create(inspection_id, sub.kind, request, context, sub.key_id, sub.input_name,
+                                            lease_expires_at=lease)
         if not task.done():
-            await self.store.inspections.mark_running(inspection_id)
+            await self.store.inspections.mark_running(inspection_id, lease_expires_at=lease)
 
     async def _inspect(self, inp: InspectionInput, sub: Submission, inspection_id: str,
                        result_ready: asyncio.Future[InspectionResult], row_exists: asyncio.Future[bool]) -> None:
@@ -146,6 +152,8 @@ class InspectionRunner:
         outcome: InspectionResult | _Failure
         try:
             outcome = await self._analyse(inp, sub, inspection_id)
+        except _Failure as failure:  # rejected input, deadline, crash: the caller or the row must hear of it
+            outcome = failure
         except asyncio.CancelledError:
             cancelled = True
             outcome = _Failure("shutdown", "the service stopped before the inspection finished")
@@ -260,7 +268,8 @@ class InspectionRunner:
         except InputError as exc:
             raise ProblemError(UNINSPECTABLE_INPUT, f"{exc.kind}: {exc.detail}") from None
         await self.store.inspections.create(inspection_id, sub.kind, plan.redacted_request, plan.context,
-                                            sub.key_id, sub.input_name)
+                                            sub.key_id, sub.input_name,
+                                            lease_expires_at=queued_lease(self.settings, utcnow()))
         if self._celery is None:
             self._celery = make_celery(self.settings)
         try:
@@ -272,6 +281,16 @@ class InspectionRunner:
                                headers={"Retry-After": "5"}) from None
         self.metrics.celery_queued.inc()
         log.info("inspection_queued", inspection_id=inspection_id, queue=self.settings.celery_queue)
+
+    async def queue_reachable(self) -> bool:
+        """Engine `celery`: can the broker be reached now? (Always True for the local engine.)"""
+        if self.settings.engine != "celery":
+            return True
+        from inspector.tasks.celery_app import broker_reachable, make_celery
+
+        if self._celery is None:
+            self._celery = make_celery(self.settings)
+        return await asyncio.to_thread(broker_reachable, self._celery)
 
     async def drain(self, grace_s: float) -> int:
         """Stop admitting, let in-flight inspections finish for `grace_s`, cancel the rest.

@@ -70,6 +70,19 @@ class RescanService:
         log.info("rescan_submitted", rescan_id=info.id, resumed=resumed, ruleset=info.ruleset_version)
         return info
 
+    async def resume_unfinished(self) -> list[str]:
+        """Drive again every queued or running rescan, e.g. those a killed process left; returns their ids.
+
+        Safe with several replicas: batches are claimed under leases and re-scoring pages are
+        applied once, so two drivers of one rescan only share its work.
+        """
+        resumed = [rescan_id for rescan_id in await self.store.rescans.unfinished_ids()
+                   if rescan_id not in self._running]
+        for rescan_id in resumed:
+            self._running[rescan_id] = asyncio.create_task(self._drive(rescan_id), name=f"rescan:{rescan_id}")
+            log.info("rescan_resumed", rescan_id=rescan_id)
+        return resumed
+
     async def on_ruleset_loaded(self) -> RescanInfo | None:
         """Call after a successful signature reload: starts a rescan when `auto_rescan_on_reload` is on."""
         if not self.settings.auto_rescan_on_reload:

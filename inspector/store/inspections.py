@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -40,6 +41,40 @@ from inspector.store.schema import (
 MAX_LIST_LIMIT = 1000
 MAX_ERROR_DETAIL = 2000
 MAX_INSPECTION_ID = 64
+ACTIVE_STATUSES = ("queued", "running")
+REDELIVERY_SWEEP_S = 10
+ABANDONED = "abandoned"  # error kind of an inspection whose process died (reap_abandoned)
+
+
+# Leases (see service/recovery.py): how long a queued or running row may go on before it counts
+# as abandoned by a dead process.
+
+
+def visibility_timeout(settings: Settings) -> float:
+    """Seconds a broker keeps a task unacknowledged before delivering it again (its worker died)."""
+    if settings.celery_visibility_timeout_s is not None:
+        return settings.celery_visibility_timeout_s
+    return settings.api_inspection_timeout_s + settings.inspection_lease_grace_s
+
+
+def redelivery_sweep_s(settings: Settings) -> int:
+    """How often a Redis broker's consumers look for tasks past the visibility timeout (at most 10 s)."""
+    return int(max(1, min(REDELIVERY_SWEEP_S, visibility_timeout(settings) / 2)))
+
+
+def running_lease(settings: Settings, now: datetime) -> datetime:
+    """Until when a started inspection may run before it counts as abandoned.
+
+    Past the deadline, the grace and one redelivery sweep: a broker gets to deliver a dead
+    worker's task to another worker (which renews the lease) before the reaper gives up on it.
+    """
+    seconds = max(settings.api_inspection_timeout_s + settings.inspection_lease_grace_s, visibility_timeout(settings))
+    return now + timedelta(seconds=seconds + redelivery_sweep_s(settings))
+
+
+def queued_lease(settings: Settings, now: datetime) -> datetime:
+    """Until when an inspection queued for the workers may wait to be started."""
+    return now + timedelta(seconds=settings.inspection_queued_lease_s)
 
 
 def _like_escape(value: str) -> str:
@@ -91,8 +126,14 @@ class InspectionRepository:
         context: dict[str, Any] | None,
         key_id: str | None,
         input_name: str | None = None,
+        *,
+        lease_expires_at: datetime | None = None,
     ) -> None:
-        """Record a new inspection in status "queued". The request must already be redacted."""
+        """Record a new inspection in status "queued". The request must already be redacted.
+
+        `lease_expires_at`: when the row counts as abandoned if nothing has taken it further
+        (see `reap_abandoned`); None never expires.
+        """
         _check_id(inspection_id)
         now = utcnow()
         async with self.database.write() as conn:
@@ -107,44 +148,103 @@ class InspectionRepository:
                     context=_jsonable(context),
                     created_at=now,
                     updated_at=now,
+                    lease_expires_at=lease_expires_at,
                 )
             )
 
-    async def mark_running(self, inspection_id: str) -> None:
-        await self._set_status(inspection_id, status="running")
+    async def mark_running(self, inspection_id: str, *, lease_expires_at: datetime | None = None) -> bool:
+        """Start (or start again, after a redelivery) a queued or running inspection.
 
-    async def mark_failed(self, inspection_id: str, kind: str, detail: str) -> None:
-        await self._set_status(
-            inspection_id,
+        Returns False, changing nothing, when the inspection already ended (done or failed): a
+        redelivered task has nothing left to do. The lease is renewed and `attempts` counted.
+        """
+        return await self._transition(
+            inspection_id, ACTIVE_STATUSES, status="running", lease_expires_at=lease_expires_at,
+            attempts=inspections.c.attempts + 1)
+
+    async def mark_failed(self, inspection_id: str, kind: str, detail: str) -> bool:
+        """Record why a queued or running inspection ended without a verdict.
+
+        Returns False, changing nothing, when it already ended: a failure never replaces a
+        verdict, nor an earlier failure.
+        """
+        return await self._transition(
+            inspection_id, ACTIVE_STATUSES,
             status="failed",
             error_kind=kind[:64],
             error_detail=redact_text(detail)[:MAX_ERROR_DETAIL],
+            lease_expires_at=None,
         )
 
-    async def _set_status(self, inspection_id: str, **values: Any) -> None:
+    async def _transition(self, inspection_id: str, from_statuses: Sequence[str], **values: Any) -> bool:
+        """UPDATE guarded by the current status, so concurrent or repeated steps never regress it."""
         async with self.database.write() as conn:
             result = await conn.execute(
-                inspections.update().where(inspections.c.id == inspection_id).values(updated_at=utcnow(), **values)
+                inspections.update()
+                .where(inspections.c.id == inspection_id, inspections.c.status.in_(from_statuses))
+                .values(updated_at=utcnow(), **values)
             )
-        if result.rowcount != 1:
+            if result.rowcount == 1:
+                return True
+            known = await conn.scalar(sa.select(inspections.c.id).where(inspections.c.id == inspection_id))
+        if known is None:
             raise UnknownInspection(f"no inspection {inspection_id!r}")
+        return False
 
-    async def save_verdict(self, inspection_id: str, verdict: Verdict, blobs: Mapping[str, bytes]) -> None:
+    async def reap_abandoned(self, now: datetime, *, limit: int = 500) -> list[str]:
+        """Mark failed (kind `abandoned`) the queued or running inspections whose lease passed by `now`.
+
+        Their process died (kill -9, a lost host or broker message): nothing else would ever
+        end them. Returns the ids marked, at most `limit` per call.
+        """
+        async with self.database.write() as conn:
+            expired = list((await conn.scalars(
+                sa.select(inspections.c.id)
+                .where(inspections.c.status.in_(ACTIVE_STATUSES), inspections.c.lease_expires_at < now)
+                .order_by(inspections.c.lease_expires_at)
+                .limit(limit)
+            )).all())
+            if not expired:
+                return []
+            # Guarded again: a row finished between the select and here keeps its outcome.
+            await conn.execute(
+                inspections.update()
+                .where(inspections.c.id.in_(expired), inspections.c.status.in_(ACTIVE_STATUSES),
+                       inspections.c.lease_expires_at < now)
+                .values(status="failed", updated_at=utcnow(), lease_expires_at=None, error_kind=ABANDONED,
+                        error_detail="the process running the inspection stopped before it finished")
+            )
+        return expired
+
+    async def save_verdict(self, inspection_id: str, verdict: Verdict, blobs: Mapping[str, bytes]) -> bool:
         """Store the verdict, its payload tree and the payload bytes; the inspection becomes "done".
+
+        Returns False, storing nothing, when the inspection is done already (a task run twice).
+        A failed one (e.g. marked abandoned while its worker was only slow) takes the verdict.
 
         Blobs are written first: they are content-addressed, so a failure afterwards leaves at
         most an unreferenced file that retention removes, never a row pointing at nothing.
         """
         await self.payloads.put_bytes(blobs)
         async with self.database.write() as conn:
-            exists = await conn.scalar(sa.select(inspections.c.id).where(inspections.c.id == inspection_id))
-            if exists is None:
-                raise UnknownInspection(f"no inspection {inspection_id!r}")
+            # Claims the row (a row lock on PostgreSQL) unless it is done already: a rerun after
+            # a redelivery stores nothing twice.
+            claimed = await conn.execute(
+                inspections.update()
+                .where(inspections.c.id == inspection_id, inspections.c.status != "done")
+                .values(lease_expires_at=None)
+            )
+            if claimed.rowcount != 1:
+                exists = await conn.scalar(sa.select(inspections.c.id).where(inspections.c.id == inspection_id))
+                if exists is None:
+                    raise UnknownInspection(f"no inspection {inspection_id!r}")
+                return False
             await inspection_rows.save_tree(conn, self._writes, inspection_id, verdict, blobs.keys())
             await inspection_rows.record_verdict(conn, inspection_id, verdict, cause="inspection", status="done")
             event = inspection_rows.new_verdict_event(inspection_id, verdict)
             if self.settings.events_on_new_verdicts and event is not None:
                 await events.append_events(conn, [event])
+        return True
 
     # ------------------------------------------------------------------ finished in one write
 

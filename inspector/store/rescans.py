@@ -112,6 +112,13 @@ class RescanRepository:
             return await conn.scalar(sa.select(rescan_locks.c.rescan_id)
                                      .where(rescan_locks.c.ruleset_version == ruleset_version))
 
+    async def unfinished_ids(self) -> list[str]:
+        """Every queued or running rescan, oldest first (to drive again after a restart)."""
+        async with self.database.read() as conn:
+            return list((await conn.scalars(sa.select(rescans.c.id)
+                                            .where(rescans.c.status.in_(("queued", "running")))
+                                            .order_by(rescans.c.created_at))).all())
+
     async def plan(self, rescan_id: str) -> bool:
         """Fill items and batches for a queued rescan; False when it was planned already."""
         async with self.database.write() as conn:

@@ -68,9 +68,14 @@ inspections = sa.Table(
     sa.Column("severity", sa.String(8)),
     sa.Column("ruleset_version", sa.String(128)),
     sa.Column("current_verdict_id", sa.Integer()),
+    # While queued or running: past this time the process that owns the inspection is presumed
+    # dead and the reaper marks it failed (service/recovery.py). `attempts`: starts so far.
+    sa.Column("lease_expires_at", UtcDateTime()),
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
     sa.Index("ix_inspections_created", "created_at", "id"),
     sa.Index("ix_inspections_verdict", "verdict"),
     sa.Index("ix_inspections_kind", "kind"),
+    sa.Index("ix_inspections_lease", "status", "lease_expires_at"),
 )
 
 # Every verdict ever made for an inspection: the first one and one per rescan that changed it.

@@ -1,9 +1,10 @@
 """Celery: the same task code as the local pool, on any number of machines (Redis or RabbitMQ broker).
 
 Tasks carry ids only (rescan id and batch number, inspection id); the payload bytes and the
-results stay in the store and blob folder every worker shares. Acks are late and a task whose
-worker dies is requeued; batch leases in the database stop two workers from recording one
-batch twice, whatever the broker redelivers.
+results stay in the store and blob folder every worker shares. Acks are late: a task whose
+worker dies is delivered again once the broker's visibility timeout passes (Redis; RabbitMQ
+redelivers when the connection drops). Both tasks are idempotent: batch leases stop two
+workers from recording one batch twice, and an inspection already done stores nothing again.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from celery import Celery
 
 from inspector.config import Settings
 from inspector.store import RescanInfo, Store
+from inspector.store.inspections import redelivery_sweep_s, visibility_timeout
 from inspector.tasks.worker import RulesetMismatch, process_state, run_rescan_batch
 
 RESCAN_BATCH_TASK = "inspector.rescan_batch"
@@ -38,6 +40,12 @@ def make_celery(settings: Settings) -> Celery:
         broker_connection_retry_on_startup=True,
         worker_hijack_root_logger=False,
         worker_redirect_stdouts=False,
+        # A Redis broker delivers an unacknowledged task again after this long: a worker killed
+        # mid-inspection loses it for at most the deadline plus the lease grace (docs/deploy.md).
+        # The sweep for such tasks runs every `redelivery_sweep_s` (Kombu's default is ~100 s).
+        broker_transport_options={"visibility_timeout": visibility_timeout(settings),
+                                  "unacked_restore_interval": redelivery_sweep_s(settings),
+                                  "unacked_restore_throttle": 1},
     )
 
     @app.task(name=RESCAN_BATCH_TASK, bind=True, max_retries=20)
@@ -98,3 +106,13 @@ def submit_inspection(app: Celery, settings: Settings, inspection_id: str, inp: 
 
     app.send_task(INSPECT_TASK, args=[inspection_id, encode_input(inp), fetch],  # type: ignore[arg-type]
                   queue=settings.celery_queue)
+
+
+def broker_reachable(app: Celery) -> bool:
+    """One connection attempt to the broker (readiness); False when it cannot be reached."""
+    try:
+        with app.connection_for_write() as connection:
+            connection.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
+    except Exception:  # kombu and the transports raise their own families
+        return False
+    return True

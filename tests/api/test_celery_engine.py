@@ -154,3 +154,14 @@ def test_an_unreachable_broker_is_a_503_and_quick_inspections_still_answer(tmp_p
         # The service itself stays up and answers within the wait as before.
         status, _, quick = _request(server.url + "/v1/inspections", key, body={"kind": "script", "content": BENIGN_PS})
         assert status == 200 and quick["verdict"] == "clean"
+        # Readiness says why: the broker every asynchronous inspection needs is down.
+        status, _, ready = _request(server.url + "/readyz", key)
+        assert status == 503 and ready["ready"] is False and ready["checks"]["queue"] == "broker unreachable"
+
+
+async def test_readiness_includes_a_reachable_broker(tmp_path: Path, broker: str) -> None:
+    from tests.api.server import start_service
+
+    async with start_service(tmp_path, engine="celery", broker_url=broker) as service:
+        status, _, ready = await service.call("GET", "/readyz", key=None)
+    assert status == 200 and ready["checks"]["queue"] == "ok"

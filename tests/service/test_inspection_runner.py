@@ -163,3 +163,48 @@ async def test_a_synchronous_answer_is_the_verdict_as_stored(tmp_path: Path):
         status, _, stored = await service.call("GET", f"/v1/inspections/{answered['id']}", key="detector")
         assert status == 200
         assert {k: stored[k] for k in answered} == answered
+
+
+async def poll_until_ended(service: Service, inspection_id: str) -> dict:
+    """Generous bound: the answer is expected long before; only a hang reaches it."""
+    for _ in range(600):
+        status, _, body = await service.call("GET", f"/v1/inspections/{inspection_id}", key="admin")
+        assert status == 200
+        if body.get("status") not in ("queued", "running"):
+            return body
+        await asyncio.sleep(0.05)
+    raise AssertionError("the inspection never ended")
+
+
+REJECTED_URLS = ["javascript:alert(1)", "", "ftp://example.com/x.ps1", "not a url"]
+
+
+async def test_an_input_the_pipeline_rejects_is_answered_422_within_the_wait(tmp_path: Path):
+    async with start_service(tmp_path) as service:
+        for url in REJECTED_URLS:
+            status, _, problem = await service.call("POST", "/v1/inspections", key="detector",
+                                                    json_body={"kind": "url", "url": url})
+            assert status == 422, url
+            assert problem["type"].endswith("/uninspectable-input"), url
+        failures = service.app[SERVICE_STATE].metrics.inspection_failures.labels(kind="invalid_url")
+        assert failures._value.get() == len(REJECTED_URLS)
+
+
+async def test_an_input_the_pipeline_rejects_after_a_202_ends_failed(tmp_path: Path):
+    async with start_service(tmp_path) as service:
+        status, _, accepted = await service.call("POST", "/v1/inspections", key="detector",
+                                                 headers={"Prefer": "respond-async"},
+                                                 json_body={"kind": "url", "url": "javascript:alert(1)"})
+        assert status == 202
+        body = await poll_until_ended(service, accepted["id"])
+        assert body["status"] == "failed" and body["error"].startswith("invalid_url")
+
+
+async def test_the_hard_timeout_ends_an_inspection_answered_202(tmp_path: Path):
+    async with start_service(tmp_path, inspector_cls=GatedInspector, api_inspection_timeout_s=0.5) as service:
+        assert isinstance(service.inspector, GatedInspector)  # its gate stays shut: the inspection hangs
+        status, _, accepted = await service.call("POST", "/v1/inspections", key="detector", json_body=SCRIPT,
+                                                 headers={"Prefer": "respond-async"})
+        assert status == 202
+        body = await poll_until_ended(service, accepted["id"])
+        assert body["status"] == "failed" and body["error"].startswith("deadline")

