@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from inspector.commands import commands_of
 from inspector.model import Artifact, ArtifactType, Finding
 from inspector.sigma import CompiledSigmaRule, SigmaEvent, SigmaRules, process_event, script_block_event
 from inspector.sigma.conditions import evaluate
@@ -21,10 +22,6 @@ _SCRIPT_TYPES = frozenset({ArtifactType.POWERSHELL, ArtifactType.SHELL, Artifact
 
 def extracted_commands(payload: Payload, ctx: ScanContext) -> Sequence[CommandLike]:
     """The command extractor's commands for a script payload (shared with the other analyzers)."""
-    try:
-        from inspector.commands import commands_of
-    except ImportError:  # the extractor is merged separately; until then only script blocks are evaluated
-        return ()
     return commands_of(payload, ctx)
 
 
