@@ -146,6 +146,8 @@ class InspectionRunner:
         outcome: InspectionResult | _Failure
         try:
             outcome = await self._analyse(inp, sub, inspection_id)
+        except _Failure as failure:  # (an input that cannot be inspected, a deadline): the caller's answer
+            outcome = failure
         except asyncio.CancelledError:
             cancelled = True
             outcome = _Failure("shutdown", "the service stopped before the inspection finished")
