@@ -198,7 +198,7 @@ class Inspector:
             verdict=decision.verdict,
             score=decision.score,
             severity=decision.severity,  # type: ignore[arg-type]
-            complete=not (outcome.errors or analysis.errors),
+            complete=not (outcome.errors or analysis.errors or any(p.hides_payload for p in plan.problems)),
             request_kind=plan.input_kind or inp.kind.value,
             extension=ExtensionInfo(kind=plan.kind.value, publisher=plan.publisher, type=plan.type,
                                     type_handler_version=plan.type_handler_version, recognised=plan.recognised),

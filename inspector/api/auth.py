@@ -39,7 +39,8 @@ def bearer_secret(request: web.Request) -> str:
     secret = secret.strip()
     if scheme.lower() != "bearer" or not secret:
         raise ProblemError(UNAUTHORIZED, "send an API key as 'Authorization: Bearer KEY'", headers=_WWW_AUTHENTICATE)
-    if len(secret) > _MAX_KEY_CHARS:
+    # Keys are printable ASCII; anything else (a header decoded as Latin-1, say) is no key.
+    if len(secret) > _MAX_KEY_CHARS or not (secret.isascii() and secret.isprintable()):
         raise ProblemError(UNAUTHORIZED, "the API key is not valid", headers=_WWW_AUTHENTICATE)
     return secret
 

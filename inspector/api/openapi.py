@@ -12,8 +12,11 @@ from pydantic.json_schema import models_json_schema
 
 from inspector import __version__
 from inspector.api.problems import PROBLEM_CONTENT_TYPE, Problem
-from inspector.api.rescans import EventsPage, RescanRequest
+from inspector.api.routes import INSPECTION_ID_PATTERN, SHA256_PATTERN
+from inspector.api.rescans import RESCAN_ID_PATTERN, EventsPage, RescanRequest
 from inspector.api.schemas import (
+    PAYLOAD_FIELD,
+    SCRIPT_ONLY_FIELDS,
     HealthBody,
     InspectionAccepted,
     InspectionRequest,
@@ -125,7 +128,7 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "security": _SECURED,
             "parameters": [
                 {"name": "inspection_id", "in": "path", "required": True,
-                 "schema": {"type": "string", "minLength": 1, "maxLength": 64}},
+                 "schema": {"type": "string", "pattern": INSPECTION_ID_PATTERN}},
                 _REQUEST_ID,
             ],
             "responses": {
@@ -142,7 +145,8 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "description": "Roles: analyst, admin.",
             "security": _SECURED,
             "parameters": [
-                {"name": "sha256", "in": "path", "required": True, "schema": {"type": "string"}},
+                {"name": "sha256", "in": "path", "required": True,
+                 "schema": {"type": "string", "pattern": SHA256_PATTERN}},
                 _REQUEST_ID,
             ],
             "responses": {
@@ -202,7 +206,7 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "security": _SECURED,
             "parameters": [
                 {"name": "rescan_id", "in": "path", "required": True,
-                 "schema": {"type": "string", "minLength": 1, "maxLength": 32}},
+                 "schema": {"type": "string", "pattern": RESCAN_ID_PATTERN}},
                 _REQUEST_ID,
             ],
             "responses": {
@@ -280,8 +284,47 @@ def documented_routes() -> set[tuple[str, str]]:
     return {(method.upper(), path) for path, ops in PATHS.items() for method in ops}
 
 
+_REQUEST_VARIANTS = {
+    "extension": "ExtensionInspectionRequest",
+    "run_command": "RunCommandInspectionRequest",
+    "activity_log": "ActivityLogInspectionRequest",
+    "script": "ScriptInspectionRequest",
+    "url": "UrlInspectionRequest",
+    "auto": "AutoInspectionRequest",
+}
+
+
+def _inspection_request_variants(flat: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The request body as one schema per `kind` (discriminated by `kind`), from the flat model:
+    each variant has the field its kind needs, required, and only the fields that apply to it."""
+    props = flat["properties"]
+    shared = {name: props[name] for name in ("context", "options")}
+    variants: dict[str, dict[str, Any]] = {}
+    for kind, name in _REQUEST_VARIANTS.items():
+        payload = list(dict.fromkeys(PAYLOAD_FIELD.values())) if kind == "auto" else [PAYLOAD_FIELD[kind]]
+        fields = {"kind": {"type": "string", "const": kind}, **{f: props[f] for f in payload}, **shared}
+        if kind in ("script", "auto"):
+            fields.update({f: props[f] for f in SCRIPT_ONLY_FIELDS})
+        variant: dict[str, Any] = {"type": "object", "title": name, "additionalProperties": False,
+                                   "properties": fields, "required": ["kind"] if kind == "auto" else ["kind", *payload]}
+        if kind == "auto":  # exactly one payload field: the reader decides what it is
+            variant["oneOf"] = [{"required": [f]} for f in payload]
+        variants[name] = variant
+    return variants
+
+
 def build_openapi() -> dict[str, Any]:
     _, schemas = models_json_schema([(m, "validation") for m in _COMPONENT_MODELS], ref_template=_REF)
+    components = schemas.get("$defs", {})
+    variants = _inspection_request_variants(components[InspectionRequest.__name__])
+    components.update(variants)
+    components[InspectionRequest.__name__] = {
+        "title": InspectionRequest.__name__,
+        "description": InspectionRequest.__doc__,
+        "oneOf": [{"$ref": _REF.format(model=name)} for name in variants],
+        "discriminator": {"propertyName": "kind", "mapping": {
+            kind: _REF.format(model=name) for kind, name in _REQUEST_VARIANTS.items()}},
+    }
     return {
         "openapi": "3.1.0",
         "info": {
@@ -292,7 +335,7 @@ def build_openapi() -> dict[str, Any]:
         },
         "servers": [{"url": "/"}],
         "components": {
-            "schemas": schemas.get("$defs", {}),
+            "schemas": components,
             "securitySchemes": {"apiKey": {"type": "http", "scheme": "bearer", "description": "an API key"}},
         },
         "security": _SECURED,

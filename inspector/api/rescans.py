@@ -10,9 +10,9 @@ from datetime import datetime
 
 import regex
 from aiohttp import web
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
-from inspector.api.auth import ADMIN, INSPECT, require_role
+from inspector.api.auth import ADMIN, INSPECT, READ, require_role
 from inspector.api.limits import read_body
 from inspector.api.middleware import log_fields
 from inspector.api.routes import caller, validate_body
@@ -25,10 +25,11 @@ from inspector.service.problems import (
 from inspector.service.state import SERVICE_STATE
 from inspector.store import MAX_EVENTS_PAGE, EventRecord, RescanFilter, RescanInfo, StoreError
 
-__all__ = ["EventsPage", "RescanRequest", "add_rescan_routes"]
+__all__ = ["RESCAN_ID_PATTERN", "EventsPage", "RescanRequest", "add_rescan_routes"]
 
 _JSON = "application/json"
-_RESCAN_ID = regex.compile(r"[A-Za-z0-9_-]{1,32}")
+RESCAN_ID_PATTERN = "^[A-Za-z0-9_-]{1,32}$"
+_RESCAN_ID = regex.compile(RESCAN_ID_PATTERN)
 _CURSOR = regex.compile(r"[0-9]{1,19}")
 # A rescan request is a handful of fields; anything bigger is not one.
 MAX_RESCAN_BODY = 16 * 1024
@@ -43,9 +44,9 @@ class RescanRequest(BaseModel):
     since: datetime | None = Field(default=None, description="only inspections created at or after (ISO 8601)")
     kind: str | None = Field(default=None, max_length=32, description="only inspections of this request kind")
     verdict: VerdictClass | None = Field(default=None, description="only inspections whose current verdict is this")
-    dry_run: bool = Field(default=False, description="record the changes a rescan would make without applying them")
-    full: bool = Field(default=False, description="re-run every analyzer (after an upgrade), not only the rules")
-    refetch: bool = Field(default=False, description="fetch each inspection's URLs again and judge what they serve now"
+    dry_run: StrictBool = Field(default=False, description="record the changes a rescan would make without applying them")
+    full: StrictBool = Field(default=False, description="re-run every analyzer (after an upgrade), not only the rules")
+    refetch: StrictBool = Field(default=False, description="fetch each inspection's URLs again and judge what they serve now"
                           " (409 refetch-refused when fetching is off)")
 
     def filters(self) -> RescanFilter:
@@ -120,7 +121,10 @@ async def list_events(request: web.Request) -> web.Response:
         raise ProblemError(INVALID_PARAMETER, "query parameter after must be the cursor of an event (digits)")
     limit = _events_limit(request)
     try:
-        found = await state.store.events.read(after or None, limit)
+        # A detector reads the events of its own inspections only, by the rule of
+        # GET /v1/inspections/{id}: others' inspections are not its to see.
+        found = await state.store.events.read(after or None, limit,
+                                              submitted_by=None if key.role in READ else key.id)
     except StoreError as exc:
         raise ProblemError(INVALID_PARAMETER, str(exc)) from None
     next_cursor = found[-1].cursor if found else (after or "0")

@@ -55,8 +55,10 @@ from inspector.service.state import SERVICE_STATE
 from inspector.store import ApiKeyInfo
 
 _JSON = "application/json"
-_INSPECTION_ID = regex.compile(r"[A-Za-z0-9_-]{1,64}")
-_SHA256 = regex.compile(r"[A-Fa-f0-9]{64}")
+INSPECTION_ID_PATTERN = "^[A-Za-z0-9_-]{1,64}$"
+SHA256_PATTERN = "^[A-Fa-f0-9]{64}$"
+_INSPECTION_ID = regex.compile(INSPECTION_ID_PATTERN)
+_SHA256 = regex.compile(SHA256_PATTERN)
 # Bodies above this size are parsed off the event loop so small requests keep flowing.
 _OFFLOAD_BYTES = 256 * 1024
 _READY_PING_S = 2.0
@@ -406,7 +408,9 @@ async def openapi(request: web.Request) -> web.Response:
 def add_routes(app: web.Application) -> None:
     app.router.add_post("/v1/inspections", create_inspection)
     app.router.add_post("/v1/inspections/file", inspect_file)
-    app.router.add_get("/v1/inspections/{inspection_id}", get_inspection, allow_head=False)
+    # `file` is the upload endpoint, not an inspection id: other methods on it are 405 with
+    # `Allow: POST` rather than a lookup of an inspection named "file".
+    app.router.add_get(r"/v1/inspections/{inspection_id:(?!file$)[^/]+}", get_inspection, allow_head=False)
     app.router.add_get("/v1/payloads/{sha256}", get_payload, allow_head=False)
     app.router.add_get("/v1/signatures", get_signatures, allow_head=False)
     app.router.add_post("/v1/signatures/reload", reload_signatures)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
 from inspector.extensions.plan import RequestContext
 from inspector.extensions.request import InputKind, InspectionInput
@@ -23,7 +23,7 @@ class _Strict(BaseModel):
 
 
 class InspectionOptions(_Strict):
-    fetch: bool | None = Field(
+    fetch: StrictBool | None = Field(
         default=None, description="fetch the URLs the payload names (default: the service's setting)"
     )
     deadline_s: float | None = Field(
@@ -41,7 +41,7 @@ PAYLOAD_FIELD: dict[str, str] = {
     "url": "url",
 }
 _PAYLOAD_FIELDS = ("resource", "event", "content", "url")
-_SCRIPT_ONLY_FIELDS = ("language", "filename")
+SCRIPT_ONLY_FIELDS = ("language", "filename")
 
 
 class InspectionRequest(_Strict):
@@ -53,8 +53,10 @@ class InspectionRequest(_Strict):
         description="extension: the ARM extension resource (whole, or its `properties`); "
         "run_command: the Run Command action body or managed runCommands resource",
     )
-    event: dict[str, Any] | None = Field(
-        default=None, description="activity_log: one activity-log event, or an export `{\"records\": [...]}`"
+    event: dict[str, Any] | list[Any] | None = Field(
+        default=None,
+        description="activity_log: one activity-log event, a JSON array of events (as `az monitor activity-log list` "
+        "prints), or an export `{\"records\": [...]}`",
     )
     content: str | None = Field(default=None, description="script: the script text")
     language: ArtifactType | None = Field(default=None, description="script: a language hint")
@@ -78,7 +80,7 @@ class InspectionRequest(_Strict):
         if self.content is None:
             issues.extend(
                 (name, f"{name} applies only to script content")
-                for name in _SCRIPT_ONLY_FIELDS if getattr(self, name) is not None
+                for name in SCRIPT_ONLY_FIELDS if getattr(self, name) is not None
             )
         return issues
 

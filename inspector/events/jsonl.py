@@ -25,7 +25,9 @@ class JsonlSink:
 
     def _append(self, line: bytes) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.path, "ab") as handle:
+        # Events name inspections and verdicts: the file is for the service's user alone.
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with os.fdopen(fd, "ab") as handle:
             handle.write(line)
             handle.flush()
             os.fsync(handle.fileno())

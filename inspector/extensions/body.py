@@ -72,6 +72,12 @@ def classify_body(body: Any) -> InputKind | None:
     return None
 
 
+def names_a_run_command(body: Mapping[Any, Any]) -> bool:
+    """Whether a Run Command body says what to run: a managed runCommands resource, or an
+    action body with a `commandId` or a `script`."""
+    return is_managed_run_command(body) or bool(_keys(body) & {"commandid", "script"})
+
+
 def is_managed_run_command(body: Mapping[Any, Any]) -> bool:
     resource_type = (as_text(_get(body, "type")) or "").casefold()
     props = _get(body, "properties")

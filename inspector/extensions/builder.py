@@ -136,9 +136,10 @@ class PlanBuilder:
         if all(f.id != check.id for f in self.findings):
             self.findings.append(check.request_finding(snippet))
 
-    def problem(self, kind: str, detail: str, origin: str | None = None) -> None:
+    def problem(self, kind: str, detail: str, origin: str | None = None, *, hides_payload: bool = False) -> None:
         self.problems.append(
-            PlanProblem(kind=kind, detail=redact_text(detail)[:500], origin=self.origin(origin) if origin else None)
+            PlanProblem(kind=kind, detail=redact_text(detail)[:500], origin=self.origin(origin) if origin else None,
+                        hides_payload=hides_payload)
         )
 
     def wrong_type(self, field: Field, expected: str) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from inspector.extensions.builder import PlanBuilder
-from inspector.extensions.fields import Field, as_text
+from inspector.extensions.fields import Field, as_text, is_present
 from inspector.extensions.plan import ExtensionKind
 
 
@@ -55,6 +55,7 @@ def read_extension(
     if ext_type is not None and "/" in ext_type:  # an ARM resource type, not the extension type
         ext_type = None
     version = as_text(props.get("typeHandlerVersion"))
+    _key_vault_reference(props, b)
     return ExtensionRequest(
         kind=identify(publisher, ext_type),
         publisher=publisher,
@@ -96,3 +97,15 @@ def subscription_of(resource_id: Any) -> str | None:
     if len(parts) >= 2 and parts[0].casefold() == "subscriptions":
         return parts[1]
     return None
+
+
+def _key_vault_reference(props: Field, b: PlanBuilder) -> None:
+    """`protectedSettingsFromKeyVault` names a Key Vault secret that holds the protected settings
+    (often the command itself): the inspector does not read it, so the verdict says it is incomplete."""
+    reference = props.find("protectedSettingsFromKeyVault")
+    if reference is None or not is_present(reference.value):
+        return
+    b.problem("secret_reference_not_read",
+              "the protected settings (which may hold the command) are kept in Key Vault "
+              "(protectedSettingsFromKeyVault) and were not read: what they run is not inspected",
+              reference.origin, hides_payload=True)

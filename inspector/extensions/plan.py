@@ -98,6 +98,8 @@ class PlanProblem(_Shape):
     kind: str = Field(description="stable kind, e.g. invalid_base64, invalid_gzip, wrong_type")
     detail: str
     origin: str | None = None
+    hides_payload: bool = Field(
+        default=False, description="part of what would run is out of the inspector's sight: the verdict is incomplete")
 
 
 class InspectionPlan(_Shape):

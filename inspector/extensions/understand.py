@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping
 
 from inspector.extensions.activity_log import plan_activity_log
-from inspector.extensions.body import BodyPlan, classify_body, plan_body
+from inspector.extensions.body import BodyPlan, classify_body, names_a_run_command, plan_body
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.detect import detect_input, language_hint
 from inspector.extensions.jsonguard import parse_json, value_depth
@@ -57,6 +57,7 @@ def understand(inp: InspectionInput, limits: RequestLimits | None = None) -> Ins
     b = PlanBuilder(limits, inp.context)
     if kind in _JSON_KINDS:
         result = _plan_json(kind, body, b, limits)
+        _require_understood(kind, body, result, b)
     elif kind is InputKind.URL:
         result = _plan_url(inp, b)
     else:
@@ -87,6 +88,30 @@ def _plan_json(kind: InputKind, body: object, b: PlanBuilder, limits: RequestLim
         what = "an extension" if kind is InputKind.EXTENSION else "a Run Command"
         raise InputError("wrong_type", f"{what} request must be a JSON object")
     return plan_body(body, kind, b, max_depth=limits.max_json_depth)
+
+
+def _require_understood(kind: InputKind, body: object, result: BodyPlan, b: PlanBuilder) -> None:
+    """A request of the wrong shape (`{}`, `{"foo": 1}`) would plan nothing and come back clean and
+    complete; it is refused instead (InputError `not_understood`), saying what was missing.
+
+    Anything to scan or flag, or anything that identifies the request, is understood: an
+    unrecognised extension still names its publisher and type, a built-in Run Command its id.
+    """
+    if b.scripts or b.urls or b.findings:
+        return
+    if kind is InputKind.EXTENSION:
+        if result.publisher or result.type:
+            return
+        reason = "an extension request needs properties.publisher and properties.type, or settings to inspect"
+    elif kind is InputKind.RUN_COMMAND:
+        if isinstance(body, Mapping) and names_a_run_command(body):
+            return
+        reason = "a Run Command request needs a commandId, a script, or (runCommands resource) a source"
+    else:
+        if b.context.operation:
+            return
+        reason = "no activity-log event has an operationName or a request body"
+    raise InputError("not_understood", f"nothing in the request could be understood: {reason}")
 
 
 def _plan_url(inp: InspectionInput, b: PlanBuilder) -> BodyPlan:

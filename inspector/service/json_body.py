@@ -57,6 +57,7 @@ def check_json_shape(value: Any, limits: JsonLimits) -> None:
         if nodes > limits.max_nodes:
             raise ProblemError(JSON_TOO_LARGE, f"the body has more than {limits.max_nodes} values")
         if isinstance(item, str):
+            _check_unicode(item, path)
             if len(item) > limits.max_string_chars:
                 raise ProblemError(
                     FIELD_TOO_LARGE,
@@ -66,6 +67,20 @@ def check_json_shape(value: Any, limits: JsonLimits) -> None:
             for key, child in item.items():
                 if len(key) > limits.max_string_chars:
                     raise ProblemError(FIELD_TOO_LARGE, f"a key under {path} is longer than {limits.max_string_chars} characters")
+                _check_unicode(key, f"a key under {path}")
                 stack.append((child, f"{path}.{key[:64]}"))
         elif isinstance(item, list):
             stack.extend((child, f"{path}[{index}]") for index, child in enumerate(item))
+
+
+def _check_unicode(text: str, where: str) -> None:
+    """A `\\ud800`-style escape that is not half of a pair is valid JSON but no Unicode text
+    (I-JSON, RFC 7493, forbids it): nothing downstream could encode it, so it is refused here."""
+    if text.isascii():  # (a flag of the string: the common case costs nothing)
+        return
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ProblemError(
+            INVALID_JSON, f"the string at {where} holds a lone surrogate (character {exc.start}): not Unicode text",
+        ) from None

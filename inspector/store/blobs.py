@@ -14,6 +14,8 @@ import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from inspector.store.private_files import private_dir
+
 _LOWER_HEX = frozenset("0123456789abcdef")
 _TMP_PREFIX = ".tmp-"
 
@@ -69,7 +71,7 @@ class BlobStore:
         if os.path.exists(os.path.join(self._root_text, sha256[:2], sha256[2:4], sha256)):
             return False
         target = self.path(sha256)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as handle:

@@ -26,11 +26,13 @@ from inspector.redact import redact_text
 from inspector.store.database import Database
 from inspector.store.errors import StoreError
 from inspector.store.records import EventRecord
-from inspector.store.schema import event_cursors, events, utcnow
+from inspector.store.schema import event_cursors, events, inspections, utcnow
 
 _EVENTS_LOCK_ID = 0x1A5EC8
 # The most events one read returns (`GET /v1/events?limit=` is bounded by it too).
 MAX_EVENTS_PAGE = 1000
+# `events.seq` is a signed 64-bit integer: no event has a larger cursor.
+MAX_EVENT_CURSOR = 2**63 - 1
 
 Event = tuple[str, str, dict[str, Any]]  # (type, inspection id, data)
 
@@ -74,6 +76,8 @@ def parse_cursor(after: str | int | None) -> int:
         raise ValueError(f"invalid event cursor {str(after)[:40]!r}: expected the cursor of an event") from None
     if value < 0:
         raise ValueError("invalid event cursor: negative")
+    if value > MAX_EVENT_CURSOR:
+        raise ValueError(f"invalid event cursor: larger than {MAX_EVENT_CURSOR}, the largest cursor there can be")
     return value
 
 
@@ -86,16 +90,21 @@ class EventRepository:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    async def read(self, after: str | int | None = None, limit: int = 100) -> list[EventRecord]:
-        """Events after a cursor (the `cursor` of the last event seen), oldest first."""
+    async def read(self, after: str | int | None = None, limit: int = 100, *,
+                   submitted_by: str | None = None) -> list[EventRecord]:
+        """Events after a cursor (the `cursor` of the last event seen), oldest first; with
+        `submitted_by` (a key id), only events of the inspections that key submitted."""
         try:
             start = parse_cursor(after)
         except ValueError as exc:
             raise StoreError(str(exc)) from None
         limit = max(1, min(limit, MAX_EVENTS_PAGE))
+        query = sa.select(events).where(events.c.seq > start)
+        if submitted_by is not None:
+            query = query.where(events.c.inspection_id.in_(
+                sa.select(inspections.c.id).where(inspections.c.key_id == submitted_by)))
         async with self.database.read() as conn:
-            rows = await conn.execute(
-                sa.select(events).where(events.c.seq > start).order_by(events.c.seq).limit(limit))
+            rows = await conn.execute(query.order_by(events.c.seq).limit(limit))
             return [_record(r) for r in rows]
 
     async def claim_sink(self, sink: str, owner: str, lease: timedelta) -> int | None:

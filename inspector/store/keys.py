@@ -52,7 +52,7 @@ class KeyRepository:
         """The key a secret belongs to, or None for unknown, malformed or revoked secrets."""
         prefix, _, rest = secret.partition("_")
         key_id, _, _token = rest.partition("_")
-        if prefix != KEY_PREFIX or not key_id or len(secret) > 200:
+        if prefix != KEY_PREFIX or not key_id or len(secret) > 200 or not secret.isascii():
             return None
         async with self.database.read() as conn:
             row = (await conn.execute(sa.select(api_keys).where(api_keys.c.id == key_id))).mappings().first()

@@ -247,11 +247,15 @@ verdict_changes = sa.Table(
     sa.UniqueConstraint("rescan_id", "inspection_id", name="uq_verdict_changes_rescan_inspection"),
 )
 
+EVENT_SEQ = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+
 # The outbox: events are written in the same transaction as the change they describe.
 events = sa.Table(
     "events",
     metadata,
-    sa.Column("seq", sa.Integer(), primary_key=True, autoincrement=True),
+    # 64-bit: a busy outbox outgrows 2^31 events. SQLite's INTEGER PRIMARY KEY is 64-bit already
+    # (and only that spelling is the rowid, which autoincrement needs).
+    sa.Column("seq", EVENT_SEQ, primary_key=True, autoincrement=True),
     sa.Column("id", sa.String(64), nullable=False, unique=True),
     sa.Column("type", sa.String(32), nullable=False),
     sa.Column("inspection_id", sa.String(64), nullable=False),
@@ -264,7 +268,7 @@ event_cursors = sa.Table(
     "event_cursors",
     metadata,
     sa.Column("sink", sa.String(200), primary_key=True),
-    sa.Column("delivered_seq", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("delivered_seq", EVENT_SEQ, nullable=False, server_default="0"),
     sa.Column("owner", sa.String(64)),
     sa.Column("lease_until", UtcDateTime()),
     sa.Column("failures", sa.Integer(), nullable=False, server_default="0"),

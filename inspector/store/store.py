@@ -9,6 +9,8 @@ and `store.console` for everything the analyst console shows.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from inspector.config import Settings
 from inspector.store.analysis_cache import AnalysisCacheRepository
 from inspector.store.blob_backends import BlobBackend, open_blob_backend
@@ -18,6 +20,7 @@ from inspector.store.events import EventRepository
 from inspector.store.inspection_rows import FinishedWrites
 from inspector.store.inspections import InspectionRepository
 from inspector.store.keys import KeyRepository
+from inspector.store.private_files import private_dir
 from inspector.store.payloads import PayloadRepository
 from inspector.store.rescans import RescanRepository
 from inspector.store.retention import Retention
@@ -41,6 +44,7 @@ class Store:
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Store:
+        private_dir(Path(settings.data_dir))
         database = await Database.open(settings, migrate=migrate)
         try:
             blobs = open_blob_backend(settings, database.engine, database_url(settings))

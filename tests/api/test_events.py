@@ -17,8 +17,8 @@ async def service(tmp_path: Path) -> AsyncIterator[Service]:
         yield svc
 
 
-async def _inspect(service: Service, content: str) -> str:
-    status, _, verdict = await service.call("POST", "/v1/inspections", key="detector",
+async def _inspect(service: Service, content: str, key: str = "detector") -> str:
+    status, _, verdict = await service.call("POST", "/v1/inspections", key=key,
                                             json_body={"kind": "script", "content": content, "language": "powershell"})
     assert status == 200
     return str(verdict["id"])
@@ -53,6 +53,23 @@ async def test_every_role_may_poll_but_not_without_a_key(service: Service) -> No
     status, _, problem = await service.call("GET", "/v1/events", key=None)
     assert status == 401 and problem["type"].endswith("/unauthorized")
     assert (await service.call("GET", "/v1/events", key="not-a-key"))[0] == 401
+
+
+async def test_a_detector_reads_the_events_of_its_own_inspections_only(service: Service) -> None:
+    mine = await _inspect(service, MALICIOUS_PS + "# mine\n", key="detector")
+    theirs = await _inspect(service, MALICIOUS_PS + "# theirs\n", key="detector2")
+    by_analyst = await _inspect(service, MALICIOUS_PS + "# analyst\n", key="analyst")
+
+    async def seen(key: str) -> list[str]:
+        status, _, page = await service.call("GET", "/v1/events", key=key)
+        assert status == 200
+        return [e["inspection_id"] for e in page["events"]]
+
+    # The same rule as GET /v1/inspections/{id}: a detector sees its own; analysts and admins all.
+    assert await seen("detector") == [mine]
+    assert await seen("detector2") == [theirs]
+    assert await seen("analyst") == await seen("admin") == [mine, theirs, by_analyst]
+    assert (await service.call("GET", f"/v1/inspections/{theirs}", key="detector"))[0] == 404
 
 
 @pytest.mark.parametrize("params", [

@@ -53,6 +53,38 @@ def test_document_is_openapi_3_1_with_resolvable_references():
         assert ref.startswith("#/components/schemas/") and ref.rsplit("/", 1)[1] in schemas
 
 
+def test_every_path_parameter_has_the_pattern_the_handler_enforces():
+    for path, ops in build_openapi()["paths"].items():
+        for op in ops.values():
+            for param in op.get("parameters", []):
+                if param["in"] == "path":
+                    assert param["schema"]["pattern"].startswith("^"), (path, param["name"])
+    params = build_openapi()["paths"]["/v1/payloads/{sha256}"]["get"]["parameters"]
+    assert params[0]["schema"]["pattern"] == "^[A-Fa-f0-9]{64}$"
+
+
+def test_the_inspection_request_is_one_schema_per_kind_chosen_by_kind():
+    schemas = build_openapi()["components"]["schemas"]
+    request = schemas["InspectionRequest"]
+    assert request["discriminator"]["propertyName"] == "kind"
+    mapping = request["discriminator"]["mapping"]
+    assert set(mapping) == {"extension", "run_command", "activity_log", "script", "url", "auto"}
+    assert [ref["$ref"] for ref in request["oneOf"]] == list(mapping.values())
+
+    def variant(kind: str) -> dict:
+        return schemas[mapping[kind].rsplit("/", 1)[1]]
+
+    assert variant("extension")["required"] == ["kind", "resource"]
+    assert variant("activity_log")["required"] == ["kind", "event"]
+    assert variant("script")["required"] == ["kind", "content"]
+    assert "language" in variant("script")["properties"] and "language" not in variant("url")["properties"]
+    assert all(variant(k)["additionalProperties"] is False for k in mapping)
+    assert variant("url")["properties"]["kind"] == {"type": "string", "const": "url"}
+    assert variant("auto")["oneOf"] == [{"required": [f]} for f in ("resource", "event", "content", "url")]
+    event_types = {option.get("type") for option in variant("activity_log")["properties"]["event"]["anyOf"]}
+    assert {"object", "array"} <= event_types
+
+
 def test_verdict_schema_is_the_core_model():
     from inspector.model import Verdict
 

@@ -90,6 +90,28 @@ async def test_activity_log_event_is_inspected_without_echoing_claims(service: S
     assert "203.0.113.9" not in json.dumps(verdict)
 
 
+async def test_activity_log_accepts_a_json_array_of_events_as_the_cli_does(service: Service):
+    events = [ACTIVITY_EVENT, {**ACTIVITY_EVENT, "status": {"value": "Started"}}]
+    status, _, verdict = await service.call("POST", "/v1/inspections",
+                                            json_body={"kind": "activity_log", "event": events})
+    assert status == 200 and verdict["request_kind"] == "activity_log" and verdict["verdict"] != "clean"
+    status, _, auto = await service.call("POST", "/v1/inspections", json_body={"kind": "auto", "event": events})
+    assert status == 200 and auto["request_kind"] == "activity_log"
+
+
+async def test_protected_settings_in_key_vault_make_the_verdict_incomplete_and_say_why(service: Service):
+    resource = {"properties": {
+        "publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10",
+        "settings": {}, "protectedSettingsFromKeyVault": {
+            "sourceVault": {"id": "/subscriptions/s/resourceGroups/r/providers/Microsoft.KeyVault/vaults/v"},
+            "secretUrl": "https://v.vault.azure.net/secrets/command/1"}}}
+    status, _, verdict = await service.call("POST", "/v1/inspections",
+                                            json_body={"kind": "extension", "resource": resource})
+    assert status == 200 and verdict["complete"] is False
+    assert [e["kind"] for e in verdict["errors"]] == ["secret_reference_not_read"]
+    assert "Key Vault" in verdict["errors"][0]["detail"]
+
+
 async def test_url_kind_with_fetching_off_is_incomplete_and_records_why(service: Service):
     status, _, verdict = await service.call("POST", "/v1/inspections", json_body={
         "kind": "url", "url": "https://example.invalid/a.ps1?sv=1&sig=SECRET", "options": {"fetch": True}})

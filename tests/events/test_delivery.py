@@ -6,6 +6,8 @@ import asyncio
 import hashlib
 import hmac
 import json
+import os
+import stat
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -151,6 +153,18 @@ async def test_jsonl_sink_appends_one_line_per_event(store: Store, tmp_path: Pat
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     assert [line["inspection_id"] for line in lines] == ["j0", "j1", "j2"]
     assert all(line["type"] == "verdict.new" for line in lines)
+
+
+async def test_jsonl_file_is_private_to_the_service_user(store: Store, tmp_path: Path) -> None:
+    await _flag(store, "p0", 1500)
+    path = tmp_path / "events.jsonl"
+    delivery = EventDelivery(store, store.settings, [JsonlSink(path)], idle_poll_s=0.05)
+    old_umask = os.umask(0o022)
+    try:
+        assert await delivery.deliver_once(delivery.sinks[0]) == 1
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
 def test_signature_is_hmac_sha256_of_the_body() -> None:

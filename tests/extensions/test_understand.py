@@ -87,6 +87,44 @@ def test_inputs_that_cannot_be_inspected_are_input_errors(inp, kind):
     assert err.value.kind == kind
 
 
+@pytest.mark.parametrize(("kind", "body"), [
+    (InputKind.EXTENSION, {}),
+    (InputKind.EXTENSION, {"foo": 1}),
+    (InputKind.EXTENSION, {"properties": {}}),
+    (InputKind.RUN_COMMAND, {"foo": 1}),
+    (InputKind.ACTIVITY_LOG, {}),
+    (InputKind.ACTIVITY_LOG, []),
+    (InputKind.ACTIVITY_LOG, {"records": [{"foo": 1}]}),
+])
+def test_a_request_of_the_wrong_shape_is_not_understood_rather_than_planned_empty(kind, body):
+    with pytest.raises(InputError) as err:
+        understand(InspectionInput(kind=kind, body=body))
+    assert err.value.kind == "not_understood" and err.value.detail.startswith("nothing in the request could be understood")
+
+
+@pytest.mark.parametrize(("kind", "body"), [
+    (InputKind.EXTENSION, {"properties": {"publisher": "Contoso.Agents", "type": "Monitor"}}),
+    (InputKind.EXTENSION, {"properties": {"settings": {"commandToExecute": "whoami"}}}),
+    (InputKind.RUN_COMMAND, {"commandId": "IPConfig"}),
+    (InputKind.RUN_COMMAND, {"properties": {"source": {}}}),
+    (InputKind.ACTIVITY_LOG, {"operationName": {"value": "Microsoft.Compute/virtualMachines/runCommand/action"}}),
+])
+def test_a_request_that_names_what_it_is_is_understood_even_with_nothing_to_scan(kind, body):
+    assert understand(InspectionInput(kind=kind, body=body)).scripts is not None
+
+
+def test_protected_settings_kept_in_key_vault_are_a_problem_that_hides_the_payload():
+    body = {"properties": {
+        "publisher": "Microsoft.Compute", "type": "CustomScriptExtension", "typeHandlerVersion": "1.10",
+        "protectedSettingsFromKeyVault": {"sourceVault": {"id": "/subscriptions/s/resourceGroups/r/providers/"
+                                                          "Microsoft.KeyVault/vaults/v"},
+                                          "secretUrl": "https://v.vault.azure.net/secrets/cmd/1"}}}
+    plan = understand(InspectionInput(kind=InputKind.EXTENSION, body=body))
+    [problem] = plan.problems
+    assert problem.kind == "secret_reference_not_read" and problem.hides_payload
+    assert problem.origin == "protectedSettingsFromKeyVault" and "Key Vault" in problem.detail
+
+
 def test_deep_parsed_bodies_from_the_api_are_refused_without_recursion():
     body: dict = {}
     node = body
