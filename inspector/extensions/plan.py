@@ -92,12 +92,23 @@ class RequestContext(_Shape):
     exit_code: int | None = Field(default=None, description="managed Run Command instanceView.exitCode")
 
 
+# Problems that leave part of what the request hands the VM unread (cut, not fetchable, over a
+# count limit): a verdict with any of them is not complete. The others (invalid_base64, wrong_type...)
+# describe a value that was still scanned whole, as text.
+UNREAD_PROBLEM_KINDS = frozenset({"too_large", "invalid_url", "too_many_items", "too_many_records",
+                                  "too_many_strings"})
+
+
 class PlanProblem(_Shape):
     """A part of the request that could not be understood (the rest still is)."""
 
     kind: str = Field(description="stable kind, e.g. invalid_base64, invalid_gzip, wrong_type")
     detail: str
     origin: str | None = None
+
+    @property
+    def leaves_content_unread(self) -> bool:
+        return self.kind in UNREAD_PROBLEM_KINDS
 
 
 class InspectionPlan(_Shape):
