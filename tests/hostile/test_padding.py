@@ -88,3 +88,42 @@ async def test_a_file_uri_that_cannot_be_fetched_makes_the_verdict_incomplete(in
     verdict = await inspect(inspector, cse_with_file_uri(uri))
     assert verdict.complete is False
     assert [e.kind for e in verdict.errors if e.kind == "invalid_url"] == ["invalid_url"]
+
+
+def nested_launcher(script: str, layers: int) -> str:
+    for _ in range(layers):
+        blob = base64.b64encode(script.encode()).decode()
+        script = f"iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('{blob}')))"
+    return script
+
+
+async def test_thirty_launcher_layers_past_the_parse_limit_are_unwrapped_never_clean(inspector):  # type: ignore[no-untyped-def]
+    script = nested_launcher("Invoke-Mimikatz -DumpCreds\n", 30)
+    assert len(script) > inspector.settings.deobfuscate_max_parse_chars
+    verdict = await inspect(inspector, InspectionInput(kind=InputKind.SCRIPT, content=script.encode(),
+                                                       filename="launcher.ps1"))
+    # The layers over the parse limit are decoded by the literal scan, the parser unwraps the
+    # rest down to the depth limit: thirty layers pass it, so the verdict says it is incomplete.
+    assert verdict.verdict is not VerdictClass.CLEAN and verdict.complete is False
+    assert any(a.depth == 1 and a.origin == "decoded:base64" for a in verdict.artifacts)
+    assert len(verdict.artifacts) > 3
+
+
+async def test_padding_a_launcher_past_the_parse_limit_keeps_it_visible(inspector):  # type: ignore[no-untyped-def]
+    blob = base64.b64encode(b"Invoke-Mimikatz -DumpCreds").decode()
+    launcher = f"iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('{blob}')))\n"
+    padding = "# " + "lorem ipsum dolor sit amet " * 3 + "\n"
+    script = padding * (inspector.settings.deobfuscate_max_parse_chars // len(padding) + 10) + launcher
+    verdict = await inspect(inspector, InspectionInput(kind=InputKind.SCRIPT, content=script.encode(),
+                                                       filename="padded.ps1"))
+    assert verdict.verdict is VerdictClass.MALICIOUS and verdict.complete is False
+
+
+async def test_executing_what_could_not_be_read_is_never_clean(inspector):  # type: ignore[no-untyped-def]
+    padding = "$p += '" + "QUJD" * 40 + "'\n"
+    script = ("$p = ''\n" + padding * (inspector.settings.deobfuscate_max_parse_chars // len(padding) + 10)
+              + "iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($p)))\n")
+    verdict = await inspect(inspector, InspectionInput(kind=InputKind.SCRIPT, content=script.encode(),
+                                                       filename="built.ps1"))
+    assert verdict.verdict is not VerdictClass.CLEAN and verdict.complete is False
+    assert "deobf.powershell.unread_decode_execute" in {f.id for f in verdict.findings}
