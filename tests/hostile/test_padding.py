@@ -46,6 +46,8 @@ def cse_with_file_uri(uri: str) -> InspectionInput:
 async def inspector(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     monkeypatch.setenv("INSPECTOR_FETCH", "false")
     monkeypatch.setenv("INSPECTOR_DATA_DIR", str(tmp_path))
+    # What is read must not depend on how busy the machine is: no deadline cuts these scans.
+    monkeypatch.setenv("INSPECTOR_SCAN_DEADLINE_S", "300")
     started = await Inspector.start(load_settings(), workers=0)
     yield started
     await started.close()
