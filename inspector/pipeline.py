@@ -192,13 +192,14 @@ class Inspector:
         decision = decide(plan, outcome.artifacts, findings,
                           Bands(self.settings.suspicious_threshold, self.settings.malicious_threshold))
         errors = [InspectionError(kind=p.kind, detail=p.detail) for p in plan.problems] + outcome.errors + analysis.errors
+        unread = any(p.leaves_content_unread for p in plan.problems)
         return Verdict(
             id=inspection_id or uuid.uuid4().hex,
             input=input_name,
             verdict=decision.verdict,
             score=decision.score,
             severity=decision.severity,  # type: ignore[arg-type]
-            complete=not (outcome.errors or analysis.errors or any(p.hides_payload for p in plan.problems)),
+            complete=not (outcome.errors or analysis.errors or unread),
             request_kind=plan.input_kind or inp.kind.value,
             extension=ExtensionInfo(kind=plan.kind.value, publisher=plan.publisher, type=plan.type,
                                     type_handler_version=plan.type_handler_version, recognised=plan.recognised),

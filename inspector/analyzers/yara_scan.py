@@ -85,9 +85,53 @@ class YaraAnalyzer:
         )
 
 
+# How far a snippet window's edge moves to reach a word boundary; past it, an ellipsis marks the cut.
+WORD_SLACK = 24
+_BLANKS = b" \t\r\n\f\v"
+ELLIPSIS = "…"
+
+
+def word_window(data: bytes, start: int, end: int) -> tuple[int, int, bool, bool]:
+    """The window widened to whole words (within WORD_SLACK bytes each side), and whether each
+    edge still cuts a word: a quote that starts mid-word reads as a different word."""
+    end = min(end, len(data))
+    cut_start = cut_end = False
+    if start > 0 and data[start - 1] not in _BLANKS:
+        blank = max(data.rfind(bytes([b]), max(0, start - WORD_SLACK), start) for b in _BLANKS)
+        if blank >= 0:
+            start = blank + 1
+        elif start > WORD_SLACK:
+            cut_start = True
+        else:
+            start = 0
+    if end < len(data) and data[end - 1] not in _BLANKS and data[end] not in _BLANKS:
+        found = [i for i in (data.find(bytes([b]), end, end + WORD_SLACK) for b in _BLANKS) if i >= 0]
+        if found:
+            end = min(found)
+        elif end + WORD_SLACK < len(data):
+            cut_end = True
+        else:
+            end = len(data)
+    while end > start and data[end - 1] in _BLANKS:
+        end -= 1
+    while start < end and data[start] in _BLANKS:
+        start += 1
+    return start, end, cut_start, cut_end
+
+
 def _snippet(data: bytes, start: int, end: int, limit: int) -> str:
-    """data[start:end] as text, redacted with the bytes around it in view: a secret the window's
-    edges cut through is still recognised and removed whole."""
+    """data[start:end] as text, from a word boundary (see `word_window`), redacted with the bytes
+    around it in view: a secret the window's edges cut through is still recognised and removed whole."""
+    start, end, cut_start, cut_end = word_window(data, start, end)
+    quoted = _quote(data, start, end, limit)
+    if cut_start:
+        quoted = ELLIPSIS + quoted[: limit - 1]
+    if cut_end and len(quoted) < limit:
+        quoted += ELLIPSIS
+    return quoted
+
+
+def _quote(data: bytes, start: int, end: int, limit: int) -> str:
     before = data[max(0, start - QUOTE_CONTEXT_CHARS):start].decode("utf-8", errors="replace")
     window = data[start:end].decode("utf-8", errors="replace")
     after = data[end:end + QUOTE_CONTEXT_CHARS].decode("utf-8", errors="replace")

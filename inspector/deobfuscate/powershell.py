@@ -38,6 +38,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     time_is_short,
 )
+from inspector.deobfuscate.ps_oversize import analyze_oversized
 from inspector.deobfuscate.ps_eval import (
     BACKTICK_SPECIAL,
     EvalLimit,
@@ -753,7 +754,8 @@ class PowerShellLayer:
         if len(text) > self.limits.max_parse_chars:
             out.error("limit_deobfuscation_parse",
                       f"powershell: {len(text)} characters is over the parse limit of {self.limits.max_parse_chars}; "
-                      "only the launcher decoding ran")
+                      "literal base64 decoded by a scan, nothing evaluated")
+            analyze_oversized(text, out, ctx)
             return out.finish()
         source = text.encode("utf-8", "surrogatepass")
         try:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from inspector.analyzers import elf, embedded, heuristics, pe, type_mismatch
-from inspector.deobfuscate import cmd, powershell, ps_launcher, shell
+from inspector.deobfuscate import cmd, powershell, ps_launcher, ps_oversize, shell
 from inspector.detections.catalog import Catalog, DuplicateDetection, alert_types
 from inspector.extensions import activity_log, kinds
 from inspector.fetch import github, reputation
@@ -30,6 +30,7 @@ DETECTION_MODULES: tuple[ModuleType, ...] = (
     heuristics,      # script heuristics: every family and the combinations
     ps_launcher,     # deobfuscation techniques, per language
     powershell,
+    ps_oversize,     # PowerShell over the parse limit
     shell,
     cmd,
     pe,              # binaries

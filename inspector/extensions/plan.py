@@ -92,6 +92,13 @@ class RequestContext(_Shape):
     exit_code: int | None = Field(default=None, description="managed Run Command instanceView.exitCode")
 
 
+# Problems that leave part of what the request hands the VM unread (cut, not fetchable, over a
+# count limit): a verdict with any of them is not complete. The others (invalid_base64, wrong_type...)
+# describe a value that was still scanned whole, as text.
+UNREAD_PROBLEM_KINDS = frozenset({"too_large", "invalid_url", "too_many_items", "too_many_records",
+                                  "too_many_strings"})
+
+
 class PlanProblem(_Shape):
     """A part of the request that could not be understood (the rest still is)."""
 
@@ -100,6 +107,11 @@ class PlanProblem(_Shape):
     origin: str | None = None
     hides_payload: bool = Field(
         default=False, description="part of what would run is out of the inspector's sight: the verdict is incomplete")
+
+    @property
+    def leaves_content_unread(self) -> bool:
+        """Part of what would run was not analysed: the verdict cannot be complete."""
+        return self.hides_payload or self.kind in UNREAD_PROBLEM_KINDS
 
 
 class InspectionPlan(_Shape):

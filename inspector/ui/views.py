@@ -17,7 +17,7 @@ from aiohttp import web
 from pydantic import ValidationError
 
 from inspector.model import TEXT_TYPES, Artifact, Finding, Verdict, VerdictClass
-from inspector.redact import redact_json
+from inspector.redact import redact_json, redact_text
 from inspector.store import InspectionFilter, StoredInspection, StoreError
 from inspector.ui.console import (
     CONSOLE,
@@ -118,6 +118,26 @@ async def _request_of(console: Console, inspection_id: str) -> Any:
     return redact_json(value) if value is not None else None
 
 
+async def _submitted_script(console: Console, verdict: Verdict) -> str | None:
+    """A pasted script's text, as received (redacted, bounded): the stored request of a script
+    holds only its name and size, the text itself is the submitted root artifact."""
+    if verdict.request_kind != "script":
+        return None
+    root = next((a for a in verdict.artifacts if a.parent is None and a.role == "submitted"), None)
+    if root is None:
+        return None
+    try:
+        data = await console.service.store.console.payload_bytes(root.sha256)
+    except (StoreError, ValueError, OSError):
+        return None
+    if data is None:
+        return None
+    limit = console.service.settings.console_max_content_chars
+    text = data[: limit * 4].decode("utf-8", "replace")
+    shown = redact_text(text[:limit])
+    return shown if len(text) <= limit else shown + f"\n… (first {limit} characters of {root.size} bytes)"
+
+
 async def _load(request: web.Request) -> tuple[Console, Any, StoredInspection | None, str]:
     console = _console(request)
     signed = await console.require(request)
@@ -183,6 +203,7 @@ async def inspection_page(request: web.Request) -> web.Response:
     return await console.render(
         request, "inspection.html", signed=signed, heavy=heavy, inspection=stored, verdict=verdict, nodes=nodes,
         origin_of=origin_of, request_json=_pretty(await _request_of(console, stored.id)),
+        submitted_script=await _submitted_script(console, verdict),
         verdict_json=verdict.model_dump_json(indent=2), findings=_sorted_findings(verdict.findings),
     )
 

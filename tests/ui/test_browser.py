@@ -59,7 +59,7 @@ def test_an_analyst_submits_every_kind_reads_the_evidence_and_finds_it_again(pag
     seen = watch(page)
     sign_in(page, server)
 
-    # A script: language chosen, the decoded layer reached by opening the tree.
+    # A script: language chosen; the tree starts open down to the decoded layer with the evidence.
     page.get_by_label("Script text").fill(samples.SCRIPT)
     page.get_by_label("Language").select_option("powershell")
     page.get_by_label("File name (optional)").fill("launcher.ps1")
@@ -69,9 +69,8 @@ def test_an_analyst_submits_every_kind_reads_the_evidence_and_finds_it_again(pag
     assert page.get_by_role("link", name="T1059.001").first.get_attribute("href") == \
         "https://attack.mitre.org/techniques/T1059/001/"
     root = page.locator("ul.tree.root > li > details").first
-    root.locator("summary").first.click()
     layer = root.locator("details", has=page.locator("summary", has_text="decoded:encoded-command")).first
-    layer.locator("summary").first.click()
+    assert root.get_attribute("open") is not None and layer.get_attribute("open") is not None
     mark = layer.locator("pre.code mark", has_text="Invoke-Mimikatz").first
     assert mark.is_visible()
     chain = layer.locator("ol.chain").first.inner_text()
@@ -133,10 +132,14 @@ def test_the_submit_form_works_from_the_keyboard_alone(page, server) -> None:  #
             break
     page.keyboard.press("Enter")
     assert wait_for_verdict(page) == "malicious"
-    # Open the artifact node with the keyboard, then follow a finding's artifact link.
+    # The flagged node starts open; the keyboard closes and opens it again.
+    node = page.locator("ul.tree.root details").first
+    assert node.get_attribute("open") is not None
     page.locator("ul.tree.root summary").first.focus()
     page.keyboard.press("Enter")
-    assert page.locator("ul.tree.root details").first.get_attribute("open") is not None
+    assert node.get_attribute("open") is None
+    page.keyboard.press("Enter")
+    assert node.get_attribute("open") is not None
 
 
 def test_payload_markup_and_template_syntax_never_run(page, server) -> None:  # type: ignore[no-untyped-def]

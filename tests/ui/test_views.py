@@ -36,6 +36,24 @@ async def test_the_verdict_page_explains_the_verdict(analyst: ConsoleClient) -> 
     assert re.search(r"<mark title=\"[^\"]*mimikatz[^\"]*\">Invoke-Mimikatz</mark>", text[layer:])
     assert 'class="ln" aria-hidden="true">1<' in text
     assert "Request as received (secrets redacted)" in text and samples.STORAGE_KEY not in text
+    # The evidence is one look away: flagged nodes and the nodes holding them start open.
+    assert re.search(r'<details open class="flagged">\s*<summary>\s*<span class="kind">decoded layer', text)
+    tree_html = text[tree:text.index('id="raw-heading"')]
+    assert "<details>" not in tree_html and "<details class=" not in tree_html
+
+
+async def test_nodes_without_evidence_start_closed(analyst: ConsoleClient) -> None:
+    page = await analyst.submit("script", {"content": "Get-Date\n", "filename": "clock.ps1"})
+    assert "<details>" in page.text and "<details open" not in page.text.split('id="raw-heading"')[0]
+
+
+async def test_a_pasted_script_is_shown_as_received_with_its_secrets_redacted(analyst: ConsoleClient) -> None:
+    script = f"$key = '{samples.STORAGE_KEY}'\nWrite-Output 'paste-marker-7f3a'\n"
+    page = await analyst.submit("script", {"content": script, "filename": "paste.ps1"})
+    raw = page.text[page.text.index('id="raw-heading"'):]
+    assert "&#34;filename&#34;: &#34;paste.ps1&#34;" in raw
+    assert 'class="submitted-script"' in raw and "paste-marker-7f3a" in raw
+    assert samples.STORAGE_KEY not in page.text
 
 
 async def test_the_verdict_json_downloads_and_matches_the_api(console: ConsoleService, analyst: ConsoleClient) -> None:
