@@ -1,0 +1,99 @@
+"""Time in tests: wait for events, bound only what must finish, compare growth within one run.
+
+Tests specify behaviour, never speed: latency and throughput targets, and the figures
+measured against them, live in benchmarks/ and docs/performance.md. A test shares two
+cores with other work and may run ten times slower than when it was written, or much
+faster on another machine, so
+- it waits for what it needs (an event set, a row stored, a count reached) with `until`,
+  `poll` or `until_blocking`, and gives up only after `GIVE_UP_S`;
+- work that must *finish* (a limit cuts it short, a loop is bounded) is checked with
+  `finishes_within`, whose bound is far above what the work takes with both cores busy
+  and far below what unbounded work would take;
+- where linear cost is the point, `growth` compares a larger input with a small one in the
+  same run, on CPU time, which other processes do not inflate.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
+
+T = TypeVar("T")
+
+#: How long a test waits for something that should happen before calling it a failure: more
+#: than ten times the slowest such wait in the suite with both cores busy (a few seconds), and
+#: under the per-test timeout (pyproject.toml), so that the failure says what never happened.
+GIVE_UP_S = 60.0
+
+#: The bound for work that must finish rather than hang: ten times and more what the slowest
+#: such case takes on the shared 2-core machine with both cores busy (about 4 s: a 5 MB
+#: single line through the script heuristics), while the unbounded work it guards against (a
+#: quadratic walk, a regex without a timeout, a loop over 2**31 headers) takes minutes to hours.
+FINISHES_S = 60.0
+
+
+class GaveUp(AssertionError):
+    """What a test waited for did not happen within its bound."""
+
+
+async def until(condition: Callable[[], bool], *, what: str, give_up_s: float = GIVE_UP_S,
+                every_s: float = 0.01) -> None:
+    """Return as soon as `condition()` holds; it is checked now and every `every_s` after."""
+    deadline = time.monotonic() + give_up_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise GaveUp(f"{what}: not within {give_up_s:g} s")
+        await asyncio.sleep(every_s)
+
+
+async def poll(probe: Callable[[], Awaitable[T]], accept: Callable[[T], bool], *, what: str,
+               give_up_s: float = GIVE_UP_S, every_s: float = 0.02) -> T:
+    """Call `probe()` until `accept` takes its answer, and return that answer."""
+    deadline = time.monotonic() + give_up_s
+    while True:
+        answer = await probe()
+        if accept(answer):
+            return answer
+        if time.monotonic() > deadline:
+            raise GaveUp(f"{what}: not within {give_up_s:g} s; last seen {answer!r:.500}")
+        await asyncio.sleep(every_s)
+
+
+def until_blocking(condition: Callable[[], bool], *, what: str, give_up_s: float = GIVE_UP_S,
+                   every_s: float = 0.05) -> None:
+    """`until` for tests without an event loop (subprocesses, files)."""
+    deadline = time.monotonic() + give_up_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise GaveUp(f"{what}: not within {give_up_s:g} s")
+        time.sleep(every_s)
+
+
+@contextmanager
+def finishes_within(bound_s: float = FINISHES_S) -> Iterator[None]:
+    """Assert that the block finished (see FINISHES_S); how fast is for benchmarks/."""
+    started = time.monotonic()
+    yield
+    elapsed = time.monotonic() - started
+    assert elapsed < bound_s, f"took {elapsed:.1f} s; the bound of {bound_s:g} s tells finishing from hanging"
+
+
+def growth(run: Callable[[int], object], small: int, *, factor: int = 10, repeat: int = 3) -> float:
+    """How many times the CPU time of `run(small)` that `run(small * factor)` costs.
+
+    Each size runs `repeat` times, alternating, and the fastest run of each counts: the CPU
+    time of this thread does not grow when other processes take the cores, and the minimum
+    drops the runs a cache flush or a collection slowed down. Linear work gives about
+    `factor`; quadratic work gives about `factor ** 2`.
+    """
+    sizes = (small, small * factor)
+    best = [float("inf"), float("inf")]
+    for _ in range(repeat):
+        for index, size in enumerate(sizes):
+            started = time.thread_time()
+            run(size)
+            best[index] = min(best[index], time.thread_time() - started)
+    return best[1] / max(best[0], 1e-6)
