@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.api.server import start_service
+from tests.timing import GIVE_UP_S
 from tests.ui.client import ConsoleClient, ConsoleService
 
 
 @pytest.fixture
 async def console(tmp_path: Path) -> AsyncIterator[ConsoleService]:
-    async with start_service(tmp_path, console_wait_s=5.0) as svc:
+    async with start_service(tmp_path, console_wait_s=GIVE_UP_S) as svc:  # every verdict arrives within the wait
         service = ConsoleService(svc)
         try:
             yield service
