@@ -16,7 +16,7 @@ from inspector.analyzers.elf import ElfAnalyzer
 from inspector.model import ArtifactType
 from tests.binaries.elf_builder import EM_386, EM_AARCH64, EM_ARM, ET_DYN, build_elf
 from tests.binaries.payloads import context, payload
-from tests.timing import finishes_within
+from tests.timing import finishes_within_cpu
 
 ANALYZER = ElfAnalyzer()
 MONERO_WALLET = "4" + "8" + "Ab3" * 31  # 95 base58 characters, the shape of a Monero address
@@ -153,7 +153,7 @@ def test_huge_program_and_section_counts_are_not_walked() -> None:
     data = bytearray(SAMPLE.data)
     struct.pack_into("<H", data, SAMPLE.layout.e_phnum, 0xFFF0)  # 0xFFFF means "see section 0"
     struct.pack_into("<H", data, SAMPLE.layout.e_shnum, 0xFFFE)
-    with finishes_within():
+    with finishes_within_cpu():
         out = analyze(bytes(data))
     assert any("program headers" in w for w in out.facts.elf.parse_warnings)
     assert any("section headers" in w for w in out.facts.elf.parse_warnings)
@@ -163,7 +163,7 @@ def test_an_extended_program_header_count_in_section_zero_is_bounded() -> None:
     data = bytearray(SAMPLE.data)
     struct.pack_into("<H", data, SAMPLE.layout.e_phnum, 0xFFFF)  # PN_XNUM: the count is in section 0
     struct.pack_into("<I", data, SAMPLE.layout.section_headers + 44, 0x7FFFFFFF)  # sh_info of section 0
-    with finishes_within():
+    with finishes_within_cpu():
         out = analyze(bytes(data))
     assert "2147483647 program headers, more than 256: not read" in out.facts.elf.parse_warnings
 
@@ -183,6 +183,6 @@ def test_mutated_elf_bytes_never_crash_or_hang(mutations: list[tuple[int, int]])
     data = bytearray(SAMPLE.data)
     for position, value in mutations:
         data[position] = value
-    with finishes_within():
+    with finishes_within_cpu():
         out = analyze(bytes(data))
     assert out.facts is not None and out.facts.elf is not None

@@ -19,7 +19,7 @@ from inspector.model import ArtifactType
 from tests.binaries.elf_builder import build_elf
 from tests.binaries.payloads import context, payload, script
 from tests.binaries.pe_builder import build_pe
-from tests.timing import finishes_within
+from tests.timing import finishes_within_cpu
 
 ANALYZER = EmbeddedExecutableAnalyzer()
 PE = build_pe(imports={"kernel32.dll": ["VirtualAllocEx", "WriteProcessMemory", "CreateRemoteThread"]}).data
@@ -160,7 +160,7 @@ def test_an_expired_deadline_stops_the_search() -> None:
 
 def test_a_large_script_of_base64_noise_is_scanned_up_to_the_blob_limit() -> None:
     noise = "\n".join(f"$v{i} = '{b64(bytes((i * 7 + j) % 256 for j in range(3000)))}'" for i in range(200))  # 800 KB
-    with finishes_within():
+    with finishes_within_cpu():
         out = analyze(noise + f"\n$b = '{b64(PE)}'")
     # The image sits after more candidates than the limit allows, which is reported.
     assert [kind for kind, _ in out.errors] == ["limit_embedded_blobs"]
@@ -171,7 +171,7 @@ def test_a_large_script_of_base64_noise_is_scanned_up_to_the_blob_limit() -> Non
        noise=st.text(alphabet="AQgw+/=,0x4d5a \n", max_size=300))
 def test_damaged_and_surrounded_blobs_never_crash(prefix: str, cut: int, noise: str) -> None:
     text = prefix + "'" + b64(PE)[:cut] + noise + "'"
-    with finishes_within():
+    with finishes_within_cpu():
         out = analyze(text)
     for child in out.children:
         assert child.data[:2] in (b"MZ", b"\x7fE") and len(child.data) <= ANALYZER.limits.max_child_bytes

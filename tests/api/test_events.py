@@ -107,7 +107,7 @@ def test_inspector_serve_delivers_events_and_caches_analyses_in_the_store(tmp_pa
         lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
         assert [e["inspection_id"] for e in lines] == [first["id"], second["id"]]
 
-        with urllib.request.urlopen(server.url + "/metrics", timeout=10) as resp:
+        with urllib.request.urlopen(server.url + "/metrics", timeout=GIVE_UP_S) as resp:
             metrics = resp.read().decode()
     # The second inspection of the same bytes was answered from the store's tree cache.
     assert "inspector_analysis_cache_hits 1.0" in metrics

@@ -10,7 +10,7 @@ from inspector.analyzers.base import ScanContext, ScanLimits
 from inspector.deobfuscate import LAYERS
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of
-from tests.timing import finishes_within
+from tests.timing import finishes_within_cpu
 
 # Characters that matter to the three languages, so generated text exercises the parsers.
 ALPHABET = st.sampled_from(list("abcxyzIEX0129 \n\t'\"`$%!^&|;,.+-*/\\()[]{}<>=:~#@") +
@@ -26,7 +26,7 @@ def test_layers_survive_arbitrary_text(kind: ArtifactType, text: str) -> None:
     ctx = ScanContext(ScanLimits())
     for layer in LAYERS:
         if layer.accepts(payload.artifact):
-            with finishes_within():
+            with finishes_within_cpu():
                 out = layer.analyze(payload, ctx)
             assert all(child.data for child in out.children)
             assert all(kind_.startswith(("limit_", "deobfuscation_")) for kind_, _ in out.errors)
@@ -38,5 +38,5 @@ def test_layers_survive_arbitrary_bytes(data: bytes) -> None:
     payload = payload_of(data, ArtifactType.POWERSHELL)
     for layer in LAYERS:
         if layer.accepts(payload.artifact):
-            with finishes_within():
+            with finishes_within_cpu():
                 layer.analyze(payload, ScanContext(ScanLimits()))

@@ -11,7 +11,7 @@ from inspector.analyzers.base import ScanContext, ScanLimits
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of, peel, run_layers
 from tests.obfuscation import obfuscators as ob
-from tests.timing import finishes_within, growth
+from tests.timing import finishes_within_cpu, growth
 
 PS, SH, CMD = ArtifactType.POWERSHELL, ArtifactType.SHELL, ArtifactType.CMD
 
@@ -19,7 +19,7 @@ PS, SH, CMD = ArtifactType.POWERSHELL, ArtifactType.SHELL, ArtifactType.CMD
 def bounded(text: str | bytes, kind: ArtifactType) -> tuple[list[tuple[str, str]], int]:
     """The layers' errors and child count for `text`, which must finish (tests/timing.py)."""
     payload = payload_of(text.encode() if isinstance(text, str) else text, kind)
-    with finishes_within():
+    with finishes_within_cpu():
         out = run_layers(payload, ScanContext(ScanLimits()))
     return out.errors, len(out.children)
 
@@ -80,7 +80,7 @@ def test_long_encoding_chain_peels_one_layer_per_round_and_stops_at_the_round_bo
     for _ in range(25):  # each layer grows by a third
         blob = base64.b64encode(chain.encode()).decode()
         chain = f"iex ([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String('{blob}')))"
-    with finishes_within():
+    with finishes_within_cpu():
         capped = peel(chain, PS, rounds=10)
         full = peel(chain, PS, rounds=30)
     assert max(layer.depth for layer in capped.layers) == 10
@@ -102,7 +102,7 @@ def test_fifty_kilobyte_obfuscated_script_is_peeled(transform) -> None:
     # How fast: benchmarks/large_scripts.py (docs/performance.md).
     command = "\n".join(f"Write-Host 'line {i}'; Get-Process | Out-Null" for i in range(300))
     obfuscated = transform(command, 1)
-    with finishes_within():
+    with finishes_within_cpu():
         result = peel(obfuscated, PS)
     assert result.recovered(command)
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.api.server import start_service
-from tests.timing import GIVE_UP_S
 from tests.ui.client import ConsoleClient, ConsoleService
 
 
 @pytest.fixture
 async def console(tmp_path: Path) -> AsyncIterator[ConsoleService]:
-    async with start_service(tmp_path, console_wait_s=GIVE_UP_S) as svc:  # every verdict arrives within the wait
+    # The longest wait the console allows: every verdict here arrives within it, loaded or not.
+    async with start_service(tmp_path, console_wait_s=60.0) as svc:
         service = ConsoleService(svc)
         try:
             yield service

@@ -16,7 +16,7 @@ from inspector.config import Settings
 from inspector.model import Artifact, ArtifactType
 from inspector.unpack import UNPACKERS
 from inspector.unpack.archives import ArchiveLimits, SevenZipUnpacker, TarUnpacker, ZipUnpacker, escapes_folder
-from tests.timing import finishes_within
+from tests.timing import finishes_within_cpu
 
 SMALL = ArchiveLimits(max_members=50, max_member_bytes=1024 * 1024, max_total_bytes=3 * 1024 * 1024, max_ratio=100,
                       ratio_floor_bytes=64 * 1024)
@@ -119,7 +119,7 @@ def test_encrypted_zip_members_are_reported_not_guessed() -> None:
 def test_a_zip_bomb_is_cut_off_by_its_ratio_without_expanding_it() -> None:
     bomb = make_zip({"bomb.bin": b"\0" * (64 * 1024 * 1024)})
     assert len(bomb) < 100_000
-    with finishes_within():
+    with finishes_within_cpu():
         out = ZipUnpacker(SMALL).analyze(payload(bomb, ArtifactType.ZIP), ctx())
     assert "archive_bomb" in kinds(out)
     assert [f.id for f in out.findings] == ["structure.archive.bomb"]
@@ -144,7 +144,7 @@ def test_a_member_over_the_member_cap_keeps_a_truncated_prefix() -> None:
 
 def test_a_ten_thousand_member_zip_stops_at_the_member_limit() -> None:
     data = make_zip({f"f{i}.txt": b"x" for i in range(10_000)})
-    with finishes_within():
+    with finishes_within_cpu():
         out = ZipUnpacker(ArchiveLimits(max_members=1000)).analyze(payload(data, ArtifactType.ZIP), ctx())
     assert len(out.children) == 1000
     assert kinds(out) == ["archive_too_many_members"] and "1000" in out.errors[0][1]

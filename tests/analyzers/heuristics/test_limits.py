@@ -6,7 +6,7 @@ from inspector.analyzers.base import ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import make_payload
-from tests.timing import finishes_within
+from tests.timing import finishes_within_cpu
 
 ANALYZER = HEURISTIC_ANALYZERS[0]
 
@@ -14,7 +14,7 @@ ANALYZER = HEURISTIC_ANALYZERS[0]
 def test_a_five_megabyte_single_line_is_scanned_to_the_end() -> None:
     # The deadline is set far away: this case is about the work finishing, not about a limit.
     text = "A" * (5 * 1024 * 1024)
-    with finishes_within():
+    with finishes_within_cpu():
         out = ANALYZER.analyze(make_payload(text, ArtifactType.TEXT), ScanContext(limits=ScanLimits(deadline_s=600)))
     assert any(f.id == "heur.obfuscation.long_line" for f in out.findings)
 
@@ -23,7 +23,7 @@ def test_pathological_text_under_a_tiny_regex_timeout_reports_the_limit() -> Non
     # Many near-matches of the cradle vocabulary make the patterns work hard.
     text = ("iex downloadstring " * 20000 + "\n") * 5 + "curl " + "a" * 200_000 + " | "
     limits = ScanLimits(regex_timeout_s=0.0001)
-    with finishes_within():
+    with finishes_within_cpu():
         out = ANALYZER.analyze(make_payload(text, ArtifactType.POWERSHELL), ScanContext(limits=limits))
     assert any(kind == "limit_regex_timeout" for kind, _ in out.errors)
 
