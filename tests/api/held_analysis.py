@@ -52,9 +52,10 @@ class HeldAnalysisPool(ProcessPoolExecutor):
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
         """Each task an inspector sends its pool is one analysis: (roots, limits, known)."""
-        roots, limits, known = args
-        if kwargs or not isinstance(limits, ScanLimits) or not all(isinstance(r, RootPayload) for r in roots):
+        if kwargs or len(args) != 3 or not isinstance(args[1], ScanLimits) \
+                or not all(isinstance(root, RootPayload) for root in args[0]):
             raise TypeError(f"HeldAnalysisPool runs analyses only, not {fn!r}")
+        roots, limits, known = args
         return super().submit(held_analysis, self._release, self._arrivals, self._settings_values,
                               roots, limits, known)
 
