@@ -1,13 +1,13 @@
 """How quickly `inspector serve` answers /healthz while its work, or its clients, would hold it up.
 
-    .venv/bin/python benchmarks/loop_responsiveness.py [--probes 50] [--heavy 2] [--idle 100]
+    .venv/bin/python benchmarks/loop_responsiveness.py [--probes 50] [--heavy 4] [--idle 100]
 
 It starts `inspector serve` in its own process (closed network, a temporary data folder, one
 scan worker, rate limit off) and, from this process, times `GET /healthz` over one keep-alive
 connection, `--probes` times 20 ms apart, in four situations:
 
 - idle: nothing else happens;
-- worker busy: `--heavy` inspections of a script that takes about a second of analysis were
+- worker busy: `--heavy` inspections of a script that takes half a second of CPU to analyse were
   just submitted with `Prefer: respond-async` (one runs in the only worker, the others wait);
   the table says how many were still unfinished after the last probe, which is when the
   figures mean something;
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import aiohttp
 
-# Two thousand lines of string arithmetic for the PowerShell layer to fold: about a second.
+# Two thousand lines of string arithmetic for the PowerShell layer to fold: half a second of CPU.
 HEAVY = "".join(f"$v{i} = 'Invoke-Expression ' + [Convert]::FromBase64String('QUJD{i}')\n" for i in range(2000))
 
 
@@ -131,7 +131,7 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--probes", type=int, default=50, help="health requests per situation")
-    parser.add_argument("--heavy", type=int, default=2, help="long inspections submitted for 'worker busy'")
+    parser.add_argument("--heavy", type=int, default=4, help="long inspections submitted for 'worker busy'")
     parser.add_argument("--idle", type=int, default=100, help="half-open connections for the last situation")
     args = parser.parse_args()
     process, url, key, data_dir = start_server()
