@@ -41,9 +41,10 @@ def closed_settings(**overrides: Any) -> Settings:
         fetch_only_allowed=True,
         fetch_allow_networks=["127.0.0.1/32"],
         fetch_hosts={name: "127.0.0.1" for name in REALISTIC_NAMES},
-        fetch_connect_timeout_s=2.0,
-        fetch_read_timeout_s=2.0,
-        fetch_total_timeout_s=5.0,
+        # Far above what a loopback fetch takes on a loaded machine; tests of timeouts set their own.
+        fetch_connect_timeout_s=60.0,
+        fetch_read_timeout_s=60.0,
+        fetch_total_timeout_s=120.0,
         fetch_retry_backoff_s=0.01,
         github_api_url="http://api.github.com:9",  # replaced by tests that use the fake API
     )
