@@ -12,7 +12,7 @@ from inspector.config import load_settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import Artifact, ArtifactType, Layer, VerdictClass
 from inspector.pipeline import AnalysisEngine, Inspector, RootPayload, analyze_payloads
-from tests.timing import finishes_within_cpu
+from tests.timing import GIVE_UP_S, finishes_within_cpu
 
 MARKER = Heuristic(id="test.marker", title="marker seen", description="test", score=400, attack=("T1059",))
 
@@ -340,7 +340,7 @@ async def test_warm_up_starts_every_worker_process(offline_settings) -> None:  #
     pooled = await Inspector.start(offline_settings, workers=2)
     inline = await Inspector.start(offline_settings, workers=0)
     try:
-        assert await pooled.warm_up() == 2
+        assert await pooled.warm_up(timeout_s=GIVE_UP_S) == 2  # a worker's start takes seconds when loaded
         assert await inline.warm_up() == 0
     finally:
         await pooled.close()
