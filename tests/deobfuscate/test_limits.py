@@ -11,7 +11,7 @@ from inspector.analyzers.base import ScanContext, ScanLimits
 from inspector.model import ArtifactType
 from tests.deobfuscate.peeling import payload_of, peel, run_layers
 from tests.obfuscation import obfuscators as ob
-from tests.timing import finishes_within_cpu, growth
+from tests.timing import finishes_within_cpu, frozen_clock, growth
 
 PS, SH, CMD = ArtifactType.POWERSHELL, ArtifactType.SHELL, ArtifactType.CMD
 
@@ -20,7 +20,7 @@ def bounded(text: str | bytes, kind: ArtifactType) -> tuple[list[tuple[str, str]
     """The layers' errors and child count for `text`, which must finish (tests/timing.py)."""
     payload = payload_of(text.encode() if isinstance(text, str) else text, kind)
     with finishes_within_cpu():
-        out = run_layers(payload, ScanContext(ScanLimits()))
+        out = run_layers(payload, ScanContext(ScanLimits(), clock=frozen_clock))  # cut by the other limits
     return out.errors, len(out.children)
 
 
@@ -119,4 +119,4 @@ def test_fifty_kilobyte_obfuscated_script_is_peeled(transform) -> None:
 def test_long_operator_chains_are_evaluated_once_not_once_per_prefix(chain: Callable[[int], str]) -> None:
     # Once per prefix is quadratic: ten times the operands would cost a hundred times as much.
     payloads = {n: payload_of(chain(n).encode(), PS) for n in (300, 3000)}
-    assert growth(lambda n: run_layers(payloads[n], ScanContext(ScanLimits())), 300) < 30
+    assert growth(lambda n: run_layers(payloads[n], ScanContext(ScanLimits(), clock=frozen_clock)), 300) < 30

@@ -16,7 +16,7 @@ from inspector.config import Settings
 from inspector.model import Artifact, ArtifactType
 from inspector.unpack import UNPACKERS
 from inspector.unpack.archives import ArchiveLimits, SevenZipUnpacker, TarUnpacker, ZipUnpacker, escapes_folder
-from tests.timing import finishes_within_cpu
+from tests.timing import finishes_within_cpu, frozen_clock
 
 SMALL = ArchiveLimits(max_members=50, max_member_bytes=1024 * 1024, max_total_bytes=3 * 1024 * 1024, max_ratio=100,
                       ratio_floor_bytes=64 * 1024)
@@ -28,7 +28,7 @@ def payload(data: bytes, kind: ArtifactType) -> Payload:
 
 
 def ctx(deadline_s: float = 20.0) -> ScanContext:
-    return ScanContext(limits=ScanLimits(deadline_s=deadline_s))
+    return ScanContext(limits=ScanLimits(deadline_s=deadline_s), clock=frozen_clock)  # only 0 s passes
 
 
 def make_zip(members: dict[str, bytes], *, encrypted: tuple[str, ...] = ()) -> bytes:

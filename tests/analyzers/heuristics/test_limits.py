@@ -6,16 +6,16 @@ from inspector.analyzers.base import ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import make_payload
-from tests.timing import finishes_within_cpu
+from tests.timing import finishes_within_cpu, frozen_clock
 
 ANALYZER = HEURISTIC_ANALYZERS[0]
 
 
 def test_a_five_megabyte_single_line_is_scanned_to_the_end() -> None:
-    # The deadline is set far away: this case is about the work finishing, not about a limit.
+    # The deadline never passes: this case is about the work finishing, not about a limit.
     text = "A" * (5 * 1024 * 1024)
     with finishes_within_cpu():
-        out = ANALYZER.analyze(make_payload(text, ArtifactType.TEXT), ScanContext(limits=ScanLimits(deadline_s=600)))
+        out = ANALYZER.analyze(make_payload(text, ArtifactType.TEXT), ScanContext(ScanLimits(), clock=frozen_clock))
     assert any(f.id == "heur.obfuscation.long_line" for f in out.findings)
 
 
@@ -24,7 +24,7 @@ def test_pathological_text_under_a_tiny_regex_timeout_reports_the_limit() -> Non
     text = ("iex downloadstring " * 20000 + "\n") * 5 + "curl " + "a" * 200_000 + " | "
     limits = ScanLimits(regex_timeout_s=0.0001)
     with finishes_within_cpu():
-        out = ANALYZER.analyze(make_payload(text, ArtifactType.POWERSHELL), ScanContext(limits=limits))
+        out = ANALYZER.analyze(make_payload(text, ArtifactType.POWERSHELL), ScanContext(limits, clock=frozen_clock))
     assert any(kind == "limit_regex_timeout" for kind, _ in out.errors)
 
 
