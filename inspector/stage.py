@@ -9,6 +9,7 @@ depth, count, size and time limits applied in one place.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -49,17 +50,23 @@ class ScanLimits:
 
 @dataclass
 class ScanContext:
-    """Per-inspection state an analyzer may read: limits and the time left."""
+    """Per-inspection state an analyzer may read: limits and the time left.
+
+    `clock` tells the time in seconds (monotonic); tests hand in one they move themselves."""
 
     limits: ScanLimits
-    started: float = field(default_factory=time.monotonic)
+    clock: Callable[[], float] = time.monotonic
+    started: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.started = self.clock()
 
     @property
     def deadline(self) -> float:
         return self.started + self.limits.deadline_s
 
     def time_left(self) -> float:
-        return self.deadline - time.monotonic()
+        return self.deadline - self.clock()
 
     def expired(self) -> bool:
         return self.time_left() <= 0

@@ -10,8 +10,9 @@ yields are typed, decoded and walked again, under the depth, count, size and tim
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import yara
@@ -101,10 +102,11 @@ class _Node:
 class _TreeWalk:
     """Breadth-first analysis of one inspection's payload tree under its limits."""
 
-    def __init__(self, engine: AnalysisEngine, limits: ScanLimits, outcome: AnalysisOutcome) -> None:
+    def __init__(self, engine: AnalysisEngine, limits: ScanLimits, outcome: AnalysisOutcome,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.engine = engine
         self.limits = limits
-        self.ctx = ScanContext(limits=limits)
+        self.ctx = ScanContext(limits=limits, clock=clock)
         self.out = outcome
         self.seen: set[str] = {a.sha256 for a in outcome.artifacts}
         self.total_bytes = 0
@@ -207,10 +209,12 @@ def _merge_facts(base: ArtifactFacts, new: ArtifactFacts) -> ArtifactFacts:
 
 
 def analyze_payloads(roots: Sequence[RootPayload], engine: AnalysisEngine, limits: ScanLimits,
-                     known: Sequence[str] = ()) -> AnalysisOutcome:
-    """Analyse payload trees from their roots; `known` sha256s were analysed already in this inspection."""
+                     known: Sequence[str] = (), *, clock: Callable[[], float] = time.monotonic) -> AnalysisOutcome:
+    """Analyse payload trees from their roots; `known` sha256s were analysed already in this inspection.
+
+    The deadline in `limits` is measured on `clock` (seconds, monotonic)."""
     outcome = AnalysisOutcome()
-    walk = _TreeWalk(engine, limits, outcome)
+    walk = _TreeWalk(engine, limits, outcome, clock)
     walk.seen.update(known)
     for root in roots:
         walk.add(root.data, origin=root.origin, role=root.role, parent=root.parent, depth=root.depth,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import time
 from dataclasses import replace
 
 from inspector.analysis.engine import AnalysisEngine, AnalysisOutcome, RootPayload, analyze_payloads
@@ -13,6 +12,7 @@ from inspector.deobfuscate.common import DeobfuscationLimits
 from inspector.model import Artifact, Finding, Layer
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext, ScanLimits
 from inspector.unpack.archives import ArchiveLimits
+from tests.timing import finishes_within_cpu, frozen_clock
 
 MARKER = Heuristic(id="test.marker", title="marker seen", description="test", score=400, attack=("T1059",))
 
@@ -69,14 +69,31 @@ class Fanout:
         return AnalyzerOutput(children=[Child(data=f"child {i}".encode(), origin=f"c{i}") for i in range(50)])
 
 
+class ManualClock:
+    """A clock that moves only when told to: deadlines tested without waiting for them."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
 class Slow:
+    """Each analysis takes one second of `clock` and yields a new child, without end."""
+
     name, version = "slow", "1"
+
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.calls = 0
 
     def accepts(self, artifact: Artifact) -> bool:
         return True
 
     def analyze(self, payload: Payload, ctx: ScanContext) -> AnalyzerOutput:
-        time.sleep(0.05)
+        self.calls += 1
+        self.clock.now += 1.0
         return AnalyzerOutput(children=[Child(data=payload.data + b"x", origin="again")])
 
 
@@ -130,11 +147,10 @@ class StripOne:
         return AnalyzerOutput(children=[Child(data=payload.data[1:-1], origin="deobfuscated:paren")])
 
 
-def test_a_thousand_layer_chain_finishes_quickly_and_is_marked_incomplete() -> None:
+def test_a_thousand_layer_chain_finishes_and_is_marked_incomplete() -> None:
     chain = b"(" * 1000 + b"MARKER" + b")" * 1000
-    started = time.monotonic()
-    out = analyze_payloads([root(chain)], engine(StripOne(), FindMarker()), LIMITS)
-    assert time.monotonic() - started < 5
+    with finishes_within_cpu():  # on a clock that never moves: the depth limit is the one that cuts
+        out = analyze_payloads([root(chain)], engine(StripOne(), FindMarker()), LIMITS, clock=frozen_clock)
     assert max(a.depth for a in out.artifacts) == LIMITS.max_depth
     assert "limit_depth" in {e.kind for e in out.errors}
 
@@ -155,11 +171,13 @@ def test_total_and_per_artifact_size_limits() -> None:
 
 
 def test_deadline_cuts_analysis_short_and_is_reported() -> None:
-    limits = replace(LIMITS, deadline_s=0.2, max_depth=1000, max_artifacts=100000)
-    started = time.monotonic()
-    out = analyze_payloads([root(b"x")], engine(Slow()), limits)
-    assert time.monotonic() - started < 1.0
-    assert "limit_deadline" in {e.kind for e in out.errors}
+    clock = ManualClock()
+    slow = Slow(clock)
+    limits = replace(LIMITS, deadline_s=4.0, max_depth=1000, max_artifacts=100000)
+    out = analyze_payloads([root(b"x")], engine(slow), limits, clock=clock)
+    # Four one-second analyses fit in the 4 s deadline; the fifth artifact is listed, not analysed.
+    assert slow.calls == 4 and len(out.artifacts) == 5
+    assert [e.kind for e in out.errors] == ["limit_deadline"]
 
 
 def test_a_crashing_analyzer_is_reported_and_the_others_still_run() -> None:

@@ -14,6 +14,7 @@ from inspector.config import Settings
 from inspector.model import ArtifactType
 from inspector.rules import Ruleset, load_ruleset
 from inspector.stage import ScanLimits
+from tests.timing import GIVE_UP_S
 
 SCRIPT = b"Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
 
@@ -36,7 +37,7 @@ def pool(ruleset: Ruleset, settings: Settings) -> Iterator[AnalysisPool]:
 
 
 async def test_warm_up_starts_every_worker(pool: AnalysisPool) -> None:
-    assert await pool.warm_up() == pool.size == 2
+    assert await pool.warm_up(timeout_s=GIVE_UP_S) == pool.size == 2  # a worker's start takes seconds when loaded
 
 
 async def test_a_worker_analyses_as_the_engine_does_in_process(pool: AnalysisPool, ruleset: Ruleset,

@@ -6,9 +6,7 @@ from __future__ import annotations
 import base64
 import gzip
 import textwrap
-import time
 import zlib
-from datetime import timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,6 +19,7 @@ from inspector.model import ArtifactType
 from tests.binaries.elf_builder import build_elf
 from tests.binaries.payloads import context, payload, script
 from tests.binaries.pe_builder import build_pe
+from tests.timing import finishes_within_cpu
 
 ANALYZER = EmbeddedExecutableAnalyzer()
 PE = build_pe(imports={"kernel32.dll": ["VirtualAllocEx", "WriteProcessMemory", "CreateRemoteThread"]}).data
@@ -159,21 +158,20 @@ def test_an_expired_deadline_stops_the_search() -> None:
     assert [kind for kind, _ in out.errors] == ["limit_deadline"]
 
 
-def test_a_large_script_of_base64_noise_is_scanned_quickly() -> None:
+def test_a_large_script_of_base64_noise_is_scanned_up_to_the_blob_limit() -> None:
     noise = "\n".join(f"$v{i} = '{b64(bytes((i * 7 + j) % 256 for j in range(3000)))}'" for i in range(200))  # 800 KB
-    started = time.monotonic()
-    out = analyze(noise + f"\n$b = '{b64(PE)}'")
-    assert time.monotonic() - started < 3
+    with finishes_within_cpu():
+        out = analyze(noise + f"\n$b = '{b64(PE)}'")
     # The image sits after more candidates than the limit allows, which is reported.
     assert [kind for kind, _ in out.errors] == ["limit_embedded_blobs"]
 
 
-@settings(max_examples=150, deadline=timedelta(seconds=3), derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(prefix=st.text(max_size=200), cut=st.integers(min_value=0, max_value=len(b64(PE))),
        noise=st.text(alphabet="AQgw+/=,0x4d5a \n", max_size=300))
 def test_damaged_and_surrounded_blobs_never_crash(prefix: str, cut: int, noise: str) -> None:
     text = prefix + "'" + b64(PE)[:cut] + noise + "'"
-    out = analyze(text)
+    with finishes_within_cpu():
+        out = analyze(text)
     for child in out.children:
         assert child.data[:2] in (b"MZ", b"\x7fE") and len(child.data) <= ANALYZER.limits.max_child_bytes

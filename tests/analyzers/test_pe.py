@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import struct
 import time
-from datetime import timedelta
 from pathlib import Path
 
 import pefile
@@ -31,6 +30,7 @@ from tests.binaries.pe_builder import (
     authenticode_blob,
     build_pe,
 )
+from tests.timing import finishes_within_cpu
 
 ANALYZER = PeAnalyzer()
 NOISE = b"".join(hashlib.sha256(i.to_bytes(4, "little")).digest() for i in range(2048))  # 64 KiB, entropy ~8
@@ -384,18 +384,16 @@ def test_a_section_table_pointing_past_the_end_is_survived() -> None:
 def test_a_huge_section_count_is_bounded() -> None:
     data = bytearray(RICH_SAMPLE.data)
     struct.pack_into("<H", data, RICH_SAMPLE.layout.coff_header + 2, 0xFFFF)
-    started = time.monotonic()
-    out = analyze(bytes(data))
-    assert time.monotonic() - started < 5
+    with finishes_within_cpu():
+        out = analyze(bytes(data))
     assert len(out.facts.pe.sections) <= ANALYZER.limits.max_sections
 
 
 def test_a_loop_in_the_resource_directory_terminates() -> None:
     built = build_pe(resources=[Resource(RT_RCDATA, 1, b"a" * 64), Resource(RT_RCDATA, 2, b"b" * 64)],
                      resource_loop=True)
-    started = time.monotonic()
-    out = analyze(built.data)
-    assert time.monotonic() - started < 2
+    with finishes_within_cpu():
+        out = analyze(built.data)
     assert out.facts.pe.machine == "AMD64"
 
 
@@ -404,9 +402,8 @@ def test_a_resource_directory_claiming_millions_of_entries_is_bounded() -> None:
     data = bytearray(built.data)
     rsrc_offset = built.layout.sections[".rsrc"][0]
     struct.pack_into("<HH", data, rsrc_offset + 12, 0xFFFF, 0xFFFF)  # named + id entry counts
-    started = time.monotonic()
-    out = analyze(bytes(data))
-    assert time.monotonic() - started < 2
+    with finishes_within_cpu():
+        out = analyze(bytes(data))
     assert out.children == []
 
 
@@ -429,7 +426,7 @@ def test_an_import_directory_past_the_end_is_a_warning() -> None:
     assert out.facts.pe.imports == {}
 
 
-@settings(max_examples=200, deadline=timedelta(seconds=3), derandomize=True,
+@settings(max_examples=200, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(st.tuples(st.integers(min_value=0, max_value=len(RICH_SAMPLE.data) - 1),
                           st.integers(min_value=0, max_value=255)), min_size=1, max_size=24),
@@ -438,7 +435,8 @@ def test_mutated_pe_bytes_never_crash_or_hang(mutations: list[tuple[int, int]], 
     data = bytearray(RICH_SAMPLE.data)
     for position, value in mutations:
         data[position] = value
-    out = analyze(bytes(data[:length]))
+    with finishes_within_cpu():
+        out = analyze(bytes(data[:length]))
     assert out.facts is not None and out.facts.pe is not None
     assert len(out.children) <= ANALYZER.limits.max_children
 

@@ -2,7 +2,8 @@
 
 Fetching is off (closed network). Analysis runs in-process by default for speed; tests about
 concurrency ask for a worker pool. `GatedInspector` holds inspections until a test opens
-the gate, to make "still running" states deterministic.
+the gate, and `HeldAnalysisPool` (tests/api/held_analysis.py) holds them inside a worker
+process, to make "still running" and "every worker busy" states deterministic.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from inspector.api.app import ServiceRunner, build_app
 from inspector.config import Settings
 from inspector.extensions.request import InspectionInput
 from inspector.pipeline import InspectionResult, Inspector
+from inspector.rules import load_ruleset
 from inspector.service.inspection_runner import warm_workers
 from inspector.store import Store
+from tests.timing import GIVE_UP_S
 
 MALICIOUS_PS = "Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
 BENIGN_PS = "Get-Service | Where-Object Status -eq Running\n"
@@ -56,6 +59,9 @@ def service_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "fetch_allow_networks": [],
         "api_workers": 1,
         "api_shutdown_grace_s": 5.0,
+        # A request waits for its verdict far longer than any analysis here takes, however loaded
+        # the machine: tests of the 202 path ask for it (Prefer: respond-async, a held inspection).
+        "api_wait_s": GIVE_UP_S,
         **overrides,
     }
     return Settings(**values)
@@ -91,11 +97,17 @@ class Service:
 
 @asynccontextmanager
 async def start_service(tmp_path: Path, *, workers: int = 0, inspector_cls: type[Inspector] = Inspector,
-                        **overrides: Any) -> AsyncIterator[Service]:
-    """Store, inspector and application on 127.0.0.1:<free port>; keys for every role."""
+                        pool: Any = None, **overrides: Any) -> AsyncIterator[Service]:
+    """Store, inspector and application on 127.0.0.1:<free port>; keys for every role.
+
+    Analysis runs in-process, or in a pool of `workers` processes, or in `pool` when given (a stand-in
+    with `AnalysisPool`'s `analyze`, `warm_up`, `size` and `shutdown`)."""
     settings = service_settings(tmp_path, **overrides)
     store = await Store.open(settings)
-    inspector = await inspector_cls.start(settings, workers=workers)
+    if pool is not None:
+        inspector = inspector_cls(settings, await asyncio.to_thread(load_ruleset, settings), pool=pool)
+    else:
+        inspector = await inspector_cls.start(settings, workers=workers)
     if workers:
         await warm_workers(inspector, workers)
     if isinstance(inspector, GatedInspector):
@@ -140,9 +152,9 @@ def free_port() -> int:
 
 def closed_network_env(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
-    env.update(INSPECTOR_DATA_DIR=str(data_dir), INSPECTOR_FETCH="false", INSPECTOR_FETCH_ONLY_ALLOWED="true",
-               INSPECTOR_API_WORKERS="1")
-    env.update(extra)  # a test may open fetching to its own local server
+    # A request waits for its verdict longer than any analysis takes here (as in service_settings).
+    env.update({"INSPECTOR_DATA_DIR": str(data_dir), "INSPECTOR_FETCH": "false", "INSPECTOR_FETCH_ONLY_ALLOWED": "true",
+                "INSPECTOR_API_WORKERS": "1", "INSPECTOR_API_WAIT_S": str(GIVE_UP_S), **extra})
     return env
 
 
@@ -158,7 +170,7 @@ class ServeProcess:
 
 @contextmanager
 def serve_process(data_dir: Path, **env: str) -> Iterator[ServeProcess]:
-    """`inspector serve` on a free port; waits until /healthz answers (at most 60 s)."""
+    """`inspector serve` on a free port; waits until /healthz answers."""
     port = free_port()
     log_path = data_dir / "serve.log"
     with log_path.open("wb") as log:
@@ -166,7 +178,7 @@ def serve_process(data_dir: Path, **env: str) -> Iterator[ServeProcess]:
                                    env=closed_network_env(data_dir, **env), stdout=log, stderr=subprocess.STDOUT)
     served = ServeProcess(f"http://127.0.0.1:{port}", process, log_path)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + GIVE_UP_S
         while True:
             try:
                 with urllib.request.urlopen(served.url + "/healthz", timeout=1):
@@ -188,5 +200,5 @@ def serve_process(data_dir: Path, **env: str) -> Iterator[ServeProcess]:
 
 def create_key(data_dir: Path, role: str) -> str:
     done = subprocess.run([INSPECTOR_BIN, "keys", "create", "--role", role], env=closed_network_env(data_dir),
-                          capture_output=True, text=True, timeout=60, check=True)
+                          capture_output=True, text=True, timeout=GIVE_UP_S, check=True)
     return done.stdout.strip()

@@ -97,10 +97,10 @@ async def test_event_bodies_carry_no_secrets(service: Service) -> None:
 def test_inspector_serve_delivers_events_and_caches_analyses_in_the_store(tmp_path: Path) -> None:
     """The real `inspector serve`: its event delivery runs with the service, its inspector uses the store's cache."""
     import json
-    import time
     import urllib.request
 
     from tests.api.server import create_key, serve_process
+    from tests.timing import GIVE_UP_S, until_blocking
 
     data_dir, jsonl = tmp_path / "data", tmp_path / "events.jsonl"
     data_dir.mkdir()
@@ -111,7 +111,7 @@ def test_inspector_serve_delivers_events_and_caches_analyses_in_the_store(tmp_pa
             server.url + "/v1/inspections", method="POST",
             data=json.dumps({"kind": "script", "content": content, "language": "powershell"}).encode(),
             headers={"Authorization": f"Bearer {key}", "Content-Type": "application/json"})
-        with urllib.request.urlopen(req, timeout=30) as resp:
+        with urllib.request.urlopen(req, timeout=GIVE_UP_S) as resp:
             return json.loads(resp.read())  # type: ignore[no-any-return]
 
     with serve_process(data_dir, INSPECTOR_EVENTS_ON_NEW_VERDICTS="true",
@@ -119,13 +119,12 @@ def test_inspector_serve_delivers_events_and_caches_analyses_in_the_store(tmp_pa
         first, second = post(MALICIOUS_PS), post(MALICIOUS_PS)
         assert first["verdict"] == second["verdict"] == "malicious" and first["score"] == second["score"]
 
-        deadline = time.monotonic() + 15
-        while (not jsonl.exists() or len(jsonl.read_text().splitlines()) < 2) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        until_blocking(lambda: jsonl.exists() and len(jsonl.read_text().splitlines()) >= 2,
+                       what="two events in the JSON Lines file")
         lines = [json.loads(line) for line in jsonl.read_text().splitlines()]
         assert [e["inspection_id"] for e in lines] == [first["id"], second["id"]]
 
-        with urllib.request.urlopen(server.url + "/metrics", timeout=10) as resp:
+        with urllib.request.urlopen(server.url + "/metrics", timeout=GIVE_UP_S) as resp:
             metrics = resp.read().decode()
     # The second inspection of the same bytes was answered from the store's tree cache.
     assert "inspector_analysis_cache_hits 1.0" in metrics

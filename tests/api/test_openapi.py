@@ -15,6 +15,7 @@ from schemathesis.checks import (
 
 from inspector.api.openapi import API_PATH_PREFIXES, build_openapi, documented_routes
 from tests.api.server import Service, create_key, serve_process
+from tests.timing import GIVE_UP_S
 
 
 def served_api_routes(service: Service) -> set[tuple[str, str]]:
@@ -126,5 +127,5 @@ def served(tmp_path_factory: pytest.TempPathFactory):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_generated_requests_get_no_5xx_and_schema_conforming_answers(case, served):
     process, key = served
-    response = case.call(base_url=process.url, headers={"Authorization": f"Bearer {key}"}, timeout=30)
+    response = case.call(base_url=process.url, headers={"Authorization": f"Bearer {key}"}, timeout=GIVE_UP_S)
     case.validate_response(response, checks=CHECKS)

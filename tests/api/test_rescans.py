@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from aiohttp import web
 
 from inspector.events import signature
 from tests.api.server import Service, start_service
+from tests.timing import GIVE_UP_S, poll
 
 MARKER = "contoso-retro-marker-5c1d"
 SCRIPT = f"#!/bin/bash\n# rotate logs\necho '{MARKER}' > /var/tmp/.state\nlogrotate /etc/logrotate.conf\n"
@@ -60,14 +60,14 @@ async def _store_clean_script(service: Service) -> str:
     return str(verdict["id"])
 
 
-async def _poll_rescan(service: Service, rescan_id: str, timeout_s: float = 60.0) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout_s
-    while True:
+async def _poll_rescan(service: Service, rescan_id: str) -> dict[str, Any]:
+    async def read() -> dict[str, Any]:
         status, _, body = await service.call("GET", f"/v1/rescans/{rescan_id}")
         assert status == 200, body
-        if body["status"] in ("done", "failed") or time.monotonic() > deadline:
-            return body  # type: ignore[no-any-return]
-        await asyncio.sleep(0.1)
+        return body  # type: ignore[no-any-return]
+
+    return await poll(read, lambda body: body["status"] in ("done", "failed"), what=f"rescan {rescan_id} ended",
+                      every_s=0.1)
 
 
 # --------------------------------------------------------------------------- POST /v1/rescans
@@ -258,7 +258,7 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious_and_everyo
         assert event["data"]["old"]["verdict"] == "clean" and event["data"]["new"]["verdict"] == "malicious"
         assert page["next_cursor"] == event["cursor"]
 
-        await asyncio.wait_for(hook.arrived.wait(), timeout=15)
+        await asyncio.wait_for(hook.arrived.wait(), timeout=GIVE_UP_S)
         assert hook.bad_signatures == 0
         (delivered,) = hook.events
         assert delivered["id"] == event["id"] and delivered["new"]["verdict"] == "malicious"
@@ -271,16 +271,14 @@ async def test_a_reloaded_rule_turns_a_stored_clean_payload_malicious_and_everyo
         assert await _events_pending(service) == 0
 
 
-async def _events_pending(service: Service, timeout_s: float = 10.0) -> float:
+async def _events_pending(service: Service) -> float:
     """The webhook sink's pending-events gauge, once it reaches 0 (the cursor moves just after delivery)."""
-    deadline = time.monotonic() + timeout_s
-    while True:
+    async def read() -> float:
         _, _, text = await service.call("GET", "/metrics", key=None)
         (line,) = [x for x in text.decode().splitlines() if x.startswith('inspector_events_pending{sink="webhook:')]
-        pending = float(line.rsplit(" ", 1)[1])
-        if pending == 0 or time.monotonic() > deadline:
-            return pending
-        await asyncio.sleep(0.1)
+        return float(line.rsplit(" ", 1)[1])
+
+    return await poll(read, lambda pending: pending == 0, what="no event waits for the webhook", every_s=0.1)
 
 
 async def test_a_refetch_rescan_is_refused_while_fetching_is_off(service: Service) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 from collections.abc import Mapping
@@ -14,6 +13,7 @@ import pytest
 from inspector.service.problems import PROBLEM_BASE_URI
 from inspector.service.state import SERVICE_STATE
 from tests.api.server import BENIGN_PS, MALICIOUS_PS, Service, start_service
+from tests.timing import poll
 
 CSE_RESOURCE = {
     "properties": {
@@ -136,12 +136,9 @@ async def test_prefer_respond_async_answers_202_with_location_then_the_verdict(s
         headers={"Prefer": "respond-async"})
     assert status == 202
     assert headers["Location"] == accepted["location"] == f"/v1/inspections/{accepted['id']}"
-    for _ in range(100):
-        status, _, body = await service.call("GET", headers["Location"])
-        if "verdict" in body:
-            break
-        assert body["status"] in ("queued", "running")
-        await asyncio.sleep(0.05)
+    status, _, body = await poll(lambda: service.call("GET", headers["Location"]),
+                                 lambda answer: "verdict" in answer[2] or answer[2]["status"] not in ("queued", "running"),
+                                 what="the verdict")
     assert status == 200 and body["id"] == accepted["id"] and body["verdict"] != "clean"
 
 
@@ -294,7 +291,8 @@ async def test_body_and_json_limits(tmp_path: Path):
 
 
 async def test_per_key_rate_limit_is_429_with_retry_after(tmp_path: Path):
-    async with start_service(tmp_path, api_rate_per_s=0.5, api_rate_burst=2) as service:
+    # One token per 1,000 s: no refill between these requests, however slowly they run.
+    async with start_service(tmp_path, api_rate_per_s=0.001, api_rate_burst=2) as service:
         for _ in range(2):
             assert (await service.call("GET", "/v1/signatures", key="detector"))[0] == 200
         status, headers, body = await service.call("GET", "/v1/signatures", key="detector")

@@ -6,6 +6,7 @@ import hashlib
 
 from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType
+from tests.timing import frozen_clock
 
 
 def payload(data: bytes, kind: ArtifactType, *, url: str | None = None, origin: str = "fileUris[0]") -> Payload:
@@ -19,4 +20,5 @@ def script(text: str, kind: ArtifactType = ArtifactType.POWERSHELL, **kwargs: st
 
 
 def context(**limits: float) -> ScanContext:
-    return ScanContext(ScanLimits(**limits))  # type: ignore[arg-type]
+    """Limits for one analysis; its deadline passes only when it is 0 (tests/timing.py)."""
+    return ScanContext(ScanLimits(**limits), clock=frozen_clock)  # type: ignore[arg-type]

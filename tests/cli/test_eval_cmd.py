@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from tests.timing import GIVE_UP_S
+
 BIN = Path(sys.executable).parent / "inspector"
 
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(data_dir)})
-    return subprocess.run([str(BIN), "eval", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([str(BIN), "eval", *args], capture_output=True, text=True, env=env, timeout=GIVE_UP_S)
 
 
 @pytest.fixture

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from inspector.cli.main import cli
+
+# A key as docs/api.md describes it: `pi_`, the key id (12 hex digits), `_`, the secret (43
+# URL-safe base64 characters, among them `_` and `-`).
+KEY = re.compile(r"pi_(?P<id>[0-9a-f]{12})_(?P<secret>[A-Za-z0-9_-]{43})")
+
+
+def parts(key: str) -> tuple[str, str]:
+    """The id and the secret of a key, read by its format (the secret may hold `_` itself)."""
+    match = KEY.fullmatch(key)
+    assert match is not None, f"not a key: {key!r}"
+    return match["id"], match["secret"]
 
 
 @pytest.fixture
@@ -26,7 +38,7 @@ def test_create_prints_only_the_key_on_stdout(run):
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1
     [key] = result.stdout.split()
-    assert key.startswith("pi_")
+    assert KEY.fullmatch(key)
     assert "created detector key" in result.stderr
 
 
@@ -35,12 +47,14 @@ def test_list_shows_metadata_never_the_secret(run):
     result = run("keys", "list")
     assert result.exit_code == 0
     assert "analyst" in result.stdout and "soc" in result.stdout and "active" in result.stdout
-    assert key not in result.stdout and key.split("_")[2] not in result.stdout
+    key_id, secret = parts(key)
+    assert key_id in result.stdout
+    assert key not in result.stdout and secret not in result.stdout
 
 
 def test_revoke_by_id_then_the_key_is_listed_as_revoked(run):
     key = run("keys", "create", "--role", "admin").stdout.strip()
-    key_id = key.split("_")[1]
+    key_id, _ = parts(key)
     assert run("keys", "revoke", key_id).exit_code == 0
     assert "revoked" in run("keys", "list").stdout
     again = run("keys", "revoke", key_id)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.timing import GIVE_UP_S
+
 BIN = Path(sys.executable).parent / "inspector"
 BAD = "Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
 GOOD = "Get-Service | Where-Object Status -eq Running\n"
@@ -20,7 +22,7 @@ CSE = {"properties": {"publisher": "Microsoft.Compute", "type": "CustomScriptExt
 def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     full_env.update({"INSPECTOR_FETCH": "false", **(env or {})})
-    return subprocess.run([str(BIN), *args], capture_output=True, text=True, input=stdin, env=full_env, timeout=120)
+    return subprocess.run([str(BIN), *args], capture_output=True, text=True, input=stdin, env=full_env, timeout=GIVE_UP_S)
 
 
 @pytest.fixture

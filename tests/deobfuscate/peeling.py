@@ -15,6 +15,7 @@ from inspector.deobfuscate import LAYERS
 from inspector.model import Artifact, ArtifactType, Finding, Layer
 from inspector.unpack.filetype import detect_type
 from inspector.unpack.text import decode_text
+from tests.timing import frozen_clock
 
 
 @dataclass
@@ -69,7 +70,7 @@ def run_layers(payload: Payload, ctx: ScanContext, layers: Sequence[Analyzer] = 
 def peel(text: str | bytes, kind: ArtifactType, *, rounds: int = 20, layers: Sequence[Analyzer] = LAYERS,
          limits: ScanLimits | None = None) -> PeelResult:
     data = text.encode() if isinstance(text, str) else text
-    ctx = ScanContext(limits=limits or ScanLimits())
+    ctx = ScanContext(limits=limits or ScanLimits(), clock=frozen_clock)  # only a 0 s deadline passes
     result = PeelResult()
     root = payload_of(data, kind)
     result.layers.append(Peeled(root.text, data, kind, 0, "root", None))

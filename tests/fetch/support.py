@@ -41,14 +41,19 @@ def closed_settings(**overrides: Any) -> Settings:
         fetch_only_allowed=True,
         fetch_allow_networks=["127.0.0.1/32"],
         fetch_hosts={name: "127.0.0.1" for name in REALISTIC_NAMES},
-        fetch_connect_timeout_s=2.0,
-        fetch_read_timeout_s=2.0,
-        fetch_total_timeout_s=5.0,
+        # Far above what a loopback fetch takes on a loaded machine; tests of timeouts set their own.
+        fetch_connect_timeout_s=60.0,
+        fetch_read_timeout_s=60.0,
+        fetch_total_timeout_s=120.0,
         fetch_retry_backoff_s=0.01,
         github_api_url="http://api.github.com:9",  # replaced by tests that use the fake API
     )
     values.update(overrides)
     return Settings(**values)
+
+
+# For fetches of `/held`: timeouts far beyond any hold, so only the test decides when they end.
+HELD_TIMEOUTS: dict[str, Any] = {"fetch_read_timeout_s": 600.0, "fetch_total_timeout_s": 600.0}
 
 
 def zip_bytes(members: dict[str, bytes]) -> bytes:
@@ -68,13 +73,15 @@ class LocalServer:
     state: dict[str, int] = field(default_factory=dict)
     in_flight: int = 0
     peak_in_flight: int = 0
+    # `/held` answers only once this is set: a slow server whose slowness the test decides.
+    release: asyncio.Event = field(default_factory=asyncio.Event)
 
     def url(self, path: str, name: str = "payloads.example") -> str:
         return f"http://{name}:{self.port}{path}"
 
 
 def payload_app(server: LocalServer) -> web.Application:
-    """Scripts, zips, redirects, slow and endless bodies, flaky and failing endpoints."""
+    """Scripts, zips, redirects, held, dripping and endless bodies, flaky and failing endpoints."""
 
     @web.middleware
     async def record(request: web.Request, handler: Any) -> web.StreamResponse:
@@ -127,8 +134,8 @@ def payload_app(server: LocalServer) -> web.Application:
         await response.write(b"x" * 1024)
         return response
 
-    async def slow_headers(request: web.Request) -> web.StreamResponse:
-        await asyncio.sleep(float(request.query.get("delay", "1")))
+    async def held(request: web.Request) -> web.StreamResponse:
+        await server.release.wait()
         return web.Response(body=SCRIPT)
 
     async def status(request: web.Request) -> web.StreamResponse:
@@ -158,7 +165,7 @@ def payload_app(server: LocalServer) -> web.Application:
     app.router.add_get("/drip", drip)
     app.router.add_get("/endless", endless)
     app.router.add_get("/declared-huge", declared_huge)
-    app.router.add_get("/slow", slow_headers)
+    app.router.add_get("/held", held)
     app.router.add_get("/status/{code}", status)
     app.router.add_get("/flaky", flaky)
     app.router.add_get("/echo", echo)
@@ -180,6 +187,7 @@ async def payload_server() -> AsyncIterator[LocalServer]:
     server = LocalServer("127.0.0.1", 0)
     runner, server.port = await start_app(payload_app(server))
     yield server
+    server.release.set()
     await runner.cleanup()
 
 

@@ -65,9 +65,9 @@ async def raw_github() -> AsyncIterator[int]:
     async def drip(request: web.Request) -> web.StreamResponse:
         response = web.StreamResponse()
         await response.prepare(request)
-        for _ in range(600):
+        for _ in range(3000):  # a byte every 0.2 s for ten minutes: never a read timeout, always the total one
             await response.write(b"#")
-            await asyncio.sleep(1)
+            await asyncio.sleep(0.2)
         return response
 
     app = web.Application()
@@ -184,7 +184,8 @@ async def test_a_dsc_package_from_github_is_fetched_unpacked_and_judged(inspecto
 async def test_a_bomb_a_zip_slip_and_a_drip_feed_are_cut_off_with_reasons_in_the_verdict(
     fake_github: FakeGitHub, raw_github: int
 ) -> None:
-    settings = closed_settings(github_api_url=fake_github.api_url, fetch_total_timeout_s=1.5, fetch_retries=0)
+    # 5 s per URL: ample for the bomb and the tar on a loaded machine, and it ends the drip feed.
+    settings = closed_settings(github_api_url=fake_github.api_url, fetch_total_timeout_s=5.0, fetch_retries=0)
     inspector = await Inspector.start(settings, workers=0, fetching=True)
     base = f"http://raw.githubusercontent.com:{raw_github}"
     try:

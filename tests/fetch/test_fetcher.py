@@ -11,7 +11,16 @@ from typing import Any
 import httpx
 
 from inspector.extensions.plan import UrlRole
-from tests.fetch.support import SCRIPT, LocalServer, NoDns, RecordingConnector, closed_settings, planned
+from tests.fetch.support import (
+    HELD_TIMEOUTS,
+    SCRIPT,
+    LocalServer,
+    NoDns,
+    RecordingConnector,
+    closed_settings,
+    planned,
+)
+from tests.timing import finishes_within, until
 
 
 async def test_a_script_is_fetched_and_recorded(payload_server: LocalServer, fetcher_factory: Any) -> None:
@@ -76,18 +85,21 @@ async def test_secrets_in_redirect_targets_are_redacted(payload_server: LocalSer
 
 
 async def test_a_drip_feeding_server_is_cut_by_the_total_timeout(payload_server: LocalServer, fetcher_factory: Any) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_total_timeout_s=1.5, fetch_read_timeout_s=5.0))
-    started = time.monotonic()
-    got = await fetcher.session().fetch(planned(payload_server.url("/drip?every=1")))
-    assert time.monotonic() - started < 3.0
+    # A byte every 0.2 s never lets the 60 s read timeout fire: only the total timeout can end it.
+    fetcher = fetcher_factory(closed_settings(fetch_total_timeout_s=1.5, fetch_read_timeout_s=60.0))
+    with finishes_within():
+        got = await fetcher.session().fetch(planned(payload_server.url("/drip?every=0.2")))
     assert got.data is None and got.record.error == "timeout"
-    assert "total timeout" in (got.record.error_detail or "")
+    assert "total timeout of 1.5s" in (got.record.error_detail or "")
 
 
 async def test_a_silent_server_is_cut_by_the_read_timeout(payload_server: LocalServer, fetcher_factory: Any) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_read_timeout_s=0.3, fetch_retries=0))
-    got = await fetcher.session().fetch(planned(payload_server.url("/slow?delay=3")))
-    assert got.record.error == "timeout" and got.record.elapsed_ms < 2000
+    # The server never answers; the total timeout is far away, so the read timeout is what ends it.
+    fetcher = fetcher_factory(closed_settings(fetch_read_timeout_s=0.3, fetch_total_timeout_s=600.0, fetch_retries=0))
+    with finishes_within():
+        got = await fetcher.session().fetch(planned(payload_server.url("/held")))
+    assert got.record.error == "timeout" and "no data for 0.3s" in (got.record.error_detail or "")
+    assert payload_server.hits == ["/held"]
 
 
 async def test_an_endless_body_is_cut_at_the_byte_cap(payload_server: LocalServer, fetcher_factory: Any) -> None:
@@ -152,11 +164,11 @@ async def test_429_is_retried_after_the_retry_after_delay(payload_server: LocalS
 async def test_a_retry_after_beyond_the_deadline_is_not_waited_for(
     payload_server: LocalServer, fetcher_factory: Any
 ) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_retries=3, fetch_total_timeout_s=2.0))
-    started = time.monotonic()
-    got = await fetcher.session().fetch(planned(payload_server.url("/flaky?fail=1&code=429&retry_after=120")))
-    assert time.monotonic() - started < 1.0
+    fetcher = fetcher_factory(closed_settings(fetch_retries=3, fetch_total_timeout_s=30.0))
+    with finishes_within(20):  # neither the 120 s asked for nor what is left of the 30 s; it takes under a second
+        got = await fetcher.session().fetch(planned(payload_server.url("/flaky?fail=1&code=429&retry_after=120")))
     assert got.record.status == 429 and "no retry" in (got.record.error_detail or "")
+    assert len(got.attempts) == 1
 
 
 async def test_client_errors_are_not_retried(payload_server: LocalServer, fetcher_factory: Any) -> None:
@@ -210,26 +222,35 @@ async def test_urls_beyond_the_fetch_depth_are_not_fetched(payload_server: Local
 async def test_the_same_url_twice_in_one_inspection_is_fetched_once(
     payload_server: LocalServer, fetcher_factory: Any
 ) -> None:
-    session = fetcher_factory(closed_settings()).session()
-    url = payload_server.url("/slow?delay=0.2")
-    a, b = await asyncio.gather(session.fetch(planned(url)), session.fetch(planned(url, UrlRole.REFERENCED)))
+    session = fetcher_factory(closed_settings(**HELD_TIMEOUTS)).session()
+    url = payload_server.url("/held")
+    both = asyncio.gather(session.fetch(planned(url)), session.fetch(planned(url, UrlRole.REFERENCED)))
+    await until(lambda: payload_server.in_flight == 1, what="the first fetch reached the server")
+    payload_server.release.set()
+    a, b = await both
     assert a.data == b.data == SCRIPT and len(payload_server.hits) == 1
     assert b.record.role == "referenced"
 
 
 async def test_concurrency_per_host_is_bounded(payload_server: LocalServer, fetcher_factory: Any) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_per_host=3, fetch_concurrency=50))
-    urls = [payload_server.url(f"/slow?delay=0.1&n={i}") for i in range(12)]
-    results = await asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    fetcher = fetcher_factory(closed_settings(fetch_per_host=3, fetch_concurrency=50, **HELD_TIMEOUTS))
+    urls = [payload_server.url(f"/held?n={i}") for i in range(12)]
+    fetches = asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    await until(lambda: payload_server.in_flight == 3, what="three fetches held by the server")
+    payload_server.release.set()
+    results = await fetches
     assert all(r.data == SCRIPT for r in results)
     assert payload_server.peak_in_flight == 3
 
 
 async def test_concurrency_overall_is_bounded(payload_server: LocalServer, fetcher_factory: Any) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_per_host=50, fetch_concurrency=2))
-    urls = [payload_server.url(f"/slow?delay=0.1&n={i}", name) for i in range(4)
+    fetcher = fetcher_factory(closed_settings(fetch_per_host=50, fetch_concurrency=2, **HELD_TIMEOUTS))
+    urls = [payload_server.url(f"/held?n={i}", name) for i in range(4)
             for name in ("payloads.example", "cdn.example")]
-    results = await asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    fetches = asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    await until(lambda: payload_server.in_flight == 2, what="two fetches held by the server")
+    payload_server.release.set()
+    results = await fetches
     assert all(r.data == SCRIPT for r in results)
     assert payload_server.peak_in_flight == 2
 

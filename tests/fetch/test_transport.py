@@ -13,7 +13,15 @@ import trustme
 from aiohttp import web
 
 from inspector.fetch.transport import GuardedBackend, GuardedTransport
-from tests.fetch.support import SCRIPT, LocalServer, RecordingConnector, closed_settings, planned
+from tests.fetch.support import (
+    HELD_TIMEOUTS,
+    SCRIPT,
+    LocalServer,
+    RecordingConnector,
+    closed_settings,
+    planned,
+)
+from tests.timing import until
 
 
 async def test_the_socket_is_opened_to_the_checked_address_not_the_name(
@@ -88,13 +96,16 @@ async def test_an_untrusted_certificate_is_refused_by_default(tls_server: int, f
 async def test_connections_are_spread_over_small_pools_and_released(
     payload_server: LocalServer, fetcher_factory: Any
 ) -> None:
-    fetcher = fetcher_factory(closed_settings(fetch_concurrency=200, fetch_per_host=200))
+    fetcher = fetcher_factory(closed_settings(fetch_concurrency=200, fetch_per_host=200, **HELD_TIMEOUTS))
     transport = fetcher.transport
     assert isinstance(transport, GuardedTransport) and len(transport._shards) == 4  # 208 connections / 64
-    urls = [payload_server.url(f"/slow?delay=0.2&n={i}") for i in range(100)]
-    results = await asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    urls = [payload_server.url(f"/held?n={i}") for i in range(100)]
+    fetches = asyncio.gather(*(fetcher.session().fetch(planned(u)) for u in urls))
+    # More than one pool's worth at once: the server holds every answer until then.
+    await until(lambda: payload_server.in_flight > 64, what="more than 64 fetches in flight")
+    payload_server.release.set()
+    results = await fetches
     assert all(r.data == SCRIPT for r in results)
     assert transport._busy == [0, 0, 0, 0]
-    assert payload_server.peak_in_flight > 64  # more than one pool was in use at once
 
 

@@ -82,8 +82,8 @@ async def script_host() -> AsyncIterator[ScriptHost]:
 
 def _closed_network(port: int) -> dict[str, object]:
     return dict(fetch=True, fetch_only_allowed=True, fetch_allow_networks=["127.0.0.0/8"],
-                fetch_hosts={HOST: "127.0.0.1"}, fetch_ports=[port], fetch_connect_timeout_s=2.0,
-                fetch_read_timeout_s=2.0, fetch_total_timeout_s=5.0, fetch_retries=0,
+                fetch_hosts={HOST: "127.0.0.1"}, fetch_ports=[port], fetch_connect_timeout_s=60.0,
+                fetch_read_timeout_s=60.0, fetch_total_timeout_s=120.0, fetch_retries=0,
                 github_api_url="http://127.0.0.1:9")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import subprocess
 import sys
@@ -10,9 +11,13 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from inspector.service.rescan_service import start_rescan
+from inspector.rescan.scanner import ArtifactScanner
 from inspector.store import Store
 from inspector.store.schema import analysis_cache, rescan_items, rescans
 from inspector.store.testing import blobs_of, make_verdict, subprocess_env
+from tests.held_batches import give_back, hold_back
+from tests.timing import GIVE_UP_S
 
 CLI = [sys.executable, "-c", "from inspector.cli.main import main; main()"]
 
@@ -38,21 +43,39 @@ async def test_a_killed_rescan_resumes_and_scans_each_artifact_once(store: Store
     total = await _seed(store, 30, 4)
     settings = store.settings.model_copy(update={"rescan_batch_size": 2, "rescan_lease_s": 1.0})
     env = subprocess_env(settings)
-    first = subprocess.Popen([*CLI, "rescan", "--processes", "1"], env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE)
+    # The rescan the CLI will resume, planned here so that all but its first six batches can be
+    # held back: the first run cannot finish before it is killed, however fast it goes.
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings)
+    planner = await Store.open(settings)
     try:
-        async with asyncio.timeout(60):
+        rescan, _ = await start_rescan(planner, ruleset_version=scanner.ruleset_version,
+                                       rule_count=scanner.rule_count, analyzer_version=scanner.analyzer_version)
+        await planner.plan_rescan(rescan.id)
+    finally:
+        await planner.close()
+    planned = await store.rescans.get(rescan.id, changes_limit=0)
+    assert planned is not None and planned.progress.batches_total == total // 2
+    held = range(6, planned.progress.batches_total)
+    await hold_back(store, rescan.id, held)
+
+    # Its own process group: the kill takes its scan process too, as a crash of the machine would.
+    first = subprocess.Popen([*CLI, "rescan", "--processes", "1"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        async with asyncio.timeout(GIVE_UP_S):
             while await _batches_done(store) < 5:
                 assert first.poll() is None, first.stderr.read().decode()[-2000:]  # type: ignore[union-attr]
                 await asyncio.sleep(0.02)
     finally:
-        first.send_signal(signal.SIGKILL)
-        first.wait(10)
+        os.killpg(first.pid, signal.SIGKILL)
+        first.wait(GIVE_UP_S)
     killed_at = await _batches_done(store)
-    assert 5 <= killed_at < total // 2, "the first run must stop before its last batch for this test to mean anything"
+    assert 5 <= killed_at <= 6  # the rest was held back
+    assert b"resuming unfinished rescan " + rescan.id.encode() in first.stderr.read()  # type: ignore[union-attr]
+    await give_back(store, rescan.id, held)
 
     second = subprocess.run([*CLI, "rescan", "--processes", "1", "--json"], env=env, capture_output=True,
-                            timeout=120)
+                            timeout=2 * GIVE_UP_S)
     assert second.returncode == 0, second.stderr.decode()[-2000:]
     assert b"resuming unfinished rescan" in second.stderr
 

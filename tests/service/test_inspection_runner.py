@@ -7,18 +7,19 @@ from pathlib import Path
 
 from inspector.service.state import SERVICE_STATE
 from tests.api.server import MALICIOUS_PS, GatedInspector, Service, start_service
+from tests.timing import GIVE_UP_S, poll, until
 
 SCRIPT = {"kind": "script", "content": MALICIOUS_PS}
 
 
 async def poll_until_done(service: Service, inspection_id: str, key: str = "admin") -> dict:
-    for _ in range(200):
+    async def read() -> dict:
         status, _, body = await service.call("GET", f"/v1/inspections/{inspection_id}", key=key)
-        assert status == 200
-        if body.get("status") not in ("queued", "running"):
-            return body
-        await asyncio.sleep(0.025)
-    raise AssertionError("the inspection never finished")
+        assert status == 200, body
+        return body  # type: ignore[no-any-return]
+
+    return await poll(read, lambda body: body.get("status") not in ("queued", "running"),
+                      what=f"inspection {inspection_id} finished")
 
 
 async def test_past_the_deadline_the_answer_is_202_and_the_work_continues(tmp_path: Path):
@@ -61,10 +62,7 @@ async def test_a_full_queue_answers_429_with_retry_after(tmp_path: Path):
         assert status == 429 and problem["type"].endswith("/queue-full")
         assert int(headers["Retry-After"]) >= 1
         service.inspector.gate.set()
-        for _ in range(100):
-            if service.app[SERVICE_STATE].runner.queue.depth == 0:
-                break
-            await asyncio.sleep(0.02)
+        await until(lambda: service.app[SERVICE_STATE].runner.queue.depth == 0, what="the queue drained")
         assert (await service.call("POST", "/v1/inspections", json_body=SCRIPT))[0] == 200
 
 
@@ -74,7 +72,7 @@ async def test_a_burst_past_the_queue_gets_429s_and_everything_admitted_complete
         assert isinstance(service.inspector, GatedInspector)
         burst = [service.call("POST", "/v1/inspections", json_body=SCRIPT, headers={"Prefer": "respond-async"})
                  for _ in range(40)]
-        results = await asyncio.wait_for(asyncio.gather(*burst), timeout=30)
+        results = await asyncio.gather(*burst)
         statuses = [status for status, _, _ in results]
         assert statuses.count(202) == 8 and statuses.count(429) == 32
         service.inspector.gate.set()
@@ -88,13 +86,13 @@ async def test_shutdown_lets_in_flight_inspections_finish_within_the_grace(tmp_p
         inspector = service.inspector
         assert isinstance(inspector, GatedInspector)
         request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
-        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
+        inspection_id = await asyncio.wait_for(inspector.started.get(), GIVE_UP_S)
         runner = service.app[SERVICE_STATE].runner
-        drain = asyncio.create_task(runner.drain(5))
-        await asyncio.sleep(0.1)
-        assert not drain.done() and not runner.accepting
+        drain = asyncio.create_task(runner.drain(GIVE_UP_S))
+        await until(lambda: not runner.accepting, what="the drain began")
+        assert not drain.done()  # the gate holds the inspection: drain waits for it
         inspector.gate.set()
-        assert await asyncio.wait_for(drain, timeout=10) == 0  # nothing had to be cancelled
+        assert await drain == 0  # nothing had to be cancelled
         status, _, verdict = await request
         assert status == 200 and verdict["id"] == inspection_id
         stored = await service.store.inspections.get(inspection_id)
@@ -108,8 +106,8 @@ async def test_shutdown_past_the_grace_records_unfinished_inspections_as_failed(
         status, _, accepted = await service.call("POST", "/v1/inspections", json_body=SCRIPT,
                                                  headers={"Prefer": "respond-async"})
         assert status == 202
-        await asyncio.wait_for(inspector.started.get(), timeout=10)
-        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1
+        await asyncio.wait_for(inspector.started.get(), GIVE_UP_S)
+        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1  # the gate never opens
         stored = await service.store.inspections.get(accepted["id"])
         assert stored is not None and stored.status == "failed" and stored.error_kind == "shutdown"
 
@@ -119,17 +117,15 @@ async def test_a_client_that_hangs_up_does_not_lose_the_inspection(tmp_path: Pat
         inspector = service.inspector
         assert isinstance(inspector, GatedInspector)
         request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
-        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
+        inspection_id = await asyncio.wait_for(inspector.started.get(), GIVE_UP_S)
         request.cancel()  # closes the connection while the server waits for the verdict
-        await asyncio.sleep(0.2)
+        await asyncio.gather(request, return_exceptions=True)
         inspector.gate.set()
         # aiohttp does not cancel a handler whose client left: it stores the finished inspection
         # (row and verdict in one write) in its own time, so the row may appear only after the
         # gate opens and the analysis ends.
-        for _ in range(400):
-            if await service.store.inspections.get(inspection_id) is not None:
-                break
-            await asyncio.sleep(0.025)
+        await poll(lambda: service.store.inspections.get(inspection_id), lambda stored: stored is not None,
+                   what="the inspection was stored")
         verdict = await poll_until_done(service, inspection_id)
         assert verdict["id"] == inspection_id and verdict["verdict"] != "clean"
 
@@ -139,8 +135,8 @@ async def test_a_caller_still_waiting_when_the_grace_runs_out_gets_503(tmp_path:
         inspector = service.inspector
         assert isinstance(inspector, GatedInspector)
         request = asyncio.create_task(service.call("POST", "/v1/inspections", json_body=SCRIPT))
-        inspection_id = await asyncio.wait_for(inspector.started.get(), timeout=10)
-        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1
+        inspection_id = await asyncio.wait_for(inspector.started.get(), GIVE_UP_S)
+        assert await service.app[SERVICE_STATE].runner.drain(0.2) == 1  # the gate never opens
         status, headers, problem = await request
         assert status == 503 and problem["type"].endswith("/shutting-down") and headers["Retry-After"]
         assert await service.store.inspections.get(inspection_id) is None  # the caller was told; nothing to poll

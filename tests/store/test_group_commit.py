@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import pytest
 
 from inspector.store.group_commit import GroupCommitter, WriterClosed
+from tests.timing import until
 
 
 class Refused(Exception):
@@ -73,10 +74,9 @@ async def test_callers_arriving_during_a_transaction_go_in_the_next_one() -> Non
     commit = Recorder(gate=gate)
     w = writer(commit)
     first = asyncio.ensure_future(w.submit("first"))
-    await asyncio.sleep(0.01)  # the writer is now inside its first transaction
+    await until(lambda: commit.transactions == [["first"]], what="the writer is inside its first transaction")
     later = [asyncio.ensure_future(w.submit(f"later{n}")) for n in range(5)]
-    await asyncio.sleep(0.01)
-    assert w.depth == 5
+    await until(lambda: w.depth == 5, what="five callers queued")
     gate.set()
     assert await first == "stored:first"
     assert await asyncio.gather(*later) == [f"stored:later{n}" for n in range(5)]
@@ -129,7 +129,7 @@ async def test_a_full_queue_makes_callers_wait_for_room_and_drops_nothing() -> N
     commit = Recorder(gate=gate)
     w = writer(commit, max_batch=2, max_queue=2)
     calls = [asyncio.ensure_future(w.submit(f"i{n}")) for n in range(6)]
-    await asyncio.sleep(0.02)
+    await until(lambda: bool(commit.transactions), what="the first transaction began")
     # Two items are in the (held) transaction; the other four wait for room, not in the queue.
     assert commit.transactions == [["i0", "i1"]] and w.depth == 0
     assert not any(c.done() for c in calls)
@@ -144,7 +144,7 @@ async def test_a_caller_cancelled_while_waiting_does_not_withdraw_its_item() -> 
     commit = Recorder(gate=gate)
     w = writer(commit)
     call = asyncio.ensure_future(w.submit("keep"))
-    await asyncio.sleep(0.01)
+    await until(lambda: bool(commit.transactions), what="the item is in a transaction")
     call.cancel()
     await asyncio.sleep(0)
     gate.set()
@@ -157,10 +157,10 @@ async def test_close_commits_everything_queued_then_refuses_new_items() -> None:
     commit = Recorder(gate=gate)
     w = writer(commit, max_batch=3)
     calls = [asyncio.ensure_future(w.submit(f"i{n}")) for n in range(7)]
-    await asyncio.sleep(0.01)
+    await until(lambda: bool(commit.transactions), what="the first transaction began")
     closing = asyncio.ensure_future(w.close())
-    await asyncio.sleep(0.01)
-    assert not closing.done()  # it waits for the queued items
+    await asyncio.sleep(0)  # close() runs up to its wait for the writer
+    assert not closing.done()  # it waits for the queued items, held behind the gate
     gate.set()
     await closing
     assert await asyncio.gather(*calls) == [f"stored:i{n}" for n in range(7)]
@@ -181,10 +181,10 @@ async def test_a_cancelled_writer_task_leaves_no_caller_waiting_forever() -> Non
     commit = Recorder(gate=gate)
     w = writer(commit, max_batch=1)
     calls = [asyncio.ensure_future(w.submit(f"i{n}")) for n in range(3)]
-    await asyncio.sleep(0.01)
+    await until(lambda: bool(commit.transactions), what="the first transaction began")
     assert w._task is not None
     w._task.cancel()  # what happens to tasks when the event loop shuts down
-    outcomes = await asyncio.wait_for(asyncio.gather(*calls, return_exceptions=True), timeout=2)
+    outcomes = await asyncio.gather(*calls, return_exceptions=True)
     assert all(isinstance(o, WriterClosed) for o in outcomes)
     with pytest.raises(WriterClosed):
         await w.submit("after")
@@ -205,10 +205,10 @@ async def test_a_writer_cancelled_while_retrying_items_alone_leaves_no_caller_wa
 
     w: GroupCommitter[str, str] = GroupCommitter(commit, max_batch=10, max_queue=10, retry_alone=lambda e: True)
     calls = [asyncio.ensure_future(w.submit(f"i{n}")) for n in range(3)]
-    await asyncio.sleep(0.01)
-    assert calls_made == 2 and w._task is not None  # the batch, then the first retry
+    await until(lambda: calls_made == 2, what="the batch, then the first retry")
+    assert w._task is not None
     w._task.cancel()
-    outcomes = await asyncio.wait_for(asyncio.gather(*calls, return_exceptions=True), timeout=2)
+    outcomes = await asyncio.gather(*calls, return_exceptions=True)
     assert all(isinstance(o, WriterClosed) for o in outcomes)
 
 

@@ -19,6 +19,7 @@ from inspector.store import InspectionFilter, Store, StoreError
 from inspector.store.blobs import BlobError
 from inspector.store.schema import inspections
 from inspector.store.testing import Backend, blobs_of, make_verdict, temporary_store
+from tests.timing import poll
 
 REQUEST = {"type": "CustomScript", "settings": {"commandToExecute": "[redacted]"}}
 CONTEXT = {"vm_size": "Standard_B2s", "caller": "ops@example.test"}
@@ -128,11 +129,8 @@ async def test_a_caller_that_stops_waiting_does_not_withdraw_its_inspection(stor
     call = asyncio.ensure_future(_save(store, "abandoned", [b"abandoned script"]))
     await asyncio.sleep(0)
     call.cancel()
-    for _ in range(200):
-        if await store.inspections.get("abandoned") is not None:
-            break
-        await asyncio.sleep(0.01)
-    stored = await store.inspections.get("abandoned")
+    stored = await poll(lambda: store.inspections.get("abandoned"), lambda found: found is not None,
+                        what="the abandoned inspection was stored")
     assert stored is not None and stored.status == "done"
     assert await store.payloads.get_bytes(hashlib.sha256(b"abandoned script").hexdigest()) == b"abandoned script"
 

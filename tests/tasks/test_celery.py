@@ -28,6 +28,8 @@ from inspector.store.testing import (
     temporary_store,
 )
 from inspector.tasks.celery_app import CeleryBatchRunner
+from tests.held_batches import give_back, hold_back
+from tests.timing import GIVE_UP_S
 
 pytestmark = pytest.mark.redis
 REDIS_DB = 13  # this suite's own database number; only it is flushed
@@ -117,7 +119,7 @@ async def test_a_celery_worker_processes_a_rescan(store: Store, tmp_path: Path) 
     runner = CeleryBatchRunner(store.settings)
     try:
         rescan_id = await _start(store)
-        async with asyncio.timeout(90):
+        async with asyncio.timeout(GIVE_UP_S):
             info = await run_rescan(store, rescan_id, runner, settings=store.settings)
     finally:
         runner.close()
@@ -130,12 +132,17 @@ async def test_a_celery_worker_processes_a_rescan(store: Store, tmp_path: Path) 
 async def test_killing_a_worker_midway_loses_and_repeats_nothing(store: Store, tmp_path: Path) -> None:
     total = await _seed(store, 30)
     rescan_id = await _start(store)
+    await store.rescans.plan(rescan_id)
+    planned = await store.rescans.get(rescan_id, changes_limit=0)
+    assert planned is not None and planned.progress.batches_total == 20
+    held = range(5, 20)  # the first worker can finish five batches at most, however fast it goes
+    await hold_back(store, rescan_id, held)
     runner = CeleryBatchRunner(store.settings)
     first = _start_worker(store, tmp_path / "first.log")
     second: subprocess.Popen[bytes] | None = None
     coordinator = asyncio.create_task(run_rescan(store, rescan_id, runner, settings=store.settings))
     try:
-        async with asyncio.timeout(60):
+        async with asyncio.timeout(GIVE_UP_S):
             while True:
                 info = await store.rescans.get(rescan_id, changes_limit=0)
                 assert info is not None
@@ -143,9 +150,9 @@ async def test_killing_a_worker_midway_loses_and_repeats_nothing(store: Store, t
                     break
                 await asyncio.sleep(0.05)
         _stop(first, signal.SIGKILL)
-        assert info.progress.batches_done < info.progress.batches_total, "worker finished before it was killed"
+        await give_back(store, rescan_id, held)
         second = _start_worker(store, tmp_path / "second.log")
-        async with asyncio.timeout(120):
+        async with asyncio.timeout(2 * GIVE_UP_S):
             final = await coordinator
     finally:
         coordinator.cancel()
@@ -168,7 +175,7 @@ async def test_an_asynchronous_inspection_is_picked_up_by_a_worker(store: Store,
         submit_inspection(app, store.settings, "queued-1",
                           InspectionInput(kind=InputKind.SCRIPT, content=b"vssadmin delete shadows /all /quiet"),
                           fetch=False)
-        async with asyncio.timeout(60):
+        async with asyncio.timeout(GIVE_UP_S):
             while (stored := await store.inspections.get("queued-1")) is None or stored.status not in ("done", "failed"):
                 await asyncio.sleep(0.1)
     finally:

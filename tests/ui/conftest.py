@@ -13,7 +13,8 @@ from tests.ui.client import ConsoleClient, ConsoleService
 
 @pytest.fixture
 async def console(tmp_path: Path) -> AsyncIterator[ConsoleService]:
-    async with start_service(tmp_path, console_wait_s=5.0) as svc:
+    # The longest wait the console allows: every verdict here arrives within it, loaded or not.
+    async with start_service(tmp_path, console_wait_s=60.0) as svc:
         service = ConsoleService(svc)
         try:
             yield service

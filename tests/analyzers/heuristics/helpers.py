@@ -7,6 +7,7 @@ import hashlib
 from inspector.stage import AnalyzerOutput, Payload, ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import Artifact, ArtifactType, Layer
+from tests.timing import frozen_clock
 
 
 def make_payload(
@@ -21,7 +22,7 @@ def make_payload(
 
 def analyze(text: str, type_: ArtifactType = ArtifactType.SHELL, limits: ScanLimits | None = None) -> AnalyzerOutput:
     (analyzer,) = HEURISTIC_ANALYZERS
-    return analyzer.analyze(make_payload(text, type_), ScanContext(limits=limits or ScanLimits()))
+    return analyzer.analyze(make_payload(text, type_), ScanContext(limits=limits or ScanLimits(), clock=frozen_clock))
 
 
 def ids(text: str, type_: ArtifactType = ArtifactType.SHELL) -> set[str]:

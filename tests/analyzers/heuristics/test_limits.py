@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import time
-
 from inspector.stage import ScanContext, ScanLimits
 from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import make_payload
+from tests.timing import finishes_within_cpu, frozen_clock
 
 ANALYZER = HEURISTIC_ANALYZERS[0]
 
 
-def test_a_five_megabyte_single_line_finishes_well_inside_the_deadline() -> None:
+def test_a_five_megabyte_single_line_is_scanned_to_the_end() -> None:
+    # The deadline never passes: this case is about the work finishing, not about a limit.
     text = "A" * (5 * 1024 * 1024)
-    limits = ScanLimits()
-    started = time.monotonic()
-    out = ANALYZER.analyze(make_payload(text, ArtifactType.TEXT), ScanContext(limits=limits))
-    # Linear work over 5 MB: a few seconds on a loaded shared core, half the default deadline at most.
-    assert time.monotonic() - started < limits.deadline_s / 2
+    with finishes_within_cpu():
+        out = ANALYZER.analyze(make_payload(text, ArtifactType.TEXT), ScanContext(ScanLimits(), clock=frozen_clock))
     assert any(f.id == "heur.obfuscation.long_line" for f in out.findings)
 
 
@@ -26,9 +23,8 @@ def test_pathological_text_under_a_tiny_regex_timeout_reports_the_limit() -> Non
     # Many near-matches of the cradle vocabulary make the patterns work hard.
     text = ("iex downloadstring " * 20000 + "\n") * 5 + "curl " + "a" * 200_000 + " | "
     limits = ScanLimits(regex_timeout_s=0.0001)
-    started = time.monotonic()
-    out = ANALYZER.analyze(make_payload(text, ArtifactType.POWERSHELL), ScanContext(limits=limits))
-    assert time.monotonic() - started < 10.0
+    with finishes_within_cpu():
+        out = ANALYZER.analyze(make_payload(text, ArtifactType.POWERSHELL), ScanContext(limits, clock=frozen_clock))
     assert any(kind == "limit_regex_timeout" for kind, _ in out.errors)
 
 
