@@ -50,7 +50,7 @@ async def test_a_killed_rescan_resumes_and_scans_each_artifact_once(store: Store
     try:
         rescan, _ = await start_rescan(planner, ruleset_version=scanner.ruleset_version,
                                        rule_count=scanner.rule_count, analyzer_version=scanner.analyzer_version)
-        await planner.plan_rescan(rescan.id)
+        await planner.rescans.plan(rescan.id)
     finally:
         await planner.close()
     planned = await store.rescans.get(rescan.id, changes_limit=0)
