@@ -12,14 +12,14 @@ from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, G
 from prometheus_client import ProcessCollector
 
 from inspector.model import Verdict
+from inspector.tasks.worker_metrics import LATENCY_BUCKETS, InspectionMetrics
 
 if TYPE_CHECKING:
     from inspector.store import Store
 
 # Request methods that get their own label; any other token a client sends counts as OTHER.
 _METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-# Buckets tuned for sub-100 ms inline-script answers, with a tail for fetching inspections.
-_LATENCY_BUCKETS = (0.002, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+_LATENCY_BUCKETS = LATENCY_BUCKETS
 
 
 class ServiceMetrics:
@@ -39,22 +39,12 @@ class ServiceMetrics:
         # (method, route template, status) -> its children of `requests` and `latency`: bounded by
         # the routes, methods and statuses the service has.
         self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
-        self.verdicts = Counter(
-            "inspector_verdicts_total", "Inspections completed, by verdict class", ["verdict"],
-            registry=self.registry,
-        )
-        self.inspection_failures = Counter(
-            "inspector_inspection_failures_total", "Inspections that ended without a verdict", ["kind"],
-            registry=self.registry,
-        )
-        self.inspection_seconds = Histogram(
-            "inspector_inspection_duration_seconds", "Time an inspection took, queueing included",
-            buckets=_LATENCY_BUCKETS, registry=self.registry,
-        )
-        self.fetches = Counter(
-            "inspector_fetches_total", "URL fetch attempts, by outcome (ok or the error kind)", ["outcome"],
-            registry=self.registry,
-        )
+        # The same series as every Celery worker's (tasks/worker_metrics.py): dashboards sum them.
+        self.inspections = InspectionMetrics.register(self.registry)
+        self.verdicts = self.inspections.verdicts
+        self.inspection_failures = self.inspections.failures
+        self.inspection_seconds = self.inspections.seconds
+        self.fetches = self.inspections.fetches
         self.queue_depth = Gauge(
             "inspector_queue_depth", "Inspections admitted and not finished", registry=self.registry,
         )
@@ -105,9 +95,7 @@ class ServiceMetrics:
         children[1].observe(elapsed_s)
 
     def record_verdict(self, verdict: Verdict) -> None:
-        self.verdicts.labels(verdict=verdict.verdict.value).inc()
-        for fetch in verdict.fetches:
-            self.fetches.labels(outcome="ok" if fetch.fetched else (fetch.error or "failed")).inc()
+        self.inspections.record_verdict(verdict)
 
     def set_rules(self, version: str, rule_count: int, loaded_at: str) -> None:
         self.rules.info({"version": version, "rule_count": str(rule_count), "loaded_at": loaded_at})

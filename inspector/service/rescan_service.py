@@ -17,6 +17,7 @@ unfinished rescan of the active ruleset instead of starting a second one.
 from __future__ import annotations
 
 import asyncio
+import math
 from collections.abc import Callable
 
 import structlog
@@ -33,6 +34,10 @@ from inspector.tasks.batch_runner import BatchRunner, LocalBatchRunner
 
 log = structlog.get_logger(__name__)
 RESCORE_PAGE = 200
+# Batches per worker: more than one, so a worker that drew a slow batch does not hold up the rest.
+BATCHES_PER_WORKER = 2
+# Smallest batch cut to spread work: below it a batch's claim and commit cost more than its scans.
+MIN_SPREAD_BATCH = 64
 
 ProgressCallback = Callable[[RescanInfo], None]
 
@@ -131,7 +136,9 @@ async def run_rescan(store: Store, rescan_id: str, batch_runner: BatchRunner, *,
     (refetch.py); `refetch_workers` is the analysis pool for the fetched content (0: in-process).
     """
     try:
-        await store.rescans.plan(rescan_id)
+        workers = await batch_runner.workers()
+        await store.rescans.plan(rescan_id, lambda artifacts: spread_batch_size(
+            artifacts, workers, settings.rescan_batch_size))
         rescan = await _get(store, rescan_id)
 
         async def report() -> None:
@@ -158,6 +165,15 @@ async def run_rescan(store: Store, rescan_id: str, batch_runner: BatchRunner, *,
     if on_progress is not None:
         on_progress(final)
     return final
+
+
+def spread_batch_size(artifacts: int, workers: int, limit: int, floor: int = MIN_SPREAD_BATCH) -> int:
+    """Artifacts per batch so that `artifacts` spread over `workers` (`BATCHES_PER_WORKER` each).
+
+    Never above `limit` (the `rescan_batch_size` setting), never below `floor` unless `limit` is.
+    """
+    spread = math.ceil(artifacts / (max(1, workers) * BATCHES_PER_WORKER))
+    return min(limit, max(floor, spread))
 
 
 async def _rescore_all(store: Store, rescan: RescanInfo, settings: Settings,

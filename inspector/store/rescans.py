@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import secrets
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -119,10 +119,15 @@ class RescanRepository:
                                             .where(rescans.c.status.in_(("queued", "running")))
                                             .order_by(rescans.c.created_at))).all())
 
-    async def plan(self, rescan_id: str) -> bool:
-        """Fill items and batches for a queued rescan; False when it was planned already."""
+    async def plan(self, rescan_id: str, batch_size_for: Callable[[int], int] | None = None) -> bool:
+        """Fill items and batches for a queued rescan; False when it was planned already.
+
+        `batch_size_for` turns the number of artifacts to scan into a batch size (default: the
+        `rescan_batch_size` setting).
+        """
         async with self.database.write() as conn:
-            return await _plan(conn, rescan_id, self.settings.rescan_batch_size)
+            configured = self.settings.rescan_batch_size
+            return await _plan(conn, rescan_id, batch_size_for or (lambda _artifacts: configured))
 
     async def open_batches(self, rescan_id: str) -> list[tuple[int, str]]:
         """Batches nobody is working on, with their state: pending, or running under an expired lease."""
@@ -248,7 +253,7 @@ async def _insert_rescan(conn: AsyncConnection, *, rescan_id: str, ruleset_versi
         raise RescanConflict(winner or "?", ruleset_version) from None
 
 
-async def _plan(conn: AsyncConnection, rescan_id: str, batch_size: int) -> bool:
+async def _plan(conn: AsyncConnection, rescan_id: str, batch_size_for: Callable[[int], int]) -> bool:
     row = (await conn.execute(sa.select(rescans).where(rescans.c.id == rescan_id))).mappings().one()
     if row["status"] != "queued":
         return False
@@ -266,6 +271,8 @@ async def _plan(conn: AsyncConnection, rescan_id: str, batch_size: int) -> bool:
     items: list[dict[str, Any]] = []
     batch_bytes: dict[int, int] = {}
     pending = 0
+    batch_size = max(1, batch_size_for(sum(1 for _sha, _size, blob_state, cached in artifact_rows
+                                           if cached is None and blob_state == "present")))
     for sha, size, blob_state, cached in artifact_rows:
         if cached is not None:
             state, batch_no = "cached", -1

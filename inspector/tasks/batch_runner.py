@@ -23,6 +23,10 @@ class BatchRunner(Protocol):
 
     async def run(self, store: Store, rescan: RescanInfo, on_progress: Callable[[], None]) -> None: ...
 
+    async def workers(self) -> int:
+        """How many workers take batches at once (batches are sized to spread over them)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -36,6 +40,9 @@ class LocalBatchRunner:
         # Each process opens the store and compiles the rules once, as it starts.
         self._pool = ProcessPoolExecutor(max_workers=self.processes, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=warm_process, initargs=(settings,))
+
+    async def workers(self) -> int:
+        return self.processes
 
     async def warm(self) -> None:
         """Start every process now (imports, store, rules) instead of on the first batches."""

@@ -25,6 +25,7 @@ from inspector.tasks.worker import RulesetMismatch, process_state, run_rescan_ba
 RESCAN_BATCH_TASK = "inspector.rescan_batch"
 INSPECT_TASK = "inspector.inspect"
 MISMATCH_RETRY_S = 5
+PING_TIMEOUT_S = 1.0
 
 
 def make_celery(settings: Settings) -> Celery:
@@ -71,6 +72,10 @@ class CeleryBatchRunner:
         self.settings = settings
         self.app = app or make_celery(settings)
 
+    async def workers(self) -> int:
+        """Workers answering a ping within a second; 1 when none does (they may start later)."""
+        return max(1, await asyncio.to_thread(answering_workers, self.app, PING_TIMEOUT_S))
+
     def _send(self, rescan_id: str, batch_no: int) -> None:
         self.app.send_task(RESCAN_BATCH_TASK, args=[rescan_id, batch_no], queue=self.settings.celery_queue)
 
@@ -116,3 +121,12 @@ def broker_reachable(app: Celery) -> bool:
     except Exception:  # kombu and the transports raise their own families
         return False
     return True
+
+
+def answering_workers(app: Celery, timeout_s: float) -> int:
+    """How many workers answer a broadcast ping within `timeout_s` (0 when the broker cannot be reached)."""
+    try:
+        replies = app.control.ping(timeout=timeout_s)
+    except Exception:  # kombu and the transports raise their own families
+        return 0
+    return len(replies or [])

@@ -44,6 +44,7 @@ class WorkerState:
     inspector: Any = None  # inspector.pipeline.Inspector, started on the first inspection task
     inspector_rules: str = ""  # digest of the rule files the inspector was started from
     owner: str = field(default_factory=lambda: f"{socket.gethostname()}:{os.getpid()}")
+    metrics: Any = None  # tasks.worker_metrics.InspectionMetrics, made on the first inspection task
 
     @classmethod
     def open(cls, settings: Settings) -> WorkerState:
@@ -71,6 +72,15 @@ class WorkerState:
             self.inspector = await Inspector.start(self.settings, workers=0, cache=self.store.analysis_cache)
             self.inspector_rules = digest
         return self.inspector
+
+    def inspection_metrics(self) -> Any:
+        """This process's inspection series, in no registry: `inspector worker --metrics-port`
+        serves every pool process's values from the main process (multiprocess mode)."""
+        from inspector.tasks.worker_metrics import InspectionMetrics
+
+        if self.metrics is None:
+            self.metrics = InspectionMetrics.register(registry=None)
+        return self.metrics
 
     def scanner_for_active(self, depth: RescanDepth) -> ArtifactScanner:
         if depth not in self.scanners:

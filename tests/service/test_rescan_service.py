@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
-from inspector.service.rescan_service import RescanService
+import pytest
+
+from inspector.rescan.scanner import ArtifactScanner
+from inspector.service.rescan_service import RescanService, run_rescan, spread_batch_size, start_rescan
 from inspector.store import Store
 from inspector.store.testing import blobs_of, make_verdict
+from inspector.tasks.batch_runner import LocalBatchRunner
 
 RULE = 'rule svc_marker { meta: score = 2000 strings: $a = "svc-marker-91" condition: $a }'
 
@@ -46,3 +51,35 @@ async def test_a_reload_starts_a_rescan_only_when_configured(store: Store, rules
         assert (await store.inspections.get("svc")).verdict.verdict == "malicious"  # type: ignore[union-attr]
     finally:
         await on.close()
+
+
+@pytest.mark.parametrize(("artifacts", "workers", "limit", "expected"), [
+    (300, 2, 2048, 75),        # two batches for each of the two workers
+    (100_000, 8, 2048, 2048),  # never above the configured batch size
+    (100, 4, 2048, 64),        # never below the floor: claims would cost more than scans
+    (10, 1, 4, 4),             # a configured size under the floor still wins
+    (0, 3, 2048, 64),
+    (500, 0, 2048, 250),       # no worker known counts as one
+])
+def test_batches_are_sized_to_spread_over_the_workers(artifacts: int, workers: int, limit: int,
+                                                      expected: int) -> None:
+    assert spread_batch_size(artifacts, workers, limit) == expected
+
+
+async def test_a_small_rescan_spreads_over_two_local_workers(store: Store) -> None:
+    for i in range(30):
+        contents = [f"spread {i} artifact {j}".encode() for j in range(10)]
+        await store.inspections.create(f"spread-{i:02d}", "script", {}, None, None)
+        await store.inspections.save_verdict(f"spread-{i:02d}", make_verdict(f"spread-{i:02d}", contents),
+                                             blobs_of(contents))
+    settings = store.settings.model_copy(update={"rescan_batch_size": 2048})
+    scanner = await asyncio.to_thread(ArtifactScanner.from_settings, settings)
+    info, _ = await start_rescan(store, ruleset_version=scanner.ruleset_version,
+                                 rule_count=scanner.rule_count, analyzer_version=scanner.analyzer_version)
+    runner = LocalBatchRunner(settings, processes=2)
+    try:
+        final = await run_rescan(store, info.id, runner, settings=settings)
+    finally:
+        runner.close()
+    assert final.status == "done" and final.progress.artifacts_scanned == 300
+    assert final.progress.batches_total >= 2

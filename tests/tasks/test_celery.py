@@ -72,11 +72,11 @@ async def store(backend: Backend, tmp_path: Path, broker: str) -> AsyncIterator[
         yield opened
 
 
-def _start_worker(store: Store, log: Path) -> subprocess.Popen[bytes]:
+def _start_worker(store: Store, log: Path, *options: str) -> subprocess.Popen[bytes]:
     env = subprocess_env(store.settings, INSPECTOR_BROKER_URL=store.settings.broker_url,
                          INSPECTOR_CELERY_QUEUE=store.settings.celery_queue)
     with open(log, "ab") as out:
-        return subprocess.Popen([*CLI, "worker", "--concurrency", "1", "--loglevel", "WARNING"], env=env,
+        return subprocess.Popen([*CLI, "worker", "--concurrency", "1", "--loglevel", "WARNING", *options], env=env,
                                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -183,3 +183,44 @@ async def test_an_asynchronous_inspection_is_picked_up_by_a_worker(store: Store,
         _stop(worker)
     assert stored.status == "done", (tmp_path / "worker.log").read_text()[-3000:]
     assert stored.verdict is not None and stored.verdict.findings
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _scrape(port: int) -> str:
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+            return str(response.read().decode())
+    except OSError:
+        return ""
+
+
+async def test_a_worker_counts_its_verdicts_on_its_metrics_endpoint(store: Store, tmp_path: Path) -> None:
+    from inspector.extensions.request import InputKind, InspectionInput
+    from inspector.tasks.celery_app import make_celery, submit_inspection
+
+    await store.inspections.create("metered-1", "script", {}, None, None)
+    port = _free_port()
+    worker = _start_worker(store, tmp_path / "worker.log", "--metrics-port", str(port))
+    app = make_celery(store.settings)
+    try:
+        submit_inspection(app, store.settings, "metered-1",
+                          InspectionInput(kind=InputKind.SCRIPT, content=b"vssadmin delete shadows /all /quiet"),
+                          fetch=False)
+        async with asyncio.timeout(90):
+            while (stored := await store.inspections.get("metered-1")) is None or stored.status != "done":
+                await asyncio.sleep(0.1)
+            verdict = stored.verdict.verdict.value if stored.verdict else "?"
+            counted = f'inspector_verdicts_total{{verdict="{verdict}"}} 1.0'
+            while counted not in (scraped := await asyncio.to_thread(_scrape, port)):
+                await asyncio.sleep(0.2)
+    finally:
+        app.close()
+        _stop(worker)
+    assert "inspector_inspection_duration_seconds_count 1.0" in scraped
