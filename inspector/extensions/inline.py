@@ -15,7 +15,7 @@ import zlib
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.plan import ScriptRole
-from inspector.model import ArtifactType
+from inspector.model import ArtifactType, ErrorKind
 from inspector.redact import redact_text
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -38,12 +38,12 @@ def plan_inline_script(
     limit = b.limits.max_inline_script_bytes
     max_encoded = (limit // 3 + 1) * 4
     if len(encoded) > max_encoded:
-        b.problem("too_large", f"{field.origin} is longer than {max_encoded} base64 characters: decoded in part",
+        b.problem(ErrorKind.TOO_LARGE, f"{field.origin} is longer than {max_encoded} base64 characters: decoded in part",
                   field.origin)
         encoded = encoded[:max_encoded]
     raw = _b64decode(encoded)
     if raw is None:
-        b.problem("invalid_base64", f"{field.origin} is not valid base64: scanned as text", field.origin)
+        b.problem(ErrorKind.INVALID_BASE64, f"{field.origin} is not valid base64: scanned as text", field.origin)
         b.add_script(field.origin, role, text[:limit], language=language)
         return
     layers = ["base64"]
@@ -81,13 +81,13 @@ def _gunzip(b: PlanBuilder, field: Field, raw: bytes, limit: int) -> bytes | Non
     try:
         out = inflater.decompress(raw, limit + 1)
     except zlib.error as exc:
-        b.problem("invalid_gzip", f"{field.origin} is base64 of invalid gzip ({exc}): scanned as text", field.origin)
+        b.problem(ErrorKind.INVALID_GZIP, f"{field.origin} is base64 of invalid gzip ({exc}): scanned as text", field.origin)
         return None
     if len(out) > limit:
-        b.problem("too_large", f"{field.origin} decompresses to more than {limit} bytes: truncated", field.origin)
+        b.problem(ErrorKind.TOO_LARGE, f"{field.origin} decompresses to more than {limit} bytes: truncated", field.origin)
         return out[:limit]
     if not inflater.eof:
-        b.problem("invalid_gzip", f"{field.origin} is a truncated gzip stream: scanned what it holds", field.origin)
+        b.problem(ErrorKind.INVALID_GZIP, f"{field.origin} is a truncated gzip stream: scanned what it holds", field.origin)
         if not out:
             return None
     return out
