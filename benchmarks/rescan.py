@@ -153,7 +153,7 @@ _raw_rules = None
 
 def _raw_init(rule_dirs: list[str]) -> None:
     global _raw_rules
-    from inspector.rules.engine import compile_ruleset
+    from inspector.rules.ruleset import compile_ruleset
 
     _raw_rules = compile_ruleset([Path(d) for d in rule_dirs]).rules
 

@@ -199,10 +199,65 @@ class Alert(_Shape):
     findings: list[str] = Field(default_factory=list, description="ids of the findings behind the alert")
 
 
+class ErrorKind(StrEnum):
+    """The stable kinds of InspectionError: each value is public contract (docs/verdict.md)."""
+
+    # Parts of the request that could not be understood (plan problems)
+    INVALID_JSON = "invalid_json"  # an embedded JSON body (activity-log requestBody) is not valid JSON
+    TOO_DEEP = "too_deep"  # an embedded JSON body nests deeper than the limit
+    TOO_LARGE = "too_large"  # an inline value or embedded body is over its size limit: read in part
+    INVALID_BASE64 = "invalid_base64"  # a base64 field is not valid base64: scanned as text
+    INVALID_GZIP = "invalid_gzip"  # a base64 field holds broken or truncated gzip
+    WRONG_TYPE = "wrong_type"  # a request field has the wrong JSON type
+    INVALID_URL = "invalid_url"  # a URL field is not an http(s) URL
+    NO_REQUEST_BODY = "no_request_body"  # activity-log events without a request body
+    TOO_MANY_RECORDS = "too_many_records"  # more activity-log events than read
+    TOO_MANY_ITEMS = "too_many_items"  # more scripts and URLs in the request than planned
+    TOO_MANY_STRINGS = "too_many_strings"  # more strings in the request than scanned
+    SECRET_REFERENCE_NOT_READ = "secret_reference_not_read"  # protected settings live in Key Vault: not analysed
+    # Second-stage fetching
+    NOT_FETCHED = "not_fetched"  # a URL was not fetched (fetching off, blocked, depth or count limit)
+    FETCH_FAILED = "fetch_failed"  # a fetch was attempted and failed
+    GITHUB_RATE_LIMITED = "github_rate_limited"  # GitHub repository facts incomplete: API rate limit
+    GITHUB_API_FAILED = "github_api_failed"  # GitHub repository facts incomplete: API call failed
+    # Analysis limits
+    LIMIT_DEPTH = "limit_depth"  # layers deeper than max_depth were not analysed
+    LIMIT_ARTIFACTS = "limit_artifacts"  # more artifacts than max_artifacts: the rest skipped
+    LIMIT_ARTIFACT_SIZE = "limit_artifact_size"  # an artifact was cut to max_artifact_bytes
+    LIMIT_TOTAL_BYTES = "limit_total_bytes"  # the whole analysis stopped at max_total_bytes
+    LIMIT_TEXT_SIZE = "limit_text_size"  # decoded text was cut to max_text_chars
+    LIMIT_DEADLINE = "limit_deadline"  # the scan deadline stopped analysis or a stage
+    LIMIT_REGEX_TIMEOUT = "limit_regex_timeout"  # a regex hit its time limit
+    LIMIT_YARA_TIMEOUT = "limit_yara_timeout"  # the YARA scan hit its time limit
+    LIMIT_CHILDREN = "limit_children"  # an embedded image was found but not extracted (child limit)
+    LIMIT_EMBEDDED_BLOBS = "limit_embedded_blobs"  # more embedded encoded blobs than searched
+    LIMIT_DEOBFUSCATION_CHILDREN = "limit_deobfuscation_children"  # more decoded layers than kept
+    LIMIT_DEOBFUSCATION_SIZE = "limit_deobfuscation_size"  # a decoded layer was cut to size
+    LIMIT_DEOBFUSCATION_EVAL = "limit_deobfuscation_eval"  # an expression too complex to evaluate
+    LIMIT_DEOBFUSCATION_PARSE = "limit_deobfuscation_parse"  # a script too large or deep to parse
+    LIMIT_DEOBFUSCATION_INPUT = "limit_deobfuscation_input"  # a script too long to deobfuscate
+    LIMIT_DEOBFUSCATION_NESTING = "limit_deobfuscation_nesting"  # cmd /c nested deeper than expanded
+    LIMIT_DEOBFUSCATION_LINE = "limit_deobfuscation_line"  # a cmd line too long to expand
+    DEOBFUSCATION_PARSE_FAILED = "deobfuscation_parse_failed"  # the script parser failed
+    DEOBFUSCATION_DECODE_FAILED = "deobfuscation_decode_failed"  # a literal launcher payload could not be decoded
+    # Stage failures
+    ANALYZER_FAILED = "analyzer_failed"  # an analyzer raised: its results for that artifact are missing
+    YARA_ERROR = "yara_error"  # the YARA engine reported an error
+    # Archives and compressed streams
+    DEADLINE = "deadline"  # the scan deadline passed while unpacking
+    ARCHIVE_CORRUPT = "archive_corrupt"  # an archive or compressed stream cannot be read (fully)
+    ARCHIVE_ENCRYPTED = "archive_encrypted"  # encrypted members were not analysed
+    ARCHIVE_PATH_TRAVERSAL = "archive_path_traversal"  # a member name escapes the archive root
+    ARCHIVE_MEMBER_TOO_LARGE = "archive_member_too_large"  # a member or stream expands past its limit
+    ARCHIVE_TOO_MANY_MEMBERS = "archive_too_many_members"  # more members than unpack_max_members
+    ARCHIVE_TOO_LARGE = "archive_too_large"  # the archive expands past unpack_max_total_bytes
+    ARCHIVE_BOMB = "archive_bomb"  # the archive expands more than unpack_max_ratio times its size
+
+
 class InspectionError(_Shape):
     """Something that kept analysis from being complete, or an input that could not be read."""
 
-    kind: str = Field(description="stable error kind, e.g. invalid_json, limit_depth, fetch_failed")
+    kind: ErrorKind = Field(description="stable error kind, e.g. invalid_json, limit_depth, fetch_failed")
     detail: str
     artifact: str | None = None
     url: str | None = None

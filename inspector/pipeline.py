@@ -29,7 +29,9 @@ from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
 from inspector.extensions.request import InspectionInput
 from inspector.fetch import Fetcher, FetchSession
 from inspector.fetch.reputation import offline_url_findings
-from inspector.model import ExtensionInfo, FetchRecord, Finding, InspectionError, SignatureInfo, Verdict
+from inspector.model import (
+    ErrorKind, ExtensionInfo, FetchRecord, Finding, InspectionError, SignatureInfo, Verdict,
+)
 from inspector.redact import redact_url
 from inspector.rules import CompileError, Ruleset, RulesetError, load_ruleset
 from inspector.scoring import Bands, decide
@@ -284,7 +286,7 @@ class _PlanRun:
             for url in urls:
                 self.records.append(FetchRecord(url=url.redacted, role=url.role.value, error="fetch_disabled",
                                                 error_detail="fetching is off", depth=depth))
-                self.errors.append(InspectionError(kind="not_fetched", detail=f"{url.origin} was not fetched "
+                self.errors.append(InspectionError(kind=ErrorKind.NOT_FETCHED, detail=f"{url.origin} was not fetched "
                                                    "(fetching is off)", url=url.redacted))
             return []
         fetched = await asyncio.gather(*(self.session.fetch(u, depth) for u in urls))
@@ -294,7 +296,7 @@ class _PlanRun:
             self.records.extend(got.attempts or [got.record])
             self.url_findings.extend(reputation)
             if got.data is None:
-                self.errors.append(InspectionError(kind="fetch_failed", detail=f"{got.planned.origin}: "
+                self.errors.append(InspectionError(kind=ErrorKind.FETCH_FAILED, detail=f"{got.planned.origin}: "
                                                    f"{got.record.error or 'no content'}", url=got.record.url))
                 continue
             roots.append(RootPayload(data=got.data, origin=got.planned.origin, role=got.planned.role.value,

@@ -16,7 +16,7 @@ from functools import cached_property
 from typing import Any, Protocol
 
 from inspector.config import Settings, setting_default
-from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, Finding, Layer, Location
+from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, ErrorKind, Finding, Layer, Location
 from inspector.redact import redact_quote, redact_text
 
 
@@ -125,7 +125,7 @@ class AnalyzerOutput:
     children: list[Child] = field(default_factory=list)
     facts: ArtifactFacts | None = None
     urls: list[str] = field(default_factory=list)
-    errors: list[tuple[str, str]] = field(default_factory=list)  # (kind, detail): made the analysis incomplete
+    errors: list[tuple[ErrorKind, str]] = field(default_factory=list)  # (kind, detail): made the analysis incomplete
 
     def extend(self, other: AnalyzerOutput) -> None:
         self.findings.extend(other.findings)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from inspector.cli.schema_cmd import verdict_schema, verdict_schema_text
-from inspector.model import Finding, SignatureInfo, Verdict, VerdictClass
+from inspector.model import ErrorKind, Finding, InspectionError, SignatureInfo, Verdict, VerdictClass
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 
@@ -38,3 +38,22 @@ def test_every_documented_field_is_explained_in_docs() -> None:
     text = (DOCS / "verdict.md").read_text()
     for name in Verdict.model_fields:
         assert f"`{name}`" in text, f"docs/verdict.md does not explain {name}"
+
+
+def test_every_error_kind_is_documented_in_the_errors_section() -> None:
+    text = (DOCS / "verdict.md").read_text()
+    section = text.split("## InspectionError", 1)[1].split("\n## ", 1)[0]
+    for kind in ErrorKind:
+        assert f"`{kind.value}`" in section, f"docs/verdict.md does not list error kind {kind.value}"
+
+
+def test_an_error_kind_is_written_as_its_plain_string() -> None:
+    verdict = Verdict(
+        id="abc", verdict=VerdictClass.CLEAN, score=0, severity="None", complete=False,
+        errors=[InspectionError(kind=ErrorKind.LIMIT_DEPTH, detail="too deep", artifact="a" * 64)],
+        signatures=SignatureInfo(version="v", rule_count=1), engine="e", elapsed_ms=1.0,
+        created_at="2026-01-01T00:00:00Z",
+    )
+    written = json.loads(verdict.model_dump_json())
+    assert written["errors"] == [{"kind": "limit_depth", "detail": "too deep", "artifact": "a" * 64, "url": None}]
+    assert Verdict.model_validate(written).errors[0].kind is ErrorKind.LIMIT_DEPTH

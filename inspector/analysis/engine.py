@@ -23,7 +23,7 @@ from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.deobfuscate import DeobfuscationLimits, build_layers
 from inspector.model import (
-    TEXT_TYPES, Artifact, ArtifactFacts, ArtifactType, FetchRecord, Finding, InspectionError, Layer,
+    TEXT_TYPES, Artifact, ArtifactFacts, ArtifactType, ErrorKind, FetchRecord, Finding, InspectionError, Layer,
 )
 from inspector.redact import redact_text
 from inspector.sigma import SigmaRules
@@ -113,7 +113,7 @@ class _TreeWalk:
         self.queue: deque[_Node] = deque()
         self.reported: set[str] = set()
 
-    def error(self, kind: str, detail: str, artifact: str | None = None) -> None:
+    def error(self, kind: ErrorKind, detail: str, artifact: str | None = None) -> None:
         key = f"{kind}:{artifact}" if artifact else kind
         if key in self.reported:
             return
@@ -124,16 +124,16 @@ class _TreeWalk:
             type_hint: ArtifactType | None = None, name_hint: str | None = None, layer: Layer | None = None,
             url: str | None = None, fetch: FetchRecord | None = None, truncated: bool = False) -> None:
         if depth > self.limits.max_depth:
-            self.error("limit_depth", f"layers deeper than {self.limits.max_depth} were not analysed", parent)
+            self.error(ErrorKind.LIMIT_DEPTH, f"layers deeper than {self.limits.max_depth} were not analysed", parent)
             return
         if len(self.seen) >= self.limits.max_artifacts:
-            self.error("limit_artifacts", f"more than {self.limits.max_artifacts} artifacts; the rest were skipped")
+            self.error(ErrorKind.LIMIT_ARTIFACTS, f"more than {self.limits.max_artifacts} artifacts; the rest were skipped")
             return
         if len(data) > self.limits.max_artifact_bytes:
             data, truncated = data[: self.limits.max_artifact_bytes], True
-            self.error("limit_artifact_size", f"{origin} was cut to {self.limits.max_artifact_bytes} bytes")
+            self.error(ErrorKind.LIMIT_ARTIFACT_SIZE, f"{origin} was cut to {self.limits.max_artifact_bytes} bytes")
         if self.total_bytes + len(data) > self.limits.max_total_bytes:
-            self.error("limit_total_bytes", f"analysis stopped at {self.limits.max_total_bytes} bytes in total")
+            self.error(ErrorKind.LIMIT_TOTAL_BYTES, f"analysis stopped at {self.limits.max_total_bytes} bytes in total")
             return
         sha = hashlib.sha256(data).hexdigest()
         if sha in self.seen:
@@ -149,7 +149,7 @@ class _TreeWalk:
         while self.queue:
             node = self.queue.popleft()
             if self.ctx.expired():
-                self.error("limit_deadline", f"analysis deadline of {self.limits.deadline_s}s reached")
+                self.error(ErrorKind.LIMIT_DEADLINE, f"analysis deadline of {self.limits.deadline_s}s reached")
                 self.out.artifacts.append(node.artifact)
                 self.out.blobs[node.artifact.sha256] = node.data
                 continue
@@ -163,7 +163,7 @@ class _TreeWalk:
                 text = decoded.text
                 if len(text) > self.limits.max_text_chars:
                     text = text[: self.limits.max_text_chars]
-                    self.error("limit_text_size", f"text cut to {self.limits.max_text_chars} characters",
+                    self.error(ErrorKind.LIMIT_TEXT_SIZE, f"text cut to {self.limits.max_text_chars} characters",
                                node.artifact.sha256)
                 node.artifact = node.artifact.model_copy(update={
                     "encoding": decoded.encoding,
@@ -177,14 +177,14 @@ class _TreeWalk:
         for stage in self.engine.stages:
             for analyzer in stage:
                 if self.ctx.expired():
-                    self.error("limit_deadline", f"analysis deadline of {self.limits.deadline_s}s reached")
+                    self.error(ErrorKind.LIMIT_DEADLINE, f"analysis deadline of {self.limits.deadline_s}s reached")
                     break
                 if not analyzer.accepts(payload.artifact):
                     continue
                 try:
                     combined.extend(analyzer.analyze(payload, self.ctx))
                 except Exception as exc:  # an analyzer bug must not lose the verdict
-                    self.error("analyzer_failed", f"{analyzer.name}: {type(exc).__name__}", payload.artifact.sha256)
+                    self.error(ErrorKind.ANALYZER_FAILED, f"{analyzer.name}: {type(exc).__name__}", payload.artifact.sha256)
         artifact = payload.artifact
         if combined.facts is not None:
             artifact = artifact.model_copy(update={"facts": _merge_facts(artifact.facts, combined.facts)})

@@ -22,7 +22,7 @@ from typing import Any
 
 from inspector.analysis.engine import AnalysisEngine, AnalysisOutcome, RootPayload, analyze_payloads
 from inspector.config import Settings
-from inspector.rules.engine import Ruleset, load_compiled
+from inspector.rules.ruleset import Ruleset, load_compiled
 from inspector.stage import ScanLimits
 
 # The engine of this worker process, built once by the pool's initializer. Never set in the

@@ -14,7 +14,7 @@ from elftools.elf.elffile import ELFFile
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, entropy, notable_strings
-from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, ElfFacts
+from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, ElfFacts, ErrorKind
 
 _SRC = DetectionSource.ELF
 # Real binaries have a few dozen program headers and at most a few thousand sections.
@@ -92,7 +92,7 @@ class ElfAnalyzer:
 
         if ctx.expired():
             warnings.append("string scan skipped: scan deadline reached")
-            out.errors.append(("limit_deadline", "ELF string scan skipped"))
+            out.errors.append((ErrorKind.LIMIT_DEADLINE, "ELF string scan skipped"))
         else:
             self._strings(payload, ctx, facts, out)
         facts.parse_warnings = warnings[:50]

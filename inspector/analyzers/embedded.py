@@ -24,7 +24,7 @@ import regex
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, is_elf_at, is_pe_at
-from inspector.model import TEXT_TYPES, Artifact, ArtifactType, DetectionSource, Layer, Location
+from inspector.model import TEXT_TYPES, Artifact, ArtifactType, DetectionSource, ErrorKind, Layer, Location
 
 H_PE = Heuristic("embedded.pe_in_script", "Windows executable embedded in a script",
                  "The script carries a PE image (base64, hex, byte array or compressed blob): the shape of "
@@ -89,11 +89,11 @@ class EmbeddedExecutableAnalyzer:
         emitted: set[bytes] = set()
         for count, candidate in enumerate(self._candidates(text, ctx, out)):
             if count >= self.limits.max_embedded_blobs:
-                out.errors.append(("limit_embedded_blobs",
+                out.errors.append((ErrorKind.LIMIT_EMBEDDED_BLOBS,
                                    f"more than {self.limits.max_embedded_blobs} encoded blobs; the rest not decoded"))
                 break
             if ctx.expired():
-                out.errors.append(("limit_deadline", "embedded executable search stopped at the scan deadline"))
+                out.errors.append((ErrorKind.LIMIT_DEADLINE, "embedded executable search stopped at the scan deadline"))
                 break
             try:
                 raw = candidate.decode()
@@ -126,7 +126,7 @@ class EmbeddedExecutableAnalyzer:
                     cut = match.end() < len(text) and (text[match.end()].isalnum() or text[match.end()] in "+/")
                     yield _Candidate(encoding, match.start(), match.end(), partial(decoder, blob), cut)
             except TimeoutError:
-                out.errors.append(("limit_regex_timeout", f"embedded {encoding} search timed out"))
+                out.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"embedded {encoding} search timed out"))
 
     # --- decoding ----------------------------------------------------------------------------
 
@@ -164,7 +164,7 @@ class EmbeddedExecutableAnalyzer:
             payload, offset=candidate.start, length=length,
             snippet=f"{technique}: {len(image)} bytes from {length} characters"))
         if len(out.children) >= self.limits.max_children:
-            out.errors.append(("limit_children", f"embedded {kind.upper()} at offset {candidate.start} not extracted"))
+            out.errors.append((ErrorKind.LIMIT_CHILDREN, f"embedded {kind.upper()} at offset {candidate.start} not extracted"))
             return
         line = payload.line_of(candidate.start)
         out.children.append(Child(

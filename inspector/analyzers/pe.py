@@ -33,6 +33,7 @@ from inspector.model import (
     ArtifactFacts,
     ArtifactType,
     DetectionSource,
+    ErrorKind,
     Layer,
     Location,
     PeFacts,
@@ -282,7 +283,7 @@ class PeAnalyzer:
                 run(pe, state, facts)
             except _Deadline:
                 state.warnings.append(f"analysis stopped before {step}: scan deadline reached")
-                state.out.errors.append(("limit_deadline", f"PE analysis stopped before {step}"))
+                state.out.errors.append((ErrorKind.LIMIT_DEADLINE, f"PE analysis stopped before {step}"))
                 break
             except Exception as exc:  # noqa: BLE001 - one broken directory must not hide the others
                 state.warnings.append(f"{step}: {_short(exc)}")
@@ -554,7 +555,7 @@ class PeAnalyzer:
         state.out.findings.append(heuristic.finding(state.payload, offset=offset, length=len(blob),
                                                     snippet=f"{origin}: {len(blob)} bytes"))
         if len(state.out.children) >= self.limits.max_children:
-            state.out.errors.append(("limit_children", f"embedded image at {origin} not extracted"))
+            state.out.errors.append((ErrorKind.LIMIT_CHILDREN, f"embedded image at {origin} not extracted"))
             return
         state.out.children.append(Child(
             data=blob, origin=origin, type_hint=ArtifactType.PE, truncated=truncated,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from inspector.commands import commands_of
-from inspector.model import Artifact, ArtifactType, Finding
+from inspector.model import Artifact, ArtifactType, ErrorKind, Finding
 from inspector.sigma import CompiledSigmaRule, SigmaEvent, SigmaRules, process_event, script_block_event
 from inspector.sigma.conditions import evaluate
 from inspector.sigma.events import CommandLike
@@ -50,13 +50,13 @@ class SigmaAnalyzer:
         hits: dict[str, tuple[CompiledSigmaRule, SigmaEvent, int]] = {}
         for event in events:
             if ctx.expired():
-                out.errors.append(("limit_deadline", "Sigma evaluation stopped at the deadline"))
+                out.errors.append((ErrorKind.LIMIT_DEADLINE, "Sigma evaluation stopped at the deadline"))
                 break
             for rule in self._rules.candidates(event.kind, event.fields):
                 try:
                     matched = evaluate(rule.predicate, event.fields, ctx.regex_timeout())
                 except TimeoutError:
-                    out.errors.append(("limit_regex_timeout", f"Sigma rule {rule.id}: a pattern timed out"))
+                    out.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"Sigma rule {rule.id}: a pattern timed out"))
                     continue
                 if matched:
                     first, first_event, count = hits.get(rule.id, (rule, event, 0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex
 
 from inspector.stage import AnalyzerOutput, Payload, ScanContext
-from inspector.model import TEXT_TYPES, Artifact
+from inspector.model import TEXT_TYPES, Artifact, ErrorKind
 
 _URL = regex.compile(r"(?i)\bhttps?://[^\s\"'`<>(){}\[\]|;,^]{3,2048}")
 MAX_URLS_PER_ARTIFACT = 50
@@ -30,5 +30,5 @@ class UrlExtractor:
                 if len(out.urls) >= MAX_URLS_PER_ARTIFACT:
                     break
         except TimeoutError:
-            out.errors.append(("limit_regex_timeout", "URL extraction stopped at the regex time limit"))
+            out.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, "URL extraction stopped at the regex time limit"))
         return out

@@ -1,6 +1,6 @@
 """YARA over every artifact: the raw bytes, and the UTF-8 form of UTF-16 text.
 
-Rule `meta` gives the finding its id, score, ATT&CK ids and description (see rules/engine.py).
+Rule `meta` gives the finding its id, score, ATT&CK ids and description (see rules/ruleset.py).
 Each scan passes the artifact's external variables (its file name, path, extension and type:
 rules/externals.py), which the rules of community packs compare.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import yara
 
 from inspector.stage import AnalyzerOutput, Payload, ScanContext
-from inspector.model import Artifact, Finding, Location
+from inspector.model import Artifact, ErrorKind, Finding, Location
 from inspector.redact import QUOTE_CONTEXT_CHARS, redact_quote
-from inspector.rules.engine import RuleMeta, meta_of
+from inspector.rules.ruleset import RuleMeta, meta_of
 from inspector.rules.externals import artifact_externals
 
 
@@ -38,10 +38,10 @@ class YaraAnalyzer:
             try:
                 matches = rules.match(data=data, externals=externals, timeout=timeout)
             except yara.TimeoutError:
-                out.errors.append(("limit_yara_timeout", f"YARA scan stopped after {timeout}s"))
+                out.errors.append((ErrorKind.LIMIT_YARA_TIMEOUT, f"YARA scan stopped after {timeout}s"))
                 continue
             except yara.Error as exc:
-                out.errors.append(("yara_error", str(exc)[:200]))
+                out.errors.append((ErrorKind.YARA_ERROR, str(exc)[:200]))
                 continue
             for match in matches:
                 meta = meta_of(match.rule, match.meta)

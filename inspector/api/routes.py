@@ -34,7 +34,7 @@ from inspector.extensions import detect_input
 from inspector.extensions.request import InputError, InspectionInput
 from inspector.logging_setup import get_logger
 from inspector.pipeline import SignatureStatus
-from inspector.rules.engine import RulesetError
+from inspector.rules.ruleset import RulesetError
 from inspector.service.inspection_runner import Outcome, Submission, warm_workers, worker_count
 from inspector.service.json_body import parse_json
 from inspector.service.problems import (

@@ -26,9 +26,9 @@ import regex
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.deobfuscate.common import DeobfuscationLimits, LayerOutput, technique_heuristic
-from inspector.model import Artifact, ArtifactType
+from inspector.model import Artifact, ArtifactType, ErrorKind
 
-H = {
+TECHNIQUE_HEURISTICS = {
     "caret": technique_heuristic(
         "cmd", "caret", "Caret escapes inside words", 20,
         "Carets (p^o^w^e^r^s^h^e^l^l) break up keywords; cmd.exe drops them before running the command."),
@@ -55,7 +55,7 @@ H = {
         "for /f with tokens/delims cuts the command name out of a literal string."),
 }
 # Every detection this module declares, for the detection catalog (inspector/detections).
-DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
+DETECTIONS: tuple[Heuristic, ...] = tuple(TECHNIQUE_HEURISTICS.values())
 
 # Values of the stock variables on a default Windows host.
 WINDOWS_ENV = {
@@ -126,7 +126,7 @@ class CmdLayer:
         if not text:
             return out.finish()
         if len(text) > self.limits.max_parse_chars:
-            out.error("limit_deobfuscation_parse",
+            out.error(ErrorKind.LIMIT_DEOBFUSCATION_PARSE,
                       f"cmd: {len(text)} characters is over the parse limit of {self.limits.max_parse_chars}")
             return out.finish()
         state = _State()
@@ -134,19 +134,19 @@ class CmdLayer:
             state.delayed = bool(_DELAYED_ON.search(text, timeout=ctx.regex_timeout()))
             result = self._expand_script(text, state, ctx, out)
         except TimeoutError:
-            out.error("limit_regex_timeout", "cmd: a pattern timed out")
+            out.error(ErrorKind.LIMIT_REGEX_TIMEOUT, "cmd: a pattern timed out")
             return out.finish()
         if result is None:
             return out.finish()
         if state.too_deep:
-            out.error("limit_deobfuscation_nesting", f"cmd: cmd /c nested deeper than {_MAX_NESTING} was not expanded")
+            out.error(ErrorKind.LIMIT_DEOBFUSCATION_NESTING, f"cmd: cmd /c nested deeper than {_MAX_NESTING} was not expanded")
         if state.used.get("caret", 0) < 2:
             state.used.pop("caret", None)
         if state.used.get("splice", 0) and state.delayed:
             state.mark("delayed", state.first_offset["splice"])
         for technique, count in state.used.items():
             offset = state.first_offset[technique]
-            heuristic = H[technique]
+            heuristic = TECHNIQUE_HEURISTICS[technique]
             for _ in range(count if count < 8 else 8):
                 out.technique(heuristic, offset, None, text[offset:offset + 120])
         if result != text and state.used:
@@ -164,19 +164,19 @@ class CmdLayer:
         offset = 0
         for index, line in enumerate(lines):
             if index % 256 == 0 and ctx.time_left() <= 0:
-                out.error("limit_deadline", "cmd deobfuscation stopped at the scan deadline")
+                out.error(ErrorKind.LIMIT_DEADLINE, "cmd deobfuscation stopped at the scan deadline")
                 return None
             body = line.rstrip("\r\n")
             ending = line[len(body):]
             if len(body) > _MAX_LINE:
-                out.error("limit_deobfuscation_line", f"cmd: a line of {len(body)} characters was left as it is")
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_LINE, f"cmd: a line of {len(body)} characters was left as it is")
                 expanded = body
             else:
                 expanded = self._expand_line(body, state, ctx, offset)
             result.append(expanded + ending)
             size += len(expanded)
             if size > self.limits.max_child_bytes:
-                out.error("limit_deobfuscation_size", "cmd: expanded script over the size limit")
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, "cmd: expanded script over the size limit")
                 return None
             offset += len(line)
         return "".join(result)

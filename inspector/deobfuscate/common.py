@@ -21,7 +21,7 @@ import tree_sitter
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
-from inspector.model import ArtifactType, DetectionSource, Layer, Location
+from inspector.model import ArtifactType, DetectionSource, ErrorKind, Layer, Location
 from inspector.redact import redact_head, redact_text
 
 if TYPE_CHECKING:
@@ -133,7 +133,7 @@ class LayerOutput:
             if not self._children_dropped:
                 self._children_dropped = True
                 self.out.errors.append(
-                    ("limit_deobfuscation_children",
+                    (ErrorKind.LIMIT_DEOBFUSCATION_CHILDREN,
                      f"{self.language}: more than {self.limits.max_children} decoded layers; the rest were dropped")
                 )
             return False
@@ -142,7 +142,7 @@ class LayerOutput:
             data = data[: self.limits.max_child_bytes]
             truncated = True
             self.out.errors.append(
-                ("limit_deobfuscation_size",
+                (ErrorKind.LIMIT_DEOBFUSCATION_SIZE,
                  f"{self.language} {technique}: decoded layer cut to {self.limits.max_child_bytes} bytes")
             )
         self._seen.add(data)
@@ -168,7 +168,7 @@ class LayerOutput:
         self._counts[heuristic.id] = self._counts.get(heuristic.id, 0) + 1
         self._first_offsets.setdefault(heuristic.id, (offset, length, snippet))
 
-    def error(self, kind: str, detail: str) -> None:
+    def error(self, kind: ErrorKind, detail: str) -> None:
         if (kind, detail) not in self.out.errors:
             self.out.errors.append((kind, detail))
 

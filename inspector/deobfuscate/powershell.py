@@ -50,7 +50,7 @@ from inspector.deobfuscate.ps_eval import (
     to_list,
     to_str,
 )
-from inspector.model import Artifact, ArtifactType
+from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
@@ -61,7 +61,7 @@ def parse_powershell(source: bytes, deadline: float | None = None) -> tree_sitte
     Raises ValueError when the monotonic `deadline` passes first."""
     return parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
 
-H = {
+TECHNIQUE_HEURISTICS = {
     "invoke_expression": technique_heuristic(
         "powershell", "invoke_expression", "Invoke-Expression of a constructed string", 30,
         "A string assembled at run time is executed as code (iex / Invoke-Expression / ScriptBlock.Create)."),
@@ -110,7 +110,7 @@ H = {
         "Keywords written in random case (iNvOkE-eXpReSsIoN) to evade case-sensitive matching."),
 }
 # Every detection this module declares, for the detection catalog (inspector/detections).
-DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
+DETECTIONS: tuple[Heuristic, ...] = tuple(TECHNIQUE_HEURISTICS.values())
 # Order in which techniques name a layer: the most specific first.
 _TECHNIQUE_ORDER = ("compressed-stream", "base64", "bxor", "char-codes", "reverse", "format-operator", "replace",
                     "automatic-variable", "split", "join", "concat", "backtick-escape", "random-case")
@@ -249,18 +249,18 @@ class _Walk:
         try:
             return self.evaluator.evaluate(node)
         except EvalLimit as exc:
-            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL, f"powershell: {exc}")
             return None
         except NotConstant:
             return None
         except (RecursionError, MemoryError, OverflowError, ValueError):
-            self.out.error("limit_deobfuscation_eval", "powershell: expression too complex to evaluate")
+            self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL, "powershell: expression too complex to evaluate")
             return None
 
     def note(self, techniques: set[str] | frozenset[str], node: Node, snippet: str | None = None) -> None:
         offset, length = self.span(node)
         for name in techniques:
-            heuristic = H.get(name)
+            heuristic = TECHNIQUE_HEURISTICS.get(name)
             if heuristic is not None:
                 self.out.technique(heuristic, offset, length, snippet or self.text(node)[:200])
 
@@ -278,10 +278,10 @@ class _Walk:
             node = stack.pop()
             visited += 1
             if visited % 512 == 0 and time_is_short(self.ctx):
-                self.out.error("limit_deadline", "powershell deobfuscation stopped at the scan deadline")
+                self.out.error(ErrorKind.LIMIT_DEADLINE, "powershell deobfuscation stopped at the scan deadline")
                 return
             if evaluator.steps > max_steps:
-                self.out.error("limit_deobfuscation_eval",
+                self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL,
                                f"powershell: more than {self.limits.max_eval_steps} evaluation steps")
                 return
             kind = node.type
@@ -458,7 +458,7 @@ class _Walk:
         if not args:
             return False  # piped form: handled by the pipeline_chain
         if name_techniques or name_node.type != "command_name":
-            self.out.technique(H["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
+            self.out.technique(TECHNIQUE_HEURISTICS["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
             self.note(name_techniques, name_node)
         if name_node.type == "command_name":
             self._normalise_name(name_node, in_call=True)
@@ -537,12 +537,12 @@ class _Walk:
             self.replacements.append(_Replacement(name_node.start_byte, name_node.end_byte, "'" + name + "'",
                                                   frozenset(name_techniques), in_call=True))
         if name_techniques:
-            self.out.technique(H["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
+            self.out.technique(TECHNIQUE_HEURISTICS["obfuscated_invocation"], *self.span(name_node), self.text(name_node)[:200])
             self.note(name_techniques, name_node)
         try:
             value, techniques = self.evaluator.evaluate_prefix(chain, len(parts) - 1)
         except EvalLimit as exc:
-            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL, f"powershell: {exc}")
             return False
         except (NotConstant, RecursionError, ValueError, OverflowError):
             return False
@@ -583,7 +583,7 @@ class _Walk:
         offset = self.char_offset(start)
         length = self.char_offset(end) - offset
         computed = bool(set(techniques) - {"subexpression"})
-        self.out.technique(H["invoke_expression" if computed else "invoke_literal"], offset, length,
+        self.out.technique(TECHNIQUE_HEURISTICS["invoke_expression" if computed else "invoke_literal"], offset, length,
                            self.text(node)[:200])
         self.note(set(shown), arg)
         via = ", ".join(shown) if shown else "a literal string"
@@ -627,7 +627,7 @@ class _Walk:
         try:
             prefix = self.evaluator.constant_prefix(node)
         except EvalLimit as exc:
-            self.out.error("limit_deobfuscation_eval", f"powershell: {exc}")
+            self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL, f"powershell: {exc}")
             return False
         except (NotConstant, RecursionError, ValueError, OverflowError):
             return False
@@ -752,7 +752,7 @@ class PowerShellLayer:
         if not text:
             return out.finish()
         if len(text) > self.limits.max_parse_chars:
-            out.error("limit_deobfuscation_parse",
+            out.error(ErrorKind.LIMIT_DEOBFUSCATION_PARSE,
                       f"powershell: {len(text)} characters is over the parse limit of {self.limits.max_parse_chars}; "
                       "literal base64 decoded by a scan, nothing evaluated")
             analyze_oversized(text, out, ctx)
@@ -761,7 +761,7 @@ class PowerShellLayer:
         try:
             tree = parse_powershell(source)
         except (ValueError, RuntimeError) as exc:
-            out.error("deobfuscation_parse_failed", f"powershell: {type(exc).__name__}")
+            out.error(ErrorKind.DEOBFUSCATION_PARSE_FAILED, f"powershell: {type(exc).__name__}")
             return out.finish()
         evaluator = Evaluator(source, max_steps=self.limits.max_eval_steps, max_depth=self.limits.max_eval_depth,
                               max_value=self.limits.max_value_chars, regex_timeout=ctx.regex_timeout())

@@ -24,7 +24,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
-from inspector.model import Artifact, ArtifactType
+from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
 ENCODED_COMMAND = technique_heuristic(
@@ -65,7 +65,7 @@ class PowerShellLauncherLayer:
         if not text:
             return out.finish()
         if len(text) > self.limits.max_input_chars:
-            out.error("limit_deobfuscation_input",
+            out.error(ErrorKind.LIMIT_DEOBFUSCATION_INPUT,
                       f"powershell launcher: {len(text)} characters is over {self.limits.max_input_chars}")
             return out.finish()
         try:
@@ -73,7 +73,7 @@ class PowerShellLauncherLayer:
             if payload.type in (ArtifactType.CMD, ArtifactType.SHELL):
                 self._inline(text, out, ctx)
         except TimeoutError:
-            out.error("limit_regex_timeout", "powershell launcher: pattern timed out")
+            out.error(ErrorKind.LIMIT_REGEX_TIMEOUT, "powershell launcher: pattern timed out")
         return out.finish()
 
     def _encoded(self, text: str, out: LayerOutput, ctx: ScanContext) -> None:
@@ -85,7 +85,7 @@ class PowerShellLauncherLayer:
             try:
                 data = b64decode_loose(blob, self.limits.max_child_bytes)
             except DecodeLimit as exc:
-                out.error("limit_deobfuscation_size", f"powershell -EncodedCommand: {exc}")
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, f"powershell -EncodedCommand: {exc}")
                 continue
             if not data:
                 continue

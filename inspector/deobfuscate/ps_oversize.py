@@ -23,7 +23,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
-from inspector.model import ArtifactType
+from inspector.model import ArtifactType, ErrorKind
 from inspector.redact import redact_head
 from inspector.stage import Heuristic, ScanContext
 
@@ -69,7 +69,7 @@ def analyze_oversized(text: str, out: LayerOutput, ctx: ScanContext) -> None:
             out.technique(UNREAD_DECODE_EXECUTE, executes.start(), executes.end() - executes.start(),
                           text[max(0, executes.start() - 40):executes.end() + 80])
     except TimeoutError:
-        out.error("limit_regex_timeout", "powershell: the scan of a script over the parse limit timed out")
+        out.error(ErrorKind.LIMIT_REGEX_TIMEOUT, "powershell: the scan of a script over the parse limit timed out")
 
 
 def _decode(blob: str, deflate: bool, max_bytes: int, out: LayerOutput) -> tuple[bytes, list[str]] | None:
@@ -86,7 +86,7 @@ def _decode(blob: str, deflate: bool, max_bytes: int, out: LayerOutput) -> tuple
                 pass  # not every literal is the compressed one
         return data, ["base64"]
     except DecodeLimit as exc:
-        out.error("limit_deobfuscation_size", f"powershell FromBase64String literal: {exc}")
+        out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, f"powershell FromBase64String literal: {exc}")
     except ValueError as exc:
-        out.error("deobfuscation_decode_failed", f"powershell FromBase64String literal: {exc}")
+        out.error(ErrorKind.DEOBFUSCATION_DECODE_FAILED, f"powershell FromBase64String literal: {exc}")
     return None

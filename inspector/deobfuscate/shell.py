@@ -31,10 +31,10 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
-from inspector.model import Artifact, ArtifactType
+from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
-H = {
+TECHNIQUE_HEURISTICS = {
     "base64": technique_heuristic(
         "shell", "base64_exec", "Base64 payload decoded and run by a shell", 40,
         "A base64 blob is decoded (base64 -d / --decode) and piped or passed to sh, bash or eval."),
@@ -59,7 +59,7 @@ H = {
         "The field separator variable replaces spaces, a filter-evasion trick."),
 }
 # Every detection this module declares, for the detection catalog (inspector/detections).
-DETECTIONS: tuple[Heuristic, ...] = tuple(H.values())
+DETECTIONS: tuple[Heuristic, ...] = tuple(TECHNIQUE_HEURISTICS.values())
 
 _SHELLS = r"(?:sudo\s++)?(?:/usr)?(?:/bin/)?(?:ba|da|z|k)?sh\b|eval\b|source\b|\.\s"
 _B64 = r"[A-Za-z0-9+/]{8,}+={0,2}+"
@@ -126,17 +126,17 @@ class ShellLayer:
         if not text:
             return out.finish()
         if len(text) > self.limits.max_input_chars:
-            out.error("limit_deobfuscation_input", f"shell: {len(text)} characters is over {self.limits.max_input_chars}")
+            out.error(ErrorKind.LIMIT_DEOBFUSCATION_INPUT, f"shell: {len(text)} characters is over {self.limits.max_input_chars}")
             return out.finish()
         edits: list[_Edit] = []
         for step in (self._base64, self._printf, self._xxd, self._rev, self._ansi_c, self._ifs, self._splice):
             if ctx.time_left() <= 0:
-                out.error("limit_deadline", "shell deobfuscation stopped at the scan deadline")
+                out.error(ErrorKind.LIMIT_DEADLINE, "shell deobfuscation stopped at the scan deadline")
                 break
             try:
                 step(text, out, ctx, edits)
             except TimeoutError:
-                out.error("limit_regex_timeout", f"shell: {step.__name__.strip('_')} pattern timed out")
+                out.error(ErrorKind.LIMIT_REGEX_TIMEOUT, f"shell: {step.__name__.strip('_')} pattern timed out")
         if edits:
             self._normalised(text, edits, out)
         return out.finish()
@@ -149,7 +149,7 @@ class ShellLayer:
                 try:
                     data = b64decode_loose(match.group("blob"), self.limits.max_child_bytes)
                 except DecodeLimit as exc:
-                    out.error("limit_deobfuscation_size", f"shell base64: {exc}")
+                    out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, f"shell base64: {exc}")
                     continue
                 if not data:
                     continue
@@ -161,14 +161,14 @@ class ShellLayer:
                     try:
                         data = decompress(data, method, self.limits.max_child_bytes)
                     except DecodeLimit as exc:
-                        out.error("limit_deobfuscation_size", f"shell {method}: {exc}")
+                        out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, f"shell {method}: {exc}")
                         continue
                     except ValueError:
                         continue
                     technique = f"base64-{method}"
-                    out.technique(H["compressed"], match.start(), match.end() - match.start(), match.group(0)[:200])
+                    out.technique(TECHNIQUE_HEURISTICS["compressed"], match.start(), match.end() - match.start(), match.group(0)[:200])
                 runs = _runs(match, text, ctx)
-                out.technique(H["base64" if runs else "base64-decode"], match.start(), match.end() - match.start(),
+                out.technique(TECHNIQUE_HEURISTICS["base64" if runs else "base64-decode"], match.start(), match.end() - match.start(),
                               match.group(0)[:200])
                 self._decoded(out, data, technique, match.start("blob"), len(match.group("blob")),
                               "base64 -d" + (f" | {inflate.strip(' |')}" if inflate.strip() else ""), runs)
@@ -181,7 +181,7 @@ class ShellLayer:
             decoded = _unescape(body, ansi_c=False)
             if decoded is None:
                 continue
-            out.technique(H["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            out.technique(TECHNIQUE_HEURISTICS["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
             self._decoded(out, decoded, "printf-escape", match.start("body"), len(body), "printf/echo -e escapes", True)
 
     def _xxd(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
@@ -189,11 +189,11 @@ class ShellLayer:
             try:
                 data = hex_decode(match.group("hex"), self.limits.max_child_bytes)
             except DecodeLimit as exc:
-                out.error("limit_deobfuscation_size", f"shell xxd: {exc}")
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, f"shell xxd: {exc}")
                 continue
             if not data:
                 continue
-            out.technique(H["xxd"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            out.technique(TECHNIQUE_HEURISTICS["xxd"], match.start(), match.end() - match.start(), match.group(0)[:200])
             self._decoded(out, data, "xxd-hex", match.start("hex"), len(match.group("hex")), "xxd -r -p",
                           _runs(match, text, ctx))
 
@@ -202,7 +202,7 @@ class ShellLayer:
             value = _shell_word(match.group("quoted"))
             if len(value) < 4:
                 continue
-            out.technique(H["rev"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            out.technique(TECHNIQUE_HEURISTICS["rev"], match.start(), match.end() - match.start(), match.group(0)[:200])
             self._decoded(out, value[::-1].encode(), "rev", match.start("quoted"), len(match.group("quoted")),
                           "echo | rev", True)
 
@@ -214,7 +214,7 @@ class ShellLayer:
             decoded = _unescape(body, ansi_c=True)
             if decoded is None:
                 continue
-            out.technique(H["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
+            out.technique(TECHNIQUE_HEURISTICS["escape"], match.start(), match.end() - match.start(), match.group(0)[:200])
             before = text[max(0, match.start() - 20):match.start()]
             if _ANSI_RUN.search(before, timeout=ctx.regex_timeout()):
                 self._decoded(out, decoded, "ansi-c-quoting", match.start(), match.end() - match.start(),
@@ -230,7 +230,7 @@ class ShellLayer:
         for match in _IFS.finditer(text, timeout=ctx.regex_timeout()):
             edits.append(_Edit(match.start(), match.end(), " "))
             if not found:
-                out.technique(H["ifs"], match.start(), match.end() - match.start(),
+                out.technique(TECHNIQUE_HEURISTICS["ifs"], match.start(), match.end() - match.start(),
                               text[max(0, match.start() - 20):match.end() + 20])
             found += 1
             if found > 100_000:
@@ -248,7 +248,7 @@ class ShellLayer:
         ends = {name: [end for end, _ in history] for name, history in values.items()}
         for index, ref in enumerate(refs[:100_000]):
             if index % 1024 == 0 and ctx.time_left() <= 0:
-                out.error("limit_deadline", "shell deobfuscation stopped at the scan deadline")
+                out.error(ErrorKind.LIMIT_DEADLINE, "shell deobfuscation stopped at the scan deadline")
                 return
             name = ref.group("a") or ref.group("b")
             history = values.get(name)
@@ -263,7 +263,7 @@ class ShellLayer:
             if neighbour:
                 pending.append(_Edit(ref.start(), ref.end(), history[latest][1]))
         if pending:
-            out.technique(H["splice"], pending[0].start, pending[-1].end - pending[0].start,
+            out.technique(TECHNIQUE_HEURISTICS["splice"], pending[0].start, pending[-1].end - pending[0].start,
                           text[pending[0].start:pending[0].start + 120])
             edits.extend(pending)
 
@@ -279,7 +279,7 @@ class ShellLayer:
             size += edit.start - pos + len(edit.text)
             pos = edit.end
             if size > self.limits.max_child_bytes:
-                out.error("limit_deobfuscation_size", "shell: normalised layer over the size limit")
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE, "shell: normalised layer over the size limit")
                 return
         pieces.append(text[pos:])
         result = "".join(pieces)

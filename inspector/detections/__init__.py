@@ -21,7 +21,7 @@ from inspector.deobfuscate import cmd, powershell, ps_launcher, ps_oversize, she
 from inspector.detections.catalog import Catalog, DuplicateDetection, alert_types
 from inspector.extensions import activity_log, kinds
 from inspector.fetch import github, reputation
-from inspector.rules.engine import Ruleset
+from inspector.rules.ruleset import Ruleset
 from inspector.unpack import archives
 
 # Every module that declares detections. A new detector module is one line here; a new YARA

@@ -24,6 +24,7 @@ from inspector.extensions.kind import request_check
 from inspector.extensions.plan import ExtensionKind, ScriptRole
 from inspector.extensions.request import InputError, InputKind
 from inspector.extensions.strings import collect_strings
+from inspector.model import ErrorKind
 from inspector.redact import REDACTED, redact_identity, redact_json
 from inspector.stage import Feed, Heuristic
 
@@ -117,7 +118,7 @@ def plan_activity_log(body: Any, b: PlanBuilder, *, max_depth: int) -> BodyPlan:
     _write_then_delete(events, b)
     if result is None:
         kind, recognised = _no_body_kind(primary.operation if primary else "")
-        b.problem("no_request_body", "the events carry no request body: nothing to scan but the event itself")
+        b.problem(ErrorKind.NO_REQUEST_BODY, "the events carry no request body: nothing to scan but the event itself")
         result = BodyPlan(kind, recognised=recognised)
     return BodyPlan(result.kind, result.publisher, result.type, result.version, result.recognised, redacted)
 
@@ -136,13 +137,13 @@ def _events(body: Any, b: PlanBuilder) -> tuple[list[_Event], list[_Event]]:
     all_events: list[_Event] = []
     for index, item in enumerate(items):
         if not isinstance(item, Mapping):
-            b.problem("wrong_type", f"event {index} is not an object", origin_of(index).rstrip(".") or None)
+            b.problem(ErrorKind.WRONG_TYPE, f"event {index} is not an object", origin_of(index).rstrip(".") or None)
             continue
         operation = _text(_get(item, "operationName")) or ""
         all_events.append(_Event(index, origin_of(index), keys_of(index), item, operation))
     limit = b.limits.max_activity_records
     if len(all_events) > limit:
-        b.problem("too_many_records", f"{len(all_events)} events: only the first {limit} were read")
+        b.problem(ErrorKind.TOO_MANY_RECORDS, f"{len(all_events)} events: only the first {limit} were read")
     return all_events[:limit], all_events
 
 
@@ -220,7 +221,7 @@ def _plan_event(event: _Event, b: PlanBuilder, max_depth: int) -> tuple[BodyPlan
         except InputError as exc:
             # Activity logs truncate long bodies: the text is still scanned for what it holds,
             # but only text rules could redact it, so the redacted event does not show it.
-            b.problem(exc.kind, f"{origin}: {exc.detail}; scanned as text", origin)
+            b.problem(ErrorKind(exc.kind), f"{origin}: {exc.detail}; scanned as text", origin)
             b.add_script(origin, ScriptRole.COMMAND, value[: b.limits.max_inline_script_bytes])
             return None, REDACTED
     kind = classify_body(parsed) or operation_kind(event.operation)

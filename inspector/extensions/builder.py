@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 from inspector.extensions.fields import Field, Key
 from inspector.extensions.limits import RequestLimits
 from inspector.extensions.plan import PlannedScript, PlannedUrl, PlanProblem, RequestContext, ScriptRole, UrlRole
-from inspector.model import ArtifactType, Finding
+from inspector.model import ArtifactType, ErrorKind, Finding
 from inspector.redact import REDACTED, redact_text, redact_url
 from inspector.stage import Heuristic
 
@@ -48,7 +48,7 @@ class PlanBuilder:
     def report_full(self) -> None:
         if not self._full:
             self._full = True
-            self.problem("too_many_items", f"more than {self.limits.max_plan_items} scripts and URLs: the rest is ignored")
+            self.problem(ErrorKind.TOO_MANY_ITEMS, f"more than {self.limits.max_plan_items} scripts and URLs: the rest is ignored")
 
     @property
     def full(self) -> bool:
@@ -58,7 +58,7 @@ class PlanBuilder:
         """Count one string of unknown meaning; False once the request's budget is spent."""
         self._strings_examined += 1
         if self._strings_examined == self.limits.max_request_strings + 1:
-            self.problem("too_many_strings",
+            self.problem(ErrorKind.TOO_MANY_STRINGS,
                          f"more than {self.limits.max_request_strings} strings of unknown meaning: the rest is not examined")
         return self._strings_examined <= self.limits.max_request_strings
 
@@ -110,7 +110,7 @@ class PlanBuilder:
         except ValueError:
             fetchable = False
         if not fetchable:
-            self.problem("invalid_url", f"not an http(s) URL: {redact_url(url)[:200]}", origin)
+            self.problem(ErrorKind.INVALID_URL, f"not an http(s) URL: {redact_url(url)[:200]}", origin)
             return None
         if not self._room():
             return None
@@ -136,14 +136,14 @@ class PlanBuilder:
         if all(f.id != check.id for f in self.findings):
             self.findings.append(check.request_finding(snippet))
 
-    def problem(self, kind: str, detail: str, origin: str | None = None, *, hides_payload: bool = False) -> None:
+    def problem(self, kind: ErrorKind, detail: str, origin: str | None = None, *, hides_payload: bool = False) -> None:
         self.problems.append(
             PlanProblem(kind=kind, detail=redact_text(detail)[:500], origin=self.origin(origin) if origin else None,
                         hides_payload=hides_payload)
         )
 
     def wrong_type(self, field: Field, expected: str) -> None:
-        self.problem("wrong_type", f"{field.origin} should be {expected}, got {_json_type(field.value)}", field.origin)
+        self.problem(ErrorKind.WRONG_TYPE, f"{field.origin} should be {expected}, got {_json_type(field.value)}", field.origin)
 
     def hide(self, field: Field) -> None:
         """The value at this field must not appear in the redacted request at all."""

@@ -9,6 +9,7 @@ from typing import Any
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.fields import Field, as_text, is_present
 from inspector.extensions.plan import ExtensionKind
+from inspector.model import ErrorKind
 
 
 def properties_of(body: Field) -> Field:
@@ -105,7 +106,7 @@ def _key_vault_reference(props: Field, b: PlanBuilder) -> None:
     reference = props.find("protectedSettingsFromKeyVault")
     if reference is None or not is_present(reference.value):
         return
-    b.problem("secret_reference_not_read",
+    b.problem(ErrorKind.SECRET_REFERENCE_NOT_READ,
               "the protected settings (which may hold the command) are kept in Key Vault "
               "(protectedSettingsFromKeyVault) and were not read: what they run is not inspected",
               reference.origin, hides_payload=True)

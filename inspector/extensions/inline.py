@@ -19,7 +19,7 @@ import zlib
 from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.plan import ScriptRole
-from inspector.model import ArtifactType
+from inspector.model import ArtifactType, ErrorKind
 from inspector.redact import redact_text
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -87,7 +87,7 @@ def plan_inline_script(
     # is chosen from the decoded bytes, so the end of an oversized script is scanned too.
     raw = _b64decode(encoded)
     if raw is None:
-        b.problem("invalid_base64", f"{field.origin} is not valid base64: scanned as text", field.origin)
+        b.problem(ErrorKind.INVALID_BASE64, f"{field.origin} is not valid base64: scanned as text", field.origin)
         b.add_script(field.origin, role, _head_and_tail(b, field, text.encode("utf-8", "surrogatepass"), limit),
                      language=language)
         return
@@ -114,7 +114,7 @@ def _head_and_tail(b: PlanBuilder, field: Field, data: bytes, limit: int) -> byt
     kept = HeadTail(limit)
     kept.add(data)
     if kept.cut:
-        b.problem("too_large", f"{field.origin} decodes to {len(data)} bytes, over {limit}: "
+        b.problem(ErrorKind.TOO_LARGE, f"{field.origin} decodes to {len(data)} bytes, over {limit}: "
                   f"the first {kept.head_size} and the last {kept.tail_size} bytes were scanned", field.origin)
     return kept.content()
 
@@ -146,20 +146,20 @@ def _gunzip(b: PlanBuilder, field: Field, raw: bytes, limit: int) -> bytes | Non
                 break
     except zlib.error as exc:
         if kept.total == 0:
-            b.problem("invalid_gzip", f"{field.origin} is base64 of invalid gzip ({exc}): scanned as text",
+            b.problem(ErrorKind.INVALID_GZIP, f"{field.origin} is base64 of invalid gzip ({exc}): scanned as text",
                       field.origin)
             return None
-        b.problem("invalid_gzip", f"{field.origin} is corrupt gzip after {kept.total} bytes: scanned what it holds",
+        b.problem(ErrorKind.INVALID_GZIP, f"{field.origin} is corrupt gzip after {kept.total} bytes: scanned what it holds",
                   field.origin)
         return kept.content()
     if not inflater.eof and kept.total >= budget:
-        b.problem("too_large", f"{field.origin} decompresses to more than {budget} bytes: reading stopped there; "
+        b.problem(ErrorKind.TOO_LARGE, f"{field.origin} decompresses to more than {budget} bytes: reading stopped there; "
                   f"the first {kept.head_size} and the last {kept.tail_size} bytes read were scanned", field.origin)
     elif kept.cut:
-        b.problem("too_large", f"{field.origin} decompresses to {kept.total} bytes, over {limit}: "
+        b.problem(ErrorKind.TOO_LARGE, f"{field.origin} decompresses to {kept.total} bytes, over {limit}: "
                   f"the first {kept.head_size} and the last {kept.tail_size} bytes were scanned", field.origin)
     elif not inflater.eof:
-        b.problem("invalid_gzip", f"{field.origin} is a truncated gzip stream: scanned what it holds", field.origin)
+        b.problem(ErrorKind.INVALID_GZIP, f"{field.origin} is a truncated gzip stream: scanned what it holds", field.origin)
         if kept.total == 0:
             return None
     return kept.content()

@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from inspector.model import ArtifactType, Finding
+from inspector.model import ArtifactType, ErrorKind, Finding
 
 
 class ExtensionKind(StrEnum):
@@ -102,7 +102,7 @@ UNREAD_PROBLEM_KINDS = frozenset({"too_large", "invalid_url", "too_many_items", 
 class PlanProblem(_Shape):
     """A part of the request that could not be understood (the rest still is)."""
 
-    kind: str = Field(description="stable kind, e.g. invalid_base64, invalid_gzip, wrong_type")
+    kind: ErrorKind = Field(description="stable kind, e.g. invalid_base64, invalid_gzip, wrong_type")
     detail: str
     origin: str | None = None
     hides_payload: bool = Field(

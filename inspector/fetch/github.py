@@ -30,7 +30,7 @@ from inspector.extensions.plan import PlannedUrl
 from inspector.fetch.guard import FetchBlocked
 from inspector.fetch.reputation import Intel
 from inspector.fetch.transport import raw_chunks
-from inspector.model import DetectionSource, Finding, InspectionError
+from inspector.model import DetectionSource, ErrorKind, Finding, InspectionError
 from inspector.redact import redact_text
 
 GITHUB_HOSTS = frozenset({"github.com", "www.github.com"})
@@ -428,7 +428,7 @@ async def github_reputation(
         return found  # no network at all when fetching is off
     facts = await client.facts(ref)
     if facts.incomplete:
-        kind = "github_rate_limited" if facts.incomplete == "rate_limited" else "github_api_failed"
+        kind = ErrorKind.GITHUB_RATE_LIMITED if facts.incomplete == "rate_limited" else ErrorKind.GITHUB_API_FAILED
         problems.append(InspectionError(kind=kind, detail=f"GitHub facts incomplete: {facts.incomplete}",
                                         url=planned.redacted))
     found.extend(facts_findings(facts, planned.redacted, client.settings))

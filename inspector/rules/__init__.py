@@ -1,6 +1,6 @@
 """YARA rule loading and versioning."""
 
-from inspector.rules.engine import CompileError, Ruleset, RulesetError, compile_ruleset, rule_metadata
+from inspector.rules.ruleset import CompileError, Ruleset, RulesetError, compile_ruleset, rule_metadata
 from inspector.rules.paths import builtin_signature_dir, load_ruleset, signature_dirs
 
 __all__ = [

@@ -20,7 +20,7 @@ and every scan passes the artifact's own values (docs/signatures.md has the tabl
 
 The values depend on the artifact record alone (never on the request field it came from), so
 a rescan computes the same externals as the live analysis did. `MAPPING_VERSION` is part of
-the ruleset version (rules/engine.py): changing what a variable means changes it, and with it
+the ruleset version (rules/ruleset.py): changing what a variable means changes it, and with it
 the analysis version and every rescan key.
 """
 

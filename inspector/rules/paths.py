@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector.config import Settings
-from inspector.rules.engine import Ruleset, compile_ruleset
+from inspector.rules.ruleset import Ruleset, compile_ruleset
 from inspector.sigma import compile_sigma
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent

@@ -62,7 +62,7 @@ class WorkerState:
         """One in-process Inspector per worker, with the store's analysis cache; started again
         only when the rule files change, not compiled for every task."""
         from inspector.pipeline import Inspector
-        from inspector.rules.engine import sources_digest
+        from inspector.rules.ruleset import sources_digest
         from inspector.rules.paths import signature_dirs
 
         digest = sources_digest(signature_dirs(self.settings))

@@ -28,7 +28,7 @@ from py7zr.io import Py7zIO, WriterFactory
 
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
-from inspector.model import Artifact, ArtifactType, DetectionSource, Layer
+from inspector.model import Artifact, ArtifactType, DetectionSource, ErrorKind, Layer
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -102,7 +102,7 @@ DETECTIONS: tuple[Heuristic, ...] = (PATH_TRAVERSAL, ENCRYPTED_MEMBER, DECOMPRES
 class Cutoff(Exception):
     """A limit ended the unpacking of the current archive; (kind, detail) say which."""
 
-    def __init__(self, kind: str, detail: str) -> None:
+    def __init__(self, kind: ErrorKind, detail: str) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
@@ -136,21 +136,21 @@ class Expansion:
 
     def next_member(self) -> None:
         if self.ctx.expired():
-            raise Cutoff("deadline", f"the scan deadline passed while unpacking {self.kind}")
+            raise Cutoff(ErrorKind.DEADLINE, f"the scan deadline passed while unpacking {self.kind}")
         if self.members >= self.limits.max_members:
-            raise Cutoff("archive_too_many_members", f"{self.kind} has more than {self.limits.max_members} members "
+            raise Cutoff(ErrorKind.ARCHIVE_TOO_MANY_MEMBERS, f"{self.kind} has more than {self.limits.max_members} members "
                          "(unpack_max_members); the rest were not unpacked")
         self.members += 1
 
     def grow(self, size: int, payload: Payload) -> None:
         self.total += size
         if self.total > self.limits.max_total_bytes:
-            raise Cutoff("archive_too_large", f"{self.kind} expands past {self.limits.max_total_bytes} bytes "
+            raise Cutoff(ErrorKind.ARCHIVE_TOO_LARGE, f"{self.kind} expands past {self.limits.max_total_bytes} bytes "
                          "(unpack_max_total_bytes); unpacking stopped")
         if self.total > self.limits.ratio_floor_bytes and self.total > self.limits.max_ratio * max(self.packed_size, 1):
             self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind}: {self.total} bytes "
                                                                 f"from {self.packed_size}"))
-            raise Cutoff("archive_bomb", f"{self.kind} expands more than {self.limits.max_ratio:g} times its size "
+            raise Cutoff(ErrorKind.ARCHIVE_BOMB, f"{self.kind} expands more than {self.limits.max_ratio:g} times its size "
                          "(unpack_max_ratio); unpacking stopped")
 
     def check_declared(self, name: str, size: int, packed: int, payload: Payload) -> None:
@@ -159,7 +159,7 @@ class Expansion:
         if size > self.limits.ratio_floor_bytes and size > self.limits.max_ratio * max(packed, 1):
             self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind} member "
                                                                 f"{clean_name(name)}: {size} bytes from {packed}"))
-            raise Cutoff("archive_bomb", f"{self.kind} member {clean_name(name)} declares {size} bytes from {packed} "
+            raise Cutoff(ErrorKind.ARCHIVE_BOMB, f"{self.kind} member {clean_name(name)} declares {size} bytes from {packed} "
                          f"(over unpack_max_ratio {self.limits.max_ratio:g}); unpacking stopped")
 
     def check_ratio(self, name: str, expanded: int, packed: int, payload: Payload) -> None:
@@ -167,7 +167,7 @@ class Expansion:
         if expanded > self.limits.ratio_floor_bytes and expanded > self.limits.max_ratio * max(packed, 1):
             self.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"{self.kind} {clean_name(name)}: "
                                                                 f"over {expanded} bytes from {packed}"))
-            raise Cutoff("archive_bomb", f"{self.kind} {clean_name(name)} expands more than {self.limits.max_ratio:g} "
+            raise Cutoff(ErrorKind.ARCHIVE_BOMB, f"{self.kind} {clean_name(name)} expands more than {self.limits.max_ratio:g} "
                          "times its packed size (unpack_max_ratio); unpacking stopped")
 
     def read(self, stream: IO[bytes], name: str, payload: Payload, packed: int | None = None) -> tuple[bytes, bool]:
@@ -184,7 +184,7 @@ class Expansion:
             if packed is not None:
                 self.check_ratio(name, len(buf), packed, payload)
             if len(buf) > cap:
-                self.out.errors.append(("archive_member_too_large", f"{self.kind} member {clean_name(name)} is larger "
+                self.out.errors.append((ErrorKind.ARCHIVE_MEMBER_TOO_LARGE, f"{self.kind} member {clean_name(name)} is larger "
                                         f"than {cap} bytes (unpack_max_member_bytes); only the first {cap} were kept"))
                 return bytes(buf[:cap]), True
 
@@ -195,7 +195,7 @@ class Expansion:
 
     def traversal(self, payload: Payload, name: str) -> None:
         self.out.findings.append(PATH_TRAVERSAL.finding(payload, snippet=clean_name(name)))
-        self.out.errors.append(("archive_path_traversal", f"{self.kind} member {clean_name(name)!r} escapes the "
+        self.out.errors.append((ErrorKind.ARCHIVE_PATH_TRAVERSAL, f"{self.kind} member {clean_name(name)!r} escapes the "
                                 "extraction folder"))
 
     def encrypted(self, payload: Payload, names: list[str]) -> None:
@@ -203,7 +203,7 @@ class Expansion:
             return
         shown = ", ".join(clean_name(n) for n in names[:5]) + (" ..." if len(names) > 5 else "")
         self.out.findings.append(ENCRYPTED_MEMBER.finding(payload, snippet=shown, count=len(names)))
-        self.out.errors.append(("archive_encrypted", f"{len(names)} encrypted {self.kind} member(s) not analysed: {shown}"))
+        self.out.errors.append((ErrorKind.ARCHIVE_ENCRYPTED, f"{len(names)} encrypted {self.kind} member(s) not analysed: {shown}"))
 
 
 class ZipUnpacker:
@@ -226,7 +226,7 @@ class ZipUnpacker:
         except Cutoff as stop:
             exp.out.errors.append((stop.kind, stop.detail))
         except CORRUPT_ERRORS as exc:
-            exp.out.errors.append(("archive_corrupt", f"zip cannot be read: {type(exc).__name__}: {exc}"[:300]))
+            exp.out.errors.append((ErrorKind.ARCHIVE_CORRUPT, f"zip cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 
     def _members(self, archive: zipfile.ZipFile, exp: Expansion, payload: Payload) -> None:
@@ -246,7 +246,7 @@ class ZipUnpacker:
                     with archive.open(info) as stream:
                         data, truncated = exp.read(stream, info.filename, payload, packed=info.compress_size)
                 except CORRUPT_ERRORS as exc:
-                    exp.out.errors.append(("archive_corrupt", f"zip member {clean_name(info.filename)}: "
+                    exp.out.errors.append((ErrorKind.ARCHIVE_CORRUPT, f"zip member {clean_name(info.filename)}: "
                                            f"{type(exc).__name__}: {exc}"[:300]))
                     continue
                 exp.member(payload, info.filename, data, truncated, "zip-member")
@@ -275,7 +275,7 @@ class TarUnpacker:
         except Cutoff as stop:
             exp.out.errors.append((stop.kind, stop.detail))
         except CORRUPT_ERRORS as exc:
-            exp.out.errors.append(("archive_corrupt", f"tar cannot be read: {type(exc).__name__}: {exc}"[:300]))
+            exp.out.errors.append((ErrorKind.ARCHIVE_CORRUPT, f"tar cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 
     def _member(self, archive: tarfile.TarFile, info: tarfile.TarInfo, exp: Expansion, payload: Payload) -> None:
@@ -330,7 +330,7 @@ class SevenZipUnpacker:
         except PasswordRequired:
             exp.encrypted(payload, ["(archive headers)"])
         except CORRUPT_ERRORS as exc:
-            exp.out.errors.append(("archive_corrupt", f"7z cannot be read: {type(exc).__name__}: {exc}"[:300]))
+            exp.out.errors.append((ErrorKind.ARCHIVE_CORRUPT, f"7z cannot be read: {type(exc).__name__}: {exc}"[:300]))
         return exp.out
 
     def _unpack(self, archive: py7zr.SevenZipFile, exp: Expansion, payload: Payload) -> None:
@@ -345,16 +345,16 @@ class SevenZipUnpacker:
         declared = {f.filename: int(f.uncompressed or 0) for f in kept}
         total = sum(declared.values())
         if total > self.limits.max_total_bytes:
-            raise Cutoff("archive_too_large", f"7z declares {total} bytes, over unpack_max_total_bytes "
+            raise Cutoff(ErrorKind.ARCHIVE_TOO_LARGE, f"7z declares {total} bytes, over unpack_max_total_bytes "
                          f"{self.limits.max_total_bytes}; not decompressed")
         if total > self.limits.ratio_floor_bytes and total > self.limits.max_ratio * max(len(payload.data), 1):
             exp.out.findings.append(DECOMPRESSION_BOMB.finding(payload, snippet=f"7z: {total} bytes declared "
                                                                f"from {len(payload.data)}"))
-            raise Cutoff("archive_bomb", f"7z declares {total} bytes from {len(payload.data)} (over "
+            raise Cutoff(ErrorKind.ARCHIVE_BOMB, f"7z declares {total} bytes from {len(payload.data)} (over "
                          f"unpack_max_ratio {self.limits.max_ratio:g}); not decompressed")
         biggest = max(declared.values(), default=0)
         if biggest > self.limits.max_member_bytes:
-            raise Cutoff("archive_member_too_large", f"a 7z member declares {biggest} bytes, over "
+            raise Cutoff(ErrorKind.ARCHIVE_MEMBER_TOO_LARGE, f"a 7z member declares {biggest} bytes, over "
                          f"unpack_max_member_bytes {self.limits.max_member_bytes}; not decompressed")
         writers = _CappedWriters(exp, payload)
         try:
@@ -364,7 +364,7 @@ class SevenZipUnpacker:
                 truncated = writer.truncated or len(writer.buf) < declared.get(name, 0)
                 exp.member(payload, name, bytes(writer.buf), truncated, "7z-member")
         if len(files) > len(kept):
-            exp.out.errors.append(("archive_too_many_members", f"7z has {len(files)} members, more than "
+            exp.out.errors.append((ErrorKind.ARCHIVE_TOO_MANY_MEMBERS, f"7z has {len(files)} members, more than "
                                    f"{self.limits.max_members} (unpack_max_members); the rest were not unpacked"))
 
 

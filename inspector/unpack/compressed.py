@@ -13,7 +13,7 @@ import zlib
 from collections.abc import Callable
 
 from inspector.stage import AnalyzerOutput, Child, Payload, ScanContext
-from inspector.model import Artifact, ArtifactType, Layer
+from inspector.model import Artifact, ArtifactType, ErrorKind, Layer
 from inspector.unpack.archives import CHUNK, CORRUPT_ERRORS, ArchiveLimits, Cutoff, Expansion, clean_name
 
 
@@ -135,7 +135,7 @@ class CompressedStreamUnpacker:
             exp.out.errors.append((stop.kind, stop.detail))
             truncated = True
         except CORRUPT_ERRORS as exc:
-            exp.out.errors.append(("archive_corrupt", f"{kind} stream is corrupt after {len(out)} bytes: {exc}"[:300]))
+            exp.out.errors.append((ErrorKind.ARCHIVE_CORRUPT, f"{kind} stream is corrupt after {len(out)} bytes: {exc}"[:300]))
             truncated = True
         if out:
             name = gzip_name(payload.data) if kind == "gzip" else None
@@ -152,7 +152,7 @@ class CompressedStreamUnpacker:
         pending = payload.data
         while pending:
             if exp.ctx.expired():
-                raise Cutoff("deadline", f"the scan deadline passed while decompressing {kind}")
+                raise Cutoff(ErrorKind.DEADLINE, f"the scan deadline passed while decompressing {kind}")
             stream = opener(pending)
             start = len(out)
             while not stream.eof:
@@ -163,7 +163,7 @@ class CompressedStreamUnpacker:
                     exp.check_ratio("stream", len(out) - start, stream.consumed, payload)
                     if len(out) > cap:
                         del out[cap:]
-                        exp.out.errors.append(("archive_member_too_large", f"{kind} stream expands past {cap} "
+                        exp.out.errors.append((ErrorKind.ARCHIVE_MEMBER_TOO_LARGE, f"{kind} stream expands past {cap} "
                                                "bytes (unpack_max_member_bytes); only the first part was kept"))
                         return True
                 elif not stream.has_more:

@@ -31,7 +31,8 @@ def test_build_layers_passes_limits_to_every_layer() -> None:
 def test_declared_findings_are_low_scored_obfuscation_evidence() -> None:
     from inspector.deobfuscate import cmd, powershell, ps_launcher, shell
 
-    heuristics = [*powershell.H.values(), *shell.H.values(), *cmd.H.values(), ps_launcher.ENCODED_COMMAND]
+    heuristics = [*powershell.TECHNIQUE_HEURISTICS.values(), *shell.TECHNIQUE_HEURISTICS.values(),
+                  *cmd.TECHNIQUE_HEURISTICS.values(), ps_launcher.ENCODED_COMMAND]
     ids = [h.id for h in heuristics]
     assert len(ids) == len(set(ids))
     for heuristic in heuristics:

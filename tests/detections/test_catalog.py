@@ -25,7 +25,7 @@ from inspector.detections import (
 from inspector.extensions.kinds import KINDS
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import DetectionSource, FindingSource
-from inspector.rules.engine import compile_ruleset
+from inspector.rules.ruleset import compile_ruleset
 from inspector.rules.paths import builtin_signature_dir
 from inspector.scoring import ALERT_TYPES
 from inspector.stage import Feed, Heuristic

@@ -17,7 +17,7 @@ from inspector.detections.render import (
 )
 from inspector.extensions.kinds import KINDS
 from inspector.model import DetectionSource
-from inspector.rules.engine import compile_ruleset
+from inspector.rules.ruleset import compile_ruleset
 from inspector.rules.paths import builtin_signature_dir
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "detection.md"

@@ -35,7 +35,7 @@ from inspector.analyzers.heuristics.patterns import (
     accepts_text,
     run_family,
 )
-from inspector.model import Artifact, Finding
+from inspector.model import Artifact, ErrorKind, Finding
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -90,7 +90,7 @@ class ScriptHeuristicsAnalyzer:
         by_family: dict[str, list[Finding]] = {}
         for family in self.families:
             if ctx.expired():
-                view.errors.append(("limit_deadline", f"heuristics stopped before {family.name}"))
+                view.errors.append((ErrorKind.LIMIT_DEADLINE, f"heuristics stopped before {family.name}"))
                 break
             by_family[family.name] = run_family(view, family)
         findings = [f for found in by_family.values() for f in found]

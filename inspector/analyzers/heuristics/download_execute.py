@@ -14,7 +14,7 @@ import regex
 from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.intel import builtin_intel
 from inspector.analyzers.heuristics.patterns import DEFAULT_FLAGS, HIDDEN_DIR, Family, PatternRule, TextView
-from inspector.model import Finding
+from inspector.model import ErrorKind, Finding
 
 _IEX = r"(?:\biex\b|invoke-expression|\.\s*\(\s*\$)"
 _PS_FETCH = r"(?:downloadstring|downloaddata|\biwr\b|\birm\b|invoke-webrequest|invoke-restmethod|\bwget\b|\bcurl\b|net\.webclient|openread)"
@@ -275,7 +275,7 @@ def bad_host_findings(view: TextView) -> list[Finding]:
             if bad_count >= 20:
                 break
     except TimeoutError:
-        view.errors.append(("limit_regex_timeout", f"{BAD_DOMAIN.id}: url scan timed out"))
+        view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"{BAD_DOMAIN.id}: url scan timed out"))
     if bad_match is not None:
         findings.append(view.finding(BAD_DOMAIN, bad_match, count=bad_count))
     return findings

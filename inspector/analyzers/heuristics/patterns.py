@@ -21,7 +21,7 @@ import regex
 
 from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.config import setting_default
-from inspector.model import TEXT_TYPES, Artifact, Finding
+from inspector.model import TEXT_TYPES, Artifact, ErrorKind, Finding
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -231,14 +231,14 @@ class TextView:
                 if len(found) >= limit:
                     break
         except TimeoutError:
-            self.errors.append(("limit_regex_timeout", f"{rule_id}: pattern timed out"))
+            self.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"{rule_id}: pattern timed out"))
         return found
 
     def search(self, pattern: regex.Pattern[str], rule_id: str) -> regex.Match[str] | None:
         try:
             return pattern.search(self.text, timeout=self.ctx.regex_timeout())
         except TimeoutError:
-            self.errors.append(("limit_regex_timeout", f"{rule_id}: pattern timed out"))
+            self.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"{rule_id}: pattern timed out"))
             return None
 
     def finding(self, heuristic: Heuristic, match: regex.Match[str] | None, count: int = 1) -> Finding:
@@ -288,7 +288,7 @@ def match_rule(view: TextView, rule: PatternRule) -> Finding | None:
         try:
             matches = [m for m in matches if unless.search(m.group(0), timeout=view.ctx.regex_timeout()) is None]
         except TimeoutError:
-            view.errors.append(("limit_regex_timeout", f"{rule_id}: exclusion pattern timed out"))
+            view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"{rule_id}: exclusion pattern timed out"))
             matches = []
     if not matches:
         return None
@@ -302,7 +302,7 @@ def run_family(view: TextView, family: Family) -> list[Finding]:
     findings: list[Finding] = []
     for rule in family.rules:
         if view.ctx.expired():
-            view.errors.append(("limit_deadline", f"heuristics stopped in {family.name}"))
+            view.errors.append((ErrorKind.LIMIT_DEADLINE, f"heuristics stopped in {family.name}"))
             break
         found = match_rule(view, rule)
         if found is not None:

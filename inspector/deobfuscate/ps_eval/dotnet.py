@@ -40,7 +40,7 @@ from inspector.deobfuscate.ps_eval.values import (
     to_str,
 )
 
-H = TypeVar("H")
+HandlerT = TypeVar("HandlerT")
 
 
 @dataclass(frozen=True)
@@ -59,20 +59,20 @@ ONE_OR_MORE = Arity(1)
 
 
 @dataclass(frozen=True)
-class Method(Generic[H]):
-    handler: H
+class Method(Generic[HandlerT]):
+    handler: HandlerT
     arity: Arity = ANY_ARGUMENTS
 
 
-class MemberTable(Generic[H]):
+class MemberTable(Generic[HandlerT]):
     """(type, member) -> entry; a member spelled `prefix*` matches every member starting with `prefix`."""
 
-    def __init__(self, entries: dict[tuple[str, str], H]) -> None:
+    def __init__(self, entries: dict[tuple[str, str], HandlerT]) -> None:
         self._exact = {key: entry for key, entry in entries.items() if not key[1].endswith("*")}
         self._prefixed = [(type_name, member[:-1], entry) for (type_name, member), entry in entries.items()
                           if member.endswith("*")]
 
-    def find(self, type_name: str, member: str) -> H | None:
+    def find(self, type_name: str, member: str) -> HandlerT | None:
         found = self._exact.get((type_name, member))
         if found is not None:
             return found

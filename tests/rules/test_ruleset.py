@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from inspector.rules.engine import compile_ruleset, meta_of
+from inspector.rules.ruleset import compile_ruleset, meta_of
 from inspector.rules.paths import builtin_signature_dir
 
 GOOD_RULE = """
@@ -73,7 +73,7 @@ def test_meta_defaults_keep_a_bare_rule_usable() -> None:
 
 
 def test_compiled_rules_round_trip_through_bytes_for_workers(tmp_path: Path) -> None:
-    from inspector.rules.engine import load_compiled
+    from inspector.rules.ruleset import load_compiled
 
     write(tmp_path, "op.yar", GOOD_RULE)
     rules = load_compiled(compile_ruleset([tmp_path]).to_bytes())
@@ -87,7 +87,7 @@ def test_only_yar_files_are_rules(tmp_path: Path, name: str) -> None:
 
 
 def test_sources_digest_changes_with_any_rule_file(tmp_path: Path) -> None:
-    from inspector.rules.engine import sources_digest
+    from inspector.rules.ruleset import sources_digest
 
     write(tmp_path, "op.yar", GOOD_RULE)
     first = sources_digest([tmp_path])
@@ -117,7 +117,7 @@ def test_rules_reading_the_community_externals_compile_and_match_by_the_values_g
 
 
 def test_the_externals_survive_the_compiled_bytes_workers_load(tmp_path: Path) -> None:
-    from inspector.rules.engine import load_compiled
+    from inspector.rules.ruleset import load_compiled
 
     write(tmp_path, "ext_vars.yar", EXTERNALS_RULE)
     rules = load_compiled(compile_ruleset([tmp_path]).to_bytes())
@@ -142,9 +142,9 @@ def test_a_pack_without_name_rules_says_so(tmp_path: Path) -> None:
 
 
 def test_the_version_changes_with_the_externals_mapping(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import inspector.rules.engine as engine
+    import inspector.rules.ruleset as ruleset_module
 
     write(tmp_path, "op.yar", GOOD_RULE)
     first = compile_ruleset([tmp_path]).version
-    monkeypatch.setattr(engine, "MAPPING_VERSION", "next")
+    monkeypatch.setattr(ruleset_module, "MAPPING_VERSION", "next")
     assert compile_ruleset([tmp_path]).version != first
