@@ -14,6 +14,8 @@ Detections then match programs and arguments, not raw lines (see docs/detection.
 
 from __future__ import annotations
 
+import time
+
 from inspector.commands import cmd, powershell, shell
 from inspector.commands.model import Budget, Collector, ExtractedCommand, Shell
 from inspector.model import ArtifactType
@@ -74,7 +76,8 @@ def commands_of(payload: Payload, ctx: ScanContext) -> list[ExtractedCommand]:
     language = shell_of(payload)
     commands: list[ExtractedCommand] = []
     if language is not None and payload.text and not ctx.expired():
-        commands = extract_commands(payload.text, language, deadline=ctx.deadline)
+        # The extractor keeps time on the monotonic clock; the scan's own clock may be another one.
+        commands = extract_commands(payload.text, language, deadline=time.monotonic() + ctx.time_left())
     payload.memo[_MEMO_KEY] = commands
     return commands
 

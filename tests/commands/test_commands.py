@@ -35,7 +35,9 @@ def test_only_shell_scripts_have_commands() -> None:
 
 
 def test_an_expired_scan_extracts_nothing() -> None:
-    ctx = ScanContext(limits=ScanLimits(), started=time.monotonic() - 10 * ScanLimits().deadline_s)
+    now = [0.0]
+    ctx = ScanContext(limits=ScanLimits(), clock=lambda: now[0])
+    now[0] += 10 * ScanLimits().deadline_s  # the scan's own clock is past its deadline
     assert commands_of(payload("whoami", ArtifactType.CMD), ctx) == []
 
 
