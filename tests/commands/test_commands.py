@@ -12,6 +12,7 @@ import pytest
 from inspector.commands import Shell, commands_of, extract_commands, shell_of
 from inspector.model import Artifact, ArtifactType
 from inspector.stage import Payload, ScanContext, ScanLimits
+from tests.timing import growth as cpu_growth
 
 
 def payload(text: str, type_: ArtifactType) -> Payload:
@@ -58,25 +59,10 @@ def test_ten_megabytes_are_read_only_as_far_as_the_parse_limit() -> None:
 
 
 def growth(build: Callable[[int], str], shell: Shell, small: int) -> float:
-    """Time of 10x the input over time of the input, measured in this run (no absolute bound).
-
-    Each time is the best of three averages over repeats adding up to at least 50 ms, so that
-    a millisecond of scheduling noise on the small input does not read as growth."""
-    def per_run(n: int) -> float:
-        text = build(n)
-        averages = []
-        for _ in range(3):
-            runs = 0
-            started = time.perf_counter()
-            while True:
-                extract_commands(text, shell, max_commands=10**7, max_parse_chars=10**8)
-                runs += 1
-                elapsed = time.perf_counter() - started
-                if elapsed >= 0.05:
-                    break
-            averages.append(elapsed / runs)
-        return min(averages)
-    return per_run(small * 10) / max(per_run(small), 1e-6)
+    """CPU time of 10x the input over CPU time of the input, measured in this run (no absolute
+    bound, and the thread's CPU time does not grow when other processes take the cores)."""
+    texts = {n: build(n) for n in (small, small * 10)}
+    return cpu_growth(lambda n: extract_commands(texts[n], shell, max_commands=10**7, max_parse_chars=10**8), small)
 
 
 HOSTILE: dict[str, Callable[[int], str]] = {
