@@ -21,6 +21,7 @@ from inspector.service.rescan_service import RescanService, start_rescan
 from inspector.store import Store
 from inspector.store.testing import subprocess_env, temporary_store
 from tests.api.server import serve_process
+from tests.timing import GIVE_UP_S
 
 
 class Clock:
@@ -61,7 +62,7 @@ async def test_a_rescan_left_running_is_driven_to_the_end_when_the_service_start
     service = RescanService(store, store.settings)
     try:
         assert await service.resume_unfinished() == [info.id]
-        finished = await asyncio.wait_for(service.wait(info.id), timeout=60)
+        finished = await asyncio.wait_for(service.wait(info.id), timeout=GIVE_UP_S)
     finally:
         await service.close()
     assert finished is not None and finished.status == "done"
@@ -143,7 +144,7 @@ async def test_after_kill_9_the_restarted_service_ends_what_the_dead_one_left(
     assert stranded is not None and stranded.status in ("queued", "running")
     with serve_process(data_dir, **env) as second:
         # Bound: deadline (4 s) + grace (1 s) + one sweep (2 s) after the inspection started; generous here.
-        async with asyncio.timeout(60):
+        async with asyncio.timeout(GIVE_UP_S):
             while True:
                 _, body = await asyncio.to_thread(_call, second.url + f"/v1/inspections/{accepted['id']}", key)
                 resumed = await store.rescans.get(rescan.id, changes_limit=0)

@@ -213,7 +213,7 @@ async def test_a_worker_counts_its_verdicts_on_its_metrics_endpoint(store: Store
         submit_inspection(app, store.settings, "metered-1",
                           InspectionInput(kind=InputKind.SCRIPT, content=b"vssadmin delete shadows /all /quiet"),
                           fetch=False)
-        async with asyncio.timeout(90):
+        async with asyncio.timeout(GIVE_UP_S):
             while (stored := await store.inspections.get("metered-1")) is None or stored.status != "done":
                 await asyncio.sleep(0.1)
             verdict = stored.verdict.verdict.value if stored.verdict else "?"
