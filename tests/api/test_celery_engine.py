@@ -7,6 +7,7 @@ folder (SQLite, blobs) and a private Redis database; the test only speaks HTTP t
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import signal
 import socket
@@ -30,7 +31,9 @@ from tests.api.server import (
 from tests.timing import GIVE_UP_S, until_blocking
 
 pytestmark = pytest.mark.redis
-REDIS_DB = 11  # this suite's own database number; only it is flushed
+# This suite's own database number; only it is flushed. A second checkout running its suite on the
+# same machine at the same time sets INSPECTOR_TEST_REDIS_DB_OFFSET so the two never flush each other.
+REDIS_DB = 11 + int(os.environ.get("INSPECTOR_TEST_REDIS_DB_OFFSET", "0"))
 # Two thousand lines of string arithmetic for the PowerShell layer to fold: hundreds of milliseconds.
 LONG_TO_ANALYSE = "".join(f"$v{i} = 'Write-' + 'Output {i}'\n" for i in range(2000))
 

@@ -32,7 +32,9 @@ from tests.held_batches import give_back, hold_back
 from tests.timing import GIVE_UP_S
 
 pytestmark = pytest.mark.redis
-REDIS_DB = 13  # this suite's own database number; only it is flushed
+# This suite's own database number; only it is flushed. A second checkout running its suite on the
+# same machine at the same time sets INSPECTOR_TEST_REDIS_DB_OFFSET so the two never flush each other.
+REDIS_DB = 13 + int(os.environ.get("INSPECTOR_TEST_REDIS_DB_OFFSET", "0"))
 CLI = [sys.executable, "-c", "from inspector.cli.main import main; main()"]
 
 
