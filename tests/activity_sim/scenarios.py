@@ -74,6 +74,7 @@ class Attacks:
         self.w = world
         self.rng = world.rng
         self._names: set[str] = set()
+        self._variants: dict[tuple[str, ...], int] = {}
         self.builders: dict[str, Callable[[Subscription, datetime], None]] = {
             "VM_CustomScriptExtensionUnusualExecution": self.cse_unusual_execution,
             "VM_CustomScriptExtensionUnusualDeletion": self.cse_unusual_deletion,
@@ -118,6 +119,13 @@ class Attacks:
         vms = [vm for vm in (pool if pool is not None else sub.vms) if vm.created_day < day]
         return self.rng.sample(vms, k=min(count, len(vms)))
 
+    def _variant(self, options: tuple[str, ...]) -> str:
+        """Variants in turn (the first one drawn), so a few scenarios already cover them all."""
+        seen = self._variants.get(options)
+        index = self.rng.randrange(len(options)) if seen is None else seen + 1
+        self._variants[options] = index
+        return options[index % len(options)]
+
     def _name(self) -> str:
         return self.rng.choice(("", "ext", "update", "cfg")) + f"{self.rng.randrange(16**8):08x}"
 
@@ -127,7 +135,7 @@ class Attacks:
 
     # --- one builder per alert type -----------------------------------------------------
     def cse_unusual_execution(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "new_sp", "compromised_admin"))
+        kind = self._variant(("new_user", "new_sp", "compromised_admin"))
         caller, ip, signals = self.attacker(sub, kind)
         case = self._case("VM_CustomScriptExtensionUnusualExecution", kind, "Custom Script from an unseen origin",
                           sub, when, [*signals, "fileUris and command never seen"])
@@ -140,7 +148,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(20, 120))
 
     def cse_unusual_deletion(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "managed_identity", "compromised_admin"))
+        kind = self._variant(("new_user", "managed_identity", "compromised_admin"))
         caller, ip, signals = self.attacker(sub, kind)
         case = self._case("VM_CustomScriptExtensionUnusualDeletion", kind, "Custom Script run, then deleted",
                           sub, when, [*signals, "deleted minutes after it ran"])
@@ -153,7 +161,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(30, 180))
 
     def dsc_usage(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "new_sp"))
+        kind = self._variant(("new_user", "new_sp"))
         caller, ip, signals = self.attacker(sub, kind)
         vms = self._vms(sub, when, self.rng.randint(4, 8), sub.windows())
         extra = [] if sub.uses_dsc else ["subscription never used DSC"]
@@ -167,7 +175,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(15, 120))
 
     def run_command_usage(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "managed_identity", "new_sp"))
+        kind = self._variant(("new_user", "managed_identity", "new_sp"))
         caller, ip, signals = self.attacker(sub, kind)
         vms = self._vms(sub, when, self.rng.randint(6, 16))
         case = self._case("VM_RunCommandSuspiciousUsage", kind, f"Run Command over {len(vms)} VMs", sub, when,
@@ -178,7 +186,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(10, 60))
 
     def vmaccess_usage(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "compromised_admin"))
+        kind = self._variant(("new_user", "compromised_admin"))
         caller, ip, signals = self.attacker(sub, kind)
         vms = self._vms(sub, when, self.rng.randint(2, 5))
         case = self._case("VM_VMAccessSuspiciousUsage", kind, f"VMAccess admin reset on {len(vms)} VMs", sub, when,
@@ -189,7 +197,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(20, 120))
 
     def disk_encryption_usage(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("foreign_vault", "new_user"))
+        kind = self._variant(("foreign_vault", "new_user"))
         caller, ip, signals = self.attacker(sub, "compromised_provisioner" if kind == "foreign_vault" else kind)
         vms = self._vms(sub, when, self.rng.randint(4, 10))
         vault = sub.key_vault_id
@@ -205,7 +213,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(10, 90))
 
     def gpu_unusual_execution(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_gpu_vms", "new_user"))
+        kind = self._variant(("new_gpu_vms", "new_user"))
         caller, ip, signals = self.attacker(sub, "new_sp" if kind == "new_gpu_vms" else kind)
         case = self._case("VM_GPUDriverExtensionUnusualExecution", kind, "GPU driver installed by an unusual caller",
                           sub, when, signals)
@@ -226,7 +234,7 @@ class Attacks:
                              gpu_settings(vm), case=case)
 
     def gpu_failure(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_sp", "compromised_provisioner", "new_user"))
+        kind = self._variant(("new_sp", "compromised_provisioner", "new_user"))
         caller, ip, signals = self.attacker(sub, kind)
         vms = self._vms(sub, when, self.rng.randint(1, 4), sub.plain())
         case = self._case("VM_GPUExtensionSuspiciousFailure", kind, f"GPU driver failed on {len(vms)} VMs without GPU",
@@ -237,7 +245,7 @@ class Attacks:
             when += timedelta(seconds=self.rng.randrange(20, 90))
 
     def multi_extension(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("fleet", "one_vm"))
+        kind = self._variant(("fleet", "one_vm"))
         caller, ip, signals = self.attacker(sub, "new_user" if kind == "fleet" else "new_sp")
         vms = self._vms(sub, when, self.rng.randint(4, 6) if kind == "fleet" else 1)
         types = self.rng.randint(3, 5) if kind == "fleet" else self.rng.randint(5, 6)
@@ -249,7 +257,7 @@ class Attacks:
                 when += timedelta(seconds=self.rng.randrange(5, 30))
 
     def cse_failure(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("new_user", "compromised_pipeline", "managed_identity"))
+        kind = self._variant(("new_user", "compromised_pipeline", "managed_identity"))
         caller, ip, signals = self.attacker(sub, kind)
         vm = self._vms(sub, when, 1)[0]
         case = self._case("VM_CustomScriptExtensionSuspiciousFailure", kind, f"suspicious Custom Script failed on {vm.name}",
@@ -258,7 +266,7 @@ class Attacks:
                          suspicious_cse_command(vm.os, ip, self.rng.randrange(3)), outcome="Failed", case=case)
 
     def run_command_failure(self, sub: Subscription, when: datetime) -> None:
-        kind = self.rng.choice(("agent_error", "forbidden"))
+        kind = self._variant(("agent_error", "forbidden"))
         caller, ip, signals = self.attacker(sub, self.rng.choice(("new_user", "managed_identity")))
         vms = self._vms(sub, when, self.rng.randint(1, 2))
         case = self._case("VM_RunCommandSuspiciousFailure", kind, f"suspicious Run Command failed ({kind})", sub, when,

@@ -28,6 +28,7 @@ from tests.activity_sim.fleet import Caller, CallerKind
 SHAPES = ("export", "storage", "rest")
 _RESULT_TYPE = {"Started": "Start", "Accepted": "Accept", "Succeeded": "Success", "Failed": "Failure"}
 _PORTAL_APP = "c44b4083-3bb0-49c1-b47d-974e53cbdf3c"
+MAX_DELAY = timedelta(hours=1)  # no record arrives later than this after its event time
 _IDS = uuid.UUID("6f1d2b8e-0c41-4a55-9d7e-1c0ffee15ea5")
 
 
@@ -168,10 +169,10 @@ def deliver(events: Sequence[Event], rng: random.Random, *, late_share: float, d
     deliveries: list[Delivery] = []
     for event in events:
         late = rng.random() < late_share
-        delay = timedelta(seconds=rng.randrange(900, 3600) if late else rng.randrange(30, 300))
+        delay = timedelta(seconds=rng.randrange(900, 3599) if late else rng.randrange(30, 300))
         deliveries.append(Delivery(event.time + delay, event, False, late))
-        if rng.random() < duplicate_share:
-            again = event.time + delay + timedelta(seconds=rng.randrange(1, 3600))
+        if rng.random() < duplicate_share:  # the copy too arrives within the hour
+            again = min(event.time + delay + timedelta(seconds=rng.randrange(1, 3600)), event.time + MAX_DELAY)
             deliveries.append(Delivery(again, event, True, False))
     deliveries.sort(key=lambda d: (d.arrival, d.event.event_id, d.duplicate))
     return deliveries
