@@ -23,6 +23,7 @@ import sys
 import tempfile
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from tests.activity_sim.labels import Labels
 from tests.activity_sim.scoring import Scores, read_alert_lines, render, score
@@ -32,13 +33,15 @@ from tests.activity_sim.simulator import FULL, SimConfig, simulate
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m tests.activity_sim.evaluate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--full", action="store_true", help="the full replay: 30 days, 100 VMs, 10 scenarios per type")
+    parser.add_argument("--full", action="store_true",
+                        help="the full replay: 30 days, 100 VMs, 10 scenarios per type")
     parser.add_argument("--days", type=int, help="days of history (default 14, 30 with --full)")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--vms", type=int, help="VMs over all subscriptions (default 30, 100 with --full)")
     parser.add_argument("--subscriptions", type=int, help="default 3, 5 with --full")
     parser.add_argument("--scenarios-per-type", type=int, help="default 3, 10 with --full")
-    parser.add_argument("--shapes", default=None, help="comma-separated: export,storage,rest (one per subscription, in turn)")
+    parser.add_argument("--shapes", default=None,
+                        help="comma-separated: export,storage,rest (one per subscription, in turn)")
     parser.add_argument("--out", type=Path, help="where logs, labels, store and alerts go (default: a temporary folder)")
     parser.add_argument("--alerts", type=Path, help="score this JSON Lines alert file instead of running the ingest "
                         "(with --labels, or the labels of the simulation generated now)")
@@ -53,7 +56,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def config_from(args: argparse.Namespace) -> SimConfig:
     base = FULL if args.full else SimConfig()
-    changes = {name: value for name, value in (
+    changes: dict[str, Any] = {name: value for name, value in (
         ("days", args.days), ("seed", args.seed), ("vms", args.vms), ("subscriptions", args.subscriptions),
         ("scenarios_per_type", args.scenarios_per_type),
         ("shapes", tuple(s.strip() for s in args.shapes.split(",")) if args.shapes else None)) if value is not None}

@@ -74,8 +74,8 @@ class Recorder:
         rid = resource_id or (vm_or_sub.resource_id if isinstance(vm_or_sub, Vm) else f"/subscriptions/{sub_id}")
         correlation = new_uuid(self.rng)
         request = json.dumps(body, separators=(",", ":")) if body is not None else None
-        common = dict(subscription_id=sub_id, resource_id=rid, operation=operation, caller=caller,
-                      correlation_id=correlation, label=label)
+        common = {"subscription_id": sub_id, "resource_id": rid, "operation": operation, "caller": caller,
+                      "correlation_id": correlation, "label": label}
         if outcome == "Forbidden":
             message = json.dumps({"error": {"code": "AuthorizationFailed", "message": (
                 f"The client '{caller.principal}' with object id '{caller.object_id}' does not have authorization "

@@ -111,4 +111,4 @@ def _iso(when: datetime) -> str:
 
 
 def parse_time(text: str) -> datetime:
-    return datetime.fromisoformat(text.strip().replace("z", "Z").replace("Z", "+00:00"))
+    return datetime.fromisoformat(text.strip().replace("z", "Z"))

