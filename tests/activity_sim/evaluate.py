@@ -42,7 +42,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scenarios-per-type", type=int, help="default 3, 10 with --full")
     parser.add_argument("--shapes", default=None,
                         help="comma-separated: export,storage,rest (one per subscription, in turn)")
-    parser.add_argument("--out", type=Path, help="where logs, labels, store and alerts go (default: a temporary folder)")
+    parser.add_argument("--out", type=Path,
+                        help="where logs, labels, store and alerts go (default: a temporary folder)")
     parser.add_argument("--alerts", type=Path, help="score this JSON Lines alert file instead of running the ingest "
                         "(with --labels, or the labels of the simulation generated now)")
     parser.add_argument("--labels", type=Path, help="labels.json of an earlier run (with --alerts)")

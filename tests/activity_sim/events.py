@@ -80,7 +80,8 @@ class Recorder:
             message = json.dumps({"error": {"code": "AuthorizationFailed", "message": (
                 f"The client '{caller.principal}' with object id '{caller.object_id}' does not have authorization "
                 f"to perform action '{operation}' over scope '{rid}'.")}})
-            self._add(when, "Failed", "Forbidden", "Forbidden", ip, request_body=request, status_message=message, **common)
+            self._add(when, "Failed", "Forbidden", "Forbidden", ip, request_body=request, status_message=message,
+                      **common)
             return correlation, when
         verb = operation.rsplit("/", 1)[-1].casefold()
         accepted_code = "Created" if verb == "write" else "Accepted"

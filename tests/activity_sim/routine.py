@@ -52,7 +52,8 @@ ADMIN_SCRIPTS = {
                ["journalctl -u app --since '1 hour ago' --no-pager | tail -n 50"], ["systemctl restart app"]),
 }
 PATCH_SCRIPTS = {
-    Os.WINDOWS: ["$s = New-Object -ComObject Microsoft.Update.Session", "$r = $s.CreateUpdateSearcher().Search('IsInstalled=0')",
+    Os.WINDOWS: ["$s = New-Object -ComObject Microsoft.Update.Session",
+                 "$r = $s.CreateUpdateSearcher().Search('IsInstalled=0')",
                  "Write-Output \"pending updates: $($r.Updates.Count)\""],
     Os.LINUX: ["apt-get update -q", "DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade"],
 }
@@ -66,7 +67,8 @@ def release_settings(sub: Subscription, vm: Vm, version: str) -> dict[str, objec
     base = f"{storage(sub, 'deploy')}/releases/{vm.resource_group[3:]}/{version}"
     if vm.os is Os.WINDOWS:
         return {"fileUris": [f"{base}/install-app.ps1"],
-                "commandToExecute": f"powershell -ExecutionPolicy Unrestricted -File install-app.ps1 -Version {version}"}
+                "commandToExecute": ("powershell -ExecutionPolicy Unrestricted -File install-app.ps1 "
+                                     f"-Version {version}")}
     return {"fileUris": [f"{base}/deploy.sh"], "commandToExecute": f"bash deploy.sh --version {version}"}
 
 
@@ -204,7 +206,8 @@ class Routine:
         elif action == "restart":
             self.w.operation(when, vm, admin, ip, VM_RESTART, duration_s=(30, 180), case=case)
         else:
-            rid = f"/subscriptions/{sub.id}/resourceGroups/rg-ops/providers/Microsoft.Storage/storageAccounts/st{sub.name.replace('-', '')}ops"
+            account = f"st{sub.name.replace('-', '')}ops"
+            rid = f"/subscriptions/{sub.id}/resourceGroups/rg-ops/providers/Microsoft.Storage/storageAccounts/{account}"
             self.w.operation(when, vm, admin, ip, LIST_KEYS, resource_id=rid, duration_s=(1, 3), case=case)
 
     def patch_fanout(self, sub: Subscription, d: int) -> None:

@@ -235,8 +235,8 @@ class Attacks:
         if kind == "new_gpu_vms":
             targets = []
             for n in range(self.rng.randint(1, 3)):
-                vm = Vm(sub.id, "rg-tmp", f"vm{self.rng.randrange(16**5):05x}", self.rng.choice(("Standard_NC24ads_A100_v4",
-                        "Standard_ND96asr_v4", "Standard_NC6s_v3")), Os.LINUX, sub.location, -1)
+                size = self.rng.choice(("Standard_NC24ads_A100_v4", "Standard_ND96asr_v4", "Standard_NC6s_v3"))
+                vm = Vm(sub.id, "rg-tmp", f"vm{self.rng.randrange(16**5):05x}", size, Os.LINUX, sub.location, -1)
                 end = self.w.operation(when, vm, caller, ip, VM_WRITE, body=vm_body(vm, "user1"),
                                        response=vm_response(vm, self.rng), duration_s=(60, 200), case=case)
                 targets.append((vm, end))
@@ -275,7 +275,8 @@ class Attacks:
         kind = self._variant(("new_user", "compromised_pipeline", "managed_identity"))
         caller, ip, signals = self.attacker(sub, kind)
         vm = self._vms(sub, when, 1)[0]
-        case = self._case("VM_CustomScriptExtensionSuspiciousFailure", kind, f"suspicious Custom Script failed on {vm.name}",
+        case = self._case("VM_CustomScriptExtensionSuspiciousFailure", kind,
+                          f"suspicious Custom Script failed on {vm.name}",
                           sub, when, [*signals, "suspicious command", "failed"])
         self.w.extension(when, vm, caller, ip, CSE[vm.os], self._name(),
                          suspicious_cse_command(vm.os, ip, self.rng.randrange(3)), outcome="Failed", case=case)

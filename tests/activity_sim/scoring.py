@@ -141,7 +141,8 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
     caught: set[str] = set()
     false_alerts = 0
     on_benign: Counter[str] = Counter()
-    malformed = [f"alert {line.index}: missing or unreadable {', '.join(line.missing)}" for line in lines if line.missing]
+    malformed = [f"alert {line.index}: missing or unreadable {', '.join(line.missing)}"
+                 for line in lines if line.missing]
     for line in lines:
         row = by_type.setdefault(line.alert_type, TypeScore(line.alert_type))
         row.alerts += 1
@@ -188,7 +189,8 @@ def render(scores: Scores, labels: Labels | None = None) -> str:
     out.append("")
     out.append(f"benign records: {scores.benign_records} (distinct; duplicates not counted); alerts read: "
                f"{scores.alerts}; alerts on another type's scenario: "
-               f"{sum(r.on_other_scenarios for r in scores.by_type.values())}; malformed alerts: {len(scores.malformed)}")
+               f"{sum(r.on_other_scenarios for r in scores.by_type.values())}; "
+               f"malformed alerts: {len(scores.malformed)}")
     out.append(f"targets: every type >= {scores.targets.caught_share:.0%} of its scenarios caught; "
                f"<= {scores.targets.false_per_1000:g} false alert per 1,000 benign records -> "
                f"{'PASSED' if scores.passed() else 'NOT MET'}")

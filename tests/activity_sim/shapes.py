@@ -57,7 +57,8 @@ def claims(caller: Caller, tenant_id: str, ip: str | None, when: datetime) -> di
                      "http://schemas.microsoft.com/identity/claims/scope": "user_impersonation"})
     else:
         base.update({"appid": caller.principal, "appidacr": "2", "idtyp": "app",
-                     "http://schemas.microsoft.com/identity/claims/identityprovider": f"https://sts.windows.net/{tenant_id}/"})
+                     "http://schemas.microsoft.com/identity/claims/identityprovider":
+                         f"https://sts.windows.net/{tenant_id}/"})
         if caller.kind is CallerKind.MANAGED_IDENTITY and caller.mi_resource_id:
             base["xms_mirid"] = caller.mi_resource_id
     if ip:
@@ -114,7 +115,8 @@ def rest_event(event: Event, tenant_id: str) -> dict[str, Any]:
     provider_type = event.operation.rsplit("/", 1)[0]
     if provider_type.endswith(("/runCommand", "/start", "/deallocate", "/restart")):
         provider_type = provider_type.rsplit("/", 1)[0]
-    resource_group = event.resource_id.split("/resourceGroups/")[1].split("/")[0] if "/resourceGroups/" in event.resource_id else ""
+    rid = event.resource_id
+    resource_group = rid.split("/resourceGroups/")[1].split("/")[0] if "/resourceGroups/" in rid else ""
     ticks = int(event.time.timestamp() * 10_000_000) + 621355968000000000
     data: dict[str, Any] = {
         "authorization": {"action": event.operation, "scope": event.resource_id},
@@ -165,7 +167,8 @@ class DeliveryStats:
     out_of_order: int  # records emitted after a record with a later event time
 
 
-def deliver(events: Sequence[Event], rng: random.Random, *, late_share: float, duplicate_share: float) -> list[Delivery]:
+def deliver(events: Sequence[Event], rng: random.Random, *, late_share: float,
+            duplicate_share: float) -> list[Delivery]:
     deliveries: list[Delivery] = []
     for event in events:
         late = rng.random() < late_share
