@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if other:
         print(f"{other} output lines were not alert objects", file=sys.stderr)
     scores: Scores = score(alerts, labels)
-    print(json.dumps(scores.to_json(), indent=1) if args.json else render(scores, labels))
+    print(json.dumps(scores.to_json(), indent=1) if args.json else render(scores, labels, alerts))
     return 0 if scores.passed() else 1
 
 

@@ -105,6 +105,7 @@ class Routine:
     def __init__(self, world: World) -> None:
         self.w = world
         self.rng = world.rng
+        self._used: set[tuple[str, str, str]] = set()  # (subscription, caller, action) seen so far
 
     def run(self) -> None:
         for sub in self.w.subs:
@@ -192,6 +193,12 @@ class Routine:
         roll = self.rng.random()
         action = action or ("run_command" if roll < 0.35 else "vmaccess" if roll < 0.45 else "cse" if roll < 0.55
                             else "restart" if roll < 0.8 else "list_keys")
+        first = (sub.id, admin.principal, action) not in self._used
+        self._used.add((sub.id, admin.principal, action))
+        if case is None and first and self._in_attack_phase(d) and action in ("run_command", "vmaccess", "cse"):
+            # A known admin doing something for the first time: one signal, routine work.
+            case = self.w.case(None, "known_admin_first_use", f"{admin.principal}: first {action} on {sub.name}",
+                               sub, when, ["known caller", "corporate IP range", "one VM", "working hours"])
         if action == "run_command":
             script = self.rng.choice(ADMIN_SCRIPTS[vm.os])
             self.w.operation(when, vm, admin, ip, RUN_COMMAND, body=run_command_body(vm, script),

@@ -106,6 +106,8 @@ class Scores:
     false_on_benign_cases: dict[str, int]  # benign case id -> false alerts that matched it
     malformed: list[str]
     targets: Targets
+    seen_as: dict[str, dict[str, int]] = field(default_factory=dict)  # scenario id -> alert types that matched it
+    false_alert_indexes: list[int] = field(default_factory=list)  # positions in the alerts given
 
     def false_per_1000(self, alert_type: str | None = None) -> float:
         count = self.false_alerts if alert_type is None else self.by_type[alert_type].false_alerts
@@ -128,6 +130,8 @@ class Scores:
                           "false_alerts": s.false_alerts, "on_other_scenarios": s.on_other_scenarios,
                           "false_per_1000": round(self.false_per_1000(t), 3)} for t, s in self.by_type.items()},
             "false_on_benign_cases": self.false_on_benign_cases, "malformed": self.malformed,
+            "missed_seen_as": {i: self.seen_as.get(i, {}) for row in self.by_type.values() for i in row.missed},
+            "false_alert_indexes": self.false_alert_indexes,
         }
 
 
@@ -141,6 +145,8 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
     caught: set[str] = set()
     false_alerts = 0
     on_benign: Counter[str] = Counter()
+    seen_as: dict[str, Counter[str]] = defaultdict(Counter)
+    false_indexes: list[int] = []
     malformed = [f"alert {line.index}: missing or unreadable {', '.join(line.missing)}"
                  for line in lines if line.missing]
     for line in lines:
@@ -148,6 +154,8 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
         row.alerts += 1
         matched = [case for case in labels.scenarios if line.matches(case, slack)]
         own = [case for case in matched if case.alert_type == line.alert_type]
+        for case in matched:
+            seen_as[case.id][line.alert_type] += 1
         caught.update(case.id for case in own)
         if own:
             continue
@@ -156,6 +164,7 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
             continue
         row.false_alerts += 1
         false_alerts += 1
+        false_indexes.append(line.index)
         on_benign.update(case.id for case in labels.benign_cases if line.matches(case, slack))
     missed: dict[str, list[str]] = defaultdict(list)
     for case in labels.scenarios:
@@ -167,11 +176,13 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
     for alert_type, ids in missed.items():
         by_type[alert_type].missed = ids
     return Scores(by_type, labels.benign_records, len(lines), false_alerts, dict(on_benign), malformed,
-                  targets or Targets())
+                  targets or Targets(), {k: dict(v) for k, v in seen_as.items()}, false_indexes)
 
 
-def render(scores: Scores, labels: Labels | None = None) -> str:
-    """The per-type table, the totals against the targets, then what was missed and why it matters."""
+def render(scores: Scores, labels: Labels | None = None, alerts: list[Mapping[str, Any]] | None = None,
+           *, show_false: int = 10) -> str:
+    """The per-type table, the totals against the targets, then what was missed (and which other
+    alerts fired on it), and the first false alerts with their evidence."""
     width = max(len(t) for t in scores.by_type) + 2
     out = [f"{'alert type':<{width}}{'caught':>10}{'rate':>7}{'alerts':>8}{'false':>7}{'false/1k':>10}  target"]
     for alert_type, row in scores.by_type.items():
@@ -198,12 +209,22 @@ def render(scores: Scores, labels: Labels | None = None) -> str:
     missed = [(t, i) for t, r in scores.by_type.items() for i in r.missed]
     if missed:
         out.append("missed scenarios:")
-        out += [f"  {t}: {i}" + (f" ({cases[i].description}; {', '.join(cases[i].signals)})" if i in cases else "")
-                for t, i in missed]
+        for t, i in missed:
+            about = f" ({cases[i].description}; {', '.join(cases[i].signals)})" if i in cases else ""
+            other = ", ".join(f"{k} x{n}" for k, n in sorted(scores.seen_as.get(i, {}).items()))
+            out.append(f"  {t}: {i}{about}; alerts on it: {other or 'none'}")
     if scores.false_on_benign_cases:
         out.append("false alerts on labelled benign cases:")
         out += [f"  {i}: {n}" + (f" ({cases[i].description})" if i in cases else "")
                 for i, n in sorted(scores.false_on_benign_cases.items())]
+    if alerts and scores.false_alert_indexes:
+        out.append(f"false alerts (first {min(show_false, len(scores.false_alert_indexes))}):")
+        for index in scores.false_alert_indexes[:show_false]:
+            a = alerts[index]
+            vms = ", ".join(str(r).rsplit("/", 1)[-1] for r in _strings(a.get("resource_ids")))
+            evidence = a.get("evidence")
+            text = "; ".join(map(str, evidence)) if isinstance(evidence, list) else str(evidence)
+            out.append(f"  {a.get('alert_type')} {a.get('start_time')} [{vms}]: {text[:300]}")
     if scores.malformed:
         out.append("malformed alerts (first 5):")
         out += [f"  {m}" for m in scores.malformed[:5]]

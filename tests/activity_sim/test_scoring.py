@@ -112,3 +112,12 @@ def test_perfect_alerts_built_from_a_simulation_pass_the_targets() -> None:
     scores = score(perfect, sim.labels)
     assert scores.passed() and scores.false_alerts == 0
     assert all(row.caught == row.scenarios == 2 for row in scores.by_type.values())
+
+
+def test_the_report_says_which_other_alerts_fired_on_a_missed_scenario_and_shows_false_ones() -> None:
+    alerts = [alert(DEL, [VM1], []), alert(RUN, [], ["nowhere"], hour=80, evidence=["first Run Command by x"])]
+    scores = score(alerts, labels())
+    assert scores.seen_as["s1"] == {DEL: 1} and scores.false_alert_indexes == [1]
+    text = render(scores, labels(), alerts)
+    assert f"alerts on it: {DEL} x1" in text
+    assert "false alerts (first 1):" in text and "first Run Command by x" in text
