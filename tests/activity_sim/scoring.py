@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -179,7 +179,7 @@ def score(alerts: Iterable[Mapping[str, Any]], labels: Labels, *, slack: timedel
                   targets or Targets(), {k: dict(v) for k, v in seen_as.items()}, false_indexes)
 
 
-def render(scores: Scores, labels: Labels | None = None, alerts: list[Mapping[str, Any]] | None = None,
+def render(scores: Scores, labels: Labels | None = None, alerts: Sequence[Mapping[str, Any]] | None = None,
            *, show_false: int = 10) -> str:
     """The per-type table, the totals against the targets, then what was missed (and which other
     alerts fired on it), and the first false alerts with their evidence."""
