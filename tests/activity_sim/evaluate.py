@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -88,9 +89,10 @@ def ingest_env(store: Path, extra: list[str]) -> dict[str, str]:
 
 
 def run_ingest(command: list[str], files: list[Path], out: Path, env_extra: list[str],
-               timeout: float) -> tuple[int, list[dict[str, object]], int, str]:
-    """(exit status, alert objects, other output lines, the end of stderr)."""
+               timeout: float) -> tuple[int, list[dict[str, object]], int, str, float]:
+    """(exit status, alert objects, other output lines, the end of stderr, seconds it took)."""
     store = out / "store"
+    started = time.monotonic()
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True)
     proc = subprocess.run([*command, "activity", "ingest", "--json", *map(str, files)], capture_output=True, text=True,
@@ -98,7 +100,7 @@ def run_ingest(command: list[str], files: list[Path], out: Path, env_extra: list
     (out / "alerts.jsonl").write_text(proc.stdout, encoding="utf-8")
     (out / "ingest.stderr").write_text(proc.stderr, encoding="utf-8")
     alerts, other = read_alert_lines(proc.stdout)
-    return proc.returncode, alerts, other, proc.stderr[-2000:]
+    return proc.returncode, alerts, other, proc.stderr[-2000:], time.monotonic() - started
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,10 +129,14 @@ def main(argv: list[str] | None = None) -> int:
     else:
         command = inspector_command(args.inspector)
         try:
-            status, alerts, other, stderr = run_ingest(command, files, out, args.env, args.timeout)
+            status, alerts, other, stderr, seconds = run_ingest(command, files, out, args.env, args.timeout)
         except (OSError, subprocess.TimeoutExpired) as exc:
             print(f"could not run {' '.join(command)} activity ingest: {exc}", file=sys.stderr)
             return 2
+        emitted = labels.delivery.get("emitted", 0)
+        print(f"ingest: exit {status}, {len(alerts)} alerts, {seconds:.1f} s wall for {emitted} records "
+              f"({emitted / seconds if seconds else 0:.0f} records/s, process start and store creation included)",
+              file=sys.stderr)
         if status not in (0, 1):
             print(f"`inspector activity ingest` exited {status}" + (" (some input unreadable)" if status == 2 else "")
                   + f"; stderr ends:\n{stderr}", file=sys.stderr)

@@ -11,7 +11,7 @@
   (Wednesday 04:00) where the subscription uses DSC; GPU driver updates every ten days.
 - Working-hours start and stop of VMs, storage key listings, and ordinary failures (a release
   script that failed, a GPU driver install that failed on a GPU VM).
-Routine cases inside the attack phase that look like attacks are labelled as benign cases."""
+Routine cases after the learning period that look like attacks are labelled as benign cases."""
 
 from __future__ import annotations
 
@@ -123,7 +123,8 @@ class Routine:
                     self.gpu_updates(sub, d)
 
     def _in_attack_phase(self, d: int) -> bool:
-        return d >= self.w.attack_from
+        """Past the learning period, where routine that looks unusual is labelled as a benign case."""
+        return d >= self.w.judged_from
 
     def vm_births(self, sub: Subscription, d: int) -> None:
         born = [vm for vm in sub.vms if vm.created_day == d]

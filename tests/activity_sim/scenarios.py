@@ -121,12 +121,12 @@ class Attacks:
             signals = ["new caller (a VM's managed identity)", "new IP range"]
         elif kind == "compromised_admin":
             caller = replace(self.rng.choice(sub.admins), ip_prefix=prefix)
-            signals = ["known admin", "new IP range"]
+            signals = ["new IP range"]  # a known admin's credentials: the range is the only novelty
         else:  # compromised automation
             known = sub.provisioner if kind == "compromised_provisioner" else sub.pipeline
             assert known is not None
             caller = replace(known, ip_prefix=prefix)
-            signals = ["known automation account", "new IP range"]
+            signals = ["new IP range"]  # a known automation account's credentials
         return caller, self.w.ips.address(prefix), signals
 
     def _vms(self, sub: Subscription, when: datetime, count: int, pool: list[Vm] | None = None) -> list[Vm]:
@@ -203,9 +203,10 @@ class Attacks:
     def vmaccess_usage(self, sub: Subscription, when: datetime) -> None:
         kind = self._variant(("new_user", "compromised_admin"))
         caller, ip, signals = self.attacker(sub, kind)
-        vms = self._vms(sub, when, self.rng.randint(2, 5))
+        # A known admin's stolen credentials need a second signal besides the new range: a fan-out.
+        vms = self._vms(sub, when, self.rng.randint(2, 5) if kind == "new_user" else self.rng.randint(3, 5))
         case = self._case("VM_VMAccessSuspiciousUsage", kind, f"VMAccess admin reset on {len(vms)} VMs", sub, when,
-                          [*signals, f"{len(vms)} VMs"])
+                          [*signals, f"{len(vms)} VMs in minutes"])
         for vm in vms:
             settings = {"username": "support_adm"} if vm.os is Os.WINDOWS else {}
             self.w.extension(when, vm, caller, ip, VMACCESS[vm.os], "enablevmaccess", settings, case=case)

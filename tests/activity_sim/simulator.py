@@ -96,7 +96,8 @@ def simulate(config: SimConfig | None = None) -> Simulation:
     rng = random.Random(config.seed)
     ips = IpPlan(rng)
     subs = build_fleet(rng, subscriptions=config.subscriptions, vms=config.vms, ips=ips, days=config.attack_from)
-    world = World(rng, Recorder(rng), ips, subs, config.start, config.days, config.attack_from, new_uuid(rng))
+    world = World(rng, Recorder(rng), ips, subs, config.start, config.days, config.attack_from, new_uuid(rng),
+                  judged_from=config.learning_days)
     routine = Routine(world)
     routine.run()
 

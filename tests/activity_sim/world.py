@@ -23,6 +23,7 @@ class World:
     days: int
     attack_from: int  # first day of the attack phase (after the learning period)
     tenant_id: str
+    judged_from: int = 0  # first day after the learning period: benign cases are labelled from here
     scenarios: list[Case] = field(default_factory=list)
     benign_cases: list[Case] = field(default_factory=list)
 
