@@ -51,6 +51,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--generate-only", action="store_true", help="write logs and labels, run nothing")
     parser.add_argument("--inspector", default=None, help="the inspector command (default: the one beside this Python)")
     parser.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="setting for the ingest")
+    parser.add_argument("--ingest-option", action="append", default=[], metavar="OPTION",
+                        help="an option passed on to `inspector activity ingest` (e.g. --no-inspect)")
     parser.add_argument("--timeout", type=float, default=3600.0, help="seconds the ingest may take")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     return parser.parse_args(argv)
@@ -89,13 +91,13 @@ def ingest_env(store: Path, extra: list[str]) -> dict[str, str]:
 
 
 def run_ingest(command: list[str], files: list[Path], out: Path, env_extra: list[str],
-               timeout: float) -> tuple[int, list[dict[str, object]], int, str, float]:
+               timeout: float, options: tuple[str, ...] = ()) -> tuple[int, list[dict[str, object]], int, str, float]:
     """(exit status, alert objects, other output lines, the end of stderr, seconds it took)."""
     store = out / "store"
     started = time.monotonic()
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir(parents=True)
-    proc = subprocess.run([*command, "activity", "ingest", "--json", *map(str, files)], capture_output=True, text=True,
+    proc = subprocess.run([*command, "activity", "ingest", "--json", *options, *map(str, files)], capture_output=True, text=True,
                           env=ingest_env(store, env_extra), timeout=timeout, stdin=subprocess.DEVNULL, check=False)
     (out / "alerts.jsonl").write_text(proc.stdout, encoding="utf-8")
     (out / "ingest.stderr").write_text(proc.stderr, encoding="utf-8")
@@ -129,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         command = inspector_command(args.inspector)
         try:
-            status, alerts, other, stderr, seconds = run_ingest(command, files, out, args.env, args.timeout)
+            status, alerts, other, stderr, seconds = run_ingest(command, files, out, args.env, args.timeout,
+                                                               tuple(args.ingest_option))
         except (OSError, subprocess.TimeoutExpired) as exc:
             print(f"could not run {' '.join(command)} activity ingest: {exc}", file=sys.stderr)
             return 2
