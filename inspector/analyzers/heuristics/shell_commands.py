@@ -534,7 +534,7 @@ def shell_command_findings(view: TextView) -> list[Finding]:
         scan.note(SELF_SIGNED_CA, scan.found[CA_TRUST.id][0])
     if history_off_at is None:
         history_off_at = _history_off_in_text(view.text, commands)
-        after_history = [c for c in commands[history_off_at + 1:] if c.name not in _HISTORY_HARMLESS] \
+        after_history = [c for c in commands[history_off_at:] if c.name not in _HISTORY_HARMLESS] \
             if history_off_at is not None else []
     if history_off_at is not None and after_history:
         scan.note(HISTORY_OFF, commands[history_off_at])
@@ -568,7 +568,8 @@ _HISTORY_TEXT = regex.compile(
 
 
 def _history_off_in_text(text: str, commands: list[ExtractedCommand]) -> int | None:
-    """The index of the first command after the script turns history recording off or clears it."""
+    """The index of the first command that starts after the script turns history recording off or
+    clears it (the `export`/`unset` itself is not an extracted command)."""
     try:
         match = _HISTORY_TEXT.search(text, timeout=_REGEX_TIMEOUT)
     except TimeoutError:
@@ -576,7 +577,7 @@ def _history_off_in_text(text: str, commands: list[ExtractedCommand]) -> int | N
     if match is None:
         return None
     for index, command in enumerate(commands):
-        if command.offset >= match.start():
+        if command.offset >= match.end():
             return index
     return None
 
