@@ -112,7 +112,8 @@ PRELOAD_VARIABLE = _h(
 FIREWALL_OFF = _h(
     "firewall_disabled", "Host firewall disabled or flushed",
     "ufw disable, iptables/ip6tables -F, nft flush ruleset, pfctl -d, ufw logging off, or a write to the "
-    "firewall's configuration files.", 300, ("T1562.004",))
+    "firewall's configuration files (dual-use: image builders open the host firewall; adds up with the rest).",
+    100, ("T1562.004",))
 FIREWALL_SERVICE = _h(
     "firewall_service_stopped", "Firewall service stopped or a rule removed",
     "systemctl/service stop or disable of ufw, firewalld, iptables or pf, or a firewall rule deleted "
@@ -143,7 +144,9 @@ INLINE_DECODE_EXEC = _h(
 DECODE_TO_SHELL = _h(
     "decode_to_shell", "Decoded data piped into a shell",
     "base64 -d, b64decode, xxd -r, openssl base64 -d or rev output piped into sh/bash/eval: the commands "
-    "run are never written in the script.", 300, ("T1140", "T1059.004"))
+    "run are never written in the script. Read from the commands, so decoders the text patterns do not know "
+    "(b64decode, basenc, openssl) count too; medium alone, the decoded layer is analysed on its own.",
+    120, ("T1140", "T1059.004"))
 PROFILE_COMMAND = _h(
     "profile_command", "Shell startup file made to run a command",
     "A line written to .bashrc/.profile/.shrc/.zshrc/.bash_logout or /etc/profile(.d) runs a program that "

