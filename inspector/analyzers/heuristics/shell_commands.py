@@ -240,7 +240,7 @@ def _search(pattern: regex.Pattern[str], text: str) -> bool:
         return False
 
 
-def _plain(arguments: Iterable[str]) -> list[str]:
+def plain_arguments(arguments: Iterable[str]) -> list[str]:
     """Arguments without redirections and their targets."""
     out: list[str] = []
     skip = False
@@ -266,7 +266,7 @@ def written_files(command: ExtractedCommand) -> list[str]:
     """Files a command writes: redirections, tee's files, the destination of cp/mv/install/ln, sed -i's."""
     files = redirect_targets(command)
     name = command.name
-    plain = _plain(command.arguments)
+    plain = plain_arguments(command.arguments)
     operands = [a for a in plain if not a.startswith("-")]
     if name == "tee":
         files.extend(operands)
@@ -309,14 +309,14 @@ def _content(command: ExtractedCommand) -> str:
     """What an echo/printf prints (its plain arguments joined)."""
     if command.name not in ("echo", "printf"):
         return ""
-    return " ".join(a for a in _plain(command.arguments) if not (a.startswith("-") and len(a) <= 3))
+    return " ".join(a for a in plain_arguments(command.arguments) if not (a.startswith("-") and len(a) <= 3))
 
 
 def _check_command(scan: _Scan, command: ExtractedCommand, previous: ExtractedCommand | None, text: str,
                    written: list[str], content: str) -> None:
     name = command.name
     arguments = command.arguments
-    plain = _plain(arguments)
+    plain = plain_arguments(arguments)
     lowered = " ".join(plain).lower()
     program = command.program
     if name in ("insmod", "kextload") or (name == "kmutil" and "load" in plain) or (
@@ -460,7 +460,7 @@ def _low_unique_id(plain: list[str]) -> bool:
 
 def _decodes(command: ExtractedCommand) -> bool:
     name = command.name
-    plain = _plain(command.arguments)
+    plain = plain_arguments(command.arguments)
     if name in ("base64", "base32", "basenc") and any(a in ("-d", "--decode", "-D") or
                                                      (a.startswith("-") and not a.startswith("--") and "d" in a)
                                                      for a in plain):
@@ -514,7 +514,7 @@ def shell_command_findings(view: TextView) -> list[Finding]:
         if name == "tee" and previous is not None and _piped(view.text, previous, command):
             content = _content(previous)
         elif name == "sed" and written:
-            content = " ".join(a for a in _plain(command.arguments) if not a.startswith("-") and a not in written)
+            content = " ".join(a for a in plain_arguments(command.arguments) if not a.startswith("-") and a not in written)
             content = content.split("|", 2)[2] if content.startswith("s|") and content.count("|") >= 2 else content
         _check_command(scan, command, previous, view.text, written, content)
         if name in _DISCOVERY:
@@ -554,7 +554,7 @@ def shell_command_findings(view: TextView) -> list[Finding]:
 
 def _disables_history(command: ExtractedCommand) -> bool:
     name = command.name
-    plain = _plain(command.arguments)
+    plain = plain_arguments(command.arguments)
     if name in ("export", "declare", "typeset", "local", "readonly"):
         return any(_search(_HISTORY_VARIABLES, a.replace('"', "").replace("'", "")) for a in plain)
     if name == "unset":
@@ -598,4 +598,4 @@ def _vm_check(scan: _Scan, commands: list[ExtractedCommand]) -> None:
 
 FAMILY = Family(name="shell", checks=(shell_command_findings,))
 
-__all__ = ["FAMILY", "HEURISTICS", "redirect_targets", "shell_command_findings", "written_files"]
+__all__ = ["FAMILY", "HEURISTICS", "plain_arguments", "redirect_targets", "shell_command_findings", "written_files"]
