@@ -143,9 +143,9 @@ INLINE_DECODE_EXEC = _h(
     "subprocess.", 300, ("T1140", "T1059.006"))
 DECODE_TO_SHELL = _h(
     "decode_to_shell", "Decoded data piped into a shell",
-    "base64 -d, b64decode, xxd -r, openssl base64 -d or rev output piped into sh/bash/eval: the commands "
-    "run are never written in the script. Read from the commands, so decoders the text patterns do not know "
-    "(b64decode, basenc, openssl) count too; medium alone, the decoded layer is analysed on its own.",
+    "b64decode, base32/basenc -d, uudecode or openssl base64 -d output piped into sh/bash/eval: the commands "
+    "run are never written in the script (base64 -d, xxd -r and rev pipes have their own findings); medium "
+    "alone.",
     120, ("T1140", "T1059.004"))
 PROFILE_COMMAND = _h(
     "profile_command", "Shell startup file made to run a command",
@@ -459,15 +459,16 @@ def _low_unique_id(plain: list[str]) -> bool:
 
 
 def _decodes(command: ExtractedCommand) -> bool:
+    """A decoder the text patterns and the deobfuscation layer do not already read (`base64 -d`,
+    `xxd -r` and `rev` piped to a shell have their own findings; counting them again here would
+    score one piece of evidence twice)."""
     name = command.name
     plain = plain_arguments(command.arguments)
-    if name in ("base64", "base32", "basenc") and any(a in ("-d", "--decode", "-D") or
-                                                     (a.startswith("-") and not a.startswith("--") and "d" in a)
-                                                     for a in plain):
+    if name in ("base32", "basenc") and any(a in ("-d", "--decode", "-D") or
+                                            (a.startswith("-") and not a.startswith("--") and "d" in a)
+                                            for a in plain):
         return True
-    if name in ("b64decode", "uudecode", "rev"):
-        return True
-    if name == "xxd" and any(a.startswith("-r") for a in plain):
+    if name in ("b64decode", "uudecode"):
         return True
     return name == "openssl" and "-d" in plain and any(a in ("base64", "-base64", "-a", "enc") for a in plain)
 

@@ -66,8 +66,6 @@ def test_each_behaviour_is_flagged_in_the_form_a_script_writes_it(script: str, h
     ("iptables -F && iptables -X", "firewall_disabled"),
     ("nft flush ruleset", "firewall_disabled"),
     ("echo '# allow web' >> /etc/ufw/user.rules", "firewall_disabled"),
-    ("echo aWQ= | base64 -d | bash", "decode_to_shell"),
-    ("echo 6469 | xxd -r -p | sh", "decode_to_shell"),
     ("echo aWQ= | b64decode -r | sh", "decode_to_shell"),
     ("cp corp-ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates", "root_ca_trusted"),
     ("sudo xattr -rd com.apple.quarantine /Applications/Tool.app", "gatekeeper_bypass"),
