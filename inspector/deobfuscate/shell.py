@@ -31,7 +31,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
-from inspector.deobfuscate.shell_words import STANDARD_NAMES, resolve_glob
+from inspector.deobfuscate.shell_words import resolve_glob
 from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
@@ -113,9 +113,10 @@ _MAX_ARRAY_ITEMS = 4096
 _ARRAY = regex.compile(r"(?:^|(?<=[\s;&|(]))(?P<name>[A-Za-z_]\w{0,63})=\((?P<items>[^()$`\n]{0,65536}+)\)")
 _ARRAY_ITEM = regex.compile(r"'[^']*+'|\"[^\"\\$`]*+\"|[^\s'\"]++")
 _ARRAY_REF = regex.compile(r"\$\{(?P<name>[A-Za-z_]\w{0,63})\[(?P<index>\d{1,5})\]\}")
+_COMMAND_WORD = regex.compile(r"^(?:[A-Za-z_][\w.-]{0,63}|/[\w./-]{1,255})$")
 _GLOB_PATH = regex.compile(r"(?<![\w/$.*?\]])/(?:[\w.?*-]{1,64}+/){0,8}+[\w.?*-]{1,64}+(?![\w/])")
 _BRACE_COMMAND = regex.compile(
-    r"(?:^|[;&|(`\"']|\$\()\s*+(?P<brace>\{(?P<body>[\w./-]{1,64}+(?:,[^{},\s;&|]{0,256}+){1,64}+)\})")
+    r"(?m)(?:^|[;&|(`\"']|\$\()[ \t]*+(?P<brace>\{(?P<body>[\w./-]{1,64}+(?:,[^{},\s;&|]{0,256}+){1,64}+)\})")
 _VARREF = regex.compile(r"\$\{(?P<a>[A-Za-z_]\w{0,63})\}|\$(?P<b>[A-Za-z_]\w{0,63})")
 
 
@@ -331,7 +332,7 @@ class ShellLayer:
         found = 0
         for match in _BRACE_COMMAND.finditer(text, timeout=ctx.regex_timeout()):
             words = match.group("body").split(",")
-            if words[0] not in STANDARD_NAMES and not words[0].startswith("/"):
+            if not _COMMAND_WORD.match(words[0]):
                 continue
             if not found:
                 out.technique(TECHNIQUE_HEURISTICS["brace"], match.start("brace"), len(match.group("brace")),

@@ -29,6 +29,16 @@ STANDARD_NAMES = (
     "shred", "truncate", "unset", "export", "eval", "exec", "chattr", "lsattr", "pkill", "killall", "tr", "cut",
     "sort", "uniq", "wc", "date", "uptime", "w", "who", "last", "lastlog", "groups", "getent", "ping", "nmap",
     "dig", "nslookup", "host", "ftp", "tftp", "sftp", "rsync", "zip", "unzip", "xz", "bzip2", "gpg",
+    "tcpdump", "tshark", "lsof", "strings", "split", "file", "stat", "ln", "install", "chgrp", "chpasswd",
+    "groupadd", "userdel", "visudo", "at", "atq", "batch", "journalctl", "auditctl", "ausearch", "logger",
+    "shutdown", "reboot", "halt", "poweroff", "systemd-run", "hostnamectl", "timedatectl", "lsmod", "rmmod",
+    "dmidecode", "lscpu", "lspci", "lsblk", "df", "du", "free", "top", "pgrep", "pidof", "nohup", "setsid",
+    "screen", "tmux", "script", "expect", "gcc", "cc", "make", "git", "docker", "kubectl", "nsenter", "chroot",
+    "unshare", "capsh", "setcap", "getcap", "sysctl", "update-ca-certificates", "update-ca-trust", "yes",
+    "timeout", "watch", "xdg-open", "sqlite3", "mysql", "psql", "ldapsearch", "smbclient", "mkfifo", "mknod",
+    "launchctl", "security", "dscl", "dscacheutil", "defaults", "osascript", "kextload", "kextunload", "kmutil",
+    "chflags", "xattr", "spctl", "csrutil", "ioreg", "system_profiler", "sw_vers", "pfctl", "plutil", "open",
+    "codesign", "hdiutil", "diskutil", "networksetup", "scutil", "SetFile", "whois", "split",
 )
 # Well-known files a glob path may name, and the directories they live in.
 STANDARD_FILES = ("passwd", "shadow", "hosts", "sudoers", "group", "gshadow", "crontab", "rc.local", "resolv.conf",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 
+from inspector.deobfuscate.shell_words import STANDARD_NAMES, resolve_glob
 from tests.obfuscation.obfuscators import _var
 
 
@@ -23,11 +24,23 @@ def sh_char_array(command: str, seed: int = 0) -> str:
 
 
 def sh_glob_program(command: str, seed: int = 0) -> str:
-    """`/???/???/c?r? rest`: the program written as a glob path with a few letters kept."""
+    """`/???/???/c?r? rest`: the program written as a glob path, as a framework writes it for a
+    program in the standard directories: letters are kept until the glob names only it there.
+    Other programs (builtins, scripts, paths) are left as written, as they cannot be globbed."""
     rng = random.Random(seed)
     program, _, rest = command.partition(" ")
-    keep = {0} | {i for i in range(len(program)) if rng.random() < 0.3}
-    glob = "".join(c if i in keep else "?" for i, c in enumerate(program))
+    if program not in STANDARD_NAMES:
+        return command
+    hidden = list(range(1, len(program)))
+    rng.shuffle(hidden)
+    shown = set(range(len(program)))
+    while hidden:  # hide letters while the glob still names only this program
+        index = hidden.pop()
+        trial = shown - {index}
+        glob = "".join(c if i in trial else "?" for i, c in enumerate(program))
+        if resolve_glob(f"/???/???/{glob}") == f"/usr/bin/{program}":
+            shown = trial
+    glob = "".join(c if i in shown else "?" for i, c in enumerate(program))
     return f"/???/???/{glob} {rest}".rstrip()
 
 
