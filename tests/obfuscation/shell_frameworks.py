@@ -7,15 +7,21 @@ Seeded, deterministic, for the deobfuscation tests only (they never run what the
 from __future__ import annotations
 
 import random
+import re
 
 from inspector.deobfuscate.shell_words import STANDARD_NAMES, resolve_glob
 from tests.obfuscation.obfuscators import _var
+
+
+_PLAIN_WORD = re.compile(r"^[\w./-]+$")
 
 
 def sh_char_array(command: str, seed: int = 0) -> str:
     """`a=(l u c r); ${a[2]}${a[1]}${a[3]}${a[0]} rest`: the program spelled from a shuffled array."""
     rng = random.Random(seed)
     program, _, rest = command.partition(" ")
+    if not _PLAIN_WORD.match(program):
+        return command  # an assignment or a quoted/expanded word is not a program to spell
     letters = sorted(set(program), key=lambda _: rng.random())
     name = _var(rng)
     spelled = "".join("${%s[%d]}" % (name, letters.index(c)) for c in program)
@@ -48,6 +54,8 @@ def sh_brace_command(command: str, seed: int = 0) -> str:
     """`{curl,-fsSL,http://x}|bash`: the first simple command written as a brace expansion."""
     first, bar, rest = command.partition(" | ")
     words = first.split(" ")
+    if not _PLAIN_WORD.match(words[0]):
+        return command
     # redirections stay outside: inside the braces they would be plain words
     cut = next((i for i, w in enumerate(words) if any(c in w for c in "<>&;")), len(words))
     braced, tail = words[:cut], words[cut:]
