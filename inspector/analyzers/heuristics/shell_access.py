@@ -92,6 +92,8 @@ _PASSWORD_PLACES = ("~/", "/home", "/root", "/etc", "/var/www", "/opt", ".bash_h
 _UPLOAD_OPTIONS = ("-T", "--upload-file", "--data-binary", "-d", "--data", "--data-raw", "-F", "--form")
 _TEMP = ("/tmp/", "/var/tmp/", "/dev/shm/")
 _REGEX_TIMEOUT = 0.05
+_PROC_MEM = regex.compile(r"/proc/(?:\d{1,10}|\$\w{1,64}|\*)/mem\b")
+_DOT_DIRECTORY = regex.compile(r"/\.[^./][^/]{0,255}/")
 
 
 def _matches(pattern: regex.Pattern[str], text: str) -> bool:
@@ -132,7 +134,7 @@ def _check(found: dict[str, tuple[ExtractedCommand, int]], command: ExtractedCom
                 p.startswith(_PASSWORD_PLACES) or ".bash_history" in p for p in operands[1:]):
             note(PRIVATE_KEYS)
     if (name in ("dd", "cat", "strings", "xxd") and any(
-            regex.search(r"/proc/(?:\d+|\$\w+|\*)/mem\b", p) for p in plain)) or name in ("gcore",):
+            _matches(_PROC_MEM, p) for p in plain)) or name in ("gcore",):
         note(PROCESS_MEMORY)
     if name in ("ssh", "autossh") and any(a.startswith("-") and not a.startswith("--") and ("D" in a or "R" in a)
                                           for a in plain) and any(a.startswith("-") and ("N" in a or "f" in a)
@@ -181,7 +183,7 @@ def _check(found: dict[str, tuple[ExtractedCommand, int]], command: ExtractedCom
     if name in ("cp", "mv", "install") and len([p for p in plain if not p.startswith("-")]) >= 2:
         operands = [p for p in plain if not p.startswith("-")]
         source, target = operands[0], operands[-1]
-        if (source.startswith("/dev/shm/") or regex.search(r"/\.[^./][^/]*/", source)) and \
+        if (source.startswith("/dev/shm/") or _matches(_DOT_DIRECTORY, source)) and \
                 target.startswith(("/usr/bin/", "/usr/sbin/", "/bin/", "/sbin/", "/usr/local/bin/", "/usr/local/sbin/")):
             note(HIDDEN_BINARY_INSTALL)
 

@@ -231,6 +231,8 @@ _PRELOAD = regex.compile(
     r"(?m)(?:^|[\s;&|(])(?:export\s+)?(?:LD_PRELOAD|DYLD_INSERT_LIBRARIES)=[\"']?"
     r"(?:/tmp/|/var/tmp/|/dev/shm/|\./|~/|\$HOME/|/home/|\.\.?/|[^\s/\"']+\.(?:so|dylib)\b)")
 _REGEX_TIMEOUT = 0.05
+_ACTION_WORDS = regex.compile(r"[\s;&|()]+")
+_REMOTE_OPERAND = regex.compile(r"^[\w.-]{1,64}@[\w.-]{1,253}:")
 _MAX_CONTENT_CHARS = 64 * 1024
 
 
@@ -372,7 +374,11 @@ def _check_command(scan: _Scan, command: ExtractedCommand, previous: ExtractedCo
     if name == "trap" and plain:
         action = plain[0]
         signals = " ".join(plain[1:]).upper()
-        words = {base_name(w) for w in regex.split(r"[\s;&|()]+", action) if w}
+        try:
+            words = {base_name(w) for w in _ACTION_WORDS.split(action[:_MAX_CONTENT_CHARS], timeout=_REGEX_TIMEOUT)
+                     if w}
+        except TimeoutError:
+            words = set()
         if words & (_INTERPRETERS | {"nohup", "curl", "wget", "nc", "ncat", "socat", "setsid"}) and signals:
             scan.note(TRAP_HOOK, command)
         elif "DEBUG" in signals and "BASH_COMMAND" in action:
@@ -388,7 +394,7 @@ def _check_command(scan: _Scan, command: ExtractedCommand, previous: ExtractedCo
     if name == "sysctl" and any(a.startswith(("hw.hv_vendor", "kern.hv_vm_present", "hw.model",
                                                  "machdep.cpu.features")) for a in plain):
         scan.note(VM_CHECK, command)
-    if name in ("scp", "rsync", "sftp") and any(regex.match(r"^[\w.-]+@[\w.-]+:", a) for a in plain):
+    if name in ("scp", "rsync", "sftp") and any(_search(_REMOTE_OPERAND, a) for a in plain):
         scan.note(REMOTE_COPY, command)
     if _search(_BROWSER_STORES, command.command_line) and name not in ("echo", "printf"):
         scan.note(BROWSER_SECRETS, command)
@@ -520,8 +526,11 @@ def _systemd_units(scan: _Scan, unit_lines: dict[str, list[tuple[str, ExtractedC
 def shell_command_findings(view: TextView) -> list[Finding]:
     commands = [c for c in commands_of(view.payload, view.ctx) if c.shell is Shell.SHELL]
     scan = _Scan()
-    if _search(_PRELOAD, view.text[:_MAX_CONTENT_CHARS * 16]):
-        match = _PRELOAD.search(view.text, timeout=_REGEX_TIMEOUT)
+    if "ld_preload" in view.lowered or "dyld_insert_libraries" in view.lowered:
+        try:
+            match = _PRELOAD.search(view.text, timeout=_REGEX_TIMEOUT)
+        except TimeoutError:
+            match = None
         if match is not None:
             offset = match.start()
             scan.found[PRELOAD_VARIABLE.id] = (ExtractedCommand(
