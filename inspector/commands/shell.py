@@ -10,6 +10,8 @@ its own and its commands are extracted too.
 
 from __future__ import annotations
 
+import base64
+import binascii
 from dataclasses import dataclass, field
 
 import tree_sitter
@@ -27,6 +29,7 @@ from inspector.commands.model import (
     unix_image,
 )
 from inspector.deobfuscate.common import parse_until
+from inspector.deobfuscate.shell_words import has_glob, printf_output, resolve_glob, unescape_ansi_c, unescape_echo_e
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_bash.language())
 
@@ -38,6 +41,9 @@ BUILTINS = frozenset({
     "builtin", "command", "let", "pushd", "popd", "shopt", ":",
 })
 _MAX_VARIABLES = 10_000
+_MAX_ARRAY_ITEMS = 4096
+_MAX_LOOP_VALUES = 256
+_MAX_SUBSTITUTION_NESTING = 4
 _MAX_VALUE_CHARS = 64 * 1024
 _DOUBLE_QUOTE_ESCAPES = frozenset('"\\$`')
 
@@ -66,6 +72,10 @@ class _Walk:
     base: tuple[int, int] | None
     depth: int
     variables: dict[str, str] = field(default_factory=dict)
+    arrays: dict[str, list[str]] = field(default_factory=dict)
+    done: set[int] = field(default_factory=set)  # assignment nodes already applied by a loop
+    outputs: dict[int, str | None] = field(default_factory=dict)  # `$(...)` node id -> its static output
+    evaluating: int = 0  # `$(...)` folded inside one another right now
     redirects: dict[int, list[str]] = field(default_factory=dict)  # command node id -> its redirections
     heredocs: dict[int, str] = field(default_factory=dict)  # command node id -> the here-document it reads
     offsets: CharOffsets = field(init=False)
@@ -83,6 +93,8 @@ class _Walk:
                 self.collector.stopped = True
                 return
             kind = node.type
+            if kind == "for_statement":
+                self._literal_loop(node)
             if kind == "variable_assignment":
                 self._assignment(node)
             elif kind == "redirected_statement":
@@ -117,17 +129,108 @@ class _Walk:
             return "".join(self.fold(part) for part in node.children)
         if kind in ("simple_expansion", "expansion"):
             return self._expansion(node)
+        if kind == "ansi_c_string":
+            return unescape_ansi_c(self.text(node)[2:-1])
+        if kind == "command_substitution":
+            value = self._substitution(node)
+            if value is not None:
+                return value
         return self.text(node, CODE_ARGUMENT_CHARS)
+
+    def _substitution(self, node: Node) -> str | None:
+        """The output of `$(printf ...)`, `$(echo -e ...)` or `$(echo ... | rev)`, when it is static
+        (computed once per node: nested substitutions are folded again at every level)."""
+        if node.id in self.outputs:
+            return self.outputs[node.id]
+        if node.end_byte - node.start_byte > CODE_ARGUMENT_CHARS:
+            self.outputs[node.id] = None
+            return None
+        if self.evaluating >= _MAX_SUBSTITUTION_NESTING:
+            return None
+        self.outputs[node.id] = None  # while it is being computed
+        self.evaluating += 1
+        try:
+            value = self._evaluate_substitution(node)
+        finally:
+            self.evaluating -= 1
+        if len(self.outputs) < _MAX_VARIABLES:
+            self.outputs[node.id] = value
+        return value
+
+    def _evaluate_substitution(self, node: Node) -> str | None:
+        inner = [c for c in node.named_children if c.type in ("command", "pipeline")]
+        if len(inner) != 1:
+            return None
+        stages = [inner[0]] if inner[0].type == "command" else [c for c in inner[0].named_children]
+        if not stages or any(s.type != "command" for s in stages) or len(stages) > 4:
+            return None
+        value = self._static_output(stages[0])
+        for stage in stages[1:]:
+            if value is None:
+                return None
+            arguments = [self.fold(a) for a in stage.children_by_field_name("argument")]
+            value = _filter(self._name_of(stage), arguments, value)
+        return value.rstrip("\n") if value is not None else None
+
+    def _name_of(self, command: Node) -> str:
+        name = command.child_by_field_name("name")
+        return base_name(self.fold(name.named_children[0])) if name is not None and name.named_children else ""
+
+    def _static_output(self, command: Node) -> str | None:
+        name = self._name_of(command)
+        arguments = [self.fold(a) for a in command.children_by_field_name("argument")]
+        if any("$" in a or "`" in a for a in arguments):
+            return None
+        if name == "printf" and arguments:
+            return printf_output(arguments[0], arguments[1:])
+        if name == "echo":
+            flags = ""
+            while arguments and arguments[0][:1] == "-" and set(arguments[0][1:]) <= set("neE") and arguments[0] != "-":
+                flags += arguments.pop(0)[1:]
+            text = " ".join(arguments)
+            return (unescape_echo_e(text) if "e" in flags else text) + ("" if "n" in flags else "\n")
+        return None
+
+    def _literal_loop(self, node: Node) -> None:
+        """`for x in a b c; do s=$s$x; done`: the assignments in the body run once per literal value,
+        so a command assembled in a loop is known when it runs."""
+        variable = node.child_by_field_name("variable")
+        body = node.child_by_field_name("body")
+        values = node.children_by_field_name("value")
+        if variable is None or body is None or not values or len(values) > _MAX_LOOP_VALUES:
+            return
+        if any(v.type not in ("word", "string", "raw_string", "number") for v in values):
+            return
+        assignments = [c for c in body.named_children if c.type == "variable_assignment"]
+        if not assignments:
+            return
+        name = self.text(variable)
+        for assignment in assignments:
+            target = assignment.child_by_field_name("name")
+            if target is not None:
+                self.variables.setdefault(self.text(target), "")  # an accumulator starts empty
+        for value in values:
+            self.variables[name] = self.fold(value)
+            for assignment in assignments:
+                self._assignment(assignment, force=True)
+        self.done.update(a.id for a in assignments)
 
     def _string_part(self, node: Node) -> str:
         if node.type == "string_content":
             return _unescape_double_quoted(self.text(node))
         if node.type in ("simple_expansion", "expansion"):
             return self._expansion(node)
+        if node.type == "command_substitution":
+            value = self._substitution(node)
+            if value is not None:
+                return value
         return self.text(node, CODE_ARGUMENT_CHARS)
 
     def _expansion(self, node: Node) -> str:
         written = self.text(node, CODE_ARGUMENT_CHARS)
+        subscript = next((c for c in node.named_children if c.type == "subscript"), None)
+        if subscript is not None and node.named_child_count == 1:
+            return self._element(subscript, written)
         names = [c for c in node.children if c.type == "variable_name"]
         # `${X:-default}`, `${X#prefix}` and the like are not plain references: kept as written.
         plain = len(names) == 1 and node.named_child_count == 1
@@ -137,9 +240,25 @@ class _Walk:
                 return value
         return written
 
+    def _element(self, subscript: Node, written: str) -> str:
+        """`${a[2]}`, `${a[@]}`, `${a[*]}` of an array assigned from literals."""
+        name_node = subscript.child_by_field_name("name")
+        index_node = subscript.child_by_field_name("index")
+        items = self.arrays.get(self.text(name_node)) if name_node is not None else None
+        if items is None or index_node is None:
+            return written
+        index = self.text(index_node)
+        if index in ("@", "*"):
+            return " ".join(items)
+        if index.isdigit() and int(index) < len(items):
+            return items[int(index)]
+        return written
+
     # --- statements --------------------------------------------------------------------
 
-    def _assignment(self, node: Node) -> None:
+    def _assignment(self, node: Node, force: bool = False) -> None:
+        if node.id in self.done and not force:
+            return
         parent = node.parent
         if parent is not None and parent.type == "command":
             return  # `X=1 cmd`: set for that command only
@@ -148,8 +267,15 @@ class _Walk:
         if name_node is None:
             return
         name = self.text(name_node)
+        if value_node is not None and value_node.type == "array":
+            items = [self.fold(item) for item in value_node.named_children[:_MAX_ARRAY_ITEMS]]
+            if name in self.arrays or len(self.arrays) < _MAX_VARIABLES:
+                self.arrays[name] = [i[:_MAX_VALUE_CHARS] for i in items]
+            self.variables.pop(name, None)
+            return
         value = self.fold(value_node) if value_node is not None else ""
-        if value_node is not None and value_node.type in ("command_substitution", "arithmetic_expansion", "array"):
+        if value_node is not None and value_node.type in ("command_substitution", "arithmetic_expansion") \
+                and value == self.text(value_node, CODE_ARGUMENT_CHARS):
             self.variables.pop(name, None)
         elif len(value) <= _MAX_VALUE_CHARS and (name in self.variables or len(self.variables) < _MAX_VARIABLES):
             self.variables[name] = value
@@ -196,7 +322,10 @@ class _Walk:
         written = self.fold(name_node.named_children[0])
         if not written:
             return
+        if has_glob(written):
+            written = resolve_glob(written) or written
         arguments = [self.fold(argument) for argument in node.children_by_field_name("argument")]
+        arguments = [(resolve_glob(a) or a) if a.startswith("/") and has_glob(a) else a for a in arguments]
         arguments.extend(self.redirects.pop(node.id, ()))
         offset, length = self.span(node)
         self.collector.add(ExtractedCommand(
@@ -213,6 +342,21 @@ class _Walk:
         if heredoc is not None and base_name(written) in SHELL_NAMES and "-c" not in arguments \
                 and self.depth < self.collector.budget.max_nesting:
             collect(heredoc, self.collector, base=(offset, length), depth=self.depth + 1, variables=self.variables)
+
+
+def _filter(name: str, arguments: list[str], value: str) -> str | None:
+    """What a text filter in a static `$(...)` pipeline makes of its input (None: not a known one)."""
+    if name == "rev":
+        return "\n".join(line[::-1] for line in value.split("\n"))
+    if name in ("base64", "base32") and any(a in ("-d", "--decode", "-D") for a in arguments):
+        try:
+            decoded = (base64.b64decode if name == "base64" else base64.b32decode)("".join(value.split()))
+        except (binascii.Error, ValueError):
+            return None
+        return decoded.decode("utf-8", "replace")
+    if name == "tr" and len(arguments) == 2 and len(arguments[0]) == len(arguments[1]):
+        return value.translate(str.maketrans(arguments[0], arguments[1]))
+    return None
 
 
 def _unescape_word(text: str) -> str:
@@ -289,10 +433,15 @@ def wrapped_command(command: ExtractedCommand) -> ExtractedCommand | None:
 
 
 def shell_script(command: ExtractedCommand) -> str | None:
-    """The script a `sh -c '...'` / `bash -lc '...'` command runs, if any."""
+    """The script a `sh -c '...'` / `bash -lc '...'` / `su -l user -c '...'` command runs, if any."""
+    arguments = command.arguments
+    if base_name(command.program) == "su":
+        for index, argument in enumerate(arguments[:-1]):
+            if argument in ("-c", "--command"):
+                return arguments[index + 1]
+        return None
     if base_name(command.program) not in SHELL_NAMES:
         return None
-    arguments = command.arguments
     for index, argument in enumerate(arguments[:-1]):
         if argument.startswith("-") and not argument.startswith("--") and "c" in argument[1:]:
             return arguments[index + 1]

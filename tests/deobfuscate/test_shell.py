@@ -13,6 +13,7 @@ from inspector.model import ArtifactType
 from tests.deobfuscate.conftest import SHELL_COMMANDS
 from tests.deobfuscate.peeling import payload_of, peel
 from tests.obfuscation import obfuscators as ob
+from tests.obfuscation import shell_frameworks as shf
 
 SH = ArtifactType.SHELL
 
@@ -95,3 +96,28 @@ def test_ordinary_setup_script_is_left_alone() -> None:
     result = peel(BENIGN, SH)
     assert result.layers[1:] == []
     assert result.findings == []
+
+
+FRAMEWORK_STYLE = {
+    shf.sh_char_array: "deobf.shell.char_array",
+    shf.sh_glob_program: "deobf.shell.glob_path",
+    shf.sh_brace_command: "deobf.shell.brace_command",
+}
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2, 3])
+@pytest.mark.parametrize("command", SHELL_COMMANDS[:2], ids=["curl-pipe", "dev-tcp"])
+@pytest.mark.parametrize("transform", list(FRAMEWORK_STYLE), ids=lambda f: f.__name__)
+def test_framework_style_words_are_rebuilt_in_the_normalised_layer(
+        transform: Callable[[str, int], str], command: str, seed: int) -> None:
+    obfuscated = transform(command, seed)
+    result = peel(obfuscated, SH)
+    program, _, rest = command.partition(" ")
+    assert any(program in t and rest.split(" ")[0] in t for t in result.texts[1:]), obfuscated
+    assert FRAMEWORK_STYLE[transform] in result.finding_ids
+
+
+def test_one_array_lookup_or_an_unknown_glob_is_not_obfuscation() -> None:
+    assert "deobf.shell.char_array" not in peel("a=(x y); echo ${a[1]}", SH).finding_ids
+    assert "deobf.shell.glob_path" not in peel("rm -f /var/log/app/*.log /tmp/??zz", SH).finding_ids
+    assert "deobf.shell.brace_command" not in peel("mkdir -p /srv/{a,b}; cp x{,.bak}", SH).finding_ids

@@ -24,6 +24,8 @@ from inspector.analyzers.heuristics import (
     obfuscation_stats,
     persistence,
     reverse_shells,
+    shell_access,
+    shell_commands,
 )
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -53,6 +55,8 @@ FAMILIES: tuple[Family, ...] = (
     lateral_remote_access.FAMILY,
     obfuscation_stats.FAMILY,
     commands.FAMILY,
+    shell_commands.FAMILY,
+    shell_access.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -62,7 +66,8 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     h
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, combinations,
+        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, shell_commands, shell_access,
+        combinations,
     )
     for h in module.HEURISTICS
 )

@@ -127,7 +127,11 @@ def downloaded_file(command: ExtractedCommand) -> tuple[str, str] | None:
         return (url, arguments[-1]) if url and arguments[-1] != url else None
     if name == "curl":
         target = _option_value(arguments, ("-o", "--output"))
-        return (_url_in(arguments), target) if target else None
+        url = _url_in(arguments)
+        if not target and url and any(a == "--remote-name" or (a[:1] == "-" and a[1:2] != "-" and "O" in a)
+                                      for a in arguments):
+            target = urlsplit(url).path.rsplit("/", 1)[-1]  # -O keeps the URL's file name
+        return (url, target) if target else None
     if name == "wget":
         target = _option_value(arguments, ("-O", "--output-document"))
         return (_url_in(arguments), target) if target and target != "-" else None
