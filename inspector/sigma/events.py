@@ -1,10 +1,15 @@
-"""Sigma events built from what a payload shows: commands as process creations, PowerShell text
+r"""Sigma events built from what a payload shows: commands as process creations, PowerShell text
 as a script block.
 
 A process-creation event carries only what the command extractor knows (`inspector.commands`):
-Image, CommandLine, ParentImage (the shell it runs in) and, for Windows system binaries,
-OriginalFileName (their file name). Every other field (User, Hashes, IntegrityLevel, ...) is
-absent, and rules are compiled knowing that (see `conditions.py`).
+CommandLine, Image and, for the Windows system's own binaries, OriginalFileName (their file
+name). Image is a full path where the program is one a stock system keeps in a known place
+(`C:\Windows\System32\cmd.exe`, `/usr/bin/curl`) or where the command names its path; a
+Windows program called by a bare name the system does not ship (`procdump`) is shown as
+`\procdump.exe`, its directory unknown, so tests on its name hold and tests on its folder do
+not. A file that is not an executable (`x.ps1`, `doc.txt`) starts no process image of its own:
+no event. Every other field (ParentImage, User, Hashes, IntegrityLevel, ...) is unknown, and
+rules are compiled knowing that (see `conditions.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +22,25 @@ from inspector.sigma.rules import EventKind
 
 _WINDOWS_SHELLS = frozenset({"powershell", "cmd"})
 _WINDOWS_SYSTEM_DIR = "c:\\windows\\"
+_WINDOWS_EXECUTABLE_SUFFIXES = (".exe", ".com", ".scr")
+
+# Programs a stock Windows keeps under C:\Windows (System32, SysWOW64's twins, the Windows
+# folder itself): called by a bare name, they resolve there. Anything else called by a bare
+# name could be anywhere on PATH.
+WINDOWS_SYSTEM_BINARIES = frozenset("""
+arp at atbroker attrib auditpol bcdedit bitsadmin bootcfg cacls calc certreq certutil chcp choice cipher
+clip cmd cmdkey cmstp colorcpl compact conhost control cscript csvde curl dcdiag diskpart diskshadow
+dism dllhost dnscmd doskey driverquery dsquery esentutl eventcreate eventvwr expand explorer extrac32
+fc find findstr finger fltmc forfiles fsutil ftp getmac gpresult gpupdate hh hostname icacls ie4uinit
+ipconfig iscsicli klist ldifde logman lsass makecab mavinject mmc mofcomp mountvol msdt msg mshta
+msiexec msinfo32 mstsc nbtstat net net1 netsh netstat nltest notepad nslookup ntdsutil odbcconf
+openfiles pcalua pcwrun ping pnputil powershell presentationhost print psr qprocess query quser qwinsta
+rasdial reg regasm regedit regini regsvcs regsvr32 replace robocopy route rpcping rundll32 runas
+sc schtasks sdbinst sdclt secedit services setspn setx sfc shutdown sort splwow64 subst svchost
+sxstrace syncappvpublishingserver systeminfo takeown tar taskkill tasklist taskmgr tracert tscon tsdiscon
+tskill tzutil vssadmin w32tm waitfor wbadmin wevtutil where whoami winrm winrs winver wmic wscript
+wsl wsmprovhost wuauclt xcopy xwizard
+""".split())
 
 
 class CommandLike(Protocol):
@@ -45,18 +69,40 @@ class SigmaEvent:
     excerpt: str | None = None
 
 
+def windows_event_image(image: str) -> tuple[str, str | None] | None:
+    """(Image, OriginalFileName or None when unknown) of a Windows command's image; None when
+    it is not an executable (a script or document opened through its association)."""
+    image = image.replace("/", "\\")  # Windows takes either separator; rules are written with backslashes
+    name = image.rsplit("\\", 1)[-1]
+    if not name.lower().endswith(_WINDOWS_EXECUTABLE_SUFFIXES):
+        return None
+    stem = name.rsplit(".", 1)[0].lower()
+    if image.lower().startswith(_WINDOWS_SYSTEM_DIR):
+        if stem in WINDOWS_SYSTEM_BINARIES:
+            # A Windows binary's PE version info names its original file: for the system's
+            # own binaries that is the file name (a renamed copy elsewhere stays unknown).
+            return image, name
+        if image.lower().startswith("c:\\windows\\system32\\") and image.count("\\") == 3:
+            return "\\" + name, None  # a bare name the extractor placed in System32: folder unknown
+    return image, None
+
+
 def process_event(command: CommandLike) -> SigmaEvent | None:
-    """The process creation a command would cause; None for what starts no process (a cmdlet)."""
+    """The process creation a command would cause; None for what starts no process (a cmdlet,
+    a script run in its shell)."""
     if not command.image:
         return None
     windows = str(command.shell) in _WINDOWS_SHELLS
-    fields: Event = {"image": command.image, "commandline": command.command_line}
-    if command.parent_image:
-        fields["parentimage"] = command.parent_image
-    if windows and command.image.lower().startswith(_WINDOWS_SYSTEM_DIR):
-        # A Windows binary's PE version info names its original file: for the system's own
-        # binaries that is the file name (a renamed copy elsewhere stays unknown).
-        fields["originalfilename"] = command.image.replace("/", "\\").rsplit("\\", 1)[-1]
+    fields: Event = {"commandline": command.command_line}
+    if windows:
+        resolved = windows_event_image(command.image)
+        if resolved is None:
+            return None
+        fields["image"], original = resolved
+        if original is not None:
+            fields["originalfilename"] = original
+    else:
+        fields["image"] = command.image
     kind = EventKind.WINDOWS_PROCESS if windows else EventKind.LINUX_PROCESS
     return SigmaEvent(kind, fields, command.offset, command.length, command.command_line)
 
