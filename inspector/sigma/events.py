@@ -69,12 +69,45 @@ class SigmaEvent:
     excerpt: str | None = None
 
 
+# Folders every Windows names the same way, as scripts write them through variables.
+_WINDOWS_FOLDER_VARIABLES = {
+    "%windir%": "C:\\Windows", "%systemroot%": "C:\\Windows", "$env:windir": "C:\\Windows",
+    "$env:systemroot": "C:\\Windows", "${env:windir}": "C:\\Windows", "${env:systemroot}": "C:\\Windows",
+    "%programfiles%": "C:\\Program Files", "$env:programfiles": "C:\\Program Files",
+    "%programfiles(x86)%": "C:\\Program Files (x86)", "${env:programfiles(x86)}": "C:\\Program Files (x86)",
+    "$pshome": "C:\\Windows\\System32\\WindowsPowerShell\\v1.0",
+    "%programdata%": "C:\\ProgramData", "$env:programdata": "C:\\ProgramData",
+    "%public%": "C:\\Users\\Public", "$env:public": "C:\\Users\\Public",
+    # A user's folders: the user is unknown, the shape (what rules test) is not.
+    "%userprofile%": "C:\\Users\\user", "$env:userprofile": "C:\\Users\\user", "$home": "C:\\Users\\user",
+    "%appdata%": "C:\\Users\\user\\AppData\\Roaming", "$env:appdata": "C:\\Users\\user\\AppData\\Roaming",
+    "%localappdata%": "C:\\Users\\user\\AppData\\Local",
+    "$env:localappdata": "C:\\Users\\user\\AppData\\Local",
+    "%temp%": "C:\\Users\\user\\AppData\\Local\\Temp", "%tmp%": "C:\\Users\\user\\AppData\\Local\\Temp",
+    "$env:temp": "C:\\Users\\user\\AppData\\Local\\Temp", "$env:tmp": "C:\\Users\\user\\AppData\\Local\\Temp",
+}
+_VARIABLE_MARKS = ("%", "$", "!")
+
+
+def _resolved_folder(image: str) -> str:
+    """The image with a well-known folder variable replaced; any other variable in the path
+    leaves the folder unknown, so only the file name is kept (`\\pwsh.exe`)."""
+    lowered = image.lower()
+    for variable, folder in _WINDOWS_FOLDER_VARIABLES.items():
+        if lowered.startswith(variable + "\\"):
+            image = folder + image[len(variable):]
+            break
+    if any(mark in image for mark in _VARIABLE_MARKS):
+        return "\\" + image.rsplit("\\", 1)[-1]
+    return image
+
+
 def windows_event_image(image: str) -> tuple[str, str | None] | None:
     """(Image, OriginalFileName or None when unknown) of a Windows command's image; None when
     it is not an executable (a script or document opened through its association)."""
-    image = image.replace("/", "\\")  # Windows takes either separator; rules are written with backslashes
+    image = _resolved_folder(image.replace("/", "\\"))  # either separator works; rules use backslashes
     name = image.rsplit("\\", 1)[-1]
-    if not name.lower().endswith(_WINDOWS_EXECUTABLE_SUFFIXES):
+    if not name.lower().endswith(_WINDOWS_EXECUTABLE_SUFFIXES) or any(m in name for m in _VARIABLE_MARKS):
         return None
     stem = name.rsplit(".", 1)[0].lower()
     if image.lower().startswith(_WINDOWS_SYSTEM_DIR):

@@ -35,13 +35,18 @@ from inspector.stage import Heuristic
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
-# Score per Sigma level. Sigma rules are written for endpoint telemetry, where a match is a
-# process that ran; in a payload it is text that could run, and SigmaHQ's PowerShell rules match
-# much ordinary admin and test code (measured on the development corpus: any score for medium
-# rules, or more than a token for high ones, flags benign scripts that sit just below the
-# suspicious band). So a Sigma finding is shown with its attribution and corroborates; only a
-# critical rule reaches the suspicious band (300) alone. See docs/signatures.md.
-LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 10, "critical": 300}
+# Score per Sigma level, by what the rule reads. Sigma rules are written for endpoint telemetry,
+# where a match is a process that ran; in a payload it is text that could run. A process-creation
+# rule reads one command the extractor found, with the fields it could not know left unknown
+# (`conditions.py`): a high rule there is half of the suspicious band (300) and needs one more
+# piece of evidence, a critical one reaches it alone. A script-block rule reads a whole
+# PowerShell layer, strings, comments and test data included, a far larger haystack than the
+# blocks PowerShell logs: its levels count one step less. Medium and below never add score; they
+# are shown, attributed, as context. Measured on the development corpus (docs/detection.md):
+# scoring process-creation `high` at 300 flags 1.4% of benign batch files, medium at 50 adds
+# benign PowerShell test suites; see docs/signatures.md.
+LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 150, "critical": 300}
+SCRIPT_BLOCK_LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 10, "critical": 150}
 # Threat-hunting rules find things worth a look, not evidence: they never score above `low`.
 HUNTING_SCORE_CAP = LEVEL_SCORES["low"]
 _HUNTING_TAG = "detection.threat-hunting"
@@ -109,7 +114,8 @@ class CompiledSigmaRule:
 
     @property
     def score(self) -> int:
-        score = LEVEL_SCORES.get(self.level, LEVEL_SCORES["medium"])
+        scores = SCRIPT_BLOCK_LEVEL_SCORES if self.kind is EventKind.POWERSHELL_SCRIPT else LEVEL_SCORES
+        score = scores.get(self.level, scores["medium"])
         return min(score, HUNTING_SCORE_CAP) if self.hunting else score
 
     def attribution(self) -> str:

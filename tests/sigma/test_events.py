@@ -61,3 +61,15 @@ def test_a_script_or_document_starts_no_process_image_of_its_own() -> None:
 def test_a_powershell_layer_is_a_script_block() -> None:
     event = script_block_event("IEX $x")
     assert event.kind is EventKind.POWERSHELL_SCRIPT and event.fields == {"scriptblocktext": "IEX $x"}
+
+
+def test_well_known_folder_variables_are_resolved_and_other_variables_leave_the_folder_unknown() -> None:
+    def image(written: str) -> str:
+        event = process_event(Command(written, "cmd", written, CMD))
+        assert event is not None
+        return event.fields["image"]
+
+    assert image("%windir%\\System32\\certutil.exe") == "C:\\Windows\\System32\\certutil.exe"
+    assert image("$env:TEMP\\a.exe").endswith("\\AppData\\Local\\Temp\\a.exe")
+    assert image("$publishPath\\pwsh.exe") == "\\pwsh.exe"
+    assert image("c:/tools/x.exe") == "c:\\tools\\x.exe"
