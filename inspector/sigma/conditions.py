@@ -34,6 +34,9 @@ from sigma.types import (
 )
 
 Event = dict[str, str]  # lower-cased field name -> value
+# A value starting with PARTIAL is known only from there on (an image whose folder is unknown:
+# PARTIAL + "\\procdump.exe"): tests decided by the known end are answered, the others unknown.
+PARTIAL = "\x00"
 
 
 class UnsupportedDetection(ValueError):
@@ -132,16 +135,16 @@ def evaluate(predicate: Predicate, event: Event, regex_timeout: float) -> bool |
     """True, False, or None when the answer depends on fields the event does not carry.
     A rule matches an event only on True."""
     if isinstance(predicate, FieldMatch):
-        if predicate.field is None:
-            values: Iterable[str] = event.values()
-        elif predicate.field not in event:
+        if predicate.field is None:  # a keyword: searched in what the event knows
+            return any(_test(predicate.test, v.removeprefix(PARTIAL), regex_timeout) for v in event.values())
+        if predicate.field not in event:
             return None
-        else:
-            values = _present(event[predicate.field])
-        test = predicate.test
-        if isinstance(test, RegexTest):
-            return any(test.matches(v, regex_timeout) for v in values)
-        return any(test.matches(v) for v in values)
+        value = event[predicate.field]
+        if not value:
+            return False
+        if value.startswith(PARTIAL):
+            return _partial_test(predicate.test, value[len(PARTIAL):])
+        return _test(predicate.test, value, regex_timeout)
     if isinstance(predicate, AllOf):
         answer: bool | None = True
         for item in predicate.items:
@@ -166,6 +169,26 @@ def evaluate(predicate: Predicate, event: Event, regex_timeout: float) -> bool |
     if isinstance(predicate, FieldAbsent):
         return None if predicate.field not in event else not event[predicate.field]
     return predicate.value
+
+
+def _test(test: ValueTest, value: str, regex_timeout: float) -> bool:
+    return test.matches(value, regex_timeout) if isinstance(test, RegexTest) else test.matches(value)
+
+
+def _partial_test(test: ValueTest, known_end: str) -> bool | None:
+    """A test on a value of which only the end is known: true or false where that end decides."""
+    if not isinstance(test, StringTest):
+        return None
+    end = known_end if test.cased else known_end.lower()
+    if test.kind == "contains":
+        return True if test.text in end else None
+    if test.kind == "endswith":
+        if len(test.text) <= len(end):
+            return end.endswith(test.text)
+        return None if test.text.endswith(end) else False
+    if test.kind == "equals":
+        return None if test.text.endswith(end) else False
+    return None
 
 
 def can_be_true(predicate: Predicate) -> bool:
@@ -324,5 +347,5 @@ def required_literals(predicate: Predicate) -> frozenset[str] | None:
     return None
 
 
-__all__ = ["UNKNOWN", "Event", "Predicate", "UnsupportedDetection", "any_of", "can_be_true", "compile_condition",
+__all__ = ["PARTIAL", "UNKNOWN", "Event", "Predicate", "UnsupportedDetection", "any_of", "can_be_true", "compile_condition",
            "evaluate", "required_literals", "string_test"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from inspector.sigma.conditions import Event
+from inspector.sigma.conditions import PARTIAL, Event
 from inspector.sigma.rules import EventKind
 
 _WINDOWS_SHELLS = frozenset({"powershell", "cmd"})
@@ -98,37 +98,44 @@ def _resolved_folder(image: str) -> str:
             image = folder + image[len(variable):]
             break
     if any(mark in image for mark in _VARIABLE_MARKS):
-        return "\\" + image.rsplit("\\", 1)[-1]
+        return PARTIAL + "\\" + image.rsplit("\\", 1)[-1]
     return image
 
 
-def windows_event_image(image: str) -> tuple[str, str | None] | None:
+def windows_event_image(image: str, shell: str = "cmd") -> tuple[str, str | None] | None:
     """(Image, OriginalFileName or None when unknown) of a Windows command's image; None when
-    it is not an executable (a script or document opened through its association)."""
-    image = _resolved_folder(image.replace("/", "\\"))  # either separator works; rules use backslashes
+    it starts no process of its own: a script or document opened through its association, or,
+    in PowerShell, a bare name Windows does not ship (a function or module command as often as
+    a program: Pester's `Describe`, `It`, `Should`). An image whose folder is unknown is given as
+    `PARTIAL + "\\name.exe"`: tests on its name are answered, tests on its folder are unknown."""
+    image = image.replace("/", "\\")  # either separator works; rules use backslashes
+    bare_in_system32 = image.lower().startswith("c:\\windows\\system32\\") and image.count("\\") == 3
+    image = _resolved_folder(image)
     name = image.rsplit("\\", 1)[-1]
     if not name.lower().endswith(_WINDOWS_EXECUTABLE_SUFFIXES) or any(m in name for m in _VARIABLE_MARKS):
         return None
     stem = name.rsplit(".", 1)[0].lower()
-    if image.lower().startswith(_WINDOWS_SYSTEM_DIR):
-        if stem in WINDOWS_SYSTEM_BINARIES:
-            # A Windows binary's PE version info names its original file: for the system's
-            # own binaries that is the file name (a renamed copy elsewhere stays unknown).
-            return image, name
-        if image.lower().startswith("c:\\windows\\system32\\") and image.count("\\") == 3:
-            return "\\" + name, None  # a bare name the extractor placed in System32: folder unknown
+    if bare_in_system32 and stem not in WINDOWS_SYSTEM_BINARIES:
+        # A bare name the extractor placed in System32 that Windows does not ship.
+        return None if shell == "powershell" else (PARTIAL + "\\" + name, None)
+    if image.startswith(PARTIAL):
+        return image, None
+    if image.lower().startswith(_WINDOWS_SYSTEM_DIR) and stem in WINDOWS_SYSTEM_BINARIES:
+        # A Windows binary's PE version info names its original file: for the system's own
+        # binaries that is the file name (a renamed copy elsewhere stays unknown).
+        return image, name
     return image, None
 
 
 def process_event(command: CommandLike) -> SigmaEvent | None:
     """The process creation a command would cause; None for what starts no process (a cmdlet,
-    a script run in its shell)."""
+    a script run in its shell, a PowerShell function)."""
     if not command.image:
         return None
     windows = str(command.shell) in _WINDOWS_SHELLS
     fields: Event = {"commandline": command.command_line}
     if windows:
-        resolved = windows_event_image(command.image)
+        resolved = windows_event_image(command.image, str(command.shell))
         if resolved is None:
             return None
         fields["image"], original = resolved

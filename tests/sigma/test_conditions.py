@@ -151,3 +151,21 @@ def test_required_literals_are_alternatives_for_or_and_the_most_selective_for_an
 def test_evaluation_reads_the_compiled_predicate_only(tmp_path: Path) -> None:
     rules = one_rule(tmp_path, "sel:\n  CommandLine|contains: 'abc'\ncondition: sel")
     assert evaluate(rules.rules[0].predicate, {"commandline": "xxABCxx"}, 1.0)
+
+
+def test_an_image_whose_folder_is_unknown_answers_only_what_its_name_decides(tmp_path: Path) -> None:
+    from inspector.sigma.conditions import PARTIAL
+
+    partial = {"image": PARTIAL + "\\pwsh.exe", "commandline": "pwsh -c x"}
+    name = one_rule(tmp_path / "a", "sel:\n  Image|endswith: '\\\\pwsh.exe'\ncondition: sel")
+    assert name.match(WIN, partial)
+    other = one_rule(tmp_path / "b", "sel:\n  Image|endswith: '\\\\cmd.exe'\ncondition: sel")
+    assert not other.match(WIN, partial)
+    # "pwsh outside its usual folder" cannot be decided without the folder: no match.
+    anomaly = one_rule(tmp_path / "c", "sel:\n  Image|endswith: '\\\\pwsh.exe'\n"
+                                      "f:\n  Image|startswith: 'C:\\\\Program Files\\\\'\ncondition: sel and not f")
+    assert not anomaly.match(WIN, partial)
+    assert anomaly.match(WIN, {"image": "C:\\Users\\x\\pwsh.exe", "commandline": "pwsh"})
+    full = one_rule(tmp_path / "d", "sel:\n  Image: 'C:\\\\Program Files\\\\PowerShell\\\\7\\\\pwsh.exe'\n"
+                                   "condition: not sel")
+    assert not full.match(WIN, partial)  # it could be that very path

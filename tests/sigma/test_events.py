@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from inspector.sigma import EventKind, process_event, script_block_event
+from inspector.sigma.conditions import PARTIAL
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,16 @@ def test_a_shell_command_is_a_linux_process_creation() -> None:
 
 def test_a_bare_name_the_system_does_not_ship_keeps_its_name_but_not_a_folder() -> None:
     event = process_event(Command("procdump -ma lsass", "cmd", "C:\\Windows\\System32\\procdump.exe", CMD))
-    assert event is not None and event.fields["image"] == "\\procdump.exe"
+    assert event is not None and event.fields["image"] == PARTIAL + "\\procdump.exe"
     assert "originalfilename" not in event.fields
+
+
+def test_in_powershell_a_bare_name_windows_does_not_ship_starts_no_process() -> None:
+    # Pester's `It`, `Describe`, `Should` are functions as often as any unknown name is a program.
+    assert process_event(Command("Should -Contain .CPL", "powershell", "C:\\Windows\\System32\\should.exe",
+                                 "powershell.exe")) is None
+    assert process_event(Command("cmd /c ver", "powershell", "C:\\Windows\\System32\\cmd.exe",
+                                 "powershell.exe")) is not None
 
 
 def test_a_script_or_document_starts_no_process_image_of_its_own() -> None:
@@ -71,5 +80,5 @@ def test_well_known_folder_variables_are_resolved_and_other_variables_leave_the_
 
     assert image("%windir%\\System32\\certutil.exe") == "C:\\Windows\\System32\\certutil.exe"
     assert image("$env:TEMP\\a.exe").endswith("\\AppData\\Local\\Temp\\a.exe")
-    assert image("$publishPath\\pwsh.exe") == "\\pwsh.exe"
+    assert image("$publishPath\\pwsh.exe") == PARTIAL + "\\pwsh.exe"
     assert image("c:/tools/x.exe") == "c:\\tools\\x.exe"
