@@ -4,11 +4,12 @@ as a script block.
 A process-creation event carries only what the command extractor knows (`inspector.commands`):
 CommandLine, Image and, for the Windows system's own binaries, OriginalFileName (their file
 name). Image is a full path where the program is one a stock system keeps in a known place
-(`C:\Windows\System32\cmd.exe`, `/usr/bin/curl`) or where the command names its path; a
-Windows program called by a bare name the system does not ship (`procdump`) is shown as
-`\procdump.exe`, its directory unknown, so tests on its name hold and tests on its folder do
-not. A file that is not an executable (`x.ps1`, `doc.txt`) starts no process image of its own:
-no event. Every other field (ParentImage, User, Hashes, IntegrityLevel, ...) is unknown, and
+(`C:\Windows\System32\cmd.exe`, `/usr/bin/curl`) or where the command names its path
+(well-known folder variables resolved); where its folder is unknown (another variable, a
+bare name Windows does not ship called from cmd) it is partial, `PARTIAL + "\procdump.exe"`:
+tests its name decides are answered, tests on its folder are unknown. What starts no process
+image of its own (`x.ps1`, `doc.txt`, a PowerShell function such as Pester's `It`) gives no
+event. Every other field (ParentImage, User, Hashes, IntegrityLevel, ...) is unknown, and
 rules are compiled knowing that (see `conditions.py`).
 """
 
