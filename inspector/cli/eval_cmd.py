@@ -19,6 +19,8 @@ EXIT_ERROR = 2
 
 
 def _rate_rows(title: str, rates: dict[str, Rate]) -> list[str]:
+    if set(rates) <= {"unknown"}:
+        return []  # a manifest without this grouping (no families, no sources): nothing to show
     lines = [title]
     for name, rate in rates.items():
         lines.append(f"  {name:<28} {rate.hits:>5}/{rate.total:<5} {rate.rate:>8.2%}")
