@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     sigma_dirs: Annotated[list[Path], NoDecode] = Field(
         default_factory=list, description="Sigma rule folders (e.g. SigmaHQ's rules), separated by the OS path separator"
     )
+    sigma_cache: bool = Field(
+        default=True, description="keep compiled Sigma rules in the data folder (sigma-cache/), keyed by the rules' bytes"
+    )
 
     # --- service
     host: str = "127.0.0.1"

@@ -1,15 +1,21 @@
 """Measure detection on a labelled folder tree through the real pipeline (fetching off).
 
 Layout: `DIR/malicious/...` and `DIR/benign/...`, optionally `DIR/manifest.jsonl` with one
-record per sample: `path` (relative to DIR), `label`, `family`, `language`, `obfuscation`
-(`none` or the chain of transformations) and `original` (path of the plain original of an
-obfuscated variant). Without a manifest, the label is the top folder, the language comes
-from the file extension and the family from the folder below the language (or `unknown`).
+record per sample: `path` (relative to DIR), `label`, and optionally `family`, `language`
+(`batch` is read as `cmd`), `tactics` and `technique` (ATT&CK), `source` (where the sample
+comes from; otherwise the folder below the label), `obfuscation` (`none` or the chain of
+transformations) and `original` (path of the plain original of an obfuscated variant). Other
+fields (hashes, origin repositories, ...) are ignored, so the development corpus's manifest
+reads as it is. Without a manifest, the label is the top folder, the language comes from the
+file extension and the family from the folder below the language (or `unknown`).
 
 A sample is *detected* when its verdict is suspicious or malicious. Reported: detection
-rate per language and family (malicious samples), false-positive rate per language and
-family (benign samples), the obfuscated-pair rate (variants detected among those whose
-original is detected), and the lists of misses and false positives.
+rate per language, family and ATT&CK tactic (malicious samples), false-positive rate per
+language, family and source (benign samples), the finding ids most often behind false
+positives and behind detections, which evidence sources (heuristic, yara, sigma, ...) the
+detections rest on, the obfuscated-pair rate (variants detected among those whose original
+is detected), and the lists of misses and false positives. `compare_sigma` runs the same
+folder with and without the Sigma rule folders and names what Sigma alone adds.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -27,6 +34,8 @@ from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import ArtifactType, VerdictClass
 
 LABELS = ("malicious", "benign")
+# Other names manifests use for a language the pipeline knows.
+LANGUAGE_ALIASES = {"batch": "cmd", "bat": "cmd", "sh": "shell", "bash": "shell", "pwsh": "powershell"}
 LANGUAGE_BY_EXTENSION = {
     ".ps1": "powershell", ".psm1": "powershell", ".psd1": "powershell",
     ".sh": "shell", ".bash": "shell",
@@ -50,13 +59,30 @@ class _Shape(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class LabelledSample(_Shape):
+# Finding ids listed as "behind" false positives and detections.
+TOP_FINDINGS = 15
+
+
+class LabelledSample(BaseModel):
+    # A manifest may carry more than evaluation reads (hashes, origin, test names): ignored.
+    model_config = ConfigDict(extra="ignore")
+
     path: str
     label: str
     family: str = "unknown"
     language: str = "unknown"
     obfuscation: str = "none"
     original: str | None = None
+    tactics: list[str] = Field(default_factory=list)
+    technique: str | None = None
+    source: str | None = None
+
+    def source_name(self) -> str:
+        """`source`, else the folder below the label (`benign/<source>/...`), else `unknown`."""
+        if self.source:
+            return self.source
+        parts = self.path.split("/")
+        return parts[1] if len(parts) > 2 else "unknown"
 
 
 class SampleResult(_Shape):
@@ -71,6 +97,17 @@ class SampleResult(_Shape):
     complete: bool
     elapsed_ms: float
     top_findings: list[str] = Field(default_factory=list)
+    tactics: list[str] = Field(default_factory=list)
+    technique: str | None = None
+    source: str = "unknown"
+    finding_ids: list[str] = Field(default_factory=list, description="ids of the findings that scored, highest first")
+    evidence_sources: list[str] = Field(default_factory=list,
+                                        description="sources of the findings that scored (heuristic, sigma, ...)")
+
+
+class FindingCount(_Shape):
+    id: str
+    samples: int
 
 
 class Rate(_Shape):
@@ -89,6 +126,7 @@ class Thresholds(_Shape):
     min_detection: float
     max_fp: float
     min_pairs: float
+    max_source_fp: float = Field(default=1.0, description="highest false-positive rate of any one benign source")
 
 
 class EvaluationReport(_Shape):
@@ -102,6 +140,13 @@ class EvaluationReport(_Shape):
     detection_by_family: dict[str, Rate]
     fp_by_language: dict[str, Rate]
     fp_by_family: dict[str, Rate]
+    detection_by_tactic: dict[str, Rate] = Field(default_factory=dict)
+    fp_by_source: dict[str, Rate] = Field(default_factory=dict)
+    detection_by_evidence: dict[str, Rate] = Field(
+        default_factory=dict,
+        description="malicious samples detected with a scoring finding of each source (a sample counts under each)")
+    top_fp_findings: list[FindingCount] = Field(default_factory=list)
+    top_detection_findings: list[FindingCount] = Field(default_factory=list)
     obfuscated_pairs: PairRate
     misses: list[SampleResult]
     false_positive_samples: list[SampleResult]
@@ -129,7 +174,8 @@ def load_samples(root: Path) -> list[LabelledSample]:
             parts = relative.parts
             language = LANGUAGE_BY_EXTENSION.get(path.suffix.lower(), "unknown")
             family = parts[2] if len(parts) > 3 else "unknown"
-            samples.append(LabelledSample(path=relative.as_posix(), label=label, family=family, language=language))
+            samples.append(LabelledSample(path=relative.as_posix(), label=label, family=family, language=language,
+                                          source=None if family == "unknown" else family))
             if len(samples) > MAX_SAMPLES:
                 raise EvaluationError(f"more than {MAX_SAMPLES} samples")
     if not samples:
@@ -146,6 +192,7 @@ def _from_manifest(root: Path, manifest: Path) -> list[LabelledSample]:
             sample = LabelledSample.model_validate_json(line)
         except ValueError as exc:
             raise EvaluationError(f"{manifest}:{number}: invalid record: {exc}") from None
+        sample.language = LANGUAGE_ALIASES.get(sample.language, sample.language)
         if sample.label not in LABELS:
             raise EvaluationError(f"{manifest}:{number}: label must be one of {LABELS}, got {sample.label!r}")
         resolved = (root / sample.path).resolve()
@@ -187,13 +234,17 @@ async def scan_samples(
             result = await inspector.inspect(inp, fetch=False, input_name=sample.path)
             elapsed = (time.perf_counter() - started) * 1000
             verdict = result.verdict
-            top = sorted(verdict.findings, key=lambda f: f.score, reverse=True)[:5]
+            ranked = sorted(verdict.findings, key=lambda f: f.score, reverse=True)
+            scoring = [f for f in ranked if f.score > 0]
             results.append(
                 SampleResult(
                     path=sample.path, label=sample.label, family=sample.family, language=sample.language,
                     obfuscation=sample.obfuscation, original=sample.original, verdict=verdict.verdict.value,
                     score=verdict.score, complete=verdict.complete, elapsed_ms=round(elapsed, 2),
-                    top_findings=[f"{f.id}={f.score}" for f in top],
+                    top_findings=[f"{f.id}={f.score}" for f in ranked[:5]],
+                    tactics=sample.tactics, technique=sample.technique, source=sample.source_name(),
+                    finding_ids=list(dict.fromkeys(f.id for f in scoring)),
+                    evidence_sources=sorted({str(f.source) for f in scoring}),
                 )
             )
             if progress is not None:
@@ -221,6 +272,26 @@ def _detected(result: SampleResult) -> bool:
     return result.verdict != VerdictClass.CLEAN.value
 
 
+def _by_tactic(malicious: list[SampleResult]) -> dict[str, Rate]:
+    groups: dict[str, list[SampleResult]] = {}
+    for r in malicious:
+        for tactic in r.tactics:
+            groups.setdefault(tactic, []).append(r)
+    return {name: _rate(items, _detected) for name, items in sorted(groups.items())}
+
+
+def _by_evidence(malicious: list[SampleResult]) -> dict[str, Rate]:
+    sources = sorted({s for r in malicious for s in r.evidence_sources})
+    return {source: _rate(malicious, lambda r, s=source: _detected(r) and s in r.evidence_sources)
+            for source in sources}
+
+
+def top_findings(results: Iterable[SampleResult], limit: int = TOP_FINDINGS) -> list[FindingCount]:
+    """The finding ids present in most of `results` (each sample counts an id once)."""
+    counts: Counter[str] = Counter(i for r in results for i in set(r.finding_ids))
+    return [FindingCount(id=i, samples=n) for i, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]]
+
+
 def summarise(root: Path, results: list[SampleResult], thresholds: Thresholds, elapsed_s: float) -> EvaluationReport:
     malicious = [r for r in results if r.label == "malicious"]
     benign = [r for r in results if r.label == "benign"]
@@ -237,6 +308,11 @@ def summarise(root: Path, results: list[SampleResult], thresholds: Thresholds, e
     ]
     if benign and fp.rate > thresholds.max_fp:
         failures.append(f"false positives {fp.rate:.2%} > {thresholds.max_fp:.2%}")
+    fp_by_source = _grouped(benign, lambda r: r.source, _detected)
+    failures.extend(
+        f"false positives of source {source} are {rate.rate:.2%} > {thresholds.max_source_fp:.2%}"
+        for source, rate in fp_by_source.items() if rate.rate > thresholds.max_source_fp
+    )
     if pairs and pair_rate.rate < thresholds.min_pairs:
         failures.append(f"obfuscated pairs {pair_rate.rate:.2%} < {thresholds.min_pairs:.2%}")
     if not malicious:
@@ -252,6 +328,11 @@ def summarise(root: Path, results: list[SampleResult], thresholds: Thresholds, e
         detection_by_family=_grouped(malicious, lambda r: r.family, _detected),
         fp_by_language=_grouped(benign, lambda r: r.language, _detected),
         fp_by_family=_grouped(benign, lambda r: r.family, _detected),
+        detection_by_tactic=_by_tactic(malicious),
+        fp_by_source=fp_by_source,
+        detection_by_evidence=_by_evidence(malicious),
+        top_fp_findings=top_findings(r for r in benign if _detected(r)),
+        top_detection_findings=top_findings(r for r in malicious if _detected(r)),
         obfuscated_pairs=pair_rate,
         misses=[r for r in malicious if not _detected(r)],
         false_positive_samples=[r for r in benign if _detected(r)],
@@ -277,5 +358,39 @@ def evaluate(
     return summarise(root, results, thresholds, time.perf_counter() - started)
 
 
-def report_json(report: EvaluationReport) -> str:
+class SigmaComparison(_Shape):
+    """One folder evaluated with the Sigma rule folders and without them."""
+
+    sigma_dirs: list[str]
+    with_sigma: EvaluationReport
+    without_sigma: EvaluationReport
+    detected_only_with_sigma: list[str] = Field(description="malicious samples Sigma's findings alone flag")
+    false_positives_only_with_sigma: list[str] = Field(description="benign samples Sigma's findings alone flag")
+    passed: bool = Field(description="the thresholds hold with the Sigma rules (the product as configured)")
+
+
+def compare_sigma(
+    root: Path,
+    settings: Settings,
+    thresholds: Thresholds,
+    progress_factory: Callable[[int], Callable[[], None]] | None = None,
+) -> SigmaComparison:
+    """`evaluate` with `settings.sigma_dirs` and again without, so Sigma's share is visible."""
+    if not settings.sigma_dirs:
+        raise EvaluationError("comparing with Sigma needs Sigma rule folders (INSPECTOR_SIGMA_DIRS)")
+    with_sigma = evaluate(root, settings, thresholds, progress_factory)
+    without_sigma = evaluate(root, settings.model_copy(update={"sigma_dirs": []}), thresholds, progress_factory)
+    before = {r.path: _detected(r) for r in without_sigma.results}
+    added = [r for r in with_sigma.results if _detected(r) and not before.get(r.path, False)]
+    return SigmaComparison(
+        sigma_dirs=[str(d) for d in settings.sigma_dirs],
+        with_sigma=with_sigma,
+        without_sigma=without_sigma,
+        detected_only_with_sigma=[r.path for r in added if r.label == "malicious"],
+        false_positives_only_with_sigma=[r.path for r in added if r.label == "benign"],
+        passed=with_sigma.passed,
+    )
+
+
+def report_json(report: EvaluationReport | SigmaComparison) -> str:
     return json.dumps(report.model_dump(mode="json"), indent=2)

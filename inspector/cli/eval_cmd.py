@@ -8,7 +8,10 @@ from pathlib import Path
 
 import click
 
-from inspector.evaluation import EvaluationError, EvaluationReport, Rate, Thresholds, evaluate, report_json
+from inspector.evaluation import (
+    EvaluationError, EvaluationReport, FindingCount, Rate, SigmaComparison, Thresholds, compare_sigma, evaluate,
+    report_json,
+)
 
 EXIT_PASSED = 0
 EXIT_BELOW_THRESHOLD = 1
@@ -16,10 +19,16 @@ EXIT_ERROR = 2
 
 
 def _rate_rows(title: str, rates: dict[str, Rate]) -> list[str]:
+    if set(rates) <= {"unknown"}:
+        return []  # a manifest without this grouping (no families, no sources): nothing to show
     lines = [title]
     for name, rate in rates.items():
         lines.append(f"  {name:<28} {rate.hits:>5}/{rate.total:<5} {rate.rate:>8.2%}")
     return lines
+
+
+def _finding_rows(title: str, counts: list[FindingCount]) -> list[str]:
+    return [title, *(f"  {c.id:<60} {c.samples:>5}" for c in counts)] if counts else [f"{title} none"]
 
 
 def render_report(report: EvaluationReport, list_limit: int) -> str:
@@ -34,8 +43,14 @@ def render_report(report: EvaluationReport, list_limit: int) -> str:
         "",
         *_rate_rows("detection by language", report.detection_by_language),
         *_rate_rows("detection by family", report.detection_by_family),
+        *(_rate_rows("detection by ATT&CK tactic", report.detection_by_tactic) if report.detection_by_tactic else []),
+        *_rate_rows("detections resting on findings of each source", report.detection_by_evidence),
         *_rate_rows("false positives by language", report.fp_by_language),
         *_rate_rows("false positives by family", report.fp_by_family),
+        *_rate_rows("false positives by source", report.fp_by_source),
+        "",
+        *_finding_rows("findings behind false positives (samples):", report.top_fp_findings),
+        *_finding_rows("findings behind detections (samples):", report.top_detection_findings),
         "",
         f"misses ({len(report.misses)}):",
     ]
@@ -48,6 +63,30 @@ def render_report(report: EvaluationReport, list_limit: int) -> str:
         lines.append(f"  {fp.path} {fp.verdict} score={fp.score} {' '.join(fp.top_findings[:3])}")
     lines.append("")
     lines.append("PASSED" if report.passed else "FAILED: " + "; ".join(report.failures))
+    return "\n".join(lines)
+
+
+def render_comparison(comparison: SigmaComparison, list_limit: int) -> str:
+    with_sigma, without = comparison.with_sigma, comparison.without_sigma
+    lines = [f"Sigma rule folders: {', '.join(comparison.sigma_dirs)}", "",
+             f"{'':<30} {'without Sigma':>16} {'with Sigma':>16}"]
+
+    def row(name: str, a: Rate | None, b: Rate | None) -> None:
+        cell = lambda r: f"{r.hits}/{r.total} {r.rate:.2%}" if r else "-"  # noqa: E731
+        lines.append(f"{name:<30} {cell(a):>16} {cell(b):>16}")
+
+    row("detection", without.detection, with_sigma.detection)
+    for language in with_sigma.detection_by_language:
+        row(f"  detection {language}", without.detection_by_language.get(language),
+            with_sigma.detection_by_language[language])
+    row("false positives", without.false_positives, with_sigma.false_positives)
+    for language in with_sigma.fp_by_language:
+        row(f"  false positives {language}", without.fp_by_language.get(language), with_sigma.fp_by_language[language])
+    lines += ["", f"detected only with Sigma ({len(comparison.detected_only_with_sigma)}):",
+              *(f"  {p}" for p in comparison.detected_only_with_sigma[:list_limit]),
+              f"false positives only with Sigma ({len(comparison.false_positives_only_with_sigma)}):",
+              *(f"  {p}" for p in comparison.false_positives_only_with_sigma[:list_limit]),
+              "", "=== with Sigma ===", render_report(with_sigma, list_limit)]
     return "\n".join(lines)
 
 
@@ -77,21 +116,35 @@ def _progress_factory(enabled: bool) -> Callable[[int], Callable[[], None]] | No
               help="Highest acceptable false-positive rate.")
 @click.option("--min-pairs", type=click.FloatRange(0, 1), default=0.95, show_default=True,
               help="Lowest acceptable rate of obfuscated variants detected when their original is.")
+@click.option("--max-source-fp", type=click.FloatRange(0, 1), default=1.0, show_default=True,
+              help="Highest acceptable false-positive rate of any one benign source.")
+@click.option("--compare-sigma", "compare_sigma_too", is_flag=True,
+              help="Run twice, with the Sigma rule folders (INSPECTOR_SIGMA_DIRS) and without, and show both.")
 @click.option("--list-limit", type=click.IntRange(0), default=50, show_default=True,
               help="Misses and false positives listed in the text report.")
 @click.pass_obj
 def eval_command(app: object, directory: Path, as_json: bool, min_detection: float, max_fp: float,
-                 min_pairs: float, list_limit: int) -> None:
+                 min_pairs: float, max_source_fp: float, compare_sigma_too: bool, list_limit: int) -> None:
     """Scan a labelled corpus (DIR/malicious, DIR/benign, optional manifest.jsonl) and print the rates.
 
+    Per language, family and ATT&CK tactic for malicious samples; per language, family and
+    source for benign ones; the finding ids behind false positives and detections.
+    --compare-sigma shows the same with and without the Sigma rule folders.
     Exit 0 when every threshold is met, 1 when one is not, 2 on an unusable corpus.
     """
     settings = app.settings  # type: ignore[attr-defined]
-    thresholds = Thresholds(min_detection=min_detection, max_fp=max_fp, min_pairs=min_pairs)
+    thresholds = Thresholds(min_detection=min_detection, max_fp=max_fp, min_pairs=min_pairs,
+                            max_source_fp=max_source_fp)
+    report: EvaluationReport | SigmaComparison
     try:
-        report = evaluate(directory, settings, thresholds, _progress_factory(not as_json))
+        if compare_sigma_too:
+            report = compare_sigma(directory, settings, thresholds, _progress_factory(not as_json))
+            text = render_comparison(report, list_limit)
+        else:
+            report = evaluate(directory, settings, thresholds, _progress_factory(not as_json))
+            text = render_report(report, list_limit)
     except EvaluationError as exc:
         click.echo(f"inspector eval: {exc}", err=True)
         sys.exit(EXIT_ERROR)
-    click.echo(report_json(report) if as_json else render_report(report, list_limit))
+    click.echo(report_json(report) if as_json else text)
     sys.exit(EXIT_PASSED if report.passed else EXIT_BELOW_THRESHOLD)

@@ -28,4 +28,5 @@ def signature_dirs(settings: Settings) -> list[Path]:
 def load_ruleset(settings: Settings) -> Ruleset:
     """Every rule folder the settings name, compiled (a failing file is reported and left out):
     the YARA folders and the Sigma folders, versioned together."""
-    return compile_ruleset(signature_dirs(settings)).with_sigma(compile_sigma(settings.sigma_dirs))
+    sigma = compile_sigma(settings.sigma_dirs, cache_dir=settings.data_dir if settings.sigma_cache else None)
+    return compile_ruleset(signature_dirs(settings)).with_sigma(sigma)

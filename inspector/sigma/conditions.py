@@ -5,14 +5,21 @@ pySigma parses a rule and resolves its condition (`1 of sel*`, `all of them`, mo
 field = value items. This module turns that tree into plain, picklable predicates, evaluated
 case-insensitively as Sigma specifies (regular expressions are case-sensitive unless flagged).
 
-A field the event source cannot know is treated as absent: a value test on it is false and a
-`null` test true. The tree is simplified with those constants at compile time, so a rule that
-could only match through unknown fields simplifies to `False` and is skipped, by name.
+Fields are three-valued. A field the event source can never know (User, Hashes, ParentImage,
+IntegrityLevel, CurrentDirectory, ...) is *unknown*, not absent: a test on it, value or `null`,
+is unknown, and so is its negation; `and` / `or` / `not` follow Kleene's logic and a rule
+matches only when its condition is true whatever the unknown fields hold. So `sel and not
+filter_parent` never matches (the filter might have excluded the event) and `Field: null`
+never holds by accident. The same goes, per event, for a field the source knows only
+sometimes (OriginalFileName): missing from the event means unknown; an empty value means
+absent. The tree is simplified with those constants at compile time, so a rule that could
+only match through unknown fields is skipped, by name.
 """
 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Union
 
@@ -27,6 +34,9 @@ from sigma.types import (
 )
 
 Event = dict[str, str]  # lower-cased field name -> value
+# A value starting with PARTIAL is known only from there on (an image whose folder is unknown:
+# PARTIAL + "\\procdump.exe"): tests decided by the known end are answered, the others unknown.
+PARTIAL = "\x00"
 
 
 class UnsupportedDetection(ValueError):
@@ -112,31 +122,94 @@ class Not:
 
 @dataclass(frozen=True, slots=True)
 class Constant:
-    value: bool
+    value: bool | None  # None: unknown
 
 
 Predicate = Union[FieldMatch, FieldAbsent, AllOf, AnyOf, Not, Constant]
 TRUE = Constant(True)
 FALSE = Constant(False)
+UNKNOWN = Constant(None)
 
 
-def evaluate(predicate: Predicate, event: Event, regex_timeout: float) -> bool:
-    """Whether the event satisfies the predicate (two-valued: an absent field is just absent)."""
+def evaluate(predicate: Predicate, event: Event, regex_timeout: float) -> bool | None:
+    """True, False, or None when the answer depends on fields the event does not carry.
+    A rule matches an event only on True."""
     if isinstance(predicate, FieldMatch):
-        values = event.values() if predicate.field is None else _present(event.get(predicate.field))
-        test = predicate.test
-        if isinstance(test, RegexTest):
-            return any(test.matches(v, regex_timeout) for v in values)
-        return any(test.matches(v) for v in values)
+        if predicate.field is None:  # a keyword: searched in what the event knows
+            return any(_test(predicate.test, v.removeprefix(PARTIAL), regex_timeout) for v in event.values())
+        if predicate.field not in event:
+            return None
+        value = event[predicate.field]
+        if not value:
+            return False
+        if value.startswith(PARTIAL):
+            return _partial_test(predicate.test, value[len(PARTIAL):])
+        return _test(predicate.test, value, regex_timeout)
     if isinstance(predicate, AllOf):
-        return all(evaluate(item, event, regex_timeout) for item in predicate.items)
+        answer: bool | None = True
+        for item in predicate.items:
+            value = evaluate(item, event, regex_timeout)
+            if value is False:
+                return False
+            if value is None:
+                answer = None
+        return answer
     if isinstance(predicate, AnyOf):
-        return any(evaluate(item, event, regex_timeout) for item in predicate.items)
+        answer = False
+        for item in predicate.items:
+            value = evaluate(item, event, regex_timeout)
+            if value is True:
+                return True
+            if value is None:
+                answer = None
+        return answer
     if isinstance(predicate, Not):
-        return not evaluate(predicate.item, event, regex_timeout)
+        value = evaluate(predicate.item, event, regex_timeout)
+        return None if value is None else not value
     if isinstance(predicate, FieldAbsent):
-        return not event.get(predicate.field)
+        return None if predicate.field not in event else not event[predicate.field]
     return predicate.value
+
+
+def _test(test: ValueTest, value: str, regex_timeout: float) -> bool:
+    return test.matches(value, regex_timeout) if isinstance(test, RegexTest) else test.matches(value)
+
+
+def _partial_test(test: ValueTest, known_end: str) -> bool | None:
+    """A test on a value of which only the end is known: true or false where that end decides."""
+    if not isinstance(test, StringTest):
+        return None
+    end = known_end if test.cased else known_end.lower()
+    if test.kind == "contains":
+        return True if test.text in end else None
+    if test.kind == "endswith":
+        if len(test.text) <= len(end):
+            return end.endswith(test.text)
+        return None if test.text.endswith(end) else False
+    if test.kind == "equals":
+        return None if test.text.endswith(end) else False
+    return None
+
+
+def can_be_true(predicate: Predicate) -> bool:
+    """Whether some event could make the predicate true (False: it needs unknown fields)."""
+    return _outcomes(predicate)[0]
+
+
+def _outcomes(predicate: Predicate) -> tuple[bool, bool]:
+    """(can be true, can be false) of a predicate, over every event."""
+    if isinstance(predicate, Constant):
+        return (predicate.value is True, predicate.value is False)
+    if isinstance(predicate, AllOf):
+        children = [_outcomes(i) for i in predicate.items]
+        return (all(t for t, _ in children), any(f for _, f in children))
+    if isinstance(predicate, AnyOf):
+        children = [_outcomes(i) for i in predicate.items]
+        return (any(t for t, _ in children), all(f for _, f in children))
+    if isinstance(predicate, Not):
+        true, false = _outcomes(predicate.item)
+        return (false, true)
+    return (True, True)
 
 
 def _present(value: str | None) -> tuple[str, ...]:
@@ -157,7 +230,7 @@ def compile_condition(tree: ConditionItem, known_fields: frozenset[str],
         field = tree.field.lower()
         if field not in known_fields:
             unknown_seen.add(tree.field)
-            return TRUE if isinstance(tree.value, SigmaNull) else FALSE
+            return UNKNOWN
         return _field_item(field, tree.value)
     if isinstance(tree, ConditionValueExpression):
         return _value_item(None, tree.value)
@@ -224,24 +297,31 @@ def string_test(value: SigmaString) -> StringTest:
     return StringTest("glob", pattern, cased, pattern, anchor)
 
 
+def _dedupe(items: Iterable[Predicate]) -> tuple[Predicate, ...]:
+    return tuple(dict.fromkeys(items))
+
+
 def _all_of(items: tuple[Predicate, ...]) -> Predicate:
     if FALSE in items:
         return FALSE
-    kept = tuple(i for i in items if i != TRUE)
+    kept = _dedupe(i for i in items if i != TRUE)
     return kept[0] if len(kept) == 1 else (AllOf(kept) if kept else TRUE)
 
 
 def _any_of(items: tuple[Predicate, ...]) -> Predicate:
     if TRUE in items:
         return TRUE
-    kept = tuple(i for i in items if i != FALSE)
+    kept = _dedupe(i for i in items if i != FALSE)
     return kept[0] if len(kept) == 1 else (AnyOf(kept) if kept else FALSE)
 
 
 def _not(item: Predicate) -> Predicate:
     if isinstance(item, Constant):
-        return Constant(not item.value)
+        return item if item.value is None else Constant(not item.value)
     return Not(item)
+
+
+any_of = _any_of
 
 
 def required_literals(predicate: Predicate) -> frozenset[str] | None:
@@ -257,6 +337,8 @@ def required_literals(predicate: Predicate) -> frozenset[str] | None:
     if isinstance(predicate, AnyOf):
         union: set[str] = set()
         for item in predicate.items:
+            if isinstance(item, Constant):  # unknown (true is simplified away): never the reason of a match
+                continue
             lits = required_literals(item)
             if lits is None:
                 return None
@@ -265,5 +347,5 @@ def required_literals(predicate: Predicate) -> frozenset[str] | None:
     return None
 
 
-__all__ = ["Event", "Predicate", "UnsupportedDetection", "compile_condition", "evaluate", "required_literals",
-           "string_test"]
+__all__ = ["PARTIAL", "UNKNOWN", "Event", "Predicate", "UnsupportedDetection", "any_of", "can_be_true", "compile_condition",
+           "evaluate", "required_literals", "string_test"]

@@ -26,20 +26,27 @@ from sigma.exceptions import SigmaError
 from sigma.rule import SigmaRule
 
 from inspector.model import DetectionSource
+from inspector.sigma import cache
+from inspector.sigma.cache import cache_key
 from inspector.sigma.conditions import (
-    AnyOf, Constant, Event, Predicate, UnsupportedDetection, compile_condition, evaluate, required_literals,
+    TRUE, Event, Predicate, UnsupportedDetection, any_of, can_be_true, compile_condition, evaluate, required_literals,
 )
 from inspector.stage import Heuristic
 
 RULE_SUFFIXES = (".yml", ".yaml")
 
-# Score per Sigma level. Sigma rules are written for endpoint telemetry, where a match is a
-# process that ran; in a payload it is text that could run, and SigmaHQ's PowerShell rules match
-# much ordinary admin and test code (measured on the development corpus: any score for medium
-# rules, or more than a token for high ones, flags benign scripts that sit just below the
-# suspicious band). So a Sigma finding is shown with its attribution and corroborates; only a
-# critical rule reaches the suspicious band (300) alone. See docs/signatures.md.
-LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 10, "critical": 300}
+# Score per Sigma level, by what the rule reads. Sigma rules are written for endpoint telemetry,
+# where a match is a process that ran; in a payload it is text that could run. A process-creation
+# rule reads one command the extractor found, with the fields it could not know left unknown
+# (`conditions.py`): a high rule there is half of the suspicious band (300) and needs one more
+# piece of evidence, a critical one reaches it alone. A script-block rule reads a whole
+# PowerShell layer, strings, comments and test data included, a far larger haystack than the
+# blocks PowerShell logs: its levels count one step less. Medium and below never add score; they
+# are shown, attributed, as context. Measured on the development corpus (docs/detection.md):
+# scoring process-creation `high` at 300 flags 1.4% of benign batch files, medium at 50 adds
+# benign PowerShell test suites; see docs/signatures.md.
+LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 150, "critical": 300}
+SCRIPT_BLOCK_LEVEL_SCORES = {"informational": 0, "low": 0, "medium": 0, "high": 10, "critical": 150}
 # Threat-hunting rules find things worth a look, not evidence: they never score above `low`.
 HUNTING_SCORE_CAP = LEVEL_SCORES["low"]
 _HUNTING_TAG = "detection.threat-hunting"
@@ -55,8 +62,11 @@ class EventKind(StrEnum):
 
 
 KNOWN_FIELDS: dict[EventKind, frozenset[str]] = {
-    EventKind.WINDOWS_PROCESS: frozenset({"image", "commandline", "parentimage", "originalfilename"}),
-    EventKind.LINUX_PROCESS: frozenset({"image", "commandline", "parentimage"}),
+    # ParentImage is left out on purpose: what starts a payload's commands (an extension
+    # handler, a Run Command agent, the shell it runs in) is not in the payload, and rules about
+    # parents are written for telemetry where it is known.
+    EventKind.WINDOWS_PROCESS: frozenset({"image", "commandline", "originalfilename"}),
+    EventKind.LINUX_PROCESS: frozenset({"image", "commandline"}),
     EventKind.POWERSHELL_SCRIPT: frozenset({"scriptblocktext"}),
 }
 
@@ -104,7 +114,8 @@ class CompiledSigmaRule:
 
     @property
     def score(self) -> int:
-        score = LEVEL_SCORES.get(self.level, LEVEL_SCORES["medium"])
+        scores = SCRIPT_BLOCK_LEVEL_SCORES if self.kind is EventKind.POWERSHELL_SCRIPT else LEVEL_SCORES
+        score = scores.get(self.level, scores["medium"])
         return min(score, HUNTING_SCORE_CAP) if self.hunting else score
 
     def attribution(self) -> str:
@@ -166,7 +177,7 @@ class SigmaRules:
 
     def match(self, kind: EventKind, event: Event, regex_timeout: float = 1.0) -> list[CompiledSigmaRule]:
         """The rules the event matches, in rule order."""
-        return [rule for rule in self.candidates(kind, event) if evaluate(rule.predicate, event, regex_timeout)]
+        return [rule for rule in self.candidates(kind, event) if evaluate(rule.predicate, event, regex_timeout) is True]
 
 
 class _KindIndex:
@@ -209,20 +220,34 @@ def sigma_files(directories: Iterable[Path]) -> list[Path]:
     return files
 
 
-def compile_sigma(directories: Iterable[Path]) -> SigmaRules:
-    """Parse and compile every Sigma rule under `directories`; problems are named, never fatal."""
+def compile_sigma(directories: Iterable[Path], cache_dir: Path | None = None) -> SigmaRules:
+    """Parse and compile every Sigma rule under `directories`; problems are named, never fatal.
+    With `cache_dir`, a matcher compiled earlier from the same files by the same engine is
+    reused (`cache.py`)."""
     files = sigma_files(directories)
     digest = hashlib.sha256()
-    compiled: list[CompiledSigmaRule] = []
+    contents: list[tuple[Path, bytes | None]] = []
     problems: list[SigmaProblem] = []
-    seen_ids: set[str] = set()
     for path in files:
         try:
             raw = path.read_bytes()
         except OSError as exc:
             problems.append(SigmaProblem(str(path), None, f"cannot read: {exc}", error=True))
+            contents.append((path, None))
             continue
         digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        contents.append((path, raw))
+    version = digest.hexdigest()[:16] if files else ""
+    key = cache_key(f"{digest.hexdigest()}:{'|'.join(map(str, files))}") if cache_dir is not None and files else None
+    if key is not None and not problems:
+        cached = cache.load(cache_dir, key)  # type: ignore[arg-type]
+        if cached is not None and cached.version == version:
+            return cached
+    compiled: list[CompiledSigmaRule] = []
+    seen_ids: set[str] = set()
+    for path, raw in contents:
+        if raw is None:
+            continue
         for outcome in _compile_file(path, raw):
             if isinstance(outcome, SigmaProblem):
                 problems.append(outcome)
@@ -231,9 +256,11 @@ def compile_sigma(directories: Iterable[Path]) -> SigmaRules:
             else:
                 seen_ids.add(outcome.id)
                 compiled.append(outcome)
-    version = digest.hexdigest()[:16] if files else ""
-    return SigmaRules(rules=tuple(compiled), version=version, files=tuple(str(f) for f in files),
-                      problems=tuple(problems))
+    rules = SigmaRules(rules=tuple(compiled), version=version, files=tuple(str(f) for f in files),
+                       problems=tuple(problems))
+    if key is not None and not any(p.reason.startswith("cannot read") for p in problems):
+        cache.store(cache_dir, key, rules)  # type: ignore[arg-type]
+    return rules
 
 
 def _compile_file(path: Path, raw: bytes) -> list[CompiledSigmaRule | SigmaProblem]:
@@ -270,11 +297,12 @@ def _compile_rule(path: Path, rule: SigmaRule) -> CompiledSigmaRule | SigmaProbl
         return SigmaProblem(str(path), title, f"cannot be evaluated: {_first_line(exc)}")
     except SigmaError as exc:  # pySigma resolves the condition lazily: a bad one shows here
         return SigmaProblem(str(path), title, f"does not parse: {_first_line(exc)}", error=True)
-    predicate: Predicate = branches[0] if len(branches) == 1 else _any_branch(branches)
-    if isinstance(predicate, Constant):
-        fields = ", ".join(sorted(unknown)) or "none"
-        what = "needs fields a payload cannot show" if not predicate.value else "would match every event without"
-        return SigmaProblem(str(path), title, f"{what}: {fields}")
+    predicate: Predicate = any_of(tuple(branches))
+    fields = ", ".join(sorted(unknown)) or "none"
+    if predicate == TRUE:
+        return SigmaProblem(str(path), title, f"would match every event without: {fields}")
+    if not can_be_true(predicate):
+        return SigmaProblem(str(path), title, f"needs fields a payload cannot show: {fields}")
     tags = [f"{t.namespace}.{t.name}".lower() for t in rule.tags]
     attack = tuple(t.split(".", 1)[1].upper() for t in tags
                    if t.startswith("attack.") and _ATTACK_TECHNIQUE.match(t.split(".", 1)[1]))
@@ -285,13 +313,6 @@ def _compile_rule(path: Path, rule: SigmaRule) -> CompiledSigmaRule | SigmaProbl
         author=rule.author or "", references=tuple(rule.references or ()), attack=attack, hunting=hunting,
         kind=kind, predicate=predicate, literals=required_literals(predicate),
     )
-
-
-def _any_branch(branches: list[Predicate]) -> Predicate:
-    kept = tuple(b for b in branches if b != Constant(False))
-    if Constant(True) in kept:
-        return Constant(True)
-    return kept[0] if len(kept) == 1 else (AnyOf(kept) if kept else Constant(False))
 
 
 def _event_kind(rule: SigmaRule) -> EventKind | str:

@@ -60,3 +60,38 @@ def test_a_folder_without_samples_is_an_error(tmp_path: Path) -> None:
     done = run(str(empty), data_dir=tmp_path / "d")
     assert done.returncode == 2
     assert "no samples" in done.stderr
+
+
+RULE = """title: Greeting of a test
+id: 6f1d3f4e-2b1a-4c1e-9a55-0c2b7c1d0e02
+description: a rule for tests
+author: tests
+logsource: {category: process_creation, product: linux}
+detection:
+  selection: {CommandLine|contains: hello}
+  condition: selection
+level: critical
+"""
+
+
+def test_compare_sigma_shows_both_runs_and_what_sigma_alone_flags(corpus: Path, tmp_path: Path) -> None:
+    (corpus / "malicious" / "shell" / "quiet.sh").write_text("echo hello\n")
+    rules = tmp_path / "sigma"
+    rules.mkdir()
+    (rules / "r.yml").write_text(RULE)
+    env_run = lambda *a: subprocess.run(  # noqa: E731
+        [str(BIN), "eval", *a], capture_output=True, text=True, timeout=GIVE_UP_S,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")},
+             "INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "d"),
+             "INSPECTOR_SIGMA_DIRS": str(rules)})
+    text = env_run(str(corpus), "--compare-sigma")
+    assert text.returncode == 0, text.stdout + text.stderr
+    assert "detected only with Sigma (1):" in text.stdout and "malicious/shell/quiet.sh" in text.stdout
+    report = json.loads(env_run(str(corpus), "--compare-sigma", "--json").stdout)
+    assert report["with_sigma"]["detection"]["rate"] == 1.0
+    assert report["without_sigma"]["detection"]["rate"] == 0.5
+
+
+def test_compare_sigma_without_sigma_folders_is_an_error(corpus: Path, tmp_path: Path) -> None:
+    done = run(str(corpus), "--compare-sigma", data_dir=tmp_path / "d")
+    assert done.returncode == 2 and "INSPECTOR_SIGMA_DIRS" in done.stderr

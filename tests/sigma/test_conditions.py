@@ -62,11 +62,18 @@ CASES = [
      "condition: sel and not filter", {"CommandLine": "certutil -verify x"}, False),
     ("sel:\n  CommandLine|contains: 'certutil'\nfilter:\n  CommandLine|contains: 'verify'\n"
      "condition: sel and not filter", {"CommandLine": "certutil -urlcache -f http://x"}, True),
-    # `Field: null` holds when the event has no such field.
-    ("sel:\n  CommandLine|contains: 'rundll32'\nempty:\n  ParentImage: null\ncondition: sel and empty",
-     {"CommandLine": "rundll32 x"}, True),
-    ("sel:\n  CommandLine|contains: 'rundll32'\nempty:\n  ParentImage: null\ncondition: sel and empty",
-     {"CommandLine": "rundll32 x", "ParentImage": "C:\\Windows\\explorer.exe"}, False),
+    # `Field: null` holds when the event knows the field is empty; not when it does not know it.
+    ("sel:\n  CommandLine|contains: 'rundll32'\nempty:\n  OriginalFileName: null\ncondition: sel and empty",
+     {"CommandLine": "rundll32 x", "OriginalFileName": ""}, True),
+    ("sel:\n  CommandLine|contains: 'rundll32'\nempty:\n  OriginalFileName: null\ncondition: sel and empty",
+     {"CommandLine": "rundll32 x", "OriginalFileName": "RUNDLL32.EXE"}, False),
+    ("sel:\n  CommandLine|contains: 'rundll32'\nempty:\n  OriginalFileName: null\ncondition: sel and empty",
+     {"CommandLine": "rundll32 x"}, False),
+    # A filter on a field this event does not carry might have excluded it: no match.
+    ("sel:\n  CommandLine|contains: 'psexec'\nf:\n  OriginalFileName: 'psexec.c'\ncondition: sel and not f",
+     {"CommandLine": "psexec \\\\h cmd"}, False),
+    ("sel:\n  CommandLine|contains: 'psexec'\nf:\n  OriginalFileName: 'psexec.c'\ncondition: sel and not f",
+     {"CommandLine": "psexec \\\\h cmd", "OriginalFileName": "cmd.exe"}, True),
     # Keywords (a list without a field) look at every value of the event.
     ("keywords:\n  - 'mimikatz'\ncondition: keywords", {"Image": "C:\\tools\\mimikatz.exe"}, True),
 ]
@@ -88,11 +95,20 @@ def test_a_positive_test_on_a_field_a_payload_cannot_show_never_matches(tmp_path
     assert "User" in skipped.reason and "test rule" in str(skipped)
 
 
-def test_a_filter_on_an_unknown_field_excludes_nothing(tmp_path: Path) -> None:
-    # The field is absent from every event, so a filter on it never removes a match.
-    rules = one_rule(tmp_path, "sel:\n  CommandLine|contains: 'whoami'\nfilter:\n  User|contains: 'SYSTEM'\n"
-                               "condition: sel and not filter")
-    assert matches(rules, CommandLine="whoami /all")
+def test_a_filter_on_a_field_a_payload_cannot_show_makes_the_rule_unusable(tmp_path: Path) -> None:
+    # The filter might exclude any event (User is never known): matching anyway would be an
+    # accident of the missing field, so the rule is skipped, named with the fields it needs.
+    for field in ("User", "ParentImage", "IntegrityLevel", "Hashes", "CurrentDirectory"):
+        rules = compile_rules(tmp_path / field, rule=rule_yaml(
+            f"sel:\n  CommandLine|contains: 'whoami'\nfilter:\n  {field}|contains: 'x'\ncondition: sel and not filter"))
+        assert rules.rules == ()
+        assert field in rules.skipped[0].reason
+
+
+def test_a_null_test_on_a_field_a_payload_cannot_show_never_holds(tmp_path: Path) -> None:
+    rules = compile_rules(tmp_path, rule=rule_yaml(
+        "sel:\n  Image|endswith: '\\\\x.exe'\nempty:\n  ParentImage: null\ncondition: sel and empty"))
+    assert rules.rules == () and "ParentImage" in rules.skipped[0].reason
 
 
 def test_an_unknown_field_in_one_branch_leaves_the_other_branch(tmp_path: Path) -> None:
@@ -105,7 +121,10 @@ def test_an_unknown_field_in_one_branch_leaves_the_other_branch(tmp_path: Path) 
 def test_a_condition_true_without_any_known_field_is_skipped(tmp_path: Path) -> None:
     rules = compile_rules(tmp_path, rule=rule_yaml("sel:\n  User|contains: 'SYSTEM'\ncondition: not sel"))
     assert rules.rules == ()
-    assert "every event" in rules.skipped[0].reason
+    assert "User" in rules.skipped[0].reason
+    everything = compile_rules(tmp_path / "e", rule=rule_yaml("sel:\n  CommandLine|contains: 'x'\n"
+                                                               "f:\n  CommandLine|contains: 'x'\ncondition: sel or not f"))
+    assert len(everything.rules) == 1  # not simplified away: both branches are real tests
 
 
 def test_string_tests_choose_the_cheapest_equivalent_form() -> None:
@@ -132,3 +151,21 @@ def test_required_literals_are_alternatives_for_or_and_the_most_selective_for_an
 def test_evaluation_reads_the_compiled_predicate_only(tmp_path: Path) -> None:
     rules = one_rule(tmp_path, "sel:\n  CommandLine|contains: 'abc'\ncondition: sel")
     assert evaluate(rules.rules[0].predicate, {"commandline": "xxABCxx"}, 1.0)
+
+
+def test_an_image_whose_folder_is_unknown_answers_only_what_its_name_decides(tmp_path: Path) -> None:
+    from inspector.sigma.conditions import PARTIAL
+
+    partial = {"image": PARTIAL + "\\pwsh.exe", "commandline": "pwsh -c x"}
+    name = one_rule(tmp_path / "a", "sel:\n  Image|endswith: '\\\\pwsh.exe'\ncondition: sel")
+    assert name.match(WIN, partial)
+    other = one_rule(tmp_path / "b", "sel:\n  Image|endswith: '\\\\cmd.exe'\ncondition: sel")
+    assert not other.match(WIN, partial)
+    # "pwsh outside its usual folder" cannot be decided without the folder: no match.
+    anomaly = one_rule(tmp_path / "c", "sel:\n  Image|endswith: '\\\\pwsh.exe'\n"
+                                      "f:\n  Image|startswith: 'C:\\\\Program Files\\\\'\ncondition: sel and not f")
+    assert not anomaly.match(WIN, partial)
+    assert anomaly.match(WIN, {"image": "C:\\Users\\x\\pwsh.exe", "commandline": "pwsh"})
+    full = one_rule(tmp_path / "d", "sel:\n  Image: 'C:\\\\Program Files\\\\PowerShell\\\\7\\\\pwsh.exe'\n"
+                                   "condition: not sel")
+    assert not full.match(WIN, partial)  # it could be that very path

@@ -74,3 +74,23 @@ def test_only_rule_files_inside_the_destination_are_extracted(tmp_path: Path) ->
         extract_release(archive({"README.md": "x"}), tmp_path)
     with pytest.raises(ReleaseError, match="not a zip"):
         extract_release(b"plain bytes", tmp_path)
+
+
+FETCH = Path(__file__).resolve().parents[2] / "scripts" / "fetch_sigma_release.py"
+
+
+def test_the_container_builds_fetch_only_the_pinned_archive(server: str, tmp_path: Path) -> None:
+    import hashlib
+
+    pin = hashlib.sha256(RELEASE).hexdigest()
+    wrong = subprocess.run([sys.executable, str(FETCH), server, "0" * 64, str(tmp_path / "bad")],
+                           capture_output=True, text=True, timeout=120)
+    assert wrong.returncode == 1 and "sha256 mismatch" in wrong.stderr and not (tmp_path / "bad").exists()
+    unpinned = subprocess.run([sys.executable, str(FETCH), server, "", str(tmp_path / "none")],
+                              capture_output=True, text=True, timeout=120)
+    assert unpinned.returncode == 2 and "pin" in unpinned.stderr
+    done = subprocess.run([sys.executable, str(FETCH), server, pin, str(tmp_path / "sigma")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in (tmp_path / "sigma").iterdir()) == ["rules", "rules-threat-hunting"]
+    assert (tmp_path / "sigma" / "rules" / "windows" / "whoami.yml").is_file()

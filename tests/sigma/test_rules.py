@@ -122,3 +122,14 @@ def test_the_sigmahq_snapshot_compiles_and_names_what_it_skips() -> None:
     assert {r.kind for r in rules.rules} == set(EventKind)
     assert rules.unfiltered_count() < len(rules.rules) // 20
     assert all(p.reason for p in rules.skipped)
+
+
+def test_script_block_rules_count_one_level_less_and_never_reach_the_suspicious_band_alone(tmp_path: Path) -> None:
+    from inspector.sigma.rules import SCRIPT_BLOCK_LEVEL_SCORES
+
+    detection = "sel:\n  ScriptBlockText|contains: 'Invoke-Mimikatz'\ncondition: sel"
+    rules = compile_rules(tmp_path, **{lvl: rule_yaml(detection, level=lvl, category="ps_script")
+                                       for lvl in SCRIPT_BLOCK_LEVEL_SCORES})
+    scores = {r.level: r.score for r in rules.rules}
+    assert scores == SCRIPT_BLOCK_LEVEL_SCORES
+    assert scores["high"] < LEVEL_SCORES["high"] and scores["critical"] < Settings().suspicious_threshold
