@@ -24,7 +24,8 @@ from pydantic_settings import (
 ENV_PREFIX = "INSPECTOR_"
 # INSPECTOR_* names that are not settings yet mean something: the configuration file, the first
 # admin key as the service prints it (people export it), the test suite's PostgreSQL URL.
-NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL"))
+NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL",
+                                                                      "TEST_HOLD_AFTER_SAVE"))
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")

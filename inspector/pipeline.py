@@ -20,8 +20,9 @@ from datetime import UTC, datetime
 
 from inspector import __version__
 from inspector.analysis.engine import AnalysisEngine, AnalysisOutcome, RootPayload, analyze_payloads
+from inspector.analysis.placement import placement_findings
 from inspector.analysis.pools import AnalysisPool
-from inspector.analysis.tree_cache import AnalysisCache, Analyze, analyze_with_cache
+from inspector.analysis.tree_cache import AnalysisCache, Analyze, analyze_each_root
 from inspector.analysis.version import analysis_version
 from inspector.config import Settings
 from inspector.extensions import RequestLimits, understand
@@ -173,11 +174,9 @@ class Inspector:
 
     async def _analyze_roots(self, roots: Sequence[RootPayload], limits: ScanLimits,
                              known: Sequence[str]) -> AnalysisOutcome:
-        """Analyse roots, reusing cached trees when there is a cache."""
-        if self.cache is None:
-            return await self._analyze(roots, limits, known)
-        return await analyze_with_cache(self.cache, self._analysis_version, roots, limits, known,
-                                        self._analyze)
+        """Analyse each root's tree on its own (reusing cached trees when there is a cache), so a
+        root's tree never depends on what else this inspection analysed before it."""
+        return await analyze_each_root(self.cache, self._analysis_version, roots, limits, self._analyze)
 
     async def _analyze(self, roots: Sequence[RootPayload], limits: ScanLimits,
                        known: Sequence[str]) -> AnalysisOutcome:
@@ -190,7 +189,7 @@ class Inspector:
     def _verdict(self, plan: InspectionPlan, analysis: PlanAnalysis, inspection_id: str | None,
                  input_name: str | None, inp: InspectionInput, started: float) -> Verdict:
         outcome = analysis.outcome
-        findings = [*plan.findings, *analysis.url_findings, *outcome.findings]
+        findings = [*plan.findings, *analysis.url_findings, *outcome.findings, *placement_findings(outcome.artifacts)]
         decision = decide(plan, outcome.artifacts, findings,
                           Bands(self.settings.suspicious_threshold, self.settings.malicious_threshold))
         errors = [InspectionError(kind=p.kind, detail=p.detail) for p in plan.problems] + outcome.errors + analysis.errors

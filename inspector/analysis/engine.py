@@ -46,6 +46,9 @@ class RootPayload:
     fetch: FetchRecord | None = None
     parent: str | None = None
     depth: int = 0
+    # The type an earlier analysis decided (a rescan of a stored artifact): used as is, never
+    # sniffed again, since the names and hints it was decided from are not at hand.
+    decided_type: ArtifactType | None = None
 
 
 @dataclass
@@ -122,7 +125,8 @@ class _TreeWalk:
 
     def add(self, data: bytes, *, origin: str, role: str | None, parent: str | None, depth: int,
             type_hint: ArtifactType | None = None, name_hint: str | None = None, layer: Layer | None = None,
-            url: str | None = None, fetch: FetchRecord | None = None, truncated: bool = False) -> None:
+            url: str | None = None, fetch: FetchRecord | None = None, truncated: bool = False,
+            decided_type: ArtifactType | None = None) -> None:
         if depth > self.limits.max_depth:
             self.error(ErrorKind.LIMIT_DEPTH, f"layers deeper than {self.limits.max_depth} were not analysed", parent)
             return
@@ -140,7 +144,7 @@ class _TreeWalk:
             return
         self.seen.add(sha)
         self.total_bytes += len(data)
-        kind = detect_type(data, name_hint=name_hint, type_hint=type_hint)
+        kind = decided_type or detect_type(data, name_hint=name_hint, type_hint=type_hint)
         artifact = Artifact(sha256=sha, size=len(data), type=kind, origin=origin, parent=parent, depth=depth,
                             role=role, url=url, fetch=fetch, layer=layer, truncated=truncated)
         self.queue.append(_Node(data=data, artifact=artifact))
@@ -218,6 +222,7 @@ def analyze_payloads(roots: Sequence[RootPayload], engine: AnalysisEngine, limit
     walk.seen.update(known)
     for root in roots:
         walk.add(root.data, origin=root.origin, role=root.role, parent=root.parent, depth=root.depth,
-                 type_hint=root.type_hint, name_hint=root.name_hint, url=root.url, fetch=root.fetch)
+                 type_hint=root.type_hint, name_hint=root.name_hint, url=root.url, fetch=root.fetch,
+                 decided_type=root.decided_type)
     walk.run()
     return outcome

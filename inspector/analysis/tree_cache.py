@@ -1,8 +1,12 @@
 """Analysed trees reused across inspections: each root payload's whole tree, found by the root's
 sha256 and a key of the analysis version and the root's hints.
 
-A cached tree is placed where this inspection found its root (`rebased`); only complete
-analyses are kept, and a cache that fails is a miss, never a failed inspection.
+Every root's tree is analysed on its own, with or without a cache (`analyze_each_root`): a
+tree analysed knowing what an earlier root of the same inspection held would lack the
+children the two share, and reused elsewhere it would miss their findings. The trees are then
+merged in root order, each artifact kept where it was first found. A cached tree is placed
+where this inspection found its root (`rebased`); only complete analyses are kept (never one
+cut short by a limit or the clock), and a cache that fails is a miss, never a failed inspection.
 """
 
 from __future__ import annotations
@@ -53,23 +57,25 @@ def rebased(tree: CachedTree, root: RootPayload) -> AnalysisOutcome:
     return AnalysisOutcome(artifacts=artifacts, findings=list(tree.findings), urls=list(tree.urls))
 
 
-async def analyze_with_cache(cache: AnalysisCache, analysis_version: str, roots: Sequence[RootPayload],
-                             limits: ScanLimits, known: Sequence[str], analyze: Analyze) -> AnalysisOutcome:
-    """Analyse roots one by one, reusing cached trees and caching the complete fresh ones."""
+async def analyze_each_root(cache: AnalysisCache | None, analysis_version: str, roots: Sequence[RootPayload],
+                            limits: ScanLimits, analyze: Analyze) -> AnalysisOutcome:
+    """Analyse roots one by one, each tree on its own, reusing cached trees and caching the
+    complete fresh ones when there is a cache."""
     outcome = AnalysisOutcome()
     for root in roots:
         sha, key = hashlib.sha256(root.data).hexdigest(), tree_key(analysis_version, root)
-        try:
-            tree = await cache.get_tree(sha, key)
-        except Exception as exc:  # a cache that fails is a miss, never a failed inspection
-            _log.warning("analysis cache read failed: %s", type(exc).__name__)
-            tree = None
+        tree = None
+        if cache is not None:
+            try:
+                tree = await cache.get_tree(sha, key)
+            except Exception as exc:  # a cache that fails is a miss, never a failed inspection
+                _log.warning("analysis cache read failed: %s", type(exc).__name__)
         if tree is not None:
             outcome.merge(rebased(tree, root))
             outcome.blobs.setdefault(sha, root.data)  # the bytes at hand; derived ones were stored before
             continue
-        fresh = await analyze([root], limits, [*known, *(a.sha256 for a in outcome.artifacts)])
-        if not fresh.errors and fresh.artifacts and fresh.artifacts[0].sha256 == sha:
+        fresh = await analyze([root], limits, ())
+        if cache is not None and not fresh.errors and fresh.artifacts and fresh.artifacts[0].sha256 == sha:
             tree = CachedTree(artifacts=fresh.artifacts, findings=fresh.findings, urls=fresh.urls)
             try:
                 await cache.put_tree(sha, key, tree)

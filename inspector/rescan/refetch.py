@@ -25,9 +25,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from inspector.analysis.placement import placement_findings, without_placement
 from inspector.config import Settings
 from inspector.extensions.plan import InspectionPlan, PlannedUrl, UrlRole
-from inspector.model import Artifact, Finding, InspectionError, Verdict
+from inspector.model import Artifact, ErrorKind, Finding, InspectionError, Verdict
 from inspector.pipeline import NOT_FETCHED_ROLES, Inspector
 from inspector.redact import REDACTED
 from inspector.rescan.rescore import scoring_plan
@@ -127,8 +128,8 @@ class Refetcher:
         # Only URLs that answered with bytes replace what was stored: a script whose server is gone
         # or now refused by policy is still what the VM ran, so its stored tree and records stay.
         refetched = {r.url for r in run.records if r.fetched and r.depth == 0}
-        if not refetched:
-            return None
+        if not refetched or any(e.kind == ErrorKind.LIMIT_DEADLINE for e in outcome.errors):
+            return None  # a fresh analysis cut by the clock is not a verdict to compare
         unanswered = {u.url for u in urls} - refetched
         records = [r for r in run.records if not (r.depth == 0 and r.url in unanswered)]
         errors = [e for e in run.errors if not (e.url and e.url in unanswered)]
@@ -152,8 +153,10 @@ class Refetcher:
         fetches = [f for f in verdict.fetches if f.url not in dropped_urls] + records
         kept_errors = [e for e in verdict.errors if not (e.url and e.url in dropped_urls)]
         new_errors: list[InspectionError] = [*outcome.errors, *errors]
+        # Tree findings are found again on the new tree (analysis/placement.py), as the live path does.
+        tree_findings = without_placement(findings.values()) + placement_findings(artifacts)
         updated = verdict.model_copy(update={"artifacts": artifacts, "fetches": fetches,
-                                             "findings": list(findings.values()), "errors": kept_errors + new_errors})
+                                             "findings": tree_findings, "errors": kept_errors + new_errors})
         decision = decide(scoring_plan(updated, context), artifacts, updated.findings, self.bands)
         updated = updated.model_copy(update={
             "verdict": decision.verdict, "score": decision.score, "severity": decision.severity,

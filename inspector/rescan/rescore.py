@@ -3,7 +3,8 @@
 Findings tied to a rescanned artifact are replaced by the new ones (only its YARA findings
 in a rules-only rescan, see scanner.py); findings about the
 request itself (structure) or about URLs (reputation), and those of artifacts whose bytes
-expired, are kept. The plan `decide` needs is rebuilt from what the verdict recorded: the
+expired, are kept. Findings about where an artifact sits in its tree (analysis/placement.py)
+are found again on the stored tree, as the live path found them. The plan `decide` needs is rebuilt from what the verdict recorded: the
 extension kind, the fetched URLs with their roles, and the stored request context.
 """
 
@@ -15,8 +16,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from inspector.analysis.placement import placement_findings, without_placement
 from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
-from inspector.model import Finding, SignatureInfo, Verdict
+from inspector.model import ErrorKind, Finding, SignatureInfo, Verdict
 from inspector.scoring import Bands, decide
 
 
@@ -33,6 +35,12 @@ def scoring_plan(verdict: Verdict, context: Mapping[str, Any] | None) -> Inspect
     except ValidationError:
         request_context = RequestContext()  # an unreadable context only loses context-dependent alerts
     return InspectionPlan(kind=kind, urls=urls, context=request_context)
+
+
+def cut_by_the_clock(verdict: Verdict) -> bool:
+    """True when the verdict's analysis stopped at its deadline: what it did not read depended on
+    the machine's speed, so comparing it with a fresh analysis would report a change no rule made."""
+    return any(error.kind == ErrorKind.LIMIT_DEADLINE for error in verdict.errors)
 
 
 def rescore(
@@ -52,7 +60,7 @@ def rescore(
             if f.artifact is None or f.artifact not in artifact_findings
             or (replaced is not None and f.source not in replaced)]
     fresh = [f for sha in dict.fromkeys(a.sha256 for a in old.artifacts) for f in artifact_findings.get(sha, [])]
-    findings = kept + fresh
+    findings = without_placement(kept + fresh) + placement_findings(old.artifacts)
     decision = decide(scoring_plan(old, context), list(old.artifacts), findings, bands)
     return old.model_copy(update={
         "verdict": decision.verdict,

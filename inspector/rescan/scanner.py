@@ -16,6 +16,12 @@ it yields are not walked again. Results are keyed by (sha256, ruleset version, a
 version), the key of the analysis cache; in `rules` mode the analyzer version is `yara:<v>`
 (`yara:<v>+sigma:<v>` with Sigma rules).
 
+A stored artifact is analysed as the type the inspection decided (stored with its bytes), not
+sniffed again: that decision may have come from a file name or a language hint the batch does
+not have. A scan that stops at its deadline gives no result (`None`): the batch records the
+artifact as not scanned and its stored findings stay, so a slow machine never reads as a
+verdict change.
+
 Those scans see bytes without a name. An artifact that was a file in an inspection (a fetched
 file, an archive member, a submitted file) is also scanned with its name, by `scan_named`,
 when the rules may read it (`reads_file_names`): see rescan/named.py.
@@ -27,11 +33,12 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from inspector.analysis.engine import AnalysisEngine, RootPayload, analyze_payloads
+from inspector.analysis.placement import without_placement
 from inspector.analysis.version import analysis_version
 from inspector.analyzers.sigma import SigmaAnalyzer
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
-from inspector.model import TEXT_TYPES, Artifact, ArtifactType, Finding
+from inspector.model import TEXT_TYPES, Artifact, ArtifactType, ErrorKind, Finding
 from inspector.rules import load_ruleset
 from inspector.stage import Payload, ScanContext, ScanLimits
 from inspector.unpack.text import decode_text
@@ -70,21 +77,23 @@ class ArtifactScanner:
         return cls(engine, yara, ruleset.version, ruleset.rule_count, version, depth, limits, sigma,
                    ruleset.reads_file_names)
 
-    def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding]:
+    def scan(self, sha256: str, data: bytes, type_name: str) -> list[Finding] | None:
+        """The artifact's findings, or None when the scan was cut short by its deadline."""
         kind = ArtifactType(type_name) if type_name in ArtifactType._value2member_map_ else None
         if self.depth == "rules":
             return self._scan_rules(sha256, data, kind)
         return self._scan_full(sha256, data, kind)
 
-    def scan_named(self, artifact: Artifact, data: bytes) -> list[Finding]:
-        """YARA findings of a stored artifact scanned as the file it was (its name, path and type)."""
+    def scan_named(self, artifact: Artifact, data: bytes) -> list[Finding] | None:
+        """YARA findings of a stored artifact scanned as the file it was (its name, path and type);
+        None when the scan was cut short by its deadline."""
         return self._scan_yara(artifact, data)
 
-    def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
+    def _scan_rules(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding] | None:
         artifact = Artifact(sha256=sha256, size=len(data), type=kind or ArtifactType.UNKNOWN, origin="rescan")
         return self._scan_yara(artifact, data)
 
-    def _scan_yara(self, artifact: Artifact, data: bytes) -> list[Finding]:
+    def _scan_yara(self, artifact: Artifact, data: bytes) -> list[Finding] | None:
         text = None
         # YARA reads text only to add a UTF-8 view of UTF-16/32 text; Sigma reads scripts' text.
         sigma = self.sigma if self.sigma is not None and self.sigma.accepts(artifact) else None
@@ -94,17 +103,21 @@ class ArtifactScanner:
             text = decoded.text
         ctx = ScanContext(limits=self.limits)
         payload = Payload(artifact=artifact, data=data, text=text)
-        findings = self.yara.analyze(payload, ctx).findings
+        outputs = [self.yara.analyze(payload, ctx)]
         if sigma is not None:
-            findings += sigma.analyze(payload, ctx).findings
-        return findings
+            outputs.append(sigma.analyze(payload, ctx))
+        if ctx.expired() or any(kind == ErrorKind.LIMIT_DEADLINE for out in outputs for kind, _ in out.errors):
+            return None
+        return [f for out in outputs for f in out.findings]
 
-    def _scan_full(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding]:
+    def _scan_full(self, sha256: str, data: bytes, kind: ArtifactType | None) -> list[Finding] | None:
         limits = replace(self.limits, max_artifact_bytes=max(self.limits.max_artifact_bytes, len(data)),
                          max_total_bytes=max(self.limits.max_total_bytes, len(data)))
-        outcome = analyze_payloads([RootPayload(data=data, origin="rescan", role="rescan", type_hint=kind)],
-                                   self.engine, limits)
-        return [f for f in outcome.findings if f.artifact == sha256]
+        root = RootPayload(data=data, origin="rescan", role="rescan", type_hint=kind, decided_type=kind)
+        outcome = analyze_payloads([root], self.engine, limits)
+        if any(error.kind == ErrorKind.LIMIT_DEADLINE for error in outcome.errors):
+            return None
+        return without_placement(f for f in outcome.findings if f.artifact == sha256)
 
 
 def _maybe_wide(data: bytes) -> bool:

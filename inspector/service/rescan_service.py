@@ -26,7 +26,7 @@ from inspector.config import Settings
 from inspector.model import SignatureInfo
 from inspector.rescan.named import NamedArtifactScans
 from inspector.rescan.refetch import Refetcher, RefetchRefused, refetch_page, refetch_refusal
-from inspector.rescan.rescore import rescore
+from inspector.rescan.rescore import cut_by_the_clock, rescore
 from inspector.rescan.scanner import ArtifactScanner, replaced_sources
 from inspector.scoring import Bands
 from inspector.store import RescanConflict, RescanFilter, RescanInfo, Store
@@ -198,10 +198,14 @@ async def _rescore_pages(store: Store, rescan: RescanInfo, settings: Settings,
     while page := await store.rescans.inspections_page(rescan.id, cursor, RESCORE_PAGE):
         shas = sorted({a.sha256 for _, verdict, _ in page for a in verdict.artifacts})
         findings = await store.analysis_cache.findings_for(shas, rescan.ruleset_version, rescan.analyzer_version)
-        # Artifacts that were files are judged under their names too (rescan/named.py).
-        rescored = [(old, rescore(old, await named.findings_for(old, findings), context, bands, signatures,
-                                  replaced))
+        # Artifacts that were files are judged under their names too (rescan/named.py). A verdict
+        # whose analysis stopped at its deadline is kept as it is: what it missed depended on the
+        # clock, not on the rules, so a rescan does not turn it into a verdict change.
+        rescored = [(old, old if cut_by_the_clock(old) else
+                     rescore(old, await named.findings_for(old, findings), context, bands, signatures, replaced))
                     for _, old, context in page]
+        if kept := sum(1 for old, new in rescored if old is new):
+            log.info("rescan_kept_clock_cut_verdicts", rescan_id=rescan.id, inspections=kept)
         cursor = page[-1][0]
         trees = None
         if refetcher is not None:

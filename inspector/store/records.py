@@ -126,7 +126,7 @@ class RescanProgress(_Shape):
     artifacts_total: int = 0
     artifacts_scanned: int = 0
     artifacts_cached: int = Field(default=0, description="already analysed with this ruleset and analyzers")
-    artifacts_missing: int = Field(default=0, description="bytes no longer stored (retention)")
+    artifacts_missing: int = Field(default=0, description="not scanned: bytes no longer stored (retention), or the scan stopped at its deadline; their stored findings stay")
     inspections_total: int = 0
     inspections_done: int = 0
     batches_total: int = 0

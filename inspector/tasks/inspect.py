@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 from inspector.config import Settings
@@ -25,6 +27,13 @@ from inspector.tasks.worker_metrics import InspectionMetrics
 log = get_logger("inspector.tasks.inspect")
 
 _BYTES_FIELDS = ("content",)
+
+# Test-only: a folder in which a worker, right after storing a verdict and before the broker
+# hears that the task is done, writes `<id>.saved` and waits for `<id>.release`. A test kills
+# the worker at exactly that moment to force a redelivery of a task whose result is stored
+# (tests/tasks/test_redelivery.py). Unset in any deployment: it costs one lookup per task.
+HOLD_AFTER_SAVE_ENV = "INSPECTOR_TEST_HOLD_AFTER_SAVE"
+HOLD_POLL_S = 0.05
 
 
 def encode_input(inp: InspectionInput) -> dict[str, Any]:
@@ -87,7 +96,18 @@ async def run_inspection(inspector: Any, store: Store, settings: Settings, inspe
         metrics.record_verdict(result.verdict)
         metrics.seconds.observe(time.monotonic() - started)
     log.info("inspection_done", inspection_id=inspection_id, verdict=result.verdict.verdict.value, stored=stored)
+    await _hold_after_save(inspection_id)
     return True
+
+
+async def _hold_after_save(inspection_id: str) -> None:
+    folder = os.environ.get(HOLD_AFTER_SAVE_ENV)
+    if not folder:
+        return
+    Path(folder, f"{inspection_id}.saved").touch()
+    release = Path(folder, f"{inspection_id}.release")
+    while not release.exists():
+        await asyncio.sleep(HOLD_POLL_S)
 
 
 def inspect_in_worker(state: WorkerState, inspection_id: str, inp: InspectionInput, fetch: bool | None) -> None:

@@ -121,7 +121,11 @@ def run_rescan_batch(state: WorkerState, rescan_id: str, batch_no: int) -> Batch
             missing.append(sha256)
             continue
         total += len(data)
-        results[sha256] = scanner.scan(sha256, data, type_name)
+        found = scanner.scan(sha256, data, type_name)
+        if found is None:  # cut short by its deadline: not a result, its stored findings stay
+            missing.append(sha256)
+            continue
+        results[sha256] = found
     recorded = state.runner.run(store.rescans.complete_batch(
         rescan_id, batch_no, state.owner, ruleset_version=info.ruleset_version,
         analyzer_version=info.analyzer_version, results=results, missing=missing))

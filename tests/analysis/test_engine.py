@@ -9,7 +9,7 @@ from inspector.analysis.engine import AnalysisEngine, AnalysisOutcome, RootPaylo
 from inspector.analyzers.yara_scan import YaraAnalyzer
 from inspector.config import Settings
 from inspector.deobfuscate.common import DeobfuscationLimits
-from inspector.model import Artifact, Finding, Layer
+from inspector.model import Artifact, ArtifactType, Finding, Layer
 from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext, ScanLimits
 from inspector.unpack.archives import ArchiveLimits
 from tests.timing import finishes_within_cpu, frozen_clock
@@ -195,6 +195,15 @@ def test_roots_known_from_earlier_in_the_inspection_are_not_analysed_again() -> 
     first = analyze_payloads([root(b"MARKER")], engine(FindMarker()), LIMITS)
     again = analyze_payloads([root(b"MARKER")], engine(FindMarker()), LIMITS, known=[first.artifacts[0].sha256])
     assert (again.artifacts, again.findings) == ([], [])
+
+
+def test_a_root_with_a_type_decided_before_is_not_sniffed_again() -> None:
+    # A rescan has the bytes, not the name the inspection typed them by.
+    script = b"#!/bin/sh\necho hello\n"
+    sniffed = analyze_payloads([root(script)], engine(FindMarker()), LIMITS)
+    decided = analyze_payloads([replace(root(script), decided_type=ArtifactType.TEXT)], engine(FindMarker()), LIMITS)
+    assert sniffed.artifacts[0].type is ArtifactType.SHELL
+    assert decided.artifacts[0].type is ArtifactType.TEXT
 
 
 def test_merging_outcomes_keeps_each_artifact_and_finding_once() -> None:

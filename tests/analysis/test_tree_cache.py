@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Sequence
 
 from inspector.analysis.engine import AnalysisOutcome, RootPayload
-from inspector.analysis.tree_cache import analyze_with_cache, rebased, tree_key
+from inspector.analysis.tree_cache import analyze_each_root, rebased, tree_key
 from inspector.model import Artifact, ArtifactType, CachedTree, Finding, InspectionError
 from inspector.stage import ScanLimits
 
@@ -86,8 +86,8 @@ def test_a_cached_tree_is_placed_where_the_root_is_now() -> None:
 
 async def test_a_root_analysed_before_is_not_analysed_again() -> None:
     cache, analysis = MemoryCache(), CountingAnalysis(analysed())
-    first = await analyze_with_cache(cache, "v1", [field_root()], LIMITS, (), analysis)
-    second = await analyze_with_cache(cache, "v1", [field_root()], LIMITS, (), analysis)
+    first = await analyze_each_root(cache, "v1", [field_root()], LIMITS, analysis)
+    second = await analyze_each_root(cache, "v1", [field_root()], LIMITS, analysis)
     assert len(analysis.roots) == 1
     assert [a.sha256 for a in second.artifacts] == [a.sha256 for a in first.artifacts]
     assert second.findings == first.findings
@@ -96,26 +96,36 @@ async def test_a_root_analysed_before_is_not_analysed_again() -> None:
 
 async def test_another_analysis_version_analyses_again() -> None:
     cache, analysis = MemoryCache(), CountingAnalysis(analysed())
-    await analyze_with_cache(cache, "v1", [field_root()], LIMITS, (), analysis)
-    await analyze_with_cache(cache, "v2", [field_root()], LIMITS, (), analysis)
+    await analyze_each_root(cache, "v1", [field_root()], LIMITS, analysis)
+    await analyze_each_root(cache, "v2", [field_root()], LIMITS, analysis)
     assert len(analysis.roots) == 2
 
 
-async def test_each_fresh_root_knows_what_the_inspection_analysed_before_it() -> None:
+async def test_each_fresh_root_is_analysed_on_its_own_whatever_came_before_it() -> None:
+    # A tree analysed knowing an earlier root's artifacts would lack the children they share.
     other = b"echo second"
+    for cache in (MemoryCache(), None):
+        analysis = CountingAnalysis(analysed())
+        roots = [field_root(), RootPayload(data=other, origin="settings.other", role="cse_script")]
+        await analyze_each_root(cache, "v1", roots, LIMITS, analysis)
+        assert analysis.known == [[], []]
+
+
+async def test_trees_sharing_a_child_merge_with_the_child_once_where_it_was_first_found() -> None:
     analysis = CountingAnalysis(analysed())
-    roots = [field_root(), RootPayload(data=other, origin="settings.other", role="cse_script")]
-    await analyze_with_cache(MemoryCache(), "v1", roots, LIMITS, ["k" * 64], analysis)
-    assert analysis.known == [["k" * 64], ["k" * 64, SHA, CHILD]]
+    roots = [field_root(), RootPayload(data=b"echo second", origin="settings.other", role="cse_script")]
+    merged = await analyze_each_root(None, "v1", roots, LIMITS, analysis)
+    assert [a.sha256 for a in merged.artifacts] == [SHA, CHILD]
+    assert len(merged.findings) == 1
 
 
 async def test_an_incomplete_analysis_is_not_kept() -> None:
     cache = MemoryCache()
-    await analyze_with_cache(cache, "v1", [field_root()], LIMITS, (), CountingAnalysis(analysed(error=True)))
+    await analyze_each_root(cache, "v1", [field_root()], LIMITS, CountingAnalysis(analysed(error=True)))
     assert cache.trees == {}
 
 
 async def test_a_failing_cache_is_a_miss_and_the_analysis_still_answers() -> None:
     analysis = CountingAnalysis(analysed())
-    outcome = await analyze_with_cache(MemoryCache(fail=True), "v1", [field_root()], LIMITS, (), analysis)
+    outcome = await analyze_each_root(MemoryCache(fail=True), "v1", [field_root()], LIMITS, analysis)
     assert [f.id for f in outcome.findings] == ["yara.core.mimikatz"] and len(analysis.roots) == 1

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from inspector.model import ExtensionInfo, FetchRecord, Finding, SignatureInfo, VerdictClass
-from inspector.rescan.rescore import rescore, scoring_plan
+from inspector.model import ExtensionInfo, FetchRecord, Finding, InspectionError, Layer, SignatureInfo, VerdictClass
+from inspector.rescan.rescore import cut_by_the_clock, rescore, scoring_plan
 from inspector.scoring import Bands
 from inspector.store.testing import make_verdict
 
@@ -49,3 +49,26 @@ def test_the_scoring_plan_comes_from_what_the_verdict_recorded() -> None:
     assert plan.kind == "custom_script_linux" and [u.redacted for u in plan.urls] == ["https://a.example/x.sh"]
     assert plan.context.status == "Failed"
     assert scoring_plan(old, {"unknown_field": 1}).context.status is None  # unreadable context: no context
+
+
+def test_tree_findings_are_found_again_on_the_stored_tree() -> None:
+    # A full rescan scans each artifact as bytes alone; the layers it sat under come from the tree.
+    old = make_verdict("i", [b"root", b"one", b"two", b"three"])
+    layered = [old.artifacts[0]]
+    for artifact in old.artifacts[1:]:  # a chain: each layer decoded from the one before
+        layered.append(artifact.model_copy(update={"layer": Layer(technique="base64"), "parent": layered[-1].sha256,
+                                                   "depth": layered[-1].depth + 1}))
+    deepest = layered[-1].sha256
+    old = old.model_copy(update={"artifacts": layered, "findings": [
+        _finding("heur.obfuscation.layers", "heuristic", 60, deepest)]})
+    new = rescore(old, {a.sha256: [] for a in layered}, None, Bands(), NEW)
+    assert [(f.id, f.artifact, f.score) for f in new.findings] == [("heur.obfuscation.layers", deepest, 60)]
+    assert new.score == 60
+
+
+def test_a_verdict_cut_by_the_clock_is_recognised() -> None:
+    old = make_verdict("i", [b"root"])
+    assert not cut_by_the_clock(old)
+    late = old.model_copy(update={"complete": False, "errors": [
+        InspectionError(kind="limit_deadline", detail="analysis deadline of 20s reached")]})
+    assert cut_by_the_clock(late)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from inspector.model import InspectionError
 from inspector.rescan.scanner import ArtifactScanner
 from inspector.service.rescan_service import RescanService, run_rescan, spread_batch_size, start_rescan
 from inspector.store import Store
@@ -83,3 +84,23 @@ async def test_a_small_rescan_spreads_over_two_local_workers(store: Store) -> No
         runner.close()
     assert final.status == "done" and final.progress.artifacts_scanned == 300
     assert final.progress.batches_total >= 2
+
+
+async def test_a_verdict_cut_by_the_clock_is_kept_rather_than_turned_into_a_change(store: Store,
+                                                                                  rules_dir: Path) -> None:
+    # What a deadline left unread depended on the machine, not on the rules: no change is reported.
+    contents = [b"echo svc-marker-91"]
+    late = make_verdict("late", contents).model_copy(update={"complete": False, "errors": [
+        InspectionError(kind="limit_deadline", detail="analysis deadline of 20s reached")]})
+    await store.inspections.create("late", "script", {}, None, None)
+    await store.inspections.save_verdict("late", late, blobs_of(contents))
+    await _seed(store)
+    (rules_dir / "svc.yar").write_text(RULE)
+    service = RescanService(store, store.settings)
+    try:
+        final = await service.wait((await service.submit()).id)
+    finally:
+        await service.close()
+    assert final is not None and final.status == "done" and final.changes_count == 1  # "svc" only
+    kept = await store.inspections.get("late")
+    assert kept is not None and kept.verdict is not None and kept.verdict.score == late.score

@@ -1,5 +1,6 @@
-"""A Celery worker killed with -9 mid-inspection: the broker delivers the task again and the
-inspection ends with one verdict (real worker subprocesses, Redis broker, SQLite and PostgreSQL)."""
+"""A Celery worker killed with -9 mid-inspection, or right after storing its verdict: the broker
+delivers the task again and the inspection ends with one verdict row (real worker subprocesses,
+Redis broker, SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from inspector.store.schema import inspections, verdicts
 from inspector.store.testing import Backend, subprocess_env, temporary_store
 from inspector.tasks.celery_app import make_celery, submit_inspection
 from tests.tasks.test_celery import CLI, _stop, backend, broker  # noqa: F401 (fixtures)
-from tests.timing import GIVE_UP_S
+from tests.timing import GIVE_UP_S, poll, until
 
 pytestmark = pytest.mark.redis
 DEADLINE_S = 6.0
@@ -81,12 +82,12 @@ async def store(backend: Backend, tmp_path: Path, broker: str, remote: FirstRequ
         yield opened
 
 
-def _start_worker(store: Store, log: Path, name: str) -> subprocess.Popen[bytes]:
+def _start_worker(store: Store, log: Path, name: str, **extra_env: str) -> subprocess.Popen[bytes]:
     settings = store.settings
     env = subprocess_env(settings, INSPECTOR_BROKER_URL=settings.broker_url, INSPECTOR_CELERY_QUEUE=settings.celery_queue,
                          INSPECTOR_API_INSPECTION_TIMEOUT_S=str(DEADLINE_S), INSPECTOR_INSPECTION_LEASE_GRACE_S=str(GRACE_S),
                          INSPECTOR_FETCH="true", INSPECTOR_FETCH_ALLOW_NETWORKS="127.0.0.0/8",
-                         INSPECTOR_FETCH_PORTS=str(settings.fetch_ports[0]), INSPECTOR_FETCH_RETRIES="0")
+                         INSPECTOR_FETCH_PORTS=str(settings.fetch_ports[0]), INSPECTOR_FETCH_RETRIES="0", **extra_env)
     with open(log, "ab") as out:
         return subprocess.Popen([*CLI, "worker", "--concurrency", "1", "--loglevel", "INFO", "--hostname", name],
                                 env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
@@ -131,3 +132,39 @@ async def test_a_worker_killed_mid_inspection_has_its_task_finished_by_another(
     status, attempts, verdict_rows = await _row(store, "k9")
     assert status == "done", (tmp_path / "second.log").read_text()[-3000:]
     assert attempts == 2 and verdict_rows == 1
+
+
+async def test_a_task_delivered_again_after_its_verdict_was_stored_stores_nothing_twice(
+        store: Store, tmp_path: Path) -> None:
+    # The first worker stores the verdict, then waits (a test-only hook) before the broker hears the
+    # task is done; killed there, its task is delivered again to the second worker.
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    await store.inspections.create("saved", "script", {}, None, None)
+    app = make_celery(store.settings)
+    try:
+        submit_inspection(app, store.settings, "saved",
+                          InspectionInput(kind=InputKind.SCRIPT, content=b"Invoke-Mimikatz -DumpCreds"), False)
+    finally:
+        app.close()
+    first = _start_worker(store, tmp_path / "first.log", "first@%h", INSPECTOR_TEST_HOLD_AFTER_SAVE=str(hold))
+    second: subprocess.Popen[bytes] | None = None
+    try:
+        await until(lambda: (hold / "saved.saved").exists(), what="the first worker stored the verdict")
+        assert await _row(store, "saved") == ("done", 1, 1)
+        _stop(first, signal.SIGKILL)
+        second = _start_worker(store, tmp_path / "second.log", "second@%h")
+        statuses: list[str] = []
+
+        async def redelivered() -> bool:
+            statuses.append((await _row(store, "saved"))[0])
+            log = (tmp_path / "second.log").read_text(errors="replace")
+            return "inspection_already_ended" in log and "saved" in log
+
+        await poll(redelivered, bool, what="the second worker got the task again")
+    finally:
+        _stop(first, signal.SIGKILL)
+        if second is not None:
+            _stop(second)
+    assert set(statuses) == {"done"}  # never back to running while the rerun looked at it
+    assert await _row(store, "saved") == ("done", 1, 1)  # one verdict row, one attempt counted

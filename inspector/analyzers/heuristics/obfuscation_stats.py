@@ -22,7 +22,7 @@ SPECIAL_RATIO_MIN_CHARS = 200
 SPECIAL_RATIO_THRESHOLD = 0.33
 LONG_LINE_CHARS = 4000
 # Layer techniques that are packaging, not obfuscation.
-_PACKAGING_LAYERS = frozenset({"zip-member", "tar-member", "7z-member", "gzip", "bzip2", "xz", "fetch"})
+PACKAGING_LAYERS = frozenset({"zip-member", "tar-member", "7z-member", "gzip", "bzip2", "xz", "fetch"})
 
 HIGH_ENTROPY = Heuristic(
     id="heur.obfuscation.high_entropy",
@@ -187,7 +187,8 @@ _SPLICE = regex.compile(r"(?<![\w\\])\$\{?[A-Za-z_]\w{0,10}\}?\$\{?[A-Za-z_]\w{0
 _WORDS = regex.compile(r"(?<![\w+/-])[A-Za-z][A-Za-z-]{5,40}(?![\w+/=-])", regex.VERSION0)
 
 # One or two decoding steps are common (an encoded command, a base64 inline script); from
-# the third layer on, the wrapping is deliberate.
+# the third layer on, the wrapping is deliberate. `LAYERS` is a property of where an artifact
+# sits in its tree, not of its bytes: inspector/analysis/placement.py finds it on the whole tree.
 MIN_LAYERS_DEPTH = 3
 MIN_CONCATENATIONS = 15
 MIN_TICKS = 6
@@ -285,16 +286,7 @@ def statistics_findings(view: TextView) -> list[Finding]:
     return findings
 
 
-def layer_findings(view: TextView) -> list[Finding]:
-    """Text reached through several deobfuscation layers is itself evidence of intent."""
-    artifact = view.payload.artifact
-    layer = artifact.layer
-    if layer is None or layer.technique in _PACKAGING_LAYERS or artifact.depth < MIN_LAYERS_DEPTH:
-        return []
-    return [view.finding(LAYERS, None, count=artifact.depth - MIN_LAYERS_DEPTH + 1)]
-
-
-FAMILY = Family(name="obfuscation", rules=RULES, checks=(statistics_findings, layer_findings))
+FAMILY = Family(name="obfuscation", rules=RULES, checks=(statistics_findings,))
 HEURISTICS = FAMILY.heuristics + (
     HIGH_ENTROPY, BASE64_BLOB, SPECIAL_CHARS, LONG_LINE, CONCATENATION, BACKTICKS, CHAR_CODES, CARETS,
     CMD_SUBSTRING, SHELL_SPLICING, RANDOM_CASE, LAYERS,

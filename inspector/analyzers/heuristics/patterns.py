@@ -26,7 +26,8 @@ from inspector.model import TEXT_TYPES, Artifact, ErrorKind, Finding
 if TYPE_CHECKING:
     from inspector.config import Settings
 
-ANALYZER_VERSION = "1"
+# 2: the obfuscation-layers finding moved out of the per-artifact analysis (analysis/placement.py).
+ANALYZER_VERSION = "2"
 
 # Texts up to this size have every family keyword looked up in one Aho-Corasick pass; longer
 # ones fall back to one substring search per keyword asked (the one-pass search lists every

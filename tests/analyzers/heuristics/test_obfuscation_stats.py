@@ -6,8 +6,8 @@ import base64
 import random
 
 from inspector.analyzers.heuristics.obfuscation_stats import is_random_case, shannon_entropy
-from inspector.model import ArtifactType, Layer
-from tests.analyzers.heuristics.helpers import analyze, ids, make_payload, score
+from inspector.model import ArtifactType
+from tests.analyzers.heuristics.helpers import analyze, ids, score
 
 PS = ArtifactType.POWERSHELL
 
@@ -54,17 +54,6 @@ def test_decode_and_execute_is_medium_alone() -> None:
     text = "echo ZWNobyBoaQ== | base64 -d | bash"
     assert "heur.obfuscation.decode_execute" in ids(text)
     assert score(text) < 300
-
-
-def test_deep_layers_are_evidence() -> None:
-    payload = make_payload("Write-Output 1", PS, depth=4, layer=Layer(technique="base64"))
-    from inspector.stage import ScanContext, ScanLimits
-    from inspector.analyzers.heuristics import HEURISTIC_ANALYZERS
-
-    findings = HEURISTIC_ANALYZERS[0].analyze(payload, ScanContext(limits=ScanLimits())).findings
-    assert any(f.id == "heur.obfuscation.layers" and f.score == 120 for f in findings)
-    shallow = make_payload("Write-Output 1", PS, depth=1, layer=Layer(technique="base64"))
-    assert not HEURISTIC_ANALYZERS[0].analyze(shallow, ScanContext(limits=ScanLimits())).findings
 
 
 def test_plain_admin_script_has_no_obfuscation_findings() -> None:
