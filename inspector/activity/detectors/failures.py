@@ -1,0 +1,59 @@
+"""The `...SuspiciousFailure` alerts, judged per record from that record's own status:
+VM_CustomScriptExtensionSuspiciousFailure (a failed CSE whose payload is flagged) and
+VM_RunCommandSuspiciousFailure (a failed Run Command whose script is flagged, or refused as
+unauthorized for a caller new to Run Command). Never held back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from inspector.activity.detectors.base import Context, DetectorSpec, Draft, novelty
+from inspector.activity.operations import Family
+
+_UNAUTHORIZED = ("forbidden", "unauthorized", "authorizationfailed", "403", "401")
+
+
+@dataclass(frozen=True)
+class Knobs:
+    pass
+
+
+SPEC = DetectorSpec(
+    name="failures",
+    alert_types=("VM_CustomScriptExtensionSuspiciousFailure", "VM_RunCommandSuspiciousFailure"),
+    display_name="Failed run of a suspicious script",
+    techniques=("T1059", "T1651"),
+    evidence=("the record's failed status and sub-status", "the payload verdict of the operation's request body",
+              "an unauthorized refusal for a caller new to Run Command"),
+    knobs=Knobs(),
+    held_while_learning=False,
+)
+_ALERT = {Family.CUSTOM_SCRIPT: SPEC.alert_types[0], Family.RUN_COMMAND: SPEC.alert_types[1]}
+
+
+class _Detector:
+    spec = SPEC
+
+    def evaluate(self, ctx: Context) -> list[Draft]:
+        alert = _ALERT.get(ctx.operation.family)
+        if alert is None or not ctx.failed:
+            return []
+        why = f" ({ctx.record.sub_status})" if ctx.record.sub_status else ""
+        evidence = [f"the operation failed{why}"]
+        inspected = ctx.inspected
+        if inspected is not None and inspected.flagged:
+            evidence.append(f"its payload was judged {inspected.verdict} (inspection {inspected.inspection_id})")
+            evidence.extend(inspected.reasons[:3])
+        elif alert == SPEC.alert_types[1] and self._unauthorized(ctx) and "caller" in novelty(ctx, "run_command"):
+            evidence.append("refused as unauthorized, for a caller who never ran a Run Command on this subscription")
+        else:
+            return []
+        return [Draft(alert, f"{alert}|{ctx.operation.key}", evidence, [ctx.event])]
+
+    @staticmethod
+    def _unauthorized(ctx: Context) -> bool:
+        text = f"{ctx.record.sub_status or ''}".casefold().replace(" ", "")
+        return any(word in text for word in _UNAUTHORIZED)
+
+
+DETECTOR = _Detector()
