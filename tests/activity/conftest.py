@@ -23,10 +23,14 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 
 @pytest.fixture
 def run(store: Store) -> Ingest:
-    """Ingest a batch of raw records (one call, one batch); the report."""
+    """Ingest a batch of raw records (one call, one batch); the report. Records are sent in event
+    time order, as a log is, unless `as_given`."""
 
-    async def go(batch: list[dict[str, Any]], limits: ActivityLimits | None = None, **kw: Any) -> IngestReport:
+    async def go(batch: list[Any], limits: ActivityLimits | None = None, *, as_given: bool = False,
+                 **kw: Any) -> IngestReport:
         limits = limits or ActivityLimits(inspect_bodies=False)
+        if not as_given:
+            batch = sorted(batch, key=lambda r: r.get("eventTimestamp", "") if isinstance(r, dict) else "")
         return await ingest(records_of(batch, limits), store.activity, limits, **kw)
 
     return go

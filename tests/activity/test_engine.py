@@ -63,7 +63,7 @@ async def test_late_and_shuffled_records_give_the_same_alerts_as_ordered_ones(ru
         record["resourceId"] = record["resourceId"].replace(SUB, "11111111-0000-0000-0000-000000000000")
         record["subscriptionId"] = "11111111-0000-0000-0000-000000000000"
         record["eventDataId"] += "-b"
-    replayed = await run(late_history + shuffled)
+    replayed = await run(late_history + shuffled, as_given=True)
     assert types(replayed.alerts) == types(ordered.alerts)
     assert replayed.alerts[0].start_time == ordered.alerts[0].start_time
 
@@ -80,7 +80,7 @@ async def test_bad_records_are_errors_each_and_the_rest_is_ingested(run: Ingest)
     batch = routine(1)
     batch.insert(3, {"operationName": {"value": "x"}})
     batch.insert(5, "not an object")
-    report = await run(batch)
+    report = await run(batch, as_given=True)
     assert len(report.errors) == 2 and report.judged == len(batch) - 2
     assert "no resourceId" in report.errors[0].detail
 
