@@ -270,8 +270,9 @@ class _Buffer:
         while len(self.text) - self.pos < chars and self.more():
             pass
 
-    def decode(self) -> Any:
-        """The next JSON value; raises InvalidRecord (and skips the value) when it cannot be read."""
+    def decode(self, *, lines: bool = False) -> Any:
+        """The next JSON value; raises InvalidRecord (and skips the value) when it cannot be read.
+        `lines`: a top-level document, so a broken one is skipped to the end of its line (JSON Lines)."""
         while True:
             try:
                 value, end = self.decoder.raw_decode(self.text, self.pos)
@@ -279,7 +280,11 @@ class _Buffer:
                 too_long = len(self.text) - self.pos > self.limits.max_record_bytes
                 if not too_long and self.more():
                     continue
-                self._skip_value()
+                newline = self.text.find("\n", self.pos)
+                if lines and newline >= 0:
+                    self.pos = newline + 1
+                else:
+                    self._skip_value()
                 if too_long:
                     raise InvalidRecord(f"record larger than {self.limits.max_record_bytes} characters "
                                         "(INSPECTOR_ACTIVITY_MAX_RECORD_BYTES)") from None
@@ -370,7 +375,7 @@ def read_documents(stream: IO[bytes], limits: ActivityLimits, name: str = "-") -
             position = f"{name}#{document}"
             count += 1
             try:
-                value = buf.decode()
+                value = buf.decode(lines=True)
             except InvalidRecord as exc:
                 yield RecordError(position, str(exc))
             else:
