@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import IO, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -80,6 +81,11 @@ def ip_range(address: str | None) -> str | None:
     """The /16 (IPv4) or /48 (IPv6) network of an address: callers move within their range."""
     if not address:
         return None
+    return _ip_range(address)
+
+
+@lru_cache(maxsize=65536)  # callers come from few addresses; parsing each time would dominate ingest
+def _ip_range(address: str) -> str | None:
     text = address.strip()
     if text.startswith("[") and "]" in text:  # [v6]:port
         text = text[1:text.index("]")]
