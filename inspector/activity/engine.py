@@ -73,7 +73,7 @@ class Ingestor:
         self._held: list[tuple[datetime, int, ActivityRecord]] = []
         self._seq = itertools.count()
         self._newest: datetime | None = None
-        self._pending_alerts: list[tuple[ActivityAlert, str]] = []
+        self._pending: dict[str, tuple[ActivityAlert, Draft]] = {}  # alerts raised since the last save, by group
         self._verdicts: OrderedDict[str, Inspected | None] = OrderedDict()
 
     # --- feeding -----------------------------------------------------------------------------
@@ -103,12 +103,14 @@ class Ingestor:
     async def save(self) -> list[ActivityAlert]:
         """Store the history changes and the alerts; the alerts that were new (not stored before)."""
         changes = [to_changes(h) for h in self._histories.values()]
-        rows = [AlertRow(id=a.id, subscription_id=a.subscription_id, dedupe_key=key, alert_type=a.alert_type,
-                         severity=a.severity, start_time=_parse(a.start_time), end_time=_parse(a.end_time),
-                         body=a.model_dump(mode="json")) for a, key in self._pending_alerts]
+        pending = [alert for alert, _ in self._pending.values()]
+        rows = [AlertRow(id=a.id, subscription_id=a.subscription_id, dedupe_key=f"{draft.group}@{a.start_time}",
+                         alert_type=a.alert_type, severity=a.severity, start_time=_parse(a.start_time),
+                         end_time=_parse(a.end_time), body=a.model_dump(mode="json"))
+                for a, draft in self._pending.values()]
         inserted = await self.repository.save(changes, rows)
-        fresh = [a for a, _ in self._pending_alerts if a.id in inserted]
-        self._pending_alerts = []
+        fresh = sorted((a for a in pending if a.id in inserted), key=lambda a: (a.start_time, a.alert_type))
+        self._pending = {}
         for history in self._histories.values():
             history.prune(self.limits.retention, self.limits.max_lateness)
         self.report.alerts.extend(fresh)
@@ -184,12 +186,29 @@ class Ingestor:
 
     def _raise(self, draft: Draft, ctx: Context, detector: Detector) -> None:
         history = ctx.history
+        group = f"{history.subscription_id}|{draft.group}"
         last = history.alert_keys.get(draft.group)
         if last is not None and (draft.suppress_for == timedelta(0) or ctx.at - last <= draft.suppress_for):
-            return  # the same alert: this group already raised it in the window
+            # The same alert: while it is not saved yet, it grows with the new evidence (a fan-out
+            # that follows a novelty), so it is printed once, whole.
+            pending = self._pending.get(group)
+            if pending is not None and draft.suppress_for:
+                merged = _merge(pending[1], draft)
+                self._pending[group] = (build_alert(merged, ctx, detector), merged)
+                history.alert_keys[draft.group] = ctx.at
+            return
         history.alert_keys[draft.group] = ctx.at
-        alert = build_alert(draft, ctx, detector)
-        self._pending_alerts.append((alert, f"{draft.group}@{alert.start_time}"))
+        self._pending[group] = (build_alert(draft, ctx, detector), draft)
+
+
+def _merge(old: Draft, new: Draft) -> Draft:
+    """One alert from two drafts of its group: every operation, the newest figures, and each
+    line of evidence once (a line the new draft restates replaces the old one)."""
+    restated = {" ".join(line.split()[:3]) for line in new.evidence}
+    evidence = [line for line in old.evidence if " ".join(line.split()[:3]) not in restated] + new.evidence
+    events = list(dict.fromkeys([*old.events, *new.events]))
+    return Draft(old.alert_type, old.group, list(dict.fromkeys(evidence)), events, {**old.numbers, **new.numbers},
+                 new.severity or old.severity, old.suppress_for)
 
 
 def _event(record: ActivityRecord, operation: Operation) -> OpEvent:
@@ -242,7 +261,7 @@ def build_alert(draft: Draft, ctx: Context, detector: Detector) -> ActivityAlert
         entities.append(Entity(type="account", value=ctx.record.caller))
     if ctx.record.caller_ip:
         entities.append(Entity(type="ip", value=ctx.record.caller_ip))
-    seed = f"{ctx.record.subscription_id}|{draft.group}|{iso(start)}"
+    seed = f"{ctx.record.subscription_id.casefold()}|{draft.group}|{iso(start)}"
     inspected = ctx.inspected
     return ActivityAlert(
         id=hashlib.sha256(seed.encode()).hexdigest()[:32],

@@ -43,7 +43,9 @@ class UsageDetector:
         caller = ctx.record.caller or "unknown caller"
         new = novelty(ctx, self.family)
         evidence: list[str] = list(new.values()) if len(new) >= knobs.novelties_needed else []
-        events, numbers = [ctx.event], {"novelties": float(len(new)), "history_days": ctx.history_days()}
+        events, numbers = [ctx.event], {"history_days": ctx.history_days()}
+        if evidence:
+            numbers["novelties"] = float(len(new))
         spread = fan_out(ctx, self.family, None, knobs.fan_out_window, knobs.fan_out_min_vms,
                          knobs.fan_out_factor, "caller_family", f"{ctx.record.caller}|{self.family}")
         if spread is not None:
