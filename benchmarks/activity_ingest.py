@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from inspector.activity import ActivityLimits, Ingestor, read_records  # noqa: E402
-from inspector.store.testing import temporary_store  # noqa: E402
+from inspector.activity import ActivityLimits, Ingestor, read_records
+from inspector.store.testing import temporary_store
 
 SUB = "6f0c1a52-0000-4000-8000-00000000b001"
 T0 = datetime(2026, 1, 1, tzinfo=UTC)

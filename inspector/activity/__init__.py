@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from inspector.activity.alerts import ActivityAlert, Entity, to_ocsf
 from inspector.activity.detectors import DETECTORS, Inspected
-from inspector.activity.engine import IngestReport, Ingestor, PayloadInspector, ingest
+from inspector.activity.engine import Ingestor, IngestReport, PayloadInspector, ingest
 from inspector.activity.limits import ActivityLimits
 from inspector.activity.records import ActivityRecord, RecordError, read_records, records_of
 

@@ -53,7 +53,7 @@ def iso(moment: datetime) -> str:
 
 
 def _millis(text: str) -> int:
-    return int(datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp() * 1000)
+    return int(datetime.fromisoformat(text).timestamp() * 1000)
 
 
 def to_ocsf(alert: ActivityAlert, *, product: str = "Payload Inspector", version: str = "") -> dict[str, Any]:

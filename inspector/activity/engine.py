@@ -286,7 +286,7 @@ def build_alert(draft: Draft, ctx: Context, detector: Detector) -> ActivityAlert
 
 
 def _parse(text: str) -> datetime:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC)
+    return datetime.fromisoformat(text).astimezone(UTC)
 
 
 async def ingest(records: Iterable[ActivityRecord | RecordError] | AsyncIterable[ActivityRecord | RecordError],

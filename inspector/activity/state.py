@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from inspector.activity.history import RECENT_HORIZON, ExtensionState, OpEvent, Seen, SubscriptionHistory, VmInfo
+from inspector.activity.history import (
+    RECENT_HORIZON,
+    ExtensionState,
+    OpEvent,
+    Seen,
+    SubscriptionHistory,
+    VmInfo,
+)
 from inspector.activity.limits import ActivityLimits
 from inspector.activity.operations import Family
 from inspector.store.activity import ActivityChanges, ActivityRepository

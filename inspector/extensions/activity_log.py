@@ -20,8 +20,8 @@ from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.extension import subscription_of
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.jsonguard import parse_json
-from inspector.extensions.kinds import KINDS
 from inspector.extensions.kind import request_check
+from inspector.extensions.kinds import KINDS
 from inspector.extensions.plan import ExtensionKind, ScriptRole
 from inspector.extensions.request import InputError, InputKind
 from inspector.extensions.strings import collect_strings

@@ -5,10 +5,9 @@ from __future__ import annotations
 import random
 from datetime import timedelta
 
-from tests.activity.builders import SUB, T0, event, extension_write, routine, run_command, vm
-from tests.activity.conftest import Ingest, types
-
 from inspector.activity import ActivityLimits
+from tests.activity.builders import SUB, T0, event, routine, run_command, vm
+from tests.activity.conftest import Ingest, types
 
 
 def _fan_out(start, caller="mallory@evil.example", ip="198.51.100.7", vms=8):

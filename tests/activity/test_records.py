@@ -5,10 +5,9 @@ from __future__ import annotations
 import io
 import json
 
-from tests.activity.builders import SUB, T0, event, vm
-
 from inspector.activity import ActivityLimits, ActivityRecord, RecordError, read_records
 from inspector.activity.records import ip_range
+from tests.activity.builders import SUB, T0, event, vm
 
 LIMITS = ActivityLimits()
 WRITE = "Microsoft.Compute/virtualMachines/extensions/write"
@@ -55,7 +54,7 @@ def test_json_lines_of_exports_and_of_single_events():
 
 def test_a_broken_line_is_one_error_and_the_next_lines_are_read():
     good = json.dumps(event(WRITE, vm("vm-03") + "/extensions/c", T0))
-    records = _read("\n".join([good, '{"operationName": "x", "resourceId": ', good]))
+    records = _read(f'{good}\n{{"operationName": "x", "resourceId": \n{good}')
     assert [type(r).__name__ for r in records] == ["ActivityRecord", "RecordError", "ActivityRecord"]
     assert "not valid JSON" in records[1].detail and records[1].position == "in#1"
 

@@ -21,7 +21,8 @@ def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.Comp
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
     return subprocess.run([str(BIN), "activity", "ingest", "--store-url", str(tmp_path / "history.db"), *args],
-                          capture_output=True, text=True, input=stdin, env=env, timeout=GIVE_UP_S)
+                          check=False, capture_output=True, text=True, input=stdin, env=env,
+                          timeout=GIVE_UP_S)
 
 
 def _jsonl(records: list[dict]) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from inspector.activity.detectors.base import Context, Draft, DetectorSpec, fan_out, fan_out_words
+from inspector.activity.detectors.base import Context, DetectorSpec, Draft, fan_out, fan_out_words
 from inspector.activity.operations import Action
 
 

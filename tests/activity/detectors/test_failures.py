@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from inspector.activity import ActivityRecord, Inspected
 from tests.activity.builders import T0, event, routine, run_command, vm
 from tests.activity.conftest import Ingest, types
-
-from inspector.activity import ActivityRecord, Inspected
 
 
 async def _flag_everything(record: ActivityRecord) -> Inspected:
