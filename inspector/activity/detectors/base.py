@@ -100,11 +100,23 @@ def novelty(ctx: Context, family: str) -> dict[str, str]:
     found: dict[str, str] = {}
     if caller and not history.seen_within("caller_family", f"{caller}|{family}", at, lookback):
         found["caller"] = f"first {_label(family)} by this caller in {days} days of history"
-    if ip_range and not history.seen_within("ip", ip_range, at, lookback):
-        found["ip_range"] = f"caller IP range {ip_range} not seen on the subscription in {days} days"
+    if ip_range and range_is_new(ctx, ip_range):
+        found["ip_range"] = f"caller IP range {ip_range} new to the subscription (not seen in {days} days before today)"
     if not history.seen_within("family", family, at, lookback):
         found["subscription"] = f"first {_label(family)} on this subscription in {days} days"
     return found
+
+
+RANGE_GRACE = timedelta(days=1)  # a range first seen today is still new: an intruder's session does several things
+
+
+def range_is_new(ctx: Context, ip_range: str) -> bool:
+    """Whether the caller's IP range was first seen on the subscription less than a day ago, or
+    not within the lookback."""
+    first = ctx.history.first_seen("ip", ip_range)
+    if first is None or first >= ctx.at - RANGE_GRACE:
+        return True
+    return not ctx.history.seen_within("ip", ip_range, ctx.at, ctx.limits.lookback)
 
 
 def fan_out(ctx: Context, family: str | None, action: str | None, window: timedelta, min_vms: int,

@@ -1,6 +1,6 @@
 """VM_CustomScriptExtensionUnusualExecution: a Custom Script Extension run whose command and
-fileUris, caller and caller IP range deviate from the subscription's history: a command not run
-in the lookback by a caller or IP range new to CSE, or a new caller from a new IP range.
+fileUris, caller and caller IP range deviate from the subscription's history: from an IP range
+new to the subscription, a command not run in the lookback or a caller new to CSE.
 A suspicious payload verdict raises the severity."""
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ class _Detector:
         lookback = ctx.limits.lookback.days
         if op.signature and not ctx.history.seen_within("cse_signature", op.signature, ctx.at, ctx.limits.lookback):
             new["command"] = f"command and fileUris not run on this subscription in {lookback} days"
-        if len(new) < SPEC.knobs.novelties_needed or not ({"caller", "ip_range"} & new.keys()):
+        # The caller's IP range must be new: a known admin's or a new pipeline's first script from
+        # the usual ranges is routine; an intruder (or stolen credentials) comes from elsewhere.
+        if len(new) < SPEC.knobs.novelties_needed or "ip_range" not in new:
             return []
         evidence = [*new.values(), baseline_words(ctx, Family.CUSTOM_SCRIPT.value)]
         severity = None

