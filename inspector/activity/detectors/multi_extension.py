@@ -58,8 +58,7 @@ class _Detector:
         types = {e.extension_type for e in on_vm if e.extension_type}
         if len(types) < knobs.min_types_one_vm:
             return []
-        new = [t for t in types if not ctx.history.seen_within("caller_ext_type", f"{ctx.record.caller}|{t}",
-                                                                 ctx.at, ctx.limits.lookback)]
+        new = [t for t in types if self._new_to_caller(ctx, t, knobs.window)]
         if len(new) < knobs.min_new_types_one_vm:
             return []
         return [Draft(alert, f"{alert}|vm|{op.vm_id}",
@@ -67,6 +66,16 @@ class _Detector:
                        f"{len(new)} of them never installed by this caller in {ctx.limits.lookback.days} days"],
                       on_vm, numbers={"extension_types": len(types), "new_to_caller": len(new)},
                       suppress_for=knobs.window)]
+
+
+    @staticmethod
+    def _new_to_caller(ctx: Context, extension_type: str, window: timedelta) -> bool:
+        """Never installed by the caller before this window (types of the burst itself count as new)."""
+        value = f"{ctx.record.caller}|{extension_type}"
+        first = ctx.history.first_seen("caller_ext_type", value)
+        if first is None or first >= ctx.at - window:
+            return True
+        return not ctx.history.seen_within("caller_ext_type", value, ctx.at, ctx.limits.lookback)
 
 
 DETECTOR = _Detector()

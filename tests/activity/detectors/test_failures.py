@@ -41,3 +41,24 @@ async def test_an_unauthorized_run_command_by_a_new_caller(run: Ingest):
                           caller="mallory@evil.example", ip="198.51.100.7")
     report = await run([refused])
     assert "VM_RunCommandSuspiciousFailure" in types(report.alerts)
+
+
+async def test_a_failed_run_command_by_a_new_caller_from_a_new_range_even_with_a_clean_script(run: Ingest):
+    await run(routine(14))
+    at = T0 + timedelta(days=14, hours=1)
+    start = run_command(vm("vm-01"), at, status="Started", correlation="rc-9", caller="mallory@evil.example",
+                        ip="198.51.100.7")
+    end = event("Microsoft.Compute/virtualMachines/runCommand/action", vm("vm-01"), at + timedelta(minutes=1),
+                status="Failed", correlation="rc-9", caller="mallory@evil.example", ip="")
+    report = await run([start, end])
+    failure = [a for a in report.alerts if a.alert_type == "VM_RunCommandSuspiciousFailure"]
+    assert failure and any("198.51.0.0/16" in e for e in failure[0].evidence)
+
+
+async def test_a_known_admin_s_failed_run_command_is_routine(run: Ingest):
+    history = routine(14) + [run_command(vm("vm-01"), T0 + timedelta(days=d, hours=11), caller="admin@contoso.com",
+                                         ip="10.1.9.9") for d in range(14)]
+    await run(history)
+    at = T0 + timedelta(days=14, hours=1)
+    failed = run_command(vm("vm-02"), at, status="Failed", caller="admin@contoso.com", ip="10.1.9.9")
+    assert (await run([failed])).alerts == []
