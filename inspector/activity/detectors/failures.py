@@ -2,7 +2,8 @@
 VM_CustomScriptExtensionSuspiciousFailure (a failed CSE whose payload is flagged) and
 VM_RunCommandSuspiciousFailure (a failed Run Command whose script is flagged, refused as
 unauthorized for a caller new to Run Command, or by a caller new to Run Command from an IP
-range new to the subscription: "unauthorized-looking, not commonly seen before"). Never held back."""
+range new to the subscription: "unauthorized-looking, not commonly seen before"). A flagged
+payload is never held back; the history-based reasons wait for the learning period."""
 
 from __future__ import annotations
 
@@ -46,10 +47,11 @@ class _Detector:
         if inspected is not None and inspected.flagged:
             evidence.append(f"its payload was judged {inspected.verdict} (inspection {inspected.inspection_id})")
             evidence.extend(inspected.reasons[:3])
-        elif alert == SPEC.alert_types[1] and self._unauthorized(ctx) and self._new_caller(ctx):
+        elif alert != SPEC.alert_types[1] or ctx.learning:
+            return []  # what follows compares with history: nothing while the subscription is learning
+        elif self._unauthorized(ctx) and self._new_caller(ctx):
             evidence.append("refused as unauthorized, for a caller who never ran a Run Command on this subscription")
-        elif alert == SPEC.alert_types[1] and self._new_caller(ctx) and (ip := self._ip_range(ctx)) is not None \
-                and range_is_new(ctx, ip):
+        elif self._new_caller(ctx) and (ip := self._ip_range(ctx)) is not None and range_is_new(ctx, ip):
             evidence.append(f"a caller new to Run Command on this subscription, from IP range {ip}, new to it")
         else:
             return []
