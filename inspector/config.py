@@ -82,6 +82,16 @@ class Settings(BaseSettings):
     max_activity_records: int = Field(default=1000, ge=1, description="activity-log events read from one input")
     max_request_strings: int = Field(default=5000, ge=1, description="strings examined for commands/URLs and for secrets, per request")
 
+    # --- activity stream: history, detectors (inspector/activity/, docs/activity.md)
+    activity_max_record_bytes: int = Field(default=1024 * 1024, ge=1024, description="largest activity-log record ingested")
+    activity_max_batch_records: int = Field(default=10_000_000, ge=1, description="records read from one ingest batch")
+    activity_reorder_s: int = Field(default=3600, ge=0, le=7 * 86400, description="records are held this long (event time) so late ones are judged in order")
+    activity_max_lateness_s: int = Field(default=2 * 86400, ge=3600, description="records older than a subscription's newest event minus this are not ingested")
+    activity_retention_days: int = Field(default=90, ge=1, description="activity history kept, in days of event time")
+    activity_lookback_days: int = Field(default=14, ge=1, description="history the unusual-activity detectors compare with")
+    activity_learning_days: int = Field(default=7, ge=0, description="history a subscription needs before unusual-activity alerts")
+    activity_inspect_bodies: bool = Field(default=True, description="run activity records' request bodies through the payload pipeline")
+
     # --- deobfuscation layers (inspector/deobfuscate/)
     deobfuscate_max_input_chars: int = Field(default=16 * 1024 * 1024, ge=1024, description="larger texts are not deobfuscated")
     deobfuscate_max_parse_chars: int = Field(default=1024 * 1024, ge=1024, description="text given to the script parsers")

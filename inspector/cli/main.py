@@ -44,6 +44,7 @@ COMMANDS: dict[str, str] = {
     "rescan": "inspector.cli.rescan_cmd:rescan",
     "worker": "inspector.cli.worker_cmd:worker",
     "eval": "inspector.cli.eval_cmd:eval_command",
+    "activity": "inspector.cli.activity_cmd:activity",
 }
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
+from inspector.activity import catalog as activity_catalog
 from inspector.analyzers import elf, embedded, heuristics, pe, type_mismatch
 from inspector.deobfuscate import cmd, powershell, ps_launcher, ps_oversize, shell
 from inspector.detections.catalog import Catalog, DuplicateDetection, alert_types
@@ -42,6 +43,7 @@ DETECTION_MODULES: tuple[ModuleType, ...] = (
     github,          # repository reputation
     kinds,           # every extension kind's structural checks
     activity_log,    # what a series of activity-log events shows
+    activity_catalog,  # the activity-history detectors (inspector/activity/detectors)
 )
 
 DETECTIONS: Catalog = Catalog.of_modules(DETECTION_MODULES)

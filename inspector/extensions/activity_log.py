@@ -21,21 +21,23 @@ from inspector.extensions.extension import subscription_of
 from inspector.extensions.fields import Field, as_text
 from inspector.extensions.jsonguard import parse_json
 from inspector.extensions.kind import request_check
+from inspector.extensions.kinds import KINDS
 from inspector.extensions.plan import ExtensionKind, ScriptRole
 from inspector.extensions.request import InputError, InputKind
 from inspector.extensions.strings import collect_strings
 from inspector.model import ErrorKind
 from inspector.redact import REDACTED, redact_identity, redact_json
-from inspector.stage import Feed, Heuristic
+from inspector.stage import Heuristic
 
 ACTIVITY_WRITE_THEN_DELETE = request_check(
     "structure.activity.write_then_delete",
     "Extension or Run Command deleted after it was written",
     "The same events carry the write and the delete of one extension or Run Command resource: the "
-    "resource was removed right after it ran (covering tracks).",
+    "resource was removed right after it ran (covering tracks). Score only: a pipeline that provisions "
+    "then cleans up does this every day; the deletion alert is decided from the subscription's history "
+    "(inspector/activity/detectors/cse_unusual_deletion.py).",
     100,
     ("T1070",),
-    feed=Feed.DELETION,
 )
 # Every detection this module declares, for the detection catalog (inspector/detections).
 DETECTIONS: tuple[Heuristic, ...] = (ACTIVITY_WRITE_THEN_DELETE,)
@@ -100,7 +102,12 @@ def _no_body_kind(operation: str) -> tuple[ExtensionKind, bool]:
 
 def plan_activity_log(body: Any, b: PlanBuilder, *, max_depth: int) -> BodyPlan:
     events, all_events = _events(body, b)
-    primary = next((e for e in events if _request_body(e) is not None), None)
+    # The request's kind, status and resource come from one event: the first whose body is an
+    # extension kind we recognise or a Run Command (an Azure Monitor agent install before a CSE
+    # must not make the CSE unrecognised), else the first with a body, else the first operation.
+    primary = next((e for e in events if _recognised_body(e, b, max_depth)), None)
+    if primary is None:
+        primary = next((e for e in events if _request_body(e) is not None), None)
     if primary is None:
         primary = next((e for e in events if operation_kind(e.operation)), events[0] if events else None)
     if primary is not None:
@@ -113,8 +120,8 @@ def plan_activity_log(body: Any, b: PlanBuilder, *, max_depth: int) -> BodyPlan:
         else:  # not read: a body only text rules could redact is hidden whole
             planned, shown = None, (REDACTED if _request_body(event) is not None else _KEEP)
         _replace_request_body(redacted, event, shown)
-        if result is None and planned is not None:
-            result = planned
+        if planned is not None and (result is None or event is primary):
+            result = planned  # the primary event's plan, else the first plan
     _write_then_delete(events, b)
     if result is None:
         kind, recognised = _no_body_kind(primary.operation if primary else "")
@@ -178,8 +185,58 @@ def _context(primary: _Event, events: list[_Event], b: PlanBuilder) -> None:
                 later, later_sub = _status(event.data)
                 if later and later.casefold() in _TERMINAL:
                     status, sub_status = later, later_sub or sub_status
+        if _operations_disagree(primary, events, status):
+            # Several operations with bodies that ended differently: one status cannot speak for
+            # all of them (a benign failed CSE must not make another VM's script a failed run).
+            # `inspector activity ingest` judges each record on its own status.
+            return
         ctx.status = status
         ctx.sub_status = ctx.sub_status or sub_status
+
+
+def _final_status(event: _Event, events: list[_Event]) -> str | None:
+    status, _ = _status(event.data)
+    correlation = _text(_get(event.data, "correlationId"))
+    for other in events:
+        if correlation and _text(_get(other.data, "correlationId")) == correlation:
+            later, _ = _status(other.data)
+            if later and later.casefold() in _TERMINAL:
+                status = later
+    return status
+
+
+def _operations_disagree(primary: _Event, events: list[_Event], status: str | None) -> bool:
+    resource = (_text(_get(primary.data, "resourceId")) or "").casefold()
+    for event in events:
+        if event is primary or _request_body(event) is None:
+            continue
+        if (_text(_get(event.data, "resourceId")) or "").casefold() == resource and \
+                _text(_get(event.data, "correlationId")) == _text(_get(primary.data, "correlationId")):
+            continue  # the same operation's other record
+        if (_final_status(event, events) or "").casefold() != (status or "").casefold():
+            return True
+    return False
+
+
+def _recognised_body(event: _Event, b: PlanBuilder, max_depth: int) -> bool:
+    """Whether the event's body is a Run Command or an extension of a kind we recognise."""
+    found = _request_body(event)
+    if found is None:
+        return False
+    value = found[1]
+    if isinstance(value, str):
+        try:
+            value = parse_json(value, max_bytes=b.limits.max_json_bytes, max_depth=max_depth)
+        except InputError:
+            return False
+    kind = classify_body(value)
+    if kind is InputKind.RUN_COMMAND:
+        return True
+    if kind is not InputKind.EXTENSION or not isinstance(value, Mapping):
+        return False
+    props = _get(value, "properties")
+    props = props if isinstance(props, Mapping) else value
+    return KINDS.identify(_text(_get(props, "publisher")), _text(_get(props, "type"))) is not ExtensionKind.UNRECOGNISED
 
 
 def _status(data: Mapping[str, Any]) -> tuple[str | None, str | None]:

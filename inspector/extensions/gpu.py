@@ -11,7 +11,7 @@ from inspector.extensions.plan import ExtensionKind
 GPU_ON_NON_GPU_SIZE = request_check(
     "structure.gpu.non_gpu_vm_size",
     "GPU driver extension on a VM size without a GPU",
-    "A GPU driver extension is installed on a size outside the N series (no GPU): the staging "
+    "A GPU driver extension install failed on a size outside the N series (no GPU): the staging "
     "pattern of crypto-mining (GPUExtensionSuspiciousFailure).",
     200,
     ("T1496",),
@@ -19,9 +19,14 @@ GPU_ON_NON_GPU_SIZE = request_check(
 )
 
 
+_FAILED = frozenset({"failed", "failure", "error", "canceled", "cancelled", "timedout", "timeout"})
+
+
 def plan_gpu_driver(ext: ExtensionRequest, b: PlanBuilder) -> None:
     size = (b.context.vm_size or "").strip()
-    if size and not size.casefold().startswith("standard_n"):
+    failed = (b.context.status or "").casefold().replace(" ", "") in _FAILED
+    # The alert is about a *failed* install (a succeeded one on a size without GPU is not this pattern).
+    if failed and size and not size.casefold().startswith("standard_n"):
         b.flag(GPU_ON_NON_GPU_SIZE, f"{ext.type or 'GPU driver'} on {size}")
 
 

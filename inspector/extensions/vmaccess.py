@@ -12,7 +12,8 @@ from inspector.extensions.fields import as_flag, as_text, is_present
 from inspector.extensions.kind import KindDeclaration, request_check
 from inspector.extensions.plan import ExtensionKind
 
-_USAGE_ALERT = "VM_VMAccessSuspiciousUsage"
+# No alert by themselves: a password reset is routine admin work. VM_VMAccessSuspiciousUsage is
+# decided from the subscription's history (inspector/activity/detectors/vmaccess_usage.py).
 VMACCESS_USER_RESET = request_check(
     "structure.vmaccess.user_reset",
     "VMAccess creates or resets a local user",
@@ -20,7 +21,6 @@ VMACCESS_USER_RESET = request_check(
     "administrator (sudo) rights.",
     200,
     ("T1098", "T1136.001"),
-    alert=_USAGE_ALERT,
 )
 VMACCESS_SSH_KEY_ADDED = request_check(
     "structure.vmaccess.ssh_key_added",
@@ -28,7 +28,6 @@ VMACCESS_SSH_KEY_ADDED = request_check(
     "VMAccess installs an SSH public key for a user (persistent remote access).",
     150,
     ("T1098.004",),
-    alert=_USAGE_ALERT,
 )
 VMACCESS_RESET_SSH = request_check(
     "structure.vmaccess.reset_ssh",
@@ -37,7 +36,6 @@ VMACCESS_RESET_SSH = request_check(
     "may have hardened.",
     120,
     ("T1098", "T1021.004"),
-    alert=_USAGE_ALERT,
 )
 VMACCESS_REMOVE_PRIOR_KEYS = request_check(
     "structure.vmaccess.remove_prior_keys",
@@ -45,7 +43,6 @@ VMACCESS_REMOVE_PRIOR_KEYS = request_check(
     "VMAccess deletes the user's existing authorized keys: the legitimate owners lose access.",
     100,
     ("T1098.004", "T1531"),
-    alert=_USAGE_ALERT,
 )
 VMACCESS_USER_REMOVED = request_check(
     "structure.vmaccess.user_removed",
@@ -53,7 +50,6 @@ VMACCESS_USER_REMOVED = request_check(
     "VMAccess deletes a local user account.",
     80,
     ("T1531",),
-    alert=_USAGE_ALERT,
 )
 
 

@@ -274,3 +274,110 @@ event_cursors = sa.Table(
     sa.Column("failures", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("last_error", sa.Text()),
 )
+
+# --- activity history (inspector/store/activity.py; migration 0008). Counters, not copies of records.
+ACTIVITY_VALUE = 1024
+
+activity_subscriptions = sa.Table(
+    "activity_subscriptions",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("first_time", UtcDateTime()),
+    sa.Column("newest", UtcDateTime()),
+)
+
+# When each value of a dimension (caller, IP range, operation, family per caller, ...) was first and last seen.
+activity_seen = sa.Table(
+    "activity_seen",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("dimension", sa.String(32), primary_key=True),
+    sa.Column("value", sa.String(ACTIVITY_VALUE), primary_key=True),
+    sa.Column("first_seen", UtcDateTime(), nullable=False),
+    sa.Column("last_seen", UtcDateTime(), nullable=False),
+)
+
+# How often a day: one counter per dimension value and day of event time.
+activity_daily = sa.Table(
+    "activity_daily",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("dimension", sa.String(32), primary_key=True),
+    sa.Column("value", sa.String(ACTIVITY_VALUE), primary_key=True),
+    sa.Column("day", sa.Date(), primary_key=True),
+    sa.Column("count", sa.Integer(), nullable=False),
+)
+
+# The inventory learned from virtualMachines/write bodies and responses.
+activity_vms = sa.Table(
+    "activity_vms",
+    metadata,
+    sa.Column("vm_id", sa.String(ACTIVITY_VALUE), primary_key=True),
+    sa.Column("subscription_id", sa.String(128), nullable=False),
+    sa.Column("size", sa.String(128)),
+    sa.Column("os_type", sa.String(32)),
+    sa.Column("updated_at", UtcDateTime()),
+    sa.Index("ix_activity_vms_subscription", "subscription_id"),
+)
+
+# Each extension resource's install/delete history (counts and the latest of each).
+activity_extensions = sa.Table(
+    "activity_extensions",
+    metadata,
+    sa.Column("resource_id", sa.String(ACTIVITY_VALUE), primary_key=True),
+    sa.Column("subscription_id", sa.String(128), nullable=False),
+    sa.Column("vm_id", sa.String(ACTIVITY_VALUE)),
+    sa.Column("extension_type", sa.String(256)),
+    sa.Column("family", sa.String(32), nullable=False),
+    sa.Column("installs", sa.Integer(), nullable=False),
+    sa.Column("deletes", sa.Integer(), nullable=False),
+    sa.Column("last_install", UtcDateTime()),
+    sa.Column("last_install_by", sa.String(ACTIVITY_VALUE)),
+    sa.Column("last_delete", UtcDateTime()),
+    sa.Index("ix_activity_extensions_subscription", "subscription_id"),
+)
+
+# Extension, Run Command and VM operations, one row per operation (its start and end records are one).
+activity_operations = sa.Table(
+    "activity_operations",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("op_key", sa.String(64), primary_key=True),
+    sa.Column("time", UtcDateTime(), nullable=False),
+    sa.Column("family", sa.String(32), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False),
+    sa.Column("caller", sa.String(ACTIVITY_VALUE)),
+    sa.Column("ip_range", sa.String(64)),
+    sa.Column("vm_id", sa.String(ACTIVITY_VALUE)),
+    sa.Column("extension_type", sa.String(256)),
+    sa.Column("correlation_id", sa.String(128)),
+    sa.Index("ix_activity_operations_time", "subscription_id", "time"),
+)
+
+# Record ids of the last `activity_max_lateness_s`: a record sent twice counts once.
+activity_record_ids = sa.Table(
+    "activity_record_ids",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("record_id", sa.String(128), primary_key=True),
+    sa.Column("event_time", UtcDateTime(), nullable=False),
+    sa.Index("ix_activity_record_ids_time", "subscription_id", "event_time"),
+)
+
+# Alerts raised from the activity stream; the dedupe key makes each one exactly once.
+activity_alerts = sa.Table(
+    "activity_alerts",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("subscription_id", sa.String(128), nullable=False),
+    sa.Column("dedupe_key", sa.String(ACTIVITY_VALUE), nullable=False),
+    sa.Column("alert_type", sa.String(128), nullable=False),
+    sa.Column("severity", sa.String(8), nullable=False),
+    sa.Column("start_time", UtcDateTime(), nullable=False),
+    sa.Column("end_time", UtcDateTime(), nullable=False),
+    sa.Column("body", sa.JSON(), nullable=False),
+    sa.Column("created_at", UtcDateTime(), nullable=False),
+    sa.UniqueConstraint("subscription_id", "dedupe_key", name="uq_activity_alerts_dedupe"),
+    sa.Index("ix_activity_alerts_time", "subscription_id", "start_time"),
+    sa.Index("ix_activity_alerts_type", "alert_type"),
+)

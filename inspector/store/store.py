@@ -4,7 +4,8 @@ One code path for SQLite and PostgreSQL (SQLAlchemy Core on an async engine). Op
 store brings the schema to the newest migration. Payload bytes live in a blob backend; the
 database holds metadata only. Callers use the repositories: `store.keys`, `store.inspections`,
 `store.payloads`, `store.analysis_cache`, `store.events`, `store.rescans`, `store.retention`,
-and `store.console` for everything the analyst console shows.
+and `store.activity` for the activity history and its alerts, and
+`store.console` for everything the analyst console shows.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from inspector.config import Settings
+from inspector.store.activity import ActivityRepository
 from inspector.store.analysis_cache import AnalysisCacheRepository
 from inspector.store.blob_backends import BlobBackend, open_blob_backend
 from inspector.store.console import ConsoleReader
@@ -40,6 +42,7 @@ class Store:
         self.events = EventRepository(database)
         self.rescans = RescanRepository(database, settings, writes)
         self.retention = Retention(database, blobs, settings, self.analysis_cache)
+        self.activity = ActivityRepository(database)
         self.console = ConsoleReader(self.keys, self.inspections, self.payloads)
 
     @classmethod

@@ -50,7 +50,8 @@ def test_every_detection_is_well_formed_and_feeds_alert_types_that_exist() -> No
 
 def test_the_catalog_holds_every_source_of_findings_today() -> None:
     # YARA and Sigma entries come from the active ruleset, not from the built-in catalog.
-    assert {e.source.value for e in DETECTIONS} | {"yara", "sigma"} == set(get_args(FindingSource))
+    # ... and the activity detectors declare theirs (inspector/activity/catalog.py).
+    assert {e.source.value for e in DETECTIONS} | {"yara", "sigma"} == set(get_args(FindingSource)) | {"activity"}
     assert set(get_args(FindingSource)) | {"activity"} == {s.value for s in DetectionSource}
     assert len(DETECTIONS) >= 263
 
@@ -59,6 +60,9 @@ def test_alert_feeds_follow_where_the_evidence_is() -> None:
     for entry in DETECTIONS:
         if entry.source is DetectionSource.REPUTATION:
             assert entry.feeds is Feed.URL, entry.id
+        elif entry.source is DetectionSource.ACTIVITY:
+            # activity detectors raise their own alert from the history, never from a payload finding
+            assert entry.feeds is Feed.CONTEXT and entry.id.startswith("activity."), entry.id
         elif entry.feeds in (Feed.CONTEXT, Feed.DELETION, Feed.VERDICT):
             # only checks of the request itself raise alerts without an artifact
             assert entry.source is DetectionSource.STRUCTURE and entry.id.startswith("structure."), entry.id

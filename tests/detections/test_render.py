@@ -43,8 +43,9 @@ def test_json_lines_carry_every_alert_type_an_entry_may_feed() -> None:
     records = [json.loads(line) for line in json_lines(DETECTIONS, KINDS)]
     assert len(records) == len(DETECTIONS)
     by_id = {r["id"]: r for r in records}
-    reset = by_id["structure.vmaccess.user_reset"]
-    assert reset["feed"] == "context" and reset["alert_types"][0] == "VM_VMAccessSuspiciousUsage"
+    usage = by_id["structure.run_command.enable_admin_account"]
+    assert usage["feed"] == "context" and usage["alert_types"][0] == "VM_RunCommandSuspiciousUsage"
+    assert by_id["structure.vmaccess.user_reset"]["feed"] == "verdict"  # a password reset is routine: history decides
     cradle = by_id["heur.download_execute.ps_cradle"]
     assert {"VM_CustomScriptExtensionSuspiciousCmd", "VM_RunCommandSuspiciousScript"} <= set(cradle["alert_types"])
     assert by_id["deobf.powershell.bxor"]["cap"] == 2 * by_id["deobf.powershell.bxor"]["score"]

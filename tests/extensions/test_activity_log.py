@@ -129,3 +129,31 @@ def test_caller_supplied_context_wins_over_the_event():
     event = activity_event(EXT_WRITE, cse_windows_benign(), status="Succeeded")
     p = plan(event, InputKind.ACTIVITY_LOG, context=RequestContext(status="Failed", vm_size="Standard_B1s"))
     assert (p.context.status, p.context.vm_size, p.context.operation) == ("Failed", "Standard_B1s", EXT_WRITE)
+
+
+def _monitor_agent() -> dict:
+    return {"properties": {"publisher": "Microsoft.Azure.Monitor", "type": "AzureMonitorWindowsAgent",
+                           "typeHandlerVersion": "1.2", "settings": {}}}
+
+
+def test_an_unrecognised_extension_before_a_cse_does_not_decide_the_kind():
+    events = [activity_event(EXT_WRITE, json.dumps(_monitor_agent()), correlation="c-1",
+                             resource_id=f"{VM_ID}/extensions/ama"),
+              activity_event(EXT_WRITE, json.dumps(cse_windows_malicious()), correlation="c-2")]
+    p = plan(events, InputKind.ACTIVITY_LOG)
+    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+    assert p.context.correlation_id == "c-2"
+
+
+def test_one_operation_s_failure_does_not_speak_for_another_vm_s_operation():
+    events = [activity_event(EXT_WRITE, json.dumps(cse_windows_benign()), status="Failed", correlation="c-1",
+                             resource_id="/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/vm-01/extensions/a"),
+              activity_event(EXT_WRITE, json.dumps(cse_windows_malicious()), status="Succeeded", correlation="c-2",
+                             resource_id="/subscriptions/s/resourceGroups/r/providers/Microsoft.Compute/virtualMachines/vm-02/extensions/b")]
+    assert plan(events, InputKind.ACTIVITY_LOG).context.status is None
+
+
+def test_the_start_and_end_records_of_one_operation_still_give_its_status():
+    events = [activity_event(EXT_WRITE, json.dumps(cse_windows_malicious()), status="Started"),
+              activity_event(EXT_WRITE, None, status="Failed")]
+    assert plan(events, InputKind.ACTIVITY_LOG).context.status == "Failed"

@@ -19,10 +19,14 @@ def test_gpu_driver_on_an_n_series_size_is_not_flagged(body):
     assert p.kind is ExtensionKind.GPU_DRIVER and p.findings == []
 
 
-def test_gpu_driver_on_a_general_purpose_size_is_flagged():
-    p = plan(NVIDIA_LINUX, context=RequestContext(vm_size="Standard_D4s_v5"))
+def test_a_failed_gpu_driver_install_on_a_general_purpose_size_is_flagged():
+    p = plan(NVIDIA_LINUX, context=RequestContext(vm_size="Standard_D4s_v5", status="Failed"))
     assert [f.id for f in p.findings] == ["structure.gpu.non_gpu_vm_size"]
     assert p.findings[0].attack == ["T1496"] and "Standard_D4s_v5" in p.findings[0].snippet
+
+
+def test_a_succeeded_install_is_not_the_failure_pattern():
+    assert plan(NVIDIA_LINUX, context=RequestContext(vm_size="Standard_D4s_v5", status="Succeeded")).findings == []
 
 
 def test_size_compared_ignoring_case_and_unknown_size_is_not_flagged():

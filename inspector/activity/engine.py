@@ -1,0 +1,310 @@
+"""Ingest: records in, history learned, alerts out.
+
+Order. Records are judged in event-time order: each is held in a reorder buffer until the
+newest event time seen is `reorder` (default 1 hour) past it, so records up to an hour late or
+out of order are judged exactly as if they had come in order, and a replayed month gives the
+alerts the live stream gave. `finish()` releases what is still held (the end of the input). A
+record later than `max_lateness` behind its subscription's newest event is skipped and counted:
+history that old is settled.
+
+Once. A record id seen before (eventDataId, or the digest of correlation id, operation, status
+and time) is skipped; an operation (its start and end records) is counted once; an alert is
+stored once under its dedupe key (`inspector/store/activity.py`), so a replay raises nothing new.
+
+Per record, in order: its request body goes through the payload pipeline (when an inspector is
+given, results cached by body), every detector sees it against the history before it, then the
+history learns it. Changes are saved in one transaction per `save()`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import heapq
+import itertools
+import json
+import logging
+from collections import OrderedDict
+from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from inspector.activity.alerts import ActivityAlert, Entity, iso
+from inspector.activity.catalog import ALERT_INFO
+from inspector.activity.detectors import DETECTORS, Context, Detector, Draft, Inspected
+from inspector.activity.history import RECENT_HORIZON, OpEvent, SubscriptionHistory
+from inspector.activity.limits import ActivityLimits
+from inspector.activity.operations import Action, Family, Operation, classify
+from inspector.activity.records import ActivityRecord, RecordError
+from inspector.activity.state import load_history, to_changes
+from inspector.redact import redact_text
+from inspector.store.activity import ActivityRepository, AlertRow
+
+log = logging.getLogger(__name__)
+
+# Inspects a record's request body: (record) -> the verdict, or None when the body is not a payload.
+PayloadInspector = Callable[[ActivityRecord], Awaitable[Inspected | None]]
+_VERDICT_CACHE = 4096
+_MAX_VALUE = 512  # dimension values are cut here (stored keys stay bounded)
+
+
+@dataclass
+class IngestReport:
+    records: int = 0
+    judged: int = 0
+    duplicates: int = 0
+    too_late: int = 0
+    inspected: int = 0
+    errors: list[RecordError] = field(default_factory=list)
+    alerts: list[ActivityAlert] = field(default_factory=list)
+
+
+class Ingestor:
+    """One ingest run over a store. Feed records (`add`), then `finish()`; `save()` in between
+    bounds memory and makes the work durable."""
+
+    def __init__(self, repository: ActivityRepository, limits: ActivityLimits, *,
+                 inspector: PayloadInspector | None = None, detectors: Iterable[Detector] | None = None) -> None:
+        self.repository = repository
+        self.limits = limits
+        self.inspector = inspector if limits.inspect_bodies else None
+        self.detectors = list(detectors if detectors is not None else DETECTORS.values())
+        self.report = IngestReport()
+        self._histories: dict[str, SubscriptionHistory] = {}
+        self._held: list[tuple[datetime, int, ActivityRecord]] = []
+        self._seq = itertools.count()
+        self._newest: datetime | None = None
+        self._pending: dict[str, tuple[ActivityAlert, Draft]] = {}  # alerts raised since the last save, by group
+        self._verdicts: OrderedDict[str, Inspected | None] = OrderedDict()
+
+    # --- feeding -----------------------------------------------------------------------------
+
+    async def add(self, item: ActivityRecord | RecordError) -> None:
+        if isinstance(item, RecordError):
+            self.report.errors.append(item)
+            return
+        self.report.records += 1
+        heapq.heappush(self._held, (item.event_time, next(self._seq), item))
+        if self._newest is None or item.event_time > self._newest:
+            self._newest = item.event_time
+        release = self._newest - self.limits.reorder
+        while self._held and self._held[0][0] <= release:
+            await self._judge(heapq.heappop(self._held)[2])
+
+    async def finish(self) -> list[ActivityAlert]:
+        """Judge every record still held, save, and return the alerts newly raised since the last save."""
+        while self._held:
+            await self._judge(heapq.heappop(self._held)[2])
+        return await self.save()
+
+    @property
+    def unsaved(self) -> int:
+        return sum(len(h.new_ops) + len(h.new_record_ids) for h in self._histories.values())
+
+    async def save(self) -> list[ActivityAlert]:
+        """Store the history changes and the alerts; the alerts that were new (not stored before)."""
+        changes = [to_changes(h) for h in self._histories.values()]
+        pending = [alert for alert, _ in self._pending.values()]
+        rows = [AlertRow(id=a.id, subscription_id=a.subscription_id, dedupe_key=f"{draft.group}@{a.start_time}",
+                         alert_type=a.alert_type, severity=a.severity, start_time=_parse(a.start_time),
+                         end_time=_parse(a.end_time), body=a.model_dump(mode="json"))
+                for a, draft in self._pending.values()]
+        inserted = await self.repository.save(changes, rows)
+        fresh = sorted((a for a in pending if a.id in inserted), key=lambda a: (a.start_time, a.alert_type))
+        self._pending = {}
+        for history in self._histories.values():
+            history.prune(self.limits.retention, self.limits.max_lateness)
+        self.report.alerts.extend(fresh)
+        return fresh
+
+    async def prune_store(self) -> None:
+        """Apply retention to the stored history of every subscription this run touched."""
+        for history in self._histories.values():
+            if history.newest is None:
+                continue
+            await self.repository.prune(
+                history.subscription_id, history_before=history.newest - self.limits.retention,
+                operations_before=history.newest - RECENT_HORIZON - self.limits.max_lateness,
+                record_ids_before=history.newest - self.limits.max_lateness)
+
+    # --- judging one record ------------------------------------------------------------------
+
+    async def _history(self, subscription_id: str) -> SubscriptionHistory:
+        key = subscription_id.casefold()  # Azure ids are case-insensitive
+        history = self._histories.get(key)
+        if history is None:
+            history = await load_history(self.repository, key, self.limits)
+            self._histories[key] = history
+        return history
+
+    async def _judge(self, record: ActivityRecord) -> None:
+        history = await self._history(record.subscription_id)
+        if history.is_duplicate(record.record_id):
+            self.report.duplicates += 1
+            return
+        at = record.event_time
+        if history.newest is not None and at < history.newest - self.limits.max_lateness:
+            self.report.too_late += 1
+            return
+        self.report.judged += 1
+        history.remember_record(record.record_id, at)
+        history.observe_time(at)
+        known = history.extensions.get(record.resource_id.casefold())
+        operation = classify(record, known.extension_type if known else None)
+        first = operation.key not in history.counted
+        event = history.counted.get(operation.key) or _event(record, operation)
+        inspected = history.verdicts.get(operation.key)
+        if inspected is None and self.inspector is not None and record.request_body is not None \
+                and operation.on_extension:
+            inspected = await self._inspect(record)
+            if inspected is not None:
+                history.verdicts[operation.key] = inspected
+        ctx = Context(record, operation, history, self.limits, first, event, inspected)
+        for detector in self.detectors:
+            for draft in detector.evaluate(ctx):
+                self._raise(draft, ctx, detector)
+        if first:
+            _learn(history, record, operation, event)
+        elif operation.family is Family.VM:
+            history.learn_vm(operation.vm_id or operation.target_id, operation.vm_size, operation.os_type, at)
+
+    async def _inspect(self, record: ActivityRecord) -> Inspected | None:
+        assert self.inspector is not None
+        digest = hashlib.sha256(json.dumps(record.request_body, sort_keys=True, default=str).encode()).hexdigest()
+        if digest in self._verdicts:
+            self._verdicts.move_to_end(digest)
+            return self._verdicts[digest]
+        self.report.inspected += 1
+        try:
+            inspected = await self.inspector(record)
+        except Exception:  # one body that breaks the pipeline must not stop the stream
+            log.exception("inspecting the request body of %s failed", record.position or record.record_id)
+            inspected = None
+        self._verdicts[digest] = inspected
+        if len(self._verdicts) > _VERDICT_CACHE:
+            self._verdicts.popitem(last=False)
+        return inspected
+
+    def _raise(self, draft: Draft, ctx: Context, detector: Detector) -> None:
+        history = ctx.history
+        group = f"{history.subscription_id}|{draft.group}"
+        last = history.alert_keys.get(draft.group)
+        if last is not None and (draft.suppress_for == timedelta(0) or ctx.at - last <= draft.suppress_for):
+            # The same alert: while it is not saved yet, it grows with the new evidence (a fan-out
+            # that follows a novelty), so it is printed once, whole.
+            pending = self._pending.get(group)
+            if pending is not None and draft.suppress_for:
+                merged = _merge(pending[1], draft)
+                self._pending[group] = (build_alert(merged, ctx, detector), merged)
+                history.alert_keys[draft.group] = ctx.at
+            return
+        history.alert_keys[draft.group] = ctx.at
+        self._pending[group] = (build_alert(draft, ctx, detector), draft)
+
+
+def _merge(old: Draft, new: Draft) -> Draft:
+    """One alert from two drafts of its group: every operation, the newest figures, and each
+    line of evidence once (a line the new draft restates replaces the old one)."""
+    restated = {" ".join(line.split()[:3]) for line in new.evidence}
+    evidence = [line for line in old.evidence if " ".join(line.split()[:3]) not in restated] + new.evidence
+    events = list(dict.fromkeys([*old.events, *new.events]))
+    return Draft(old.alert_type, old.group, list(dict.fromkeys(evidence)), events, {**old.numbers, **new.numbers},
+                 new.severity or old.severity, old.suppress_for)
+
+
+def _event(record: ActivityRecord, operation: Operation) -> OpEvent:
+    return OpEvent(record.event_time, operation.key, operation.family.value, operation.action.value,
+                   _cut(record.caller), record.ip_range, operation.vm_id, operation.extension_type,
+                   record.correlation_id)
+
+
+def _cut(value: str | None) -> str | None:
+    return value[:_MAX_VALUE] if value is not None else None
+
+
+def _learn(history: SubscriptionHistory, record: ActivityRecord, operation: Operation, event: OpEvent) -> None:
+    """What the history keeps of an operation: counters by dimension, and for extensions, Run
+    Commands and VMs the operation itself, the extension's history and the inventory."""
+    at, caller, ip_range = record.event_time, _cut(record.caller), record.ip_range
+    history.count("caller", caller, at)
+    history.count("ip", ip_range, at)
+    history.count("operation", record.operation.casefold()[:_MAX_VALUE], at)
+    family = operation.family
+    if family is Family.VM:
+        history.learn_vm(operation.vm_id or operation.target_id, operation.vm_size, operation.os_type, at)
+    if family is Family.OTHER or family is Family.VM:
+        return
+    history.add_operation(event)
+    if operation.action is Action.DELETE:
+        history.count("caller_delete", caller, at)
+        history.learn_extension(operation, caller, at)
+        return
+    history.count("family", family.value, at)
+    history.count("caller_family", f"{caller}|{family.value}", at)
+    history.count("caller_action", f"{caller}|{operation.action.value}", at)
+    if operation.extension_type:
+        history.count("extension_type", operation.extension_type, at)
+        history.count("caller_ext_type", f"{caller}|{operation.extension_type}", at)
+    if operation.signature:
+        history.count("cse_signature", operation.signature, at)
+    if family is not Family.RUN_COMMAND:
+        history.learn_extension(operation, caller, at)
+
+
+def build_alert(draft: Draft, ctx: Context, detector: Detector) -> ActivityAlert:
+    info = ALERT_INFO[draft.alert_type]
+    events = sorted(set(draft.events) | {ctx.event})
+    start, end = events[0].time, max(max(e.time for e in events), ctx.at)
+    vms = list(dict.fromkeys(e.vm_id for e in events if e.vm_id))
+    correlations = list(dict.fromkeys(e.correlation_id for e in events if e.correlation_id))
+    entities = [Entity(type="azure-resource", value=vm) for vm in vms]
+    if ctx.record.caller:
+        entities.append(Entity(type="account", value=ctx.record.caller))
+    if ctx.record.caller_ip:
+        entities.append(Entity(type="ip", value=ctx.record.caller_ip))
+    seed = f"{ctx.record.subscription_id.casefold()}|{draft.group}|{iso(start)}"
+    inspected = ctx.inspected
+    return ActivityAlert(
+        id=hashlib.sha256(seed.encode()).hexdigest()[:32],
+        alert_type=draft.alert_type,
+        display_name=info.display_name,
+        severity=draft.severity or info.severity,  # type: ignore[arg-type]
+        subscription_id=ctx.record.subscription_id,
+        resource_ids=vms,
+        entities=entities,
+        start_time=iso(start),
+        end_time=iso(end),
+        tactics=[info.tactic],
+        techniques=list(detector.spec.techniques),
+        evidence=[redact_text(e) for e in draft.evidence],
+        numbers={k: float(v) for k, v in draft.numbers.items()},
+        correlation_ids=correlations,
+        inspection_id=inspected.inspection_id if inspected else None,
+        verdict=inspected.verdict if inspected else None,
+        detector=detector.spec.name,
+        description=info.description,
+    )
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(UTC)
+
+
+async def ingest(records: Iterable[ActivityRecord | RecordError] | AsyncIterable[ActivityRecord | RecordError],
+                 repository: ActivityRepository, limits: ActivityLimits, *,
+                 inspector: PayloadInspector | None = None, save_every: int = 20_000) -> IngestReport:
+    """Ingest a batch of records (one call is one batch: what it still holds is judged at its end).
+    The report lists the alerts newly raised, the errors per bad record and the counts."""
+    ingestor = Ingestor(repository, limits, inspector=inspector)
+    if isinstance(records, AsyncIterable):
+        async for item in records:
+            await ingestor.add(item)
+            if ingestor.unsaved >= save_every:
+                await ingestor.save()
+    else:
+        for item in records:
+            await ingestor.add(item)
+            if ingestor.unsaved >= save_every:
+                await ingestor.save()
+    await ingestor.finish()
+    await ingestor.prune_store()
+    return ingestor.report

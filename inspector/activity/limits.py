@@ -1,0 +1,33 @@
+"""The activity stream's limits and history settings, built once from `Settings`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from inspector.config import Settings
+
+
+@dataclass(frozen=True)
+class ActivityLimits:
+    max_record_bytes: int = 1024 * 1024
+    max_batch_records: int = 10_000_000
+    reorder: timedelta = timedelta(hours=1)
+    max_lateness: timedelta = timedelta(days=2)
+    retention: timedelta = timedelta(days=90)
+    lookback: timedelta = timedelta(days=14)
+    learning: timedelta = timedelta(days=7)
+    inspect_bodies: bool = True
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ActivityLimits:
+        return cls(
+            max_record_bytes=settings.activity_max_record_bytes,
+            max_batch_records=settings.activity_max_batch_records,
+            reorder=timedelta(seconds=settings.activity_reorder_s),
+            max_lateness=timedelta(seconds=settings.activity_max_lateness_s),
+            retention=timedelta(days=settings.activity_retention_days),
+            lookback=timedelta(days=settings.activity_lookback_days),
+            learning=timedelta(days=settings.activity_learning_days),
+            inspect_bodies=settings.activity_inspect_bodies,
+        )

@@ -1,0 +1,236 @@
+"""Activity history and the alerts it raised: one subscription's state is loaded when its first
+record arrives and its changes are saved in one transaction per batch (`inspector/activity/`).
+
+Rows are plain tuples and dicts: the activity package owns their meaning. Counters are written
+as absolute values (the ingesting process holds the subscription's totals), and an alert is
+inserted once per (subscription, dedupe key): a replay or a second worker cannot raise it twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from inspector.store.database import Database
+from inspector.store.schema import (
+    activity_alerts,
+    activity_daily,
+    activity_extensions,
+    activity_operations,
+    activity_record_ids,
+    activity_seen,
+    activity_subscriptions,
+    activity_vms,
+    utcnow,
+)
+
+MAX_ALERTS_PAGE = 500
+_CHUNK = 500  # rows per executemany: bounded statements on both dialects
+
+
+@dataclass
+class ActivitySnapshot:
+    """A subscription's stored history, as rows."""
+
+    first_time: datetime | None = None
+    newest: datetime | None = None
+    seen: list[tuple[str, str, datetime, datetime]] = field(default_factory=list)
+    daily: list[tuple[str, str, date, int]] = field(default_factory=list)
+    vms: list[dict[str, Any]] = field(default_factory=list)
+    extensions: list[dict[str, Any]] = field(default_factory=list)
+    operations: list[dict[str, Any]] = field(default_factory=list)
+    record_ids: list[tuple[str, datetime]] = field(default_factory=list)
+    alert_keys: list[tuple[str, datetime]] = field(default_factory=list)
+
+
+@dataclass
+class ActivityChanges:
+    """What one batch changed for one subscription."""
+
+    subscription_id: str
+    first_time: datetime | None
+    newest: datetime | None
+    seen: list[tuple[str, str, datetime, datetime]] = field(default_factory=list)
+    daily: list[tuple[str, str, date, int]] = field(default_factory=list)
+    vms: list[dict[str, Any]] = field(default_factory=list)
+    extensions: list[dict[str, Any]] = field(default_factory=list)
+    operations: list[dict[str, Any]] = field(default_factory=list)
+    record_ids: list[tuple[str, datetime]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AlertRow:
+    id: str
+    subscription_id: str
+    dedupe_key: str
+    alert_type: str
+    severity: str
+    start_time: datetime
+    end_time: datetime
+    body: dict[str, Any]
+
+
+def _chunks(rows: list[Any]) -> Iterable[list[Any]]:
+    for start in range(0, len(rows), _CHUNK):
+        yield rows[start:start + _CHUNK]
+
+
+class ActivityRepository:
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    async def newest(self, subscription_id: str) -> datetime | None:
+        """The newest event time stored for a subscription (None: nothing stored yet)."""
+        async with self.database.read() as conn:
+            return (await conn.execute(sa.select(activity_subscriptions.c.newest).where(
+                activity_subscriptions.c.subscription_id == subscription_id))).scalar()
+
+    async def load(self, subscription_id: str, *, operations_since: datetime | None = None,
+                   daily_since: date | None = None, record_ids_since: datetime | None = None) -> ActivitySnapshot:
+        """The stored history of a subscription; operations, day counters and record ids only
+        from the given times (older ones are past every window)."""
+        snap = ActivitySnapshot()
+        sub = subscription_id
+        async with self.database.read() as conn:
+            row = (await conn.execute(sa.select(activity_subscriptions).where(
+                activity_subscriptions.c.subscription_id == sub))).mappings().first()
+            if row is None:
+                return snap
+            snap.first_time, snap.newest = row["first_time"], row["newest"]
+            newest = snap.newest
+            ops_from = operations_since or newest
+            days_from = daily_since or (newest.date() if newest else None)
+            ids_from = record_ids_since or newest
+            seen = await conn.execute(sa.select(activity_seen.c.dimension, activity_seen.c.value,
+                                                activity_seen.c.first_seen, activity_seen.c.last_seen)
+                                      .where(activity_seen.c.subscription_id == sub))
+            snap.seen = [tuple(r) for r in seen]  # type: ignore[misc]
+            daily = sa.select(activity_daily.c.dimension, activity_daily.c.value, activity_daily.c.day,
+                              activity_daily.c.count).where(activity_daily.c.subscription_id == sub)
+            if days_from is not None:
+                daily = daily.where(activity_daily.c.day >= days_from)
+            snap.daily = [tuple(r) for r in await conn.execute(daily)]  # type: ignore[misc]
+            snap.vms = [dict(r) for r in (await conn.execute(
+                sa.select(activity_vms).where(activity_vms.c.subscription_id == sub))).mappings()]
+            snap.extensions = [dict(r) for r in (await conn.execute(
+                sa.select(activity_extensions).where(activity_extensions.c.subscription_id == sub))).mappings()]
+            ops = sa.select(activity_operations).where(activity_operations.c.subscription_id == sub)
+            if ops_from is not None:
+                ops = ops.where(activity_operations.c.time >= ops_from)
+            snap.operations = [dict(r) for r in (await conn.execute(ops.order_by(activity_operations.c.time))).mappings()]
+            ids = sa.select(activity_record_ids.c.record_id, activity_record_ids.c.event_time).where(
+                activity_record_ids.c.subscription_id == sub)
+            if ids_from is not None:
+                ids = ids.where(activity_record_ids.c.event_time >= ids_from)
+            snap.record_ids = [tuple(r) for r in await conn.execute(ids)]  # type: ignore[misc]
+            keys = sa.select(activity_alerts.c.dedupe_key, activity_alerts.c.end_time).where(
+                activity_alerts.c.subscription_id == sub)
+            if ops_from is not None:
+                keys = keys.where(activity_alerts.c.end_time >= ops_from)
+            snap.alert_keys = [tuple(r) for r in await conn.execute(keys)]  # type: ignore[misc]
+        return snap
+
+    async def save(self, changes: list[ActivityChanges], alerts: list[AlertRow]) -> set[str]:
+        """Write every subscription's changes and the alerts in one transaction; the ids of the
+        alerts that were new (an alert already stored under its dedupe key is not new)."""
+        ins = self.database.insert
+        inserted: set[str] = set()
+        async with self.database.write() as conn:
+            for ch in changes:
+                sub = ch.subscription_id
+                stmt = ins(activity_subscriptions)
+                await conn.execute(stmt.on_conflict_do_update(
+                    index_elements=["subscription_id"],
+                    set_={"first_time": stmt.excluded.first_time, "newest": stmt.excluded.newest}),
+                    {"subscription_id": sub, "first_time": ch.first_time, "newest": ch.newest})
+                await self._upsert(conn, activity_seen, ["subscription_id", "dimension", "value"],
+                                   ["first_seen", "last_seen"],
+                                   [{"subscription_id": sub, "dimension": d, "value": v, "first_seen": f, "last_seen": la}
+                                    for d, v, f, la in ch.seen])
+                await self._upsert(conn, activity_daily, ["subscription_id", "dimension", "value", "day"], ["count"],
+                                   [{"subscription_id": sub, "dimension": d, "value": v, "day": day, "count": c}
+                                    for d, v, day, c in ch.daily])
+                await self._upsert(conn, activity_vms, ["vm_id"], ["size", "os_type", "updated_at"],
+                                   [{"subscription_id": sub, **vm} for vm in ch.vms])
+                await self._upsert(conn, activity_extensions, ["resource_id"],
+                                   ["vm_id", "extension_type", "family", "installs", "deletes", "last_install",
+                                    "last_install_by", "last_delete"],
+                                   [{"subscription_id": sub, **ext} for ext in ch.extensions])
+                await self._insert_new(conn, activity_operations, ["subscription_id", "op_key"],
+                                       [{"subscription_id": sub, **op} for op in ch.operations])
+                await self._insert_new(conn, activity_record_ids, ["subscription_id", "record_id"],
+                                       [{"subscription_id": sub, "record_id": r, "event_time": t}
+                                        for r, t in ch.record_ids])
+            now = utcnow()
+            for alert in alerts:
+                result = await conn.execute(ins(activity_alerts).on_conflict_do_nothing(
+                    index_elements=["subscription_id", "dedupe_key"]),
+                    {"id": alert.id, "subscription_id": alert.subscription_id, "dedupe_key": alert.dedupe_key,
+                     "alert_type": alert.alert_type, "severity": alert.severity, "start_time": alert.start_time,
+                     "end_time": alert.end_time, "body": alert.body, "created_at": now})
+                if result.rowcount:
+                    inserted.add(alert.id)
+        return inserted
+
+    async def _upsert(self, conn: Any, table: sa.Table, keys: list[str], columns: list[str],
+                      rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        stmt = self.database.insert(table)
+        stmt = stmt.on_conflict_do_update(index_elements=keys, set_={c: stmt.excluded[c] for c in columns})
+        for chunk in _chunks(rows):
+            await conn.execute(stmt, chunk)
+
+    async def _insert_new(self, conn: Any, table: sa.Table, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        stmt = self.database.insert(table).on_conflict_do_nothing(index_elements=keys)
+        for chunk in _chunks(rows):
+            await conn.execute(stmt, chunk)
+
+    async def prune(self, subscription_id: str, *, history_before: datetime, operations_before: datetime,
+                    record_ids_before: datetime) -> None:
+        """Forget history past retention and operations / record ids past their windows."""
+        sub = subscription_id
+        async with self.database.write() as conn:
+            await conn.execute(activity_daily.delete().where(
+                activity_daily.c.subscription_id == sub, activity_daily.c.day < history_before.date()))
+            await conn.execute(activity_seen.delete().where(
+                activity_seen.c.subscription_id == sub, activity_seen.c.last_seen < history_before))
+            await conn.execute(activity_extensions.delete().where(
+                activity_extensions.c.subscription_id == sub,
+                sa.func.coalesce(activity_extensions.c.last_delete, activity_extensions.c.last_install)
+                < history_before))
+            await conn.execute(activity_vms.delete().where(
+                activity_vms.c.subscription_id == sub, activity_vms.c.updated_at < history_before))
+            await conn.execute(activity_alerts.delete().where(
+                activity_alerts.c.subscription_id == sub, activity_alerts.c.end_time < history_before))
+            await conn.execute(activity_operations.delete().where(
+                activity_operations.c.subscription_id == sub, activity_operations.c.time < operations_before))
+            await conn.execute(activity_record_ids.delete().where(
+                activity_record_ids.c.subscription_id == sub, activity_record_ids.c.event_time < record_ids_before))
+
+    async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
+                     since: datetime | None = None, until: datetime | None = None,
+                     limit: int = 100) -> list[AlertRow]:
+        """Stored alerts, newest first (a later helper pages them over HTTP)."""
+        query = sa.select(activity_alerts)
+        if subscription_id is not None:
+            query = query.where(activity_alerts.c.subscription_id == subscription_id)
+        if alert_type is not None:
+            query = query.where(activity_alerts.c.alert_type == alert_type)
+        if since is not None:
+            query = query.where(activity_alerts.c.end_time >= since)
+        if until is not None:
+            query = query.where(activity_alerts.c.start_time < until)
+        query = query.order_by(activity_alerts.c.start_time.desc(), activity_alerts.c.id).limit(
+            max(1, min(limit, MAX_ALERTS_PAGE)))
+        async with self.database.read() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
+                         alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
+                         end_time=r["end_time"], body=r["body"]) for r in rows]

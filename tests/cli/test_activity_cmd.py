@@ -1,0 +1,84 @@
+"""`inspector activity ingest`: JSON lines of alerts, exit codes 0/1/2, history kept in the given store."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+from tests.activity.builders import T0, routine, run_command, vm
+from tests.timing import GIVE_UP_S
+
+BIN = Path(sys.executable).parent / "inspector"
+SIMULATOR_KEYS = ("alert_type", "subscription_id", "resource_ids", "start_time", "end_time", "correlation_ids",
+                  "severity", "evidence", "inspection_id")
+
+
+def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
+    return subprocess.run([str(BIN), "activity", "ingest", "--store-url", str(tmp_path / "history.db"), *args],
+                          check=False, capture_output=True, text=True, input=stdin, env=env,
+                          timeout=GIVE_UP_S)
+
+
+def _jsonl(records: list[dict]) -> str:
+    return "\n".join(json.dumps(r) for r in sorted(records, key=lambda r: r["eventTimestamp"])) + "\n"
+
+
+def test_routine_history_exits_0_and_an_attack_exits_1_with_one_json_line_per_alert(tmp_path: Path):
+    (tmp_path / "history.jsonl").write_text(_jsonl(routine(14)))
+    quiet = run(tmp_path, "--no-inspect", str(tmp_path / "history.jsonl"))
+    assert quiet.returncode == 0, quiet.stderr
+    assert quiet.stdout == "" and "records" in quiet.stderr
+    attack = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(days=14, hours=2, minutes=i),
+                          caller="mallory@evil.example", ip="198.51.100.7", script=["whoami"]) for i in range(6)]
+    loud = run(tmp_path, "-", stdin=json.dumps(attack))
+    assert loud.returncode == 1, loud.stderr
+    alerts = [json.loads(line) for line in loud.stdout.splitlines()]
+    assert [a["alert_type"] for a in alerts] == ["VM_RunCommandSuspiciousUsage"]
+    assert all(key in alerts[0] for key in SIMULATOR_KEYS)
+    assert alerts[0]["resource_ids"][0] == vm("vm-00") and alerts[0]["start_time"].endswith("Z")
+
+
+def test_ocsf_format_and_unreadable_records(tmp_path: Path):
+    vault = "/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/x/providers/Microsoft.KeyVault/vaults/kv"
+    ade = {"eventDataId": "e1", "operationName": {"value": "Microsoft.Compute/virtualMachines/extensions/write"},
+           "status": {"value": "Started"}, "resourceId": vm("vm-01") + "/extensions/ade", "caller": "x@y.z",
+           "correlationId": "c1", "eventTimestamp": "2026-01-01T00:00:00Z",
+           "properties": {"requestbody": json.dumps({"properties": {
+               "publisher": "Microsoft.Azure.Security", "type": "AzureDiskEncryption",
+               "settings": {"KeyVaultResourceId": vault}}})}}
+    result = run(tmp_path, "--format", "ocsf", "--json", "--no-inspect", "-",
+                 stdin=json.dumps({"records": [ade, {"broken": True}]}))
+    assert result.returncode == 2, result.stderr  # a record could not be read
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    finding = next(r for r in rows if "class_uid" in r)
+    assert finding["class_uid"] == 2004 and finding["finding_info"]["types"] == ["VM_DiskEncryptionSuspiciousUsage"]
+    error = next(r for r in rows if "error" in r)
+    assert error["input"].startswith("-#0.records[1]") and "Traceback" not in result.stderr
+
+
+def test_a_malicious_body_is_inspected_and_the_alert_names_its_inspection(tmp_path: Path):
+    body = {"properties": {"publisher": "Microsoft.Compute", "type": "CustomScriptExtension",
+                           "settings": {"commandToExecute": "cmd /c vssadmin delete shadows /all /quiet & wevtutil cl Security"}}}
+    record = {"eventDataId": "e1", "operationName": {"value": "Microsoft.Compute/virtualMachines/extensions/write"},
+              "status": {"value": "Started"}, "resourceId": vm("vm-01") + "/extensions/x", "caller": "x@y.z",
+              "correlationId": "c1", "eventTimestamp": "2026-01-01T00:00:00Z",
+              "properties": {"requestbody": json.dumps(body)}}
+    monitor = dict(record, eventDataId="e0", resourceId=vm("vm-02") + "/extensions/ama",
+                   properties={"requestbody": json.dumps({"properties": {"publisher": "Microsoft.Azure.Monitor",
+                                                                          "type": "AzureMonitorLinuxAgent"}})})
+    result = run(tmp_path, "-", stdin=json.dumps([monitor, record]))
+    assert result.returncode == 1, result.stderr
+    alerts = [json.loads(line) for line in result.stdout.splitlines()]
+    cmd = next(a for a in alerts if a["alert_type"] == "VM_CustomScriptExtensionSuspiciousCmd")
+    assert cmd["inspection_id"] and cmd["verdict"] == "malicious" and cmd["resource_ids"] == [vm("vm-01")]
+
+
+def test_an_unreadable_file_exits_2(tmp_path: Path):
+    result = run(tmp_path, str(tmp_path / "missing.json"))
+    assert result.returncode == 2 and "missing.json" in result.stderr

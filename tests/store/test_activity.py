@@ -1,0 +1,67 @@
+"""The activity repository, on SQLite and PostgreSQL: history rows saved and loaded, alerts once."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from inspector.store import Store
+from inspector.store.activity import ActivityChanges, AlertRow
+
+T = datetime(2026, 1, 10, 12, tzinfo=UTC)
+
+
+def _changes(sub: str = "s1") -> ActivityChanges:
+    return ActivityChanges(
+        sub, T - timedelta(days=9), T,
+        seen=[("caller", "eve@contoso.com", T - timedelta(days=9), T)],
+        daily=[("caller", "eve@contoso.com", T.date(), 4)],
+        vms=[{"vm_id": "/subscriptions/s1/vm1", "size": "Standard_D2s_v3", "os_type": "Linux", "updated_at": T}],
+        extensions=[{"resource_id": "/subscriptions/s1/vm1/extensions/x", "vm_id": "/subscriptions/s1/vm1",
+                     "extension_type": "microsoft.compute/customscriptextension", "family": "custom_script",
+                     "installs": 1, "deletes": 0, "last_install": T, "last_install_by": "eve", "last_delete": None}],
+        operations=[{"op_key": "k1", "time": T, "family": "custom_script", "action": "write", "caller": "eve",
+                     "ip_range": "10.1.0.0/16", "vm_id": "/subscriptions/s1/vm1",
+                     "extension_type": "microsoft.compute/customscriptextension", "correlation_id": "c1"}],
+        record_ids=[("r1", T)])
+
+
+def _alert(alert_id: str, key: str = "g@1") -> AlertRow:
+    return AlertRow(alert_id, "s1", key, "VM_RunCommandSuspiciousUsage", "Low", T, T, {"id": alert_id})
+
+
+async def test_history_saved_is_loaded_back(store: Store):
+    await store.activity.save([_changes()], [])
+    snap = await store.activity.load("s1", operations_since=T - timedelta(days=1), daily_since=T.date(),
+                                     record_ids_since=T - timedelta(days=1))
+    assert snap.newest == T and snap.seen[0][:2] == ("caller", "eve@contoso.com")
+    assert snap.daily == [("caller", "eve@contoso.com", T.date(), 4)]
+    assert snap.vms[0]["size"] == "Standard_D2s_v3" and snap.extensions[0]["installs"] == 1
+    assert snap.operations[0]["op_key"] == "k1" and snap.record_ids == [("r1", T)]
+    assert await store.activity.newest("s1") == T and await store.activity.newest("other") is None
+
+
+async def test_counters_are_written_as_their_new_totals(store: Store):
+    await store.activity.save([_changes()], [])
+    again = _changes()
+    again.daily = [("caller", "eve@contoso.com", T.date(), 9)]
+    await store.activity.save([again], [])  # rows already stored (operation, record id) are kept once
+    snap = await store.activity.load("s1", daily_since=T.date())
+    assert snap.daily[0][3] == 9 and len(snap.operations) == 1
+
+
+async def test_an_alert_is_stored_once_under_its_dedupe_key(store: Store):
+    assert await store.activity.save([], [_alert("a1")]) == {"a1"}
+    assert await store.activity.save([], [_alert("a1"), _alert("a2", "g@2")]) == {"a2"}
+    assert sorted(a.id for a in await store.activity.alerts(subscription_id="s1")) == ["a1", "a2"]
+    assert len(await store.activity.alerts(alert_type="VM_RunCommandSuspiciousUsage")) == 2
+
+
+async def test_retention_forgets_old_history(store: Store):
+    await store.activity.save([_changes()], [_alert("a1")])
+    later = T + timedelta(days=100)
+    await store.activity.prune("s1", history_before=later - timedelta(days=90), operations_before=later,
+                               record_ids_before=later)
+    snap = await store.activity.load("s1", operations_since=T - timedelta(days=1), daily_since=T.date() - timedelta(days=5),
+                                     record_ids_since=T - timedelta(days=1))
+    assert (snap.seen, snap.daily, snap.vms, snap.extensions, snap.operations, snap.record_ids) == ([], [], [], [], [], [])
+    assert await store.activity.alerts() == []
