@@ -23,7 +23,9 @@ from inspector.analyzers.heuristics import (
     miners,
     obfuscation_stats,
     persistence,
+    registry,
     reverse_shells,
+    windows_commands,
 )
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -53,6 +55,8 @@ FAMILIES: tuple[Family, ...] = (
     lateral_remote_access.FAMILY,
     obfuscation_stats.FAMILY,
     commands.FAMILY,
+    registry.FAMILY,
+    windows_commands.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -62,7 +66,8 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     h
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, combinations,
+        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, registry, windows_commands,
+        combinations,
     )
     for h in module.HEURISTICS
 )

@@ -1,0 +1,332 @@
+"""Windows behaviours read from extracted commands: what a program is asked to do with which
+arguments, whatever the spelling, the quoting or the variable the argument came from.
+
+Each rule names the programs that perform the behaviour (a writer for a startup-folder
+drop, an uploader for a webhook exfiltration, ...) and what their arguments must show. A
+program named in an argument that is only read, listed or tested is not the behaviour.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from inspector.analyzers.heuristics.commands import downloaded_file, normalised_path, started_file
+from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.registry import PROFILER
+from inspector.commands import commands_of
+from inspector.commands.model import ExtractedCommand, base_name
+from inspector.commands.powershell import bind_parameters
+from inspector.model import ErrorKind, Finding
+from inspector.stage import Heuristic
+
+
+def _heuristic(suffix: str, title: str, description: str, score: int, attack: tuple[str, ...]) -> Heuristic:
+    return Heuristic(id="heur.windows." + suffix, title=title, description=description, score=score, attack=attack)
+
+
+CRADLE = _heuristic(
+    "download_cradle_executed", "Downloaded text executed in memory",
+    "A download whose result is never saved (WebClient.DownloadString/DownloadData, Invoke-WebRequest or "
+    "Invoke-RestMethod without -OutFile) is passed to Invoke-Expression or [scriptblock]::Create, or piped into "
+    "iex: remote code run without touching the disk.", 400, ("T1059.001", "T1105"))
+DOWNLOAD_RUN_USER_DIR = _heuristic(
+    "download_run_user_folder", "Program downloaded into a user-writable folder and started",
+    "The downloaded-then-started file was saved in Temp, AppData, Public, ProgramData or Downloads: where "
+    "droppers stage their payload (installers run from there too, so only with the start that follows).",
+    200, ("T1105", "T1204.002"))
+STARTUP_FOLDER = _heuristic(
+    "startup_folder_write", "File written to a Startup folder",
+    "A copy, shortcut or file write into Start Menu\\Programs\\Startup (per user or all users): it runs at the "
+    "next logon.", 350, ("T1547.001",))
+PROFILE_CODE = _heuristic(
+    "powershell_profile_code", "Code that starts programs appended to a PowerShell profile",
+    "Add-Content/Set-Content/Out-File into $PROFILE or a profile.ps1 with a command that starts a process, "
+    "downloads or evaluates code: it runs in every new PowerShell session.", 300, ("T1546.013",))
+BROWSER_SECRETS = _heuristic(
+    "browser_secret_store", "Browser password or cookie store accessed",
+    "A command copies or reads Chrome/Edge/Brave/Opera 'Login Data', 'Cookies', 'Local State' or Firefox "
+    "logins.json/key4.db/cookies.sqlite: the files credential stealers take.", 350, ("T1555.003", "T1539"))
+KERBEROAST = _heuristic(
+    "kerberos_ticket_request", "Kerberos service tickets requested from PowerShell",
+    "KerberosRequestorSecurityToken objects created for service principal names: the tickets kerberoasting "
+    "cracks offline.", 400, ("T1558.003",))
+LAPS_READ = _heuristic(
+    "laps_password_read", "LAPS password attribute read",
+    "A query names ms-Mcs-AdmPwd or msLAPS-Password: the local administrator passwords LAPS stores in the "
+    "directory.", 300, ("T1552", "T1087.002"))
+REMOTE_ACCESS_TOOL = _heuristic(
+    "remote_access_tool", "Remote access software downloaded or started",
+    "A command downloads or starts AnyDesk, TeamViewer, RustDesk, ScreenConnect, NetSupport, Ammyy, "
+    "UltraViewer, VNC, Splashtop, RemotePC, Atera, MeshAgent or similar: an interactive backdoor with a "
+    "legitimate signature.", 300, ("T1219",))
+WEBHOOK_EXFIL = _heuristic(
+    "webhook_upload", "Data posted to a chat webhook or paste service",
+    "An upload (POST/PUT body, -InFile, curl -F/-d/-T, WebClient.Upload*) to a Discord, Slack, Teams or "
+    "Telegram webhook or a paste/transfer service.", 350, ("T1567.004", "T1567"))
+RCLONE = _heuristic(
+    "rclone_transfer", "rclone copies data to a remote",
+    "rclone copy/sync/move to a configured remote: bulk exfiltration to cloud storage.", 300, ("T1567.002",))
+DCOM_LATERAL = _heuristic(
+    "dcom_execution", "Command run through a DCOM object",
+    "MMC20.Application ExecuteShellCommand, ShellWindows/ShellBrowserWindow ShellExecute, Excel DDE or a COM "
+    "type created for another host: lateral movement through DCOM.", 400, ("T1021.003",))
+ADMIN_SHARE = _heuristic(
+    "admin_share_mapped", "Administrative share of a host mapped",
+    "New-PSDrive or net use mounts \\\\host\\C$ or \\\\host\\ADMIN$: the share tools use to copy a payload "
+    "to another machine.", 300, ("T1021.002",))
+ALTERNATE_STREAM = _heuristic(
+    "alternate_data_stream_write", "Data written to an NTFS alternate data stream",
+    "Set-Content/Add-Content/Out-File -Stream or a `file:stream` path written: content hidden from directory "
+    "listings (dual-use, Zone.Identifier excluded).", 150, ("T1564.004",))
+INBOX_RULE = _heuristic(
+    "mailbox_hiding_rule", "Inbox rule that deletes or moves mail",
+    "New-InboxRule/Set-InboxRule with DeleteMessage, MoveToFolder or MarkAsRead: mail hidden from its "
+    "owner.", 300, ("T1564.008",))
+ROOT_CA = _heuristic(
+    "root_certificate_added", "Certificate added to the trusted root store",
+    "Import-Certificate into Cert:\\...\\Root or certutil -addstore root: traffic or code signed by that "
+    "authority is trusted.", 250, ("T1553.004",))
+CAPTURE = _heuristic(
+    "packet_capture", "Network traffic captured",
+    "pktmon start, netsh trace with capture=yes, New-NetEventSession or a capture tool: sniffing on the host.",
+    250, ("T1040",))
+DISCOVERY_BURST = _heuristic(
+    "discovery_burst", "Many discovery commands in one script",
+    "Six or more different discovery commands (accounts, groups, domain controllers, sessions, network, "
+    "security products) in one script: the reconnaissance that follows a foothold.", 300,
+    ("T1087", "T1082", "T1016", "T1069"))
+AD_RECON_FILTER = _heuristic(
+    "ad_recon_filter", "Directory searched for attack paths",
+    "An LDAP filter or AD query for unconstrained delegation, service principal names or admincount: the "
+    "accounts an attacker targets next.", 300, ("T1087.002", "T1069.002"))
+
+HEURISTICS: tuple[Heuristic, ...] = (
+    CRADLE, DOWNLOAD_RUN_USER_DIR, STARTUP_FOLDER, PROFILE_CODE, BROWSER_SECRETS, KERBEROAST, LAPS_READ,
+    REMOTE_ACCESS_TOOL, WEBHOOK_EXFIL, RCLONE, DCOM_LATERAL, ADMIN_SHARE, ALTERNATE_STREAM, INBOX_RULE,
+    ROOT_CA, CAPTURE, DISCOVERY_BURST, AD_RECON_FILTER, PROFILER,
+)
+
+_WRITERS = frozenset({
+    "copy-item", "move-item", "new-item", "set-content", "add-content", "out-file", "tee-object", ".createshortcut",
+    "copy", "move", "xcopy", "robocopy", "mklink", "cp", "mv", ".copy", ".move", ".writealltext", ".writeallbytes",
+    ".appendalltext", ".writealllines", "invoke-webrequest", ".downloadfile", "echo", "write-output", "type",
+    "set-variable",
+})
+
+
+@dataclass(frozen=True)
+class ArgumentRule:
+    """`heuristic` when one of `programs` (None: any) is called with arguments matching `pattern`."""
+
+    heuristic: Heuristic
+    programs: frozenset[str] | None
+    pattern: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_compiled", regex.compile(self.pattern, regex.IGNORECASE))
+
+    def matches(self, command: ExtractedCommand, joined: str, timeout: float) -> bool:
+        if self.programs is not None and command.name not in self.programs:
+            return False
+        return self._compiled.search(joined, timeout=timeout) is not None  # type: ignore[attr-defined]
+
+
+_STARTS = r"start-process|invoke-expression|\biex\b|downloadstring|downloadfile|invoke-webrequest|\biwr\b|\birm\b" \
+    r"|-e(?:nc(?:odedcommand)?)?\s+[a-z0-9+/]{20}|-w(?:indowstyle)?\s+h|\.exe\b|https?://|frombase64string|\bcalc\b"
+
+ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
+    ArgumentRule(STARTUP_FOLDER, _WRITERS, r"\\start menu\\programs\\startup(?:\\|$|\s)|shell:(?:common )?startup"),
+    ArgumentRule(PROFILE_CODE, frozenset({"add-content", "set-content", "out-file", ".appendalltext", ".writealltext"}),
+                 r"(?:\$profile\b|\\profile\.ps1\b|_profile\.ps1\b)[^\n]*(?:" + _STARTS + r")"),
+    ArgumentRule(BROWSER_SECRETS, None,
+                 r"\\(?:chrome|edge|brave-browser|chromium|vivaldi)\\user data\\[^\n]{0,80}(?:login data|cookies|"
+                 r"local state|web data)|\\opera software\\[^\n]{0,80}(?:login data|cookies)"
+                 r"|\\firefox\\profiles\\[^\n]{0,120}(?:logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite)"),
+    ArgumentRule(KERBEROAST, None, r"kerberosrequestorsecuritytoken"),
+    ArgumentRule(LAPS_READ, None, r"ms-mcs-admpwd|mslaps-(?:encrypted)?password"),
+    ArgumentRule(RCLONE, None, r"^(?:copy|sync|move|copyto)\s+\S+\s+[\w.-]{1,40}:"),
+    ArgumentRule(DCOM_LATERAL, frozenset({".executeshellcommand", ".ddeinitiate", ".registerxll"}), r""),
+    ArgumentRule(DCOM_LATERAL, frozenset({".gettypefromprogid", ".gettypefromclsid"}),
+                 r"mmc20\.application|shellwindows|shellbrowserwindow|excel\.application|outlook\.application"
+                 r"|9ba05972-f6a8-11cf-a442-00a0c90a8f39|c08afd90-f2a1-11d1-8455-00a0c91f3880|49b2791a-b1ae-4c90-9b8e-e860ba07f889"),
+    ArgumentRule(ADMIN_SHARE, frozenset({"new-psdrive", "net", "net1", "new-smbmapping"}),
+                 r"\\\\[^\\\s]{1,255}\\(?:[a-z]\$|admin\$)"),
+    ArgumentRule(ALTERNATE_STREAM, frozenset({"set-content", "add-content", "out-file"}),
+                 r"-stream\s+(?!zone\.identifier\b)\S"),
+    ArgumentRule(INBOX_RULE, frozenset({"new-inboxrule", "set-inboxrule", "new-transportrule"}),
+                 r"-(?:deletemessage|movetofolder|markasread|softdeletemessage|redirectto|forwardto)\b"),
+    ArgumentRule(ROOT_CA, frozenset({"import-certificate", "certutil", "import-pfxcertificate"}),
+                 r"cert:\\(?:localmachine|currentuser)\\(?:authroot|root)\b|-addstore\s+(?:-f\s+)?[\"']?(?:auth)?root\b"),
+    ArgumentRule(CAPTURE, frozenset({"pktmon"}), r"^start\b"),
+    ArgumentRule(CAPTURE, frozenset({"netsh"}), r"trace\s+start\b.*capture\s*=\s*yes"),
+    ArgumentRule(CAPTURE, frozenset({"new-neteventsession", "add-neteventpacketcaptureprovider", "tshark",
+                                     "dumpcap", "windump", "tcpdump"}), r""),
+    ArgumentRule(AD_RECON_FILTER, None,
+                 r"1\.2\.840\.113556\.1\.4\.803:=524288|trustedfordelegation|msds-allowedtodelegateto"
+                 r"|\(admincount=1\)|\(serviceprincipalname=\*\)|doesnotrequirepreauth|4194304\)"),
+    ArgumentRule(PROFILER, frozenset({".setenvironmentvariable"}), r"^(?:cor_|coreclr_)(?:profiler|enable_profiling)"),
+)
+
+_REMOTE_ACCESS = regex.compile(
+    r"(?i)(?:^|[\\/])(?:anydesk|teamviewer(?:_setup|qs)?|rustdesk|screenconnect[\w.-]*|connectwisecontrol[\w.-]*"
+    r"|logmein[\w.-]*|gotoassist[\w.-]*|ammyy[\w.-]*|aa_v3|netsupport[\w.-]*|client32|ultraviewer[\w.-]*|winvnc"
+    r"|ultravnc[\w.-]*|tightvnc[\w.-]*|tvnserver|remotepc[\w.-]*|splashtop[\w.-]*|srserver|strwinclt|msp360[\w.-]*"
+    r"|quickassist|atera[\w.-]*|meshagent[\w.-]*|tacticalrmm[\w.-]*|simplehelp[\w.-]*|radmin[\w.-]*|dwagent[\w.-]*"
+    r"|supremo[\w.-]*|remoteutilities[\w.-]*|rutserv|zohoassist[\w.-]*|level(?:-remote)?-?agent)(?:\.exe|\.msi)?$")
+_WEBHOOK = regex.compile(
+    r"(?i)^https?://(?:[\w-]+\.)*(?:discord(?:app)?\.com/api/webhooks/|hooks\.slack\.com/|[\w-]+\.webhook\.office\.com/"
+    r"|api\.telegram\.org/bot|webhook\.site/|[\w-]+\.pipedream\.net|[\w-]+\.requestcatcher\.com|transfer\.sh/"
+    r"|pastebin\.com/api|file\.io|paste\.ee/)")
+_UPLOAD_PARAMETERS = ("infile", "body", "form")
+_USER_FOLDERS = ("$env:temp", "$env:tmp", "$env:appdata", "$env:localappdata", "$env:public", "$env:programdata",
+                 "\\appdata\\", "\\temp\\", "\\users\\public\\", "\\programdata\\", "\\downloads\\", "%temp%",
+                 "%appdata%", "%localappdata%", "%public%", "%programdata%")
+_EXECUTORS = frozenset({"invoke-expression", ".create", "invoke-command"})
+_IN_MEMORY_DOWNLOADS = frozenset({".downloadstring", ".downloaddata", ".openread", ".downloadstringtaskasync",
+                                  ".downloaddatataskasync"})
+
+# Discovery programs, by what each asks; `net` counts once per sub-command.
+_DISCOVERY = frozenset({
+    "whoami", "nltest", "dsquery", "systeminfo", "ipconfig", "netstat", "arp", "route", "tasklist", "quser",
+    "qwinsta", "query", "get-aduser", "get-adcomputer", "get-adgroup", "get-adgroupmember", "get-addomain",
+    "get-adtrust", "get-addomaincontroller", "get-localuser", "get-localgroup", "get-localgroupmember",
+    "get-netneighbor", "get-nettcpconnection", "get-netipconfiguration", "get-smbshare", "get-hotfix",
+    "setspn", "cmdkey", "klist", "get-mpcomputerstatus", "get-netfirewallprofile", "nbtstat", "get-domain",
+    "get-netuser", "get-netcomputer", "get-netgroup", "get-domaincontroller", "get-netsession",
+})
+_NET_DISCOVERY = frozenset({"user", "group", "localgroup", "view", "accounts", "share", "session", "use", "config"})
+_WMI_DISCOVERY = regex.compile(r"(?i)\b(?:win32_(?:useraccount|group|groupuser|computersystem|operatingsystem|"
+                               r"networkadapterconfiguration|share|loggedonuser|process|service|product|quickfixengineering)"
+                               r"|antivirusproduct|firewallproduct)\b")
+DISCOVERY_BURST_MIN = 6
+
+
+def _joined(command: ExtractedCommand) -> str:
+    return " ".join(command.arguments)[:4096]
+
+
+def _discovery_kind(command: ExtractedCommand, timeout: float) -> str | None:
+    name = command.name
+    if name in _DISCOVERY:
+        return name
+    if name in ("net", "net1") and command.arguments and command.arguments[0].lower() in _NET_DISCOVERY:
+        return "net " + command.arguments[0].lower()
+    if name in ("get-wmiobject", "get-ciminstance", "wmic") and command.arguments:
+        found = _WMI_DISCOVERY.search(_joined(command), timeout=timeout)
+        return "wmi " + found.group(0).lower() if found is not None else None
+    return None
+
+
+def _is_upload(command: ExtractedCommand) -> bool:
+    name = command.name
+    if name in ("invoke-restmethod", "invoke-webrequest"):
+        named = bind_parameters(command).named
+        return any(p in named for p in _UPLOAD_PARAMETERS) or named.get("method", "").lower() in ("post", "put")
+    if name == "curl":
+        return any(a in ("-F", "-d", "-T", "--data", "--data-binary", "--form", "--upload-file") for a in command.arguments)
+    return name in (".uploadfile", ".uploadstring", ".uploaddata", ".uploadvalues")
+
+
+def _in_memory_download(command: ExtractedCommand) -> bool:
+    if command.name in _IN_MEMORY_DOWNLOADS:
+        return True
+    if command.name in ("invoke-webrequest", "invoke-restmethod"):
+        return "outfile" not in bind_parameters(command).named
+    return False
+
+
+def _executes(executor: ExtractedCommand, download: ExtractedCommand, text: str) -> bool:
+    """Whether `executor` runs what `download` returns: the download sits in its arguments, or is piped into it."""
+    if executor.name not in _EXECUTORS:
+        return False
+    if executor.offset <= download.offset and download.offset + download.length <= executor.offset + executor.length:
+        return executor is not download
+    between = text[download.offset + download.length:executor.offset] if download.offset < executor.offset else ""
+    return 0 < len(between) <= 400 and between.replace(")", "").strip() == "|"
+
+
+def _user_folder(path: str) -> bool:
+    lowered = normalised_path(path)
+    return any(place in lowered for place in _USER_FOLDERS)
+
+
+def windows_command_findings(view: TextView) -> list[Finding]:
+    commands = commands_of(view.payload, view.ctx)
+    if not commands:
+        return []
+    timeout = view.ctx.regex_timeout()
+    found: dict[str, tuple[ExtractedCommand, int]] = {}
+
+    def note(heuristic: Heuristic, command: ExtractedCommand) -> None:
+        first, count = found.get(heuristic.id, (command, 0))
+        found[heuristic.id] = (first, count + 1)
+
+    downloads: dict[str, str] = {}
+    discovery: set[str] = set()
+    in_memory: list[ExtractedCommand] = []
+    try:
+        for command in commands:
+            joined = _joined(command)
+            for rule in ARGUMENT_RULES:
+                if rule.matches(command, joined, timeout):
+                    note(rule.heuristic, command)
+            kind = _discovery_kind(command, timeout)
+            if kind is not None and len(discovery) < 64:
+                discovery.add(kind)
+            _remote_access_and_uploads(command, note)
+            if _in_memory_download(command) and len(in_memory) < 256:
+                in_memory.append(command)
+            elif in_memory and any(_executes(command, d, view.text) for d in in_memory):
+                note(CRADLE, command)
+            target = started_file(command)
+            if target and downloads and normalised_path(target) in downloads and _user_folder(target):
+                note(DOWNLOAD_RUN_USER_DIR, command)
+            download = downloaded_file(command)
+            if download is not None and len(downloads) < 10_000:
+                downloads[normalised_path(download[1])] = download[0]
+    except TimeoutError:
+        view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, "heur.windows: pattern timed out"))
+    # An executor written before the download it runs (`iex (iwr ...)`): the download is nested in it.
+    for download in in_memory:
+        if CRADLE.id in found:
+            break
+        executor = next((c for c in commands if c is not download and _executes(c, download, view.text)), None)
+        if executor is not None:
+            note(CRADLE, executor)
+    if len(discovery) >= DISCOVERY_BURST_MIN:
+        first = next(c for c in commands if _discovery_kind(c, timeout) is not None)
+        note(DISCOVERY_BURST, first)
+    by_id = {h.id: h for h in HEURISTICS}
+    return [
+        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
+                                    snippet=command.command_line, count=1,
+                                    snippet_chars=view.ctx.limits.snippet_chars)
+        for heuristic_id, (command, _count) in found.items()
+    ]
+
+
+def _remote_access_and_uploads(command: ExtractedCommand,
+                                note: Callable[[Heuristic, ExtractedCommand], None]) -> None:
+    candidates: list[str] = []
+    started = started_file(command)
+    if started:
+        candidates.append(started)
+    download = downloaded_file(command)
+    if download is not None:
+        candidates.extend(download)
+    if any(_REMOTE_ACCESS.search(base_name(_plain(c)), timeout=0.05) for c in candidates if c):
+        note(REMOTE_ACCESS_TOOL, command)
+    if _is_upload(command) and any(_WEBHOOK.search(a, timeout=0.05) for a in command.arguments):
+        note(WEBHOOK_EXFIL, command)
+
+
+def _plain(path: str) -> str:
+    return path.strip().strip("'\"").replace("\\", "/").rstrip("/").split("?")[0]
+
+
+FAMILY = Family(name="windows_commands", checks=(windows_command_findings,))
+
+__all__ = ["ARGUMENT_RULES", "FAMILY", "HEURISTICS", "windows_command_findings"]
