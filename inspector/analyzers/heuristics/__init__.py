@@ -23,7 +23,7 @@ from inspector.analyzers.heuristics import (
     miners,
     obfuscation_stats,
     persistence,
-    registry,
+    registry_writes,
     reverse_shells,
     windows_commands,
 )
@@ -55,7 +55,7 @@ FAMILIES: tuple[Family, ...] = (
     lateral_remote_access.FAMILY,
     obfuscation_stats.FAMILY,
     commands.FAMILY,
-    registry.FAMILY,
+    registry_writes.FAMILY,
     windows_commands.FAMILY,
 )
 
@@ -66,7 +66,7 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     h
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, registry, windows_commands,
+        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, registry_writes, windows_commands,
         combinations,
     )
     for h in module.HEURISTICS

@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from urllib.parse import urlsplit
+
 import regex
 
 from inspector.analyzers.heuristics.commands import downloaded_file, normalised_path, started_file
+from inspector.analyzers.heuristics.intel import builtin_intel
 from inspector.analyzers.heuristics.patterns import Family, TextView
-from inspector.analyzers.heuristics.registry import PROFILER
+from inspector.analyzers.heuristics.registry_writes import PROFILER
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, base_name
 from inspector.commands.powershell import bind_parameters
@@ -80,7 +83,7 @@ ADMIN_SHARE = _heuristic(
 ALTERNATE_STREAM = _heuristic(
     "alternate_data_stream_write", "Data written to an NTFS alternate data stream",
     "Set-Content/Add-Content/Out-File -Stream or a `file:stream` path written: content hidden from directory "
-    "listings (dual-use, Zone.Identifier excluded).", 150, ("T1564.004",))
+    "listings (dual-use, Zone.Identifier excluded).", 100, ("T1564.004",))
 INBOX_RULE = _heuristic(
     "mailbox_hiding_rule", "Inbox rule that deletes or moves mail",
     "New-InboxRule/Set-InboxRule with DeleteMessage, MoveToFolder or MarkAsRead: mail hidden from its "
@@ -153,7 +156,7 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
                  r"mmc20\.application|shellwindows|shellbrowserwindow|excel\.application|outlook\.application"
                  r"|9ba05972-f6a8-11cf-a442-00a0c90a8f39|c08afd90-f2a1-11d1-8455-00a0c91f3880|49b2791a-b1ae-4c90-9b8e-e860ba07f889"),
     ArgumentRule(ADMIN_SHARE, frozenset({"new-psdrive", "net", "net1", "new-smbmapping"}),
-                 r"\\\\[^\\\s]{1,255}\\(?:[a-z]\$|admin\$)"),
+                 r"\\\\(?!localhost\\|127\.0\.0\.1\\)[^\\\s]{1,255}\\(?:[a-z]\$|admin\$)"),
     ArgumentRule(ALTERNATE_STREAM, frozenset({"set-content", "add-content", "out-file"}),
                  r"-stream\s+(?!zone\.identifier\b)\S"),
     ArgumentRule(INBOX_RULE, frozenset({"new-inboxrule", "set-inboxrule", "new-transportrule"}),
@@ -231,11 +234,21 @@ def _is_upload(command: ExtractedCommand) -> bool:
 
 
 def _in_memory_download(command: ExtractedCommand) -> bool:
+    """A download kept in memory, from anywhere but a vendor's documented installer host."""
     if command.name in _IN_MEMORY_DOWNLOADS:
-        return True
-    if command.name in ("invoke-webrequest", "invoke-restmethod"):
-        return "outfile" not in bind_parameters(command).named
-    return False
+        url = command.arguments[0] if command.arguments else ""
+    elif command.name in ("invoke-webrequest", "invoke-restmethod"):
+        bound = bind_parameters(command)
+        if "outfile" in bound.named:
+            return False
+        url = bound.named.get("uri") or (bound.positional[0] if bound.positional else "")
+    else:
+        return False
+    try:
+        host = urlsplit(url.strip().strip("'\"")).hostname if "://" in url else None
+    except ValueError:
+        host = None
+    return not (host and builtin_intel().is_vendor_installer(host))
 
 
 def _executes(executor: ExtractedCommand, download: ExtractedCommand, text: str) -> bool:

@@ -287,6 +287,6 @@ def registry_findings(view: TextView) -> list[Finding]:
     ]
 
 
-FAMILY = Family(name="registry", checks=(registry_findings,))
+FAMILY = Family(name="registry_writes", checks=(registry_findings,))
 
 __all__ = ["FAMILY", "HEURISTICS", "PLACES", "RegistryWrite", "normalised_key", "registry_findings", "registry_write"]
