@@ -230,12 +230,15 @@ _SYSTEM_LOG = regex.compile(
     r"|sysmon[\w/ -]*|forwardedevents|hardwareevents|directory service|dns server|\*|all)$|[$%(]")
 
 
-def _cleared_logs(command: ExtractedCommand) -> list[str] | None:
-    """The logs `command` clears (`["*"]` for every log), or None when it clears none."""
+_CONFIRM = regex.compile(r"(?i)\s-confirm(?!:\s*\$?false)\b")
+
+
+def _cleared_logs(command: ExtractedCommand, written: str) -> list[str] | None:
+    """The logs `command` (`written` in the script) clears (`["*"]` for every log), or None."""
     name = command.name
-    arguments = [a for a in command.arguments]
+    arguments = list(command.arguments)
     lowered = [a.lower() for a in arguments]
-    if any(a == "-confirm" for a in lowered):
+    if "-confirm" in lowered or _CONFIRM.search(written[:4096], timeout=0.05) is not None:
         return None  # asks a person at the console: not what runs unattended through an extension
     if name in ("clear-eventlog", "remove-eventlog", "limit-eventlog") or name == ".clearlog":
         logs = [a for a, low in zip(arguments, lowered) if not low.startswith("-")]
@@ -255,7 +258,9 @@ def event_log_findings(view: TextView) -> list[Finding]:
     disabled: ExtractedCommand | None = None
     try:
         for command in commands_of(view.payload, view.ctx):
-            logs = _cleared_logs(command)
+            # the rest of the line as written: the parser may end an array argument early
+            line_end = view.text.find("\n", command.offset, command.offset + 4096)
+            logs = _cleared_logs(command, view.text[command.offset:line_end if line_end != -1 else command.offset + 4096])
             if logs and cleared is None and any(
                     _SYSTEM_LOG.search(log.strip().strip("'\""), timeout=view.ctx.regex_timeout()) for log in logs):
                 cleared = command

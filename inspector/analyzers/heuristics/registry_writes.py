@@ -124,7 +124,7 @@ AUTOSTART_KEYS = _heuristic(
 RUN_KEY = _heuristic(
     "run_key_value", "Run or RunOnce value written",
     "A registry command writes a value under ...\\CurrentVersion\\Run(Once): a program started at every logon "
-    "(dual-use: agents register there).", 150, ("T1547.001",))
+    "(dual-use: agents register there).", 100, ("T1547.001",))
 COM_HIJACK = _heuristic(
     "com_hijack", "Per-user COM server registration",
     "InprocServer32, LocalServer32, TreatAs or ScriptletURL written under HKCU\\Software\\Classes\\CLSID: a "

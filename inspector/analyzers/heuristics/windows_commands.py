@@ -120,6 +120,11 @@ _WRITERS = frozenset({
 })
 
 
+# Commands that print or raise their arguments: a behaviour named in a message is not performed.
+_PRINTERS = frozenset({"write-host", "write-output", "write-verbose", "write-warning", "write-error", "write-debug",
+                       "write-information", "write-progress", "echo", "throw", "out-host"})
+
+
 @dataclass(frozen=True)
 class ArgumentRule:
     """`heuristic` when one of `programs` (None: any) is called with arguments matching `pattern`."""
@@ -132,6 +137,8 @@ class ArgumentRule:
         object.__setattr__(self, "_compiled", regex.compile(self.pattern, regex.IGNORECASE))
 
     def matches(self, command: ExtractedCommand, joined: str, timeout: float) -> bool:
+        if self.programs is None and command.name in _PRINTERS:
+            return False
         if self.programs is not None and command.name not in self.programs:
             return False
         return self._compiled.search(joined, timeout=timeout) is not None  # type: ignore[attr-defined]
@@ -261,6 +268,20 @@ def _executes(executor: ExtractedCommand, download: ExtractedCommand, text: str)
     return 0 < len(between) <= 400 and between.replace(")", "").strip() == "|"
 
 
+_FETCH_IN_ARGUMENT = regex.compile(
+    r"(?i)\.(?:downloadstring|downloaddata|openread)\b|(?<![\w-])(?:iwr|irm|invoke-webrequest|invoke-restmethod)(?![\w-])")
+_URL_IN_ARGUMENT = regex.compile(r"(?i)https?://([\w.-]{1,253})")
+
+
+def _fetches_in_arguments(joined: str, timeout: float) -> bool:
+    """An executor whose argument, as the parser kept it whole, downloads (`iex (New-Object
+    Net.WebClient).DownloadString(...)`), from anywhere but a vendor installer host."""
+    if _FETCH_IN_ARGUMENT.search(joined, timeout=timeout) is None:
+        return False
+    hosts = [m.group(1).lower() for m in _URL_IN_ARGUMENT.finditer(joined, timeout=timeout)]
+    return not (hosts and all(builtin_intel().is_vendor_installer(h) for h in hosts))
+
+
 def _user_folder(path: str) -> bool:
     lowered = normalised_path(path)
     return any(place in lowered for place in _USER_FOLDERS)
@@ -293,6 +314,8 @@ def windows_command_findings(view: TextView) -> list[Finding]:
             if _in_memory_download(command) and len(in_memory) < 256:
                 in_memory.append(command)
             elif in_memory and any(_executes(command, d, view.text) for d in in_memory):
+                note(CRADLE, command)
+            elif command.name in _EXECUTORS and _fetches_in_arguments(joined, timeout):
                 note(CRADLE, command)
             target = started_file(command)
             if target and downloads and normalised_path(target) in downloads and _user_folder(target):
