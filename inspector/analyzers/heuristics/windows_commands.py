@@ -91,7 +91,7 @@ INBOX_RULE = _heuristic(
 ROOT_CA = _heuristic(
     "root_certificate_added", "Certificate added to the trusted root store",
     "Import-Certificate into Cert:\\...\\Root or certutil -addstore root: traffic or code signed by that "
-    "authority is trusted.", 250, ("T1553.004",))
+    "authority is trusted.", 300, ("T1553.004",))
 CAPTURE = _heuristic(
     "packet_capture", "Network traffic captured",
     "pktmon start, netsh trace with capture=yes, New-NetEventSession or a capture tool: sniffing on the host.",
@@ -106,7 +106,21 @@ AD_RECON_FILTER = _heuristic(
     "An LDAP filter or AD query for unconstrained delegation, service principal names or admincount: the "
     "accounts an attacker targets next.", 300, ("T1087.002", "T1069.002"))
 
+FIREWALL_ALLOW_USER_PROGRAM = _heuristic(
+    "firewall_allows_user_program", "Firewall rule lets a program from a user folder through",
+    "netsh advfirewall / New-NetFirewallRule allows a program under Users, Temp, AppData or ProgramData: "
+    "installed software lives in Program Files.", 300, ("T1562.004",))
+WMI_PROCESS = _heuristic(
+    "wmi_process_create", "Process started through WMI",
+    "Win32_Process Create through Invoke-CimMethod, Invoke-WmiMethod or wmic: a process whose parent is the "
+    "WMI provider host, locally or on another machine.", 300, ("T1047", "T1546"))
+SYSTEM_NAME_ELSEWHERE = _heuristic(
+    "system_binary_name_elsewhere", "Program with a Windows system name started outside System32",
+    "A program named like svchost, lsass, csrss, cmd or rundll32 is copied, built or started from another "
+    "folder: masquerading as the real one.", 300, ("T1036.005", "T1036.003"))
+
 HEURISTICS: tuple[Heuristic, ...] = (
+    FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
     CRADLE, DOWNLOAD_RUN_USER_DIR, STARTUP_FOLDER, PROFILE_CODE, BROWSER_SECRETS, KERBEROAST, LAPS_READ,
     REMOTE_ACCESS_TOOL, WEBHOOK_EXFIL, RCLONE, DCOM_LATERAL, ADMIN_SHARE, ALTERNATE_STREAM, INBOX_RULE,
     ROOT_CA, CAPTURE, DISCOVERY_BURST, AD_RECON_FILTER, PROFILER,
@@ -144,6 +158,8 @@ class ArgumentRule:
         return self._compiled.search(joined, timeout=timeout) is not None  # type: ignore[attr-defined]
 
 
+_USER_PATH = r"(?:[a-z]:)?[^\s\"']*(?:\\users\\|\$env:(?:temp|tmp|appdata|localappdata|public|userprofile|username)|" \
+    r"%(?:temp|tmp|appdata|localappdata|public|userprofile|username)%|\\programdata\\|\\windows\\temp\\)"
 _STARTS = r"start-process|invoke-expression|\biex\b|downloadstring|downloadfile|invoke-webrequest|\biwr\b|\birm\b" \
     r"|-e(?:nc(?:odedcommand)?)?\s+[a-z0-9+/]{20}|-w(?:indowstyle)?\s+h|\.exe\b|https?://|frombase64string|\bcalc\b"
 
@@ -155,9 +171,13 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
                  r"\\(?:chrome|edge|brave-browser|chromium|vivaldi)\\user data\\[^\n]{0,80}(?:login data|cookies|"
                  r"local state|web data)|\\opera software\\[^\n]{0,80}(?:login data|cookies)"
                  r"|\\firefox\\profiles\\[^\n]{0,120}(?:logins\.json|key[34]\.db|cookies\.sqlite|signons\.sqlite)"),
+    ArgumentRule(BROWSER_SECRETS, frozenset({"copy-item", "compress-archive", "copy", "xcopy", "robocopy", "move-item",
+                                             "cp", "tar", "7z", "rar"}),
+                 r"\\(?:mozilla\\firefox\\profiles|(?:google\\chrome|microsoft\\edge|bravesoftware\\brave-browser)"
+                 r"\\user data(?:\\default)?)\\?(?:\s|$)"),
     ArgumentRule(KERBEROAST, None, r"kerberosrequestorsecuritytoken"),
     ArgumentRule(LAPS_READ, None, r"ms-mcs-admpwd|mslaps-(?:encrypted)?password"),
-    ArgumentRule(RCLONE, None, r"^(?:copy|sync|move|copyto)\s+\S+\s+[\w.-]{1,40}:"),
+    ArgumentRule(RCLONE, frozenset({"rclone"}), r"^(?:copy|sync|move|copyto|moveto)\b.*\s[\w.-]{2,40}:(?![\\/])\S*(?:\s|$)"),
     ArgumentRule(DCOM_LATERAL, frozenset({".executeshellcommand", ".ddeinitiate", ".registerxll"}), r""),
     ArgumentRule(DCOM_LATERAL, frozenset({".gettypefromprogid", ".gettypefromclsid"}),
                  r"mmc20\.application|shellwindows|shellbrowserwindow|excel\.application|outlook\.application"
@@ -168,8 +188,15 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
                  r"-stream\s+(?!zone\.identifier\b)\S"),
     ArgumentRule(INBOX_RULE, frozenset({"new-inboxrule", "set-inboxrule", "new-transportrule"}),
                  r"-(?:deletemessage|movetofolder|markasread|softdeletemessage|redirectto|forwardto)\b"),
-    ArgumentRule(ROOT_CA, frozenset({"import-certificate", "certutil", "import-pfxcertificate"}),
+    ArgumentRule(ROOT_CA, frozenset({"import-certificate", "certutil", "import-pfxcertificate", "move-item", "copy-item"}),
                  r"cert:\\(?:localmachine|currentuser)\\(?:authroot|root)\b|-addstore\s+(?:-f\s+)?[\"']?(?:auth)?root\b"),
+    ArgumentRule(FIREWALL_ALLOW_USER_PROGRAM, frozenset({"netsh"}),
+                 r"firewall\s+add\s+(?:allowedprogram|rule)\b.*\bprogram\s*=\s*[\"']?" + _USER_PATH),
+    ArgumentRule(FIREWALL_ALLOW_USER_PROGRAM, frozenset({"new-netfirewallrule", "set-netfirewallrule"}),
+                 r"-program\s+[\"']?" + _USER_PATH),
+    ArgumentRule(WMI_PROCESS, frozenset({"invoke-cimmethod", "invoke-wmimethod"}), r"win32_process\b.*\bcreate\b|"
+                 r"\bcreate\b.*win32_process\b"),
+    ArgumentRule(WMI_PROCESS, frozenset({"wmic"}), r"\bprocess\s+call\s+create\b"),
     ArgumentRule(CAPTURE, frozenset({"pktmon"}), r"^start\b"),
     ArgumentRule(CAPTURE, frozenset({"netsh"}), r"trace\s+start\b.*capture\s*=\s*yes"),
     ArgumentRule(CAPTURE, frozenset({"new-neteventsession", "add-neteventpacketcaptureprovider", "tshark",
@@ -181,11 +208,12 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
 )
 
 _REMOTE_ACCESS = regex.compile(
-    r"(?i)(?:^|[\\/])(?:anydesk|teamviewer(?:_setup|qs)?|rustdesk|screenconnect[\w.-]*|connectwisecontrol[\w.-]*"
+    r"(?i)(?:^|[\\/_.-])(?:anydesk|teamviewer(?:_setup|qs)?|rustdesk|screenconnect[\w.-]*|connectwisecontrol[\w.-]*"
     r"|logmein[\w.-]*|gotoassist[\w.-]*|ammyy[\w.-]*|aa_v3|netsupport[\w.-]*|client32|ultraviewer[\w.-]*|winvnc"
     r"|ultravnc[\w.-]*|tightvnc[\w.-]*|tvnserver|remotepc[\w.-]*|splashtop[\w.-]*|srserver|strwinclt|msp360[\w.-]*"
     r"|quickassist|atera[\w.-]*|meshagent[\w.-]*|tacticalrmm[\w.-]*|simplehelp[\w.-]*|radmin[\w.-]*|dwagent[\w.-]*"
-    r"|supremo[\w.-]*|remoteutilities[\w.-]*|rutserv|zohoassist[\w.-]*|level(?:-remote)?-?agent)(?:\.exe|\.msi)?$")
+    r"|supremo[\w.-]*|remoteutilities[\w.-]*|rutserv|zohoassist[\w.-]*|level(?:-remote)?-?agent|vncviewer|vncserver"
+    r"|rustdesk[\w.-]*)(?:\.exe|\.msi)?$")
 _WEBHOOK = regex.compile(
     r"(?i)^https?://(?:[\w-]+\.)*(?:discord(?:app)?\.com/api/webhooks/|hooks\.slack\.com/|[\w-]+\.webhook\.office\.com/"
     r"|api\.telegram\.org/bot|webhook\.site/|[\w-]+\.pipedream\.net|[\w-]+\.requestcatcher\.com|transfer\.sh/"
@@ -282,6 +310,42 @@ def _fetches_in_arguments(joined: str, timeout: float) -> bool:
     return not (hosts and all(builtin_intel().is_vendor_installer(h) for h in hosts))
 
 
+_SYSTEM_NAMES = frozenset({
+    "svchost", "lsass", "csrss", "smss", "services", "winlogon", "wininit", "lsm", "spoolsv", "taskhost",
+    "taskhostw", "dllhost", "conhost", "rundll32", "regsvr32", "cmd", "powershell", "explorer", "mshta",
+    "wscript", "cscript", "msiexec", "searchindexer", "sihost", "ctfmon", "dwm", "wmiprvse", "notepad", "calc",
+})
+_SYSTEM_DIRS = ("\\system32\\", "\\syswow64\\", "\\sysnative\\", "\\windowspowershell\\", "\\winsxs\\")
+_WINDOWS_ROOTS = ("c:\\windows\\", "$env:windir\\", "%windir%\\", "$env:systemroot\\", "%systemroot%\\")
+
+
+def _system_name_elsewhere(command: ExtractedCommand, started: str | None) -> bool:
+    """A Windows system program's name on a file written or started outside the system folders."""
+    paths: list[str] = []
+    if started and command.program != started.strip().lower().removesuffix(".exe"):
+        paths.append(started)  # Start-Process / start of a path
+    elif "\\" in command.program and command.image:
+        paths.append(command.program)  # a program run by its path
+    if command.name in ("copy-item", "move-item", "copy", "move") and len(command.arguments) >= 2:
+        paths.append(command.arguments[-1])
+    if command.name == "add-type":
+        output = bind_parameters(command).named.get("outputassembly")
+        if output:
+            paths.append(output)
+    for path in paths:
+        lowered = normalised_path(path)
+        name = base_name(lowered)
+        if name not in _SYSTEM_NAMES or "\\" not in lowered:
+            continue
+        if any(d in lowered for d in _SYSTEM_DIRS):
+            continue
+        folder = lowered[:len(lowered) - len(name)]
+        if folder in _WINDOWS_ROOTS:
+            continue  # explorer.exe and friends live in the Windows folder itself
+        return True
+    return False
+
+
 def _user_folder(path: str) -> bool:
     lowered = normalised_path(path)
     return any(place in lowered for place in _USER_FOLDERS)
@@ -320,6 +384,8 @@ def windows_command_findings(view: TextView) -> list[Finding]:
             target = started_file(command)
             if target and downloads and normalised_path(target) in downloads and _user_folder(target):
                 note(DOWNLOAD_RUN_USER_DIR, command)
+            if _system_name_elsewhere(command, target):
+                note(SYSTEM_NAME_ELSEWHERE, command)
             download = downloaded_file(command)
             if download is not None and len(downloads) < 10_000:
                 downloads[normalised_path(download[1])] = download[0]
