@@ -119,8 +119,14 @@ SYSTEM_NAME_ELSEWHERE = _heuristic(
     "A program named like svchost, lsass, csrss, cmd or rundll32 is copied, built or started from a "
     "user-writable folder (Temp, AppData, ProgramData, Public, a profile): masquerading as the real one.", 300, ("T1036.005", "T1036.003"))
 
+OFFENSIVE_TOOL = _heuristic(
+    "offensive_tool_run", "Publicly known offensive tool run or loaded",
+    "A command starts, imports or evaluates a program or script named like a public attack tool (credential "
+    "dumpers and browser password viewers, Kerberos and AD attack tools, coercion tools, Evil-WinRM, "
+    "impacket scripts, privilege-escalation scanners).", 350, ("T1588.002", "T1003", "T1087.002", "T1187"))
+
 HEURISTICS: tuple[Heuristic, ...] = (
-    FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
+    OFFENSIVE_TOOL, FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
     CRADLE, DOWNLOAD_RUN_USER_DIR, STARTUP_FOLDER, PROFILE_CODE, BROWSER_SECRETS, KERBEROAST, LAPS_READ,
     REMOTE_ACCESS_TOOL, WEBHOOK_EXFIL, RCLONE, DCOM_LATERAL, ADMIN_SHARE, ALTERNATE_STREAM, INBOX_RULE,
     ROOT_CA, CAPTURE, DISCOVERY_BURST, AD_RECON_FILTER, PROFILER,
@@ -319,6 +325,33 @@ _SYSTEM_NAMES = frozenset({
 _SYSTEM_DIRS = ("\\system32\\", "\\syswow64\\", "\\sysnative\\", "\\windowspowershell\\", "\\winsxs\\")
 
 
+_OFFENSIVE_TOOLS = frozenset({
+    "mimikatz", "invoke-mimikatz", "safetykatz", "pypykatz", "nanodump", "lazagne", "rubeus", "kerbrute", "sharphound",
+    "bloodhound", "adrecon", "adfind", "powerview", "sharpview", "petitpotam", "coercer", "dfscoerce", "spoolsample",
+    "printerbug", "evil-winrm", "webbrowserpassview", "mailpassview", "netpass", "wirelesskeyview", "firepwd",
+    "get-azurepasswords", "microburst", "aadinternals", "sharpup", "winpeas", "winpeasany", "winpeasx64", "seatbelt",
+    "certify", "whisker", "crackmapexec", "netexec", "nxc", "psexec.py", "wmiexec.py", "smbexec.py", "atexec.py",
+    "dcomexec.py", "secretsdump.py", "getuserspns.py", "getnpusers.py", "sharpchrome", "sharpdpapi", "browserstealer",
+    "hackbrowserdata", "invoke-kerberoast", "powerup", "privesccheck", "inveigh", "responder", "sharpwmi",
+})
+_TOOL_SUFFIXES = (".exe", ".ps1", ".psm1", ".psd1", ".dll")
+
+
+def _offensive_tool(command: ExtractedCommand, started: str | None) -> bool:
+    candidates = [command.program]
+    if started:
+        candidates.append(started)
+    if command.name in ("import-module", "invoke-expression", "ipmo") or command.name == ".":
+        candidates.extend(command.arguments[:4])
+    for candidate in candidates:
+        name = base_name(_plain(candidate).lower())
+        for suffix in _TOOL_SUFFIXES:
+            name = name.removesuffix(suffix)
+        if name in _OFFENSIVE_TOOLS:
+            return True
+    return False
+
+
 def _system_name_elsewhere(command: ExtractedCommand, started: str | None) -> bool:
     """A Windows system program's name on a file written or started outside the system folders."""
     paths: list[str] = []
@@ -381,6 +414,8 @@ def windows_command_findings(view: TextView) -> list[Finding]:
             target = started_file(command)
             if target and downloads and normalised_path(target) in downloads and _user_folder(target):
                 note(DOWNLOAD_RUN_USER_DIR, command)
+            if _offensive_tool(command, target):
+                note(OFFENSIVE_TOOL, command)
             if _system_name_elsewhere(command, target):
                 note(SYSTEM_NAME_ELSEWHERE, command)
             download = downloaded_file(command)

@@ -77,6 +77,9 @@ def test_a_program_downloaded_into_a_user_folder_and_started_is_suspicious(scrip
     ('netsh advfirewall firewall add rule name="x" dir=in action=allow program="C:\\Users\\bob\\a.exe" enable=yes',
      "heur.windows.firewall_allows_user_program"),
     ('Move-Item -Path $cert.PSPath -Destination "Cert:\\LocalMachine\\Root"', "heur.windows.root_certificate_added"),
+    (".\\kerbrute.exe userenum -d corp.example users.txt", "heur.windows.offensive_tool_run"),
+    ('Import-Module "C:\\tools\\PowerView.ps1"', "heur.windows.offensive_tool_run"),
+    ("evil-winrm -i 10.0.0.5 -u administrator -p x", "heur.windows.offensive_tool_run"),
 ])
 def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     assert finding in ids(script, PS)
@@ -94,6 +97,7 @@ def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     'Start-Process "$env:windir\\System32\\cmd.exe"',
     "netsh advfirewall firewall add rule name=web dir=in action=allow protocol=TCP localport=443",
     "rclone copy C:\\data D:\\backup",
+    "Import-Module ActiveDirectory; Get-Help PowerView",
 ])
 def test_reads_listings_and_mentions_are_not_the_behaviour(script: str) -> None:
     assert score(script, PS) < SUSPICIOUS
