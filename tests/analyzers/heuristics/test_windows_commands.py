@@ -97,7 +97,7 @@ def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     'Start-Process "$env:windir\\System32\\cmd.exe"',
     "netsh advfirewall firewall add rule name=web dir=in action=allow protocol=TCP localport=443",
     "rclone copy C:\\data D:\\backup",
-    "Import-Module ActiveDirectory; Get-Help PowerView",
+    "Import-Module ActiveDirectory; Get-Command kerbrute -ErrorAction Ignore",
 ])
 def test_reads_listings_and_mentions_are_not_the_behaviour(script: str) -> None:
     assert score(script, PS) < SUSPICIOUS
