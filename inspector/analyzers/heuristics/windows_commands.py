@@ -125,8 +125,14 @@ OFFENSIVE_TOOL = _heuristic(
     "dumpers and browser password viewers, Kerberos and AD attack tools, coercion tools, Evil-WinRM, "
     "impacket scripts, privilege-escalation scanners).", 350, ("T1588.002", "T1003", "T1087.002", "T1187"))
 
+AUTOSTART_FILE = _heuristic(
+    "autostart_file_write", "File written where Windows or an interpreter runs it by itself",
+    "A write into C:\\Windows\\Setup\\Scripts (ErrorHandler.cmd, SetupComplete.cmd), AppPatch\\Custom shim "
+    "databases, Python .pth/usercustomize/sitecustomize files, or Windows Terminal's settings.json; or sdbinst/"
+    "mofcomp installing a shim or a MOF file.", 350, ("T1546.011", "T1546.018", "T1546.003", "T1546"))
+
 HEURISTICS: tuple[Heuristic, ...] = (
-    OFFENSIVE_TOOL, FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
+    AUTOSTART_FILE, OFFENSIVE_TOOL, FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
     CRADLE, DOWNLOAD_RUN_USER_DIR, STARTUP_FOLDER, PROFILE_CODE, BROWSER_SECRETS, KERBEROAST, LAPS_READ,
     REMOTE_ACCESS_TOOL, WEBHOOK_EXFIL, RCLONE, DCOM_LATERAL, ADMIN_SHARE, ALTERNATE_STREAM, INBOX_RULE,
     ROOT_CA, CAPTURE, DISCOVERY_BURST, AD_RECON_FILTER, PROFILER,
@@ -171,6 +177,11 @@ _STARTS = r"start-process|invoke-expression|\biex\b|downloadstring|downloadfile|
 
 ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
     ArgumentRule(STARTUP_FOLDER, _WRITERS, r"\\start menu\\programs\\startup(?:\\|$|\s)|shell:(?:common )?startup"),
+    ArgumentRule(AUTOSTART_FILE, _WRITERS,
+                 r"\\windows\\setup\\scripts\\|\\apppatch\\custom\\|\\site-packages\\[^\s\\]{1,80}\.pth\b"
+                 r"|(?:user|site)customize\.py\b|microsoft\.windowsterminal_[^\\]{1,40}\\localstate\\settings\.json"),
+    ArgumentRule(AUTOSTART_FILE, frozenset({"sdbinst"}), r"\.sdb\b"),
+    ArgumentRule(AUTOSTART_FILE, frozenset({"mofcomp"}), r"\.mof\b"),
     ArgumentRule(PROFILE_CODE, frozenset({"add-content", "set-content", "out-file", ".appendalltext", ".writealltext"}),
                  r"(?:\$profile\b|\\profile\.ps1\b|_profile\.ps1\b)[^\n]*(?:" + _STARTS + r")"),
     ArgumentRule(BROWSER_SECRETS, None,

@@ -80,6 +80,9 @@ def test_a_program_downloaded_into_a_user_folder_and_started_is_suspicious(scrip
     (".\\kerbrute.exe userenum -d corp.example users.txt", "heur.windows.offensive_tool_run"),
     ('Import-Module "C:\\tools\\PowerView.ps1"', "heur.windows.offensive_tool_run"),
     ("evil-winrm -i 10.0.0.5 -u administrator -p x", "heur.windows.offensive_tool_run"),
+    ("Copy-Item .\\e.cmd -Destination C:\\Windows\\Setup\\Scripts\\ErrorHandler.cmd", "heur.windows.autostart_file_write"),
+    ("c:\\windows\\system32\\wbem\\mofcomp.exe C:\\Users\\Public\\x.mof", "heur.windows.autostart_file_write"),
+    ('Set-Content -Path "$sp\\site-packages\\hook.pth" -Value "import os"', "heur.windows.autostart_file_write"),
 ])
 def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     assert finding in ids(script, PS)
