@@ -91,7 +91,7 @@ INBOX_RULE = _heuristic(
 ROOT_CA = _heuristic(
     "root_certificate_added", "Certificate added to the trusted root store",
     "Import-Certificate into Cert:\\...\\Root or certutil -addstore root: traffic or code signed by that "
-    "authority is trusted.", 300, ("T1553.004",))
+    "authority is trusted (dual-use: enterprise CAs are installed this way).", 200, ("T1553.004",))
 CAPTURE = _heuristic(
     "packet_capture", "Network traffic captured",
     "pktmon start, netsh trace with capture=yes, New-NetEventSession or a capture tool: sniffing on the host.",
@@ -128,8 +128,8 @@ OFFENSIVE_TOOL = _heuristic(
 AUTOSTART_FILE = _heuristic(
     "autostart_file_write", "File written where Windows or an interpreter runs it by itself",
     "A write into C:\\Windows\\Setup\\Scripts (ErrorHandler.cmd, SetupComplete.cmd), AppPatch\\Custom shim "
-    "databases, Python .pth/usercustomize/sitecustomize files, or Windows Terminal's settings.json; or sdbinst/"
-    "mofcomp installing a shim or a MOF file.", 350, ("T1546.011", "T1546.018", "T1546.003", "T1546"))
+    "databases, Python .pth/usercustomize/sitecustomize files, or Windows Terminal's settings.json; or sdbinst "
+    "installing a shim database.", 350, ("T1546.011", "T1546.018", "T1546"))
 
 HEURISTICS: tuple[Heuristic, ...] = (
     AUTOSTART_FILE, OFFENSIVE_TOOL, FIREWALL_ALLOW_USER_PROGRAM, WMI_PROCESS, SYSTEM_NAME_ELSEWHERE,
@@ -181,7 +181,6 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
                  r"\\windows\\setup\\scripts\\|\\apppatch\\custom\\|\\site-packages\\[^\s\\]{1,80}\.pth\b"
                  r"|(?:user|site)customize\.py\b|microsoft\.windowsterminal_[^\\]{1,40}\\localstate\\settings\.json"),
     ArgumentRule(AUTOSTART_FILE, frozenset({"sdbinst"}), r"\.sdb\b"),
-    ArgumentRule(AUTOSTART_FILE, frozenset({"mofcomp"}), r"\.mof\b"),
     ArgumentRule(PROFILE_CODE, frozenset({"add-content", "set-content", "out-file", ".appendalltext", ".writealltext"}),
                  r"(?:\$profile\b|\\profile\.ps1\b|_profile\.ps1\b)[^\n]*(?:" + _STARTS + r")"),
     ArgumentRule(BROWSER_SECRETS, None,

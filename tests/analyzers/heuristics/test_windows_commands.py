@@ -76,12 +76,10 @@ def test_a_program_downloaded_into_a_user_folder_and_started_is_suspicious(scrip
      "heur.windows.wmi_process_create"),
     ('netsh advfirewall firewall add rule name="x" dir=in action=allow program="C:\\Users\\bob\\a.exe" enable=yes',
      "heur.windows.firewall_allows_user_program"),
-    ('Move-Item -Path $cert.PSPath -Destination "Cert:\\LocalMachine\\Root"', "heur.windows.root_certificate_added"),
     (".\\kerbrute.exe userenum -d corp.example users.txt", "heur.windows.offensive_tool_run"),
     ('Import-Module "C:\\tools\\PowerView.ps1"', "heur.windows.offensive_tool_run"),
     ("evil-winrm -i 10.0.0.5 -u administrator -p x", "heur.windows.offensive_tool_run"),
     ("Copy-Item .\\e.cmd -Destination C:\\Windows\\Setup\\Scripts\\ErrorHandler.cmd", "heur.windows.autostart_file_write"),
-    ("c:\\windows\\system32\\wbem\\mofcomp.exe C:\\Users\\Public\\x.mof", "heur.windows.autostart_file_write"),
     ('Set-Content -Path "$sp\\site-packages\\hook.pth" -Value "import os"', "heur.windows.autostart_file_write"),
 ])
 def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
@@ -101,8 +99,15 @@ def test_each_behaviour_is_suspicious_alone(script: str, finding: str) -> None:
     "netsh advfirewall firewall add rule name=web dir=in action=allow protocol=TCP localport=443",
     "rclone copy C:\\data D:\\backup",
     "Import-Module ActiveDirectory; Get-Command kerbrute -ErrorAction Ignore",
+    "mofcomp webadministration.mof",  # a WMI provider installed: what the MOF holds decides
 ])
 def test_reads_listings_and_mentions_are_not_the_behaviour(script: str) -> None:
+    assert score(script, PS) < SUSPICIOUS
+
+
+def test_a_root_certificate_is_recorded_but_weak_alone() -> None:
+    script = 'Move-Item -Path $cert.PSPath -Destination "Cert:\\LocalMachine\\Root"'
+    assert "heur.windows.root_certificate_added" in ids(script, PS)
     assert score(script, PS) < SUSPICIOUS
 
 
