@@ -121,10 +121,6 @@ AUTOSTART_KEYS = _heuristic(
     "Command Processor AutoRun, Explorer policy Run, BootExecute, Active Setup StubPath, the Startup folder "
     "redirected through User Shell Folders, or the screensaver program: commands Windows starts by itself.",
     350, ("T1547.001", "T1547.014", "T1546.002", "T1546"))
-RUN_KEY = _heuristic(
-    "run_key_value", "Run or RunOnce value written",
-    "A registry command writes a value under ...\\CurrentVersion\\Run(Once): a program started at every logon "
-    "(dual-use: agents register there).", 100, ("T1547.001",))
 COM_HIJACK = _heuristic(
     "com_hijack", "Per-user COM server registration",
     "InprocServer32, LocalServer32, TreatAs or ScriptletURL written under HKCU\\Software\\Classes\\CLSID: a "
@@ -151,16 +147,16 @@ SCRIPT_IN_REGISTRY = _heuristic(
     "A registry value holding script code (javascript:, mshtml RunHTMLApplication, IEX, FromBase64String) or "
     "thousands of characters of base64/hex: a fileless payload.", 300, ("T1027.011", "T1112"))
 REMOTE_ACCESS_SETTING = _heuristic(
-    "remote_access_setting", "Remote Desktop settings changed in the registry",
-    "RDP enabled, its port changed or session shadowing without consent: remote access prepared through the "
-    "registry (dual-use).", 150, ("T1021.001", "T1112"))
+    "remote_access_setting", "Remote Desktop port or shadowing changed in the registry",
+    "The RDP port changed or session shadowing without consent: remote access prepared through the registry "
+    "(dual-use).", 150, ("T1021.001", "T1112"))
 ZONE_SETTING = _heuristic(
     "internet_zone_setting", "Internet zone or protocol defaults changed",
     "A domain added to a trusted zone map or protocol defaults changed: downloads from there lose their "
     "warnings (dual-use).", 150, ("T1112",))
 
 HEURISTICS: tuple[Heuristic, ...] = (
-    WINLOGON, IFEO, DLL_INJECTION_KEYS, AUTOSTART_KEYS, RUN_KEY, COM_HIJACK, PROFILER, SERVICE_IMAGE,
+    WINLOGON, IFEO, DLL_INJECTION_KEYS, AUTOSTART_KEYS, COM_HIJACK, PROFILER, SERVICE_IMAGE,
     SECURITY_OFF, RESTRICTION, SCRIPT_IN_REGISTRY, REMOTE_ACCESS_SETTING, ZONE_SETTING,
 )
 
@@ -217,7 +213,7 @@ PLACES: tuple[_Place, ...] = (
     _Place(AUTOSTART_KEYS, r"\\active setup\\installed components\\[^\\]+$", r"stubpath"),
     _Place(AUTOSTART_KEYS, r"\\explorer\\(?:user )?shell folders$", r"startup|common startup"),
     _Place(AUTOSTART_KEYS, r"^hkcu\\control panel\\desktop$", r"scrnsave\.exe"),
-    _Place(RUN_KEY, r"\\currentversion\\run(?:once|onceex|services|servicesonce)?$"),
+    # Run keys themselves: heur.persistence.run_key and heur.commands.run_key_script_host.
     _Place(COM_HIJACK, r"^hkcu\\software\\classes\\clsid\\[^\\]+\\(?:inprocserver32|localserver32|treatas|scriptleturl)$"),
     _Place(PROFILER, r"(?:^hkcu\\environment|\\control\\session manager\\environment)$",
            r"cor_profiler|cor_enable_profiling|cor_profiler_path|coreclr_profiler(?:_path)?|coreclr_enable_profiling"),
@@ -240,7 +236,7 @@ PLACES: tuple[_Place, ...] = (
     _Place(RESTRICTION, _POLICIES + r"(?:microsoft\\windows\\)?system$",
            r"disablecmd|disabletaskmgr|disableregistrytools|disablechangepassword|disablelockworkstation"),
     _Place(RESTRICTION, r"\\winlogon\\specialaccounts\\userlist$"),
-    _Place(REMOTE_ACCESS_SETTING, r"\\control\\terminal server$", r"fdenytsconnections", _is(*_OFF)),
+    # RDP enabled (fDenyTSConnections 0) is heur.lateral.rdp_enabled.
     _Place(REMOTE_ACCESS_SETTING, r"\\terminal server\\winstations\\rdp-tcp$", r"portnumber"),
     _Place(REMOTE_ACCESS_SETTING, _POLICIES + r"microsoft\\windows nt\\terminal services$", r"shadow"),
     _Place(ZONE_SETTING, r"\\internet settings\\zonemap\\(?:domains|ranges)\\"),

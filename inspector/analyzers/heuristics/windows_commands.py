@@ -38,7 +38,8 @@ CRADLE = _heuristic(
 DOWNLOAD_RUN_USER_DIR = _heuristic(
     "download_run_user_folder", "Program downloaded into a user-writable folder and started",
     "The downloaded-then-started file was saved in Temp, AppData, Public, ProgramData or Downloads: where "
-    "droppers stage their payload (installers run from there too, so only with the start that follows).",
+    "droppers stage their payload (installers run from there too, so only with the start that follows, and "
+    "never from a vendor's installer host).",
     200, ("T1105", "T1204.002"))
 STARTUP_FOLDER = _heuristic(
     "startup_folder_write", "File written to a Startup folder",
@@ -91,7 +92,7 @@ INBOX_RULE = _heuristic(
 ROOT_CA = _heuristic(
     "root_certificate_added", "Certificate added to the trusted root store",
     "Import-Certificate into Cert:\\...\\Root or certutil -addstore root: traffic or code signed by that "
-    "authority is trusted (dual-use: enterprise CAs are installed this way).", 200, ("T1553.004",))
+    "authority is trusted (dual-use: enterprise CAs are installed this way).", 100, ("T1553.004",))
 CAPTURE = _heuristic(
     "packet_capture", "Network traffic captured",
     "pktmon start, netsh trace with capture=yes, New-NetEventSession or a capture tool: sniffing on the host.",
@@ -318,6 +319,17 @@ _FETCH_IN_ARGUMENT = regex.compile(
 _URL_IN_ARGUMENT = regex.compile(r"(?i)https?://([\w.-]{1,253})")
 
 
+def _vendor_url(url: str | None) -> bool:
+    """None (not downloaded here) counts as vendor: nothing to flag; else whether a vendor installer host serves it."""
+    if url is None:
+        return True
+    try:
+        host = urlsplit(url.strip().strip("'\"")).hostname if "://" in url else None
+    except ValueError:
+        return False
+    return bool(host) and builtin_intel().is_vendor_installer(host or "")
+
+
 def _fetches_in_arguments(joined: str, timeout: float) -> bool:
     """An executor whose argument, as the parser kept it whole, downloads (`iex (New-Object
     Net.WebClient).DownloadString(...)`), from anywhere but a vendor installer host."""
@@ -422,7 +434,7 @@ def windows_command_findings(view: TextView) -> list[Finding]:
             elif command.name in _EXECUTORS and _fetches_in_arguments(joined, timeout):
                 note(CRADLE, command)
             target = started_file(command)
-            if target and downloads and normalised_path(target) in downloads and _user_folder(target):
+            if target and downloads and _user_folder(target) and not _vendor_url(downloads.get(normalised_path(target))):
                 note(DOWNLOAD_RUN_USER_DIR, command)
             if _offensive_tool(command, target):
                 note(OFFENSIVE_TOOL, command)
