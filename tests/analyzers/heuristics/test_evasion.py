@@ -61,3 +61,34 @@ def test_shellcode_run_through_a_delegate() -> None:
     )
     assert "heur.evasion.shellcode_runner" in ids(text, PS)
     assert score(text, PS) >= 300
+
+
+# --- event logs, read from commands ---------------------------------------------------------
+
+EVENT_LOG_CLEAR = "heur.evasion.event_log_clear"
+
+
+@pytest.mark.parametrize(("script", "type_"), [
+    ("wevtutil cl Security", ArtifactType.CMD),
+    ("Clear-EventLog -LogName System", ArtifactType.POWERSHELL),
+    ("Get-EventLog -List | ForEach-Object { Clear-EventLog -LogName $_.Log }", ArtifactType.POWERSHELL),
+    ("for /F \"tokens=*\" %1 in ('wevtutil.exe el') DO wevtutil.exe cl \"%1\"", ArtifactType.CMD),
+    ("[System.Diagnostics.Eventing.Reader.EventLogSession]::GlobalSession.ClearLog('Microsoft-Windows-Sysmon/Operational')",
+     ArtifactType.POWERSHELL),
+])
+def test_clearing_the_systems_logs_or_every_log_is_an_event_log_clearing(script: str, type_: ArtifactType) -> None:
+    assert EVENT_LOG_CLEAR in ids(script, type_)
+
+
+@pytest.mark.parametrize("script", [
+    "New-EventLog -LogName TestLog -Source T; Clear-EventLog -LogName TestLog",  # a log the script made itself
+    "Clear-EventLog -LogName Application, System -Confirm",                       # asks the person at the console
+    '"Cmdlet", "Clear-EventLog", "", $true',                                      # a cmdlet named in a table
+])
+def test_a_test_log_a_prompt_or_a_mention_is_not_an_event_log_clearing(script: str) -> None:
+    assert EVENT_LOG_CLEAR not in ids(script, ArtifactType.POWERSHELL)
+
+
+def test_disabling_one_log_is_a_weaker_finding_of_its_own() -> None:
+    found = ids("wevtutil sl Microsoft-Windows-PowerShell/Operational /e:false", ArtifactType.CMD)
+    assert "heur.evasion.event_log_disabled" in found and EVENT_LOG_CLEAR not in found

@@ -24,9 +24,9 @@ def test_limits_from_settings_reach_the_analyzer() -> None:
     settings = Settings(heuristics_max_matches_per_rule=3, heuristics_stats_sample_chars=2048, heuristics_max_hosts=10)
     (analyzer,) = [a for a in build_analyzers(settings) if a.name == "heuristics"]
     assert analyzer.limits.stats_sample_chars == 2048 and analyzer.limits.max_hosts == 10  # type: ignore[attr-defined]
-    payload = make_payload("wevtutil cl System\n" * 20, ArtifactType.CMD)
+    payload = make_payload("history -c\n" * 20, ArtifactType.SHELL)
     (finding,) = [f for f in analyzer.analyze(payload, ScanContext(limits=ScanLimits())).findings
-                  if f.id == "heur.evasion.event_log_clear"]
+                  if f.id == "heur.evasion.history_clear"]
     assert finding.count == 3
 
 
