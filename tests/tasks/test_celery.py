@@ -197,7 +197,7 @@ def _scrape(port: int) -> str:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=GIVE_UP_S) as response:
             return str(response.read().decode())
     except OSError:
         return ""
