@@ -42,7 +42,7 @@ class ExtensionKind(str):
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         return core_schema.no_info_after_validator_function(
             cls,
-            core_schema.str_schema(pattern=_KIND_NAME.pattern, max_length=_KIND_NAME_MAX),
+            core_schema.str_schema(pattern=f"^{_KIND_NAME.pattern}$", max_length=_KIND_NAME_MAX),
             serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="json"),
         )
 

@@ -102,6 +102,8 @@ def test_a_kind_is_a_name_not_a_member_of_a_fixed_list() -> None:
     for bad in ("", "Backup", "backup-agent", "_x", "a" * 65, "dsc\n"):
         with pytest.raises(ValueError):
             ExtensionKind(bad)
+        with pytest.raises(ValueError):  # pydantic's ValidationError is a ValueError
+            InspectionPlan(kind=bad)
 
 
 @pytest.mark.parametrize("module", KIND_MODULES, ids=lambda m: m.__name__.rsplit(".", 1)[-1])
