@@ -23,7 +23,7 @@ _NO_ALERTS = KindAlerts()
 
 
 class KindConflict(ValueError):
-    """Two kind modules claim the same kind or the same (publisher, type) pair, or a module is not a kind."""
+    """Two kind modules claim one kind or one (publisher, type) pair, or a module is not a kind."""
 
 
 def discover_kind_modules(package: str = __name__) -> tuple[ModuleType, ...]:
@@ -38,7 +38,7 @@ def discover_kind_modules(package: str = __name__) -> tuple[ModuleType, ...]:
     modules = tuple(importlib.import_module(f"{package}.{name}") for name in names)
     for module in modules:
         if not isinstance(getattr(module, "KIND", None), KindDeclaration):
-            raise KindConflict(f"{module.__name__} is in the kinds package but exports no KindDeclaration as KIND")
+            raise KindConflict(f"{module.__name__} is in a kinds package but its KIND is no KindDeclaration")
     return modules
 
 
