@@ -86,10 +86,10 @@ def _stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, sig)  # the worker and its pool children: all started by this test
         try:
-            proc.wait(20)
+            proc.wait(GIVE_UP_S)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
+            proc.wait(GIVE_UP_S)
 
 
 async def _seed(store: Store, inspections: int) -> int:
