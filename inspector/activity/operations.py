@@ -40,16 +40,16 @@ class Action(StrEnum):
 
 
 _FAMILY_OF_KIND = {
-    ExtensionKind.CUSTOM_SCRIPT_WINDOWS: Family.CUSTOM_SCRIPT,
-    ExtensionKind.CUSTOM_SCRIPT_LINUX: Family.CUSTOM_SCRIPT,
-    ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY: Family.CUSTOM_SCRIPT,
-    ExtensionKind.DSC: Family.DSC,
-    ExtensionKind.VMACCESS_WINDOWS: Family.VMACCESS,
-    ExtensionKind.VMACCESS_LINUX: Family.VMACCESS,
-    ExtensionKind.DISK_ENCRYPTION: Family.DISK_ENCRYPTION,
-    ExtensionKind.GPU_DRIVER: Family.GPU_DRIVER,
-    ExtensionKind.RUN_COMMAND: Family.RUN_COMMAND,
-    ExtensionKind.MANAGED_RUN_COMMAND: Family.RUN_COMMAND,
+    "custom_script_windows": Family.CUSTOM_SCRIPT,
+    "custom_script_linux": Family.CUSTOM_SCRIPT,
+    "custom_script_linux_legacy": Family.CUSTOM_SCRIPT,
+    "dsc": Family.DSC,
+    "vmaccess_windows": Family.VMACCESS,
+    "vmaccess_linux": Family.VMACCESS,
+    "disk_encryption": Family.DISK_ENCRYPTION,
+    "gpu_driver": Family.GPU_DRIVER,
+    "run_command": Family.RUN_COMMAND,
+    "managed_run_command": Family.RUN_COMMAND,
 }
 # Only for deletes of an extension whose install was never seen: the usual names Azure tooling gives.
 _NAME_HINTS = (

@@ -103,7 +103,7 @@ def markdown(catalog: Catalog, kinds: KindRegistry) -> str:
         a = declaration.alerts
         raised = ", ".join(dict.fromkeys(f"`{c.alert}`" for c in declaration.checks if c.alert is not None))
         names = [a.script, a.command, a.entry_point, a.fetched, a.failure, a.deletion]
-        lines.append(f"| {', '.join(k.value for k in declaration.kinds)} | "
+        lines.append(f"| {', '.join(declaration.kinds)} | "
                      + " | ".join(f"`{n}`" if n else "-" for n in names) + f" | {raised or '-'} |")
     for source in SECTION_ORDER:
         entries = list(catalog.by_source(source))

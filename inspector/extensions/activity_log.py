@@ -22,6 +22,8 @@ from inspector.extensions.fields import Field, as_text
 from inspector.extensions.jsonguard import parse_json
 from inspector.extensions.kind import request_check
 from inspector.extensions.kinds import KINDS
+from inspector.extensions.kinds.run_command import MANAGED_RUN_COMMAND, RUN_COMMAND
+from inspector.extensions.kinds.unrecognised import UNRECOGNISED
 from inspector.extensions.plan import ExtensionKind, ScriptRole
 from inspector.extensions.request import InputError, InputKind
 from inspector.extensions.strings import collect_strings
@@ -94,10 +96,10 @@ def operation_kind(operation: str) -> InputKind | None:
 def _no_body_kind(operation: str) -> tuple[ExtensionKind, bool]:
     op = operation.casefold()
     if op.endswith("/runcommand/action"):
-        return ExtensionKind.RUN_COMMAND, True
+        return RUN_COMMAND, True
     if "/runcommand" in op:
-        return ExtensionKind.MANAGED_RUN_COMMAND, True
-    return ExtensionKind.UNRECOGNISED, False
+        return MANAGED_RUN_COMMAND, True
+    return KINDS.fallback, False
 
 
 def plan_activity_log(body: Any, b: PlanBuilder, *, max_depth: int) -> BodyPlan:
@@ -236,7 +238,7 @@ def _recognised_body(event: _Event, b: PlanBuilder, max_depth: int) -> bool:
         return False
     props = _get(value, "properties")
     props = props if isinstance(props, Mapping) else value
-    return KINDS.identify(_text(_get(props, "publisher")), _text(_get(props, "type"))) is not ExtensionKind.UNRECOGNISED
+    return KINDS.identify(_text(_get(props, "publisher")), _text(_get(props, "type"))) != UNRECOGNISED
 
 
 def _status(data: Mapping[str, Any]) -> tuple[str | None, str | None]:

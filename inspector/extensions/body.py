@@ -13,7 +13,12 @@ from inspector.extensions.fields import Field, as_text
 from inspector.extensions.kinds import KINDS
 from inspector.extensions.plan import ExtensionKind
 from inspector.extensions.request import InputKind
-from inspector.extensions.run_command import plan_managed_run_command, plan_run_command_action
+from inspector.extensions.kinds.run_command import (
+    MANAGED_RUN_COMMAND,
+    RUN_COMMAND,
+    plan_managed_run_command,
+    plan_run_command_action,
+)
 from inspector.redact import redact_json
 
 _EVENT_KEYS = frozenset(
@@ -92,10 +97,10 @@ def plan_body(body: Any, kind: InputKind, b: PlanBuilder, *, max_depth: int) -> 
         if is_managed_run_command(body):
             plan_managed_run_command(properties_of(root), b)
             resource_context(root, b)
-            result = BodyPlan(ExtensionKind.MANAGED_RUN_COMMAND)
+            result = BodyPlan(MANAGED_RUN_COMMAND)
         else:
             plan_run_command_action(root, b)
-            result = BodyPlan(ExtensionKind.RUN_COMMAND)
+            result = BodyPlan(RUN_COMMAND)
     else:
         ext: ExtensionRequest = read_extension(root, b, KINDS.identify)
         handler = KINDS.handler(ext.kind)
@@ -106,7 +111,7 @@ def plan_body(body: Any, kind: InputKind, b: PlanBuilder, *, max_depth: int) -> 
             publisher=ext.publisher,
             type=ext.type,
             version=ext.version,
-            recognised=ext.kind is not ExtensionKind.UNRECOGNISED,
+            recognised=ext.kind != KINDS.fallback,
         )
     redacted = apply_hidden(redact_json(body, max_depth=max_depth, max_strings=b.limits.max_request_strings),
                             b.take_hidden())

@@ -1,9 +1,10 @@
 """What one extension kind says about itself: the declaration every kind module exports as `KIND`.
 
 A kind module (custom_script.py, dsc.py, ...) holds everything about one kind of request: the
-`ExtensionKind` values it covers, the (publisher, type) pairs that identify it, the handler that
+kind names it covers, the (publisher, type) pairs that identify it, the handler that
 plans its settings, the structural checks it may flag and the alert types its findings feed.
-`inspector/extensions/kinds.py` builds every table from the list of kind modules.
+The modules live in `inspector/extensions/kinds/`, which finds them by name and builds every
+table from them.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class KindDeclaration:
 
     `extensions` maps casefolded (publisher, type) to the kind it identifies. `handler` plans an
     extension body of these kinds; None when the kind is recognised by the shape of its body
-    instead (Run Command). `checks` are the structural checks the handler may flag.
+    instead (Run Command). `checks` are the structural checks the handler may flag. `fallback`,
+    in exactly one module, is the kind a (publisher, type) pair nobody declares is given.
     """
 
     kinds: tuple[ExtensionKind, ...]
@@ -51,6 +53,7 @@ class KindDeclaration:
     handler: Handler | None = None
     checks: tuple[Heuristic, ...] = ()
     alerts: KindAlerts = KindAlerts()
+    fallback: ExtensionKind | None = None
 
 
 def request_check(

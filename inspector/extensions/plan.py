@@ -7,28 +7,53 @@ scanned, stored, and shown only to authorised readers).
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler
+from pydantic_core import CoreSchema, core_schema
 
 from inspector.model import ArtifactType, ErrorKind, Finding
 
 
-class ExtensionKind(StrEnum):
-    CUSTOM_SCRIPT_WINDOWS = "custom_script_windows"
-    CUSTOM_SCRIPT_LINUX = "custom_script_linux"
-    CUSTOM_SCRIPT_LINUX_LEGACY = "custom_script_linux_legacy"
-    DSC = "dsc"
-    VMACCESS_WINDOWS = "vmaccess_windows"
-    VMACCESS_LINUX = "vmaccess_linux"
-    DISK_ENCRYPTION = "disk_encryption"
-    GPU_DRIVER = "gpu_driver"
-    RUN_COMMAND = "run_command"
-    MANAGED_RUN_COMMAND = "managed_run_command"
-    UNRECOGNISED = "unrecognised_extension"
-    SCRIPT = "script"
-    FILE = "file"
-    URL = "url"
+class ExtensionKind(str):
+    """The name of what a request was understood to be: `custom_script_windows`, `run_command`...
+
+    Extension kinds are not listed here: each module of `inspector/extensions/kinds/` names the
+    kinds it declares, and `kinds.KINDS` is the registry of them. What is checked here is the
+    shape of a name (lower-case words joined by `_`), so any kind a module declares is valid
+    without touching this file; whether a name is declared is `KINDS.knows(name)`.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, name: str) -> ExtensionKind:
+        if not isinstance(name, str) or len(name) > _KIND_NAME_MAX or not _KIND_NAME.fullmatch(name):
+            raise ValueError(f"not a kind name (lower-case words joined by _): {str(name)[:80]!r}")
+        return super().__new__(cls, name)
+
+    @property
+    def value(self) -> str:
+        """The name as a plain `str` (what `.value` gave when kinds were an enum)."""
+        return str.__str__(self)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return core_schema.no_info_after_validator_function(
+            cls,
+            core_schema.str_schema(pattern=f"^{_KIND_NAME.pattern}$", max_length=_KIND_NAME_MAX),
+            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="json"),
+        )
+
+
+_KIND_NAME_MAX = 64
+_KIND_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+# Kinds of input that are not extensions: a script, a file or a URL given directly.
+SUBMITTED_SCRIPT = ExtensionKind("script")
+SUBMITTED_FILE = ExtensionKind("file")
+SUBMITTED_URL = ExtensionKind("url")
+INPUT_KINDS = frozenset({SUBMITTED_SCRIPT, SUBMITTED_FILE, SUBMITTED_URL})
 
 
 class UrlRole(StrEnum):

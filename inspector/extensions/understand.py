@@ -11,7 +11,15 @@ from inspector.extensions.builder import PlanBuilder
 from inspector.extensions.detect import detect_input, language_hint
 from inspector.extensions.jsonguard import parse_json, value_depth
 from inspector.extensions.limits import RequestLimits
-from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedScript, ScriptRole, UrlRole
+from inspector.extensions.plan import (
+    SUBMITTED_FILE,
+    SUBMITTED_SCRIPT,
+    SUBMITTED_URL,
+    InspectionPlan,
+    PlannedScript,
+    ScriptRole,
+    UrlRole,
+)
 from inspector.extensions.request import InputError, InputKind, InspectionInput
 from inspector.model import ArtifactType
 from inspector.redact import redact_text, redact_url
@@ -122,7 +130,7 @@ def _plan_url(inp: InspectionInput, b: PlanBuilder) -> BodyPlan:
     if planned is None:
         raise InputError("invalid_url", f"not an http(s) URL: {redact_url(url)[:200]}")
     b.set_entry_point("url")
-    return BodyPlan(ExtensionKind.URL, redacted={"url": planned.redacted})
+    return BodyPlan(SUBMITTED_URL, redacted={"url": planned.redacted})
 
 
 def _plan_content(inp: InspectionInput, kind: InputKind, b: PlanBuilder) -> BodyPlan:
@@ -131,7 +139,7 @@ def _plan_content(inp: InspectionInput, kind: InputKind, b: PlanBuilder) -> Body
         content = inp.body.encode("utf-8", "surrogatepass")
     if content is None:
         raise InputError("empty_input", "a script or file input needs content")
-    plan_kind = ExtensionKind.SCRIPT if kind is InputKind.SCRIPT else ExtensionKind.FILE
+    plan_kind = SUBMITTED_SCRIPT if kind is InputKind.SCRIPT else SUBMITTED_FILE
     language = inp.language or language_hint(inp.filename)
     if content:
         # The submitted bytes are scanned whole; the pipeline applies its own size limits.

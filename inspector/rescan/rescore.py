@@ -17,14 +17,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from inspector.analysis.placement import placement_findings, without_placement
-from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
+from inspector.extensions.kinds import KINDS
+from inspector.extensions.plan import SUBMITTED_SCRIPT, ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
 from inspector.model import ErrorKind, Finding, SignatureInfo, Verdict
 from inspector.scoring import Bands, decide
 
 
 def scoring_plan(verdict: Verdict, context: Mapping[str, Any] | None) -> InspectionPlan:
     kind_name = verdict.extension.kind if verdict.extension else verdict.request_kind
-    kind = ExtensionKind(kind_name) if kind_name in ExtensionKind._value2member_map_ else ExtensionKind.SCRIPT
+    kind = ExtensionKind(kind_name) if KINDS.knows(kind_name) else SUBMITTED_SCRIPT
     urls = [
         PlannedUrl(origin=f"fetches[{i}]", role=UrlRole(f.role), url=f.url, redacted=f.url)
         for i, f in enumerate(verdict.fetches)

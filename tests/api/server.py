@@ -181,7 +181,7 @@ def serve_process(data_dir: Path, **env: str) -> Iterator[ServeProcess]:
         deadline = time.monotonic() + GIVE_UP_S
         while True:
             try:
-                with urllib.request.urlopen(served.url + "/healthz", timeout=1):
+                with urllib.request.urlopen(served.url + "/healthz", timeout=GIVE_UP_S):
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
@@ -192,7 +192,7 @@ def serve_process(data_dir: Path, **env: str) -> Iterator[ServeProcess]:
         if process.poll() is None:
             process.terminate()
             try:
-                process.wait(timeout=30)
+                process.wait(timeout=GIVE_UP_S)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()

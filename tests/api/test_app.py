@@ -48,7 +48,7 @@ def test_the_start_up_log_says_which_rule_files_were_left_out_and_why(tmp_path: 
     (rules / "thor_only.yar").write_text('rule a { condition: true }\nrule b { condition: md5 == "0" }\n')
     with serve_process(tmp_path, INSPECTOR_SIGNATURE_DIRS=str(rules)) as served:
         served.process.send_signal(signal.SIGTERM)
-        assert served.process.wait(timeout=30) == 0
+        assert served.process.wait(timeout=GIVE_UP_S) == 0
     rows = [json.loads(line) for line in served.log().splitlines() if line.startswith("{")]
     [skipped] = [row for row in rows if row["event"] == "rule_file_skipped"]
     assert skipped["file"].endswith("thor_only.yar") and skipped["line"] == 2 and skipped["rules"] == 2

@@ -98,7 +98,7 @@ def worker(tmp_path: Path, broker: str) -> Iterator[tuple[Path, dict[str, str]]]
         if process.poll() is None:
             process.send_signal(signal.SIGTERM)
             try:
-                process.wait(timeout=30)
+                process.wait(timeout=GIVE_UP_S)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()

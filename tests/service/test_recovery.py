@@ -110,7 +110,7 @@ def _call(url: str, key: str, method: str = "GET", body: dict | None = None,
     data = json.dumps(body).encode() if body is not None else None
     request = urllib.request.Request(url, data=data, method=method, headers={
         "Authorization": f"Bearer {key}", "Content-Type": "application/json", **(headers or {})})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=GIVE_UP_S) as response:
         return response.status, json.loads(response.read())
 
 

@@ -16,6 +16,7 @@ import pytest
 
 from inspector.sigma.release import ReleaseError, extract_release
 from tests.sigma.helpers import rule_yaml
+from tests.timing import GIVE_UP_S
 
 BIN = Path(sys.executable).parent / "inspector"
 
@@ -59,7 +60,7 @@ def server() -> Iterator[str]:
 def test_update_downloads_the_rules_and_prints_the_folders_to_use(server: str, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     done = subprocess.run([str(BIN), "rules", "update", "--sigma", server], capture_output=True, text=True,
-                          timeout=120, env={**env, "INSPECTOR_DATA_DIR": str(tmp_path)})
+                          timeout=GIVE_UP_S, env={**env, "INSPECTOR_DATA_DIR": str(tmp_path)})
     assert done.returncode == 0, done.stderr
     assert "2 rule files" in done.stdout and "2 rules evaluated" in done.stdout
     dirs = done.stdout.strip().splitlines()[-1].removeprefix("INSPECTOR_SIGMA_DIRS=").split(os.pathsep)

@@ -86,10 +86,10 @@ def _stop(proc: subprocess.Popen[bytes], sig: int = signal.SIGTERM) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, sig)  # the worker and its pool children: all started by this test
         try:
-            proc.wait(20)
+            proc.wait(GIVE_UP_S)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(5)
+            proc.wait(GIVE_UP_S)
 
 
 async def _seed(store: Store, inspections: int) -> int:
@@ -197,7 +197,7 @@ def _scrape(port: int) -> str:
     import urllib.request
 
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=GIVE_UP_S) as response:
             return str(response.read().decode())
     except OSError:
         return ""

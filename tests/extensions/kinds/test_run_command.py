@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.extensions import ExtensionKind, InputKind, ScriptRole, UrlRole
+from inspector.extensions import InputKind, ScriptRole, UrlRole
 from inspector.model import ArtifactType
 
 from tests.extensions.samples import (
@@ -20,7 +20,7 @@ from tests.extensions.samples import (
 
 def test_action_script_lines_are_joined_and_each_line_keeps_its_origin():
     p = plan(run_command_add_admin(), InputKind.RUN_COMMAND)
-    assert p.kind is ExtensionKind.RUN_COMMAND
+    assert p.kind == "run_command"
     [script] = p.scripts
     assert script.origin == "script" and script.role is ScriptRole.RUN_COMMAND_SCRIPT
     assert script.language is ArtifactType.POWERSHELL  # "RunPowershellScript": compared ignoring case
@@ -81,7 +81,7 @@ def test_parameters_that_carry_a_payload_are_scanned():
 
 def test_managed_run_command_script_blobs_and_state():
     p = plan(managed_run_command("Get-Service | Where-Object Status -eq Running"), InputKind.RUN_COMMAND)
-    assert p.kind is ExtensionKind.MANAGED_RUN_COMMAND
+    assert p.kind == "managed_run_command"
     assert [s.origin for s in p.scripts] == ["source.script"]
     assert {u.origin: u.role for u in p.urls} == {"outputBlobUri": UrlRole.OUTPUT_BLOB, "errorBlobUri": UrlRole.OUTPUT_BLOB}
     assert p.context.status == "Succeeded" and p.context.exit_code == 0
@@ -105,4 +105,4 @@ def test_managed_properties_only_with_string_exit_code():
     props = managed_run_command("uname -a", state="Failed")["properties"]
     props["instanceView"]["exitCode"] = "127"
     p = plan(props, InputKind.RUN_COMMAND)
-    assert p.kind is ExtensionKind.MANAGED_RUN_COMMAND and p.context.exit_code == 127
+    assert p.kind == "managed_run_command" and p.context.exit_code == 127

@@ -17,6 +17,11 @@ from inspector.extensions.plan import ExtensionKind, ScriptRole, UrlRole
 from inspector.extensions.strings import collect_strings, file_name_of, language_from_name
 from inspector.model import ArtifactType
 
+# The kind names this module declares.
+CUSTOM_SCRIPT_WINDOWS = ExtensionKind("custom_script_windows")
+CUSTOM_SCRIPT_LINUX = ExtensionKind("custom_script_linux")
+CUSTOM_SCRIPT_LINUX_LEGACY = ExtensionKind("custom_script_linux_legacy")
+
 CSE_PROTECTED_COMMAND_ONLY = request_check(
     "structure.custom_script.protected_command_only",
     "Custom Script Extension command only in protected settings",
@@ -32,7 +37,7 @@ _PAYLOAD_KEYS = ("commandToExecute", "script", "fileUris")
 
 
 def plan_custom_script(ext: ExtensionRequest, b: PlanBuilder) -> None:
-    language = ArtifactType.CMD if ext.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
+    language = ArtifactType.CMD if ext.kind == CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
     commands: list[str] = []
     for field in ext.find_all("commandToExecute"):
         text = as_text(field.value)
@@ -44,7 +49,7 @@ def plan_custom_script(ext: ExtensionRequest, b: PlanBuilder) -> None:
         commands.append(text)
         b.add_script(field.origin, ScriptRole.COMMAND, text, language=language)
     # `script` is a Linux field (run with /bin/sh); on Windows it is still decoded and scanned.
-    script_language = None if ext.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
+    script_language = None if ext.kind == CUSTOM_SCRIPT_WINDOWS else ArtifactType.SHELL
     for field in ext.find_all("script"):
         plan_inline_script(b, field, language=script_language)
     _plan_file_uris(ext, b, commands)
@@ -107,12 +112,12 @@ def _protected_command_only(ext: ExtensionRequest) -> bool:
 
 
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.CUSTOM_SCRIPT_WINDOWS, ExtensionKind.CUSTOM_SCRIPT_LINUX,
-           ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY),
+    kinds=(CUSTOM_SCRIPT_WINDOWS, CUSTOM_SCRIPT_LINUX,
+           CUSTOM_SCRIPT_LINUX_LEGACY),
     extensions=(
-        (("microsoft.compute", "customscriptextension"), ExtensionKind.CUSTOM_SCRIPT_WINDOWS),
-        (("microsoft.azure.extensions", "customscript"), ExtensionKind.CUSTOM_SCRIPT_LINUX),
-        (("microsoft.ostcextensions", "customscriptforlinux"), ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY),
+        (("microsoft.compute", "customscriptextension"), CUSTOM_SCRIPT_WINDOWS),
+        (("microsoft.azure.extensions", "customscript"), CUSTOM_SCRIPT_LINUX),
+        (("microsoft.ostcextensions", "customscriptforlinux"), CUSTOM_SCRIPT_LINUX_LEGACY),
     ),
     handler=plan_custom_script,
     checks=(CSE_PROTECTED_COMMAND_ONLY,),

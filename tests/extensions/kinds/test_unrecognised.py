@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.extensions import ExtensionKind, UrlRole
+from inspector.extensions import UrlRole
 
 from tests.extensions.samples import plan
 from tests.timing import finishes_within_cpu
@@ -15,7 +15,7 @@ def test_unknown_extension_strings_that_look_like_commands_and_urls_are_planned(
                      "postInstall": "msiexec /i agent.msi /qn", "steps": ["apt-get update", "echo done"]},
         "protectedSettings": {"apiKey": "k-123", "bootstrapCommand": "Register-Agent -Force"},
     })
-    assert p.kind is ExtensionKind.UNRECOGNISED and not p.recognised
+    assert p.kind == "unrecognised_extension" and not p.recognised
     assert (p.publisher, p.type) == ("Contoso.Tools", "AgentInstaller")
     assert [(u.origin, u.role) for u in p.urls] == [("settings.installer", UrlRole.PAYLOAD)]
     origins = sorted(s.origin for s in p.scripts)
@@ -32,7 +32,7 @@ def test_unknown_extension_with_a_script_array_is_one_script():
 
 def test_unknown_extension_with_nothing_to_scan():
     p = plan({"publisher": "Microsoft.Azure.Monitor", "type": "AzureMonitorLinuxAgent", "settings": {"authentication": {"managedIdentity": {"identifier-name": "mi_res_id"}}}})
-    assert p.kind is ExtensionKind.UNRECOGNISED and p.scripts == [] and p.urls == [] and p.problems == []
+    assert p.kind == "unrecognised_extension" and p.scripts == [] and p.urls == [] and p.problems == []
 
 
 def test_plan_items_are_bounded():

@@ -8,6 +8,9 @@ from inspector.extensions.extension import ExtensionRequest
 from inspector.extensions.kind import KindDeclaration, request_check
 from inspector.extensions.plan import ExtensionKind
 
+# The kind name this module declares.
+GPU_DRIVER = ExtensionKind("gpu_driver")
+
 GPU_ON_NON_GPU_SIZE = request_check(
     "structure.gpu.non_gpu_vm_size",
     "GPU driver extension on a VM size without a GPU",
@@ -31,9 +34,9 @@ def plan_gpu_driver(ext: ExtensionRequest, b: PlanBuilder) -> None:
 
 
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.GPU_DRIVER,),
+    kinds=(GPU_DRIVER,),
     extensions=tuple(
-        (("microsoft.hpccompute", name), ExtensionKind.GPU_DRIVER)
+        (("microsoft.hpccompute", name), GPU_DRIVER)
         for name in ("nvidiagpudriverwindows", "nvidiagpudriverlinux", "amdgpudriverwindows", "amdgpudriverlinux")
     ),
     handler=plan_gpu_driver,

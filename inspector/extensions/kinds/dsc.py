@@ -19,6 +19,9 @@ from inspector.extensions.strings import collect_strings
 from inspector.model import ArtifactType
 from inspector.redact import REDACTED, redact_url
 
+# The kind name this module declares.
+DSC = ExtensionKind("dsc")
+
 _USAGE_ALERT = "VM_DSCExtensionSuspiciousUsage"
 DSC_EXTERNAL_MODULES_NO_TELEMETRY = request_check(
     "structure.dsc.external_modules_telemetry_off",
@@ -162,8 +165,8 @@ def is_microsoft_url(url: str) -> bool:
 
 
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.DSC,),
-    extensions=((("microsoft.powershell", "dsc"), ExtensionKind.DSC),),
+    kinds=(DSC,),
+    extensions=((("microsoft.powershell", "dsc"), DSC),),
     handler=plan_dsc,
     checks=(DSC_EXTERNAL_MODULES_NO_TELEMETRY,),
     alerts=KindAlerts(script="VM_DSCExtensionSuspiciousScript", deletion=_USAGE_ALERT),

@@ -12,6 +12,9 @@ from inspector.extensions.kind import KindDeclaration, request_check
 from inspector.extensions.plan import ExtensionKind
 from inspector.redact import redact_url
 
+# The kind name this module declares.
+DISK_ENCRYPTION = ExtensionKind("disk_encryption")
+
 _USAGE_ALERT = "VM_DiskEncryptionSuspiciousUsage"
 ADE_FOREIGN_KEY_VAULT = request_check(
     "structure.disk_encryption.foreign_key_vault",
@@ -76,10 +79,10 @@ def _is_key_vault(url: str) -> bool:
 
 
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.DISK_ENCRYPTION,),
+    kinds=(DISK_ENCRYPTION,),
     extensions=(
-        (("microsoft.azure.security", "azurediskencryption"), ExtensionKind.DISK_ENCRYPTION),
-        (("microsoft.azure.security", "azurediskencryptionforlinux"), ExtensionKind.DISK_ENCRYPTION),
+        (("microsoft.azure.security", "azurediskencryption"), DISK_ENCRYPTION),
+        (("microsoft.azure.security", "azurediskencryptionforlinux"), DISK_ENCRYPTION),
     ),
     handler=plan_disk_encryption,
     checks=(ADE_FOREIGN_KEY_VAULT, ADE_FORMAT_VOLUMES, ADE_NON_AZURE_KEY_VAULT),

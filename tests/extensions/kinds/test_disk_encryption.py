@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.extensions import ExtensionKind, RequestContext
+from inspector.extensions import RequestContext
 
 from tests.extensions.samples import AAD_SECRET, OTHER_SUB, PASSPHRASE, SUB, VM_ID, plan, resource
 
@@ -19,7 +19,7 @@ def vault(sub):
 def test_key_vault_in_the_vm_subscription_is_not_flagged():
     p = plan(ade({"EncryptionOperation": "EnableEncryption", "KeyVaultURL": "https://kv-prod.vault.azure.net/",
                   "KeyVaultResourceId": vault(SUB), "VolumeType": "All"}))
-    assert p.kind is ExtensionKind.DISK_ENCRYPTION and p.findings == []
+    assert p.kind == "disk_encryption" and p.findings == []
 
 
 def test_key_vault_in_another_subscription_and_formatting_volumes_are_flagged():
@@ -42,7 +42,7 @@ def test_old_aad_schema_and_linux_passphrase_secrets_are_redacted():
     p = plan(ade({"AADClientID": "11111111-2222-3333-4444-555555555555", "KeyVaultURL": "https://kv.example.net/",
                   "EncryptionOperation": "EnableEncryption"},
                  {"AADClientSecret": AAD_SECRET, "Passphrase": PASSPHRASE}, ext_type="AzureDiskEncryptionForLinux"))
-    assert p.kind is ExtensionKind.DISK_ENCRYPTION
+    assert p.kind == "disk_encryption"
     assert [f.id for f in p.findings] == ["structure.disk_encryption.non_azure_key_vault"]
     dumped = p.model_dump_json()
     assert AAD_SECRET not in dumped and PASSPHRASE not in dumped

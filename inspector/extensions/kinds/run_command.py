@@ -16,6 +16,10 @@ from inspector.extensions.strings import collect_strings, language_from_name
 from inspector.model import ArtifactType
 from inspector.stage import Heuristic
 
+# The kind names this module declares.
+RUN_COMMAND = ExtensionKind("run_command")
+MANAGED_RUN_COMMAND = ExtensionKind("managed_run_command")
+
 _USAGE_ALERT = "VM_RunCommandSuspiciousUsage"
 RUN_COMMAND_ENABLE_ADMIN = request_check(
     "structure.run_command.enable_admin_account",
@@ -183,7 +187,7 @@ def _is_small_int(text: str) -> bool:
 # Run Command requests are recognised by the shape of their body (`body.classify_body`), not by
 # a (publisher, type) pair, and planned by the two entry points above.
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.RUN_COMMAND, ExtensionKind.MANAGED_RUN_COMMAND),
+    kinds=(RUN_COMMAND, MANAGED_RUN_COMMAND),
     checks=(RUN_COMMAND_ENABLE_ADMIN, RUN_COMMAND_DISABLE_NLA, RUN_COMMAND_ENABLE_REMOTE_PS, RUN_COMMAND_SET_RDP_PORT,
             RUN_COMMAND_REMOVE_EXTENSION),
     alerts=KindAlerts(

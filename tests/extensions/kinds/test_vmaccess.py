@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from inspector.extensions import ExtensionKind
 
 from tests.extensions.samples import VMACCESS_PASSWORD, plan
 
@@ -18,7 +17,7 @@ def test_windows_password_reset_for_a_named_user():
         "publisher": "Microsoft.Compute", "type": "VMAccessAgent", "typeHandlerVersion": "2.4",
         "settings": {"UserName": "localadmin"}, "protectedSettings": {"Password": VMACCESS_PASSWORD},
     })
-    assert p.kind is ExtensionKind.VMACCESS_WINDOWS
+    assert p.kind == "vmaccess_windows"
     assert ids(p) == ["structure.vmaccess.user_reset"]
     assert p.findings[0].snippet == "username=localadmin"
     assert p.scripts == [] and p.urls == []
@@ -31,7 +30,7 @@ def test_linux_new_user_with_key_ssh_reset_and_prior_keys_removed():
         "protectedSettings": {"username": "support", "ssh_key": "ssh-rsa AAAAB3NzaC1yc2E attacker@box",
                               "reset_ssh": True, "remove_prior_keys": "true"},
     })
-    assert p.kind is ExtensionKind.VMACCESS_LINUX
+    assert p.kind == "vmaccess_linux"
     assert ids(p) == ["structure.vmaccess.remove_prior_keys", "structure.vmaccess.reset_ssh",
                       "structure.vmaccess.ssh_key_added", "structure.vmaccess.user_reset"]
     assert all(0 < f.score < 300 for f in p.findings)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from inspector.extensions import ExtensionKind, UrlRole
+from inspector.extensions import UrlRole
 from inspector.model import ArtifactType
 
 from tests.extensions.samples import CRED_PASSWORD, DSC_SAS, ITEM_SECRET, SAS_SIG, dsc_new_format, dsc_old_format_abuse, plan
@@ -10,7 +10,7 @@ from tests.extensions.samples import CRED_PASSWORD, DSC_SAS, ITEM_SECRET, SAS_SI
 
 def test_new_format_urls_have_their_roles_and_sas_tokens_appended_for_fetching_only():
     p = plan(dsc_new_format())
-    assert p.kind is ExtensionKind.DSC and p.recognised
+    assert p.kind == "dsc" and p.recognised
     urls = {u.origin: u for u in p.urls}
     config = urls["settings.configuration.url"]
     assert config.role is UrlRole.CONFIGURATION

@@ -12,6 +12,9 @@ from inspector.extensions.kind import KindDeclaration
 from inspector.extensions.plan import ExtensionKind
 from inspector.extensions.strings import collect_strings
 
+# The kind name this module declares.
+UNRECOGNISED = ExtensionKind("unrecognised_extension")
+
 _ENVELOPE = frozenset(
     {"publisher", "type", "typehandlerversion", "autoupgrademinorversion", "enableautomaticupgrade",
      "provisioningstate", "forceupdatetag", "suppressfailures", "provisionafterextensions", "instanceview"}
@@ -25,4 +28,4 @@ def plan_unrecognised(ext: ExtensionRequest, b: PlanBuilder) -> None:
 
 
 # No (publisher, type) pair: this is the kind every unknown pair falls back to.
-KIND = KindDeclaration(kinds=(ExtensionKind.UNRECOGNISED,), handler=plan_unrecognised)
+KIND = KindDeclaration(kinds=(UNRECOGNISED,), handler=plan_unrecognised, fallback=UNRECOGNISED)

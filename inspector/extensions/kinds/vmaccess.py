@@ -12,6 +12,10 @@ from inspector.extensions.fields import as_flag, as_text, is_present
 from inspector.extensions.kind import KindDeclaration, request_check
 from inspector.extensions.plan import ExtensionKind
 
+# The kind names this module declares.
+VMACCESS_WINDOWS = ExtensionKind("vmaccess_windows")
+VMACCESS_LINUX = ExtensionKind("vmaccess_linux")
+
 # No alert by themselves: a password reset is routine admin work. VM_VMAccessSuspiciousUsage is
 # decided from the subscription's history (inspector/activity/detectors/vmaccess_usage.py).
 VMACCESS_USER_RESET = request_check(
@@ -75,10 +79,10 @@ def plan_vmaccess(ext: ExtensionRequest, b: PlanBuilder) -> None:
 
 
 KIND = KindDeclaration(
-    kinds=(ExtensionKind.VMACCESS_WINDOWS, ExtensionKind.VMACCESS_LINUX),
+    kinds=(VMACCESS_WINDOWS, VMACCESS_LINUX),
     extensions=(
-        (("microsoft.compute", "vmaccessagent"), ExtensionKind.VMACCESS_WINDOWS),
-        (("microsoft.ostcextensions", "vmaccessforlinux"), ExtensionKind.VMACCESS_LINUX),
+        (("microsoft.compute", "vmaccessagent"), VMACCESS_WINDOWS),
+        (("microsoft.ostcextensions", "vmaccessforlinux"), VMACCESS_LINUX),
     ),
     handler=plan_vmaccess,
     checks=(VMACCESS_USER_RESET, VMACCESS_SSH_KEY_ADDED, VMACCESS_RESET_SSH, VMACCESS_REMOVE_PRIOR_KEYS,

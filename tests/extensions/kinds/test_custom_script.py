@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from inspector.extensions import ExtensionKind, ScriptRole, UrlRole
+from inspector.extensions import ScriptRole, UrlRole
 from inspector.model import ArtifactType
 
 from tests.extensions.samples import b64_gzip, cse_linux_benign, cse_linux_miner, cse_windows_benign, cse_windows_malicious, plan
@@ -12,7 +12,7 @@ from tests.extensions.samples import b64_gzip, cse_linux_benign, cse_linux_miner
 
 def test_windows_cse_plans_the_protected_command_as_cmd_and_finds_the_entry_point_by_name():
     p = plan(cse_windows_benign())
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS and p.recognised
+    assert p.kind == "custom_script_windows" and p.recognised
     assert (p.publisher, p.type, p.type_handler_version) == ("Microsoft.Compute", "CustomScriptExtension", "1.10")
     [command] = p.scripts
     assert command.origin == "protectedSettings.commandToExecute"
@@ -42,7 +42,7 @@ def test_public_command_does_not_raise_the_protected_only_signal():
 
 def test_linux_script_is_base64_then_gzip_decoded():
     p = plan(cse_linux_benign())
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_LINUX
+    assert p.kind == "custom_script_linux"
     [script] = p.scripts
     assert script.origin == "protectedSettings.script" and script.role is ScriptRole.INLINE_SCRIPT
     assert script.layers == ["base64", "gzip"] and script.language is ArtifactType.SHELL
@@ -76,7 +76,7 @@ def test_legacy_ostc_custom_script_for_linux():
                      "commandToExecute": "bash setup.sh --prod"},
     }
     p = plan(body)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_LINUX_LEGACY
+    assert p.kind == "custom_script_linux_legacy"
     assert p.scripts[0].language is ArtifactType.SHELL
     assert [u.role for u in p.urls] == [UrlRole.ENTRY_POINT, UrlRole.PAYLOAD]
 
@@ -96,7 +96,7 @@ def test_keys_are_matched_ignoring_case():
         "Settings": {"FileUris": ["https://a.example.org/run.ps1"], "CommandToExecute": "powershell -File run.ps1"},
     }
     p = plan(body)
-    assert p.kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+    assert p.kind == "custom_script_windows"
     assert p.scripts[0].origin == "settings.commandToExecute"
     assert p.urls[0].origin == "settings.fileUris[0]" and p.urls[0].role is UrlRole.ENTRY_POINT
 
@@ -105,14 +105,14 @@ def test_extension_is_identified_by_publisher_and_type_never_by_name():
     body = cse_windows_benign()
     body["name"] = "CustomScriptExtension"
     body["properties"]["type"] = "SomethingElse"
-    assert plan(body).kind is ExtensionKind.UNRECOGNISED
+    assert plan(body).kind == "unrecognised_extension"
 
 
 def test_scale_set_and_hybrid_compute_envelopes():
     for rtype in ("Microsoft.Compute/virtualMachineScaleSets/extensions", "Microsoft.HybridCompute/machines/extensions"):
         body = cse_windows_benign()
         body["type"] = rtype
-        assert plan(body).kind is ExtensionKind.CUSTOM_SCRIPT_WINDOWS
+        assert plan(body).kind == "custom_script_windows"
 
 
 def test_wrong_types_are_tolerated_when_the_meaning_is_clear():
