@@ -20,7 +20,7 @@ from inspector.analyzers.heuristics.intel import builtin_intel
 from inspector.analyzers.heuristics.patterns import Family, TextView
 from inspector.analyzers.heuristics.registry_writes import PROFILER
 from inspector.commands import commands_of
-from inspector.commands.model import ExtractedCommand, base_name
+from inspector.commands.model import ExtractedCommand, Shell, base_name
 from inspector.commands.powershell import bind_parameters
 from inspector.model import ErrorKind, Finding
 from inspector.stage import Heuristic
@@ -404,7 +404,9 @@ def _user_folder(path: str) -> bool:
 
 
 def windows_command_findings(view: TextView) -> list[Finding]:
-    commands = commands_of(view.payload, view.ctx)
+    # Windows behaviour only: sh/bash commands are read by the shell family, whose rules for the
+    # same tools (tcpdump, tshark) would otherwise count twice.
+    commands = [c for c in commands_of(view.payload, view.ctx) if c.shell is not Shell.SHELL]
     if not commands:
         return []
     timeout = view.ctx.regex_timeout()
