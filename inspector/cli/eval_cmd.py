@@ -79,9 +79,11 @@ def _progress_factory(enabled: bool) -> Callable[[int], Callable[[], None]] | No
               help="Lowest acceptable rate of obfuscated variants detected when their original is.")
 @click.option("--list-limit", type=click.IntRange(0), default=50, show_default=True,
               help="Misses and false positives listed in the text report.")
+@click.option("--workers", type=click.IntRange(0, 256), default=0, show_default=True,
+              help="Processes scanning samples at once; 0 = one per CPU, 1 = all in this process.")
 @click.pass_obj
 def eval_command(app: object, directory: Path, as_json: bool, min_detection: float, max_fp: float,
-                 min_pairs: float, list_limit: int) -> None:
+                 min_pairs: float, list_limit: int, workers: int) -> None:
     """Scan a labelled corpus (DIR/malicious, DIR/benign, optional manifest.jsonl) and print the rates.
 
     Exit 0 when every threshold is met, 1 when one is not, 2 on an unusable corpus.
@@ -89,7 +91,7 @@ def eval_command(app: object, directory: Path, as_json: bool, min_detection: flo
     settings = app.settings  # type: ignore[attr-defined]
     thresholds = Thresholds(min_detection=min_detection, max_fp=max_fp, min_pairs=min_pairs)
     try:
-        report = evaluate(directory, settings, thresholds, _progress_factory(not as_json))
+        report = evaluate(directory, settings, thresholds, _progress_factory(not as_json), workers)
     except EvaluationError as exc:
         click.echo(f"inspector eval: {exc}", err=True)
         sys.exit(EXIT_ERROR)
