@@ -82,7 +82,8 @@ def main() -> None:
     yara_s = raw_yara(files)
     print(f"bare yara-python, project rules, same bytes: {yara_s:.2f} s CPU, {len(files) / yara_s:.0f} files/s")
     print(f"full analysis / YARA floor: one process {one * yara_s / len(files):.3f}x, "
-          f"default workers {default * yara_s / len(files):.3f}x")
+          f"default workers {default * yara_s / len(files):.3f}x (wall); per CPU second: one process "
+          f"{yara_s / cpu['1']:.3f}x, default workers {yara_s / cpu['default']:.3f}x")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
