@@ -20,18 +20,21 @@ folder with and without the Sigma rule folders and names what Sigma alone adds.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from inspector.config import Settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.model import ArtifactType, VerdictClass
+
+if TYPE_CHECKING:
+    from inspector.pipeline import Inspector
 
 LABELS = ("malicious", "benign")
 # Other names manifests use for a language the pipeline knows.
@@ -206,52 +209,55 @@ def _from_manifest(root: Path, manifest: Path) -> list[LabelledSample]:
     return samples
 
 
-async def scan_samples(
+def scan_samples(
     root: Path,
     samples: list[LabelledSample],
     settings: Settings,
     progress: Callable[[], None] | None = None,
+    workers: int | None = 1,
 ) -> list[SampleResult]:
-    """Each sample through the real pipeline, in process, with fetching off."""
-    from inspector.pipeline import Inspector
+    """Each sample through the real pipeline with fetching off, on `workers` processes (None or
+    0: one per CPU, 1: in this process), results in sample order."""
+    from inspector.inspect_many import inspect_many
 
-    inspector = await Inspector.start(settings, workers=0, fetching=False)
     results = []
-    try:
-        for sample in samples:
-            path = root / sample.path
-            if path.stat().st_size > settings.max_input_bytes:
-                raise EvaluationError(
-                    f"{sample.path} is larger than {settings.max_input_bytes} bytes (INSPECTOR_MAX_INPUT_BYTES)"
-                )
-            inp = InspectionInput(
-                kind=InputKind.SCRIPT,
-                content=path.read_bytes(),
-                language=ARTIFACT_TYPE_BY_LANGUAGE.get(sample.language),
-                filename=path.name,
-            )
-            started = time.perf_counter()
-            result = await inspector.inspect(inp, fetch=False, input_name=sample.path)
-            elapsed = (time.perf_counter() - started) * 1000
-            verdict = result.verdict
-            ranked = sorted(verdict.findings, key=lambda f: f.score, reverse=True)
-            scoring = [f for f in ranked if f.score > 0]
-            results.append(
-                SampleResult(
-                    path=sample.path, label=sample.label, family=sample.family, language=sample.language,
-                    obfuscation=sample.obfuscation, original=sample.original, verdict=verdict.verdict.value,
-                    score=verdict.score, complete=verdict.complete, elapsed_ms=round(elapsed, 2),
-                    top_findings=[f"{f.id}={f.score}" for f in ranked[:5]],
-                    tactics=sample.tactics, technique=sample.technique, source=sample.source_name(),
-                    finding_ids=list(dict.fromkeys(f.id for f in scoring)),
-                    evidence_sources=sorted({str(f.source) for f in scoring}),
-                )
-            )
-            if progress is not None:
-                progress()
-    finally:
-        await inspector.close()
+    jobs = ((root, sample) for sample in samples)
+    for result in inspect_many(settings, _scan_sample, jobs, workers=workers, count=len(samples)):
+        results.append(result)
+        if progress is not None:
+            progress()
     return results
+
+
+async def _scan_sample(inspector: Inspector, job: tuple[Path, LabelledSample]) -> SampleResult:
+    root, sample = job
+    settings = inspector.settings
+    path = root / sample.path
+    if path.stat().st_size > settings.max_input_bytes:
+        raise EvaluationError(
+            f"{sample.path} is larger than {settings.max_input_bytes} bytes (INSPECTOR_MAX_INPUT_BYTES)"
+        )
+    inp = InspectionInput(
+        kind=InputKind.SCRIPT,
+        content=path.read_bytes(),
+        language=ARTIFACT_TYPE_BY_LANGUAGE.get(sample.language),
+        filename=path.name,
+    )
+    started = time.perf_counter()
+    result = await inspector.inspect(inp, fetch=False, input_name=sample.path)
+    elapsed = (time.perf_counter() - started) * 1000
+    verdict = result.verdict
+    ranked = sorted(verdict.findings, key=lambda f: f.score, reverse=True)
+    scoring = [f for f in ranked if f.score > 0]
+    return SampleResult(
+        path=sample.path, label=sample.label, family=sample.family, language=sample.language,
+        obfuscation=sample.obfuscation, original=sample.original, verdict=verdict.verdict.value,
+        score=verdict.score, complete=verdict.complete, elapsed_ms=round(elapsed, 2),
+        top_findings=[f"{f.id}={f.score}" for f in ranked[:5]],
+        tactics=sample.tactics, technique=sample.technique, source=sample.source_name(),
+        finding_ids=list(dict.fromkeys(f.id for f in scoring)),
+        evidence_sources=sorted({str(f.source) for f in scoring}),
+    )
 
 
 def _rate(results: Iterable[SampleResult], hit: Callable[[SampleResult], bool]) -> Rate:
@@ -349,12 +355,13 @@ def evaluate(
     settings: Settings,
     thresholds: Thresholds,
     progress_factory: Callable[[int], Callable[[], None]] | None = None,
+    workers: int | None = None,
 ) -> EvaluationReport:
     """Load, scan and summarise a labelled tree (synchronous entry point for the CLI)."""
     samples = load_samples(root)
     progress = progress_factory(len(samples)) if progress_factory is not None else None
     started = time.perf_counter()
-    results = asyncio.run(scan_samples(root, samples, settings, progress))
+    results = scan_samples(root, samples, settings, progress, workers)
     return summarise(root, results, thresholds, time.perf_counter() - started)
 
 
@@ -374,12 +381,13 @@ def compare_sigma(
     settings: Settings,
     thresholds: Thresholds,
     progress_factory: Callable[[int], Callable[[], None]] | None = None,
+    workers: int | None = None,
 ) -> SigmaComparison:
     """`evaluate` with `settings.sigma_dirs` and again without, so Sigma's share is visible."""
     if not settings.sigma_dirs:
         raise EvaluationError("comparing with Sigma needs Sigma rule folders (INSPECTOR_SIGMA_DIRS)")
-    with_sigma = evaluate(root, settings, thresholds, progress_factory)
-    without_sigma = evaluate(root, settings.model_copy(update={"sigma_dirs": []}), thresholds, progress_factory)
+    with_sigma = evaluate(root, settings, thresholds, progress_factory, workers)
+    without_sigma = evaluate(root, settings.model_copy(update={"sigma_dirs": []}), thresholds, progress_factory, workers)
     before = {r.path: _detected(r) for r in without_sigma.results}
     added = [r for r in with_sigma.results if _detected(r) and not before.get(r.path, False)]
     return SigmaComparison(

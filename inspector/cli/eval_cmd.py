@@ -122,9 +122,12 @@ def _progress_factory(enabled: bool) -> Callable[[int], Callable[[], None]] | No
               help="Run twice, with the Sigma rule folders (INSPECTOR_SIGMA_DIRS) and without, and show both.")
 @click.option("--list-limit", type=click.IntRange(0), default=50, show_default=True,
               help="Misses and false positives listed in the text report.")
+@click.option("--workers", type=click.IntRange(0, 256), default=0, show_default=True,
+              help="Processes scanning samples at once; 0 = one per CPU, 1 = all in this process.")
 @click.pass_obj
 def eval_command(app: object, directory: Path, as_json: bool, min_detection: float, max_fp: float,
-                 min_pairs: float, max_source_fp: float, compare_sigma_too: bool, list_limit: int) -> None:
+                 min_pairs: float, max_source_fp: float, compare_sigma_too: bool, list_limit: int,
+                 workers: int) -> None:
     """Scan a labelled corpus (DIR/malicious, DIR/benign, optional manifest.jsonl) and print the rates.
 
     Per language, family and ATT&CK tactic for malicious samples; per language, family and
@@ -138,10 +141,10 @@ def eval_command(app: object, directory: Path, as_json: bool, min_detection: flo
     report: EvaluationReport | SigmaComparison
     try:
         if compare_sigma_too:
-            report = compare_sigma(directory, settings, thresholds, _progress_factory(not as_json))
+            report = compare_sigma(directory, settings, thresholds, _progress_factory(not as_json), workers)
             text = render_comparison(report, list_limit)
         else:
-            report = evaluate(directory, settings, thresholds, _progress_factory(not as_json))
+            report = evaluate(directory, settings, thresholds, _progress_factory(not as_json), workers)
             text = render_report(report, list_limit)
     except EvaluationError as exc:
         click.echo(f"inspector eval: {exc}", err=True)

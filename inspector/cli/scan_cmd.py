@@ -7,7 +7,6 @@ HTTP API returns, plus `input`), or `{"input", "error"}` for an input that faile
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from collections.abc import Iterator
@@ -18,9 +17,10 @@ import click
 
 from inspector.cli.report import render_verdict
 from inspector.config import Settings
-from inspector.extensions import RequestLimits, detect_input
+from inspector.extensions import detect_input
 from inspector.extensions.request import InputError
 from inspector.model import Verdict, VerdictClass
+from inspector.inspect_many import inspect_many
 from inspector.pipeline import Inspector
 
 EXIT_CLEAN, EXIT_FLAGGED, EXIT_ERROR = 0, 1, 2
@@ -57,51 +57,94 @@ def read_target(target: ScanTarget, limit: int) -> bytes:
     return data
 
 
-async def _scan_all(settings: Settings, targets: list[ScanTarget], fetch: bool, as_json: bool) -> int:
-    inspector = await Inspector.start(settings, workers=0, fetching=fetch and settings.fetch)
+@dataclass(frozen=True)
+class ScanJob:
+    """One input as handed to a worker: a file's path, or standard input's bytes read here."""
+
+    name: str
+    path: str | None
+    data: bytes | None
+    as_json: bool
+    error: tuple[str, str] | None = None  # standard input that could not be read
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    name: str
+    verdict: Verdict | None  # for the terminal report
+    line: str | None  # the JSON line, made in the worker
+    error: tuple[str, str] | None  # (kind, detail)
+    flagged: bool
+
+
+def _jobs(targets: list[ScanTarget], settings: Settings, as_json: bool) -> Iterator[ScanJob]:
+    for target in targets:
+        if target.path is not None:
+            yield ScanJob(target.name, str(target.path), None, as_json)
+            continue
+        try:
+            yield ScanJob(target.name, None, read_target(target, settings.max_input_bytes), as_json)
+        except InputError as exc:
+            yield ScanJob(target.name, None, None, as_json, (exc.kind, exc.detail))
+        except OSError as exc:
+            yield ScanJob(target.name, None, None, as_json, ("unreadable", exc.strerror or str(exc)))
+
+
+def _scan_all(settings: Settings, targets: list[ScanTarget], fetch: bool, as_json: bool, workers: int | None) -> int:
     status = EXIT_CLEAN
+    results = inspect_many(settings, _scan_one, _jobs(targets, settings, as_json), workers=workers,
+                           count=len(targets), fetching=fetch and settings.fetch)
     try:
         with _progress(len(targets), enabled=not as_json) as advance:
-            for target in targets:
-                verdict, error = await _scan_one(inspector, settings, target)
-                _emit(target, verdict, error, as_json)
+            for result in results:
+                _emit(result, as_json)
                 advance()
-                if error is not None:
+                if result.error is not None:
                     status = EXIT_ERROR
-                elif verdict is not None and verdict.verdict != VerdictClass.CLEAN and status == EXIT_CLEAN:
+                elif result.flagged and status == EXIT_CLEAN:
                     status = EXIT_FLAGGED
     finally:
-        await inspector.close()
+        results.close()  # stops the workers at once when leaving early (Ctrl-C, a closed pipe)
     return status
 
 
-async def _scan_one(inspector: Inspector, settings: Settings,
-                    target: ScanTarget) -> tuple[Verdict | None, InputError | None]:
+async def _scan_one(inspector: Inspector, job: ScanJob) -> ScanResult:
+    if job.error is not None:
+        return ScanResult(job.name, None, None, job.error, False)
     try:
-        data = read_target(target, settings.max_input_bytes)
-        inp = detect_input(data, filename=None if target.path is None else target.path.name,
-                           limits=inspector.request_limits)
-        result = await inspector.inspect(inp, input_name=target.name)
-    except InputError as exc:
-        return None, exc
-    except OSError as exc:
-        return None, InputError("unreadable", exc.strerror or str(exc))
-    return result.verdict, None
-
-
-def _emit(target: ScanTarget, verdict: Verdict | None, error: InputError | None, as_json: bool) -> None:
-    if as_json:
-        if verdict is not None:
-            click.echo(verdict.model_dump_json())
+        if job.path is not None:
+            data = read_target(ScanTarget(job.name, Path(job.path)), inspector.settings.max_input_bytes)
         else:
-            assert error is not None
-            click.echo(json.dumps({"input": target.name, "error": {"kind": error.kind, "detail": error.detail}}))
+            assert job.data is not None
+            data = job.data
+        inp = detect_input(data, filename=None if job.path is None else Path(job.path).name,
+                           limits=inspector.request_limits)
+        verdict = (await inspector.inspect(inp, input_name=job.name)).verdict
+    except InputError as exc:
+        return ScanResult(job.name, None, None, (exc.kind, exc.detail), False)
+    except OSError as exc:
+        return ScanResult(job.name, None, None, ("unreadable", exc.strerror or str(exc)), False)
+    flagged = verdict.verdict != VerdictClass.CLEAN
+    if job.as_json:
+        return ScanResult(job.name, None, verdict.model_dump_json(), None, flagged)
+    return ScanResult(job.name, verdict, None, None, flagged)
+
+
+def _emit(result: ScanResult, as_json: bool) -> None:
+    if as_json:
+        if result.line is not None:
+            click.echo(result.line)
+        else:
+            assert result.error is not None
+            kind, detail = result.error
+            click.echo(json.dumps({"input": result.name, "error": {"kind": kind, "detail": detail}}))
         return
-    if verdict is not None:
-        render_verdict(verdict)
+    if result.verdict is not None:
+        render_verdict(result.verdict)
     else:
-        assert error is not None
-        click.echo(f"{target.name}: error ({error.kind}): {error.detail}", err=True)
+        assert result.error is not None
+        kind, detail = result.error
+        click.echo(f"{result.name}: error ({kind}): {detail}", err=True)
 
 
 class _progress:
@@ -136,8 +179,10 @@ def _stderr_console():  # type: ignore[no-untyped-def]
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON verdict per input per line.")
 @click.option("--fetch/--no-fetch", default=False, help="Fetch the URLs the payloads name (off by default).")
+@click.option("--workers", type=click.IntRange(0, 256), default=0, show_default=True,
+              help="Processes analysing inputs at once; 0 = one per CPU, 1 = all in this process.")
 @click.pass_obj
-def scan(app: object, paths: tuple[str, ...], as_json: bool, fetch: bool) -> None:
+def scan(app: object, paths: tuple[str, ...], as_json: bool, fetch: bool, workers: int) -> None:
     """Inspect files, directories (recursively) or standard input (`-`).
 
     \b
@@ -148,4 +193,4 @@ def scan(app: object, paths: tuple[str, ...], as_json: bool, fetch: bool) -> Non
     """
     settings: Settings = app.settings  # type: ignore[attr-defined]
     targets = list(expand_targets(paths))
-    sys.exit(asyncio.run(_scan_all(settings, targets, fetch, as_json)))
+    sys.exit(_scan_all(settings, targets, fetch, as_json, workers))

