@@ -24,6 +24,7 @@ from inspector.analyzers.heuristics import (
     obfuscation_stats,
     persistence,
     reverse_shells,
+    windows_commands,
 )
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -53,6 +54,7 @@ FAMILIES: tuple[Family, ...] = (
     lateral_remote_access.FAMILY,
     obfuscation_stats.FAMILY,
     commands.FAMILY,
+    windows_commands.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -63,6 +65,7 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
         persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, combinations,
+        windows_commands,
     )
     for h in module.HEURISTICS
 )
