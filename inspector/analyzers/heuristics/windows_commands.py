@@ -60,7 +60,7 @@ class CommandRule:
     lower-cased arguments joined by spaces); `when` refines what a regex cannot say."""
 
     heuristic: Heuristic
-    programs: frozenset[str]
+    programs: frozenset[str] | None  # None: any program
     pattern: str | None = None
     when: Callable[[Invocation], bool] | None = None
 
@@ -68,7 +68,7 @@ class CommandRule:
         object.__setattr__(self, "_compiled", regex.compile(self.pattern, _FLAGS) if self.pattern else None)
 
     def matches(self, invocation: Invocation) -> bool:
-        if invocation.name not in self.programs:
+        if self.programs is not None and invocation.name not in self.programs:
             return False
         compiled: regex.Pattern[str] | None = self._compiled  # type: ignore[attr-defined]
         if compiled is not None:
@@ -170,6 +170,15 @@ USER_DLL_LOADED = _h(
 REMOTE_FORMAT = _h(
     "remote_script_host", "Script host runs a script from a URL or share", 300, ("T1059.005", "T1105"),
     "cscript/wscript/mshta given an http(s) URL or \\\\host path as the script.")
+WMI_PROCESS = _h(
+    "wmi_process_create", "Process started through WMI", 200, ("T1047",),
+    "wmic process call create: the new process's parent is the WMI provider host, not the script.")
+EVIDENCE_DELETED = _h(
+    "evidence_files_deleted", "Event log, prefetch or history files deleted", 300, ("T1070.001", "T1070.004"),
+    "del/rd of .evtx files, winevt\\Logs, Prefetch, Recent items or the PowerShell history file.")
+SHADOW_STORAGE = _h(
+    "shadow_storage_resized", "Shadow copy storage resized", 300, ("T1490",),
+    "vssadmin resize shadowstorage: shrinking the storage deletes existing shadow copies (ransomware).")
 # --- persistence -----------------------------------------------------------------------------------
 TASK_PAYLOAD = _h(
     "scheduled_task_payload", "Scheduled task runs a script host, a shell or a user-writable program", 300,
@@ -228,8 +237,8 @@ DISCOVERY_BURST = _h(
     "user/group/view/share, nltest, query user, arp, route print, wmic ... get, ...): each is dual-use, "
     "together they are reconnaissance.")
 DISCOVERY_SWEEP = _h(
-    "discovery_sweep", "Broad reconnaissance: five or more kinds of discovery", 150, ("T1082", "T1087", "T1016"),
-    "At least five different discovery commands in one script (adds to discovery_burst).")
+    "discovery_sweep", "Broad reconnaissance: four or more kinds of discovery", 150, ("T1082", "T1087", "T1016"),
+    "At least four different discovery commands in one script (adds to discovery_burst).")
 DOMAIN_DISCOVERY = _h(
     "domain_discovery", "Domain accounts, admins or trusts enumerated", 120, ("T1087.002", "T1482"),
     "net user/group /domain, net group \"domain admins\", nltest /domain_trusts|/dclist, dsquery.")
@@ -240,8 +249,7 @@ _USER_WRITABLE = r"(?:%temp%|%tmp%|%appdata%|%localappdata%|%public%|%programdat
                  r"\\users\\public\\|\\programdata\\|\\downloads\\|\$env:(?:temp|tmp|appdata|public|programdata))"
 _SHELLS_AND_HOSTS = r"(?:^|[\\/\s\"'])(?:cmd|powershell|pwsh|mshta|wscript|cscript|rundll32|regsvr32|bitsadmin|certutil)" \
                     r"(?:\.exe)?(?:\s|$|\")"
-_SYSTEM_DIR = regex.compile(r"(?i)^(?:c:|%systemdrive%)?\\windows\\(?:system32\\|syswow64\\|sysnative\\)?[^\\]+$|"
-                            r"^%(?:systemroot|windir)%\\(?:system32\\|syswow64\\)?[^\\]+$")
+_SYSTEM_DIR = regex.compile(r"(?i)^(?:(?:c:|%systemdrive%)?\\windows|%(?:systemroot|windir)%)\\(?:[^\\]+\\){0,4}[^\\]+\.(?:exe|dll)$")
 _WINDOWS_DIR = regex.compile(r"(?i)^(?:(?:c:|%systemdrive%)\\windows|%(?:systemroot|windir)%)\\")
 _PROCESS_NAMES = frozenset({
     "svchost", "lsass", "csrss", "smss", "winlogon", "wininit", "services", "explorer", "taskhostw", "taskhost",
@@ -270,7 +278,7 @@ def _masquerade_copy(invocation: Invocation) -> bool:
     if paths is None:
         return False
     source, target = paths
-    if not _SYSTEM_DIR.match(source) or not source.endswith(".exe"):
+    if not _SYSTEM_DIR.match(source):
         return False
     target_name = base_name(target)
     if target.endswith("\\") or target in (".", "") or "." not in target_name:
@@ -356,9 +364,7 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(PACKET_CAPTURE, frozenset({"pktmon"}), r"^(?:start|filter\s+add)\b"),
     CommandRule(PACKET_CAPTURE, frozenset({"tshark", "windump", "tcpdump", "dumpcap"}), None),
     CommandRule(KERBEROAST_SPN, frozenset({"setspn"}), r"-(?:q|t)\s"),
-    CommandRule(ADMIN_SHARE, frozenset({"net", "net1", "pushd", "copy", "xcopy", "robocopy", "dir", "type", "echo",
-                                        "move"}),
-                r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$)"),
+    CommandRule(ADMIN_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)"),
     CommandRule(REMOTE_EXECUTION, frozenset({"winrs"}), r"(?:^|\s)[-/]r(?:emote)?:"),
     CommandRule(REMOTE_EXECUTION, frozenset({"at"}), r"^\\\\\S+\s"),
     CommandRule(REMOTE_EXECUTION, frozenset({"schtasks"}), r"/create\b.*\s/s\s+\S"),
@@ -370,7 +376,8 @@ RULES: tuple[CommandRule, ...] = (
                                                      r"rawxml|xml|textvaluelist|mof)\b)\S"),
     CommandRule(PROXY_EXECUTION, frozenset({"cscript", "wscript"}), r"pubprn\.vbs\b.*script:|syncappvpublishingserver"
                                                                    r"|manage-bde\.wsf"),
-    CommandRule(PROXY_EXECUTION, frozenset({"syncappvpublishingserver"}), None),
+    CommandRule(PROXY_EXECUTION, frozenset({"syncappvpublishingserver", "syncappvpublishingserver.vbs"}), None),
+    CommandRule(PROXY_EXECUTION, frozenset({"msxsl"}), r"\.xsl\b|https?://"),
     CommandRule(PROXY_EXECUTION, frozenset({"mpcmdrun"}), r"-downloadfile\b"),
     CommandRule(PROXY_EXECUTION, frozenset({"desktopimgdownldr"}), r"/lockscreenurl:"),
     CommandRule(PROXY_EXECUTION, frozenset({"certreq"}), r"-post\b.*-config\s+https?://"),
@@ -397,8 +404,15 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(USER_DLL_LOADED, frozenset({"rundll32", "regsvr32"}), r"\.(?:dll|ocx|cpl|tmp|dat)\b|,",
                 when=lambda i: _expected_or_user_path(i.line)),
     CommandRule(REMOTE_FORMAT, frozenset({"cscript", "wscript", "mshta"}), r"(?:^|\s)\"?(?:https?://|\\\\[^\\\s]+\\)"),
-    CommandRule(TASK_PAYLOAD, frozenset({"schtasks"}), r"/create\b", when=_task_payload),
+    CommandRule(TASK_PAYLOAD, frozenset({"schtasks"}), r"/(?:create|change)\b", when=_task_payload),
     CommandRule(SERVICE_PAYLOAD, frozenset({"sc"}), r"(?:^|\s)(?:create|config)\s", when=_service_payload),
+    CommandRule(SERVICE_PAYLOAD, frozenset({"sc"}), r"(?:^|\s)failure\s.*\scommand=\s*\S"),
+    CommandRule(WMI_PROCESS, frozenset({"wmic"}), r"^(?!.*/node:)(?:.*\s)?process\s+call\s+create\b"),
+    CommandRule(EVIDENCE_DELETED, frozenset({"del", "erase", "rd", "rmdir"}),
+                r"\\winevt\\logs\\|\.evtx\b|\\prefetch\\|\\microsoft\\windows\\recent\\|consolehost_history"),
+    CommandRule(SHADOW_STORAGE, frozenset({"vssadmin"}), r"resize\s+shadowstorage\b"),
+    CommandRule(CREDENTIAL_FILES, frozenset({"mklink", "copy", "xcopy", "robocopy", "esentutl", "type"}),
+                r"globalroot\\device\\harddiskvolumeshadowcopy"),
     CommandRule(WMI_SUBSCRIPTION, frozenset({"wmic"}), r"root\\subscription\b.*(?:__eventfilter|consumer|"
                                                       r"__filtertoconsumerbinding)"),
     CommandRule(BITS_NOTIFY, frozenset({"bitsadmin"}), r"/setnotifycmdline\s+\S+\s+\S"),
@@ -440,6 +454,7 @@ _DISCOVERY: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("arp", frozenset({"arp"}), r"-a"),
     ("route", frozenset({"route"}), r"print"),
     ("nbtstat", frozenset({"nbtstat"}), None),
+    ("security products", frozenset({"wmic"}), r"antivirusproduct|firewallproduct|antispywareproduct"),
     ("wmic", frozenset({"wmic"}), r"\b(?:get|list)\b(?!.*call)"),
     ("registry", frozenset({"reg"}), r"^query\b"),
     ("services", frozenset({"sc"}), r"^query(?:ex)?\b"),
@@ -448,6 +463,7 @@ _DISCOVERY: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("drivers", frozenset({"driverquery"}), None),
     ("network", frozenset({"getmac", "nslookup"}), None),
     ("firewall", frozenset({"netsh"}), r"\bshow\b"),
+    ("shadows", frozenset({"vssadmin"}), r"^list\b"),
 )
 _DISCOVERY_COMPILED = tuple((kind, names, regex.compile(p, _FLAGS) if p else None) for kind, names, p in _DISCOVERY)
 
@@ -497,7 +513,7 @@ def windows_command_findings(view: TextView) -> list[Finding]:
     if len(discovered) >= 3:
         first = next(iter(discovered.values()))
         found[DISCOVERY_BURST.id] = (DISCOVERY_BURST, first, 1)
-        if len(discovered) >= 5:
+        if len(discovered) >= 4:
             found[DISCOVERY_SWEEP.id] = (DISCOVERY_SWEEP, first, 1)
     return [
         heuristic.finding(view.payload, offset=command.offset, length=command.length, snippet=command.command_line,
