@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from inspector.analyzers.heuristics.defence_tampering import WINDOWS_FIREWALL_OFF
+from inspector.analyzers.heuristics.evasion import EVENT_LOG_CLEAR
 from inspector.analyzers.heuristics.patterns import Family, TextView
 from inspector.analyzers.heuristics.windows_registry import REGISTRY_HEURISTICS, registry_findings
 from inspector.commands import commands_of
@@ -84,23 +86,19 @@ def _h(name: str, title: str, score: int, attack: tuple[str, ...], description: 
     return Heuristic(id=f"heur.wincmd.{name}", title=title, description=description, score=score, attack=attack)
 
 
+# The same behaviour as a text pattern of another family proves under the same id, so a
+# command seen both ways counts once.
+FIREWALL_OFF = WINDOWS_FIREWALL_OFF
+EVENT_LOG_WIPED = EVENT_LOG_CLEAR
+AUDIT_POLICY_CLEARED = EVENT_LOG_CLEAR
 # --- defence impairment -------------------------------------------------------------------------
 SECURITY_SERVICE_STOPPED = _h(
     "security_service_stopped", "Security service stopped or disabled", 350, ("T1562.001",),
     "sc stop/config/delete or net stop on Microsoft Defender, the firewall, Security Center, Sense, "
     "the event log or Sysmon: what an intruder does before acting; no build script does.")
-FIREWALL_OFF = _h(
-    "firewall_off", "Windows firewall turned off with netsh", 350, ("T1562.004",),
-    "netsh advfirewall set ... state off / netsh firewall set opmode disable.")
 FIREWALL_OPENED = _h(
     "firewall_opened", "Inbound firewall rule allowed with netsh", 60, ("T1562.004",),
     "netsh adds an inbound allow rule or port opening (dual-use: server installs open their port).")
-EVENT_LOG_WIPED = _h(
-    "event_log_cleared", "Event log cleared or disabled with wevtutil", 400, ("T1070.001",),
-    "wevtutil cl (clear-log) or sl /e:false (disable a log): evidence destroyed.")
-AUDIT_POLICY_CLEARED = _h(
-    "audit_policy_cleared", "Audit policy cleared or turned off", 350, ("T1562.002",),
-    "auditpol /clear, /remove or /set ... /success:disable /failure:disable.")
 FILTER_UNLOADED = _h(
     "filter_driver_unloaded", "File-system filter driver unloaded", 350, ("T1562.001",),
     "fltmc unload/detach removes the minifilter of a security product (Sysmon, antivirus).")
@@ -251,6 +249,7 @@ _SHELLS_AND_HOSTS = r"(?:^|[\\/\s\"'])(?:cmd|powershell|pwsh|mshta|wscript|cscri
                     r"(?:\.exe)?(?:\s|$|\")"
 _SYSTEM_DIR = regex.compile(r"(?i)^(?:(?:c:|%systemdrive%)?\\windows|%(?:systemroot|windir)%)\\(?:[^\\]+\\){0,4}[^\\]+\.(?:exe|dll)$")
 _WINDOWS_DIR = regex.compile(r"(?i)^(?:(?:c:|%systemdrive%)\\windows|%(?:systemroot|windir)%)\\")
+_FILE_PROGRAMS = frozenset({"net", "net1", "copy", "xcopy", "robocopy", "move", "pushd", "type", "dir"})
 _PROCESS_NAMES = frozenset({
     "svchost", "lsass", "csrss", "smss", "winlogon", "wininit", "services", "explorer", "taskhostw", "taskhost",
     "lsm", "spoolsv", "conhost", "dllhost", "sihost", "runtimebroker", "searchindexer", "wmiprvse", "ctfmon",
@@ -364,7 +363,8 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(PACKET_CAPTURE, frozenset({"pktmon"}), r"^(?:start|filter\s+add)\b"),
     CommandRule(PACKET_CAPTURE, frozenset({"tshark", "windump", "tcpdump", "dumpcap"}), None),
     CommandRule(KERBEROAST_SPN, frozenset({"setspn"}), r"-(?:q|t)\s"),
-    CommandRule(ADMIN_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)"),
+    CommandRule(ADMIN_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)",
+                when=lambda i: i.command.shell is Shell.CMD or i.name in _FILE_PROGRAMS),
     CommandRule(REMOTE_EXECUTION, frozenset({"winrs"}), r"(?:^|\s)[-/]r(?:emote)?:"),
     CommandRule(REMOTE_EXECUTION, frozenset({"at"}), r"^\\\\\S+\s"),
     CommandRule(REMOTE_EXECUTION, frozenset({"schtasks"}), r"/create\b.*\s/s\s+\S"),
@@ -467,8 +467,10 @@ _DISCOVERY: tuple[tuple[str, frozenset[str], str | None], ...] = (
 )
 _DISCOVERY_COMPILED = tuple((kind, names, regex.compile(p, _FLAGS) if p else None) for kind, names, p in _DISCOVERY)
 
-HEURISTICS: tuple[Heuristic, ...] = tuple(dict.fromkeys(
-    [rule.heuristic for rule in RULES] + [DISCOVERY_BURST, DISCOVERY_SWEEP, *REGISTRY_HEURISTICS]))
+# What this module declares (the borrowed twins are declared by their own family).
+HEURISTICS: tuple[Heuristic, ...] = tuple(h for h in dict.fromkeys(
+    [rule.heuristic for rule in RULES] + [DISCOVERY_BURST, DISCOVERY_SWEEP, *REGISTRY_HEURISTICS])
+    if h.id.startswith("heur.wincmd."))
 
 
 def discovery_kind(invocation: Invocation) -> str | None:
