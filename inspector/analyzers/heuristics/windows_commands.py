@@ -165,6 +165,24 @@ EXECUTABLE_DOWNLOADED = _h(
     "executable_downloaded_user_folder", "Executable content downloaded into a user-writable folder", 150, ("T1105",),
     "curl/wget/certutil/bitsadmin/MpCmdRun saves an .exe, .dll, script or HTA into Temp, AppData, Public, "
     "ProgramData or Downloads (dual-use: installers).")
+ARCHIVE_ENCRYPTED = _h(
+    "archive_with_password", "Archive created with a password", 150, ("T1560.001",),
+    "rar/winrar -hp, 7z a -p: collected files packed and encrypted before they leave (dual-use: backups).")
+ACCOUNT_ACCESS_REMOVED = _h(
+    "account_access_removed", "Account password changed, disabled or deleted with net user", 120, ("T1531",),
+    "net user NAME NEWPASSWORD, /active:no or /delete: owners locked out (dual-use: account clean-up).")
+TRACES_UNMAPPED = _h(
+    "share_connections_removed", "Network share connections removed", 60, ("T1070.005",),
+    "net use ... /delete or net share ... /delete: traces of lateral movement removed (dual-use).")
+CREDENTIAL_VAULT = _h(
+    "credential_vault_listed", "Windows Credential Manager vaults listed", 150, ("T1555.004",),
+    "vaultcmd /list or /listcreds enumerates stored web and Windows credentials.")
+DOMAIN_ACCOUNT = _h(
+    "domain_account_created", "Domain account created with net user /domain", 150, ("T1136.002",),
+    "net user NAME PASSWORD /add /domain creates an account in Active Directory.")
+SECURE_DELETE = _h(
+    "secure_delete_tool", "Files or free space overwritten with a secure-delete tool", 150, ("T1485", "T1070.004"),
+    "sdelete overwrites files or free space so they cannot be recovered (dual-use).")
 # --- execution through signed binaries -----------------------------------------------------------
 PROXY_EXECUTION = _h(
     "signed_binary_proxy", "Signed Windows binary used to run or fetch code", 300,
@@ -405,6 +423,37 @@ RULES: tuple[CommandRule, ...] = (
                 r"/f\s+\"?(?:(?:c:|%systemdrive%)?\\windows\\|%(?:systemroot|windir)%\\)"),
     CommandRule(EXECUTABLE_DOWNLOADED, frozenset({"curl", "wget", "certutil", "bitsadmin", "mpcmdrun", "certreq"}), None,
                 when=_executable_download),
+    CommandRule(ARCHIVE_ENCRYPTED, frozenset({"rar", "winrar"}), r"(?:^|\s)a\b.*\s-hp\S*"),
+    CommandRule(ARCHIVE_ENCRYPTED, frozenset({"7z", "7za", "7zr"}), r"(?:^|\s)a\b.*\s-p\S+"),
+    CommandRule(ACCOUNT_ACCESS_REMOVED, frozenset({"net", "net1"}),
+                r"^user\s+\"?[^/\s\"]+\"?\s+(?:/active:no|/delete\b|(?!/)\S+\s*$)"),
+    CommandRule(TRACES_UNMAPPED, frozenset({"net", "net1"}), r"^(?:use|share)\s+\S+.*\s/del(?:ete)?\b"),
+    CommandRule(CREDENTIAL_VAULT, frozenset({"vaultcmd"}), r"/list"),
+    CommandRule(DOMAIN_ACCOUNT, frozenset({"net", "net1"}), r"^user\s+\S+.*\s/add\b.*\s/domain\b|^user\s+\S+.*\s/domain\b.*\s/add\b"),
+    CommandRule(SECURE_DELETE, frozenset({"sdelete", "sdelete64"}), None),
+    CommandRule(TASK_PAYLOAD, frozenset({"at"}), r"^\d{1,2}:\d{2}\b.*\S"),
+    CommandRule(SECURITY_SERVICE_STOPPED, frozenset({"mpcmdrun"}), r"-removedefinitions\b"),
+    CommandRule(SECURITY_SERVICE_STOPPED, frozenset({"sysmon", "sysmon64"}), r"(?:^|\s)-u\b"),
+    CommandRule(SECURITY_SERVICE_STOPPED, frozenset({"wmic"}),
+                r"product\s+where\b.*(?:antivirus|defender|security|endpoint|sentinel|crowdstrike|carbon black|sophos"
+                r"|symantec|mcafee|eset|kaspersky|trend micro|cylance|sysmon|malwarebytes).*\bcall\s+uninstall"),
+    CommandRule(PROXY_EXECUTION, frozenset({"wuauclt"}), r"/updatedeploymentprovider\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"dnscmd"}), r"/serverlevelplugindll\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"ieexec"}), r"https?://"),
+    CommandRule(PROXY_EXECUTION, frozenset({"infdefaultinstall", "setupapi"}), r"\.inf\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"diskshadow"}), r"/s\s"),
+    CommandRule(PROXY_EXECUTION, frozenset({"msdt"}), r"/path\b|-path\b|pcwdiagnostic"),
+    CommandRule(PROXY_EXECUTION, frozenset({"verclsid"}), r"/s\b.*/c\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"xwizard"}), r"runwizard"),
+    CommandRule(PROXY_EXECUTION, frozenset({"register-cimprovider"}), r"-path\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"scriptrunner"}), r"-appvscript\b"),
+    CommandRule(PROXY_EXECUTION, frozenset({"conhost"}), r"(?:^|\s)(?:--headless\s+)?\"?(?:cmd|powershell|pwsh|mshta|"
+                                                         r"rundll32|[a-z]:\\|%)"),
+    CommandRule(PROXY_EXECUTION, frozenset({"control"}), r"\.cpl\b", when=lambda i: _expected_or_user_path(i.line)),
+    CommandRule(CREDENTIAL_FILES, frozenset({"esentutl", "copy", "xcopy", "robocopy", "type", "ntdsutil"}),
+                r"\\ntds\\ntds\.dit\b|\\system32\\config\\(?:sam|security)\b"),
+    CommandRule(PASSWORD_SEARCH, frozenset({"type", "copy", "findstr", "more"}),
+                r"\b(?:unattend(?:ed)?\.xml|sysprep\.(?:inf|xml)|groups\.xml|credentials\.xml)\b"),
     CommandRule(REMOTE_EXECUTION, frozenset({"winrs"}), r"(?:^|\s)[-/]r(?:emote)?:"),
     CommandRule(REMOTE_EXECUTION, frozenset({"at"}), r"^\\\\\S+\s"),
     CommandRule(REMOTE_EXECUTION, frozenset({"schtasks"}), r"/create\b.*\s/s\s+\S"),
@@ -489,6 +538,10 @@ _DISCOVERY: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("ipconfig", frozenset({"ipconfig"}), r"/all|^$"),
     ("accounts", frozenset({"net", "net1"}), r"^(?:user|localgroup|group|accounts)\b(?!.*/(?:add|delete)\b)"),
     ("shares", frozenset({"net", "net1"}), r"^(?:view|share|session|use)\s*$|^view\b"),
+    ("net services", frozenset({"net", "net1"}), r"^start\s*$"),
+    ("password policy", frozenset({"net", "net1"}), r"^accounts\b(?!.*/(?:add|delete)\b)"),
+    ("files", frozenset({"tree"}), None),
+    ("files", frozenset({"dir"}), r"/s\b.*(?:\\users|c:\\\s*$|%userprofile%)|(?:\\users|%userprofile%).*/s\b"),
     ("domain", frozenset({"nltest", "dsquery", "setspn", "klist"}), None),
     ("sessions", frozenset({"query", "quser", "qwinsta"}), r"^(?:user|session)|^$|/server"),
     ("arp", frozenset({"arp"}), r"-a"),

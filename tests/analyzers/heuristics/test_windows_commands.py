@@ -157,3 +157,30 @@ def test_a_share_mapped_without_credentials_or_output_is_weak() -> None:
     assert wincmd("output_to_admin_share") not in ids("copy report.txt \\\\files01\\C$\\reports\\", CMD)
     assert wincmd("executable_downloaded_user_folder") not in ids("curl -o build\\tool.zip https://example.test/t.zip",
                                                                    CMD)
+
+
+@pytest.mark.parametrize(("script", "heuristic"), [
+    ("rar a -hpSecret out.rar c:\\data", wincmd("archive_with_password")),
+    ("7z a -pS3cret out.7z c:\\data", wincmd("archive_with_password")),
+    ("net user alice N3wPass!", wincmd("account_access_removed")),
+    ("net user alice /delete", wincmd("account_access_removed")),
+    ("net use \\\\srv02\\C$ /delete", wincmd("share_connections_removed")),
+    ("vaultcmd /listcreds:\"Windows Credentials\" /all", wincmd("credential_vault_listed")),
+    ("net user svc1 P4ss! /add /domain", wincmd("domain_account_created")),
+    ("sdelete64 -accepteula -p 3 c:\\data\\x.docx", wincmd("secure_delete_tool")),
+    ("at 13:20 /interactive cmd /c c:\\x.bat", wincmd("scheduled_task_payload")),
+    ("\"C:\\Program Files\\Windows Defender\\MpCmdRun.exe\" -RemoveDefinitions -All", wincmd("security_service_stopped")),
+    ("sysmon64 -u force", wincmd("security_service_stopped")),
+    ("wmic product where \"name like '%Antivirus%'\" call uninstall /nointeractive", wincmd("security_service_stopped")),
+    ("wuauclt.exe /UpdateDeploymentProvider c:\\x\\p.dll /RunHandlerComServer", wincmd("signed_binary_proxy")),
+    ("conhost.exe --headless cmd /c calc", wincmd("signed_binary_proxy")),
+    ("esentutl.exe /y /vss c:\\windows\\ntds\\ntds.dit /d c:\\x\\n.dit", wincmd("credential_store_copied")),
+    ("type c:\\windows\\panther\\unattend.xml", wincmd("password_search")),
+])
+def test_more_behaviours(script: str, heuristic: str) -> None:
+    assert heuristic in ids(script, CMD)
+
+
+def test_listing_users_or_the_help_of_net_user_is_not_an_account_change() -> None:
+    for line in ("net user", "net user alice", "net user alice /domain", "net user /?"):
+        assert wincmd("account_access_removed") not in ids(line, CMD)
