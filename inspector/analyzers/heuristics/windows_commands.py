@@ -577,6 +577,19 @@ def discovery_kind(invocation: Invocation) -> str | None:
     return None
 
 
+def _account_change(invocation: Invocation) -> tuple[str, str] | None:
+    """(account, "add" | "delete") for `net user NAME ... /add|/delete`."""
+    arguments = invocation.arguments
+    if invocation.name not in ("net", "net1") or len(arguments) < 3 or arguments[0] != "user":
+        return None
+    words = invocation.line.split()  # an argument the extractor left joined still has its words
+    if "/add" in words:
+        return arguments[1], "add"
+    if "/delete" in words or "/del" in words:
+        return arguments[1], "delete"
+    return None
+
+
 def invocations(commands: list[ExtractedCommand]) -> list[Invocation]:
     return [i for i in (Invocation.of(c) for c in commands) if i is not None]
 
@@ -593,12 +606,19 @@ def windows_command_findings(view: TextView) -> list[Finding]:
         found[heuristic.id] = (heuristic, first, count + 1)
 
     discovered: dict[str, ExtractedCommand] = {}
+    # Accounts the script itself added (names may be variables the extractor could not fold):
+    # deleting accounts in a script that creates them is clean-up.
+    created: set[str] = set()
     for invocation in runs:
         if view.ctx.expired():
             break
+        account = _account_change(invocation)
+        if account is not None and account[1] == "add" and len(created) < 1000:
+            created.add(account[0])
         for rule in RULES:
             if rule.heuristic.id not in found or found[rule.heuristic.id][2] < 3:
-                if rule.matches(invocation):
+                if rule.matches(invocation) and not (
+                        rule.heuristic is ACCOUNT_ACCESS_REMOVED and account is not None and bool(created)):
                     note(rule.heuristic, invocation.command)
         kind = discovery_kind(invocation)
         if kind is not None:

@@ -184,3 +184,8 @@ def test_more_behaviours(script: str, heuristic: str) -> None:
 def test_listing_users_or_the_help_of_net_user_is_not_an_account_change() -> None:
     for line in ("net user", "net user alice", "net user alice /domain", "net user /?"):
         assert wincmd("account_access_removed") not in ids(line, CMD)
+
+
+def test_deleting_accounts_in_a_script_that_creates_accounts_is_clean_up() -> None:
+    assert wincmd("account_access_removed") not in ids("net user tmp1 P4ss! /add\nnet user tmp1 /delete", CMD)
+    assert wincmd("account_access_removed") in ids("net user alice /delete", CMD)
