@@ -18,8 +18,6 @@ from dataclasses import dataclass
 
 import regex
 
-from inspector.analyzers.heuristics.defence_tampering import WINDOWS_FIREWALL_OFF
-from inspector.analyzers.heuristics.evasion import EVENT_LOG_CLEAR
 from inspector.analyzers.heuristics.patterns import Family, TextView
 from inspector.analyzers.heuristics.windows_registry import REGISTRY_HEURISTICS, registry_findings
 from inspector.commands import commands_of
@@ -86,11 +84,6 @@ def _h(name: str, title: str, score: int, attack: tuple[str, ...], description: 
     return Heuristic(id=f"heur.wincmd.{name}", title=title, description=description, score=score, attack=attack)
 
 
-# The same behaviour as a text pattern of another family proves under the same id, so a
-# command seen both ways counts once.
-FIREWALL_OFF = WINDOWS_FIREWALL_OFF
-EVENT_LOG_WIPED = EVENT_LOG_CLEAR
-AUDIT_POLICY_CLEARED = EVENT_LOG_CLEAR
 # --- defence impairment -------------------------------------------------------------------------
 SECURITY_SERVICE_STOPPED = _h(
     "security_service_stopped", "Security service stopped or disabled", 350, ("T1562.001",),
@@ -383,14 +376,9 @@ RULES: tuple[CommandRule, ...] = (
                 rf"^(?:\\\\\S+\s+)?(?:stop|delete|config)\s+\"?{_SECURITY_SERVICES}\"?(?:\s|$)(?!.*start=\s*auto)"),
     CommandRule(SECURITY_SERVICE_STOPPED, frozenset({"net", "net1"}), rf"^stop\s+\"?{_SECURITY_SERVICES}\"?(?:\s|$)"),
     CommandRule(SECURITY_SERVICE_STOPPED, frozenset({"taskkill"}), r"/im\s+\"?(?:msmpeng|mpcmdrun|sysmon\d*|nissrv)"),
-    CommandRule(FIREWALL_OFF, frozenset({"netsh"}),
-                r"advfirewall\s+set\s+\w+\s+state\s+off|firewall\s+set\s+opmode\s+(?:mode=)?disable"),
     CommandRule(FIREWALL_OPENED, frozenset({"netsh"}),
                 r"firewall\s+add\s+(?:rule\b.*\baction=allow|portopening|allowedprogram)"
                 r"|advfirewall\s+firewall\s+set\s+rule\b.*\benable=yes"),
-    CommandRule(EVENT_LOG_WIPED, frozenset({"wevtutil"}), r"^(?:cl|clear-log)\s|^(?:sl|set-log)\s.*/e(?:nabled)?:false"),
-    CommandRule(AUDIT_POLICY_CLEARED, frozenset({"auditpol"}),
-                r"/clear|/remove\b|/set\b.*(?:/success:disable|/failure:disable)"),
     CommandRule(FILTER_UNLOADED, frozenset({"fltmc"}), r"^(?:unload|detach)\s"),
     CommandRule(BOOT_WEAKENED, frozenset({"bcdedit"}),
                 r"recoveryenabled\s+(?:no|off|0)|bootstatuspolicy\s+ignoreallfailures|testsigning\s+(?:on|yes)"
@@ -560,10 +548,8 @@ _DISCOVERY: tuple[tuple[str, frozenset[str], str | None], ...] = (
 )
 _DISCOVERY_COMPILED = tuple((kind, names, regex.compile(p, _FLAGS) if p else None) for kind, names, p in _DISCOVERY)
 
-# What this module declares (the borrowed twins are declared by their own family).
-HEURISTICS: tuple[Heuristic, ...] = tuple(h for h in dict.fromkeys(
-    [rule.heuristic for rule in RULES] + [DISCOVERY_BURST, DISCOVERY_SWEEP, *REGISTRY_HEURISTICS])
-    if h.id.startswith("heur.wincmd."))
+HEURISTICS: tuple[Heuristic, ...] = tuple(dict.fromkeys(
+    [rule.heuristic for rule in RULES] + [DISCOVERY_BURST, DISCOVERY_SWEEP, *REGISTRY_HEURISTICS]))
 
 
 def discovery_kind(invocation: Invocation) -> str | None:
