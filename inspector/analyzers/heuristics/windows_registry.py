@@ -34,7 +34,7 @@ AUTOSTART = _h(
     "reg add to a key Windows reads to start programs or load DLLs: Run/RunOnce(Ex), Winlogon "
     "Userinit/Shell, IFEO Debugger, SilentProcessExit, AeDebug/WER debuggers, UserInitMprLogonScript, "
     "AppInit_DLLs, print monitors, LSA packages, RDP start-up programs, BootExecute, service ImagePath/"
-    "ServiceDll, shell\\open\\command handlers, Command Processor AutoRun, accessibility ATs, RDP client "
+    "ServiceDll, shell command handlers of executables, folders, ms-settings and CLSIDs, Command Processor AutoRun, accessibility ATs, RDP client "
     "add-ins, COM server paths, safe-boot services, screensaver, Startup shell folders.")
 DEFENCE_OFF = _h(
     "registry_security_off", "Security protection turned off in the registry", 350, ("T1562.001", "T1562.004"),
@@ -124,7 +124,9 @@ _AUTOSTART: tuple[tuple[str, str | None], ...] = (
     (r"\\control\\bootverificationprogram$", None),
     (r"\\control\\session manager$", r"^(?:bootexecute|setupexecute|execute|s0initialcommand)$"),
     (r"\\currentcontrolset\\services\\[^\\]+(?:\\parameters)?$", r"^(?:imagepath|servicedll)$"),
-    (r"\\shell\\[^\\]+\\command$", None),
+    # the open command of what every user runs or browses (a custom file type's handler is an installer's)
+    (r"(?:\\|^)(?:ms-settings|mscfile|exefile|batfile|cmdfile|comfile|piffile|lnkfile|folder|directory|drive|\*"
+     r"|clsid\\\{[^}\\]+\}|ms-[\w.-]+|launcher\.[\w.-]+)\\(?:background\\)?shell\\[^\\]+\\command$", None),
     (r"\\command processor$", r"^autorun$"),
     (r"\\accessibility\\ats\\", None),
     (r"\\terminal server client(?:\\default\\addins\\.*)?$", r"^(?:clxdllpath|name)$"),

@@ -83,3 +83,10 @@ def test_ordinary_writes_prove_nothing(line: str) -> None:
 def test_one_weakened_policy_is_not_enough_to_flag() -> None:
     assert score("reg add HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU /v NoAutoUpdate /d 1 /f",
                  ArtifactType.CMD) < SUSPICIOUS
+
+
+def test_a_handler_for_a_file_type_of_ones_own_is_an_installer_not_a_hijack() -> None:
+    assert judged('reg add "HKCR\\contoso.project\\shell\\open\\command" /ve /d "c:\\app\\app.exe %1" /f') is None
+    assert judged('reg add "HKCR\\Directory\\Background\\shell\\x\\command" /ve /d c:\\x.exe /f') == "registry_autostart"
+    assert judged('reg add "HKCU\\Software\\Classes\\mscfile\\shell\\open\\command" /ve /d cmd.exe /f') == \
+        "registry_autostart"
