@@ -4,8 +4,12 @@ cmd has no grammar a parser library knows, so its rules are applied here, in one
 line: `^` escapes the next character outside double quotes (and a final `^` joins the next
 line), `&`, `&&`, `||` and `|` outside quotes separate commands, `>`, `>>`, `<` and `2>&1`
 are redirections (kept as arguments), `@`, `call`, parentheses of blocks and the heads of
-`if ...` / `for ... do` are not the command. `set NAME=value` values are put into later
-`%NAME%` references (cmd's own expansion of the whole line before it runs).
+`if ...` / `for ... do` are not the command, and a block opened on the line (`if x (a) else (b)`)
+separates commands like `&`. `set NAME=value` values are put into later `%NAME%` references
+(cmd's own expansion of the whole line before it runs), with the substring and substitution
+forms `%NAME:~start,length%` and `%NAME:old=new%` applied, on script variables or on the stock
+Windows ones (`%COMSPEC:~-7,3%` is `cmd`); `!NAME!` references to script variables are expanded
+in each command (delayed expansion).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from collections.abc import Iterator
 
 import regex
 
+from inspector.deobfuscate.cmd import WINDOWS_ENV, substitute, substring
 from inspector.commands.model import (
     SHELL_IMAGES,
     Collector,
@@ -26,7 +31,10 @@ from inspector.commands.model import (
 _MAX_VARIABLES = 10_000
 _MAX_LINE_CHARS = 64 * 1024
 _SET = regex.compile(r'(?i)^set\s++(?!/[ap]\b)"?(?P<name>[^=\s"]{1,64})=(?P<value>[^"\r\n]*)"?\s*$')
-_PERCENT = regex.compile(r"%(?P<name>[A-Za-z_][\w#$.()\-]{0,63}?)%")
+_NAME = r"(?P<name>[A-Za-z_][\w#$.()\-]{0,63}?)"
+_OPERATION = r"(?::~(?P<start>-?\d{1,6})(?:,(?P<length>-?\d{1,6}))?|:(?P<old>\*?[^=%!\r\n]{1,64})=(?P<new>[^%!\r\n]{0,256}))?"
+_PERCENT = regex.compile("%" + _NAME + _OPERATION + "%")
+_BANG = regex.compile("!" + _NAME + _OPERATION + "!")
 _IF_HEAD = regex.compile(
     r'(?i)^if\s++(?:/i\s++)?(?:not\s++)?(?:(?:exist|defined|errorlevel|cmdextversion)\s++(?:"[^"]*"|\S++)'
     r'|(?:"[^"]*"|[^\s=]++)\s*+(?:==|\s(?:equ|neq|lss|leq|gtr|geq)\s)\s*+(?:"[^"]*"|\S++))\s++'
@@ -60,16 +68,41 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
         stripped = line.lstrip(" \t@")
         if not stripped or stripped.startswith(":") or stripped[:4].lower() in ("rem", "rem "):
             continue
-        if "%" in line and variables:
-            try:
-                line = _PERCENT.sub(lambda m: variables.get(m.group("name").lower(), m.group(0)), line,
-                                    timeout=collector.regex_timeout())
-            except TimeoutError:
-                pass  # the line as written
+        if "%" in line:
+            line = _expand(_PERCENT, line, variables, collector)
         for piece, piece_start in _split_commands(line):
             if collector.full():
                 return
+            if "!" in piece and variables:
+                piece = _expand(_BANG, piece, variables, collector, stock=False)
             _command(piece, start + piece_start, collector, variables, base, depth)
+
+
+def _expand(pattern: regex.Pattern[str], text: str, variables: dict[str, str], collector: Collector,
+            stock: bool = True) -> str:
+    """`text` with the references `pattern` finds replaced by their values; a reference to a
+    variable nobody set stays as written (a plain stock one too: `%TEMP%` is a path to the reader)."""
+
+    def value_of(match: regex.Match[str]) -> str:
+        name = match.group("name").lower()
+        operation = match.group("start") is not None or match.group("old") is not None
+        value = variables.get(name)
+        if value is None and stock and operation:
+            value = WINDOWS_ENV.get(name)
+        if value is None:
+            return match.group(0)
+        if match.group("start") is not None:
+            length = match.group("length")
+            return substring(value, int(match.group("start")), int(length) if length is not None else None)
+        if match.group("old") is not None:
+            old = match.group("old")
+            return substitute(value, old.lstrip("*"), match.group("new"), old.startswith("*"))
+        return value
+
+    try:
+        return pattern.sub(value_of, text, timeout=collector.regex_timeout())
+    except TimeoutError:
+        return text  # as written
 
 
 def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
@@ -98,11 +131,22 @@ def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
         yield "".join(pending), pending_start
 
 
+def _opens_block(before: str) -> bool:
+    """Whether a `(` after `before` (the command so far) opens a block of commands: at the start
+    of a command, after `else` / `do`, or after a complete `if` condition."""
+    head = before.strip().lower()
+    if not head or head in ("else", "do") or head.endswith((" do", " else", ")")):
+        return True
+    return head.startswith("if ") and _IF_HEAD.match(head + " ") is not None and _IF_HEAD.match(head + " ").end() >= len(head)
+
+
 def _split_commands(line: str) -> list[tuple[str, int]]:
-    """The commands of one line with their offsets: split on &, &&, ||, | outside double quotes."""
+    """The commands of one line with their offsets: split on &, &&, ||, | outside double quotes,
+    and around the parentheses of a block opened on the line (`if x (a) else (b)`)."""
     pieces: list[tuple[str, int]] = []
     start = 0
     quoted = False
+    blocks = 0  # blocks opened on this line and not closed yet
     index = 0
     while index < len(line):
         char = line[index]
@@ -111,6 +155,18 @@ def _split_commands(line: str) -> list[tuple[str, int]]:
             continue
         if char == '"':
             quoted = not quoted
+        elif not quoted and char == "(" and blocks < 64 and _opens_block(line[start:index]):
+            pieces.append((line[start:index], start))
+            blocks += 1
+            index += 1
+            start = index
+            continue
+        elif not quoted and char == ")" and blocks > 0:
+            pieces.append((line[start:index], start))
+            blocks -= 1
+            index += 1
+            start = index
+            continue
         elif not quoted and char in "&|":
             if index > 0 and line[index - 1] == ">" and char == "&":  # 2>&1
                 index += 1
@@ -173,13 +229,16 @@ def _tokens(command: str) -> list[str]:
 
 def _command(piece: str, offset: int, collector: Collector, variables: dict[str, str],
              base: tuple[int, int] | None, depth: int) -> None:
-    leading = len(piece) - len(piece.lstrip(" \t(@"))
+    leading = len(piece) - len(piece.lstrip(" \t(@)"))
     body = piece[leading:].rstrip()
     for _ in range(8):  # `if exist x if not y cmd`, `call cmd`, `for ... do cmd` lead to the command
-        head = _match(_IF_HEAD, body, collector) or _match(_FOR_DO, body, collector)
+        head = _match(_IF_HEAD, body + " ", collector) or _match(_FOR_DO, body + " ", collector)
         if head is not None:
             body = body[head.end():].lstrip(" \t(@")
             leading = len(piece) - len(body) if piece.endswith(body) else leading
+            continue
+        if body.lower() == "else" or body[:5].lower() == "else ":
+            body = body[4:].lstrip(" \t(@")
             continue
         if body[:5].lower() == "call " and not body[5:].lstrip().startswith(":"):
             body = body[5:].lstrip()

@@ -267,11 +267,11 @@ class CmdLayer:
                 spliced = True
             if match.group("n") is not None:
                 state.mark("substring" if from_script else "env-substring", offset + match.start())
-                value = _substring(value, int(match.group("n")), int(match.group("m")) if match.group("m") else None)
+                value = substring(value, int(match.group("n")), int(match.group("m")) if match.group("m") else None)
             elif match.group("old") is not None:
                 state.mark("substitution", offset + match.start())
                 old = match.group("old")
-                value = _substitute(value, old.lstrip("*"), match.group("new"), old.startswith("*"))
+                value = substitute(value, old.lstrip("*"), match.group("new"), old.startswith("*"))
             pieces.append(text[pos:match.start()])
             pieces.append(value)
             pos = match.end()
@@ -359,7 +359,7 @@ def _drop_carets(text: str, state: _State, offset: int) -> str:
     return "".join(out)
 
 
-def _substring(value: str, start: int, length: int | None) -> str:
+def substring(value: str, start: int, length: int | None) -> str:
     size = len(value)
     begin = start if start >= 0 else max(0, size + start)
     begin = min(begin, size)
@@ -371,7 +371,7 @@ def _substring(value: str, start: int, length: int | None) -> str:
     return value[begin:end] if end > begin else ""
 
 
-def _substitute(value: str, old: str, new: str, from_start: bool) -> str:
+def substitute(value: str, old: str, new: str, from_start: bool) -> str:
     if not old:
         return value
     if from_start:

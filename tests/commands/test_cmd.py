@@ -63,3 +63,51 @@ def test_offsets_point_at_the_command() -> None:
     text = "@echo off\r\n  whoami /all & net user\r\n"
     found = extract_commands(text, Shell.CMD)
     assert [text[c.offset:c.offset + c.length] for c in found[1:]] == ["whoami /all", "net user"]
+
+
+def test_substrings_of_script_and_stock_variables_are_cut_as_cmd_cuts_them() -> None:
+    assert commands("set a=xxwhoamixx\n%a:~2,6% /all")[1] == ("whoami", ("/all",))
+    assert commands("set a=abcwhoami\n%a:~-6%")[1] == ("whoami", ())
+    assert commands("%COMSPEC:~-7,3% /c ver")[0] == ("cmd", ("/c", "ver"))
+
+
+def test_substitutions_replace_text_and_star_cuts_up_to_the_first_match() -> None:
+    assert commands("set p=pZowZersZhell\n%p:Z=% -nop")[1] == ("powershell", ("-nop",))
+    assert commands("set p=junk;netstat\n%p:*;=% -ano")[1] == ("netstat", ("-ano",))
+
+
+def test_a_variable_nobody_set_stays_as_written() -> None:
+    assert commands("copy a.exe %TEMP%\\a.exe") == [("copy", ("a.exe", "%TEMP%\\a.exe"))]
+
+
+def test_delayed_expansion_sees_a_set_earlier_on_the_same_line() -> None:
+    found = commands("setlocal EnableDelayedExpansion\nset a=who&& set b=ami&& !a!!b! /priv")
+    assert found[-1] == ("whoami", ("/priv",))
+
+
+def test_a_block_opened_on_the_line_separates_its_commands() -> None:
+    assert commands("if exist x.cfg (copy x.cfg y.cfg) else (echo none & whoami)") == [
+        ("copy", ("x.cfg", "y.cfg")), ("echo", ("none",)), ("whoami", ())]
+    assert commands("echo (not a block)") == [("echo", ("(not", "a", "block)"))]
+
+
+def test_blocks_over_several_lines_give_their_inner_commands() -> None:
+    text = 'if "%1"=="" (\n  net user\n) else (\n  net view\n)\nfor /f "tokens=1" %%a in (\'dir /b\') do (\n  echo %%a\n)'
+    assert commands(text) == [("net", ("user",)), ("net", ("view",)), ("echo", ("%%a",))]
+
+
+def test_for_f_runs_the_command_after_do() -> None:
+    assert commands('for /f "usebackq tokens=*" %%i in (`whoami`) do set me=%%i')[0][0] == "set"
+    assert commands("for /f %%i in (hosts.txt) do ping -n 1 %%i") == [("ping", ("-n", "1", "%%i"))]
+
+
+def test_call_is_looked_through_to_the_program_it_runs() -> None:
+    assert commands("call net user")[0] == ("net", ("user",))
+
+
+def test_nested_cmd_c_with_carets_and_redirections() -> None:
+    # carets inside the quotes are the inner cmd's to drop, not the outer one's
+    found = extract_commands('c^md /c "n^et us^er /domain > %TEMP%\\u.txt 2>&1"', Shell.CMD)
+    assert [(c.program, c.arguments) for c in found] == [
+        ("cmd", ("/c", "n^et us^er /domain > %TEMP%\\u.txt 2>&1")),
+        ("net", ("user", "/domain", ">", "%TEMP%\\u.txt", "2>&1"))]

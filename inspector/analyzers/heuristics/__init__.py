@@ -28,6 +28,7 @@ from inspector.analyzers.heuristics import (
     shell_access,
     shell_commands,
     windows_commands,
+    windows_programs,
 )
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -61,6 +62,7 @@ FAMILIES: tuple[Family, ...] = (
     shell_access.FAMILY,
     registry_writes.FAMILY,
     windows_commands.FAMILY,
+    windows_programs.FAMILY,
 )
 
 # Every heuristic the families and the combinations declare, for the detection catalog
@@ -71,7 +73,7 @@ DETECTIONS: tuple[Heuristic, ...] = tuple(
     for module in (
         download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
         persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, shell_commands, shell_access,
-        registry_writes, windows_commands,
+        registry_writes, windows_commands, windows_programs,
         combinations,
     )
     for h in module.HEURISTICS

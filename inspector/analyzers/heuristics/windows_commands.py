@@ -199,7 +199,8 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
     ArgumentRule(DCOM_LATERAL, frozenset({".gettypefromprogid", ".gettypefromclsid"}),
                  r"mmc20\.application|shellwindows|shellbrowserwindow|excel\.application|outlook\.application"
                  r"|9ba05972-f6a8-11cf-a442-00a0c90a8f39|c08afd90-f2a1-11d1-8455-00a0c91f3880|49b2791a-b1ae-4c90-9b8e-e860ba07f889"),
-    ArgumentRule(ADMIN_SHARE, frozenset({"new-psdrive", "net", "net1", "new-smbmapping"}),
+    # `net use` is windows_programs.py's (admin_share, weighed with its credentials and output).
+    ArgumentRule(ADMIN_SHARE, frozenset({"new-psdrive", "new-smbmapping"}),
                  r"\\\\(?!localhost\\|127\.0\.0\.1\\)[^\\\s]{1,255}\\(?:[a-z]\$|admin\$)"),
     ArgumentRule(ALTERNATE_STREAM, frozenset({"set-content", "add-content", "out-file"}),
                  r"-stream\s+(?!zone\.identifier\b)\S"),
@@ -214,10 +215,8 @@ ARGUMENT_RULES: tuple[ArgumentRule, ...] = (
     ArgumentRule(WMI_PROCESS, frozenset({"invoke-cimmethod", "invoke-wmimethod"}), r"win32_process\b.*\bcreate\b|"
                  r"\bcreate\b.*win32_process\b"),
     ArgumentRule(WMI_PROCESS, frozenset({"wmic"}), r"\bprocess\s+call\s+create\b"),
-    ArgumentRule(CAPTURE, frozenset({"pktmon"}), r"^start\b"),
-    ArgumentRule(CAPTURE, frozenset({"netsh"}), r"trace\s+start\b.*capture\s*=\s*yes"),
-    ArgumentRule(CAPTURE, frozenset({"new-neteventsession", "add-neteventpacketcaptureprovider", "tshark",
-                                     "dumpcap", "windump", "tcpdump"}), r""),
+    # Native capture programs (netsh trace, pktmon, tshark...) are windows_programs.py's.
+    ArgumentRule(CAPTURE, frozenset({"new-neteventsession", "add-neteventpacketcaptureprovider"}), r""),
     ArgumentRule(AD_RECON_FILTER, None,
                  r"1\.2\.840\.113556\.1\.4\.803:=524288|trustedfordelegation|msds-allowedtodelegateto"
                  r"|\(admincount=1\)|\(serviceprincipalname=\*\)|doesnotrequirepreauth|4194304\)"),
