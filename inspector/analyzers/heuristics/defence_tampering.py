@@ -44,8 +44,9 @@ WINDOWS_FIREWALL_OFF = Heuristic(
     id="heur.defence_tampering.windows_firewall_off",
     title="Windows firewall turned off",
     description="netsh advfirewall set ... state off or Set-NetFirewallProfile -Enabled False disables the "
-    "host firewall for whole profiles (opening one port is a rule, not this).",
-    score=300,
+    "host firewall for whole profiles (opening one port is a rule, not this). Dual-use, like the Linux "
+    "equivalent: cluster node bootstrap scripts turn it off and leave filtering to the network.",
+    score=150,
     attack=("T1562.004",),
 )
 LINUX_FIREWALL_OFF = Heuristic(

@@ -16,7 +16,6 @@ PS = ArtifactType.POWERSHELL
         ("Set-MpPreference -DisableRealtimeMonitoring $true", "heur.defence_tampering.defender_disable"),
         ("Set-MpPreference -DisableIOAVProtection 1", "heur.defence_tampering.defender_disable"),
         ("Add-MpPreference -ExclusionPath 'C:\\'", "heur.defence_tampering.defender_broad_exclusion"),
-        ("netsh advfirewall set allprofiles state off", "heur.defence_tampering.windows_firewall_off"),
     ],
 )
 def test_strong_behaviour_is_suspicious_alone(text: str, expected: str) -> None:
@@ -37,3 +36,12 @@ def test_strong_behaviour_is_suspicious_alone(text: str, expected: str) -> None:
 )
 def test_admin_configuration_is_not_suspicious(text: str) -> None:
     assert score(text, PS) < 300
+
+
+def test_the_firewall_turned_off_is_dual_use_like_on_linux_and_adds_up_with_other_evidence() -> None:
+    # Cluster node bootstrap scripts turn the host firewall off and leave filtering to the network.
+    alone = "netsh advfirewall set allprofiles state off"
+    assert "heur.defence_tampering.windows_firewall_off" in ids(alone, PS)
+    assert score(alone, PS) < 300
+    assert score(alone + "\nSet-MpPreference -DisableRealtimeMonitoring $true", PS) > score(
+        "Set-MpPreference -DisableRealtimeMonitoring $true", PS)
