@@ -13,6 +13,7 @@ import pytest
 from inspector.store import ALERT_RAISED
 from tests.activity.builders import SUB, T0, routine, run_command, vm
 from tests.api.server import Service, start_service
+from tests.timing import until
 
 PROBLEM = "application/problem+json"
 
@@ -170,3 +171,17 @@ async def test_bad_alert_queries_are_invalid_parameter(service: Service, params:
 async def test_alerts_are_for_analysts_not_detectors(service: Service):
     status, _, body = await service.call("GET", "/v1/alerts", key="detector")
     assert status == 403 and body["type"].endswith("/forbidden")
+
+
+async def test_alerts_from_http_go_out_as_alert_raised_events_once(tmp_path: Path):
+    out = tmp_path / "events.jsonl"
+    async with start_service(tmp_path, activity_inspect_bodies=False, events_jsonl_path=out) as svc:
+        batch = _attack()
+        raised = (await svc.call("POST", "/v1/activity", key="detector", json_body=batch))[2]["alerts"]
+        await svc.call("POST", "/v1/activity", key="detector", json_body=batch)
+        await until(lambda: out.exists() and out.read_text().count("\n") >= 1, what="the alert event in the file")
+        polled = (await svc.call("GET", "/v1/events", key="analyst"))[2]["events"]
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(e["type"], e["alert_id"]) for e in lines] == [("alert.raised", raised[0]["id"])]
+    assert lines[0]["alert"] == raised[0]
+    assert [e["id"] for e in polled] == [lines[0]["id"]]
