@@ -185,3 +185,16 @@ async def test_alerts_from_http_go_out_as_alert_raised_events_once(tmp_path: Pat
     assert [(e["type"], e["alert_id"]) for e in lines] == [("alert.raised", raised[0]["id"])]
     assert lines[0]["alert"] == raised[0]
     assert [e["id"] for e in polled] == [lines[0]["id"]]
+
+
+async def test_a_malicious_request_body_is_inspected_stored_and_its_alert_event_names_the_inspection(tmp_path: Path):
+    async with start_service(tmp_path) as svc:
+        record = run_command(vm("vm-01"), T0, script=["Invoke-Mimikatz -DumpCreds"])
+        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=record)
+        assert status == 200 and body["inspected"] == 1
+        alert = body["alerts"][0]
+        assert alert["verdict"] == "malicious" and alert["inspection_id"]
+        stored = await svc.store.inspections.get(alert["inspection_id"])
+        assert stored is not None and stored.kind == "activity_log"
+        (event,) = await _alert_events(svc)
+        assert event["inspection_id"] == alert["inspection_id"] and event["alert"]["verdict"] == "malicious"
