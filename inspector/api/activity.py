@@ -41,6 +41,7 @@ _ALERT_CURSOR = regex.compile(r"([0-9]{1,20})\.([A-Za-z0-9_-]{1,64})")
 _ALERT_TYPE = regex.compile(r"[A-Za-z0-9_.-]{1,128}")
 _MAX_QUERY_VALUE = 1024
 DEFAULT_ALERTS_PAGE = 100
+_YIELD_EVERY = 200  # records judged between turns given back to the event loop
 _MAX_REPORTED = 100  # unreadable records listed in a 400
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _INGEST_LOCK = web.AppKey("activity_ingest_lock", asyncio.Lock)
@@ -114,8 +115,10 @@ async def ingest_activity(request: web.Request) -> web.Response:
     inspector = payload_inspector(state.inspector, state.store) if limits.inspect_bodies else None
     async with request.app[_INGEST_LOCK]:
         ingestor = Ingestor(state.store.activity, limits, inspector=inspector)
-        for item in items:
+        for n, item in enumerate(items, 1):
             await ingestor.add(item)
+            if n % _YIELD_EVERY == 0:
+                await asyncio.sleep(0)  # a large batch must not hold up the other requests
         await ingestor.finish()
         await ingestor.prune_store()
     state.events.wake()

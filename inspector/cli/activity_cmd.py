@@ -39,7 +39,7 @@ from inspector.store import Store
 
 SAVE_EVERY = 20_000  # records between saves: bounds memory and the work a crash loses
 # Test-only: after the first save that stored alerts, touch `<dir>/alerts.saved` and wait for
-# `<dir>/release`, so a test can kill the process at that moment (tests/cli/test_activity_events.py).
+# `<dir>/release`, so a test can kill the process at that moment (tests/cli/test_activity_cmd.py).
 HOLD_AFTER_ALERTS_SAVED_ENV = "INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED"
 HOLD_POLL_S = 0.05
 

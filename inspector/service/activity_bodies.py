@@ -31,7 +31,6 @@ def payload_inspector(inspector: Inspector, store: Store) -> PayloadInspector:
                                          fetch=False)
         await store.inspections.save_completed(inspection_id, inp.kind.value, result.plan.redacted_request,
                                                result.plan.context, None,  # type: ignore[arg-type]
-                                              
                                                record.position or None, result.verdict, result.blobs)
         verdict = result.verdict
         return Inspected(inspection_id, verdict.verdict.value, tuple(a.alertType for a in verdict.alerts),
