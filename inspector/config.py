@@ -25,7 +25,8 @@ ENV_PREFIX = "INSPECTOR_"
 # INSPECTOR_* names that are not settings yet mean something: the configuration file, the first
 # admin key as the service prints it (people export it), the test suite's PostgreSQL URL.
 NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL",
-                                                                      "TEST_HOLD_AFTER_SAVE"))
+                                                                      "TEST_HOLD_AFTER_SAVE",
+                                                                      "TEST_HOLD_AFTER_ALERTS_SAVED"))
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
@@ -154,6 +155,8 @@ class Settings(BaseSettings):
     api_workers: int = Field(default=0, ge=0, le=256, description="scan worker processes; 0 = one per CPU but one (at least 1), leaving a core to the server's own process")
     api_queue_size: int = Field(default=64, ge=1, le=100_000, description="inspections admitted at once (running + waiting); beyond it 429")
     api_max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest JSON request body (413 beyond); uploads use max_input_bytes")
+    api_max_activity_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024, description="largest POST /v1/activity body (413 beyond)")
+    api_max_activity_records: int = Field(default=10_000, ge=1, description="records in one POST /v1/activity batch (413 beyond)")
     api_max_json_depth: int = Field(default=66, ge=2, le=900, description="deepest nesting of a JSON request body (the body wraps the resource: keep it above max_json_depth)")
     api_max_json_nodes: int = Field(default=200_000, ge=10, description="most values (objects, arrays, scalars) in a JSON request body")
     api_max_string_chars: int = Field(default=4 * 1024 * 1024, ge=64, description="longest single string in a JSON request body")

@@ -28,6 +28,7 @@ from inspector.api.limits import RateLimiter
 from inspector.api.middleware import make_middleware
 from inspector.api.openapi import build_openapi
 from inspector.api.problems import kind_for_status, problem_response
+from inspector.api.activity import add_activity_routes
 from inspector.api.rescans import add_rescan_routes
 from inspector.api.routes import API_STATE, ApiState, add_routes
 from inspector.config import Settings
@@ -86,7 +87,8 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
     metrics.set_rules(status.version, status.rule_count, status.loaded_at)
     app = web.Application(
         middlewares=[make_middleware(metrics)],
-        client_max_size=max(settings.api_max_body_bytes, settings.max_input_bytes + _MULTIPART_OVERHEAD),
+        client_max_size=max(settings.api_max_body_bytes, settings.api_max_activity_body_bytes,
+                            settings.max_input_bytes + _MULTIPART_OVERHEAD),
     )
     runner = InspectionRunner(settings, inspector, store, metrics, worker_count(settings))
     rescans = RescanService(store, settings)
@@ -107,6 +109,7 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
     )
     add_routes(app)
     add_rescan_routes(app)
+    add_activity_routes(app)
     setup_console(app)  # the analyst web console under /ui/ (docs/console.md)
 
     async def drain(_app: web.Application) -> None:

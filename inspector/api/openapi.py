@@ -11,6 +11,8 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from inspector import __version__
+from inspector.activity import ActivityAlert
+from inspector.api.activity import ALERT_ID_PATTERN, AlertsPage, IngestResult
 from inspector.api.problems import PROBLEM_CONTENT_TYPE, Problem
 from inspector.api.routes import INSPECTION_ID_PATTERN, SHA256_PATTERN
 from inspector.api.rescans import RESCAN_ID_PATTERN, EventsPage, RescanRequest
@@ -27,12 +29,12 @@ from inspector.api.schemas import (
 )
 from inspector.model import Verdict
 from inspector.service.problems import ALL_KINDS
-from inspector.store import MAX_EVENTS_PAGE, RescanInfo
+from inspector.store import MAX_ALERTS_PAGE, MAX_EVENTS_PAGE, RescanInfo
 
 _REF = "#/components/schemas/{model}"
 _COMPONENT_MODELS: tuple[type[BaseModel], ...] = (
     InspectionRequest, Verdict, InspectionAccepted, InspectionStatusBody, SignaturesBody, PayloadBody,
-    HealthBody, ReadyBody, Problem, RescanRequest, RescanInfo, EventsPage,
+    HealthBody, ReadyBody, Problem, RescanRequest, RescanInfo, EventsPage, ActivityAlert, IngestResult, AlertsPage,
 )
 
 
@@ -88,6 +90,12 @@ _WAIT_QUERY = [
      "schema": {"type": "string", "maxLength": 1024}},
 ]
 _SECURED = [{"apiKey": []}]
+_ALERT_FORMAT = {"name": "format", "in": "query", "required": False,
+                 "description": "`json`: the project's alert (ActivityAlert); `ocsf`: OCSF Detection Finding (class 2004)",
+                 "schema": {"type": "string", "enum": ["json", "ocsf"], "default": "json"}}
+_ACTIVITY_BATCH = {"description": "`{\"records\": [...]}` (diagnostic-settings export), an EventData array, "
+                   "one event, or several documents of these shapes one after another",
+                   "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}
 
 PATHS: dict[str, dict[str, dict[str, Any]]] = {
     "/v1/inspections": {
@@ -233,6 +241,74 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "responses": {
                 "200": _json(_ref(EventsPage), "the events and the cursor to continue from"),
                 **_problems(400, *_AUTHED_ERRORS),
+            },
+        }
+    },
+    "/v1/activity": {
+        "post": {
+            "operationId": "ingestActivity",
+            "summary": "Ingest a batch of Azure activity-log records; answers with the alerts it raised",
+            "description": "Roles: detector, analyst, admin. Accepted: application/json (an export "
+            "`{records: [...]}`, an EventData array or one event) and application/x-ndjson (JSON Lines). "
+            "A record that cannot be read is listed in `errors` and the rest is ingested; a body with no "
+            "readable record is 400. Each alert is raised once: a replayed batch raises nothing new. "
+            "Every new alert is also an `alert.raised` event (GET /v1/events, webhook, JSON Lines file).",
+            "security": _SECURED,
+            "parameters": [_ALERT_FORMAT, _REQUEST_ID],
+            "requestBody": {"required": True, "content": {"application/json": {"schema": _ACTIVITY_BATCH},
+                                                          "application/x-ndjson": {"schema": {"type": "string"}}}},
+            "responses": {
+                "200": _json(_ref(IngestResult), "what the batch did and the alerts newly raised"),
+                **_problems(400, *_AUTHED_ERRORS, 408, 413, 415),
+            },
+        }
+    },
+    "/v1/alerts": {
+        "get": {
+            "operationId": "listAlerts",
+            "summary": "Stored activity alerts, newest first, filtered and paged",
+            "description": "Roles: analyst, admin. Page with `after` set to the previous page's `next_cursor`.",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "type", "in": "query", "required": False, "description": "alert type, e.g. VM_RunCommandSuspiciousUsage",
+                 "schema": {"type": "string", "pattern": "^[A-Za-z0-9_.-]{1,128}$"}},
+                {"name": "subscription", "in": "query", "required": False, "description": "subscription id (any case)",
+                 "schema": {"type": "string", "maxLength": 1024}},
+                {"name": "resource", "in": "query", "required": False,
+                 "description": "a resource id the alert names (any case)", "schema": {"type": "string", "maxLength": 1024}},
+                {"name": "since", "in": "query", "required": False,
+                 "description": "alerts whose evidence ends at or after this time (ISO 8601 with zone)",
+                 "schema": {"type": "string", "format": "date-time"}},
+                {"name": "until", "in": "query", "required": False,
+                 "description": "alerts whose evidence starts before this time (ISO 8601 with zone)",
+                 "schema": {"type": "string", "format": "date-time"}},
+                {"name": "after", "in": "query", "required": False, "description": "the `next_cursor` of the previous page",
+                 "schema": {"type": "string", "pattern": "^[0-9]{1,20}\\.[A-Za-z0-9_-]{1,64}$"}},
+                {"name": "limit", "in": "query", "required": False, "description": "most alerts returned",
+                 "schema": {"type": "integer", "minimum": 1, "maximum": MAX_ALERTS_PAGE, "default": 100}},
+                _ALERT_FORMAT, _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json(_ref(AlertsPage), "a page of alerts"),
+                **_problems(400, *_AUTHED_ERRORS, 403),
+            },
+        }
+    },
+    "/v1/alerts/{alert_id}": {
+        "get": {
+            "operationId": "getAlert",
+            "summary": "One stored activity alert",
+            "description": "Roles: analyst, admin.",
+            "security": _SECURED,
+            "parameters": [
+                {"name": "alert_id", "in": "path", "required": True,
+                 "schema": {"type": "string", "pattern": ALERT_ID_PATTERN}},
+                _ALERT_FORMAT, _REQUEST_ID,
+            ],
+            "responses": {
+                "200": _json({"oneOf": [_ref(ActivityAlert), {"type": "object", "description": "OCSF Detection Finding"}]},
+                             "the alert"),
+                **_problems(400, *_AUTHED_ERRORS, 403, 404),
             },
         }
     },

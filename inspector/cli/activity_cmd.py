@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
-import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -27,19 +27,30 @@ from inspector.activity import (
     ActivityLimits,
     ActivityRecord,
     Ingestor,
-    Inspected,
-    PayloadInspector,
     RecordError,
     read_records,
     to_ocsf,
 )
 from inspector.cli.scan_cmd import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGGED, ScanTarget, expand_targets
 from inspector.config import Settings
-from inspector.extensions.request import InputKind, InspectionInput
 from inspector.pipeline import Inspector
+from inspector.service.activity_bodies import payload_inspector
 from inspector.store import Store
 
 SAVE_EVERY = 20_000  # records between saves: bounds memory and the work a crash loses
+# Test-only: after the first save that stored alerts, touch `<dir>/alerts.saved` and wait for
+# `<dir>/release`, so a test can kill the process at that moment (tests/cli/test_activity_cmd.py).
+HOLD_AFTER_ALERTS_SAVED_ENV = "INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED"
+HOLD_POLL_S = 0.05
+
+
+async def _hold_after_alerts_saved() -> None:
+    folder = os.environ.get(HOLD_AFTER_ALERTS_SAVED_ENV)
+    if not folder or Path(folder, "alerts.saved").exists():
+        return
+    Path(folder, "alerts.saved").touch()
+    while not Path(folder, "release").exists():
+        await asyncio.sleep(HOLD_POLL_S)
 
 
 def _store_settings(settings: Settings, store_url: str | None) -> Settings:
@@ -48,33 +59,6 @@ def _store_settings(settings: Settings, store_url: str | None) -> Settings:
     if "://" not in store_url:  # a plain path: an SQLite file
         store_url = f"sqlite+aiosqlite:///{Path(store_url).resolve()}"
     return settings.model_copy(update={"database_url": store_url})
-
-
-def _event_of(record: ActivityRecord) -> dict[str, object]:
-    """The record as one REST-shaped event, the caller left out: what the payload pipeline reads."""
-    return {"operationName": {"value": record.operation}, "status": {"value": record.status},
-            "subStatus": {"value": record.sub_status}, "resourceId": record.resource_id,
-            "correlationId": record.correlation_id, "subscriptionId": record.subscription_id,
-            "eventTimestamp": record.event_time.isoformat(), "properties": {"requestbody": record.request_body}}
-
-
-def payload_inspector(inspector: Inspector, store: Store) -> PayloadInspector:
-    """Inspect a record's request body on its own (its own kind and status) and store the inspection."""
-
-    async def inspect(record: ActivityRecord) -> Inspected | None:
-        inspection_id = uuid.uuid4().hex
-        inp = InspectionInput(kind=InputKind.ACTIVITY_LOG, body=_event_of(record))
-        result = await inspector.inspect(inp, inspection_id=inspection_id, input_name=record.position or None,
-                                         fetch=False)
-        await store.inspections.save_completed(inspection_id, inp.kind.value, result.plan.redacted_request,
-                                               result.plan.context, None,  # type: ignore[arg-type]
-                                              
-                                               record.position or None, result.verdict, result.blobs)
-        verdict = result.verdict
-        return Inspected(inspection_id, verdict.verdict.value, tuple(a.alertType for a in verdict.alerts),
-                         tuple(f"{a.alertType}: {a.reason}" for a in verdict.alerts))
-
-    return inspect
 
 
 def _open(target: ScanTarget) -> IO[bytes]:
@@ -119,7 +103,8 @@ class _Output:
             click.echo(f"{error.position}: error: {error.detail}", err=True)
 
 
-async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool) -> int:
+async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool,
+                  save_every: int = SAVE_EVERY) -> int:
     limits = ActivityLimits.from_settings(settings)
     if not inspect:
         limits = replace(limits, inspect_bodies=False)
@@ -137,9 +122,12 @@ async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, i
                 for error in ingestor.report.errors[seen_errors:]:
                     out.error(error)
                 seen_errors = len(ingestor.report.errors)
-                if ingestor.unsaved >= SAVE_EVERY:
-                    for alert in await ingestor.save():
+                if ingestor.unsaved >= save_every:
+                    fresh = await ingestor.save()
+                    for alert in fresh:
                         out.alert(alert)
+                    if fresh:
+                        await _hold_after_alerts_saved()
             for alert in await ingestor.finish():
                 out.alert(alert)
         await ingestor.prune_store()
@@ -193,9 +181,11 @@ def activity() -> None:
               help="Alert lines: the project's JSON, or OCSF Detection Finding (class 2004).")
 @click.option("--store-url", default=None, help="Database URL or SQLite file for the history (default: the store's).")
 @click.option("--inspect/--no-inspect", default=True, help="Run request bodies through the payload pipeline.")
+@click.option("--save-every", type=click.IntRange(min=1), default=SAVE_EVERY, show_default=True,
+              help="Records between saves (each save is one transaction: history, alerts and their events).")
 @click.pass_obj
 def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str, store_url: str | None,
-                   inspect: bool) -> None:
+                   inspect: bool, save_every: int) -> None:
     """Ingest activity-log records from files, directories (recursively) or standard input (`-`).
 
     \b
@@ -206,4 +196,4 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
     """
     settings: Settings = _store_settings(app.settings, store_url)  # type: ignore[attr-defined]
     targets = list(expand_targets(paths))
-    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect)))
+    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every)))

@@ -4,6 +4,7 @@
 aggregate, over one `Database`.
 """
 
+from inspector.store.activity import ALERT_RAISED, MAX_ALERTS_PAGE
 from inspector.store.analysis_cache import AnalysisCacheRepository
 from inspector.store.blobs import BlobError, BlobStore
 from inspector.store.console import ConsoleReader
@@ -36,6 +37,7 @@ from inspector.store.retention import Retention
 from inspector.store.store import Store
 
 __all__ = [
+    "ALERT_RAISED", "MAX_ALERTS_PAGE",
     "MAX_EVENTS_PAGE",
     "ROLES",
     "AnalysisCacheRepository",

@@ -8,6 +8,7 @@ inserted once per (subscription, dedupe key): a replay or a second worker cannot
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -16,6 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from inspector.store.database import Database
+from inspector.store.events import Event, append_events
 from inspector.store.schema import (
     activity_alerts,
     activity_daily,
@@ -72,6 +74,17 @@ class AlertRow:
     start_time: datetime
     end_time: datetime
     body: dict[str, Any]
+
+
+ALERT_RAISED = "alert.raised"
+
+
+def alert_event(alert: AlertRow) -> Event:
+    """The outbox event of a newly stored alert: the alert whole, under `alert`; the event's
+    `inspection_id` is the inspection of the request body that fed it (empty when none did)."""
+    inspection_id = alert.body.get("inspection_id") or ""
+    return (ALERT_RAISED, str(inspection_id)[:64], {"alert_id": alert.id, "alert_type": alert.alert_type,
+                                                     "subscription_id": alert.subscription_id, "alert": alert.body})
 
 
 def _chunks(rows: list[Any]) -> Iterable[list[Any]]:
@@ -166,6 +179,7 @@ class ActivityRepository:
                                        [{"subscription_id": sub, "record_id": r, "event_time": t}
                                         for r, t in ch.record_ids])
             now = utcnow()
+            raised: list[Event] = []
             for alert in alerts:
                 result = await conn.execute(ins(activity_alerts).on_conflict_do_nothing(
                     index_elements=["subscription_id", "dedupe_key"]),
@@ -174,6 +188,10 @@ class ActivityRepository:
                      "end_time": alert.end_time, "body": alert.body, "created_at": now})
                 if result.rowcount:
                     inserted.add(alert.id)
+                    raised.append(alert_event(alert))
+            # In the alert's own transaction: a crash stores both or neither, and a replay (the
+            # alert already stored) writes no second event.
+            await append_events(conn, raised)
         return inserted
 
     async def _upsert(self, conn: Any, table: sa.Table, keys: list[str], columns: list[str],
@@ -215,22 +233,43 @@ class ActivityRepository:
                 activity_record_ids.c.subscription_id == sub, activity_record_ids.c.event_time < record_ids_before))
 
     async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
-                     since: datetime | None = None, until: datetime | None = None,
-                     limit: int = 100) -> list[AlertRow]:
-        """Stored alerts, newest first (a later helper pages them over HTTP)."""
-        query = sa.select(activity_alerts)
+                     resource_id: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                     after: tuple[datetime, str] | None = None, limit: int = 100) -> list[AlertRow]:
+        """Stored alerts, newest first (start time, then id); `after` is the (start time, id) of
+        the last alert of the previous page. `resource_id` matches a resource the alert names,
+        casefolded (Azure ids are case-insensitive); `since`/`until` bound the alert's event time."""
+        table = activity_alerts
+        query = sa.select(table)
         if subscription_id is not None:
-            query = query.where(activity_alerts.c.subscription_id == subscription_id)
+            query = query.where(sa.func.lower(table.c.subscription_id) == subscription_id.lower())
         if alert_type is not None:
-            query = query.where(activity_alerts.c.alert_type == alert_type)
+            query = query.where(table.c.alert_type == alert_type)
+        if resource_id is not None:
+            # The id as the stored JSON spells it, quoted: a whole value, not a prefix of another.
+            quoted = json.dumps(resource_id.lower())
+            escaped = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(sa.func.lower(sa.cast(table.c.body, sa.Text)).like(f"%{escaped}%", escape="\\"))
         if since is not None:
-            query = query.where(activity_alerts.c.end_time >= since)
+            query = query.where(table.c.end_time >= since)
         if until is not None:
-            query = query.where(activity_alerts.c.start_time < until)
-        query = query.order_by(activity_alerts.c.start_time.desc(), activity_alerts.c.id).limit(
-            max(1, min(limit, MAX_ALERTS_PAGE)))
+            query = query.where(table.c.start_time < until)
+        if after is not None:
+            at, last_id = after
+            query = query.where(sa.or_(table.c.start_time < at, sa.and_(table.c.start_time == at, table.c.id > last_id)))
+        # One past a page: the caller asks for it to know whether a next page exists.
+        query = query.order_by(table.c.start_time.desc(), table.c.id).limit(max(1, min(limit, MAX_ALERTS_PAGE + 1)))
         async with self.database.read() as conn:
             rows = (await conn.execute(query)).mappings().all()
-        return [AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
-                         alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
-                         end_time=r["end_time"], body=r["body"]) for r in rows]
+        return [_alert_row(r) for r in rows]
+
+    async def alert(self, alert_id: str) -> AlertRow | None:
+        async with self.database.read() as conn:
+            row = (await conn.execute(sa.select(activity_alerts).where(activity_alerts.c.id == alert_id))
+                   ).mappings().first()
+        return _alert_row(row) if row is not None else None
+
+
+def _alert_row(r: Any) -> AlertRow:
+    return AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
+                    alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
+                    end_time=r["end_time"], body=r["body"])

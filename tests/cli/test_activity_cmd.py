@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import signal
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from tests.activity.builders import T0, routine, run_command, vm
-from tests.timing import GIVE_UP_S
+from tests.activity.builders import SUB, T0, routine, run_command, vm
+from tests.timing import GIVE_UP_S, until_blocking
 
 BIN = Path(sys.executable).parent / "inspector"
 SIMULATOR_KEYS = ("alert_type", "subscription_id", "resource_ids", "start_time", "end_time", "correlation_ids",
@@ -82,3 +84,83 @@ def test_a_malicious_body_is_inspected_and_the_alert_names_its_inspection(tmp_pa
 def test_an_unreadable_file_exits_2(tmp_path: Path):
     result = run(tmp_path, str(tmp_path / "missing.json"))
     assert result.returncode == 2 and "missing.json" in result.stderr
+
+
+# --------------------------------------------------------------------------- alert events
+
+
+def _shifted(records: list[dict], sub: str, days: int) -> list[dict]:
+    """The same records for another subscription, `days` later in event time."""
+    text = json.dumps(records).replace(SUB, sub)
+    out = json.loads(text)
+    for record in out:
+        at = datetime.fromisoformat(record["eventTimestamp"].replace("Z", "+00:00")) + timedelta(days=days)
+        record["eventTimestamp"] = at.isoformat().replace("+00:00", "Z")
+        record["eventDataId"] = f"{sub}-{record['eventDataId']}"
+    return out
+
+
+def _attack_at(start: datetime) -> list[dict]:
+    return [run_command(vm(f"vm-{i:02d}"), start + timedelta(minutes=i), caller="mallory@evil.example",
+                        ip="198.51.100.7", script=["whoami"]) for i in range(6)]
+
+
+async def _alert_events(store_path: Path) -> list[dict]:
+    from inspector.config import Settings
+    from inspector.store import ALERT_RAISED, Store
+
+    store = await Store.open(Settings(database_url=f"sqlite+aiosqlite:///{store_path}", data_dir=store_path.parent))
+    try:
+        return [e.data for e in await store.events.read(None, 1000) if e.type == ALERT_RAISED]
+    finally:
+        await store.close()
+
+
+def test_each_alert_is_an_alert_raised_event_once_even_on_a_second_ingest(tmp_path: Path):
+    records = routine(14) + _attack_at(T0 + timedelta(days=14, hours=2))
+    (tmp_path / "a.jsonl").write_text(_jsonl(records))
+    first = run(tmp_path, "--no-inspect", str(tmp_path / "a.jsonl"))
+    assert first.returncode == 1, first.stderr
+    again = run(tmp_path, "--no-inspect", str(tmp_path / "a.jsonl"))
+    assert again.returncode == 0 and again.stdout == ""
+    alert = json.loads(first.stdout.splitlines()[0])
+    events = asyncio.run(_alert_events(tmp_path / "history.db"))
+    assert [e["alert_id"] for e in events] == [alert["id"]]
+    assert events[0]["type"] == "alert.raised" and events[0]["alert"] == alert
+
+
+def test_a_kill_9_after_alerts_were_saved_loses_and_duplicates_no_alert_event(tmp_path: Path):
+    """The first subscription's alert is stored (with its event) by an intermediate save; the
+    process is killed there; a second run over the same input ends with every alert's event
+    present exactly once."""
+    other = "00000000-0000-0000-0000-0000000000cc"
+    first_sub = routine(14) + _attack_at(T0 + timedelta(days=14, hours=2))
+    second_sub = _shifted(first_sub, other, days=20)  # its records release the first's attack
+    (tmp_path / "in.jsonl").write_text(_jsonl(first_sub) + _jsonl(second_sub))
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data"),
+                "INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED": str(hold)})
+    args = [str(BIN), "activity", "ingest", "--store-url", str(tmp_path / "history.db"), "--no-inspect",
+            "--save-every", "50", str(tmp_path / "in.jsonl")]
+    process = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        until_blocking(lambda: (hold / "alerts.saved").exists() or process.poll() is not None,
+                       what="the ingest to store its first alert")
+        assert process.poll() is None, process.communicate()
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=GIVE_UP_S)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    before = asyncio.run(_alert_events(tmp_path / "history.db"))
+    assert len(before) == 1 and before[0]["subscription_id"].casefold() == SUB.casefold()
+    rerun = run(tmp_path, "--no-inspect", str(tmp_path / "in.jsonl"))
+    assert rerun.returncode == 1, rerun.stderr
+    after = asyncio.run(_alert_events(tmp_path / "history.db"))
+    ids = [e["alert_id"] for e in after]
+    assert len(ids) == len(set(ids)) == 2
+    assert {e["subscription_id"].casefold() for e in after} == {SUB.casefold(), other}
+    assert [json.loads(line)["id"] for line in rerun.stdout.splitlines()] == ids[1:]

@@ -179,3 +179,24 @@ def test_sinks_come_from_settings_and_hide_url_secrets(tmp_path: Path) -> None:
     assert [type(s).__name__ for s in sinks] == ["WebhookSink", "JsonlSink"]
     assert "SECRET123" not in sinks[0].name and "SECRET123" not in sinks[0].describe()
     assert configured_sinks(Settings(data_dir=tmp_path)) == []
+
+
+async def test_activity_alerts_reach_the_webhook_and_the_jsonl_file_once(store: Store, receiver: Receiver,
+                                                                          tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from inspector.store.activity import AlertRow
+
+    at = datetime(2026, 1, 1, tzinfo=UTC)
+    alert = AlertRow("a1", "s1", "g@1", "VM_RunCommandSuspiciousUsage", "Low", at, at, {"id": "a1"})
+    await store.activity.save([], [alert])
+    await store.activity.save([], [alert])  # stored already: no second event
+    path = tmp_path / "events.jsonl"
+    delivery = EventDelivery(store, store.settings, [WebhookSink(receiver.url, SECRET, timeout_s=2.0), JsonlSink(path)],
+                             idle_poll_s=0.05, base_backoff_s=0.01)
+    await delivery.start()
+    await until(lambda: len(receiver.processed) == 1 and path.exists() and path.read_text().count("\n") == 1,
+                what="the alert event on both sinks")
+    await delivery.stop()
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert [(e["type"], e["alert_id"]) for e in receiver.processed + lines] == [("alert.raised", "a1")] * 2

@@ -65,3 +65,41 @@ async def test_retention_forgets_old_history(store: Store):
                                      record_ids_since=T - timedelta(days=1))
     assert (snap.seen, snap.daily, snap.vms, snap.extensions, snap.operations, snap.record_ids) == ([], [], [], [], [], [])
     assert await store.activity.alerts() == []
+
+
+async def test_each_new_alert_writes_one_alert_raised_event_and_a_stored_one_none(store: Store):
+    await store.activity.save([], [_alert("a1")])
+    await store.activity.save([], [_alert("a1"), _alert("a2", "g@2")])
+    events = await store.events.read()
+    assert [(e.type, e.data["alert_id"]) for e in events] == [("alert.raised", "a1"), ("alert.raised", "a2")]
+    assert events[0].data["alert"] == {"id": "a1"} and events[0].data["subscription_id"] == "s1"
+
+
+async def test_a_failed_save_stores_neither_the_alert_nor_its_event(store: Store):
+    broken = AlertRow("a9", "s1", "g@9", "VM_RunCommandSuspiciousUsage", "Low", T, T, {"id": "a9", "x": {1, 2}})
+    try:
+        await store.activity.save([], [_alert("a1"), broken])  # a set is not JSON: the transaction fails
+    except Exception:
+        pass
+    else:
+        raise AssertionError("the save should have failed")
+    assert await store.activity.alerts() == [] and await store.events.read() == []
+
+
+def _named(alert_id: str, key: str, at: datetime, resource: str, sub: str = "s1") -> AlertRow:
+    body = {"id": alert_id, "resource_ids": [resource]}
+    return AlertRow(alert_id, sub, key, "VM_RunCommandSuspiciousUsage", "Low", at, at, body)
+
+
+async def test_alerts_are_paged_newest_first_and_filtered_by_resource_any_case(store: Store):
+    vm1, vm10 = "/subscriptions/S1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm_1", \
+        "/subscriptions/S1/resourceGroups/rg/providers/Microsoft.Compute/virtualMachines/vm_10"
+    rows = [_named(f"a{n}", f"g@{n}", T + timedelta(minutes=n // 2), vm1 if n % 2 else vm10) for n in range(6)]
+    await store.activity.save([], rows)
+    first = await store.activity.alerts(limit=4)
+    rest = await store.activity.alerts(after=(first[-1].start_time, first[-1].id), limit=4)
+    assert [a.id for a in first + rest] == ["a4", "a5", "a2", "a3", "a0", "a1"]
+    assert [a.id for a in await store.activity.alerts(resource_id=vm1.lower())] == ["a5", "a3", "a1"]
+    assert await store.activity.alerts(resource_id=vm1[:-1]) == []  # a whole id, not a prefix
+    assert (await store.activity.alert("a3")).body["resource_ids"] == [vm1]  # type: ignore[union-attr]
+    assert await store.activity.alert("nope") is None

@@ -1,0 +1,200 @@
+"""POST /v1/activity, GET /v1/alerts and GET /v1/alerts/{id} on a real service over loopback."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from inspector.store import ALERT_RAISED
+from tests.activity.builders import SUB, T0, routine, run_command, vm
+from tests.api.server import Service, start_service
+from tests.timing import until
+
+PROBLEM = "application/problem+json"
+
+
+def _fan_out(start, caller="mallory@evil.example", ip="198.51.100.7", vms=8, sub=SUB):
+    return [run_command(vm(f"vm-{i:02d}", sub), start + timedelta(minutes=i), caller=caller, ip=ip)
+            for i in range(vms)]
+
+
+def _attack(sub: str = SUB) -> list[dict[str, Any]]:
+    history = routine(14)
+    if sub != SUB:
+        history = json.loads(json.dumps(history).replace(SUB, sub))
+    return history + _fan_out(T0 + timedelta(days=14, hours=2), sub=sub)
+
+
+@pytest.fixture
+async def service(tmp_path: Path) -> AsyncIterator[Service]:
+    async with start_service(tmp_path, activity_inspect_bodies=False, api_max_activity_records=5000) as svc:
+        yield svc
+
+
+async def _alert_events(svc: Service) -> list[dict[str, Any]]:
+    return [e.data for e in await svc.store.events.read(None, 1000) if e.type == ALERT_RAISED]
+
+
+async def test_a_batch_in_the_export_shape_answers_with_the_alerts_it_raised(service: Service):
+    status, _, body = await service.call("POST", "/v1/activity", key="detector", json_body={"records": _attack()})
+    assert status == 200, body
+    assert [a["alert_type"] for a in body["alerts"]] == ["VM_RunCommandSuspiciousUsage"]
+    assert body["errors"] == [] and body["records"] == body["judged"]
+
+
+async def test_the_same_batch_twice_raises_nothing_the_second_time_and_one_event(service: Service):
+    batch = _attack()
+    first = (await service.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
+    again = (await service.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
+    assert len(first["alerts"]) == 1 and again["alerts"] == []
+    events = await _alert_events(service)
+    assert [e["alert_id"] for e in events] == [first["alerts"][0]["id"]]
+    assert events[0]["alert"]["alert_type"] == "VM_RunCommandSuspiciousUsage"
+
+
+async def test_json_lines_are_accepted_as_ndjson(service: Service):
+    lines = "\n".join(json.dumps(r) for r in _attack()).encode()
+    status, _, body = await service.call("POST", "/v1/activity", key="detector", data=lines,
+                                         headers={"Content-Type": "application/x-ndjson"})
+    assert status == 200 and len(body["alerts"]) == 1
+
+
+async def test_bad_records_are_reported_and_the_rest_ingested(service: Service):
+    batch: list[Any] = _attack()
+    batch.insert(3, {"operationName": "nothing else"})
+    status, _, body = await service.call("POST", "/v1/activity", key="detector", json_body=batch)
+    assert status == 200
+    assert len(body["errors"]) == 1 and body["errors"][0]["position"].endswith("[3]")
+    assert len(body["alerts"]) == 1
+
+
+async def test_ocsf_format_renders_detection_findings(service: Service):
+    status, _, body = await service.call("POST", "/v1/activity?format=ocsf", key="detector", json_body=_attack())
+    assert status == 200 and body["alerts"][0]["class_uid"] == 2004
+
+
+@pytest.mark.parametrize(("data", "ctype", "status", "kind"), [
+    (b"not json at all", "application/json", 400, "invalid-request"),
+    (b"", "application/json", 400, "invalid-request"),
+    (b"[]", "text/plain", 415, "unsupported-media-type"),
+])
+async def test_unreadable_batches_are_problems(service: Service, data: bytes, ctype: str, status: int, kind: str):
+    got, headers, body = await service.call("POST", "/v1/activity", key="detector", data=data,
+                                            headers={"Content-Type": ctype})
+    assert got == status and headers["Content-Type"].startswith(PROBLEM)
+    assert body["type"].endswith("/" + kind)
+
+
+async def test_a_batch_over_the_record_limit_is_413_and_nothing_is_ingested(tmp_path: Path):
+    async with start_service(tmp_path, activity_inspect_bodies=False, api_max_activity_records=3) as svc:
+        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=_attack()[:4])
+        assert status == 413 and body["type"].endswith("/body-too-large")
+        assert await svc.store.activity.alerts() == []
+        assert await svc.store.activity.newest(SUB) is None
+
+
+async def test_a_body_over_the_byte_limit_is_413(tmp_path: Path):
+    async with start_service(tmp_path, activity_inspect_bodies=False, api_max_activity_body_bytes=2048) as svc:
+        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=_attack())
+        assert status == 413 and body["type"].endswith("/body-too-large")
+
+
+async def test_ingest_needs_a_key(service: Service):
+    status, _, body = await service.call("POST", "/v1/activity", key=None, json_body=[])
+    assert status == 401 and body["type"].endswith("/unauthorized")
+
+
+# --------------------------------------------------------------------------- reading alerts
+
+
+async def _two_subscriptions(svc: Service) -> tuple[dict[str, Any], dict[str, Any]]:
+    other = "00000000-0000-0000-0000-0000000000bb"
+    a = (await svc.call("POST", "/v1/activity", key="detector", json_body=_attack()))[2]["alerts"][0]
+    b = (await svc.call("POST", "/v1/activity", key="detector", json_body=_attack(other)))[2]["alerts"][0]
+    return a, b
+
+
+async def test_alerts_are_listed_newest_first_and_filtered(service: Service):
+    a, b = await _two_subscriptions(service)
+    status, _, body = await service.call("GET", "/v1/alerts", key="analyst")
+    assert status == 200 and {x["id"] for x in body["alerts"]} == {a["id"], b["id"]}
+    assert body["next_cursor"] is None
+    only = (await service.call("GET", "/v1/alerts", key="analyst", params={"subscription": b["subscription_id"]}))[2]
+    assert [x["id"] for x in only["alerts"]] == [b["id"]]
+    by_resource = (await service.call("GET", "/v1/alerts", key="analyst",
+                                      params={"resource": a["resource_ids"][0].upper()}))[2]
+    assert [x["id"] for x in by_resource["alerts"]] == [a["id"]]
+    by_type = (await service.call("GET", "/v1/alerts", key="analyst", params={"type": "VM_GPUDriverSuspiciousFailure"}))[2]
+    assert by_type["alerts"] == []
+    later = (await service.call("GET", "/v1/alerts", key="analyst", params={"since": "2030-01-01T00:00:00Z"}))[2]
+    assert later["alerts"] == []
+    window = (await service.call("GET", "/v1/alerts", key="analyst",
+                                 params={"since": "2026-01-01T00:00:00Z", "until": "2026-02-01T00:00:00Z"}))[2]
+    assert len(window["alerts"]) == 2
+
+
+async def test_alerts_page_with_a_cursor(service: Service):
+    a, b = await _two_subscriptions(service)
+    first = (await service.call("GET", "/v1/alerts", key="analyst", params={"limit": "1"}))[2]
+    assert len(first["alerts"]) == 1 and first["next_cursor"]
+    second = (await service.call("GET", "/v1/alerts", key="analyst",
+                                 params={"limit": "1", "after": first["next_cursor"]}))[2]
+    assert len(second["alerts"]) == 1 and second["next_cursor"] is None
+    assert {first["alerts"][0]["id"], second["alerts"][0]["id"]} == {a["id"], b["id"]}
+
+
+async def test_one_alert_by_id_in_either_format(service: Service):
+    a, _ = await _two_subscriptions(service)
+    status, _, body = await service.call("GET", f"/v1/alerts/{a['id']}", key="analyst")
+    assert status == 200 and body == a
+    ocsf = (await service.call("GET", f"/v1/alerts/{a['id']}?format=ocsf", key="analyst"))[2]
+    assert ocsf["class_uid"] == 2004
+    status, _, body = await service.call("GET", "/v1/alerts/" + "0" * 32, key="analyst")
+    assert status == 404 and body["type"].endswith("/not-found")
+
+
+@pytest.mark.parametrize("params", [
+    {"limit": "0"}, {"limit": "x"}, {"after": "nonsense"}, {"since": "yesterday"}, {"since": "2026-01-01T00:00:00"},
+    {"since": "2026-02-01T00:00:00Z", "until": "2026-01-01T00:00:00Z"}, {"type": "bad type!"}, {"format": "xml"},
+])
+async def test_bad_alert_queries_are_invalid_parameter(service: Service, params: dict[str, str]):
+    status, headers, body = await service.call("GET", "/v1/alerts", key="analyst", params=params)
+    assert status == 400 and headers["Content-Type"].startswith(PROBLEM)
+    assert body["type"].endswith("/invalid-parameter")
+
+
+async def test_alerts_are_for_analysts_not_detectors(service: Service):
+    status, _, body = await service.call("GET", "/v1/alerts", key="detector")
+    assert status == 403 and body["type"].endswith("/forbidden")
+
+
+async def test_alerts_from_http_go_out_as_alert_raised_events_once(tmp_path: Path):
+    out = tmp_path / "events.jsonl"
+    async with start_service(tmp_path, activity_inspect_bodies=False, events_jsonl_path=out) as svc:
+        batch = _attack()
+        raised = (await svc.call("POST", "/v1/activity", key="detector", json_body=batch))[2]["alerts"]
+        await svc.call("POST", "/v1/activity", key="detector", json_body=batch)
+        await until(lambda: out.exists() and out.read_text().count("\n") >= 1, what="the alert event in the file")
+        polled = (await svc.call("GET", "/v1/events", key="analyst"))[2]["events"]
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(e["type"], e["alert_id"]) for e in lines] == [("alert.raised", raised[0]["id"])]
+    assert lines[0]["alert"] == raised[0]
+    assert [e["id"] for e in polled] == [lines[0]["id"]]
+
+
+async def test_a_malicious_request_body_is_inspected_stored_and_its_alert_event_names_the_inspection(tmp_path: Path):
+    async with start_service(tmp_path) as svc:
+        record = run_command(vm("vm-01"), T0, script=["Invoke-Mimikatz -DumpCreds"])
+        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=record)
+        assert status == 200 and body["inspected"] == 1
+        alert = body["alerts"][0]
+        assert alert["verdict"] == "malicious" and alert["inspection_id"]
+        stored = await svc.store.inspections.get(alert["inspection_id"])
+        assert stored is not None and stored.kind == "activity_log"
+        (event,) = await _alert_events(svc)
+        assert event["inspection_id"] == alert["inspection_id"] and event["alert"]["verdict"] == "malicious"
