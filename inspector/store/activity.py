@@ -216,11 +216,17 @@ class ActivityRepository:
 
     async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
                      since: datetime | None = None, until: datetime | None = None,
-                     limit: int = 100) -> list[AlertRow]:
-        """Stored alerts, newest first (a later helper pages them over HTTP)."""
+                     resource_id: str | None = None, limit: int = 100) -> list[AlertRow]:
+        """Stored alerts, newest first; `resource_id` keeps those naming that resource (any case)
+        among their resource ids or entities."""
         query = sa.select(activity_alerts)
         if subscription_id is not None:
-            query = query.where(activity_alerts.c.subscription_id == subscription_id)
+            query = query.where(sa.func.lower(activity_alerts.c.subscription_id) == subscription_id.casefold())
+        if resource_id is not None:
+            # A bounded pre-filter on the JSON text; the exact match is checked below.
+            escaped = resource_id.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(sa.func.lower(sa.cast(activity_alerts.c.body, sa.Text)).like(
+                f"%{escaped}%", escape="\\"))
         if alert_type is not None:
             query = query.where(activity_alerts.c.alert_type == alert_type)
         if since is not None:
@@ -231,6 +237,51 @@ class ActivityRepository:
             max(1, min(limit, MAX_ALERTS_PAGE)))
         async with self.database.read() as conn:
             rows = (await conn.execute(query)).mappings().all()
-        return [AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
-                         alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
-                         end_time=r["end_time"], body=r["body"]) for r in rows]
+        found = [_alert_row(r) for r in rows]
+        if resource_id is not None:
+            found = [a for a in found if _names_resource(a.body, resource_id)]
+        return found
+
+    async def alert(self, alert_id: str) -> AlertRow | None:
+        async with self.database.read() as conn:
+            row = (await conn.execute(sa.select(activity_alerts).where(activity_alerts.c.id == alert_id))).mappings().first()
+        return _alert_row(row) if row is not None else None
+
+    async def vm_timeline(self, vm_id: str, *, limit: int = 500) -> VmTimeline:
+        """What the history knows of one VM (any case): its size and OS, each extension's
+        install/delete history, and its operations still kept (the detectors' recent windows)."""
+        folded = vm_id.casefold()
+        async with self.database.read() as conn:
+            vm = (await conn.execute(sa.select(activity_vms).where(activity_vms.c.vm_id == folded))).mappings().first()
+            extensions = (await conn.execute(sa.select(activity_extensions).where(
+                sa.func.lower(activity_extensions.c.vm_id) == folded).order_by(
+                activity_extensions.c.last_install.desc()).limit(limit))).mappings().all()
+            operations = (await conn.execute(sa.select(activity_operations).where(
+                sa.func.lower(activity_operations.c.vm_id) == folded).order_by(
+                activity_operations.c.time.desc()).limit(limit))).mappings().all()
+        return VmTimeline(vm_id=folded, vm=dict(vm) if vm is not None else None,
+                          extensions=[dict(r) for r in extensions], operations=[dict(r) for r in operations])
+
+
+@dataclass(frozen=True)
+class VmTimeline:
+    vm_id: str
+    vm: dict[str, Any] | None
+    extensions: list[dict[str, Any]]
+    operations: list[dict[str, Any]]
+
+    @property
+    def empty(self) -> bool:
+        return self.vm is None and not self.extensions and not self.operations
+
+
+def _alert_row(r: Any) -> AlertRow:
+    return AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
+                    alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
+                    end_time=r["end_time"], body=r["body"])
+
+
+def _names_resource(body: dict[str, Any], resource_id: str) -> bool:
+    folded = resource_id.casefold()
+    named = [*body.get("resource_ids", []), *(e.get("value", "") for e in body.get("entities", []))]
+    return any(isinstance(v, str) and v.casefold() == folded for v in named)
