@@ -87,3 +87,11 @@ async def test_a_shorter_window_sees_a_slow_burst_as_routine(run: Ingest):
     limits = ActivityLimits(inspect_bodies=False, knobs=resolve_knobs({"run_command_usage": {"fan_out_window": "3m"}}))
     report = await run(_fleet_burst(), limits)
     assert report.alerts == []
+
+
+def test_every_knob_is_documented_in_the_detector_table():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "activity.md").read_text(encoding="utf-8")
+    missing = [f"{name}.{knob}" for name, knobs in knob_table().items() for knob in knobs if f"`{knob}`" not in doc]
+    assert missing == []

@@ -17,9 +17,9 @@ SIMULATOR_KEYS = ("alert_type", "subscription_id", "resource_ids", "start_time",
                   "severity", "evidence", "inspection_id")
 
 
-def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(tmp_path: Path, *args: str, stdin: str | None = None, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
-    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
+    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data"), **extra_env})
     return subprocess.run([str(BIN), "activity", "ingest", "--store-url", str(tmp_path / "history.db"), *args],
                           check=False, capture_output=True, text=True, input=stdin, env=env,
                           timeout=GIVE_UP_S)
@@ -82,3 +82,12 @@ def test_a_malicious_body_is_inspected_and_the_alert_names_its_inspection(tmp_pa
 def test_an_unreadable_file_exits_2(tmp_path: Path):
     result = run(tmp_path, str(tmp_path / "missing.json"))
     assert result.returncode == 2 and "missing.json" in result.stderr
+
+
+def test_a_misspelt_detector_knob_stops_before_any_record_is_read(tmp_path: Path):
+    (tmp_path / "history.jsonl").write_text(_jsonl(routine(1)))
+    result = run(tmp_path, "--no-inspect", str(tmp_path / "history.jsonl"),
+                 INSPECTOR_ACTIVITY_DETECTOR_KNOBS='{"run_command_usage": {"fan_out_min_vm": 3}}')
+    assert result.returncode == 2 and result.stdout == ""
+    assert "INSPECTOR_ACTIVITY_DETECTOR_KNOBS" in result.stderr and "'fan_out_min_vm'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "history.db").exists()
