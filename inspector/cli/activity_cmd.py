@@ -34,7 +34,8 @@ from inspector.activity import (
     to_ocsf,
 )
 from inspector.cli.scan_cmd import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGGED, ScanTarget, expand_targets
-from inspector.config import ConfigError, Settings
+from inspector.config import ConfigError
+from inspector.config import Settings
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.pipeline import Inspector
 from inspector.store import Store
@@ -119,8 +120,8 @@ class _Output:
             click.echo(f"{error.position}: error: {error.detail}", err=True)
 
 
-async def _ingest(settings: Settings, limits: ActivityLimits, targets: list[ScanTarget], out: _Output,
-                  inspect: bool) -> int:
+async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool) -> int:
+    limits = ActivityLimits.from_settings(settings)
     if not inspect:
         limits = replace(limits, inspect_bodies=False)
     store = await Store.open(settings)
@@ -206,9 +207,9 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
     """
     settings: Settings = _store_settings(app.settings, store_url)  # type: ignore[attr-defined]
     try:
-        limits = ActivityLimits.from_settings(settings)  # a bad detector knob stops here, before any input is read
+        ActivityLimits.from_settings(settings)  # a bad detector knob stops here, before any input is read
     except ConfigError as exc:
         click.echo(f"inspector: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     targets = list(expand_targets(paths))
-    sys.exit(asyncio.run(_ingest(settings, limits, targets, _Output(fmt, as_json), inspect)))
+    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect)))

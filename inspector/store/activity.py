@@ -8,6 +8,7 @@ inserted once per (subscription, dedupe key): a replay or a second worker cannot
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -60,6 +61,18 @@ class ActivityChanges:
     extensions: list[dict[str, Any]] = field(default_factory=list)
     operations: list[dict[str, Any]] = field(default_factory=list)
     record_ids: list[tuple[str, datetime]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class VmTimeline:
+    vm_id: str
+    vm: dict[str, Any] | None
+    extensions: list[dict[str, Any]]
+    operations: list[dict[str, Any]]
+
+    @property
+    def empty(self) -> bool:
+        return self.vm is None and not self.extensions and not self.operations
 
 
 @dataclass(frozen=True)
@@ -214,39 +227,6 @@ class ActivityRepository:
             await conn.execute(activity_record_ids.delete().where(
                 activity_record_ids.c.subscription_id == sub, activity_record_ids.c.event_time < record_ids_before))
 
-    async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
-                     since: datetime | None = None, until: datetime | None = None,
-                     resource_id: str | None = None, limit: int = 100) -> list[AlertRow]:
-        """Stored alerts, newest first; `resource_id` keeps those naming that resource (any case)
-        among their resource ids or entities."""
-        query = sa.select(activity_alerts)
-        if subscription_id is not None:
-            query = query.where(sa.func.lower(activity_alerts.c.subscription_id) == subscription_id.casefold())
-        if resource_id is not None:
-            # A bounded pre-filter on the JSON text; the exact match is checked below.
-            escaped = resource_id.casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(sa.func.lower(sa.cast(activity_alerts.c.body, sa.Text)).like(
-                f"%{escaped}%", escape="\\"))
-        if alert_type is not None:
-            query = query.where(activity_alerts.c.alert_type == alert_type)
-        if since is not None:
-            query = query.where(activity_alerts.c.end_time >= since)
-        if until is not None:
-            query = query.where(activity_alerts.c.start_time < until)
-        query = query.order_by(activity_alerts.c.start_time.desc(), activity_alerts.c.id).limit(
-            max(1, min(limit, MAX_ALERTS_PAGE)))
-        async with self.database.read() as conn:
-            rows = (await conn.execute(query)).mappings().all()
-        found = [_alert_row(r) for r in rows]
-        if resource_id is not None:
-            found = [a for a in found if _names_resource(a.body, resource_id)]
-        return found
-
-    async def alert(self, alert_id: str) -> AlertRow | None:
-        async with self.database.read() as conn:
-            row = (await conn.execute(sa.select(activity_alerts).where(activity_alerts.c.id == alert_id))).mappings().first()
-        return _alert_row(row) if row is not None else None
-
     async def vm_timeline(self, vm_id: str, *, limit: int = 500) -> VmTimeline:
         """What the history knows of one VM (any case): its size and OS, each extension's
         install/delete history, and its operations still kept (the detectors' recent windows)."""
@@ -262,26 +242,44 @@ class ActivityRepository:
         return VmTimeline(vm_id=folded, vm=dict(vm) if vm is not None else None,
                           extensions=[dict(r) for r in extensions], operations=[dict(r) for r in operations])
 
+    async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
+                     resource_id: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                     after: tuple[datetime, str] | None = None, limit: int = 100) -> list[AlertRow]:
+        """Stored alerts, newest first (start time, then id); `after` is the (start time, id) of
+        the last alert of the previous page. `resource_id` matches a resource the alert names,
+        casefolded (Azure ids are case-insensitive); `since`/`until` bound the alert's event time."""
+        table = activity_alerts
+        query = sa.select(table)
+        if subscription_id is not None:
+            query = query.where(sa.func.lower(table.c.subscription_id) == subscription_id.lower())
+        if alert_type is not None:
+            query = query.where(table.c.alert_type == alert_type)
+        if resource_id is not None:
+            # The id as the stored JSON spells it, quoted: a whole value, not a prefix of another.
+            quoted = json.dumps(resource_id.lower())
+            escaped = quoted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(sa.func.lower(sa.cast(table.c.body, sa.Text)).like(f"%{escaped}%", escape="\\"))
+        if since is not None:
+            query = query.where(table.c.end_time >= since)
+        if until is not None:
+            query = query.where(table.c.start_time < until)
+        if after is not None:
+            at, last_id = after
+            query = query.where(sa.or_(table.c.start_time < at, sa.and_(table.c.start_time == at, table.c.id > last_id)))
+        # One past a page: the caller asks for it to know whether a next page exists.
+        query = query.order_by(table.c.start_time.desc(), table.c.id).limit(max(1, min(limit, MAX_ALERTS_PAGE + 1)))
+        async with self.database.read() as conn:
+            rows = (await conn.execute(query)).mappings().all()
+        return [_alert_row(r) for r in rows]
 
-@dataclass(frozen=True)
-class VmTimeline:
-    vm_id: str
-    vm: dict[str, Any] | None
-    extensions: list[dict[str, Any]]
-    operations: list[dict[str, Any]]
-
-    @property
-    def empty(self) -> bool:
-        return self.vm is None and not self.extensions and not self.operations
+    async def alert(self, alert_id: str) -> AlertRow | None:
+        async with self.database.read() as conn:
+            row = (await conn.execute(sa.select(activity_alerts).where(activity_alerts.c.id == alert_id))
+                   ).mappings().first()
+        return _alert_row(row) if row is not None else None
 
 
 def _alert_row(r: Any) -> AlertRow:
     return AlertRow(id=r["id"], subscription_id=r["subscription_id"], dedupe_key=r["dedupe_key"],
                     alert_type=r["alert_type"], severity=r["severity"], start_time=r["start_time"],
                     end_time=r["end_time"], body=r["body"])
-
-
-def _names_resource(body: dict[str, Any], resource_id: str) -> bool:
-    folded = resource_id.casefold()
-    named = [*body.get("resource_ids", []), *(e.get("value", "") for e in body.get("entities", []))]
-    return any(isinstance(v, str) and v.casefold() == folded for v in named)

@@ -44,6 +44,15 @@ def test_routine_history_exits_0_and_an_attack_exits_1_with_one_json_line_per_al
     assert alerts[0]["resource_ids"][0] == vm("vm-00") and alerts[0]["start_time"].endswith("Z")
 
 
+def test_a_misspelt_detector_knob_stops_before_any_record_is_read(tmp_path: Path):
+    (tmp_path / "history.jsonl").write_text(_jsonl(routine(1)))
+    result = run(tmp_path, "--no-inspect", str(tmp_path / "history.jsonl"),
+                 INSPECTOR_ACTIVITY_DETECTOR_KNOBS='{"run_command_usage": {"fan_out_min_vm": 3}}')
+    assert result.returncode == 2 and result.stdout == ""
+    assert "INSPECTOR_ACTIVITY_DETECTOR_KNOBS" in result.stderr and "'fan_out_min_vm'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "history.db").exists()
+
+
 def test_ocsf_format_and_unreadable_records(tmp_path: Path):
     vault = "/subscriptions/99999999-0000-0000-0000-000000000000/resourceGroups/x/providers/Microsoft.KeyVault/vaults/kv"
     ade = {"eventDataId": "e1", "operationName": {"value": "Microsoft.Compute/virtualMachines/extensions/write"},
@@ -82,12 +91,3 @@ def test_a_malicious_body_is_inspected_and_the_alert_names_its_inspection(tmp_pa
 def test_an_unreadable_file_exits_2(tmp_path: Path):
     result = run(tmp_path, str(tmp_path / "missing.json"))
     assert result.returncode == 2 and "missing.json" in result.stderr
-
-
-def test_a_misspelt_detector_knob_stops_before_any_record_is_read(tmp_path: Path):
-    (tmp_path / "history.jsonl").write_text(_jsonl(routine(1)))
-    result = run(tmp_path, "--no-inspect", str(tmp_path / "history.jsonl"),
-                 INSPECTOR_ACTIVITY_DETECTOR_KNOBS='{"run_command_usage": {"fan_out_min_vm": 3}}')
-    assert result.returncode == 2 and result.stdout == ""
-    assert "INSPECTOR_ACTIVITY_DETECTOR_KNOBS" in result.stderr and "'fan_out_min_vm'" in result.stderr
-    assert "Traceback" not in result.stderr and not (tmp_path / "history.db").exists()

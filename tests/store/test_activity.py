@@ -49,24 +49,6 @@ async def test_counters_are_written_as_their_new_totals(store: Store):
     assert snap.daily[0][3] == 9 and len(snap.operations) == 1
 
 
-async def test_an_alert_is_stored_once_under_its_dedupe_key(store: Store):
-    assert await store.activity.save([], [_alert("a1")]) == {"a1"}
-    assert await store.activity.save([], [_alert("a1"), _alert("a2", "g@2")]) == {"a2"}
-    assert sorted(a.id for a in await store.activity.alerts(subscription_id="s1")) == ["a1", "a2"]
-    assert len(await store.activity.alerts(alert_type="VM_RunCommandSuspiciousUsage")) == 2
-
-
-async def test_retention_forgets_old_history(store: Store):
-    await store.activity.save([_changes()], [_alert("a1")])
-    later = T + timedelta(days=100)
-    await store.activity.prune("s1", history_before=later - timedelta(days=90), operations_before=later,
-                               record_ids_before=later)
-    snap = await store.activity.load("s1", operations_since=T - timedelta(days=1), daily_since=T.date() - timedelta(days=5),
-                                     record_ids_since=T - timedelta(days=1))
-    assert (snap.seen, snap.daily, snap.vms, snap.extensions, snap.operations, snap.record_ids) == ([], [], [], [], [], [])
-    assert await store.activity.alerts() == []
-
-
 async def test_alerts_are_found_by_the_resource_they_name_in_any_case_and_literally(store: Store):
     named = {"id": "a1", "resource_ids": ["/subscriptions/s1/VM_1"], "entities": []}
     other = {"id": "a2", "resource_ids": ["/subscriptions/s1/vmx1"], "entities": []}  # '_' is not a wildcard
@@ -86,3 +68,22 @@ async def test_a_vm_timeline_reads_its_inventory_extensions_and_operations(store
     assert [e["installs"] for e in timeline.extensions] == [1]
     assert [o["correlation_id"] for o in timeline.operations] == ["c1"]
     assert (await store.activity.vm_timeline("/subscriptions/s1/vm2")).empty
+
+
+async def test_an_alert_is_stored_once_under_its_dedupe_key(store: Store):
+    assert await store.activity.save([], [_alert("a1")]) == {"a1"}
+    assert await store.activity.save([], [_alert("a1"), _alert("a2", "g@2")]) == {"a2"}
+    assert sorted(a.id for a in await store.activity.alerts(subscription_id="s1")) == ["a1", "a2"]
+    assert len(await store.activity.alerts(alert_type="VM_RunCommandSuspiciousUsage")) == 2
+
+
+async def test_retention_forgets_old_history(store: Store):
+    await store.activity.save([_changes()], [_alert("a1")])
+    later = T + timedelta(days=100)
+    await store.activity.prune("s1", history_before=later - timedelta(days=90), operations_before=later,
+                               record_ids_before=later)
+    snap = await store.activity.load("s1", operations_since=T - timedelta(days=1), daily_since=T.date() - timedelta(days=5),
+                                     record_ids_since=T - timedelta(days=1))
+    assert (snap.seen, snap.daily, snap.vms, snap.extensions, snap.operations, snap.record_ids) == ([], [], [], [], [], [])
+    assert await store.activity.alerts() == []
+
