@@ -86,4 +86,3 @@ async def test_retention_forgets_old_history(store: Store):
                                      record_ids_since=T - timedelta(days=1))
     assert (snap.seen, snap.daily, snap.vms, snap.extensions, snap.operations, snap.record_ids) == ([], [], [], [], [], [])
     assert await store.activity.alerts() == []
-
