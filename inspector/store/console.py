@@ -44,10 +44,11 @@ class ConsoleReader:
 
     async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
                      resource_id: str | None = None, since: datetime | None = None, until: datetime | None = None,
-                     limit: int = 100) -> list[AlertRow]:
-        """Activity alerts, newest first."""
+                     after: tuple[datetime, str] | None = None, limit: int = 100) -> list[AlertRow]:
+        """Activity alerts, newest first; `after` is the (start time, id) of the previous page's last."""
         return await self._activity.alerts(subscription_id=subscription_id, alert_type=alert_type,
-                                           resource_id=resource_id, since=since, until=until, limit=limit)
+                                           resource_id=resource_id, since=since, until=until, after=after,
+                                           limit=limit)
 
     async def alert(self, alert_id: str) -> AlertRow | None:
         return await self._activity.alert(alert_id)

@@ -19,7 +19,7 @@ from inspector.ui.views import _parse_day
 
 ALERT_ID = regex.compile(r"[A-Za-z0-9_-]{1,64}")
 _MAX_FILTER_CHARS = 1024  # a resource id is at most about this long; longer filters are cut
-_PAGE = 100
+_PAGE = 50  # alerts per page of the list
 
 
 def _q(value: str) -> str:
@@ -64,13 +64,31 @@ def alert_filter(query: Any) -> AlertFilter:
     return AlertFilter(values, shown, problems)
 
 
+def _after(query: Any) -> tuple[datetime, str] | None:
+    """The page cursor: the start time and id of the previous page's last alert (ignored when malformed)."""
+    at, last_id = query.get("after_time", ""), query.get("after_id", "")
+    if not at or not ALERT_ID.fullmatch(last_id, timeout=0.05) or len(at) > 64:
+        return None
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return None
+    return (moment, last_id) if moment.tzinfo is not None else None
+
+
 async def alerts_page(request: web.Request) -> web.Response:
     console: Console = request.app[CONSOLE]
     signed = await console.require(request)
     filt = alert_filter(request.query)
-    rows = await console.service.store.console.alerts(**filt.values, limit=_PAGE + 1)
-    more = len(rows) > _PAGE
-    return await console.render(request, "alerts.html", signed=signed, rows=rows[:_PAGE], more=more,
+    after = _after(request.query)
+    rows = await console.service.store.console.alerts(**filt.values, after=after, limit=_PAGE + 1)
+    rows, more = rows[:_PAGE], len(rows) > _PAGE
+    next_query = None
+    if more:
+        last = rows[-1]
+        cursor = {"after_time": last.start_time.isoformat(), "after_id": last.id}
+        next_query = "&".join(f"{k}={_q(v)}" for k, v in {**filt.shown, **cursor}.items())
+    return await console.render(request, "alerts.html", signed=signed, rows=rows, next_query=next_query,
                                 shown=filt.shown, problems=filt.problems, filtered=bool(filt.shown),
                                 activity_alert_types=sorted(ALERT_INFO), vm_link=vm_link)
 

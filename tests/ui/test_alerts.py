@@ -3,6 +3,7 @@ learned timeline. Caller names and resource ids come from activity logs: attacke
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from urllib.parse import quote
 
@@ -137,3 +138,29 @@ async def test_the_activity_pages_need_a_session(console: ConsoleService) -> Non
     for path in ("/ui/alerts", "/ui/alerts/" + "a" * 32, "/ui/vms?id=x"):
         page = await client.get(path)
         assert page.status == 303 and page.location and page.location.startswith("/ui/login")
+
+
+async def test_the_alerts_list_pages_through_older_alerts_keeping_its_filters(console: ConsoleService,
+                                                                              analyst: ConsoleClient) -> None:
+    at = datetime(2026, 3, 1, tzinfo=UTC)
+    rows = []
+    for n in range(120):
+        alert_type = "VM_RunCommandSuspiciousUsage" if n % 4 else "VM_DSCExtensionSuspiciousUsage"
+        body = {"id": f"{n:032x}", "alert_type": alert_type, "resource_ids": [vm(f"vm-{n % 7:02d}")], "entities": []}
+        rows.append(AlertRow(f"{n:032x}", "sub-1", f"g{n}", alert_type, "Low", at + timedelta(minutes=n // 3),
+                             at + timedelta(minutes=n // 3), body))
+    await console.service.store.activity.save([], rows)
+    seen: list[str] = []
+    path: str | None = "/ui/alerts?alert_type=VM_RunCommandSuspiciousUsage"
+    while path is not None:
+        page = await analyst.get(path.replace("&amp;", "&"))
+        seen += re.findall(r'href="/ui/alerts/([0-9a-f]{32})"', page.text)
+        older = re.search(r'href="(/ui/alerts\?[^"]*after_id=[^"]+)">Older alerts', page.text)
+        path = older.group(1) if older else None
+        if path:
+            assert "alert_type=VM_RunCommandSuspiciousUsage" in path
+    expected = [r.id for r in sorted(rows, key=lambda r: (-r.start_time.timestamp(), r.id))
+                if r.alert_type == "VM_RunCommandSuspiciousUsage"]
+    assert seen == expected and len(seen) == 90
+    broken = await analyst.get("/ui/alerts?after_time=yesterday&after_id=<x>")
+    assert broken.status == 200 and len(re.findall(r'href="/ui/alerts/[0-9a-f]{32}"', broken.text)) == 50
