@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     activity_lookback_days: int = Field(default=14, ge=1, description="history the unusual-activity detectors compare with")
     activity_learning_days: int = Field(default=7, ge=0, description="history a subscription needs before unusual-activity alerts")
     activity_inspect_bodies: bool = Field(default=True, description="run activity records' request bodies through the payload pipeline")
+    activity_detector_knobs: dict[str, dict[str, int | float | str]] = Field(
+        default_factory=dict,
+        description="detector knobs by detector name, e.g. {\"run_command_usage\": {\"fan_out_min_vms\": 8}} "
+                    "(JSON in the environment, a table in TOML); windows in seconds or as 30m, 2h, 1d")
 
     # --- deobfuscation layers (inspector/deobfuscate/)
     deobfuscate_max_input_chars: int = Field(default=16 * 1024 * 1024, ge=1024, description="larger texts are not deobfuscated")

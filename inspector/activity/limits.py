@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import timedelta
+from typing import Any
 
 from inspector.config import Settings
 
@@ -18,9 +20,15 @@ class ActivityLimits:
     lookback: timedelta = timedelta(days=14)
     learning: timedelta = timedelta(days=7)
     inspect_bodies: bool = True
+    # Detector name -> its knobs (the detector's own Knobs dataclass); a detector not named here
+    # uses its declared defaults. Built and validated by `inspector.activity.knobs`.
+    knobs: Mapping[str, Any] = field(default_factory=dict)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ActivityLimits:
+        """The limits of the settings; ConfigError naming the setting for a bad detector knob."""
+        from inspector.activity.knobs import resolve_knobs  # the detectors read these limits
+
         return cls(
             max_record_bytes=settings.activity_max_record_bytes,
             max_batch_records=settings.activity_max_batch_records,
@@ -30,4 +38,5 @@ class ActivityLimits:
             lookback=timedelta(days=settings.activity_lookback_days),
             learning=timedelta(days=settings.activity_learning_days),
             inspect_bodies=settings.activity_inspect_bodies,
+            knobs=resolve_knobs(settings.activity_detector_knobs),
         )

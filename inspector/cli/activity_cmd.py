@@ -32,6 +32,7 @@ from inspector.activity import (
     to_ocsf,
 )
 from inspector.cli.scan_cmd import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGGED, ScanTarget, expand_targets
+from inspector.config import ConfigError
 from inspector.config import Settings
 from inspector.pipeline import Inspector
 from inspector.service.activity_bodies import payload_inspector
@@ -195,5 +196,10 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
       2  an input or a record could not be read (the rest is still ingested)
     """
     settings: Settings = _store_settings(app.settings, store_url)  # type: ignore[attr-defined]
+    try:
+        ActivityLimits.from_settings(settings)  # a bad detector knob stops here, before any input is read
+    except ConfigError as exc:
+        click.echo(f"inspector: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
     targets = list(expand_targets(paths))
     sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every)))

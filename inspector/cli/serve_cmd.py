@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import click
 
-from inspector.config import Settings
+from inspector.config import ConfigError, Settings
 from inspector.logging_setup import configure_logging
 
 
@@ -36,7 +36,14 @@ def serve(app: object, host: str | None, port: int | None) -> None:
     """Run the HTTP API for detectors and analysts."""
     settings: Settings = app.settings  # type: ignore[attr-defined]
     configure_logging(settings.log_level, json_lines=settings.log_json)
+    from inspector.activity import ActivityLimits
     from inspector.api.app import serve as run_service  # imported late: it loads the whole engine
+
+    try:
+        ActivityLimits.from_settings(settings)  # detector knobs: a bad one stops start-up, not the first batch
+    except ConfigError as exc:
+        click.echo(f"inspector: {exc}", err=True)
+        sys.exit(2)
 
     try:
         with asyncio.Runner(loop_factory=event_loop_factory()) as runner:

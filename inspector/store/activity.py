@@ -65,6 +65,18 @@ class ActivityChanges:
 
 
 @dataclass(frozen=True)
+class VmTimeline:
+    vm_id: str
+    vm: dict[str, Any] | None
+    extensions: list[dict[str, Any]]
+    operations: list[dict[str, Any]]
+
+    @property
+    def empty(self) -> bool:
+        return self.vm is None and not self.extensions and not self.operations
+
+
+@dataclass(frozen=True)
 class AlertRow:
     id: str
     subscription_id: str
@@ -231,6 +243,21 @@ class ActivityRepository:
                 activity_operations.c.subscription_id == sub, activity_operations.c.time < operations_before))
             await conn.execute(activity_record_ids.delete().where(
                 activity_record_ids.c.subscription_id == sub, activity_record_ids.c.event_time < record_ids_before))
+
+    async def vm_timeline(self, vm_id: str, *, limit: int = 500) -> VmTimeline:
+        """What the history knows of one VM (any case): its size and OS, each extension's
+        install/delete history, and its operations still kept (the detectors' recent windows)."""
+        folded = vm_id.casefold()
+        async with self.database.read() as conn:
+            vm = (await conn.execute(sa.select(activity_vms).where(activity_vms.c.vm_id == folded))).mappings().first()
+            extensions = (await conn.execute(sa.select(activity_extensions).where(
+                sa.func.lower(activity_extensions.c.vm_id) == folded).order_by(
+                activity_extensions.c.last_install.desc()).limit(limit))).mappings().all()
+            operations = (await conn.execute(sa.select(activity_operations).where(
+                sa.func.lower(activity_operations.c.vm_id) == folded).order_by(
+                activity_operations.c.time.desc()).limit(limit))).mappings().all()
+        return VmTimeline(vm_id=folded, vm=dict(vm) if vm is not None else None,
+                          extensions=[dict(r) for r in extensions], operations=[dict(r) for r in operations])
 
     async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
                      resource_id: str | None = None, since: datetime | None = None, until: datetime | None = None,

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from datetime import datetime
+
+from inspector.store.activity import ActivityRepository, AlertRow, VmTimeline
 from inspector.store.inspections import InspectionRepository
 from inspector.store.keys import KeyRepository
 from inspector.store.payloads import PayloadRepository
@@ -11,8 +14,10 @@ from inspector.store.records import ApiKeyInfo, InspectionFilter, InspectionSumm
 
 
 class ConsoleReader:
-    def __init__(self, keys: KeyRepository, inspections: InspectionRepository, payloads: PayloadRepository) -> None:
+    def __init__(self, keys: KeyRepository, inspections: InspectionRepository, payloads: PayloadRepository,
+                 activity: ActivityRepository) -> None:
         self._keys = keys
+        self._activity = activity
         self._inspections = inspections
         self._payloads = payloads
 
@@ -36,3 +41,17 @@ class ConsoleReader:
 
     async def payload_bytes(self, sha256: str) -> bytes | None:
         return await self._payloads.get_bytes(sha256)
+
+    async def alerts(self, *, subscription_id: str | None = None, alert_type: str | None = None,
+                     resource_id: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                     after: tuple[datetime, str] | None = None, limit: int = 100) -> list[AlertRow]:
+        """Activity alerts, newest first; `after` is the (start time, id) of the previous page's last."""
+        return await self._activity.alerts(subscription_id=subscription_id, alert_type=alert_type,
+                                           resource_id=resource_id, since=since, until=until, after=after,
+                                           limit=limit)
+
+    async def alert(self, alert_id: str) -> AlertRow | None:
+        return await self._activity.alert(alert_id)
+
+    async def vm_timeline(self, vm_id: str) -> VmTimeline:
+        return await self._activity.vm_timeline(vm_id)

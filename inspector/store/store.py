@@ -43,7 +43,7 @@ class Store:
         self.rescans = RescanRepository(database, settings, writes)
         self.retention = Retention(database, blobs, settings, self.analysis_cache)
         self.activity = ActivityRepository(database)
-        self.console = ConsoleReader(self.keys, self.inspections, self.payloads)
+        self.console = ConsoleReader(self.keys, self.inspections, self.payloads, self.activity)
 
     @classmethod
     async def open(cls, settings: Settings, *, migrate: bool = True) -> Store:

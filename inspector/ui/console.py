@@ -272,7 +272,7 @@ async def _root(request: web.Request) -> web.Response:
 
 def setup_console(app: web.Application) -> None:
     """Mount the console on a service application built by `inspector.api.app.build_app`."""
-    from inspector.ui import submit, views  # the handlers need CONSOLE defined above
+    from inspector.ui import alerts, submit, views  # the handlers need CONSOLE defined above
 
     state = app[SERVICE_STATE]
     settings = state.settings
@@ -286,6 +286,7 @@ def setup_console(app: web.Application) -> None:
     app.router.add_static(f"{PREFIX}/static/", HERE / "static", name="console_static")
     views.add_routes(app)
     submit.add_routes(app)
+    alerts.add_routes(app)
 
 
 __all__ = ["CONSOLE", "Console", "setup_console"]

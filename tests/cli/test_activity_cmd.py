@@ -19,9 +19,9 @@ SIMULATOR_KEYS = ("alert_type", "subscription_id", "resource_ids", "start_time",
                   "severity", "evidence", "inspection_id")
 
 
-def run(tmp_path: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(tmp_path: Path, *args: str, stdin: str | None = None, **extra_env: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
-    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
+    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data"), **extra_env})
     return subprocess.run([str(BIN), "activity", "ingest", "--store-url", str(tmp_path / "history.db"), *args],
                           check=False, capture_output=True, text=True, input=stdin, env=env,
                           timeout=GIVE_UP_S)
@@ -44,6 +44,15 @@ def test_routine_history_exits_0_and_an_attack_exits_1_with_one_json_line_per_al
     assert [a["alert_type"] for a in alerts] == ["VM_RunCommandSuspiciousUsage"]
     assert all(key in alerts[0] for key in SIMULATOR_KEYS)
     assert alerts[0]["resource_ids"][0] == vm("vm-00") and alerts[0]["start_time"].endswith("Z")
+
+
+def test_a_misspelt_detector_knob_stops_before_any_record_is_read(tmp_path: Path):
+    (tmp_path / "history.jsonl").write_text(_jsonl(routine(1)))
+    result = run(tmp_path, "--no-inspect", str(tmp_path / "history.jsonl"),
+                 INSPECTOR_ACTIVITY_DETECTOR_KNOBS='{"run_command_usage": {"fan_out_min_vm": 3}}')
+    assert result.returncode == 2 and result.stdout == ""
+    assert "INSPECTOR_ACTIVITY_DETECTOR_KNOBS" in result.stderr and "'fan_out_min_vm'" in result.stderr
+    assert "Traceback" not in result.stderr and not (tmp_path / "history.db").exists()
 
 
 def test_ocsf_format_and_unreadable_records(tmp_path: Path):

@@ -36,6 +36,13 @@ def test_invalid_settings_stop_the_start_naming_the_setting(tmp_path: Path):
     assert "INSPECTOR_API_QUEUE_SIZE" in result.stderr and "Traceback" not in result.stderr
 
 
+def test_a_bad_detector_knob_stops_the_start_naming_it(tmp_path: Path):
+    result = invoke(tmp_path, INSPECTOR_ACTIVITY_DETECTOR_KNOBS='{"multi_extension": {"window": "3d"}}')
+    assert result.exit_code == 2
+    assert "INSPECTOR_ACTIVITY_DETECTOR_KNOBS" in result.stderr and "multi_extension.window" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_the_service_runs_on_uvloop_where_it_is_installed():
     import uvloop
 

@@ -49,6 +49,27 @@ async def test_counters_are_written_as_their_new_totals(store: Store):
     assert snap.daily[0][3] == 9 and len(snap.operations) == 1
 
 
+async def test_alerts_are_found_by_the_resource_they_name_in_any_case_and_literally(store: Store):
+    named = {"id": "a1", "resource_ids": ["/subscriptions/s1/VM_1"], "entities": []}
+    other = {"id": "a2", "resource_ids": ["/subscriptions/s1/vmx1"], "entities": []}  # '_' is not a wildcard
+    await store.activity.save([], [AlertRow("a1", "s1", "g@1", "VM_RunCommandSuspiciousUsage", "Low", T, T, named),
+                                   AlertRow("a2", "S1", "g@2", "VM_RunCommandSuspiciousUsage", "Low", T, T, other)])
+    assert [a.id for a in await store.activity.alerts(resource_id="/SUBSCRIPTIONS/S1/vm_1")] == ["a1"]
+    assert [a.id for a in await store.activity.alerts(resource_id="/subscriptions/s1/vm%1")] == []
+    assert sorted(a.id for a in await store.activity.alerts(subscription_id="s1")) == ["a1", "a2"]
+    assert (await store.activity.alert("a2")).body == other  # type: ignore[union-attr]
+    assert await store.activity.alert("nope") is None
+
+
+async def test_a_vm_timeline_reads_its_inventory_extensions_and_operations(store: Store):
+    await store.activity.save([_changes()], [])
+    timeline = await store.activity.vm_timeline("/SUBSCRIPTIONS/s1/VM1")
+    assert timeline.vm is not None and timeline.vm["size"] == "Standard_D2s_v3"
+    assert [e["installs"] for e in timeline.extensions] == [1]
+    assert [o["correlation_id"] for o in timeline.operations] == ["c1"]
+    assert (await store.activity.vm_timeline("/subscriptions/s1/vm2")).empty
+
+
 async def test_an_alert_is_stored_once_under_its_dedupe_key(store: Store):
     assert await store.activity.save([], [_alert("a1")]) == {"a1"}
     assert await store.activity.save([], [_alert("a1"), _alert("a2", "g@2")]) == {"a2"}

@@ -65,6 +65,10 @@ class Context:
     def failed(self) -> bool:
         return self.record.status == "failed"
 
+    def knobs(self, spec: DetectorSpec) -> Any:
+        """The detector's knobs: the settings' (`INSPECTOR_ACTIVITY_DETECTOR_KNOBS`) or its defaults."""
+        return self.limits.knobs.get(spec.name, spec.knobs)
+
     def history_days(self) -> float:
         return round(self.history.history_span(self.at).total_seconds() / 86400, 1)
 

@@ -37,8 +37,9 @@ class _Detector:
         op = ctx.operation
         if ctx.learning or not ctx.first_record or op.family is not Family.CUSTOM_SCRIPT or op.action is not Action.DELETE:
             return []
+        knobs: Knobs = ctx.knobs(SPEC)
         state = ctx.history.extensions.get(op.target_id)
-        if state is None or state.last_install is None or ctx.at - state.last_install > SPEC.knobs.after_run:
+        if state is None or state.last_install is None or ctx.at - state.last_install > knobs.after_run:
             return []
         caller = ctx.record.caller
         lookback = ctx.limits.lookback
@@ -48,10 +49,10 @@ class _Detector:
         first_seen = ctx.history.first_seen("ip", ip_range) if ip_range else None
         # From a range new to the subscription since the run: a new pipeline that provisions and
         # cleans up from the usual ranges is routine on its first day too.
-        if ip_range is None or (first_seen is not None and first_seen < state.last_install - SPEC.knobs.range_margin):
+        if ip_range is None or (first_seen is not None and first_seen < state.last_install - knobs.range_margin):
             return []
         minutes = round((ctx.at - state.last_install).total_seconds() / 60, 1)
-        installs = [e for e in ctx.history.window(ctx.at, SPEC.knobs.after_run, vm_id=op.vm_id)
+        installs = [e for e in ctx.history.window(ctx.at, knobs.after_run, vm_id=op.vm_id)
                     if e.action == Action.WRITE.value and e.family == Family.CUSTOM_SCRIPT.value]
         evidence = [f"Custom Script Extension deleted {minutes:g} minutes after it was installed",
                     f"first extension deletion by this caller in {lookback.days} days of history",

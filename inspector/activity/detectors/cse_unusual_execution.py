@@ -42,7 +42,7 @@ class _Detector:
             new["command"] = f"command and fileUris not run on this subscription in {lookback} days"
         # The caller's IP range must be new: a known admin's or a new pipeline's first script from
         # the usual ranges is routine; an intruder (or stolen credentials) comes from elsewhere.
-        if len(new) < SPEC.knobs.novelties_needed or "ip_range" not in new:
+        if len(new) < ctx.knobs(SPEC).novelties_needed or "ip_range" not in new:
             return []
         evidence = [*new.values(), baseline_words(ctx, Family.CUSTOM_SCRIPT.value)]
         severity = None

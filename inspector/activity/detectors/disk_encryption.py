@@ -38,7 +38,7 @@ class _Detector:
         op = ctx.operation
         if not ctx.first_record or op.family is not Family.DISK_ENCRYPTION or op.action is not Action.WRITE:
             return []
-        knobs: Knobs = SPEC.knobs
+        knobs: Knobs = ctx.knobs(SPEC)
         alert = SPEC.alert_types[0]
         caller = ctx.record.caller or "unknown caller"
         foreign = foreign_vaults(op, ctx.record.subscription_id)

@@ -39,7 +39,7 @@ class _Detector:
         if ctx.learning or not ctx.first_record or not op.on_extension or op.action is not Action.WRITE \
                 or op.family.value == "run_command":
             return []
-        knobs: Knobs = SPEC.knobs
+        knobs: Knobs = ctx.knobs(SPEC)
         alert = SPEC.alert_types[0]
         caller = ctx.record.caller or "unknown caller"
         spread = fan_out(ctx, None, Action.WRITE.value, knobs.window, knobs.min_vms, knobs.factor,

@@ -38,7 +38,7 @@ class UsageDetector:
         if (ctx.learning or not ctx.first_record or op.family.value != self.family
                 or op.action is Action.DELETE):
             return []
-        knobs: UsageKnobs = self.spec.knobs
+        knobs: UsageKnobs = ctx.knobs(self.spec)
         alert = self.spec.alert_types[0]
         caller = ctx.record.caller or "unknown caller"
         new = novelty(ctx, self.family)
