@@ -120,6 +120,7 @@ async def test_two_ingests_of_one_subscription_at_once_equal_one_ingest(backend:
         finally:
             await other.close()
         assert sum(len(r.alerts) for r in results) == 1  # raised (printed, delivered) by one of them only
+        assert [e.type for e in await store.events.read()] == ["alert.raised"]
         assert sum(r.judged for r in results) == 20 and sum(r.duplicates for r in results) == 14 + 8
         assert await _history_rows(store) == expected_history
         # The same alert once; which batch got the lock first decides where its evidence starts.
@@ -217,6 +218,7 @@ async def test_two_real_workers_on_one_subscription_raise_each_alert_once(pg_sto
     logs = "".join((tmp_path / f"w{n}.log").read_text() for n in (1, 2))
     alerts = await _alert_rows(store)
     assert [t for t, _ in alerts] == ["VM_RunCommandSuspiciousUsage"], logs[-3000:]
+    assert [e.type for e in await store.events.read()] == ["alert.raised"]  # delivered once too
     async with temporary_store("postgres", tmp_path / "alone") as alone:
         await ingest(history, alone.activity, LIMITS)
         await ingest(sorted({r.record_id: r for r in first + second}.values(), key=lambda r: r.event_time),
