@@ -134,23 +134,28 @@ class ActivityRepository:
         self._local_lock = asyncio.Lock()
 
     @asynccontextmanager
-    async def serialised(self, subscription_id: str) -> AsyncIterator[None]:
-        """Hold one subscription against every other ingest of it (any process) until the block ends.
+    async def serialised(self, *subscription_ids: str) -> AsyncIterator[None]:
+        """Hold the subscriptions against every other ingest of them (any process) until the block ends.
 
-        Wrap a whole ingest of the subscription's records in it: loading the history, judging,
-        and saving. Waits for a holder to finish; a holder that dies releases it (the database
-        session or the file descriptor ends with the process).
+        Wrap a whole ingest of their records in it: loading the history, judging, and saving.
+        Waits for a holder to finish; a holder that dies releases it (the database session or the
+        file descriptor ends with the process). Several subscriptions (a batch that spans them)
+        are taken in one sorted order, so two batches never wait for each other in a cycle.
         """
         if self.database.dialect == "postgresql":
+            keys = sorted({advisory_key(s) for s in subscription_ids})
             async with self.database.engine.connect() as conn:
-                # Autocommit: the lock belongs to the session, no transaction stays open meanwhile.
+                # Autocommit: the locks belong to the session, no transaction stays open meanwhile.
                 conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-                key = advisory_key(subscription_id)
-                await conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                held: list[int] = []
                 try:
+                    for key in keys:
+                        await conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                        held.append(key)
                     yield
                 finally:
-                    await conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+                    for key in reversed(held):
+                        await conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": key})
             return
         path = make_url(database_url_of(self.database)).database
         async with self._local_lock:

@@ -165,3 +165,26 @@ async def test_a_subscription_held_by_one_ingest_waits_for_it_in_another_connect
 def test_advisory_keys_are_stable_and_case_insensitive():
     assert advisory_key("ABC-1") == advisory_key("abc-1") != advisory_key("abc-2")
     assert -2**63 <= advisory_key("abc-1") < 2**63
+
+
+async def test_two_batches_holding_crossing_sets_of_subscriptions_take_turns_without_deadlock(store: Store):
+    from inspector.store import Store as OpenStore
+
+    other = await OpenStore.open(store.settings, migrate=False)
+    inside: list[str] = []
+    overlaps: list[int] = []
+
+    async def batch(repo_store: Store, name: str, subs: tuple[str, ...]) -> None:
+        for _ in range(5):
+            async with repo_store.activity.serialised(*subs):
+                inside.append(name)
+                overlaps.append(len(inside))
+                await repo_store.activity.newest(subs[0])
+                inside.remove(name)
+
+    try:
+        await asyncio.wait_for(asyncio.gather(batch(store, "a", ("s1", "s2", "s3")),
+                                              batch(other, "b", ("S3", "s2", "s1"))), GIVE_UP_S)
+    finally:
+        await other.close()
+    assert overlaps and max(overlaps) == 1  # never both inside, and both finished
