@@ -37,6 +37,7 @@ from inspector.config import Settings
 from inspector.pipeline import Inspector
 from inspector.service.activity_bodies import payload_inspector
 from inspector.store import Store
+from inspector.tasks.activity_ingest import by_subscription
 
 SAVE_EVERY = 20_000  # records between saves: bounds memory and the work a crash loses
 # Test-only: after the first save that stored alerts, touch `<dir>/alerts.saved` and wait for
@@ -147,6 +148,31 @@ async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, i
     return EXIT_FLAGGED if out.alerts else EXIT_CLEAN
 
 
+def _queue(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool) -> int:
+    """Engine celery: each subscription's records to the workers, in event-time order."""
+    from inspector.tasks.celery_app import make_celery, submit_activity
+
+    limits = ActivityLimits.from_settings(settings)
+    failures: list[RecordError] = []
+    records: list[ActivityRecord] = []
+    for item in _records(targets, limits, failures):
+        if isinstance(item, RecordError):
+            out.error(item)
+        else:
+            records.append(item)
+    for failure in failures:
+        out.error(failure)
+    chunks = by_subscription(records)
+    app = make_celery(settings)
+    try:
+        tasks = submit_activity(app, settings, chunks, inspect=inspect)
+    finally:
+        app.close()
+    click.echo(f"inspector: {len(records)} records of {len(chunks)} subscriptions queued in {tasks} tasks on "
+               f"{settings.celery_queue!r}, {out.errors} unreadable; alerts are stored (GET /v1/alerts)", err=True)
+    return EXIT_ERROR if out.errors else EXIT_CLEAN
+
+
 class _progress:
     """A running count of records on a terminal (stderr); silent in pipes."""
 
@@ -184,9 +210,12 @@ def activity() -> None:
 @click.option("--inspect/--no-inspect", default=True, help="Run request bodies through the payload pipeline.")
 @click.option("--save-every", type=click.IntRange(min=1), default=SAVE_EVERY, show_default=True,
               help="Records between saves (each save is one transaction: history, alerts and their events).")
+@click.option("--engine", type=click.Choice(["local", "celery"]), default=None,
+              help="local: ingest here and print the alerts; celery: queue each subscription's records "
+                   "for the workers, alerts go to the store (default: the engine setting)")
 @click.pass_obj
 def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str, store_url: str | None,
-                   inspect: bool, save_every: int) -> None:
+                   inspect: bool, save_every: int, engine: str | None) -> None:
     """Ingest activity-log records from files, directories (recursively) or standard input (`-`).
 
     \b
@@ -194,6 +223,9 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
       0  no alert raised
       1  alerts raised (one JSON line each on stdout)
       2  an input or a record could not be read (the rest is still ingested)
+
+    With --engine celery the records are queued for `inspector worker`s and the command
+    exits 0 (or 2) once they are queued; the alerts are stored, not printed.
     """
     settings: Settings = _store_settings(app.settings, store_url)  # type: ignore[attr-defined]
     try:
@@ -202,4 +234,6 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
         click.echo(f"inspector: {exc}", err=True)
         sys.exit(EXIT_ERROR)
     targets = list(expand_targets(paths))
+    if (engine or settings.engine) == "celery":
+        sys.exit(_queue(settings, targets, _Output(fmt, as_json), inspect))
     sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every)))

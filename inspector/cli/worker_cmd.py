@@ -1,4 +1,4 @@
-"""`inspector worker`: a Celery worker running rescan batches and asynchronous inspections."""
+"""`inspector worker`: a Celery worker running rescan batches, asynchronous inspections and activity ingests."""
 
 from __future__ import annotations
 

@@ -4,17 +4,30 @@ record arrives and its changes are saved in one transaction per batch (`inspecto
 Rows are plain tuples and dicts: the activity package owns their meaning. Counters are written
 as absolute values (the ingesting process holds the subscription's totals), and an alert is
 inserted once per (subscription, dedupe key): a replay or a second worker cannot raise it twice.
+
+Two processes ingesting one subscription at once must not interleave: each would load the same
+totals, decide on the same history and write its own totals over the other's. `serialised()`
+holds a subscription for a whole load-judge-save (a PostgreSQL session advisory lock on a hash
+of the subscription id; on an SQLite file an exclusive lock on a file beside it, in memory a
+process-local lock), so the second one loads what the first saved: its duplicates are skipped,
+its counters add to the first's, and its detectors see the first's operations and alerts.
 """
 
 from __future__ import annotations
 
+import asyncio
+import fcntl
+import hashlib
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 
 from inspector.store.database import Database
 from inspector.store.events import Event, append_events
@@ -32,6 +45,13 @@ from inspector.store.schema import (
 
 MAX_ALERTS_PAGE = 500
 _CHUNK = 500  # rows per executemany: bounded statements on both dialects
+_LOCK_NAMESPACE = "inspector.activity|"  # advisory lock keys of other features never collide with these
+
+
+def advisory_key(subscription_id: str) -> int:
+    """The subscription's PostgreSQL advisory lock key: a signed 64-bit hash of its casefolded id."""
+    digest = hashlib.sha256((_LOCK_NAMESPACE + subscription_id.casefold()).encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
 
 
 @dataclass
@@ -104,9 +124,51 @@ def _chunks(rows: list[Any]) -> Iterable[list[Any]]:
         yield rows[start:start + _CHUNK]
 
 
+def database_url_of(database: Database) -> str:
+    return database.engine.url.render_as_string(hide_password=False)
+
+
 class ActivityRepository:
     def __init__(self, database: Database) -> None:
         self.database = database
+        self._local_lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def serialised(self, *subscription_ids: str) -> AsyncIterator[None]:
+        """Hold the subscriptions against every other ingest of them (any process) until the block ends.
+
+        Wrap a whole ingest of their records in it: loading the history, judging, and saving.
+        Waits for a holder to finish; a holder that dies releases it (the database session or the
+        file descriptor ends with the process). Several subscriptions (a batch that spans them)
+        are taken in one sorted order, so two batches never wait for each other in a cycle.
+        """
+        if self.database.dialect == "postgresql":
+            keys = sorted({advisory_key(s) for s in subscription_ids})
+            async with self.database.engine.connect() as conn:
+                # Autocommit: the locks belong to the session, no transaction stays open meanwhile.
+                conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+                held: list[int] = []
+                try:
+                    for key in keys:
+                        await conn.execute(sa.text("SELECT pg_advisory_lock(:key)"), {"key": key})
+                        held.append(key)
+                    yield
+                finally:
+                    for key in reversed(held):
+                        await conn.execute(sa.text("SELECT pg_advisory_unlock(:key)"), {"key": key})
+            return
+        path = make_url(database_url_of(self.database)).database
+        async with self._local_lock:
+            if not path or path == ":memory:":
+                yield
+                return
+            # SQLite has one writer at a time already; one lock file serialises every subscription.
+            fd = os.open(f"{path}.activity-lock", os.O_RDWR | os.O_CREAT, 0o600)
+            try:
+                await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+                yield
+            finally:
+                os.close(fd)  # closing the descriptor releases the lock
 
     async def newest(self, subscription_id: str) -> datetime | None:
         """The newest event time stored for a subscription (None: nothing stored yet)."""

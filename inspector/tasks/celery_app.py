@@ -3,8 +3,10 @@
 Tasks carry ids only (rescan id and batch number, inspection id); the payload bytes and the
 results stay in the store and blob folder every worker shares. Acks are late: a task whose
 worker dies is delivered again once the broker's visibility timeout passes (Redis; RabbitMQ
-redelivers when the connection drops). Both tasks are idempotent: batch leases stop two
-workers from recording one batch twice, and an inspection already done stores nothing again.
+redelivers when the connection drops). The tasks are idempotent: batch leases stop two
+workers from recording one batch twice, an inspection already done stores nothing again, and an
+activity batch delivered twice skips its records the second time (record ids are stored with
+the history it saved; see tasks/activity_ingest.py for why each subscription is serialised).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from inspector.tasks.worker import RulesetMismatch, process_state, run_rescan_ba
 
 RESCAN_BATCH_TASK = "inspector.rescan_batch"
 INSPECT_TASK = "inspector.inspect"
+ACTIVITY_INGEST_TASK = "inspector.activity_ingest"
 MISMATCH_RETRY_S = 5
 PING_TIMEOUT_S = 1.0
 
@@ -62,7 +65,31 @@ def make_celery(settings: Settings) -> Celery:
 
         inspect_in_worker(process_state(settings), inspection_id, decode_input(encoded_input), fetch)
 
+    @app.task(name=ACTIVITY_INGEST_TASK)
+    def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True) -> dict[str, Any]:
+        from inspector.tasks.activity_ingest import ingest_in_worker
+
+        return asdict(ingest_in_worker(process_state(settings), subscription_id, records, inspect))
+
     return app
+
+
+def submit_activity(app: Celery, settings: Settings, chunks: dict[str, list[list[dict[str, Any]]]],
+                    inspect: bool = True) -> int:
+    """Queue each subscription's chunks as one chain (a chunk starts when the one before it is
+    done, so a subscription's records are judged in event-time order); subscriptions run in
+    parallel. The number of tasks queued."""
+    from celery import chain
+
+    queued = 0
+    for subscription, parts in chunks.items():
+        if not parts:
+            continue
+        signatures = [app.signature(ACTIVITY_INGEST_TASK, args=[subscription, part, inspect], immutable=True,
+                                    queue=settings.celery_queue) for part in parts]
+        chain(*signatures).apply_async() if len(signatures) > 1 else signatures[0].apply_async()
+        queued += len(signatures)
+    return queued
 
 
 class CeleryBatchRunner:

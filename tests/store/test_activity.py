@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from inspector.store import Store
-from inspector.store.activity import ActivityChanges, AlertRow
+from inspector.store.activity import ActivityChanges, AlertRow, advisory_key
+from tests.timing import GIVE_UP_S
 
 T = datetime(2026, 1, 10, 12, tzinfo=UTC)
 
@@ -124,3 +126,65 @@ async def test_alerts_are_paged_newest_first_and_filtered_by_resource_any_case(s
     assert await store.activity.alerts(resource_id=vm1[:-1]) == []  # a whole id, not a prefix
     assert (await store.activity.alert("a3")).body["resource_ids"] == [vm1]  # type: ignore[union-attr]
     assert await store.activity.alert("nope") is None
+
+
+async def test_a_subscription_held_by_one_ingest_waits_for_it_in_another_connection(store: Store):
+    from inspector.store import Store as OpenStore
+
+    other = await OpenStore.open(store.settings, migrate=False)  # its own connections, as another process has
+    order: list[str] = []
+    held = asyncio.Event()
+    waiting = asyncio.Event()
+
+    async def first() -> None:
+        async with store.activity.serialised("Sub-1"):
+            order.append("first in")
+            held.set()
+            await waiting.wait()
+            for _ in range(20):  # round trips during which an unserialised second one would get in
+                await store.activity.newest("sub-1")
+            order.append("first out")
+
+    async def second() -> None:
+        await held.wait()
+        waiting.set()
+        async with other.activity.serialised("sub-1"):  # ids are case-insensitive: the same subscription
+            order.append("second in")
+
+    try:
+        await asyncio.wait_for(asyncio.gather(first(), second()), GIVE_UP_S)
+        if store.database.dialect == "postgresql":  # (SQLite has one writer: one lock for all)
+            async with other.activity.serialised("sub-2"), store.activity.serialised("sub-3"):
+                order.append("others at once")
+    finally:
+        await other.close()
+    assert order[:3] == ["first in", "first out", "second in"]
+    assert order[3:] == (["others at once"] if store.database.dialect == "postgresql" else [])
+
+
+def test_advisory_keys_are_stable_and_case_insensitive():
+    assert advisory_key("ABC-1") == advisory_key("abc-1") != advisory_key("abc-2")
+    assert -2**63 <= advisory_key("abc-1") < 2**63
+
+
+async def test_two_batches_holding_crossing_sets_of_subscriptions_take_turns_without_deadlock(store: Store):
+    from inspector.store import Store as OpenStore
+
+    other = await OpenStore.open(store.settings, migrate=False)
+    inside: list[str] = []
+    overlaps: list[int] = []
+
+    async def batch(repo_store: Store, name: str, subs: tuple[str, ...]) -> None:
+        for _ in range(5):
+            async with repo_store.activity.serialised(*subs):
+                inside.append(name)
+                overlaps.append(len(inside))
+                await repo_store.activity.newest(subs[0])
+                inside.remove(name)
+
+    try:
+        await asyncio.wait_for(asyncio.gather(batch(store, "a", ("s1", "s2", "s3")),
+                                              batch(other, "b", ("S3", "s2", "s1"))), GIVE_UP_S)
+    finally:
+        await other.close()
+    assert overlaps and max(overlaps) == 1  # never both inside, and both finished
