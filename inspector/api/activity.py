@@ -2,7 +2,8 @@
 `GET /v1/alerts` and `GET /v1/alerts/{id}` read the alerts stored (docs/activity.md).
 
 The ingest itself is inspector/activity/'s; alerts and their `alert.raised` events are stored in
-one transaction by the store. Batches are ingested one at a time per process: the ingesting
+one transaction by the store. Batches are ingested one at a time per process, and each holds its
+subscriptions against other replicas and workers (`store.activity.serialised`): the ingesting
 process holds a subscription's counters and writes them as absolute values, so two batches of
 one subscription must not interleave.
 """
@@ -113,7 +114,10 @@ async def ingest_activity(request: web.Request) -> web.Response:
                            + (f": {unread[0].field}: {unread[0].message}" if unread else ""),
                            errors=unread or None)
     inspector = payload_inspector(state.inspector, state.store) if limits.inspect_bodies else None
-    async with request.app[_INGEST_LOCK]:
+    # Held against every other ingest of these subscriptions, in this process and in any other
+    # replica or worker on the same store: detectors read the history, then decide and save.
+    subscriptions = sorted({i.subscription_id for i in items if not isinstance(i, RecordError)})
+    async with request.app[_INGEST_LOCK], state.store.activity.serialised(*subscriptions):
         ingestor = Ingestor(state.store.activity, limits, inspector=inspector)
         for n, item in enumerate(items, 1):
             await ingestor.add(item)
