@@ -1,52 +1,44 @@
-"""Every activity detector, registered by name. Adding one is one module here exporting `SPEC`
-(a `DetectorSpec`: name, alert types, evidence, knobs) and `DETECTOR`, its line below, its
-alert types in the detection catalog (`inspector/activity/catalog.py` reads them from here)
-and its test in tests/activity/detectors/."""
+"""Every activity detector, found by its module's name.
+
+A detector is one module here exporting `SPEC` (a `DetectorSpec`: name, alert types, evidence,
+knobs) and `DETECTOR`, plus its test in tests/activity/detectors/. The modules are discovered
+with `pkgutil` when this package is imported, in name order, so no list elsewhere names a
+detector: the detection catalog (`inspector/activity/catalog.py`), the knob settings and the
+engine read `DETECTOR_MODULES` / `DETECTORS`. Modules without `DETECTOR` (`base`, `usage`) are
+code the detectors share.
+"""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from types import ModuleType
 
-from inspector.activity.detectors import (
-    cse_unusual_deletion,
-    cse_unusual_execution,
-    disk_encryption,
-    dsc_usage,
-    failures,
-    gpu_driver_usage,
-    gpu_failure,
-    multi_extension,
-    payload,
-    run_command_usage,
-    vmaccess_usage,
-)
 from inspector.activity.detectors.base import Context, Detector, DetectorSpec, Draft, Inspected
 
-DETECTOR_MODULES: tuple[ModuleType, ...] = (
-    payload,
-    failures,
-    gpu_failure,
-    cse_unusual_execution,
-    cse_unusual_deletion,
-    dsc_usage,
-    run_command_usage,
-    vmaccess_usage,
-    gpu_driver_usage,
-    disk_encryption,
-    multi_extension,
-)
+
+def discover_detector_modules(package: str = __name__) -> tuple[ModuleType, ...]:
+    """Every module of `package` that exports `DETECTOR`, in name order."""
+    found = importlib.import_module(package)
+    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__) if not info.ispkg)
+    modules = (importlib.import_module(f"{package}.{name}") for name in names)
+    return tuple(module for module in modules if hasattr(module, "DETECTOR"))
 
 
-def _registry() -> dict[str, Detector]:
+def _registry(modules: tuple[ModuleType, ...]) -> dict[str, Detector]:
     found: dict[str, Detector] = {}
-    for module in DETECTOR_MODULES:
+    for module in modules:
         detector: Detector = module.DETECTOR
+        if getattr(module, "SPEC", None) is not getattr(detector, "spec", None):
+            raise ValueError(f"{module.__name__}: DETECTOR's spec must be the module's SPEC")
         if detector.spec.name in found:
             raise ValueError(f"two activity detectors are named {detector.spec.name!r}")
         found[detector.spec.name] = detector
     return found
 
 
-DETECTORS: dict[str, Detector] = _registry()
+DETECTOR_MODULES: tuple[ModuleType, ...] = discover_detector_modules()
+DETECTORS: dict[str, Detector] = _registry(DETECTOR_MODULES)
 
-__all__ = ["DETECTORS", "DETECTOR_MODULES", "Context", "Detector", "DetectorSpec", "Draft", "Inspected"]
+__all__ = ["DETECTORS", "DETECTOR_MODULES", "Context", "Detector", "DetectorSpec", "Draft", "Inspected",
+           "discover_detector_modules"]
