@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from inspector.analysis.engine import AnalysisEngine
-from inspector.analysis.version import analysis_version
+from inspector.analysis.version import analysis_version, code_digest
 from inspector.analyzers.heuristics.intel import builtin_intel_dir
 from inspector.config import Settings
 
@@ -85,3 +85,34 @@ def test_without_a_folder_it_reads_the_shipped_intel_lists(engine: AnalysisEngin
     settings = Settings()
     assert analysis_version("r1", engine, settings) == analysis_version("r1", engine, settings,
                                                                         intel_dir=builtin_intel_dir())
+
+
+def test_it_changes_with_the_analysis_code_even_when_no_analyzer_version_was_bumped(
+        engine: AnalysisEngine, intel: Path) -> None:
+    settings = Settings()
+    one = analysis_version("r1", engine, settings, intel_dir=intel, code="aaaa")
+    assert one == analysis_version("r1", engine, settings, intel_dir=intel, code="aaaa")
+    assert one != analysis_version("r1", engine, settings, intel_dir=intel, code="bbbb")
+
+
+def test_the_code_digest_follows_the_source_of_the_analysis_packages_only(tmp_path: Path) -> None:
+    package = tmp_path / "pkg"
+    (package / "analyzers").mkdir(parents=True)
+    (package / "api").mkdir()
+    (package / "analyzers" / "one.py").write_text("X = 1\n")
+    (package / "api" / "routes.py").write_text("Y = 1\n")
+    (package / "stage.py").write_text("Z = 1\n")
+    parts = ("analyzers", "stage.py")
+    before = code_digest(package, parts)
+    (package / "api" / "routes.py").write_text("Y = 2\n")
+    assert code_digest(package, parts) == before
+    # A new root path defeats the per-process cache: the digest is read from the files.
+    moved = tmp_path / "pkg2"
+    shutil.copytree(package, moved)
+    (moved / "analyzers" / "one.py").write_text("X = 2\n")
+    assert code_digest(moved, parts) != before
+    assert len(before) == 16
+
+
+def test_the_installed_code_digest_is_stable_within_a_process() -> None:
+    assert code_digest() == code_digest()
