@@ -1,38 +1,43 @@
 """Analyzers: per-artifact detections (heuristics, PE/ELF, embedded executables, ...).
 
-`ANALYZERS` is the registry the pipeline runs on every artifact after unpacking and
-deobfuscation. A new analyzer is one file here and one line below. The YARA analyzer is built
-by the pipeline from the active ruleset.
+Every module (or package) here that exports `analyzers_for(settings)` is found by its name when
+this package is imported, and its analyzers run in the module's `RUN_ORDER` (then name order):
+a new analyzer is one file here plus its test, no list to extend. Its `DETECTIONS` reach the
+detection catalog the same way (`ANALYZER_MODULES`, read by inspector/detections/). The YARA
+and Sigma analyzers (`yara_scan.py`, `sigma.py`) have no `analyzers_for`: the analysis engine
+builds them from the active ruleset.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from inspector.stage import Analyzer
-from inspector.analyzers.binary_common import BinaryLimits
-from inspector.analyzers.elf import ElfAnalyzer
-from inspector.analyzers.embedded import EmbeddedExecutableAnalyzer
-from inspector.analyzers.heuristics import build_heuristic_analyzers
-from inspector.analyzers.pe import PeAnalyzer
-from inspector.analyzers.type_mismatch import TypeMismatchAnalyzer
-from inspector.analyzers.urls import UrlExtractor
 
 if TYPE_CHECKING:
     from inspector.config import Settings
 
 
+def discover_analyzer_modules(package: str = __name__) -> tuple[ModuleType, ...]:
+    """Every module of `package` exporting `analyzers_for`, in (`RUN_ORDER`, name) order."""
+    found = importlib.import_module(package)
+    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__) if not info.name.startswith("_"))
+    modules = [importlib.import_module(f"{package}.{name}") for name in names]
+    with_hook = [m for m in modules if callable(getattr(m, "analyzers_for", None))]
+    return tuple(sorted(with_hook, key=lambda m: (getattr(m, "RUN_ORDER", 100), m.__name__)))
+
+
+ANALYZER_MODULES: tuple[ModuleType, ...] = discover_analyzer_modules()
+
+
 def build_analyzers(settings: Settings | None = None) -> tuple[Analyzer, ...]:
     """The analyzers with their limits from Settings (defaults without)."""
-    binary = BinaryLimits.from_settings(settings) if settings is not None else BinaryLimits()
-    return (
-        UrlExtractor(),
-        PeAnalyzer(binary),
-        ElfAnalyzer(binary),
-        EmbeddedExecutableAnalyzer(binary),
-        TypeMismatchAnalyzer(),
-        *build_heuristic_analyzers(settings),
-    )
+    return tuple(analyzer for module in ANALYZER_MODULES for analyzer in module.analyzers_for(settings))
 
 
 ANALYZERS: tuple[Analyzer, ...] = build_analyzers()
+
+__all__ = ["ANALYZERS", "ANALYZER_MODULES", "build_analyzers", "discover_analyzer_modules"]

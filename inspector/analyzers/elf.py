@@ -8,11 +8,13 @@ cannot make us walk millions of entries. Every pyelftools exception becomes a pa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import io
 
 from elftools.elf.elffile import ELFFile
 
-from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, entropy, notable_strings
 from inspector.model import Artifact, ArtifactFacts, ArtifactType, DetectionSource, ElfFacts, ErrorKind
 
@@ -147,3 +149,15 @@ class ElfAnalyzer:
         for category, heuristic in _STRING_HEURISTICS.items():
             if category in found:
                 out.findings.append(heuristic.finding(payload, snippet=", ".join(found[category][:4])))
+
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 30
+
+
+def analyzers_for(settings: Settings | None) -> tuple[Analyzer, ...]:
+    """This module's analyzers, limits from Settings (defaults without)."""
+    return (ElfAnalyzer(BinaryLimits.from_settings(settings) if settings is not None else BinaryLimits()),)

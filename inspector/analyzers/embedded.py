@@ -13,6 +13,8 @@ size limit, and every regex runs with the scan's regex timeout.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import base64
 import binascii
 import zlib
@@ -22,7 +24,7 @@ from functools import partial
 
 import regex
 
-from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import BinaryLimits, is_elf_at, is_pe_at
 from inspector.model import TEXT_TYPES, Artifact, ArtifactType, DetectionSource, ErrorKind, Layer, Location
 
@@ -222,3 +224,15 @@ def _decode_array(blob: str) -> bytes:
             raise ValueError("not a byte")
         values.append(value)
     return bytes(values)
+
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 40
+
+
+def analyzers_for(settings: Settings | None) -> tuple[Analyzer, ...]:
+    """This module's analyzers, limits from Settings (defaults without)."""
+    return (EmbeddedExecutableAnalyzer(BinaryLimits.from_settings(settings) if settings is not None else BinaryLimits()),)

@@ -10,6 +10,8 @@ changed: they are process-wide state and the worker pool runs scans concurrently
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 import re
 import time
@@ -19,7 +21,7 @@ from datetime import UTC, datetime
 
 import pefile
 
-from inspector.stage import AnalyzerOutput, Child, Heuristic, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Child, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import (
     BinaryLimits,
     claimed_file_name,
@@ -669,3 +671,15 @@ def _stem(name: str) -> str:
     base = name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1].lower()
     base = base.removesuffix(".mui")
     return base.rsplit(".", 1)[0] if "." in base else base
+
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 20
+
+
+def analyzers_for(settings: Settings | None) -> tuple[Analyzer, ...]:
+    """This module's analyzers, limits from Settings (defaults without)."""
+    return (PeAnalyzer(BinaryLimits.from_settings(settings) if settings is not None else BinaryLimits()),)

@@ -9,7 +9,9 @@ see a harmless extension; the mismatch itself is evidence.
 
 from __future__ import annotations
 
-from inspector.stage import AnalyzerOutput, Heuristic, Payload, ScanContext
+from typing import TYPE_CHECKING
+
+from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
 from inspector.analyzers.binary_common import claimed_file_name, file_extension
 from inspector.model import SCRIPT_TYPES, Artifact, ArtifactType, DetectionSource
 
@@ -59,3 +61,15 @@ class TypeMismatchAnalyzer:
         elif kind in SCRIPT_TYPES and extension in IMAGE_AND_DOCUMENT_EXTENSIONS:
             out.findings.append(H_SCRIPT.finding(payload, snippet=f"{kind.value} script named {name}"))
         return out
+
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 50
+
+
+def analyzers_for(settings: Settings | None) -> tuple[Analyzer, ...]:
+    """This module's analyzers, limits from Settings (defaults without)."""
+    return (TypeMismatchAnalyzer(),)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import regex
 
-from inspector.stage import AnalyzerOutput, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Payload, ScanContext
 from inspector.model import TEXT_TYPES, Artifact, ErrorKind
 
 _URL = regex.compile(r"(?i)\bhttps?://[^\s\"'`<>(){}\[\]|;,^]{3,2048}")
@@ -32,3 +34,15 @@ class UrlExtractor:
         except TimeoutError:
             out.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, "URL extraction stopped at the regex time limit"))
         return out
+
+
+if TYPE_CHECKING:
+    from inspector.config import Settings
+
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 10
+
+
+def analyzers_for(settings: Settings | None) -> tuple[Analyzer, ...]:
+    """This module's analyzers, limits from Settings (defaults without)."""
+    return (UrlExtractor(),)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from inspector.activity import catalog as activity_catalog
-from inspector.analyzers import elf, embedded, heuristics, pe, type_mismatch
+from inspector.analyzers import ANALYZER_MODULES
 from inspector.deobfuscate import cmd, powershell, ps_launcher, ps_oversize, shell
 from inspector.detections.catalog import Catalog, DuplicateDetection, alert_types
 from inspector.extensions import activity_log, kinds
@@ -25,19 +25,18 @@ from inspector.fetch import github, reputation
 from inspector.rules.ruleset import Ruleset
 from inspector.unpack import archives
 
-# Every module that declares detections. A new detector module is one line here; a new YARA
-# rule or rule folder needs none (its meta declares it).
+# Every module that declares detections. Analyzers are found by name (inspector/analyzers/); any
+# other new detector module is one line here; a new YARA rule or rule folder needs none (its meta
+# declares it).
 DETECTION_MODULES: tuple[ModuleType, ...] = (
-    heuristics,      # script heuristics: every family and the combinations
+    # every analyzer found in inspector/analyzers/ (script heuristics with every family and the
+    # combinations, PE, ELF, embedded executables, type mismatch) that declares detections
+    *(module for module in ANALYZER_MODULES if hasattr(module, "DETECTIONS")),
     ps_launcher,     # deobfuscation techniques, per language
     powershell,
     ps_oversize,     # PowerShell over the parse limit
     shell,
     cmd,
-    pe,              # binaries
-    elf,
-    embedded,
-    type_mismatch,
     archives,        # archive structure
     reputation,      # URL text and intel
     github,          # repository reputation

@@ -7,29 +7,13 @@ findings for the same text. `FAMILY_ANALYZERS` runs single families (tests, tool
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
-from inspector.analyzers.heuristics import (
-    amsi_logging,
-    combinations,
-    commands,
-    credential_access,
-    defence_tampering,
-    download_execute,
-    evasion,
-    impact,
-    lateral_remote_access,
-    miners,
-    obfuscation_stats,
-    persistence,
-    registry_writes,
-    reverse_shells,
-    shell_access,
-    shell_commands,
-    windows_commands,
-    windows_programs,
-)
+from inspector.analyzers.heuristics import combinations
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
     Family,
@@ -45,39 +29,23 @@ from inspector.model import Artifact, ErrorKind, Finding
 if TYPE_CHECKING:
     from inspector.config import Settings
 
-FAMILIES: tuple[Family, ...] = (
-    download_execute.FAMILY,
-    amsi_logging.FAMILY,
-    defence_tampering.FAMILY,
-    credential_access.FAMILY,
-    miners.FAMILY,
-    reverse_shells.FAMILY,
-    persistence.FAMILY,
-    evasion.FAMILY,
-    impact.FAMILY,
-    lateral_remote_access.FAMILY,
-    obfuscation_stats.FAMILY,
-    commands.FAMILY,
-    shell_commands.FAMILY,
-    shell_access.FAMILY,
-    registry_writes.FAMILY,
-    windows_commands.FAMILY,
-    windows_programs.FAMILY,
-)
+
+def _modules() -> tuple[ModuleType, ...]:
+    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
+
+
+# Every module of this package, found by name: a module exporting `FAMILY` is a family (run in
+# name order), and every module's `HEURISTICS` (the families' and the combinations') go to the
+# detection catalog. A new family is one module plus its test; no list here names it.
+_MODULES = _modules()
+FAMILY_MODULES: tuple[ModuleType, ...] = tuple(m for m in _MODULES if hasattr(m, "FAMILY"))
+FAMILIES: tuple[Family, ...] = tuple(m.FAMILY for m in FAMILY_MODULES)
 
 # Every heuristic the families and the combinations declare, for the detection catalog
 # (inspector/detections). A heuristic proved by several patterns is listed once per pattern;
 # the catalog keeps one entry per id and refuses two different declarations of one id.
-DETECTIONS: tuple[Heuristic, ...] = tuple(
-    h
-    for module in (
-        download_execute, amsi_logging, defence_tampering, credential_access, miners, reverse_shells,
-        persistence, evasion, impact, lateral_remote_access, obfuscation_stats, commands, shell_commands, shell_access,
-        registry_writes, windows_commands, windows_programs,
-        combinations,
-    )
-    for h in module.HEURISTICS
-)
+DETECTIONS: tuple[Heuristic, ...] = tuple(h for m in _MODULES if hasattr(m, "HEURISTICS") for h in m.HEURISTICS)
 ALL_HEURISTICS: tuple[Heuristic, ...] = tuple({h.id: h for h in DETECTIONS}.values())
 
 
@@ -116,10 +84,15 @@ def build_heuristic_analyzers(settings: Settings | None = None) -> tuple[Analyze
     return (ScriptHeuristicsAnalyzer(limits=limits),)
 
 
+# Found by name by inspector/analyzers/__init__.py; analyzers run in RUN_ORDER, then name order.
+RUN_ORDER = 60
+analyzers_for = build_heuristic_analyzers
+
+
 FAMILY_ANALYZERS: tuple[FamilyAnalyzer, ...] = tuple(FamilyAnalyzer(f) for f in FAMILIES)
 HEURISTIC_ANALYZERS: tuple[Analyzer, ...] = build_heuristic_analyzers()
 
 __all__ = [
-    "ALL_HEURISTICS", "DETECTIONS", "FAMILIES", "FAMILY_ANALYZERS", "HEURISTIC_ANALYZERS", "HeuristicLimits",
+    "ALL_HEURISTICS", "DETECTIONS", "FAMILIES", "FAMILY_ANALYZERS", "FAMILY_MODULES", "HEURISTIC_ANALYZERS", "HeuristicLimits",
     "ScriptHeuristicsAnalyzer", "build_heuristic_analyzers",
 ]

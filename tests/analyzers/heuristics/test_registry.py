@@ -49,3 +49,15 @@ def test_every_family_has_an_analyzer_that_runs_alone() -> None:
 
     out = impact.analyze(payload, ScanContext(limits=ScanLimits()))
     assert [f.id for f in out.findings] == ["heur.impact.shadow_copy_delete"]
+
+
+def test_every_module_exporting_a_family_is_a_family_in_name_order() -> None:
+    import pkgutil
+
+    import inspector.analyzers.heuristics as package
+    from inspector.analyzers.heuristics import FAMILY_MODULES
+
+    names = sorted(i.name for i in pkgutil.iter_modules(package.__path__) if not i.name.startswith("_"))
+    exporting = [n for n in names if hasattr(__import__(f"{package.__name__}.{n}", fromlist=["x"]), "FAMILY")]
+    assert [m.__name__.rsplit(".", 1)[1] for m in FAMILY_MODULES] == exporting
+    assert [f.name for f in FAMILIES] == [m.FAMILY.name for m in FAMILY_MODULES]
