@@ -197,9 +197,16 @@ def _alive(pid: int) -> bool:
 def _start_scan(folder: Path, *more: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env["INSPECTOR_FETCH"] = "false"
-    return subprocess.Popen([str(BIN), "scan", "--json", "--workers", "2", str(folder), *more],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+    command = [str(BIN), "scan", "--json", "--workers", "2", str(folder), *more]
+    return subprocess.Popen([sys.executable, "-c", _INTERRUPTIBLE, *command], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+
+
+# The scan runs with SIGINT at its default, as a terminal's foreground job has it. A process that
+# starts with SIGINT ignored (inherited: the full suite's process had it ignored by the time this
+# ran) never turns SIGINT into KeyboardInterrupt, and the scan would finish as if no Ctrl-C had
+# come. A disposition set to default survives exec, so reset it, then become the scan.
+_INTERRUPTIBLE = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
 
 
 @pytest.fixture
