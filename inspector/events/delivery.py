@@ -10,6 +10,7 @@ lost across restarts: the cursor lives in the database.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import socket
 import uuid
@@ -27,6 +28,9 @@ log = structlog.get_logger(__name__)
 BASE_BACKOFF_S = 0.5
 PAGE = 100
 
+
+# How long stop() lets a delivery in progress finish before cancelling it.
+STOP_GRACE_S = 30.0
 
 class Sink(Protocol):
     name: str
@@ -68,6 +72,7 @@ class EventDelivery:
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._tasks: list[asyncio.Task[None]] = []
         self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
 
     async def start(self) -> None:
         self._tasks = [asyncio.create_task(self._loop(sink), name=f"events:{sink.name}") for sink in self.sinks]
@@ -77,8 +82,16 @@ class EventDelivery:
         self._wake.set()
 
     async def stop(self) -> None:
-        for task in self._tasks:
-            task.cancel()
+        # Ask the loops to end between deliveries rather than cancelling one inside a store write:
+        # a cancelled write could leave SQLite's write lock to a transaction nobody finishes, and
+        # releasing the sinks below then fails with "database is locked". A loop that is still
+        # busy after the grace period (a webhook slower than its own timeout) is cancelled.
+        self._stop.set()
+        self._wake.set()
+        if self._tasks:
+            _, late = await asyncio.wait(self._tasks, timeout=STOP_GRACE_S)
+            for task in late:
+                task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
         self._tasks = []
         for sink in self.sinks:
@@ -105,7 +118,7 @@ class EventDelivery:
 
     async def _loop(self, sink: Sink) -> None:
         failures = 0
-        while True:
+        while not self._stop.is_set():
             try:
                 delivered = await self.deliver_once(sink)
                 failures = 0
@@ -116,10 +129,13 @@ class EventDelivery:
                 delay = backoff_delay(failures, self.settings.webhook_max_backoff_s, self.base_backoff_s)
                 log.warning("event_delivery_failed", sink=sink.describe(), failures=failures, retry_in_s=delay,
                             error=str(exc)[:200])
-                await asyncio.sleep(delay)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stop.wait(), timeout=delay)
                 continue
             except Exception as exc:  # the database is briefly unreachable: keep the loop alive
                 log.error("event_delivery_error", sink=sink.describe(), error=type(exc).__name__)
+            if self._stop.is_set():
+                break
             self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=self.idle_poll_s)
