@@ -8,10 +8,9 @@ import asyncio
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -34,12 +33,12 @@ from inspector.store.schema import (
 from inspector.store.testing import Backend, postgres_unreachable_reason, subprocess_env, temporary_store
 from inspector.tasks.activity_ingest import by_subscription, ingest_serialised
 from tests.activity.builders import SUB, T0, routine, run_command, vm
+from tests.tasks.test_celery import broker  # noqa: F401 (fixture: its own Redis database, flushed)
 from tests.timing import GIVE_UP_S, poll
 
 LIMITS = ActivityLimits(inspect_bodies=False)
 ATTACK = T0 + timedelta(days=14, hours=2)
 OTHER_SUB = "00000000-0000-0000-0000-0000000000bb"
-REDIS_DB = 12 + int(os.environ.get("INSPECTOR_TEST_REDIS_DB_OFFSET", "0"))
 CLI = [sys.executable, "-c", "from inspector.cli.main import main; main()"]
 HISTORY_TABLES = (activity_subscriptions, activity_seen, activity_daily, activity_vms, activity_extensions,
                   activity_operations, activity_record_ids)
@@ -128,27 +127,6 @@ async def test_two_ingests_of_one_subscription_at_once_equal_one_ingest(backend:
 
 
 # --- real workers ------------------------------------------------------------------------------
-
-
-def _redis_reason() -> str | None:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1.0):
-            return None
-    except OSError as exc:
-        return f"Redis at 127.0.0.1:6379 is unreachable ({exc}); .ci/run starts it"
-
-
-@pytest.fixture
-def broker() -> Iterator[str]:
-    if reason := _redis_reason():
-        pytest.skip(reason)
-    import redis
-
-    client = redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB)
-    client.flushdb()
-    yield f"redis://127.0.0.1:6379/{REDIS_DB}"
-    client.flushdb()
-    client.close()
 
 
 @pytest.fixture
