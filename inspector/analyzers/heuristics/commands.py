@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import regex
 
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
 from inspector.commands import commands_of, extract_commands
 from inspector.commands.model import ExtractedCommand, Shell, base_name
 from inspector.commands.powershell import bind_parameters
@@ -205,11 +205,8 @@ def command_findings(view: TextView) -> list[Finding]:
     commands = commands_of(view.payload, view.ctx)
     if not commands:
         return []
-    found: dict[str, tuple[ExtractedCommand, int]] = {}
-
-    def note(heuristic: Heuristic, command: ExtractedCommand) -> None:
-        first, count = found.get(heuristic.id, (command, 0))
-        found[heuristic.id] = (first, count + 1)
+    found = CommandHits()
+    note = found.note
 
     downloads: dict[str, str] = {}  # normalised file -> url it came from
     for command in commands:
@@ -228,13 +225,7 @@ def command_findings(view: TextView) -> list[Finding]:
         download = downloaded_file(command)
         if download is not None and len(downloads) < 10_000:
             downloads[normalised_path(download[1])] = download[0]
-    by_id = {h.id: h for h in HEURISTICS}
-    return [
-        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
-                                    snippet=command.command_line, count=count,
-                                    snippet_chars=view.ctx.limits.snippet_chars)
-        for heuristic_id, (command, count) in found.items()
-    ]
+    return found.findings(view)
 
 
 FAMILY = Family(name="commands", checks=(command_findings,))

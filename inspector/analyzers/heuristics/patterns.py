@@ -24,6 +24,7 @@ from inspector.config import setting_default
 from inspector.model import TEXT_TYPES, Artifact, ErrorKind, Finding
 
 if TYPE_CHECKING:
+    from inspector.commands.model import ExtractedCommand
     from inspector.config import Settings
 
 # 2: the obfuscation-layers finding moved out of the per-artifact analysis (analysis/placement.py).
@@ -264,6 +265,36 @@ def _snippet(match: regex.Match[str]) -> str:
 # A check is code for what a single regex cannot say (entropy, wallet validation, vendor
 # allowlists). It appends findings for one text and returns them.
 Check = Callable[[TextView], list[Finding]]
+
+
+class CommandHits:
+    """The heuristics a walk over one layer's commands proved: for each, the first command that
+    proved it (where its finding points) and how many commands did."""
+
+    def __init__(self) -> None:
+        self._hits: dict[str, tuple[Heuristic, ExtractedCommand, int]] = {}
+
+    def note(self, heuristic: Heuristic, command: ExtractedCommand) -> None:
+        held = self._hits.get(heuristic.id)
+        self._hits[heuristic.id] = (heuristic, command, 1) if held is None else (held[0], held[1], held[2] + 1)
+
+    def __contains__(self, heuristic_id: object) -> bool:
+        return heuristic_id in self._hits
+
+    def __bool__(self) -> bool:
+        return bool(self._hits)
+
+    def first(self, heuristic_id: str) -> ExtractedCommand:
+        return self._hits[heuristic_id][1]
+
+    def findings(self, view: TextView, *, counted: bool = True) -> list[Finding]:
+        """One finding per heuristic at its first command; `counted`: with how many commands proved it."""
+        return [
+            heuristic.finding(view.payload, offset=command.offset, length=command.length,
+                              snippet=command.command_line, count=count if counted else 1,
+                              snippet_chars=view.ctx.limits.snippet_chars)
+            for heuristic, command, count in self._hits.values()
+        ]
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import regex
 
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell
 from inspector.commands.powershell import bind_parameters
@@ -254,11 +254,8 @@ def registry_findings(view: TextView) -> list[Finding]:
     if not commands:
         return []
     timeout = view.ctx.regex_timeout()
-    found: dict[str, tuple[ExtractedCommand, int]] = {}
-
-    def note(heuristic: Heuristic, command: ExtractedCommand) -> None:
-        first, count = found.get(heuristic.id, (command, 0))
-        found[heuristic.id] = (first, count + 1)
+    found = CommandHits()
+    note = found.note
 
     for command in commands:
         write = registry_write(command)
@@ -274,13 +271,7 @@ def registry_findings(view: TextView) -> list[Finding]:
                 note(SCRIPT_IN_REGISTRY, command)
         except TimeoutError:
             view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, "heur.registry: pattern timed out"))
-    by_id = {h.id: h for h in HEURISTICS}
-    return [
-        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
-                                    snippet=command.command_line, count=1,
-                                    snippet_chars=view.ctx.limits.snippet_chars)
-        for heuristic_id, (command, _count) in found.items()
-    ]
+    return found.findings(view, counted=False)
 
 
 FAMILY = Family(name="registry_writes", checks=(registry_findings,))

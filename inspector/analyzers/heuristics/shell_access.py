@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import regex
 
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
 from inspector.analyzers.heuristics.shell_commands import plain_arguments
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell, base_name
@@ -108,11 +108,9 @@ def _remote_url(arguments: list[str]) -> bool:
                "://localhost" not in a and "://127." not in a for a in arguments)
 
 
-def _check(found: dict[str, tuple[ExtractedCommand, int]], command: ExtractedCommand,
-           previous: ExtractedCommand | None, text: str) -> None:
+def _check(found: CommandHits, command: ExtractedCommand, previous: ExtractedCommand | None, text: str) -> None:
     def note(heuristic: Heuristic) -> None:
-        first, count = found.get(heuristic.id, (command, 0))
-        found[heuristic.id] = (first, count + 1)
+        found.note(heuristic, command)
 
     name = command.name
     plain = plain_arguments(command.arguments)
@@ -197,18 +195,12 @@ def shell_access_findings(view: TextView) -> list[Finding]:
     commands = [c for c in commands_of(view.payload, view.ctx) if c.shell is Shell.SHELL]
     if not commands:
         return []
-    found: dict[str, tuple[ExtractedCommand, int]] = {}
+    found = CommandHits()
     previous: ExtractedCommand | None = None
     for command in commands:
         _check(found, command, previous, view.text)
         previous = command
-    by_id = {h.id: h for h in HEURISTICS}
-    return [
-        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
-                                    snippet=command.command_line, count=count,
-                                    snippet_chars=view.ctx.limits.snippet_chars)
-        for heuristic_id, (command, count) in found.items()
-    ]
+    return found.findings(view)
 
 
 FAMILY = Family(name="shell_access", checks=(shell_access_findings,))

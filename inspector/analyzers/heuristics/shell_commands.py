@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell, base_name
 from inspector.commands.shell import SHELL_NAMES
@@ -292,11 +292,10 @@ def _home(path: str) -> str:
 class _Scan:
     """What the walk over one layer's commands found."""
 
-    found: dict[str, tuple[ExtractedCommand, int]] = field(default_factory=dict)
+    found: CommandHits = field(default_factory=CommandHits)
 
     def note(self, heuristic: Heuristic, command: ExtractedCommand) -> None:
-        first, count = self.found.get(heuristic.id, (command, 0))
-        self.found[heuristic.id] = (first, count + 1)
+        self.found.note(heuristic, command)
 
 
 def _piped(text: str, previous: ExtractedCommand | None, command: ExtractedCommand) -> bool:
@@ -533,9 +532,9 @@ def shell_command_findings(view: TextView) -> list[Finding]:
             match = None
         if match is not None:
             offset = match.start()
-            scan.found[PRELOAD_VARIABLE.id] = (ExtractedCommand(
+            scan.note(PRELOAD_VARIABLE, ExtractedCommand(
                 program="", arguments=(), command_line=match.group(0).strip(), shell=Shell.SHELL, image="",
-                parent_image="", offset=offset, length=match.end() - offset), 1)
+                parent_image="", offset=offset, length=match.end() - offset))
     if not commands and not scan.found:
         return []
     unit_lines: dict[str, list[tuple[str, ExtractedCommand]]] = {}
@@ -576,7 +575,7 @@ def shell_command_findings(view: TextView) -> list[Finding]:
     if len(discovery) >= 5:
         scan.note(DISCOVERY_BURST, next(c for c in commands if c.name in _DISCOVERY))
     if made_ca and CA_TRUST.id in scan.found:
-        scan.note(SELF_SIGNED_CA, scan.found[CA_TRUST.id][0])
+        scan.note(SELF_SIGNED_CA, scan.found.first(CA_TRUST.id))
     if history_off_at is None:
         history_off_at = _history_off_in_text(view.text, commands)
         after_history = [c for c in commands[history_off_at:] if c.name not in _HISTORY_HARMLESS] \
@@ -585,13 +584,7 @@ def shell_command_findings(view: TextView) -> list[Finding]:
         scan.note(HISTORY_OFF, commands[history_off_at])
     if VM_CHECK.id not in scan.found:
         _vm_check(scan, commands)
-    by_id = {h.id: h for h in HEURISTICS}
-    return [
-        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
-                                    snippet=command.command_line, count=count,
-                                    snippet_chars=view.ctx.limits.snippet_chars)
-        for heuristic_id, (command, count) in scan.found.items()
-    ]
+    return scan.found.findings(view)
 
 
 def _disables_history(command: ExtractedCommand) -> bool:

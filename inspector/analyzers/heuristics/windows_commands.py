@@ -17,7 +17,7 @@ import regex
 
 from inspector.analyzers.heuristics.commands import downloaded_file, normalised_path, started_file
 from inspector.analyzers.heuristics.intel import builtin_intel
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
 from inspector.analyzers.heuristics.registry_writes import PROFILER
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell, base_name
@@ -409,11 +409,8 @@ def windows_command_findings(view: TextView) -> list[Finding]:
     if not commands:
         return []
     timeout = view.ctx.regex_timeout()
-    found: dict[str, tuple[ExtractedCommand, int]] = {}
-
-    def note(heuristic: Heuristic, command: ExtractedCommand) -> None:
-        first, count = found.get(heuristic.id, (command, 0))
-        found[heuristic.id] = (first, count + 1)
+    found = CommandHits()
+    note = found.note
 
     downloads: dict[str, str] = {}
     discovery: set[str] = set()
@@ -456,13 +453,7 @@ def windows_command_findings(view: TextView) -> list[Finding]:
     if len(discovery) >= DISCOVERY_BURST_MIN:
         first = next(c for c in commands if _discovery_kind(c, timeout) is not None)
         note(DISCOVERY_BURST, first)
-    by_id = {h.id: h for h in HEURISTICS}
-    return [
-        by_id[heuristic_id].finding(view.payload, offset=command.offset, length=command.length,
-                                    snippet=command.command_line, count=1,
-                                    snippet_chars=view.ctx.limits.snippet_chars)
-        for heuristic_id, (command, _count) in found.items()
-    ]
+    return found.findings(view, counted=False)
 
 
 def _remote_access_and_uploads(command: ExtractedCommand,
