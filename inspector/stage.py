@@ -8,11 +8,14 @@ depth, count, size and time limits applied in one place.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
+from types import ModuleType
 from typing import Any, Protocol
 
 from inspector.config import Settings, setting_default
@@ -239,3 +242,13 @@ class Heuristic:
         if offset is not None and payload.text is not None:
             return redact_quote(payload.text, offset, snippet, length=length, limit=snippet_chars)
         return redact_text(snippet)[:snippet_chars]
+
+
+def modules_of(package: str, *, subpackages: bool = False) -> tuple[ModuleType, ...]:
+    """Every module of `package`, imported, in name order; `_private` ones left out, subpackages
+    only when asked. How a stage finds its parts by name (extension kinds, analyzers, heuristic
+    families, activity detectors), so adding one is one module and no list."""
+    found = importlib.import_module(package)
+    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__)
+                   if not info.name.startswith("_") and (subpackages or not info.ispkg))
+    return tuple(importlib.import_module(f"{package}.{name}") for name in names)

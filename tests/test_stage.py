@@ -36,3 +36,23 @@ def test_a_located_snippet_is_bounded_after_redaction():
 def test_a_snippet_without_location_is_redacted_by_itself():
     finding = H.finding(payload("x"), snippet=f"-Password {PASSWORD}")
     assert finding.snippet == "-Password [REDACTED]"
+
+
+def test_modules_of_imports_a_packages_modules_in_name_order_without_private_ones(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from inspector.stage import modules_of
+
+    package = tmp_path / "parts_pkg"
+    (package / "sub").mkdir(parents=True)
+    for name in ("__init__", "b_part", "a_part", "_private"):
+        (package / f"{name}.py").write_text("")
+    (package / "sub" / "__init__.py").write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    try:
+        assert [m.__name__ for m in modules_of("parts_pkg")] == ["parts_pkg.a_part", "parts_pkg.b_part"]
+        assert [m.__name__ for m in modules_of("parts_pkg", subpackages=True)] == [
+            "parts_pkg.a_part", "parts_pkg.b_part", "parts_pkg.sub"]
+    finally:
+        for name in [n for n in sys.modules if n.startswith("parts_pkg")]:
+            del sys.modules[name]

@@ -10,12 +10,10 @@ builds them from the active ruleset.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from inspector.stage import Analyzer
+from inspector.stage import Analyzer, modules_of
 
 if TYPE_CHECKING:
     from inspector.config import Settings
@@ -23,10 +21,7 @@ if TYPE_CHECKING:
 
 def discover_analyzer_modules(package: str = __name__) -> tuple[ModuleType, ...]:
     """Every module of `package` exporting `analyzers_for`, in (`RUN_ORDER`, name) order."""
-    found = importlib.import_module(package)
-    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__) if not info.name.startswith("_"))
-    modules = [importlib.import_module(f"{package}.{name}") for name in names]
-    with_hook = [m for m in modules if callable(getattr(m, "analyzers_for", None))]
+    with_hook = [m for m in modules_of(package, subpackages=True) if callable(getattr(m, "analyzers_for", None))]
     return tuple(sorted(with_hook, key=lambda m: (getattr(m, "RUN_ORDER", 100), m.__name__)))
 
 

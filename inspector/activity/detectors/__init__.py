@@ -10,19 +10,15 @@ code the detectors share.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 
+from inspector.stage import modules_of
 from inspector.activity.detectors.base import Context, Detector, DetectorSpec, Draft, Inspected
 
 
 def discover_detector_modules(package: str = __name__) -> tuple[ModuleType, ...]:
     """Every module of `package` that exports `DETECTOR`, in name order."""
-    found = importlib.import_module(package)
-    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__) if not info.ispkg)
-    modules = (importlib.import_module(f"{package}.{name}") for name in names)
-    return tuple(module for module in modules if hasattr(module, "DETECTOR"))
+    return tuple(module for module in modules_of(package) if hasattr(module, "DETECTOR"))
 
 
 def _registry(modules: tuple[ModuleType, ...]) -> dict[str, Detector]:

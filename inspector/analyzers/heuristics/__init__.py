@@ -7,12 +7,10 @@ findings for the same text. `FAMILY_ANALYZERS` runs single families (tests, tool
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext
+from inspector.stage import Analyzer, AnalyzerOutput, Heuristic, Payload, ScanContext, modules_of
 from inspector.analyzers.heuristics import combinations
 from inspector.analyzers.heuristics.patterns import (
     ANALYZER_VERSION,
@@ -30,15 +28,10 @@ if TYPE_CHECKING:
     from inspector.config import Settings
 
 
-def _modules() -> tuple[ModuleType, ...]:
-    names = sorted(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
-    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
-
-
 # Every module of this package, found by name: a module exporting `FAMILY` is a family (run in
 # name order), and every module's `HEURISTICS` (the families' and the combinations') go to the
 # detection catalog. A new family is one module plus its test; no list here names it.
-_MODULES = _modules()
+_MODULES = modules_of(__name__)
 FAMILY_MODULES: tuple[ModuleType, ...] = tuple(m for m in _MODULES if hasattr(m, "FAMILY"))
 FAMILIES: tuple[Family, ...] = tuple(m.FAMILY for m in FAMILY_MODULES)
 

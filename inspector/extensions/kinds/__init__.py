@@ -10,14 +10,12 @@ is built from the discovered modules.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType, ModuleType
 
 from inspector.extensions.kind import Handler, KindAlerts, KindDeclaration
 from inspector.extensions.plan import INPUT_KINDS, ExtensionKind
-from inspector.stage import Heuristic
+from inspector.stage import Heuristic, modules_of
 
 _NO_ALERTS = KindAlerts()
 
@@ -32,10 +30,7 @@ def discover_kind_modules(package: str = __name__) -> tuple[ModuleType, ...]:
     The order is also the order of the kinds' rows in the detection reference and of context
     alerts that two kinds would raise together.
     """
-    found = importlib.import_module(package)
-    names = sorted(info.name for info in pkgutil.iter_modules(found.__path__)
-                   if not info.ispkg and not info.name.startswith("_"))
-    modules = tuple(importlib.import_module(f"{package}.{name}") for name in names)
+    modules = modules_of(package)
     for module in modules:
         if not isinstance(getattr(module, "KIND", None), KindDeclaration):
             raise KindConflict(f"{module.__name__} is in a kinds package but its KIND is no KindDeclaration")
