@@ -2,10 +2,10 @@
 `GET /v1/alerts` and `GET /v1/alerts/{id}` read the alerts stored (docs/activity.md).
 
 The ingest itself is inspector/activity/'s; alerts and their `alert.raised` events are stored in
-one transaction by the store. Batches are ingested one at a time per process, and each holds its
-subscriptions against other replicas and workers (`store.activity.serialised`): the ingesting
+one transaction by the store. Each batch holds its subscriptions against every other ingest of
+them, in this process, other replicas and workers (`store.activity.serialised`): the ingesting
 process holds a subscription's counters and writes them as absolute values, so two batches of
-one subscription must not interleave.
+one subscription must not interleave; batches of other subscriptions go on meanwhile.
 """
 
 from __future__ import annotations
@@ -45,7 +45,6 @@ DEFAULT_ALERTS_PAGE = 100
 _YIELD_EVERY = 200  # records judged between turns given back to the event loop
 _MAX_REPORTED = 100  # unreadable records listed in a 400
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_INGEST_LOCK = web.AppKey("activity_ingest_lock", asyncio.Lock)
 
 
 class IngestError(BaseModel):
@@ -117,7 +116,7 @@ async def ingest_activity(request: web.Request) -> web.Response:
     # Held against every other ingest of these subscriptions, in this process and in any other
     # replica or worker on the same store: detectors read the history, then decide and save.
     subscriptions = sorted({i.subscription_id for i in items if not isinstance(i, RecordError)})
-    async with request.app[_INGEST_LOCK], state.store.activity.serialised(*subscriptions):
+    async with state.store.activity.serialised(*subscriptions):
         ingestor = Ingestor(state.store.activity, limits, inspector=inspector)
         for n, item in enumerate(items, 1):
             await ingestor.add(item)
@@ -221,7 +220,6 @@ async def get_alert(request: web.Request) -> web.Response:
 
 
 def add_activity_routes(app: web.Application) -> None:
-    app[_INGEST_LOCK] = asyncio.Lock()
     app.router.add_post("/v1/activity", ingest_activity)
     app.router.add_get("/v1/alerts", list_alerts, allow_head=False)
     app.router.add_get("/v1/alerts/{alert_id}", get_alert, allow_head=False)
