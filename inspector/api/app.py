@@ -222,8 +222,16 @@ async def serve(settings: Settings, host: str, port: int) -> None:
     """Run until SIGTERM or SIGINT."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+    for sig in previous:
         loop.add_signal_handler(sig, stop.set)
-    async with running_service(settings, host, port):
-        await stop.wait()
-        log.info("stopping", grace_s=settings.api_shutdown_grace_s)
+    try:
+        async with running_service(settings, host, port):
+            await stop.wait()
+            log.info("stopping", grace_s=settings.api_shutdown_grace_s)
+    finally:
+        # Leave the process's signals as they were: a caller that runs serve() in-process (the
+        # tests do) must not keep handlers that point into a closed loop.
+        for sig, handler in previous.items():
+            loop.remove_signal_handler(sig)
+            signal.signal(sig, handler if handler is not None else signal.SIG_DFL)

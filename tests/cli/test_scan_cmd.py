@@ -202,10 +202,12 @@ def _start_scan(folder: Path, *more: str) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
 
 
-# The scan runs with SIGINT at its default, as a terminal's foreground job has it. A process that
-# starts with SIGINT ignored (inherited: the full suite's process had it ignored by the time this
-# ran) never turns SIGINT into KeyboardInterrupt, and the scan would finish as if no Ctrl-C had
-# come. A disposition set to default survives exec, so reset it, then become the scan.
+# The scan runs with SIGINT at its default, as a terminal's foreground job has it. A suite started
+# as a background job of a non-interactive shell (as CI scripts start it) has SIGINT and SIGQUIT
+# ignored from the start (POSIX shells do that for `&` jobs), and children inherit it: a process
+# that starts with SIGINT ignored never turns SIGINT into KeyboardInterrupt, and the scan would
+# finish as if no Ctrl-C had come. A disposition set to default survives exec, so reset it, then
+# become the scan.
 _INTERRUPTIBLE = "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
 
 

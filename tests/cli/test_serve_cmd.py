@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import socket
 from pathlib import Path
 
@@ -23,6 +24,23 @@ def test_a_port_in_use_is_reported_before_the_slow_start(tmp_path: Path):
         result = invoke(tmp_path, "--host", "127.0.0.1", "--port", str(port))
     assert result.exit_code == 2
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_serving_in_process_leaves_the_signal_handlers_as_they_were(tmp_path: Path):
+    def ignore(signum, frame):  # a handler of the caller's own, which serve() must give back
+        pass
+
+    before = {sig: signal.signal(sig, ignore) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            result = invoke(tmp_path, "--host", "127.0.0.1", "--port", str(taken.getsockname()[1]))
+        assert result.exit_code == 2
+        assert signal.getsignal(signal.SIGINT) is ignore and signal.getsignal(signal.SIGTERM) is ignore
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
 
 
 def test_an_out_of_range_port_is_a_usage_error(tmp_path: Path):
