@@ -8,6 +8,8 @@ process, after the same initializer: one code path, one output.
 
 Stopping early (Ctrl-C, a closed pipe, the consumer breaking out of the loop) terminates the
 workers, which ignore SIGINT themselves so the parent alone decides; no process is left behind.
+A parent killed outright (SIGKILL, the OOM killer) cannot stop its workers, so every pool worker
+of the project ends itself when its parent dies (`exit_with_parent`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import threading
+from multiprocessing.connection import wait as wait_for_ready
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,6 +31,9 @@ R = TypeVar("R")
 # Items in flight per worker: enough that a worker never waits for the parent to hand it the
 # next item while the parent writes out a result, few enough that memory stays small.
 WINDOW_PER_WORKER = 4
+# Exit status of a worker that ended because its parent died.
+ORPHANED_EXIT_STATUS = 70
+_PARENT_WATCH = "exit-with-parent"  # the watching thread's name: one per process
 
 
 def default_workers() -> int:
@@ -45,9 +52,31 @@ def effective_workers(requested: int | None, items: int | None = None) -> int:
     return max(1, workers)
 
 
+def exit_with_parent() -> None:
+    """In a spawned pool worker: end this process as soon as its parent dies.
+
+    A `ProcessPoolExecutor` worker holds both ends of its call queue's pipe, so a parent killed
+    with SIGKILL never gives it an end of file: it would wait for work for ever, holding its
+    memory and compiled rules. The spawn start method hands each child a pipe whose other end
+    only the parent holds (`parent_process().sentinel`); a thread waits on it. Safe to call
+    more than once (pool initializers that also run as tasks)."""
+    parent = multiprocessing.parent_process()
+    if parent is None or parent.sentinel is None:
+        return
+    if any(thread.name == _PARENT_WATCH for thread in threading.enumerate()):
+        return
+    threading.Thread(target=_exit_when_ready, args=(parent.sentinel,), name=_PARENT_WATCH, daemon=True).start()
+
+
+def _exit_when_ready(sentinel: int) -> None:
+    wait_for_ready([sentinel])
+    os._exit(ORPHANED_EXIT_STATUS)  # no clean-up to run: the parent that wanted the results is gone
+
+
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     # Ctrl-C on a terminal reaches the whole process group; the parent stops the pool itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    exit_with_parent()
     if initializer is not None:
         initializer(*initargs)
 

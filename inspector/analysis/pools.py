@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from inspector.analysis.engine import AnalysisEngine, AnalysisOutcome, RootPayload, analyze_payloads
+from inspector.analysis.parallel import exit_with_parent
 from inspector.config import Settings
 from inspector.rules.ruleset import Ruleset, load_compiled
 from inspector.stage import ScanLimits
@@ -32,6 +33,7 @@ _worker_engine: AnalysisEngine | None = None
 
 def _init_worker(compiled_rules_path: str, settings_values: dict[str, Any]) -> None:
     global _worker_engine
+    exit_with_parent()  # a service killed with SIGKILL must not leave its workers waiting for ever
     with open(compiled_rules_path, "rb") as handle:
         rules = load_compiled(handle.read())
     # The parent's own compiled Sigma rules, written by the parent into its private folder:

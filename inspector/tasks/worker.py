@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+from inspector.analysis.parallel import exit_with_parent
 from inspector.config import Settings
 from inspector.model import Finding
 from inspector.rescan.scanner import ArtifactScanner, RescanDepth, replaced_sources
@@ -147,6 +148,7 @@ def process_state(settings: Settings) -> WorkerState:
 
 def warm_process(settings: Settings) -> None:
     """Process-pool initializer: open the store and compile the rules before the first batch."""
+    exit_with_parent()
     process_state(settings).scanner_for_active("rules")
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 
 import pytest
 
 from inspector.analysis.parallel import effective_workers, ordered_map
+from tests.processes import killed_parent_leaves_no_worker
 
 
 def square_with_pid(n: int) -> tuple[int, int]:
@@ -68,3 +70,18 @@ def test_workers_default_to_the_cpus_and_never_exceed_the_inputs() -> None:
     assert effective_workers(None, 1) == 1
     assert effective_workers(8, 3) == 3
     assert effective_workers(2, 0) == 1
+
+
+def pause(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_workers_end_by_themselves_when_the_parent_is_killed() -> None:
+    # The first item returns at once (the pool is up); the others would keep both workers busy
+    # for ten minutes, and with nothing after them a worker would wait for more work for ever.
+    killed_parent_leaves_no_worker(
+        "from inspector.analysis.parallel import ordered_map\n"
+        "from tests.analysis.test_parallel import pause\n"
+        "for pid in ordered_map(pause, [0, 600, 600, 600], workers=2):\n"
+        "    print(pid, flush=True)\n")

@@ -14,6 +14,7 @@ from inspector.config import Settings
 from inspector.model import ArtifactType
 from inspector.rules import Ruleset, load_ruleset
 from inspector.stage import ScanLimits
+from tests.processes import killed_parent_leaves_no_worker
 from tests.timing import GIVE_UP_S
 
 SCRIPT = b"Invoke-Mimikatz -DumpCreds\nvssadmin delete shadows /all /quiet\n"
@@ -83,3 +84,17 @@ async def test_workers_evaluate_the_parents_sigma_rules(settings: Settings, tmp_
     finally:
         pool.shutdown(wait=True)
     assert "sigma.1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d" in {f.id for f in pooled.findings}
+
+
+def test_workers_end_by_themselves_when_the_service_is_killed() -> None:
+    # A service killed with SIGKILL (or by the OOM killer) stops nothing; its workers, each
+    # holding compiled rules, must not stay behind waiting for work.
+    killed_parent_leaves_no_worker(
+        "import asyncio, time\n"
+        "from inspector.analysis.pools import AnalysisPool\n"
+        "from inspector.config import Settings\n"
+        "from inspector.rules import load_ruleset\n"
+        "settings = Settings(fetch=False)\n"
+        "pool = AnalysisPool.start(load_ruleset(settings), settings, workers=2)\n"
+        "print(asyncio.run(pool.warm_up(timeout_s=600)), flush=True)\n"
+        "time.sleep(600)\n")

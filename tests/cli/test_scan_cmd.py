@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import children, until_gone
 from tests.timing import GIVE_UP_S
 
 BIN = Path(sys.executable).parent / "inspector"
@@ -178,22 +178,6 @@ def test_standard_input_is_read_by_the_parent_and_scanned_by_a_worker(inputs: di
     assert [r["input"] for r in lines(result.stdout)] == [str(inputs["good"]), "-"]
 
 
-def _children(pid: int) -> set[int]:
-    found: set[int] = set()
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        with contextlib.suppress(OSError):
-            found.update(int(c) for c in (task / "children").read_text().split())
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state not in ("Z", "X")
-
-
 def _start_scan(folder: Path, *more: str) -> subprocess.Popen[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env["INSPECTOR_FETCH"] = "false"
@@ -224,39 +208,30 @@ def _workers_once_scanning(scan: subprocess.Popen[str]) -> set[int]:
     assert scan.stdout is not None
     first = scan.stdout.readline()  # a worker has analysed something: the pool is up
     assert first, scan.stderr.read() if scan.stderr else ""
-    children = _children(scan.pid)
-    assert len(children) >= 2
-    return children
+    workers = children(scan.pid)
+    assert len(workers) >= 2
+    return workers
 
 
 def test_ctrl_c_stops_the_workers_and_leaves_no_process(clean_folder: Path) -> None:
     # The last input is standard input, which the test keeps open: the scan cannot finish before
     # the interrupt, however fast the machine (communicate() closes it only afterwards).
     scan = _start_scan(clean_folder, "-")
-    children = _workers_once_scanning(scan)
+    workers = _workers_once_scanning(scan)
     os.killpg(scan.pid, signal.SIGINT)  # what a terminal does: the whole process group
     out, err = scan.communicate(timeout=GIVE_UP_S)
     assert scan.returncode == 1  # interrupted (every input finished would be 0)
     assert "-" not in [line["input"] for line in lines(out)]  # standard input was never finished
     assert "Traceback" not in err
-    until_gone(children)
+    until_gone(workers)
 
 
 def test_a_closed_pipe_stops_the_workers_and_leaves_no_process(clean_folder: Path) -> None:
     scan = _start_scan(clean_folder)
-    children = _workers_once_scanning(scan)
+    workers = _workers_once_scanning(scan)
     assert scan.stdout is not None
     scan.stdout.close()  # `| head -1`
     scan.wait(timeout=GIVE_UP_S)
     assert scan.returncode != 0
     assert scan.stderr is not None and "Traceback" not in scan.stderr.read()
-    until_gone(children)
-
-
-def until_gone(pids: set[int]) -> None:
-    import time
-
-    deadline = time.monotonic() + GIVE_UP_S
-    while any(_alive(pid) for pid in pids):
-        assert time.monotonic() < deadline, f"still running: {[p for p in pids if _alive(p)]}"
-        time.sleep(0.05)
+    until_gone(workers)
