@@ -114,7 +114,7 @@ _MAX_ASSIGNMENTS = 10_000
 # frameworks use so that every element is one escaped character); a `$` elsewhere is an expansion.
 _ANSI_C_WORD = r"\$'(?:\\[^\n]|[^'\\\n])*+'"
 _ARRAY = regex.compile(r"(?:^|(?<=[\s;&|(]))(?P<name>[A-Za-z_]\w{0,63})=\("
-                       r"(?P<items>(?:" + _ANSI_C_WORD + r"|[^()$`\n]){0,1048576}+)\)")
+                       r"(?P<items>(?:" + _ANSI_C_WORD + r"|[^()$`\n]){0,65536}+)\)")
 _ARRAY_ITEM = regex.compile(r"(?:" + _ANSI_C_WORD + r"|'[^']*+'|\"[^\"\\$`]*+\"|[^\s'\"$])++")
 _ARRAY_REF = regex.compile(r"\$\{(?P<name>[A-Za-z_]\w{0,63})\[(?P<index>\d{1,7})\]\}")
 _ARRAY_REF_TEXT = r"\$\{[A-Za-z_]\w{0,63}\[\d{1,7}\]\}"
