@@ -42,6 +42,7 @@ class DeobfuscationLimits:
     max_eval_steps: int = setting_default("deobfuscate_max_eval_steps")  # per artifact; 50,000 per expression
     max_eval_depth: int = 150  # nesting of expressions the evaluator follows
     max_value_chars: int = 1 * MiB  # largest string/array an expression may build
+    max_array_items: int = 4096  # elements kept of one literal shell array
     max_urls: int = 64
 
     @classmethod

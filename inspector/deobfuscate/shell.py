@@ -5,7 +5,8 @@ Entry point: `ShellLayer.analyze`. Two kinds of output:
 - decoded layers, one child each: `echo <b64> | base64 -d [| gunzip|bzip2 -d|xz -d] | sh`
   (also `--decode`, `-D`, `<<<` here-strings, `eval "$(...)"`, `bash -c "$(...)"`),
   `printf`/`echo -e` strings of hex or octal escapes, `$'\\x..'` given to eval/`sh -c`,
-  `echo <hex> | xxd -r -p`, `echo '<reversed>' | rev`;
+  `echo <hex> | xxd -r -p`, `echo '<reversed>' | rev`, and a command rebuilt from the elements
+  of a literal array (`a=($'\\x63' u ...)`, `eval "${a[0]}${a[1]}..."`, also `sh -c`, `$(...)`);
 - one normalised layer with in-place substitutions: `${IFS}` tricks become spaces, spliced
   variables (`a=cu;b=rl;$a$b`) are expanded, other `$'..'` strings are decoded.
 
@@ -31,7 +32,7 @@ from inspector.deobfuscate.common import (
     technique_heuristic,
     text_of,
 )
-from inspector.deobfuscate.shell_words import resolve_glob
+from inspector.deobfuscate.shell_words import resolve_glob, unescape_ansi_c
 from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
@@ -109,10 +110,21 @@ _VALUE_AFTER = regex.compile(
     r"(?P<value>(?:'[^']*+'|\"[^\"$`\\]*+\"|\\.|[^\s;&|'\"$`()<>\\])*+)(?=[\s;&|)]|$)"
 )
 _MAX_ASSIGNMENTS = 10_000
-_MAX_ARRAY_ITEMS = 4096
-_ARRAY = regex.compile(r"(?:^|(?<=[\s;&|(]))(?P<name>[A-Za-z_]\w{0,63})=\((?P<items>[^()$`\n]{0,65536}+)\)")
-_ARRAY_ITEM = regex.compile(r"'[^']*+'|\"[^\"\\$`]*+\"|[^\s'\"]++")
-_ARRAY_REF = regex.compile(r"\$\{(?P<name>[A-Za-z_]\w{0,63})\[(?P<index>\d{1,5})\]\}")
+# Elements of a literal array: bare, '...', "..." (no expansion) and $'...' (ANSI-C escapes, which
+# frameworks use so that every element is one escaped character); a `$` elsewhere is an expansion.
+_ANSI_C_WORD = r"\$'(?:\\[^\n]|[^'\\\n])*+'"
+_ARRAY = regex.compile(r"(?:^|(?<=[\s;&|(]))(?P<name>[A-Za-z_]\w{0,63})=\("
+                       r"(?P<items>(?:" + _ANSI_C_WORD + r"|[^()$`\n]){0,65536}+)\)")
+_ARRAY_ITEM = regex.compile(r"(?:" + _ANSI_C_WORD + r"|'[^']*+'|\"[^\"\\$`]*+\"|[^\s'\"$])++")
+_ARRAY_REF = regex.compile(r"\$\{(?P<name>[A-Za-z_]\w{0,63})\[(?P<index>\d{1,7})\]\}")
+_ARRAY_REF_TEXT = r"\$\{[A-Za-z_]\w{0,63}\[\d{1,7}\]\}"
+# The command that runs spelled from array elements: `eval "${a[1]}${a[0]}..."`, `sh -c "..."`,
+# `$(...)` or backticks; literal characters may sit between the references.
+_ARRAY_RUN_TEXT = r"(?:" + _ARRAY_REF_TEXT + r"|[^\"'$`\\\n;&|()])*+"
+_ARRAY_RUN = regex.compile(
+    r"(?:eval|(?:sudo\s++)?(?:/usr)?(?:/bin/)?(?:ba|da|z|k)?sh\s++-c)\s++(?P<q>[\"']?+)(?P<cmd>" + _ARRAY_RUN_TEXT +
+    r")(?P=q)|\$\((?P<sub>" + _ARRAY_RUN_TEXT + r")\)|`(?P<tick>" + _ARRAY_RUN_TEXT + r")`"
+)
 _COMMAND_WORD = regex.compile(r"^(?:[A-Za-z_][\w.-]{0,63}|/[\w./-]{1,255})$")
 _GLOB_PATH = regex.compile(r"(?<![\w/$.*?\]])/(?:[\w.?*-]{1,64}+/){0,8}+[\w.?*-]{1,64}+(?![\w/])")
 _BRACE_COMMAND = regex.compile(
@@ -288,17 +300,36 @@ class ShellLayer:
             edits.extend(pending)
 
     def _arrays(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
-        """`a=(c u r l)` then `${a[0]}${a[1]}...`: each indexed reference becomes the element."""
+        """`a=(c u r l)` then `${a[0]}${a[1]}...`: each indexed reference becomes the element.
+
+        A command that runs (`eval`, `sh -c`, `$(...)`, backticks) spelled wholly from references
+        becomes a decoded layer of its own; other references are replaced in the normalised layer.
+        """
         arrays: dict[str, list[str]] = {}
         for match in _ARRAY.finditer(text, timeout=ctx.regex_timeout()):
             if len(arrays) >= _MAX_ASSIGNMENTS:
                 break
-            arrays[match.group("name")] = [_shell_word(w) for w in _ARRAY_ITEM.findall(
-                match.group("items"), timeout=ctx.regex_timeout())[:_MAX_ARRAY_ITEMS]]
+            words = _ARRAY_ITEM.findall(match.group("items"), timeout=ctx.regex_timeout())
+            if len(words) > self.limits.max_array_items:
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE,
+                          f"shell array: {len(words)} elements, only the first {self.limits.max_array_items} kept")
+            arrays[match.group("name")] = [_shell_word(w) for w in words[:self.limits.max_array_items]]
         if not arrays:
             return
         pending: list[_Edit] = []
+        run_spans: list[tuple[int, int]] = []
+        for run in _ARRAY_RUN.finditer(text, timeout=ctx.regex_timeout()):
+            group = next(g for g in ("cmd", "sub", "tick") if run.group(g) is not None)
+            rebuilt = self._rebuild(run.group(group), arrays, out, ctx)
+            if rebuilt is None:
+                continue
+            out.technique(TECHNIQUE_HEURISTICS["array"], run.start(), run.end() - run.start(), run.group(0)[:120])
+            self._decoded(out, rebuilt.encode("utf-8", "surrogatepass"), "char-array", run.start(group),
+                          len(run.group(group)), "array elements", True)
+            run_spans.append((run.start(group), run.end(group)))
         for ref in _ARRAY_REF.finditer(text, timeout=ctx.regex_timeout()):
+            if any(start <= ref.start() < end for start, end in run_spans):
+                continue  # already given as a decoded layer
             items = arrays.get(ref.group("name"))
             index = int(ref.group("index"))
             if items is not None and index < len(items):
@@ -309,6 +340,32 @@ class ShellLayer:
             out.technique(TECHNIQUE_HEURISTICS["array"], pending[0].start, pending[-1].end - pending[0].start,
                           text[pending[0].start:pending[0].start + 120])
             edits.extend(pending)
+
+    def _rebuild(self, spelled: str, arrays: dict[str, list[str]], out: LayerOutput, ctx: ScanContext) -> str | None:
+        """The text of `spelled` with every `${a[N]}` replaced; None unless it uses two or more
+        references that all resolve, or when the text would pass the decoded-layer size limit."""
+        pieces: list[str] = []
+        size = 0
+        position = 0
+        references = 0
+        for ref in _ARRAY_REF.finditer(spelled, timeout=ctx.regex_timeout()):
+            items = arrays.get(ref.group("name"))
+            index = int(ref.group("index"))
+            if items is None or index >= len(items):
+                return None  # an element we do not know: the rebuilt command would be a guess
+            pieces.append(spelled[position:ref.start()])
+            pieces.append(items[index])
+            size += ref.start() - position + len(items[index])
+            position = ref.end()
+            references += 1
+            if size > self.limits.max_child_bytes:
+                out.error(ErrorKind.LIMIT_DEOBFUSCATION_SIZE,
+                          f"shell array: rebuilt command over {self.limits.max_child_bytes} characters")
+                return None
+        if references < 2:
+            return None
+        pieces.append(spelled[position:])
+        return "".join(pieces)
 
     def _globs(self, text: str, out: LayerOutput, ctx: ScanContext, edits: list[_Edit]) -> None:
         """`/???/??n/???n?f` -> `/usr/bin/printf`, against a fixed list of standard names."""
@@ -457,6 +514,10 @@ def _shell_word(word: str) -> str:
                 result.append(word[j])
                 j += 1
             i = j + 1
+        elif ch == "$" and word.startswith("'", i + 1):
+            end = _ansi_c_end(word, i + 2)
+            result.append(unescape_ansi_c(word[i + 2:end]))
+            i = end + 1
         elif ch == "\\" and i + 1 < len(word):
             result.append(word[i + 1])
             i += 2
@@ -464,6 +525,14 @@ def _shell_word(word: str) -> str:
             result.append(ch)
             i += 1
     return "".join(result)
+
+
+def _ansi_c_end(word: str, start: int) -> int:
+    """Index of the quote closing a `$'...'` body that starts at `start` (a backslash escapes it)."""
+    i = start
+    while i < len(word) and word[i] != "'":
+        i += 2 if word[i] == "\\" else 1
+    return min(i, len(word))
 
 
 def _sh_quote(text: str) -> str:

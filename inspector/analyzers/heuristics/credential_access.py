@@ -3,8 +3,10 @@
 On an Azure VM the prize is often the managed identity: a token from the instance metadata
 service (`169.254.169.254/metadata/identity/oauth2/token`) for Azure Resource Manager lets
 the intruder act on the whole subscription. Scripts that fetch a Key Vault token are
-normal, so the token request alone is medium; an ARM-scoped token or sending the token
-elsewhere is what makes it theft.
+normal, and so are admin scripts that call ARM with the VM's own identity (tags, health
+reports), so a token request alone, even for ARM, stays below the alert threshold; sending the
+token elsewhere, or using it for the calls that reach other machines or secrets (Run Command,
+extensions, role assignments, keys), is what makes it theft.
 """
 
 from __future__ import annotations
@@ -76,8 +78,11 @@ IMDS_ARM_TOKEN = Heuristic(
     id="heur.credential_access.imds_arm_token",
     title="Managed identity token for Azure Resource Manager",
     description="A token for https://management.azure.com/ from IMDS can run commands on every VM the "
-    "identity can reach (publicly documented Run Command abuse).",
-    score=250,
+    "identity can reach (publicly documented Run Command abuse). Dual-use alone: admin scripts call ARM "
+    "with the VM's identity; what the token is used for decides.",
+    # With imds_token (100) the request totals 200: room for the weak signals every script has
+    # (entropy, a metadata query) below the alert threshold; abuse or exfiltration pass it.
+    score=100,
     attack=("T1552.005", "T1078.004"),
 )
 IMDS_TOKEN_EXFIL = Heuristic(
@@ -86,6 +91,15 @@ IMDS_TOKEN_EXFIL = Heuristic(
     description="The script requests an IMDS token and posts data to a URL: the token leaves the VM.",
     score=300,
     attack=("T1552.005", "T1041"),
+)
+IMDS_ARM_ABUSE = Heuristic(
+    id="heur.credential_access.imds_token_arm_abuse",
+    title="IMDS token used for Run Command, extensions, roles or keys",
+    description="The script takes a managed identity token from IMDS and calls Azure Resource Manager "
+    "operations that run code on other VMs (runCommand, extensions), grant access (roleAssignments) or "
+    "read secrets (listKeys, secrets): the documented way a stolen identity spreads.",
+    score=250,
+    attack=("T1552.005", "T1078.004", "T1651"),
 )
 IMDS_QUERY = Heuristic(
     id="heur.credential_access.imds_query",
@@ -186,11 +200,20 @@ RULES = (
         keywords=("oauth2/token",),
     ),
     PatternRule(
+        IMDS_ARM_ABUSE,
+        r"management\.(?:azure\.com|core\.windows\.net)/[^\s\"'`]{0,400}/(?:runcommands?|extensions|roleassignments"
+        r"|listkeys|listsecrets|secrets|listcredentials?|accesstokens?)\b",
+        keywords=("management.",),
+        requires=(_IMDS_TOKEN,),
+    ),
+    PatternRule(
         IMDS_TOKEN_EXFIL,
         _IMDS_TOKEN,
         keywords=("oauth2/token",),
         requires=(
-            r"-method\s+[\"']?post\b|\bcurl\b[^\n]{0,200}(?:\s-d\s|\s--data(?:-binary|-raw)?\b|\s-F\s|-X\s*POST|--upload-file|\s-T\s)|\bwget\b[^\n]{0,200}--post-(?:data|file)|uploadstring|uploaddata|uploadfile",
+            # curl's short options are case-sensitive (-d/-F/-T send data, -D/-f/-t do not) and must be
+            # curl's own: `curl ... | cut -d =` is not a POST
+            r"-method\s+[\"']?post\b|\bcurl\b[^\n|;&]{0,200}(?:(?-i:\s-d\s|\s-F\s|\s-T\s)|\s--data(?:-binary|-raw)?\b|-X\s*POST|--upload-file)|\bwget\b[^\n|;&]{0,200}--post-(?:data|file)|uploadstring|uploaddata|uploadfile",
         ),
     ),
     PatternRule(WIRESERVER, r"168\.63\.129\.16(?::\d+)?/(?:machine|\?comp=|metadata|vmSettings)|168\.63\.129\.16:32526", keywords=("168.63.129.16",)),

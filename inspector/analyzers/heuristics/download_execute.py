@@ -165,7 +165,7 @@ ASSEMBLY_LOAD_REMOTE = Heuristic(
     attack=("T1620",),
 )
 
-_URL = regex.compile(r"\b(?:https?|ftp)://([A-Za-z0-9.\-]{1,253})(?::\d{1,5})?[^\s\"'`)|;<>]*", DEFAULT_FLAGS)
+_URL = regex.compile(r"\b(?:https?|ftp)://([A-Za-z0-9.\-]{1,253})(?::\d{1,5})?(?P<path>[^\s\"'`)|;<>]*)", DEFAULT_FLAGS)
 _SHELL_PIPE_LINE = (
     r"(?:\bcurl\b|\bwget\b|\bfetch\b)[^\n|]{0,400}\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?" + _SHELL
 )
@@ -308,17 +308,18 @@ def _line_around(text: str, match: regex.Match[str]) -> str:
 def _split_by_vendor(
     view: TextView, pattern: regex.Pattern[str], strong: Heuristic, vendor: Heuristic
 ) -> list[Finding]:
-    """Matches whose URLs are all vendor installer hosts get `vendor` (low); the rest `strong`."""
+    """Matches whose URLs are all vendors' (installer hosts, or their organisations on a code host)
+    get `vendor` (low); the rest `strong`."""
     intel = builtin_intel()
     vendor_first = other_first = None
     vendor_count = other_count = 0
     for match in view.finditer(pattern, strong.id):
         try:
             context = _line_around(view.text, match)
-            hosts = [u.group(1) for u in _URL.finditer(context, timeout=view.ctx.regex_timeout())]
+            urls = [(u.group(1), u.group("path")) for u in _URL.finditer(context, timeout=view.ctx.regex_timeout())]
         except TimeoutError:
-            hosts = []
-        if hosts and all(intel.is_vendor_installer(h) for h in hosts):
+            urls = []
+        if urls and all(intel.is_vendor_url(host, path) for host, path in urls):
             vendor_count += 1
             vendor_first = vendor_first or match
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from inspector.stage import Heuristic
-from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule, TextView
+from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, HIDDEN_DIR_NAME, Family, PatternRule, TextView
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand
 from inspector.model import ErrorKind, Finding
@@ -172,8 +172,8 @@ RULES = (
     PatternRule(
         HIDDEN_DIR_EXEC,
         r"(?:nohup|setsid|disown|exec|\./|^|[;&|]\s*)\s*[\"']?(?:/tmp|/var/tmp|/dev/shm|/run/shm|/usr/share|/var/lib|~|\$HOME|/root|/etc)?" + HIDDEN_DIR + r"\S+"
-        r"|mkdir\s+(?:-p\s+)?[\"']?(?:/tmp|/var/tmp|/dev/shm|/usr/share|/var/lib|/root|/etc|/opt)/\.[A-Za-z0-9_-]{1,40}"
-        r"|(?:nohup|setsid)\s+[\"']?/dev/shm/\S+",
+        r"|mkdir\s+(?:-p\s+)?[\"']?(?:/tmp|/var/tmp|/dev/shm|/usr/share|/var/lib|/root|/etc|/opt)" + HIDDEN_DIR_NAME
+        + r"|(?:nohup|setsid)\s+[\"']?/dev/shm/\S+",
         keywords=("/.", "nohup", "setsid", "/dev/shm"),
     ),
     PatternRule(

@@ -20,7 +20,11 @@ LIST_FILES = {
     "bad_domains.txt": "bad_domains",
     "bad_repo_owners.txt": "bad_repo_owners",
     "vendor_installer_domains.txt": "vendor_installer_domains",
+    "vendor_repo_owners.txt": "vendor_repo_owners",
 }
+# Code hosts where the first path component is the account that published the file, so a
+# vendor's own organisation there is as much the vendor as its download domain.
+CODE_HOSTS = frozenset({"raw.githubusercontent.com", "github.com", "gist.githubusercontent.com"})
 
 # Intel files are small by design; anything bigger is a mistake, not a list.
 MAX_INTEL_FILE_BYTES = 2 * 1024 * 1024
@@ -36,6 +40,7 @@ class IntelLists:
     bad_domains: frozenset[str] = frozenset()
     bad_repo_owners: frozenset[str] = frozenset()
     vendor_installer_domains: frozenset[str] = frozenset()
+    vendor_repo_owners: frozenset[str] = frozenset()
 
     def is_pool_domain(self, host: str) -> bool:
         return domain_in(host, self.pool_domains)
@@ -45,6 +50,17 @@ class IntelLists:
 
     def is_vendor_installer(self, host: str) -> bool:
         return domain_in(host, self.vendor_installer_domains)
+
+    def is_vendor_url(self, host: str, path: str) -> bool:
+        """A vendor installer domain, or a file a vendor's own organisation publishes on a code host
+        (`raw.githubusercontent.com/<vendor>/...`). Pull-request refs are not the vendor's: anyone
+        can open one, and its files are served under the vendor's name."""
+        if self.is_vendor_installer(host):
+            return True
+        if host.strip().lower().rstrip(".") not in CODE_HOSTS:
+            return False
+        owner = path.lstrip("/").split("/", 1)[0]
+        return bool(owner) and owner.lower() in self.vendor_repo_owners and "/pull/" not in path.lower()
 
     def is_bad_repo_owner(self, owner: str) -> bool:
         return owner.strip().lower() in self.bad_repo_owners

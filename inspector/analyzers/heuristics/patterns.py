@@ -61,10 +61,14 @@ DEFAULT_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.VERSION0
 
 # A path component under a hidden (dot) directory, except the dot directories every tool
 # creates (virtualenvs, caches, config, SSH): those are where benign software lives.
-HIDDEN_DIR = (
-    r"/\.(?!ssh/|config/|local/|cache/|kube/|docker/|npm/|nvm/|gnupg/|aws/|azure/|well-known/|git/|venv/"
-    r"|cargo/|rustup/|pyenv/|rbenv/|dotnet/|m2/|gradle/|vscode-server/|terraform\.d/)[A-Za-z0-9_.-]{1,40}/"
+WELL_KNOWN_DOT_DIRS = (
+    r"(?:ssh|config|local|cache|kube|docker|npm|nvm|gnupg|aws|azure|well-known|git|venv"
+    r"|cargo|rustup|pyenv|rbenv|dotnet|m2|gradle|vscode-server|terraform\.d)"
 )
+HIDDEN_DIR = r"/\.(?!" + WELL_KNOWN_DOT_DIRS + r"/)[A-Za-z0-9_.-]{1,40}/"
+# The last component of a path that is a hidden directory other than the well-known ones
+# (`mkdir /tmp/.x`, not `mkdir /root/.ssh`).
+HIDDEN_DIR_NAME = r"/\.(?!" + WELL_KNOWN_DOT_DIRS + r"(?![A-Za-z0-9_.-]))[A-Za-z0-9_-]{1,40}"
 
 
 _HORIZONTAL_SPACE = " \\t\\r\\f\\v"

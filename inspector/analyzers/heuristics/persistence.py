@@ -12,9 +12,10 @@ from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
 
 # What a persistent entry runs that makes it suspicious (used by several rules below).
+# `-e BLOB` is PowerShell's encoded command: a base64 word, not a path (`test -e /var/x`).
 _BAD_PAYLOAD = (
     r"(?:\bcurl\b|\bwget\b|/dev/tcp|base64\s+-d|base64\s+--decode|/tmp/|/dev/shm/|/var/tmp/|" + HIDDEN_DIR
-    + r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+/=]{20,}|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
+    + r"|\bnc\b|python[0-9.]*\s+-c|bash\s+-i|\|\s*(?:ba)?sh\b|-e(?:nc(?:odedcommand)?)?\s+[A-Za-z0-9+][A-Za-z0-9+/=]{19,}(?![A-Za-z0-9+/=._-])|-w(?:indowstyle)?\s+hidden|downloadstring|\biex\b|invoke-expression"
     r"|frombase64string|\\users\\public\\|\\appdata\\|%temp%|%appdata%|\$env:(?:temp|appdata|public)|\\windows\\temp\\|mshta|regsvr32|rundll32|certutil|bitsadmin|\bwscript\b|\bcscript\b)"
 )
 
@@ -70,9 +71,17 @@ AUTHORIZED_KEYS = Heuristic(
 ROOT_AUTHORIZED_KEYS = Heuristic(
     id="heur.persistence.root_authorized_keys",
     title="SSH key added for root",
-    description="Appends a key to /root/.ssh/authorized_keys or relaxes sshd to permit root login, as botnet "
+    description="Appends a key to /root/.ssh/authorized_keys or locks the file (chattr +i), as botnet "
     "scripts (TeamTNT, Kinsing) do.",
     score=300,
+    attack=("T1098.004",),
+)
+SSHD_ROOT_LOGIN = Heuristic(
+    id="heur.persistence.sshd_root_login",
+    title="sshd set to permit root login",
+    description="PermitRootLogin yes written to sshd_config. Dual-use: lab and test images enable it; botnet "
+    "scripts do it next to planting a root key, which is scored on its own.",
+    score=150,
     attack=("T1098.004",),
 )
 SCHTASK = Heuristic(
@@ -216,9 +225,13 @@ RULES = (
     PatternRule(
         ROOT_AUTHORIZED_KEYS,
         r"(?:>>?|tee\s+(?:-a\s+)?)\s*[\"']?(?:/root|~root)/\.ssh/authorized_keys2?\b"
-        r"|PermitRootLogin\s+yes[^\n]{0,40}(?:>>|/etc/ssh/sshd_config)|sed\s+[^\n]{0,80}PermitRootLogin[^\n]{0,40}yes"
         r"|chattr\s+\+[ia]+\s+[^\n]{0,40}authorized_keys",
-        keywords=("authorized_keys", "permitrootlogin"),
+        keywords=("authorized_keys",),
+    ),
+    PatternRule(
+        SSHD_ROOT_LOGIN,
+        r"PermitRootLogin\s+yes[^\n]{0,40}(?:>>|/etc/ssh/sshd_config)|sed\s+[^\n]{0,80}PermitRootLogin[^\n]{0,40}yes",
+        keywords=("permitrootlogin",),
     ),
     PatternRule(
         SCHTASK,

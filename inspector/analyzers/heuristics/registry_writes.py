@@ -262,18 +262,49 @@ def registry_findings(view: TextView) -> list[Finding]:
         if write is None:
             continue
         try:
-            for place in PLACES:
-                if place.matches(write, timeout):
-                    note(place.heuristic, command)
-                    break
-            if write.data and (_SCRIPT_DATA.search(write.data, timeout=timeout) is not None
-                               or _BLOB.search(write.data, timeout=timeout) is not None):
-                note(SCRIPT_IN_REGISTRY, command)
+            heuristics = write_heuristics(write, timeout)
+            if heuristics and max(h.score for h in heuristics) < command_family_score(command):
+                continue  # the command family's finding of this `reg add` is the stronger one: it alone counts
+            for heuristic in heuristics:
+                note(heuristic, command)
         except TimeoutError:
             view.errors.append((ErrorKind.LIMIT_REGEX_TIMEOUT, "heur.registry: pattern timed out"))
     return found.findings(view, counted=False)
 
 
+def command_family_score(command: ExtractedCommand) -> int:
+    """The score heur.wincmd.registry_* gives `command`'s `reg add` (0: none). A `reg add` is read by
+    both families; each write counts once, with the stronger finding (this family's on a tie)."""
+    if command.name != "reg":
+        return 0
+    # Imported here: windows_programs imports this module for the other half of the arbitration.
+    from inspector.analyzers.heuristics.windows_programs import invocations
+    from inspector.analyzers.heuristics.windows_registry import registry_findings as command_registry_findings
+
+    return max((h.score for h, _ in command_registry_findings(invocations([command]))), default=0)
+
+
+def write_heuristics(write: RegistryWrite, timeout: float) -> list[Heuristic]:
+    """What one registry write is: the first place it matches, and a script stored as its data."""
+    found = [next((place.heuristic for place in PLACES if place.matches(write, timeout)), None)]
+    if write.data and (_SCRIPT_DATA.search(write.data, timeout=timeout) is not None
+                       or _BLOB.search(write.data, timeout=timeout) is not None):
+        found.append(SCRIPT_IN_REGISTRY)
+    return [h for h in found if h is not None]
+
+
+def write_score(command: ExtractedCommand, timeout: float) -> int:
+    """The strongest finding this family makes of `command`'s registry write (0: none). The command
+    family that reads `reg add` too (heur.wincmd.registry_*) keeps its own finding only when it is
+    stronger than this, so one write counts once."""
+    write = registry_write(command)
+    try:
+        return max((h.score for h in write_heuristics(write, timeout)), default=0) if write is not None else 0
+    except TimeoutError:
+        return 0
+
+
 FAMILY = Family(name="registry_writes", checks=(registry_findings,))
 
-__all__ = ["FAMILY", "HEURISTICS", "PLACES", "RegistryWrite", "normalised_key", "registry_findings", "registry_write"]
+__all__ = ["FAMILY", "HEURISTICS", "PLACES", "RegistryWrite", "command_family_score", "normalised_key", "registry_findings",
+           "registry_write", "write_heuristics", "write_score"]

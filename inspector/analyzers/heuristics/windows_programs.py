@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.registry_writes import write_score
 from inspector.analyzers.heuristics.windows_registry import REGISTRY_HEURISTICS, registry_findings
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell, base_name
@@ -609,8 +610,11 @@ def windows_command_findings(view: TextView) -> list[Finding]:
         kind = discovery_kind(invocation)
         if kind is not None:
             discovered.setdefault(kind, invocation.command)
+    timeout = view.ctx.regex_timeout()
     for heuristic, command in registry_findings(runs):
-        note(heuristic, command)
+        # A `reg add` heur.registry.* also judges counts once, with the stronger finding (theirs on a tie).
+        if heuristic.score > write_score(command, timeout):
+            note(heuristic, command)
     if len(discovered) >= 3:
         first = next(iter(discovered.values()))
         found[DISCOVERY_BURST.id] = (DISCOVERY_BURST, first, 1)

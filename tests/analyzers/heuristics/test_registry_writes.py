@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from inspector.analyzers.heuristics.registry_writes import normalised_key, registry_write
+from inspector.analyzers.heuristics.registry_writes import (
+    command_family_score,
+    normalised_key,
+    registry_write,
+    write_score,
+)
 from inspector.commands import Shell, extract_commands
 from inspector.model import ArtifactType
 from tests.analyzers.heuristics.helpers import ids, score
@@ -87,3 +92,19 @@ def test_script_code_stored_in_a_value_is_a_fileless_payload() -> None:
 ])
 def test_everyday_admin_settings_stay_below_suspicious(script: str) -> None:
     assert score(script, PS) < SUSPICIOUS
+
+
+def test_a_reg_add_both_families_judge_counts_once_with_the_stronger_finding() -> None:
+    (winlogon,) = extract_commands(
+        r'reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon" /v Shell /d "explorer.exe,x.exe"',
+        Shell.CMD)
+    rdp_line = (r'reg add "HKLM\System\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp" '
+                r'/v PortNumber /t REG_DWORD /d 3390 /f')
+    (rdp_port,) = extract_commands(rdp_line, Shell.CMD)
+    (ordinary,) = extract_commands(r'reg add "HKLM\SOFTWARE\Contoso\App" /v Level /d 3', Shell.CMD)
+    assert write_score(winlogon, 0.05) == 400 and command_family_score(winlogon) == 300
+    assert write_score(ordinary, 0.05) == 0
+    assert command_family_score(rdp_port) > write_score(rdp_port, 0.05) > 0
+    rdp_found = ids(rdp_line, ArtifactType.CMD)
+    assert "heur.wincmd.registry_rdp_weakened" in rdp_found
+    assert "heur.registry.remote_access_setting" not in rdp_found

@@ -189,3 +189,29 @@ def test_listing_users_or_the_help_of_net_user_is_not_an_account_change() -> Non
 def test_deleting_accounts_in_a_script_that_creates_accounts_is_clean_up() -> None:
     assert wincmd("account_access_removed") not in ids("net user tmp1 P4ss! /add\nnet user tmp1 /delete", CMD)
     assert wincmd("account_access_removed") in ids("net user alice /delete", CMD)
+
+
+CMD = ArtifactType.CMD
+
+
+@pytest.mark.parametrize(
+    ("script", "registry_finding"),
+    [
+        (r'reg add "HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\Winlogon" /v Userinit /d "userinit.exe,'
+         r'C:\Users\Public\u.exe" /f', "heur.registry.winlogon_helper"),
+        (r'reg add "HKLM\SOFTWARE\Policies\Microsoft\Windows Defender" /v DisableAntiSpyware /t REG_DWORD /d 1 /f',
+         "heur.registry.security_feature_off"),
+    ],
+)
+def test_a_reg_add_the_registry_family_judges_is_counted_once(script: str, registry_finding: str) -> None:
+    found = ids(script, CMD)
+    assert registry_finding in found
+    assert not any(f.startswith("heur.wincmd.registry_") for f in found)
+    assert score(script, CMD) >= 300
+
+
+def test_a_reg_add_only_the_command_family_judges_keeps_its_finding() -> None:
+    script = r'reg add "HKCU\Software\Microsoft\Windows\CurrentVersion\Run" /v Upd /d "C:\Users\Public\u.exe" /f'
+    found = ids(script, CMD)
+    assert "heur.wincmd.registry_autostart" in found
+    assert not any(f.startswith("heur.registry.") for f in found)
