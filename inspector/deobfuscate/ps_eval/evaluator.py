@@ -529,7 +529,8 @@ class Evaluator:
                         if best is None or not text.continues(head):
                             break
                         self._ceiling = self.steps + self.expression_steps  # a new share for the rest
-                        right = self.eval(link.children[2])  # TooExpensive again: one operand costs a whole share
+                        # TooExpensive again: one operand alone costs a whole share; stop there.
+                        right = self.eval(link.children[2])
                     if op == "+" and text.continues(head):
                         text.append(self, head, right)
                     else:
