@@ -633,13 +633,18 @@ class _Walk:
             return False
         if prefix is None:
             return False
-        value, techniques, prefix_node = prefix
-        if prefix_node is node or not isinstance(value, str) or not _meaningful(techniques):
+        value, techniques, prefix_node, limit = prefix
+        if limit is not None:  # the artifact's budget ran out inside the chain: fold what was found
+            self.out.error(ErrorKind.LIMIT_DEOBFUSCATION_EVAL, f"powershell: {limit}")
+        if not isinstance(value, str) or not _meaningful(techniques):
             return False
         if techniques <= _WEAK and not _assembles_words(self.text(prefix_node)):
             return False
         self._replace(prefix_node, value, techniques)
-        return False  # still descend: the right-hand operands may hold foldable pieces
+        # The whole chain: it was longer than one expression's share of steps, and the prefix
+        # went on with further shares (`constant_prefix`); nothing inside is left to fold.
+        # Otherwise descend: the right-hand operands may hold foldable pieces.
+        return prefix_node is node
 
     def _replace(self, node: Node, value: str, techniques: set[str] | frozenset[str]) -> None:
         literal = "'" + value.replace("'", "''") + "'"

@@ -120,3 +120,25 @@ def test_long_operator_chains_are_evaluated_once_not_once_per_prefix(chain: Call
     # Once per prefix is quadratic: ten times the operands would cost a hundred times as much.
     payloads = {n: payload_of(chain(n).encode(), PS) for n in (300, 3000)}
     assert growth(lambda n: run_layers(payloads[n], ScanContext(ScanLimits(), clock=frozen_clock)), 300) < 30
+
+
+def literal_chain(links: int) -> str:
+    """`$x = 'a0' + 'a1' + ...`: string concatenation far longer than one expression's share of steps."""
+    return "$x = " + " + ".join(f"'a{i % 10}'" for i in range(links))
+
+
+def test_a_concatenation_longer_than_one_expressions_share_is_folded_in_one_layer() -> None:
+    # 20,000 links cost several shares (`expression_steps`); a share per layer made a long
+    # chain take a layer per share, each as long as the chain.
+    with finishes_within_cpu():
+        result = peel(literal_chain(20_000) + " + 'Down' + 'loadString'", PS)
+    whole = "".join(f"a{i % 10}" for i in range(20_000)) + "DownloadString"
+    assert result.layers[1].depth == 1 and result.layers[1].text == f"$x = '{whole}'"
+    assert max(layer.depth for layer in result.layers) == 1
+
+
+def test_a_long_concatenation_costs_in_proportion_to_its_length() -> None:
+    # Above one share per layer, ten times the links cost ten times the layers, each ten times
+    # as long: a hundred times as much (benchmarks/scan_growth.py, ps-concat-chain).
+    texts = {n: literal_chain(n) for n in (5_000, 50_000)}
+    assert growth(lambda n: peel(texts[n], PS), 5_000) < 30

@@ -126,6 +126,9 @@ class PatternRule:
     """One heuristic proved by one regex.
 
     keywords: lowercase literals; the regex runs only when at least one is in the text.
+    also_keywords: lowercase literals of which one must be in the text as well, for a pattern
+        that needs two literals (a file name *and* an append operator): only literals every match
+        contains, so the check skips texts the pattern cannot match and never changes a result.
     requires: extra regexes that must each match somewhere in the same text (co-occurrence,
         e.g. a TCP client *and* a stream read), so the main pattern stays simple.
     unless: a regex that, when it matches the main match's text, discards that match
@@ -138,6 +141,7 @@ class PatternRule:
     requires: tuple[str, ...] = ()
     unless: str | None = None
     flags: int = DEFAULT_FLAGS
+    also_keywords: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_compiled", compile_line_local(self.pattern, self.flags))
@@ -172,7 +176,7 @@ class KeywordIndex:
 
     @classmethod
     def of_rules(cls, rules: Iterable[PatternRule]) -> KeywordIndex:
-        return cls(k for rule in rules for k in rule.keywords)
+        return cls(k for rule in rules for k in (*rule.keywords, *rule.also_keywords))
 
     def presence(self, lowered: str) -> dict[str, bool]:
         """keyword -> whether it occurs in `lowered` ({} when the text is too long to index)."""
@@ -315,7 +319,7 @@ class Family:
 
 
 def match_rule(view: TextView, rule: PatternRule) -> Finding | None:
-    if not view.has_any(rule.keywords):
+    if not view.has_any(rule.keywords) or (rule.also_keywords and not view.has_any(rule.also_keywords)):
         return None
     rule_id = rule.heuristic.id
     matches = view.finditer(rule.compiled, rule_id)

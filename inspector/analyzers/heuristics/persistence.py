@@ -216,6 +216,10 @@ RULES = (
         RC_BAD,
         r"^[^\n]{0,300}" + _BAD_PAYLOAD + r"[^\n]{0,300}(?:>>|tee\s+-a)\s*[\"']?(?:~|\$HOME|/root|/home/[^/\s]+)?/?(?:\.bashrc|\.bash_profile|\.profile|\.zshrc|etc/rc\.local|etc/profile(?:\.d/\S+)?)\b",
         keywords=("bashrc", "profile", "rc.local", "zshrc"),
+        # Every match holds `>>` or `tee -a`: PowerShell's `$PROFILE` passes the first keywords in
+        # most scripts, and this pattern's nested 300-character windows are the costliest of the
+        # heuristics there (docs/performance.md, issue 16).
+        also_keywords=(">>", "tee"),
     ),
     PatternRule(
         AUTHORIZED_KEYS,

@@ -10,7 +10,7 @@ the walk can meet in the tables of `dotnet`. Each step is counted against the bu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from tree_sitter import Node
@@ -49,6 +49,16 @@ _PASS_THROUGH = frozenset({"statement_list", "script_block_body", "type_spec"})
 _ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "e": "\x1b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 # Backtick before one of these changes meaning; before anything else it is only noise.
 BACKTICK_SPECIAL = frozenset("0abefnrtuv")
+
+
+class ChainPrefix(NamedTuple):
+    """The constant left part of an operator chain: its value, how it was built, the chain
+    link it ends at, and the limit that stopped it when one did (else None)."""
+
+    value: Any
+    techniques: set[str]
+    node: Node
+    limit: EvalLimit | None
 
 
 @dataclass
@@ -483,8 +493,17 @@ class Evaluator:
             current = current.children[0]
         return links
 
-    def constant_prefix(self, node: Node) -> tuple[Any, set[str], Node] | None:
-        """The longest constant left part of a chain (`'a'+'b'+$x` -> 'ab'), in one pass."""
+    def constant_prefix(self, node: Node) -> ChainPrefix | None:
+        """The longest constant left part of a chain (`'a'+'b'+$x` -> 'ab'), in one pass.
+
+        A chain longer than one expression's share of steps goes on with a new share for as
+        long as its left part is a string: each further link only appends text, so the whole
+        run of constant links is folded here, in this layer. Stopping at the share folded one
+        share's worth per layer, and a long chain then took as many layers as it has shares,
+        each a full analysis of a text as long as the chain: the square of its length. The
+        artifact's budget (`max_steps`) still bounds the total; when it runs out after some
+        links, the part found so far is returned with the limit (`ChainPrefix.limit`).
+        """
         links = self.spine(node)
         if not links:
             return None
@@ -493,20 +512,44 @@ class Evaluator:
         self._ceiling = self.steps + self.expression_steps
         try:
             try:
-                value = self.eval(links[-1].children[0])
+                head = self.eval(links[-1].children[0])
             except NotConstant:
                 return None
-            best: tuple[Any, set[str], Node] | None = None
-            for link in reversed(links):
+            text = _Appended(self.max_value)
+            # Where the left part was last constant: link index, the pieces then, techniques, head.
+            best: tuple[int, list[str], int, set[str], Any] | None = None
+            limit: EvalLimit | None = None
+            for index in range(len(links) - 1, -1, -1):
+                link = links[index]
+                op = self._op(link.children[1])
                 try:
-                    value = binary(self, value, self._op(link.children[1]), self.eval(link.children[2]))
-                    self._check_size(value)
-                except EvalLimit:
-                    raise
+                    try:
+                        right = self.eval(link.children[2])
+                    except TooExpensive:
+                        if best is None or not text.continues(head):
+                            break
+                        self._ceiling = self.steps + self.expression_steps  # a new share for the rest
+                        # TooExpensive again: one operand alone costs a whole share; stop there.
+                        right = self.eval(link.children[2])
+                    if op == "+" and text.continues(head):
+                        text.append(self, head, right)
+                    else:
+                        head = binary(self, text.joined(head), op, right)
+                        text.clear()
+                        self._check_size(head)
+                except EvalLimit as exc:
+                    if best is None:
+                        raise
+                    limit = exc
+                    break
                 except NotConstant:
                     break
-                best = (value, set(self.techniques), link)
-            return best
+                best = (index, text.pieces, len(text.pieces), set(self.techniques), head)
+            if best is None:
+                return None
+            index, pieces, count, techniques, best_head = best
+            value = best_head + "".join(pieces[:count]) if count else best_head
+            return ChainPrefix(value, techniques, links[index], limit)
         finally:
             self.techniques = saved | self.techniques
 
@@ -519,14 +562,21 @@ class Evaluator:
             current = current.children[0]
             if len(spine) > self.max_value:
                 raise EvalLimit("operator chain too long")
-        value = self.eval(current)
+        head = self.eval(current)
+        text = _Appended(self.max_value)
         for link in reversed(spine):
             self.steps += 1
             if self.steps > self.max_steps:
                 raise EvalLimit(f"more than {self.max_steps} evaluation steps")
-            value = binary(self, value, self._op(link.children[1]), self.eval(link.children[2]))
-            self._check_size(value)
-        return value
+            op = self._op(link.children[1])
+            right = self.eval(link.children[2])
+            if op == "+" and text.continues(head):
+                text.append(self, head, right)
+            else:
+                head = binary(self, text.joined(head), op, right)
+                text.clear()
+                self._check_size(head)
+        return text.joined(head)
 
     def _range(self, start_node: Node, end_node: Node) -> list[int]:
         start, end = to_int(self.eval(start_node)), to_int(self.eval(end_node))
@@ -627,6 +677,47 @@ class Evaluator:
             self.env[key] = list(reversed(value))
         else:
             raise NotConstant("Reverse of a scalar")
+
+
+class _Appended:
+    """The text a chain of `+` appends to a plain string, joined once at the end.
+
+    `'a' + 'b' + ...` evaluated one `+` at a time copies the whole string at every link: the
+    square of the chain's length. With a plain string on the left, `+` is concatenation with
+    the right side's string form (`operators.add`), so the pieces are kept and joined once. A
+    `[char]` on the left is not a plain string (`[char]65 + 1` is 66) and goes through `add`.
+    """
+
+    __slots__ = ("limit", "pieces", "length")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.pieces: list[str] = []
+        self.length = 0
+
+    def continues(self, head: Any) -> bool:
+        """Whether `head` followed by the pieces so far is a plain string."""
+        return bool(self.pieces) or type(head) is str
+
+    def append(self, rt: Evaluator, head: str, right: Any) -> None:
+        """`head + pieces + right`, as `operators.add` computes it for a plain string on the left."""
+        piece = to_str(right)
+        rt.techniques.add("concat")
+        if not self.pieces:
+            self.length = len(head)
+        self.pieces.append(piece)
+        self.length += len(piece)
+        if self.length > self.limit:  # what `_check_size` says of the joined value
+            raise EvalLimit(f"a value grew past {self.limit} items")
+
+    def joined(self, head: Any) -> Any:
+        if not self.pieces:
+            return head
+        return head + "".join(self.pieces)
+
+    def clear(self) -> None:
+        self.pieces = []  # a new list: a snapshot of the old one's length stays valid
+        self.length = 0
 
 
 _MISSING = object()

