@@ -370,6 +370,9 @@ async def ingest(records: Iterable[ActivityRecord | RecordError] | AsyncIterable
     (`flush=True` judges it all). The report lists the alerts newly raised, the errors per bad
     record and the counts (`held`: records still held back)."""
     ingestor = Ingestor(repository, limits, inspector=inspector, streaming=streaming)
+    if flush:  # every subscription with records held back, not only those of these records
+        for subscription_id in await repository.held_subscriptions():
+            await ingestor.take_up(subscription_id)
     if isinstance(records, AsyncIterable):
         async for item in records:
             await ingestor.add(item)
