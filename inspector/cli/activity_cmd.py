@@ -106,7 +106,7 @@ class _Output:
 
 
 async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool,
-                  save_every: int = SAVE_EVERY) -> int:
+                  save_every: int = SAVE_EVERY, flush: bool = False) -> int:
     limits = ActivityLimits.from_settings(settings)
     if not inspect:
         limits = replace(limits, inspect_bodies=False)
@@ -114,8 +114,13 @@ async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, i
     inspector = await Inspector.start(settings, workers=0, fetching=False) if limits.inspect_bodies else None
     failures: list[RecordError] = []
     try:
+        # A replay: everything is judged at the end, with what streaming batches (POST
+        # /v1/activity, workers) held back for the subscriptions it touches; --flush: of every one.
         ingestor = Ingestor(store.activity, limits,
                             inspector=payload_inspector(inspector, store) if inspector is not None else None)
+        if flush:
+            for subscription_id in await store.activity.held_subscriptions():
+                await ingestor.take_up(subscription_id)
         with _progress(enabled=not out.as_json) as advance:
             seen_errors = 0
             for item in _records(targets, limits, failures):
@@ -202,7 +207,7 @@ def activity() -> None:
 
 
 @activity.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Errors as JSON lines on stdout too, as `scan --json` does.")
 @click.option("--format", "fmt", type=click.Choice(["json", "ocsf"]), default="json", show_default=True,
               help="Alert lines: the project's JSON, or OCSF Detection Finding (class 2004).")
@@ -213,9 +218,12 @@ def activity() -> None:
 @click.option("--engine", type=click.Choice(["local", "celery"]), default=None,
               help="local: ingest here and print the alerts; celery: queue each subscription's records "
                    "for the workers, alerts go to the store (default: the engine setting)")
+@click.option("--flush", is_flag=True,
+              help="Also judge every record that streaming ingests (POST /v1/activity, workers) hold back for "
+                   "reordering, of every subscription; PATHS may then be left out.")
 @click.pass_obj
 def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str, store_url: str | None,
-                   inspect: bool, save_every: int, engine: str | None) -> None:
+                   inspect: bool, save_every: int, engine: str | None, flush: bool) -> None:
     """Ingest activity-log records from files, directories (recursively) or standard input (`-`).
 
     \b
@@ -233,7 +241,11 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
     except ConfigError as exc:
         click.echo(f"inspector: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    if not paths and not flush:
+        raise click.UsageError("give PATHS to ingest (or --flush)")
     targets = list(expand_targets(paths))
     if (engine or settings.engine) == "celery":
+        if flush and not paths:
+            raise click.UsageError("--flush without PATHS runs locally (leave out --engine celery)")
         sys.exit(_queue(settings, targets, _Output(fmt, as_json), inspect))
-    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every)))
+    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every, flush)))

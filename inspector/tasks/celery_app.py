@@ -66,27 +66,31 @@ def make_celery(settings: Settings) -> Celery:
         inspect_in_worker(process_state(settings), inspection_id, decode_input(encoded_input), fetch)
 
     @app.task(name=ACTIVITY_INGEST_TASK)
-    def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True) -> dict[str, Any]:
+    def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True,
+                        flush: bool = False) -> dict[str, Any]:
         from inspector.tasks.activity_ingest import ingest_in_worker
 
-        return asdict(ingest_in_worker(process_state(settings), subscription_id, records, inspect))
+        return asdict(ingest_in_worker(process_state(settings), subscription_id, records, inspect, flush))
 
     return app
 
 
 def submit_activity(app: Celery, settings: Settings, chunks: dict[str, list[list[dict[str, Any]]]],
-                    inspect: bool = True) -> int:
+                    inspect: bool = True, flush: bool = True) -> int:
     """Queue each subscription's chunks as one chain (a chunk starts when the one before it is
     done, so a subscription's records are judged in event-time order); subscriptions run in
-    parallel. The number of tasks queued."""
+    parallel. Each task streams (what is not due yet stays held in the store for the next);
+    with `flush` (a replay) the last task of a chain judges everything still held. The number
+    of tasks queued."""
     from celery import chain
 
     queued = 0
     for subscription, parts in chunks.items():
         if not parts:
             continue
-        signatures = [app.signature(ACTIVITY_INGEST_TASK, args=[subscription, part, inspect], immutable=True,
-                                    queue=settings.celery_queue) for part in parts]
+        last = len(parts) - 1
+        signatures = [app.signature(ACTIVITY_INGEST_TASK, args=[subscription, part, inspect, flush and i == last],
+                                    immutable=True, queue=settings.celery_queue) for i, part in enumerate(parts)]
         chain(*signatures).apply_async() if len(signatures) > 1 else signatures[0].apply_async()
         queued += len(signatures)
     return queued
