@@ -109,7 +109,7 @@ async def ingest_activity(request: web.Request) -> web.Response:
             isinstance(i, RecordError) and "MAX_BATCH_RECORDS" in i.detail for i in items):
         raise ProblemError(BODY_TOO_LARGE, f"a batch holds at most {settings.api_max_activity_records} records"
                            " (api_max_activity_records); split it")
-    if records == 0 and not (flush and not raw.strip()):
+    if records == 0 and not (flush and not items):  # a flush alone may carry no record
         unread = [FieldIssue(field=i.position, message=i.detail) for i in items[:_MAX_REPORTED]
                   if isinstance(i, RecordError)]
         raise ProblemError(INVALID_REQUEST, "the body holds no readable activity record"

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from inspector.store import ALERT_RAISED
+from inspector.store.schema import (
+    activity_daily, activity_extensions, activity_held, activity_operations, activity_record_ids, activity_seen,
+    activity_subscriptions, activity_vms,
+)
 from tests.activity.builders import SUB, T0, routine, run_command, vm
 from tests.api.server import Service, start_service
 from tests.timing import until
 
 PROBLEM = "application/problem+json"
+HISTORY_AND_HELD = (activity_subscriptions, activity_seen, activity_daily, activity_vms, activity_extensions,
+                    activity_operations, activity_record_ids, activity_held)
 
 
 def _fan_out(start, caller="mallory@evil.example", ip="198.51.100.7", vms=8, sub=SUB):
@@ -198,3 +205,48 @@ async def test_a_malicious_request_body_is_inspected_stored_and_its_alert_event_
         assert stored is not None and stored.kind == "activity_log"
         (event,) = await _alert_events(svc)
         assert event["inspection_id"] == alert["inspection_id"] and event["alert"]["verdict"] == "malicious"
+
+
+def _late_stream(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A live stream of small batches: records up to 59 minutes late across batch boundaries, a few twice."""
+    times = [datetime.fromisoformat(r["eventTimestamp"].replace("Z", "+00:00")) for r in records]
+    order = sorted(range(len(records)), key=lambda i: (times[i] + timedelta(minutes=(i * 37) % 60), i))
+    delivered = [records[i] for i in order] + [records[i] for i in order[-4:]]
+    return [delivered[i:i + 9] for i in range(0, len(delivered), 9)]
+
+
+async def _stored(svc: Service) -> tuple[list[tuple[Any, ...]], dict[str, set[tuple[Any, ...]]]]:
+    alerts = sorted((a.id, a.alert_type, tuple(a.body["evidence"])) for a in await svc.store.activity.alerts())
+    async with svc.store.database.read() as conn:
+        tables = {t.name: {tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for v in r)
+                           for r in await conn.execute(sa.select(t))} for t in HISTORY_AND_HELD}
+    return alerts, tables
+
+
+async def test_small_late_batches_then_a_flush_raise_what_one_batch_raises(tmp_path: Path):
+    records = _attack()
+    async with start_service(tmp_path / "one", activity_inspect_bodies=False) as svc:
+        await svc.call("POST", "/v1/activity", key="detector", json_body=records)
+        expected = await _stored(svc)
+    assert expected[0] == [], "a stream holds the last hour back"
+    async with start_service(tmp_path / "one", activity_inspect_bodies=False) as svc:
+        status, _, flushed = await svc.call("POST", "/v1/activity?flush=true", key="detector", data=b"",
+                                            headers={"Content-Type": "application/json"})
+        assert status == 200 and flushed["held"] == 0 and len(flushed["alerts"]) == 1
+        expected = await _stored(svc)
+    async with start_service(tmp_path / "stream", activity_inspect_bodies=False) as svc:
+        answers = [(await svc.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
+                   for batch in _late_stream(records)]
+        assert all(a["held"] > 0 for a in answers[1:])
+    # A crash between batches: a new process on the same store still judges what was held.
+    async with start_service(tmp_path / "stream", activity_inspect_bodies=False) as svc:
+        flushed = (await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=[]))[2]
+        assert flushed["held"] == 0 and len(flushed["alerts"]) == 1
+        assert await _stored(svc) == expected
+
+
+async def test_a_record_later_than_max_lateness_is_counted_too_late(service: Service):
+    records = _attack()
+    await service.call("POST", "/v1/activity", key="detector", json_body=records[-20:])
+    late = (await service.call("POST", "/v1/activity", key="detector", json_body=records[:1]))[2]
+    assert late["too_late"] == 1 and late["judged"] == 0
