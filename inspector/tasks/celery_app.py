@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+import sqlalchemy as sa
 from celery import Celery
 
 from inspector.config import Settings
@@ -29,6 +30,17 @@ INSPECT_TASK = "inspector.inspect"
 ACTIVITY_INGEST_TASK = "inspector.activity_ingest"
 MISMATCH_RETRY_S = 5
 PING_TIMEOUT_S = 1.0
+
+
+#: An activity task that meets one of these database errors (a restart, a failover, a dropped
+#: connection, SQLite busy) is retried with exponential backoff, up to ACTIVITY_MAX_RETRIES
+#: times. A retry is idempotent: the record ids are stored with the history each save commits,
+#: and what a stream held back is stored in the same transaction (tasks/activity_ingest.py).
+ACTIVITY_TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, ConnectionError, TimeoutError)
+ACTIVITY_MAX_RETRIES = 5
+ACTIVITY_RETRY_BACKOFF_S = 2  # first delay; doubles per retry
+ACTIVITY_RETRY_BACKOFF_MAX_S = 120
 
 
 def make_celery(settings: Settings) -> Celery:
@@ -65,7 +77,9 @@ def make_celery(settings: Settings) -> Celery:
 
         inspect_in_worker(process_state(settings), inspection_id, decode_input(encoded_input), fetch)
 
-    @app.task(name=ACTIVITY_INGEST_TASK)
+    @app.task(name=ACTIVITY_INGEST_TASK, autoretry_for=ACTIVITY_TRANSIENT_ERRORS,
+              max_retries=ACTIVITY_MAX_RETRIES, retry_backoff=ACTIVITY_RETRY_BACKOFF_S,
+              retry_backoff_max=ACTIVITY_RETRY_BACKOFF_MAX_S, retry_jitter=True)
     def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True,
                         flush: bool = False) -> dict[str, Any]:
         from inspector.tasks.activity_ingest import ingest_in_worker
