@@ -3,9 +3,18 @@
 Order. Records are judged in event-time order: each is held in a reorder buffer until the
 newest event time seen is `reorder` (default 1 hour) past it, so records up to an hour late or
 out of order are judged exactly as if they had come in order, and a replayed month gives the
-alerts the live stream gave. `finish()` releases what is still held (the end of the input). A
-record later than `max_lateness` behind its subscription's newest event is skipped and counted:
-history that old is settled.
+alerts the live stream gave. A record later than `max_lateness` behind its subscription's
+newest event is skipped and counted: history that old is settled.
+
+Two modes. A batch (the default, a replay) judges everything at its end (`finish()`), with one
+watermark, the newest event time of the batch. A stream (`streaming=True`: POST /v1/activity,
+the workers) is many small batches: each subscription's buffer outlives the batch. Its
+watermark is the subscription's own newest event time (stored history, held records and this
+batch), `finish()` judges only what that watermark has passed by `reorder`, and `save()` stores
+what is still held (`activity_held`) in the transaction that saves the history, so the next
+batch, in this process or another, picks it up; a crash between batches loses nothing and
+judges nothing twice. Either mode first takes up what earlier streaming batches held for the
+subscriptions it touches; a batch, or `finish(flush=True)`, judges it all.
 
 Once. A record id seen before (eventDataId, or the digest of correlation id, operation, status
 and time) is skipped; an operation (its start and end records) is counted once; an alert is
@@ -37,7 +46,7 @@ from inspector.activity.operations import Action, Family, Operation, classify
 from inspector.activity.records import ActivityRecord, RecordError
 from inspector.activity.state import load_history, to_changes
 from inspector.redact import redact_text
-from inspector.store.activity import ActivityRepository, AlertRow
+from inspector.store.activity import ActivityRepository, AlertRow, HeldRow
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +63,7 @@ class IngestReport:
     duplicates: int = 0
     too_late: int = 0
     inspected: int = 0
+    held: int = 0  # records still held back for reordering when the run ended (streaming)
     errors: list[RecordError] = field(default_factory=list)
     alerts: list[ActivityAlert] = field(default_factory=list)
 
@@ -63,16 +73,21 @@ class Ingestor:
     bounds memory and makes the work durable."""
 
     def __init__(self, repository: ActivityRepository, limits: ActivityLimits, *,
-                 inspector: PayloadInspector | None = None, detectors: Iterable[Detector] | None = None) -> None:
+                 inspector: PayloadInspector | None = None, detectors: Iterable[Detector] | None = None,
+                 streaming: bool = False) -> None:
         self.repository = repository
         self.limits = limits
         self.inspector = inspector if limits.inspect_bodies else None
         self.detectors = list(detectors if detectors is not None else DETECTORS.values())
+        self.streaming = streaming
         self.report = IngestReport()
         self._histories: dict[str, SubscriptionHistory] = {}
-        self._held: list[tuple[datetime, int, ActivityRecord]] = []
+        # Reorder buffers by lane: one lane per subscription when streaming, one for the whole batch otherwise.
+        self._held: dict[str, list[tuple[datetime, int, ActivityRecord]]] = {}
+        self._held_ids: set[tuple[str, str]] = set()  # (subscription, record id): a duplicate is not held twice
+        self._taken_up: set[str] = set()  # subscriptions whose stored held records are in the buffers
         self._seq = itertools.count()
-        self._newest: datetime | None = None
+        self._newest: dict[str, datetime] = {}  # watermark per lane
         self._pending: dict[str, tuple[ActivityAlert, Draft]] = {}  # alerts raised since the last save, by group
         self._verdicts: OrderedDict[str, Inspected | None] = OrderedDict()
 
@@ -83,18 +98,66 @@ class Ingestor:
             self.report.errors.append(item)
             return
         self.report.records += 1
-        heapq.heappush(self._held, (item.event_time, next(self._seq), item))
-        if self._newest is None or item.event_time > self._newest:
-            self._newest = item.event_time
-        release = self._newest - self.limits.reorder
-        while self._held and self._held[0][0] <= release:
-            await self._judge(heapq.heappop(self._held)[2])
+        sub = item.subscription_id.casefold()
+        await self.take_up(sub)
+        if (sub, item.record_id) in self._held_ids:
+            self.report.duplicates += 1
+            return
+        self._hold(sub, item)
+        await self._release(self._lane(sub))
 
-    async def finish(self) -> list[ActivityAlert]:
-        """Judge every record still held, save, and return the alerts newly raised since the last save."""
-        while self._held:
-            await self._judge(heapq.heappop(self._held)[2])
-        return await self.save()
+    async def take_up(self, subscription_id: str) -> None:
+        """Load what earlier streaming batches held back for a subscription into the buffers
+        (once per run); `finish(flush=True)` after it judges them even without a new record."""
+        sub = subscription_id.casefold()
+        if sub in self._taken_up:
+            return
+        self._taken_up.add(sub)
+        history = await self._history(sub)
+        lane = self._lane(sub)
+        if self.streaming and history.newest is not None:
+            self._advance(lane, history.newest)
+        for row in await self.repository.held(sub):
+            self._hold(sub, ActivityRecord.model_validate(row.record))
+
+    def _lane(self, subscription_id: str) -> str:
+        return subscription_id if self.streaming else ""
+
+    def _advance(self, lane: str, at: datetime) -> None:
+        newest = self._newest.get(lane)
+        if newest is None or at > newest:
+            self._newest[lane] = at
+
+    def _hold(self, sub: str, record: ActivityRecord) -> None:
+        lane = self._lane(sub)
+        heapq.heappush(self._held.setdefault(lane, []), (record.event_time, next(self._seq), record))
+        self._held_ids.add((sub, record.record_id))
+        self._advance(lane, record.event_time)
+
+    async def _release(self, lane: str, *, everything: bool = False) -> None:
+        heap = self._held.get(lane)
+        if not heap:
+            return
+        release = self._newest[lane] - self.limits.reorder
+        while heap and (everything or heap[0][0] <= release):
+            record = heapq.heappop(heap)[2]
+            self._held_ids.discard((record.subscription_id.casefold(), record.record_id))
+            await self._judge(record)
+
+    @property
+    def held(self) -> int:
+        return sum(len(heap) for heap in self._held.values())
+
+    async def finish(self, *, flush: bool | None = None) -> list[ActivityAlert]:
+        """Judge what is due, save, and return the alerts newly raised since the last save. A
+        batch (and `flush=True`) judges every record still held; a stream keeps back, and
+        stores, what its subscription's watermark has not passed by `reorder` yet."""
+        everything = not self.streaming if flush is None else flush
+        for lane in list(self._held):
+            await self._release(lane, everything=everything)
+        fresh = await self.save()
+        self.report.held = self.held
+        return fresh
 
     @property
     def unsaved(self) -> int:
@@ -108,13 +171,22 @@ class Ingestor:
                          alert_type=a.alert_type, severity=a.severity, start_time=_parse(a.start_time),
                          end_time=_parse(a.end_time), body=a.model_dump(mode="json"))
                 for a, draft in self._pending.values()]
-        inserted = await self.repository.save(changes, rows)
+        inserted = await self.repository.save(changes, rows, self._held_rows())
         fresh = sorted((a for a in pending if a.id in inserted), key=lambda a: (a.start_time, a.alert_type))
         self._pending = {}
         for history in self._histories.values():
             history.prune(self.limits.retention, self.limits.max_lateness)
         self.report.alerts.extend(fresh)
         return fresh
+
+    def _held_rows(self) -> dict[str, list[HeldRow]]:
+        """What each subscription taken up still holds, to replace its stored held records."""
+        rows: dict[str, list[HeldRow]] = {sub: [] for sub in self._taken_up}
+        for heap in self._held.values():
+            for at, _, record in sorted(heap, key=lambda entry: entry[:2]):
+                sub = record.subscription_id.casefold()
+                rows[sub].append(HeldRow(record.record_id, at, len(rows[sub]), record.model_dump(mode="json")))
+        return rows
 
     async def prune_store(self) -> None:
         """Apply retention to the stored history of every subscription this run touched."""
@@ -291,10 +363,16 @@ def _parse(text: str) -> datetime:
 
 async def ingest(records: Iterable[ActivityRecord | RecordError] | AsyncIterable[ActivityRecord | RecordError],
                  repository: ActivityRepository, limits: ActivityLimits, *,
-                 inspector: PayloadInspector | None = None, save_every: int = 20_000) -> IngestReport:
-    """Ingest a batch of records (one call is one batch: what it still holds is judged at its end).
-    The report lists the alerts newly raised, the errors per bad record and the counts."""
-    ingestor = Ingestor(repository, limits, inspector=inspector)
+                 inspector: PayloadInspector | None = None, save_every: int = 20_000,
+                 streaming: bool = False, flush: bool | None = None) -> IngestReport:
+    """Ingest a batch of records. By default one call is one batch: what it still holds is
+    judged at its end; `streaming=True` keeps back what is not due yet for the next call
+    (`flush=True` judges it all). The report lists the alerts newly raised, the errors per bad
+    record and the counts (`held`: records still held back)."""
+    ingestor = Ingestor(repository, limits, inspector=inspector, streaming=streaming)
+    if flush:  # every subscription with records held back, not only those of these records
+        for subscription_id in await repository.held_subscriptions():
+            await ingestor.take_up(subscription_id)
     if isinstance(records, AsyncIterable):
         async for item in records:
             await ingestor.add(item)
@@ -305,6 +383,6 @@ async def ingest(records: Iterable[ActivityRecord | RecordError] | AsyncIterable
             await ingestor.add(item)
             if ingestor.unsaved >= save_every:
                 await ingestor.save()
-    await ingestor.finish()
+    await ingestor.finish(flush=flush)
     await ingestor.prune_store()
     return ingestor.report

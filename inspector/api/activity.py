@@ -60,6 +60,8 @@ class IngestResult(BaseModel):
     duplicates: int
     too_late: int
     inspected: int
+    held: int = Field(description="records of these subscriptions still held back for reordering, judged by a later"
+                                  " batch or ?flush=true")
     errors: list[IngestError]
     alerts: list[dict[str, Any]] = Field(description="ActivityAlert, or OCSF Detection Finding with ?format=ocsf")
 
@@ -91,6 +93,7 @@ async def ingest_activity(request: web.Request) -> web.Response:
     key = await caller(request)
     require_role(key, INSPECT, "ingesting activity records")
     fmt = _format(request)
+    flush = _flag(request, "flush")
     if request.content_type != _JSON and request.content_type not in _NDJSON:
         raise ProblemError(UNSUPPORTED_MEDIA_TYPE, f"send {_JSON} or application/x-ndjson; got "
                            f"{request.content_type or 'no content type'}")
@@ -106,7 +109,7 @@ async def ingest_activity(request: web.Request) -> web.Response:
             isinstance(i, RecordError) and "MAX_BATCH_RECORDS" in i.detail for i in items):
         raise ProblemError(BODY_TOO_LARGE, f"a batch holds at most {settings.api_max_activity_records} records"
                            " (api_max_activity_records); split it")
-    if records == 0:
+    if records == 0 and not (flush and not items):  # a flush alone may carry no record
         unread = [FieldIssue(field=i.position, message=i.detail) for i in items[:_MAX_REPORTED]
                   if isinstance(i, RecordError)]
         raise ProblemError(INVALID_REQUEST, "the body holds no readable activity record"
@@ -115,14 +118,19 @@ async def ingest_activity(request: web.Request) -> web.Response:
     inspector = payload_inspector(state.inspector, state.store) if limits.inspect_bodies else None
     # Held against every other ingest of these subscriptions, in this process and in any other
     # replica or worker on the same store: detectors read the history, then decide and save.
-    subscriptions = sorted({i.subscription_id for i in items if not isinstance(i, RecordError)})
-    async with state.store.activity.serialised(*subscriptions):
-        ingestor = Ingestor(state.store.activity, limits, inspector=inspector)
+    subscriptions = {i.subscription_id.casefold() for i in items if not isinstance(i, RecordError)}
+    if flush:  # every subscription with records held back, not only this batch's
+        subscriptions.update(await state.store.activity.held_subscriptions())
+    async with state.store.activity.serialised(*sorted(subscriptions)):
+        # A stream: what is not due yet is held back, in the store, for the next batch.
+        ingestor = Ingestor(state.store.activity, limits, inspector=inspector, streaming=True)
+        for subscription in sorted(subscriptions):
+            await ingestor.take_up(subscription)
         for n, item in enumerate(items, 1):
             await ingestor.add(item)
             if n % _YIELD_EVERY == 0:
                 await asyncio.sleep(0)  # a large batch must not hold up the other requests
-        await ingestor.finish()
+        await ingestor.finish(flush=flush)
         await ingestor.prune_store()
     state.events.wake()
     report = ingestor.report
@@ -130,8 +138,15 @@ async def ingest_activity(request: web.Request) -> web.Response:
     log_fields(request)["alerts"] = len(report.alerts)
     return _json_response(IngestResult(
         records=report.records, judged=report.judged, duplicates=report.duplicates, too_late=report.too_late,
-        inspected=report.inspected, errors=[IngestError(position=e.position, detail=e.detail) for e in report.errors],
+        inspected=report.inspected, held=report.held, errors=[IngestError(position=e.position, detail=e.detail) for e in report.errors],
         alerts=[to_ocsf(a) if fmt == "ocsf" else a.model_dump(mode="json") for a in report.alerts]))
+
+
+def _flag(request: web.Request, name: str) -> bool:
+    value = request.query.get(name, "false")
+    if value not in ("true", "false", "1", "0"):
+        raise ProblemError(INVALID_PARAMETER, f"query parameter {name} must be true or false")
+    return value in ("true", "1")
 
 
 def _query_text(request: web.Request, name: str) -> str | None:

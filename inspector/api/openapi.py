@@ -90,6 +90,12 @@ _WAIT_QUERY = [
      "schema": {"type": "string", "maxLength": 1024}},
 ]
 _SECURED = [{"apiKey": []}]
+_FLUSH = {
+    "name": "flush", "in": "query", "required": False,
+    "description": "true: judge every record held back for reordering (of every subscription), not only what "
+    "is due; the body may then be empty",
+    "schema": {"type": "boolean", "default": False},
+}
 _ALERT_FORMAT = {"name": "format", "in": "query", "required": False,
                  "description": "`json`: the project's alert (ActivityAlert); `ocsf`: OCSF Detection Finding (class 2004)",
                  "schema": {"type": "string", "enum": ["json", "ocsf"], "default": "json"}}
@@ -252,9 +258,12 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "`{records: [...]}`, an EventData array or one event) and application/x-ndjson (JSON Lines). "
             "A record that cannot be read is listed in `errors` and the rest is ingested; a body with no "
             "readable record is 400. Each alert is raised once: a replayed batch raises nothing new. "
-            "Every new alert is also an `alert.raised` event (GET /v1/events, webhook, JSON Lines file).",
+            "Every new alert is also an `alert.raised` event (GET /v1/events, webhook, JSON Lines file). "
+            "Batches are a stream: records are judged in event-time order once their subscription's newest "
+            "event time is the reorder window (1 hour) past them; until then they are held back in the store "
+            "(`held` in the answer) and judged by a later batch, or by `?flush=true`.",
             "security": _SECURED,
-            "parameters": [_ALERT_FORMAT, _REQUEST_ID],
+            "parameters": [_ALERT_FORMAT, _FLUSH, _REQUEST_ID],
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ACTIVITY_BATCH},
                                                           "application/x-ndjson": {"schema": {"type": "string"}}}},
             "responses": {

@@ -15,6 +15,7 @@ import asyncio
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -84,6 +85,23 @@ def _records(targets: list[ScanTarget], limits: ActivityLimits,
                 stream.close()
 
 
+def _spool_stdin(targets: list[ScanTarget], folder: Path) -> list[ScanTarget]:
+    """Standard input copied to a file (read twice: once for its subscriptions, once to ingest)."""
+    if all(t.path is not None for t in targets):
+        return targets
+    spooled = folder / "stdin"
+    with spooled.open("wb") as out:
+        while chunk := sys.stdin.buffer.read(1 << 20):
+            out.write(chunk)
+    return [ScanTarget(t.name, spooled) if t.path is None else t for t in targets]
+
+
+def _subscriptions_of(targets: list[ScanTarget], limits: ActivityLimits) -> set[str]:
+    """Every subscription the inputs name (a first pass; memory bounded by the largest record)."""
+    return {item.subscription_id.casefold() for item in _records(targets, limits, [])
+            if not isinstance(item, RecordError)}
+
+
 class _Output:
     def __init__(self, fmt: str, as_json: bool) -> None:
         self.fmt = fmt
@@ -106,7 +124,7 @@ class _Output:
 
 
 async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool,
-                  save_every: int = SAVE_EVERY) -> int:
+                  save_every: int = SAVE_EVERY, flush: bool = False) -> int:
     limits = ActivityLimits.from_settings(settings)
     if not inspect:
         limits = replace(limits, inspect_bodies=False)
@@ -114,31 +132,16 @@ async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, i
     inspector = await Inspector.start(settings, workers=0, fetching=False) if limits.inspect_bodies else None
     failures: list[RecordError] = []
     try:
-        ingestor = Ingestor(store.activity, limits,
-                            inspector=payload_inspector(inspector, store) if inspector is not None else None)
-        with _progress(enabled=not out.as_json) as advance:
-            seen_errors = 0
-            for item in _records(targets, limits, failures):
-                await ingestor.add(item)
-                advance()
-                for error in ingestor.report.errors[seen_errors:]:
-                    out.error(error)
-                seen_errors = len(ingestor.report.errors)
-                if ingestor.unsaved >= save_every:
-                    fresh = await ingestor.save()
-                    for alert in fresh:
-                        out.alert(alert)
-                    if fresh:
-                        await _hold_after_alerts_saved()
-            for alert in await ingestor.finish():
-                out.alert(alert)
-        await ingestor.prune_store()
-        for failure in failures:
-            out.error(failure)
-        report = ingestor.report
-        click.echo(f"inspector: {report.records} records, {report.judged} judged, {report.duplicates} duplicates, "
-                   f"{report.too_late} too late, {len(report.errors) + len(failures)} unreadable, "
-                   f"{report.inspected} bodies inspected, {len(report.alerts)} alerts", err=True)
+        with tempfile.TemporaryDirectory(prefix="inspector-activity-") as spool:
+            targets = await asyncio.to_thread(_spool_stdin, targets, Path(spool))
+            # Held against every other ingest of these subscriptions (another local ingest, a
+            # server, workers), as POST /v1/activity and the workers hold them: detectors read the
+            # history, then decide and save. Their ids come from a first pass over the inputs.
+            subscriptions = await asyncio.to_thread(_subscriptions_of, targets, limits)
+            if flush:
+                subscriptions.update(await store.activity.held_subscriptions())
+            async with store.activity.serialised(*sorted(subscriptions)):
+                await _ingest_held(store, limits, inspector, targets, out, failures, save_every, flush)
     finally:
         if inspector is not None:
             await inspector.close()
@@ -146,6 +149,41 @@ async def _ingest(settings: Settings, targets: list[ScanTarget], out: _Output, i
     if out.errors:
         return EXIT_ERROR
     return EXIT_FLAGGED if out.alerts else EXIT_CLEAN
+
+
+async def _ingest_held(store: Store, limits: ActivityLimits, inspector: Inspector | None, targets: list[ScanTarget],
+                       out: _Output, failures: list[RecordError], save_every: int, flush: bool) -> None:
+    """The ingest itself, its subscriptions held."""
+    # A replay: everything is judged at the end, with what streaming batches (POST
+    # /v1/activity, workers) held back for the subscriptions it touches; --flush: of every one.
+    ingestor = Ingestor(store.activity, limits,
+                        inspector=payload_inspector(inspector, store) if inspector is not None else None)
+    if flush:
+        for subscription_id in await store.activity.held_subscriptions():
+            await ingestor.take_up(subscription_id)
+    with _progress(enabled=not out.as_json) as advance:
+        seen_errors = 0
+        for item in _records(targets, limits, failures):
+            await ingestor.add(item)
+            advance()
+            for error in ingestor.report.errors[seen_errors:]:
+                out.error(error)
+            seen_errors = len(ingestor.report.errors)
+            if ingestor.unsaved >= save_every:
+                fresh = await ingestor.save()
+                for alert in fresh:
+                    out.alert(alert)
+                if fresh:
+                    await _hold_after_alerts_saved()
+        for alert in await ingestor.finish():
+            out.alert(alert)
+    await ingestor.prune_store()
+    for failure in failures:
+        out.error(failure)
+    report = ingestor.report
+    click.echo(f"inspector: {report.records} records, {report.judged} judged, {report.duplicates} duplicates, "
+               f"{report.too_late} too late, {len(report.errors) + len(failures)} unreadable, "
+               f"{report.inspected} bodies inspected, {len(report.alerts)} alerts", err=True)
 
 
 def _queue(settings: Settings, targets: list[ScanTarget], out: _Output, inspect: bool) -> int:
@@ -202,7 +240,7 @@ def activity() -> None:
 
 
 @activity.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--json", "as_json", is_flag=True, help="Errors as JSON lines on stdout too, as `scan --json` does.")
 @click.option("--format", "fmt", type=click.Choice(["json", "ocsf"]), default="json", show_default=True,
               help="Alert lines: the project's JSON, or OCSF Detection Finding (class 2004).")
@@ -213,9 +251,12 @@ def activity() -> None:
 @click.option("--engine", type=click.Choice(["local", "celery"]), default=None,
               help="local: ingest here and print the alerts; celery: queue each subscription's records "
                    "for the workers, alerts go to the store (default: the engine setting)")
+@click.option("--flush", is_flag=True,
+              help="Also judge every record that streaming ingests (POST /v1/activity, workers) hold back for "
+                   "reordering, of every subscription; PATHS may then be left out.")
 @click.pass_obj
 def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str, store_url: str | None,
-                   inspect: bool, save_every: int, engine: str | None) -> None:
+                   inspect: bool, save_every: int, engine: str | None, flush: bool) -> None:
     """Ingest activity-log records from files, directories (recursively) or standard input (`-`).
 
     \b
@@ -233,7 +274,11 @@ def ingest_command(app: object, paths: tuple[str, ...], as_json: bool, fmt: str,
     except ConfigError as exc:
         click.echo(f"inspector: {exc}", err=True)
         sys.exit(EXIT_ERROR)
+    if not paths and not flush:
+        raise click.UsageError("give PATHS to ingest (or --flush)")
     targets = list(expand_targets(paths))
     if (engine or settings.engine) == "celery":
+        if flush and not paths:
+            raise click.UsageError("--flush without PATHS runs locally (leave out --engine celery)")
         sys.exit(_queue(settings, targets, _Output(fmt, as_json), inspect))
-    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every)))
+    sys.exit(asyncio.run(_ingest(settings, targets, _Output(fmt, as_json), inspect, save_every, flush)))

@@ -35,6 +35,7 @@ from inspector.store.schema import (
     activity_alerts,
     activity_daily,
     activity_extensions,
+    activity_held,
     activity_operations,
     activity_record_ids,
     activity_seen,
@@ -82,6 +83,18 @@ class ActivityChanges:
     extensions: list[dict[str, Any]] = field(default_factory=list)
     operations: list[dict[str, Any]] = field(default_factory=list)
     record_ids: list[tuple[str, datetime]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class HeldRow:
+    """A record held back for reordering until its subscription's newest event time is far
+    enough past it: `seq` is its arrival order among records of the same event time, `record`
+    the normalised record (ActivityRecord as JSON). Working data: deleted once judged."""
+
+    record_id: str
+    event_time: datetime
+    seq: int
+    record: dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -221,12 +234,38 @@ class ActivityRepository:
             snap.alert_keys = [tuple(r) for r in await conn.execute(keys)]  # type: ignore[misc]
         return snap
 
-    async def save(self, changes: list[ActivityChanges], alerts: list[AlertRow]) -> set[str]:
+    async def held(self, subscription_id: str) -> list[HeldRow]:
+        """The records held back for a subscription (casefolded id), in judging order."""
+        table = activity_held
+        async with self.database.read() as conn:
+            rows = await conn.execute(sa.select(table.c.record_id, table.c.event_time, table.c.seq, table.c.record)
+                                      .where(table.c.subscription_id == subscription_id)
+                                      .order_by(table.c.event_time, table.c.seq))
+            return [HeldRow(*r) for r in rows]
+
+    async def held_subscriptions(self) -> list[str]:
+        """The subscriptions (casefolded ids) that have records held back."""
+        async with self.database.read() as conn:
+            rows = await conn.execute(sa.select(activity_held.c.subscription_id).distinct()
+                                      .order_by(activity_held.c.subscription_id))
+            return [r[0] for r in rows]
+
+    async def save(self, changes: list[ActivityChanges], alerts: list[AlertRow],
+                   held: dict[str, list[HeldRow]] | None = None) -> set[str]:
         """Write every subscription's changes and the alerts in one transaction; the ids of the
-        alerts that were new (an alert already stored under its dedupe key is not new)."""
+        alerts that were new (an alert already stored under its dedupe key is not new).
+        `held` replaces the held-back records of each subscription it names, in the same
+        transaction: a crash keeps both the history and what was still held, or neither."""
         ins = self.database.insert
         inserted: set[str] = set()
         async with self.database.write() as conn:
+            for sub, rows in (held or {}).items():
+                await conn.execute(activity_held.delete().where(activity_held.c.subscription_id == sub))
+                if rows:
+                    for chunk in _chunks([{"subscription_id": sub, "record_id": r.record_id,
+                                           "event_time": r.event_time, "seq": r.seq, "record": r.record}
+                                          for r in rows]):
+                        await conn.execute(ins(activity_held), chunk)
             for ch in changes:
                 sub = ch.subscription_id
                 stmt = ins(activity_subscriptions)

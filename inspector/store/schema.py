@@ -364,6 +364,18 @@ activity_record_ids = sa.Table(
     sa.Index("ix_activity_record_ids_time", "subscription_id", "event_time"),
 )
 
+# Records held back for reordering between streaming batches (migration 0009): working data,
+# each row deleted in the transaction that saves its judgement (inspector/activity/engine.py).
+activity_held = sa.Table(
+    "activity_held",
+    metadata,
+    sa.Column("subscription_id", sa.String(128), primary_key=True),
+    sa.Column("record_id", sa.String(128), primary_key=True),
+    sa.Column("event_time", UtcDateTime(), nullable=False),
+    sa.Column("seq", sa.Integer(), nullable=False),
+    sa.Column("record", sa.JSON(), nullable=False),
+)
+
 # Alerts raised from the activity stream; the dedupe key makes each one exactly once.
 activity_alerts = sa.Table(
     "activity_alerts",

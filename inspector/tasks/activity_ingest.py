@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from inspector.activity import ActivityLimits, ActivityRecord, Inspected, PayloadInspector, ingest
+from inspector.activity import ActivityLimits, ActivityRecord, Ingestor, Inspected, PayloadInspector
 from inspector.extensions.request import InputKind, InspectionInput
 from inspector.store import Store
 from inspector.tasks.worker import WorkerState
@@ -78,24 +78,35 @@ class IngestTaskResult:
     judged: int
     duplicates: int
     too_late: int
+    held: int
     alerts: list[str]
 
 
 async def ingest_serialised(store: Store, subscription_id: str, records: list[ActivityRecord],
-                            limits: ActivityLimits, inspector: PayloadInspector | None) -> IngestTaskResult:
-    """Ingest one subscription's records while holding the subscription (see the module doc)."""
+                            limits: ActivityLimits, inspector: PayloadInspector | None, *,
+                            streaming: bool = False, flush: bool | None = None) -> IngestTaskResult:
+    """Ingest one subscription's records while holding the subscription (see the module doc).
+    `streaming`: what is not due yet stays held back in the store for the next task
+    (`inspector/activity/engine.py`); `flush=True` judges everything the subscription holds."""
     foreign = {r.subscription_id.casefold() for r in records} - {subscription_id.casefold()}
     if foreign:
         raise ValueError(f"a task for subscription {subscription_id} carries records of {sorted(foreign)}")
     async with store.activity.serialised(subscription_id):
-        report = await ingest(records, store.activity, limits, inspector=inspector)
+        ingestor = Ingestor(store.activity, limits, inspector=inspector, streaming=streaming)
+        await ingestor.take_up(subscription_id)
+        for record in records:
+            await ingestor.add(record)
+        await ingestor.finish(flush=flush)
+        await ingestor.prune_store()
+    report = ingestor.report
     return IngestTaskResult(subscription_id, report.records, report.judged, report.duplicates, report.too_late,
-                            [a.id for a in report.alerts])
+                            report.held, [a.id for a in report.alerts])
 
 
 def ingest_in_worker(state: WorkerState, subscription_id: str, encoded: list[dict[str, Any]],
-                     inspect: bool) -> IngestTaskResult:
-    """The Celery task's body: decode, then ingest under the subscription's lock."""
+                     inspect: bool, flush: bool = False) -> IngestTaskResult:
+    """The Celery task's body: decode, then ingest under the subscription's lock, as a stream
+    (what is not due yet stays held in the store for the next task; `flush` judges it all)."""
     limits = ActivityLimits.from_settings(state.settings)
     if not inspect:
         limits = replace(limits, inspect_bodies=False)
@@ -104,6 +115,7 @@ def ingest_in_worker(state: WorkerState, subscription_id: str, encoded: list[dic
     async def _run() -> IngestTaskResult:
         inspector = (payload_inspector(await state.active_inspector(), state.store)
                      if limits.inspect_bodies else None)
-        return await ingest_serialised(state.store, subscription_id, records, limits, inspector)
+        return await ingest_serialised(state.store, subscription_id, records, limits, inspector,
+                                       streaming=True, flush=flush)
 
     return state.runner.run(_run())

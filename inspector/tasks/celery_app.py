@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
+import sqlalchemy as sa
 from celery import Celery
 
 from inspector.config import Settings
@@ -29,6 +30,17 @@ INSPECT_TASK = "inspector.inspect"
 ACTIVITY_INGEST_TASK = "inspector.activity_ingest"
 MISMATCH_RETRY_S = 5
 PING_TIMEOUT_S = 1.0
+
+
+#: An activity task that meets one of these database errors (a restart, a failover, a dropped
+#: connection, SQLite busy) is retried with exponential backoff, up to ACTIVITY_MAX_RETRIES
+#: times. A retry is idempotent: the record ids are stored with the history each save commits,
+#: and what a stream held back is stored in the same transaction (tasks/activity_ingest.py).
+ACTIVITY_TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (
+    sa.exc.OperationalError, sa.exc.InterfaceError, sa.exc.TimeoutError, ConnectionError, TimeoutError)
+ACTIVITY_MAX_RETRIES = 5
+ACTIVITY_RETRY_BACKOFF_S = 2  # first delay; doubles per retry
+ACTIVITY_RETRY_BACKOFF_MAX_S = 120
 
 
 def make_celery(settings: Settings) -> Celery:
@@ -65,28 +77,34 @@ def make_celery(settings: Settings) -> Celery:
 
         inspect_in_worker(process_state(settings), inspection_id, decode_input(encoded_input), fetch)
 
-    @app.task(name=ACTIVITY_INGEST_TASK)
-    def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True) -> dict[str, Any]:
+    @app.task(name=ACTIVITY_INGEST_TASK, autoretry_for=ACTIVITY_TRANSIENT_ERRORS,
+              max_retries=ACTIVITY_MAX_RETRIES, retry_backoff=ACTIVITY_RETRY_BACKOFF_S,
+              retry_backoff_max=ACTIVITY_RETRY_BACKOFF_MAX_S, retry_jitter=True)
+    def activity_ingest(subscription_id: str, records: list[dict[str, Any]], inspect: bool = True,
+                        flush: bool = False) -> dict[str, Any]:
         from inspector.tasks.activity_ingest import ingest_in_worker
 
-        return asdict(ingest_in_worker(process_state(settings), subscription_id, records, inspect))
+        return asdict(ingest_in_worker(process_state(settings), subscription_id, records, inspect, flush))
 
     return app
 
 
 def submit_activity(app: Celery, settings: Settings, chunks: dict[str, list[list[dict[str, Any]]]],
-                    inspect: bool = True) -> int:
+                    inspect: bool = True, flush: bool = True) -> int:
     """Queue each subscription's chunks as one chain (a chunk starts when the one before it is
     done, so a subscription's records are judged in event-time order); subscriptions run in
-    parallel. The number of tasks queued."""
+    parallel. Each task streams (what is not due yet stays held in the store for the next);
+    with `flush` (a replay) the last task of a chain judges everything still held. The number
+    of tasks queued."""
     from celery import chain
 
     queued = 0
     for subscription, parts in chunks.items():
         if not parts:
             continue
-        signatures = [app.signature(ACTIVITY_INGEST_TASK, args=[subscription, part, inspect], immutable=True,
-                                    queue=settings.celery_queue) for part in parts]
+        last = len(parts) - 1
+        signatures = [app.signature(ACTIVITY_INGEST_TASK, args=[subscription, part, inspect, flush and i == last],
+                                    immutable=True, queue=settings.celery_queue) for i, part in enumerate(parts)]
         chain(*signatures).apply_async() if len(signatures) > 1 else signatures[0].apply_async()
         queued += len(signatures)
     return queued

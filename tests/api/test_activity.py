@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from inspector.store import ALERT_RAISED
+from inspector.store.schema import (
+    activity_daily, activity_extensions, activity_held, activity_operations, activity_record_ids, activity_seen,
+    activity_subscriptions, activity_vms,
+)
 from tests.activity.builders import SUB, T0, routine, run_command, vm
 from tests.api.server import Service, start_service
 from tests.timing import until
 
 PROBLEM = "application/problem+json"
+HISTORY_AND_HELD = (activity_subscriptions, activity_seen, activity_daily, activity_vms, activity_extensions,
+                    activity_operations, activity_record_ids, activity_held)
 
 
 def _fan_out(start, caller="mallory@evil.example", ip="198.51.100.7", vms=8, sub=SUB):
@@ -41,7 +48,7 @@ async def _alert_events(svc: Service) -> list[dict[str, Any]]:
 
 
 async def test_a_batch_in_the_export_shape_answers_with_the_alerts_it_raised(service: Service):
-    status, _, body = await service.call("POST", "/v1/activity", key="detector", json_body={"records": _attack()})
+    status, _, body = await service.call("POST", "/v1/activity?flush=true", key="detector", json_body={"records": _attack()})
     assert status == 200, body
     assert [a["alert_type"] for a in body["alerts"]] == ["VM_RunCommandSuspiciousUsage"]
     assert body["errors"] == [] and body["records"] == body["judged"]
@@ -49,8 +56,8 @@ async def test_a_batch_in_the_export_shape_answers_with_the_alerts_it_raised(ser
 
 async def test_the_same_batch_twice_raises_nothing_the_second_time_and_one_event(service: Service):
     batch = _attack()
-    first = (await service.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
-    again = (await service.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
+    first = (await service.call("POST", "/v1/activity?flush=true", key="detector", json_body=batch))[2]
+    again = (await service.call("POST", "/v1/activity?flush=true", key="detector", json_body=batch))[2]
     assert len(first["alerts"]) == 1 and again["alerts"] == []
     events = await _alert_events(service)
     assert [e["alert_id"] for e in events] == [first["alerts"][0]["id"]]
@@ -59,7 +66,7 @@ async def test_the_same_batch_twice_raises_nothing_the_second_time_and_one_event
 
 async def test_json_lines_are_accepted_as_ndjson(service: Service):
     lines = "\n".join(json.dumps(r) for r in _attack()).encode()
-    status, _, body = await service.call("POST", "/v1/activity", key="detector", data=lines,
+    status, _, body = await service.call("POST", "/v1/activity?flush=true", key="detector", data=lines,
                                          headers={"Content-Type": "application/x-ndjson"})
     assert status == 200 and len(body["alerts"]) == 1
 
@@ -67,14 +74,14 @@ async def test_json_lines_are_accepted_as_ndjson(service: Service):
 async def test_bad_records_are_reported_and_the_rest_ingested(service: Service):
     batch: list[Any] = _attack()
     batch.insert(3, {"operationName": "nothing else"})
-    status, _, body = await service.call("POST", "/v1/activity", key="detector", json_body=batch)
+    status, _, body = await service.call("POST", "/v1/activity?flush=true", key="detector", json_body=batch)
     assert status == 200
     assert len(body["errors"]) == 1 and body["errors"][0]["position"].endswith("[3]")
     assert len(body["alerts"]) == 1
 
 
 async def test_ocsf_format_renders_detection_findings(service: Service):
-    status, _, body = await service.call("POST", "/v1/activity?format=ocsf", key="detector", json_body=_attack())
+    status, _, body = await service.call("POST", "/v1/activity?format=ocsf&flush=true", key="detector", json_body=_attack())
     assert status == 200 and body["alerts"][0]["class_uid"] == 2004
 
 
@@ -92,7 +99,7 @@ async def test_unreadable_batches_are_problems(service: Service, data: bytes, ct
 
 async def test_a_batch_over_the_record_limit_is_413_and_nothing_is_ingested(tmp_path: Path):
     async with start_service(tmp_path, activity_inspect_bodies=False, api_max_activity_records=3) as svc:
-        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=_attack()[:4])
+        status, _, body = await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=_attack()[:4])
         assert status == 413 and body["type"].endswith("/body-too-large")
         assert await svc.store.activity.alerts() == []
         assert await svc.store.activity.newest(SUB) is None
@@ -100,7 +107,7 @@ async def test_a_batch_over_the_record_limit_is_413_and_nothing_is_ingested(tmp_
 
 async def test_a_body_over_the_byte_limit_is_413(tmp_path: Path):
     async with start_service(tmp_path, activity_inspect_bodies=False, api_max_activity_body_bytes=2048) as svc:
-        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=_attack())
+        status, _, body = await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=_attack())
         assert status == 413 and body["type"].endswith("/body-too-large")
 
 
@@ -114,8 +121,8 @@ async def test_ingest_needs_a_key(service: Service):
 
 async def _two_subscriptions(svc: Service) -> tuple[dict[str, Any], dict[str, Any]]:
     other = "00000000-0000-0000-0000-0000000000bb"
-    a = (await svc.call("POST", "/v1/activity", key="detector", json_body=_attack()))[2]["alerts"][0]
-    b = (await svc.call("POST", "/v1/activity", key="detector", json_body=_attack(other)))[2]["alerts"][0]
+    a = (await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=_attack()))[2]["alerts"][0]
+    b = (await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=_attack(other)))[2]["alerts"][0]
     return a, b
 
 
@@ -177,8 +184,8 @@ async def test_alerts_from_http_go_out_as_alert_raised_events_once(tmp_path: Pat
     out = tmp_path / "events.jsonl"
     async with start_service(tmp_path, activity_inspect_bodies=False, events_jsonl_path=out) as svc:
         batch = _attack()
-        raised = (await svc.call("POST", "/v1/activity", key="detector", json_body=batch))[2]["alerts"]
-        await svc.call("POST", "/v1/activity", key="detector", json_body=batch)
+        raised = (await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=batch))[2]["alerts"]
+        await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=batch)
         await until(lambda: out.exists() and out.read_text().count("\n") >= 1, what="the alert event in the file")
         polled = (await svc.call("GET", "/v1/events", key="analyst"))[2]["events"]
     lines = [json.loads(line) for line in out.read_text().splitlines()]
@@ -190,7 +197,7 @@ async def test_alerts_from_http_go_out_as_alert_raised_events_once(tmp_path: Pat
 async def test_a_malicious_request_body_is_inspected_stored_and_its_alert_event_names_the_inspection(tmp_path: Path):
     async with start_service(tmp_path) as svc:
         record = run_command(vm("vm-01"), T0, script=["Invoke-Mimikatz -DumpCreds"])
-        status, _, body = await svc.call("POST", "/v1/activity", key="detector", json_body=record)
+        status, _, body = await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=record)
         assert status == 200 and body["inspected"] == 1
         alert = body["alerts"][0]
         assert alert["verdict"] == "malicious" and alert["inspection_id"]
@@ -198,3 +205,48 @@ async def test_a_malicious_request_body_is_inspected_stored_and_its_alert_event_
         assert stored is not None and stored.kind == "activity_log"
         (event,) = await _alert_events(svc)
         assert event["inspection_id"] == alert["inspection_id"] and event["alert"]["verdict"] == "malicious"
+
+
+def _late_stream(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """A live stream of small batches: records up to 59 minutes late across batch boundaries, a few twice."""
+    times = [datetime.fromisoformat(r["eventTimestamp"].replace("Z", "+00:00")) for r in records]
+    order = sorted(range(len(records)), key=lambda i: (times[i] + timedelta(minutes=(i * 37) % 60), i))
+    delivered = [records[i] for i in order] + [records[i] for i in order[-4:]]
+    return [delivered[i:i + 9] for i in range(0, len(delivered), 9)]
+
+
+async def _stored(svc: Service) -> tuple[list[tuple[Any, ...]], dict[str, set[tuple[Any, ...]]]]:
+    alerts = sorted((a.id, a.alert_type, tuple(a.body["evidence"])) for a in await svc.store.activity.alerts())
+    async with svc.store.database.read() as conn:
+        tables = {t.name: {tuple(json.dumps(v, sort_keys=True) if isinstance(v, dict) else v for v in r)
+                           for r in await conn.execute(sa.select(t))} for t in HISTORY_AND_HELD}
+    return alerts, tables
+
+
+async def test_small_late_batches_then_a_flush_raise_what_one_batch_raises(tmp_path: Path):
+    records = _attack()
+    async with start_service(tmp_path / "one", activity_inspect_bodies=False) as svc:
+        await svc.call("POST", "/v1/activity", key="detector", json_body=records)
+        expected = await _stored(svc)
+    assert expected[0] == [], "a stream holds the last hour back"
+    async with start_service(tmp_path / "one", activity_inspect_bodies=False) as svc:
+        status, _, flushed = await svc.call("POST", "/v1/activity?flush=true", key="detector", data=b"",
+                                            headers={"Content-Type": "application/json"})
+        assert status == 200 and flushed["held"] == 0 and len(flushed["alerts"]) == 1
+        expected = await _stored(svc)
+    async with start_service(tmp_path / "stream", activity_inspect_bodies=False) as svc:
+        answers = [(await svc.call("POST", "/v1/activity", key="detector", json_body=batch))[2]
+                   for batch in _late_stream(records)]
+        assert all(a["held"] > 0 for a in answers[1:])
+    # A crash between batches: a new process on the same store still judges what was held.
+    async with start_service(tmp_path / "stream", activity_inspect_bodies=False) as svc:
+        flushed = (await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=[]))[2]
+        assert flushed["held"] == 0 and len(flushed["alerts"]) == 1
+        assert await _stored(svc) == expected
+
+
+async def test_a_record_later_than_max_lateness_is_counted_too_late(service: Service):
+    records = _attack()
+    await service.call("POST", "/v1/activity", key="detector", json_body=records[-20:])
+    late = (await service.call("POST", "/v1/activity", key="detector", json_body=records[:1]))[2]
+    assert late["too_late"] == 1 and late["judged"] == 0

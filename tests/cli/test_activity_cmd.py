@@ -173,3 +173,69 @@ def test_a_kill_9_after_alerts_were_saved_loses_and_duplicates_no_alert_event(tm
     assert len(ids) == len(set(ids)) == 2
     assert {e["subscription_id"].casefold() for e in after} == {SUB.casefold(), other}
     assert [json.loads(line)["id"] for line in rerun.stdout.splitlines()] == ids[1:]
+
+
+def _history_tables(db: Path) -> dict[str, set[tuple[object, ...]]]:
+    import sqlite3
+
+    tables = ("activity_subscriptions", "activity_seen", "activity_daily", "activity_vms", "activity_extensions",
+              "activity_operations", "activity_record_ids", "activity_held")
+    with sqlite3.connect(db) as conn:
+        return {t: set(conn.execute(f"SELECT * FROM {t}")) for t in tables}  # noqa: S608 (fixed names)
+
+
+def test_two_local_ingests_at_once_on_one_store_alert_once_and_count_once(tmp_path: Path):
+    fan_out = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(days=14, hours=2, minutes=i),
+                           caller="mallory@evil.example", ip="198.51.100.7") for i in range(20)]
+    (tmp_path / "first.jsonl").write_text(_jsonl(routine(14) + fan_out[:14]))
+    (tmp_path / "second.jsonl").write_text(_jsonl(fan_out[6:]))
+    single = run(tmp_path / "single", "--no-inspect", str(tmp_path / "first.jsonl"), str(tmp_path / "second.jsonl"))
+    assert single.returncode == 1, single.stderr
+    hold = tmp_path / "hold"
+    hold.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
+    env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
+
+    def ingest(path: Path, *extra: str, **more_env: str) -> subprocess.Popen[str]:
+        return subprocess.Popen([str(BIN), "activity", "ingest", "--no-inspect", "--store-url",
+                                 str(tmp_path / "shared.db"), *extra, str(path)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**env, **more_env})
+
+    # The first pauses right after saving its alert, still holding its subscriptions; the second
+    # starts then and waits for it. (Known gap: this run does not fail with the lock removed,
+    # the first has saved its whole fan-out by the time it pauses; the in-process tests of
+    # `serialised` in tests/tasks and tests/store are the ones that do.)
+    first = ingest(tmp_path / "first.jsonl", "--save-every", "1", INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED=str(hold))
+    until_blocking(lambda: (hold / "alerts.saved").exists() or first.poll() is not None, what="the first's alert saved")
+    second = ingest(tmp_path / "second.jsonl")
+    (hold / "release").touch()
+    outputs = [proc.communicate(timeout=GIVE_UP_S) for proc in (first, second)]
+    alerts = [line for stdout, _ in outputs for line in stdout.splitlines()]
+    assert len(alerts) == 1, [stderr for _, stderr in outputs]
+    assert _history_tables(tmp_path / "shared.db") == _history_tables(tmp_path / "single" / "history.db")
+
+
+def test_flush_alone_judges_what_streaming_batches_held(tmp_path: Path):
+    attack = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(days=14, hours=2, minutes=i),
+                          caller="mallory@evil.example", ip="198.51.100.7") for i in range(8)]
+    (tmp_path / "all.jsonl").write_text(_jsonl(routine(14) + attack))
+
+    async def stream() -> int:
+        from inspector.activity import ActivityLimits, ingest, read_records
+        from inspector.config import Settings
+        from inspector.store import Store
+
+        settings = Settings(data_dir=tmp_path / "data", database_url=f"sqlite+aiosqlite:///{tmp_path / 'history.db'}")
+        store = await Store.open(settings)
+        try:
+            limits = ActivityLimits(inspect_bodies=False)
+            with (tmp_path / "all.jsonl").open("rb") as stream:
+                report = await ingest(read_records(stream, limits, "all"), store.activity, limits, streaming=True)
+            return report.held
+        finally:
+            await store.close()
+
+    assert asyncio.run(stream()) > 0
+    flushed = run(tmp_path, "--no-inspect", "--flush")
+    assert flushed.returncode == 1, flushed.stderr
+    assert [json.loads(line)["alert_type"] for line in flushed.stdout.splitlines()] == ["VM_RunCommandSuspiciousUsage"]

@@ -5,9 +5,23 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from inspector.activity import ActivityLimits, ActivityRecord, Ingestor, ingest, records_of
 from inspector.store import Store
 from inspector.store.activity import ActivityChanges, AlertRow, advisory_key
+from inspector.store.schema import (
+    activity_daily, activity_extensions, activity_held, activity_operations, activity_record_ids, activity_seen,
+    activity_subscriptions, activity_vms,
+)
+from inspector.store.testing import Backend, temporary_store
+from tests.activity.builders import SUB
 from tests.timing import GIVE_UP_S
+
+LIMITS = ActivityLimits(inspect_bodies=False)
+SUB_ID = SUB.casefold()
 
 T = datetime(2026, 1, 10, 12, tzinfo=UTC)
 
@@ -188,3 +202,88 @@ async def test_two_batches_holding_crossing_sets_of_subscriptions_take_turns_wit
     finally:
         await other.close()
     assert overlaps and max(overlaps) == 1  # never both inside, and both finished
+
+
+# --- the reorder buffer across streaming batches (activity_held), on both dialects ---------------
+
+def _stream_scenario() -> list[ActivityRecord]:
+    """Two weeks of routine work, then a Run Command fan-out: every record is judged against history."""
+    from tests.activity.builders import T0, routine, run_command, vm
+
+    fan_out = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(days=14, hours=2, minutes=i),
+                           caller="mallory@evil.example", ip="198.51.100.7") for i in range(8)]
+    return [r for r in records_of(routine(14) + fan_out, LIMITS, "test") if isinstance(r, ActivityRecord)]
+
+
+def _late_delivery(records: list[ActivityRecord]) -> list[ActivityRecord]:
+    """The records as a live stream delivers them: some up to 59 minutes late (behind records up
+    to 59 minutes newer), a few twice."""
+    delays = [timedelta(minutes=(i * 37) % 60) for i in range(len(records))]
+    order = sorted(range(len(records)), key=lambda i: (records[i].event_time + delays[i], i))
+    delivered = [records[i] for i in order]
+    return delivered + delivered[-5:] + delivered[100:103]
+
+
+async def _tables(store: Store) -> dict[str, set[tuple[object, ...]]]:
+    tables = (activity_subscriptions, activity_seen, activity_daily, activity_vms, activity_extensions,
+              activity_operations, activity_record_ids, activity_held)
+    async with store.database.read() as conn:
+        return {t.name: {tuple(row) for row in await conn.execute(sa.select(t))} for t in tables}
+
+
+async def _alerts(store: Store) -> list[tuple[object, ...]]:
+    return sorted((a.id, a.alert_type, tuple(a.body["evidence"]), a.start_time, a.end_time)
+                  for a in await store.activity.alerts(limit=500))
+
+
+async def test_a_stream_of_small_late_batches_then_a_flush_equals_one_batch(backend: Backend, tmp_path: Path):
+    records = _stream_scenario()
+    async with temporary_store(backend, tmp_path / "one") as one:
+        await ingest(records, one.activity, LIMITS)
+        expected_alerts, expected_tables = await _alerts(one), await _tables(one)
+    assert expected_alerts, "the scenario raises an alert"
+    delivered = _late_delivery(records)
+    async with temporary_store(backend, tmp_path / "stream") as streamed:
+        held = []
+        for start in range(0, len(delivered), 7):
+            report = await ingest(delivered[start:start + 7], streamed.activity, LIMITS, streaming=True)
+            held.append(report.held)
+        assert max(held) > 0 and held[-1] > 0, "records were held back across batches"
+        flushed = await ingest([], streamed.activity, LIMITS, streaming=True, flush=True)
+        assert flushed.held == 0
+        assert await _alerts(streamed) == expected_alerts
+        assert await _tables(streamed) == expected_tables
+
+
+async def test_held_records_survive_a_new_ingestor_and_are_judged_once(backend: Backend, tmp_path: Path):
+    records = _stream_scenario()
+    async with temporary_store(backend, tmp_path) as store:
+        first = await ingest(records, store.activity, LIMITS, streaming=True)
+        assert first.held > 0 and first.judged == len(records) - first.held
+        # What a crash leaves: a fresh process, the same store; the held records come back once.
+        ingestor = Ingestor(store.activity, LIMITS, streaming=True)
+        await ingestor.take_up(SUB_ID)
+        await ingestor.take_up(SUB_ID)
+        fresh = await ingestor.finish(flush=True)
+        assert ingestor.report.judged == first.held and ingestor.report.duplicates == 0
+        assert [a.alert_type for a in fresh] == ["VM_RunCommandSuspiciousUsage"]
+        assert await store.activity.held_subscriptions() == []
+        again = await ingest(records, store.activity, LIMITS, streaming=True, flush=True)
+        assert again.judged == 0 and again.alerts == []  # duplicates, or too late by now
+
+
+async def test_a_record_later_than_max_lateness_is_still_too_late_when_streaming(backend: Backend, tmp_path: Path):
+    records = _stream_scenario()
+    async with temporary_store(backend, tmp_path) as store:
+        await ingest(records[-50:], store.activity, LIMITS, streaming=True)
+        late = await ingest(records[:1], store.activity, LIMITS, streaming=True)
+        assert late.too_late == 1 and late.judged == 0
+
+
+async def test_a_duplicate_of_a_held_record_is_not_held_twice(backend: Backend, tmp_path: Path):
+    records = _stream_scenario()
+    async with temporary_store(backend, tmp_path) as store:
+        first = await ingest(records[-3:], store.activity, LIMITS, streaming=True)
+        again = await ingest(records[-3:], store.activity, LIMITS, streaming=True)
+        assert first.held == again.held == 3 and again.duplicates == 3
+        assert len(await store.activity.held(SUB_ID)) == 3

@@ -217,3 +217,39 @@ def _idle(app: Any, queue: str) -> bool:
     inspect = app.control.inspect(timeout=1.0)
     active, reserved = inspect.active() or {}, inspect.reserved() or {}
     return waiting == 0 and len(active) == 2 and not any(active.values()) and not any(reserved.values())
+
+
+async def test_an_activity_task_that_meets_a_transient_database_error_is_retried_and_ingests_once(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from inspector.store.activity import ActivityRepository
+    from inspector.store.testing import store_settings
+    from inspector.tasks import worker
+    from inspector.tasks.celery_app import ACTIVITY_INGEST_TASK, make_celery
+
+    history, first, _ = _scenario()
+    settings = store_settings("sqlite", tmp_path)
+    await (await Store.open(settings)).close()  # the schema, migrated
+    real_save = ActivityRepository.save
+    failures: list[str] = []
+
+    async def save_failing_once(self: ActivityRepository, *args: Any, **kwargs: Any) -> set[str]:
+        if not failures:
+            failures.append("save")
+            raise sa.exc.OperationalError("COMMIT", None, Exception("server closed the connection"))
+        return await real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(ActivityRepository, "save", save_failing_once)
+    app = make_celery(settings)
+    app.conf.task_always_eager = True  # Celery runs a retry of an eager task at once: no clock involved
+    state = await asyncio.to_thread(worker.WorkerState.open, settings)
+    monkeypatch.setattr(worker, "_process_state", state)
+    try:
+        encoded = [r.model_dump(mode="json") for r in history + first]
+        result = await asyncio.to_thread(
+            lambda: app.tasks[ACTIVITY_INGEST_TASK].apply(args=[SUB, encoded, False, True]).get())
+        assert failures == ["save"] and result["judged"] == len(history + first) and len(result["alerts"]) == 1
+        again = await asyncio.to_thread(
+            lambda: app.tasks[ACTIVITY_INGEST_TASK].apply(args=[SUB, encoded, False, True]).get())
+        assert again["judged"] == 0 and again["alerts"] == []
+    finally:
+        await asyncio.to_thread(state.close)
