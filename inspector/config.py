@@ -26,7 +26,8 @@ ENV_PREFIX = "INSPECTOR_"
 # admin key as the service prints it (people export it), the test suite's PostgreSQL URL.
 NON_SETTING_VARIABLES = frozenset(ENV_PREFIX + name for name in ("CONFIG", "ADMIN_KEY", "TEST_POSTGRES_URL",
                                                                       "TEST_HOLD_AFTER_SAVE",
-                                                                      "TEST_HOLD_AFTER_ALERTS_SAVED"))
+                                                                      "TEST_HOLD_AFTER_ALERTS_SAVED",
+                                                                      "TEST_HOLD_BEFORE_LAST_SAVE"))
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")

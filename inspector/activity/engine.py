@@ -148,13 +148,17 @@ class Ingestor:
     def held(self) -> int:
         return sum(len(heap) for heap in self._held.values())
 
-    async def finish(self, *, flush: bool | None = None) -> list[ActivityAlert]:
-        """Judge what is due, save, and return the alerts newly raised since the last save. A
-        batch (and `flush=True`) judges every record still held; a stream keeps back, and
-        stores, what its subscription's watermark has not passed by `reorder` yet."""
+    async def judge_due(self, *, flush: bool | None = None) -> None:
+        """Judge what is due, without saving: a batch (and `flush=True`) every record still
+        held; a stream what its subscription's watermark has passed by `reorder`."""
         everything = not self.streaming if flush is None else flush
         for lane in list(self._held):
             await self._release(lane, everything=everything)
+
+    async def finish(self, *, flush: bool | None = None) -> list[ActivityAlert]:
+        """Judge what is due, save, and return the alerts newly raised since the last save. A
+        stream keeps back, and stores, what its subscription's watermark has not passed yet."""
+        await self.judge_due(flush=flush)
         fresh = await self.save()
         self.report.held = self.held
         return fresh

@@ -44,14 +44,21 @@ SAVE_EVERY = 20_000  # records between saves: bounds memory and the work a crash
 # Test-only: after the first save that stored alerts, touch `<dir>/alerts.saved` and wait for
 # `<dir>/release`, so a test can kill the process at that moment (tests/cli/test_activity_cmd.py).
 HOLD_AFTER_ALERTS_SAVED_ENV = "INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED"
+# Test-only: once every record is judged and before the last save, touch `<dir>/judged` and wait
+# for `<dir>/release`: the moment a second ingest of the same history would decide on stale counts.
+HOLD_BEFORE_LAST_SAVE_ENV = "INSPECTOR_TEST_HOLD_BEFORE_LAST_SAVE"
 HOLD_POLL_S = 0.05
 
 
 async def _hold_after_alerts_saved() -> None:
-    folder = os.environ.get(HOLD_AFTER_ALERTS_SAVED_ENV)
-    if not folder or Path(folder, "alerts.saved").exists():
+    await _hold(HOLD_AFTER_ALERTS_SAVED_ENV, "alerts.saved")
+
+
+async def _hold(variable: str, marker: str) -> None:
+    folder = os.environ.get(variable)
+    if not folder or Path(folder, marker).exists():
         return
-    Path(folder, "alerts.saved").touch()
+    Path(folder, marker).touch()
     while not Path(folder, "release").exists():
         await asyncio.sleep(HOLD_POLL_S)
 
@@ -175,6 +182,8 @@ async def _ingest_held(store: Store, limits: ActivityLimits, inspector: Inspecto
                     out.alert(alert)
                 if fresh:
                     await _hold_after_alerts_saved()
+        await ingestor.judge_due()
+        await _hold(HOLD_BEFORE_LAST_SAVE_ENV, "judged")
         for alert in await ingestor.finish():
             out.alert(alert)
     await ingestor.prune_store()

@@ -184,11 +184,23 @@ def _history_tables(db: Path) -> dict[str, set[tuple[object, ...]]]:
         return {t: set(conn.execute(f"SELECT * FROM {t}")) for t in tables}  # noqa: S608 (fixed names)
 
 
+def _waits_for_a_lock(pid: int) -> bool:
+    """Blocked in flock/fcntl: /proc/locks lists a waiter as `N: -> FLOCK ... <pid> ...`."""
+    for line in Path("/proc/locks").read_text().splitlines():
+        fields = line.split()
+        if len(fields) > 5 and fields[1] == "->" and fields[5] == str(pid):
+            return True
+    return False
+
+
 def test_two_local_ingests_at_once_on_one_store_alert_once_and_count_once(tmp_path: Path):
     fan_out = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(days=14, hours=2, minutes=i),
                            caller="mallory@evil.example", ip="198.51.100.7") for i in range(20)]
-    (tmp_path / "first.jsonl").write_text(_jsonl(routine(14) + fan_out[:14]))
+    (tmp_path / "routine.jsonl").write_text(_jsonl(routine(14)))
+    (tmp_path / "first.jsonl").write_text(_jsonl(fan_out[:14]))
     (tmp_path / "second.jsonl").write_text(_jsonl(fan_out[6:]))
+    # One process, one after the other: the history and the one alert to expect.
+    assert run(tmp_path / "single", "--no-inspect", str(tmp_path / "routine.jsonl")).returncode == 0
     single = run(tmp_path / "single", "--no-inspect", str(tmp_path / "first.jsonl"), str(tmp_path / "second.jsonl"))
     assert single.returncode == 1, single.stderr
     hold = tmp_path / "hold"
@@ -196,18 +208,21 @@ def test_two_local_ingests_at_once_on_one_store_alert_once_and_count_once(tmp_pa
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env.update({"INSPECTOR_FETCH": "false", "INSPECTOR_DATA_DIR": str(tmp_path / "data")})
 
-    def ingest(path: Path, *extra: str, **more_env: str) -> subprocess.Popen[str]:
+    def ingest(path: Path, **more_env: str) -> subprocess.Popen[str]:
         return subprocess.Popen([str(BIN), "activity", "ingest", "--no-inspect", "--store-url",
-                                 str(tmp_path / "shared.db"), *extra, str(path)],
+                                 str(tmp_path / "shared.db"), str(path)],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**env, **more_env})
 
-    # The first pauses right after saving its alert, still holding its subscriptions; the second
-    # starts then and waits for it. (Known gap: this run does not fail with the lock removed,
-    # the first has saved its whole fan-out by the time it pauses; the in-process tests of
-    # `serialised` in tests/tasks and tests/store are the ones that do.)
-    first = ingest(tmp_path / "first.jsonl", "--save-every", "1", INSPECTOR_TEST_HOLD_AFTER_ALERTS_SAVED=str(hold))
-    until_blocking(lambda: (hold / "alerts.saved").exists() or first.poll() is not None, what="the first's alert saved")
+    routine_run = ingest(tmp_path / "routine.jsonl")
+    assert routine_run.wait(timeout=GIVE_UP_S) == 0
+    # The first has judged its half of the fan-out against the history and not saved yet. The
+    # second starts then: unheld, it would judge its overlapping half against the same history,
+    # raise an alert of its own and write its counts over the first's. Held, it waits for the lock.
+    first = ingest(tmp_path / "first.jsonl", INSPECTOR_TEST_HOLD_BEFORE_LAST_SAVE=str(hold))
+    until_blocking(lambda: (hold / "judged").exists() or first.poll() is not None, what="the first judged")
     second = ingest(tmp_path / "second.jsonl")
+    until_blocking(lambda: second.poll() is not None or _waits_for_a_lock(second.pid),
+                   what="the second waiting for the lock (or, unheld, done)")
     (hold / "release").touch()
     outputs = [proc.communicate(timeout=GIVE_UP_S) for proc in (first, second)]
     alerts = [line for stdout, _ in outputs for line in stdout.splitlines()]
