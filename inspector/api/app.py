@@ -17,12 +17,14 @@ import sys
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import datetime, timedelta
 from typing import TextIO
 
 from aiohttp import web
 from aiohttp.web_protocol import RequestHandler
 from aiohttp.web_request import BaseRequest
 
+from inspector.activity import ActivityLimits
 from inspector.api.auth import KeyAuthenticator
 from inspector.api.limits import RateLimiter
 from inspector.api.middleware import make_middleware
@@ -37,6 +39,8 @@ from inspector.logging_setup import get_logger
 from inspector.pipeline import Inspector
 from inspector.service.inspection_runner import InspectionRunner, warm_workers, worker_count
 from inspector.service.metrics import ServiceMetrics
+from inspector.service.activity_bodies import payload_inspector
+from inspector.service.activity_release import release_idle
 from inspector.service.problems import MALFORMED_HTTP, ProblemError
 from inspector.service.recovery import Reaper
 from inspector.service.rescan_service import RescanService
@@ -117,7 +121,18 @@ def build_app(settings: Settings, inspector: Inspector, store: Store) -> web.App
         if cancelled:
             log.warning("inspections_cancelled_at_shutdown", count=cancelled)
 
-    reaper = Reaper(store, settings,
+    activity_limits = ActivityLimits.from_settings(settings)
+
+    async def release_quiet_activity(now: datetime) -> None:
+        if settings.activity_release_idle_s <= 0:
+            return
+        bodies = payload_inspector(inspector, store) if activity_limits.inspect_bodies else None
+        report = await release_idle(store, activity_limits, bodies,
+                                    now - timedelta(seconds=settings.activity_release_idle_s))
+        if report is not None and report.alerts:
+            delivery.wake()
+
+    reaper = Reaper(store, settings, also=release_quiet_activity,
                     on_reaped=lambda n: metrics.inspection_failures.labels(kind=ABANDONED).inc(n))
 
     # Events go out from the outbox while the service runs (webhook, JSON Lines). Work a dead

@@ -11,13 +11,15 @@ A Celery task whose worker died is delivered again by the broker within the same
 
 `Reaper` runs the sweep once when the service starts and then every
 `inspection_reap_interval_s`; with several replicas each sweeps, and the guarded update makes
-that harmless. Rescans left unfinished by a dead process are driven again at start-up.
+that harmless. Rescans left unfinished by a dead process are driven again at start-up. The same
+sweep releases activity records held back on subscriptions that went quiet
+(service/activity_release.py), given as `also`.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 from inspector.config import Settings
@@ -44,17 +46,25 @@ class Reaper:
     """The periodic sweep of `reap_abandoned` in the service (started and stopped with it)."""
 
     def __init__(self, store: Store, settings: Settings, *, clock: Clock = utcnow,
-                 on_reaped: Callable[[int], None] | None = None) -> None:
+                 on_reaped: Callable[[int], None] | None = None,
+                 also: Callable[[datetime], Awaitable[None]] | None = None) -> None:
         self.store = store
         self.interval_s = settings.inspection_reap_interval_s
         self.clock = clock
         self.on_reaped = on_reaped
+        self.also = also
         self._task: asyncio.Task[None] | None = None
 
     async def sweep(self) -> list[str]:
-        reaped = await reap_abandoned(self.store, self.clock())
+        now = self.clock()
+        reaped = await reap_abandoned(self.store, now)
         if reaped and self.on_reaped is not None:
             self.on_reaped(len(reaped))
+        if self.also is not None:
+            try:
+                await self.also(now)
+            except Exception as exc:  # its own trouble must not stop the reaping; the next sweep tries again
+                log.warning("sweep_step_failed", error_type=type(exc).__name__)
         return reaped
 
     async def start(self) -> None:

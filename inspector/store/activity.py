@@ -250,20 +250,34 @@ class ActivityRepository:
                                       .order_by(activity_held.c.subscription_id))
             return [r[0] for r in rows]
 
+    async def idle_held_subscriptions(self, received_before: datetime) -> list[str]:
+        """The subscriptions (casefolded ids) holding records back whose last batch was saved
+        before `received_before` (wall time): streams that went quiet."""
+        received = sa.func.max(activity_held.c.received_at)
+        async with self.database.read() as conn:
+            rows = await conn.execute(sa.select(activity_held.c.subscription_id)
+                                      .group_by(activity_held.c.subscription_id)
+                                      .having(received < received_before)
+                                      .order_by(activity_held.c.subscription_id))
+            return [r[0] for r in rows]
+
     async def save(self, changes: list[ActivityChanges], alerts: list[AlertRow],
                    held: dict[str, list[HeldRow]] | None = None) -> set[str]:
         """Write every subscription's changes and the alerts in one transaction; the ids of the
         alerts that were new (an alert already stored under its dedupe key is not new).
         `held` replaces the held-back records of each subscription it names, in the same
-        transaction: a crash keeps both the history and what was still held, or neither."""
+        transaction: a crash keeps both the history and what was still held, or neither. They
+        are stamped with the wall time of this save (`idle_held_subscriptions`)."""
         ins = self.database.insert
         inserted: set[str] = set()
+        received_at = utcnow()
         async with self.database.write() as conn:
             for sub, rows in (held or {}).items():
                 await conn.execute(activity_held.delete().where(activity_held.c.subscription_id == sub))
                 if rows:
                     for chunk in _chunks([{"subscription_id": sub, "record_id": r.record_id,
-                                           "event_time": r.event_time, "seq": r.seq, "record": r.record}
+                                           "event_time": r.event_time, "seq": r.seq, "record": r.record,
+                                           "received_at": received_at}
                                           for r in rows]):
                         await conn.execute(ins(activity_held), chunk)
             for ch in changes:

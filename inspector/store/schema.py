@@ -374,6 +374,10 @@ activity_held = sa.Table(
     sa.Column("event_time", UtcDateTime(), nullable=False),
     sa.Column("seq", sa.Integer(), nullable=False),
     sa.Column("record", sa.JSON(), nullable=False),
+    # Wall time of the save that last held it back: a subscription quiet for long enough has
+    # its held records judged (inspector/service/activity_release.py), never kept for ever.
+    sa.Column("received_at", UtcDateTime(), nullable=False),
+    sa.Index("ix_activity_held_received_at", "received_at"),
 )
 
 # Alerts raised from the activity stream; the dedupe key makes each one exactly once.

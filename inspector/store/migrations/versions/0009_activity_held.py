@@ -24,8 +24,11 @@ def upgrade() -> None:
         sa.Column("event_time", sa.DateTime(), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
         sa.Column("record", sa.JSON(), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
     )
+    op.create_index("ix_activity_held_received_at", "activity_held", ["received_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_activity_held_received_at", table_name="activity_held")
     op.drop_table("activity_held")
