@@ -531,12 +531,7 @@ class Evaluator:
                         self._ceiling = self.steps + self.expression_steps  # a new share for the rest
                         # TooExpensive again: one operand alone costs a whole share; stop there.
                         right = self.eval(link.children[2])
-                    if op == "+" and text.continues(head):
-                        text.append(self, head, right)
-                    else:
-                        head = binary(self, text.joined(head), op, right)
-                        text.clear()
-                        self._check_size(head)
+                    head = self._link(text, head, op, right)
                 except EvalLimit as exc:
                     if best is None:
                         raise
@@ -552,6 +547,17 @@ class Evaluator:
             return ChainPrefix(value, techniques, links[index], limit)
         finally:
             self.techniques = saved | self.techniques
+
+    def _link(self, text: _Appended, head: Any, op: str, right: Any) -> Any:
+        """One link of an operator chain: `+` onto a string being built is kept as a piece (the
+        pieces are joined once, not copied per link); any other operator applies now."""
+        if op == "+" and text.continues(head):
+            text.append(self, head, right)
+            return head
+        head = binary(self, text.joined(head), op, right)
+        text.clear()
+        self._check_size(head)
+        return head
 
     def _binary_chain(self, node: Node) -> Any:
         """`a + b + c ...` is a left-leaning spine: walk it without recursing per operator."""
@@ -570,12 +576,7 @@ class Evaluator:
                 raise EvalLimit(f"more than {self.max_steps} evaluation steps")
             op = self._op(link.children[1])
             right = self.eval(link.children[2])
-            if op == "+" and text.continues(head):
-                text.append(self, head, right)
-            else:
-                head = binary(self, text.joined(head), op, right)
-                text.clear()
-                self._check_size(head)
+            head = self._link(text, head, op, right)
         return text.joined(head)
 
     def _range(self, start_node: Node, end_node: Node) -> list[int]:
