@@ -75,10 +75,25 @@ def _exit_when_ready(sentinel: int) -> None:
 
 def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
     # Ctrl-C on a terminal reaches the whole process group; the parent stops the pool itself.
+    # The worker was spawned with SIGINT blocked (`_submit`): ignore it, then unblock it, which
+    # drops a Ctrl-C that came while the worker was still importing.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     exit_with_parent()
     if initializer is not None:
         initializer(*initargs)
+
+
+def _submit(pool: ProcessPoolExecutor, task: Callable[[T], R], item: T) -> Future[R]:
+    """`pool.submit`, with SIGINT blocked while it runs. The pool spawns a worker inside a submit
+    when it needs one; the new process inherits the block, so a Ctrl-C during its start-up
+    (seconds of imports on a loaded machine, before `_start_worker` can ignore SIGINT) cannot
+    raise in it and print a traceback. Here the signal stays pending and is raised right after."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(task, item)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 def ordered_map(task: Callable[[T], R], items: Iterable[T], *, workers: int,
@@ -109,7 +124,7 @@ def ordered_map(task: Callable[[T], R], items: Iterable[T], *, workers: int,
                 if item is _END:
                     exhausted = True
                     break
-                pending.append(pool.submit(task, item))  # type: ignore[arg-type]
+                pending.append(_submit(pool, task, item))
             if not pending:
                 break
             yield pending.popleft().result()

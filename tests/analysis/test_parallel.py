@@ -85,3 +85,21 @@ def test_workers_end_by_themselves_when_the_parent_is_killed() -> None:
         "from tests.analysis.test_parallel import pause\n"
         "for pid in ordered_map(pause, [0, 600, 600, 600], workers=2):\n"
         "    print(pid, flush=True)\n")
+
+
+def sigint_disposition(_: int) -> tuple[bool, bool]:
+    """(ignored, blocked) for SIGINT in the process that runs this."""
+    import signal
+
+    return (signal.getsignal(signal.SIGINT) is signal.SIG_IGN,
+            signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, set()))
+
+
+def test_workers_ignore_ctrl_c_and_the_parent_still_receives_it() -> None:
+    import signal
+
+    # Workers are spawned with SIGINT blocked (a Ctrl-C while they import must not raise in
+    # them); once started they ignore it and no longer block it. The parent's mask is as it was.
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, set())
+    assert set(ordered_map(sigint_disposition, range(4), workers=2)) == {(True, False)}
+    assert signal.pthread_sigmask(signal.SIG_BLOCK, set()) == before
