@@ -32,6 +32,7 @@ from inspector.activity import (
     read_records,
     to_ocsf,
 )
+from inspector.cli.lines import echo_line
 from inspector.cli.scan_cmd import EXIT_CLEAN, EXIT_ERROR, EXIT_FLAGGED, ScanTarget, expand_targets
 from inspector.config import ConfigError
 from inspector.config import Settings
@@ -119,7 +120,7 @@ class _Output:
     def alert(self, alert: ActivityAlert) -> None:
         self.alerts += 1
         body = to_ocsf(alert) if self.fmt == "ocsf" else alert.model_dump(mode="json")
-        click.echo(json.dumps(body, ensure_ascii=False))
+        echo_line(json.dumps(body, ensure_ascii=False))
 
     def error(self, error: RecordError) -> None:
         self.errors += 1

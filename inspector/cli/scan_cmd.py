@@ -15,6 +15,7 @@ from pathlib import Path
 
 import click
 
+from inspector.cli.lines import echo_line
 from inspector.cli.report import render_verdict
 from inspector.config import Settings
 from inspector.extensions import detect_input
@@ -133,11 +134,11 @@ async def _scan_one(inspector: Inspector, job: ScanJob) -> ScanResult:
 def _emit(result: ScanResult, as_json: bool) -> None:
     if as_json:
         if result.line is not None:
-            click.echo(result.line)
+            echo_line(result.line)
         else:
             assert result.error is not None
             kind, detail = result.error
-            click.echo(json.dumps({"input": result.name, "error": {"kind": kind, "detail": detail}}))
+            echo_line(json.dumps({"input": result.name, "error": {"kind": kind, "detail": detail}}))
         return
     if result.verdict is not None:
         render_verdict(result.verdict)
