@@ -178,12 +178,16 @@ def test_standard_input_is_read_by_the_parent_and_scanned_by_a_worker(inputs: di
     assert [r["input"] for r in lines(result.stdout)] == [str(inputs["good"]), "-"]
 
 
-def _start_scan(folder: Path, *more: str) -> subprocess.Popen[str]:
+def _start_scan(folder: Path, *more: str) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INSPECTOR_")}
     env["INSPECTOR_FETCH"] = "false"
     command = [str(BIN), "scan", "--json", "--workers", "2", str(folder), *more]
+    # Unbuffered pipes: the first line is read byte by byte and communicate() reads the rest from
+    # the descriptor, so nothing read ahead into a buffer is skipped (a buffered readline() took
+    # part of the second line with it, which then looked torn).
     return subprocess.Popen([sys.executable, "-c", _INTERRUPTIBLE, *command], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0, env=env,
+                            start_new_session=True)
 
 
 # The scan runs with SIGINT at its default, as a terminal's foreground job has it. A suite started
@@ -204,10 +208,15 @@ def clean_folder(tmp_path: Path) -> Path:
     return folder
 
 
-def _workers_once_scanning(scan: subprocess.Popen[str]) -> set[int]:
+def _workers_once_scanning(scan: subprocess.Popen[bytes]) -> set[int]:
     assert scan.stdout is not None
-    first = scan.stdout.readline()  # a worker has analysed something: the pool is up
-    assert first, scan.stderr.read() if scan.stderr else ""
+    first = b""
+    while not first.endswith(b"\n"):  # a worker has analysed something: the pool is up
+        byte = os.read(scan.stdout.fileno(), 1)
+        if not byte:
+            break
+        first += byte
+    assert first, scan.stderr.read() if scan.stderr else b""
     workers = children(scan.pid)
     assert len(workers) >= 2
     return workers
@@ -219,7 +228,8 @@ def test_ctrl_c_stops_the_workers_and_leaves_no_process(clean_folder: Path) -> N
     scan = _start_scan(clean_folder, "-")
     workers = _workers_once_scanning(scan)
     os.killpg(scan.pid, signal.SIGINT)  # what a terminal does: the whole process group
-    out, err = scan.communicate(timeout=GIVE_UP_S)
+    output, errors = scan.communicate(timeout=GIVE_UP_S)
+    out, err = output.decode(), errors.decode()
     assert scan.returncode == 1  # interrupted (every input finished would be 0)
     assert "-" not in [line["input"] for line in lines(out)]  # standard input was never finished
     assert "Traceback" not in err
@@ -233,5 +243,5 @@ def test_a_closed_pipe_stops_the_workers_and_leaves_no_process(clean_folder: Pat
     scan.stdout.close()  # `| head -1`
     scan.wait(timeout=GIVE_UP_S)
     assert scan.returncode != 0
-    assert scan.stderr is not None and "Traceback" not in scan.stderr.read()
+    assert scan.stderr is not None and b"Traceback" not in scan.stderr.read()
     until_gone(workers)
