@@ -88,6 +88,7 @@ class Settings(BaseSettings):
     activity_max_record_bytes: int = Field(default=1024 * 1024, ge=1024, description="largest activity-log record ingested")
     activity_max_batch_records: int = Field(default=10_000_000, ge=1, description="records read from one ingest batch")
     activity_reorder_s: int = Field(default=3600, ge=0, le=7 * 86400, description="records are held this long (event time) so late ones are judged in order")
+    activity_max_held_records: int = Field(default=10_000, ge=1, le=10_000_000, description="records a stream holds back for reordering per subscription; past it the oldest are judged early, in event order (counted as released_early)")
     activity_release_idle_s: float = Field(default=3600, ge=0, description="records held back for reordering are judged once their subscription has sent nothing for this long (wall clock; 0: only on a flush)")
     activity_max_lateness_s: int = Field(default=2 * 86400, ge=3600, description="records older than a subscription's newest event minus this are not ingested")
     activity_retention_days: int = Field(default=90, ge=1, description="activity history kept, in days of event time")

@@ -16,6 +16,11 @@ batch, in this process or another, picks it up; a crash between batches loses no
 judges nothing twice. Either mode first takes up what earlier streaming batches held for the
 subscriptions it touches; a batch, or `finish(flush=True)`, judges it all.
 
+A stream holds at most `max_held_records` per subscription: past it the oldest are judged at
+once, in event order, and counted (`released_early`), so a flood inside one reorder window cannot
+grow the stored buffer, or the rewrite of it each batch, without bound. Only a record later than
+those judged early can then be judged out of order.
+
 Once. A record id seen before (eventDataId, or the digest of correlation id, operation, status
 and time) is skipped; an operation (its start and end records) is counted once; an alert is
 stored once under its dedupe key (`inspector/store/activity.py`), so a replay raises nothing new.
@@ -64,6 +69,7 @@ class IngestReport:
     too_late: int = 0
     inspected: int = 0
     held: int = 0  # records still held back for reordering when the run ended (streaming)
+    released_early: int = 0  # judged before the reorder window passed them: their subscription held too many
     errors: list[RecordError] = field(default_factory=list)
     alerts: list[ActivityAlert] = field(default_factory=list)
 
@@ -140,9 +146,18 @@ class Ingestor:
             return
         release = self._newest[lane] - self.limits.reorder
         while heap and (everything or heap[0][0] <= release):
-            record = heapq.heappop(heap)[2]
-            self._held_ids.discard((record.subscription_id.casefold(), record.record_id))
-            await self._judge(record)
+            await self._judge(self._pop(heap))
+        # A stream's lane is one subscription, its buffer stored between batches: past the cap the
+        # oldest are judged now, still in event order; only a record later than these loses its place.
+        # (A batch's single lane is bounded by the batch itself, max_batch_records.)
+        while self.streaming and len(heap) > self.limits.max_held_records:
+            self.report.released_early += 1
+            await self._judge(self._pop(heap))
+
+    def _pop(self, heap: list[tuple[datetime, int, ActivityRecord]]) -> ActivityRecord:
+        record = heapq.heappop(heap)[2]
+        self._held_ids.discard((record.subscription_id.casefold(), record.record_id))
+        return record
 
     @property
     def held(self) -> int:

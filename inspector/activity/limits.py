@@ -15,6 +15,9 @@ class ActivityLimits:
     max_record_bytes: int = 1024 * 1024
     max_batch_records: int = 10_000_000
     reorder: timedelta = timedelta(hours=1)
+    # A stream's reorder buffer, per subscription: a flood inside one reorder window must not grow
+    # the stored held records (and the rewrite of them each batch) without bound.
+    max_held_records: int = 10_000
     max_lateness: timedelta = timedelta(days=2)
     retention: timedelta = timedelta(days=90)
     lookback: timedelta = timedelta(days=14)
@@ -33,6 +36,7 @@ class ActivityLimits:
             max_record_bytes=settings.activity_max_record_bytes,
             max_batch_records=settings.activity_max_batch_records,
             reorder=timedelta(seconds=settings.activity_reorder_s),
+            max_held_records=settings.activity_max_held_records,
             max_lateness=timedelta(seconds=settings.activity_max_lateness_s),
             retention=timedelta(days=settings.activity_retention_days),
             lookback=timedelta(days=settings.activity_lookback_days),

@@ -62,6 +62,9 @@ class IngestResult(BaseModel):
     inspected: int
     held: int = Field(description="records of these subscriptions still held back for reordering, judged by a later"
                                   " batch or ?flush=true")
+    released_early: int = Field(default=0, description="records judged before the reorder window passed them,"
+                                " because their subscription held more than INSPECTOR_ACTIVITY_MAX_HELD_RECORDS;"
+                                " a record later than these may be judged out of order")
     errors: list[IngestError]
     alerts: list[dict[str, Any]] = Field(description="ActivityAlert, or OCSF Detection Finding with ?format=ocsf")
 
@@ -138,7 +141,7 @@ async def ingest_activity(request: web.Request) -> web.Response:
     log_fields(request)["alerts"] = len(report.alerts)
     return _json_response(IngestResult(
         records=report.records, judged=report.judged, duplicates=report.duplicates, too_late=report.too_late,
-        inspected=report.inspected, held=report.held, errors=[IngestError(position=e.position, detail=e.detail) for e in report.errors],
+        inspected=report.inspected, held=report.held, released_early=report.released_early, errors=[IngestError(position=e.position, detail=e.detail) for e in report.errors],
         alerts=[to_ocsf(a) if fmt == "ocsf" else a.model_dump(mode="json") for a in report.alerts]))
 
 

@@ -261,7 +261,9 @@ PATHS: dict[str, dict[str, dict[str, Any]]] = {
             "Every new alert is also an `alert.raised` event (GET /v1/events, webhook, JSON Lines file). "
             "Batches are a stream: records are judged in event-time order once their subscription's newest "
             "event time is the reorder window (1 hour) past them; until then they are held back in the store "
-            "(`held` in the answer) and judged by a later batch, or by `?flush=true`.",
+            "(`held` in the answer) and judged by a later batch, or by `?flush=true`. A subscription holds at most "
+            "INSPECTOR_ACTIVITY_MAX_HELD_RECORDS (10,000): past it the oldest are judged at once, in event order, "
+            "and counted in `released_early`.",
             "security": _SECURED,
             "parameters": [_ALERT_FORMAT, _FLUSH, _REQUEST_ID],
             "requestBody": {"required": True, "content": {"application/json": {"schema": _ACTIVITY_BATCH},

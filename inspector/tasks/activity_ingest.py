@@ -80,6 +80,7 @@ class IngestTaskResult:
     too_late: int
     held: int
     alerts: list[str]
+    released_early: int = 0  # judged before the reorder window passed them (see engine.py)
 
 
 async def ingest_serialised(store: Store, subscription_id: str, records: list[ActivityRecord],
@@ -100,7 +101,7 @@ async def ingest_serialised(store: Store, subscription_id: str, records: list[Ac
         await ingestor.prune_store()
     report = ingestor.report
     return IngestTaskResult(subscription_id, report.records, report.judged, report.duplicates, report.too_late,
-                            report.held, [a.id for a in report.alerts])
+                            report.held, [a.id for a in report.alerts], report.released_early)
 
 
 def ingest_in_worker(state: WorkerState, subscription_id: str, encoded: list[dict[str, Any]],

@@ -245,6 +245,16 @@ async def test_small_late_batches_then_a_flush_raise_what_one_batch_raises(tmp_p
         assert await _stored(svc) == expected
 
 
+async def test_a_subscription_holds_at_most_the_configured_records_and_the_answer_counts_the_rest(tmp_path: Path):
+    flood = [run_command(vm(f"vm-{i:02d}"), T0 + timedelta(seconds=30 * i)) for i in range(25)]  # one reorder window
+    async with start_service(tmp_path, activity_inspect_bodies=False, activity_max_held_records=10) as svc:
+        status, _, first = await svc.call("POST", "/v1/activity", key="detector", json_body=flood[:15])
+        assert status == 200 and (first["held"], first["released_early"], first["judged"]) == (10, 5, 5)
+        status, _, second = await svc.call("POST", "/v1/activity", key="detector", json_body=flood[15:])
+        assert status == 200 and (second["held"], second["released_early"], second["judged"]) == (10, 10, 10)
+        assert len(await svc.store.activity.held(SUB.casefold())) == 10
+
+
 async def test_a_record_later_than_max_lateness_is_counted_too_late(service: Service):
     records = _attack()
     await service.call("POST", "/v1/activity", key="detector", json_body=records[-20:])

@@ -287,3 +287,44 @@ async def test_a_duplicate_of_a_held_record_is_not_held_twice(backend: Backend, 
         again = await ingest(records[-3:], store.activity, LIMITS, streaming=True)
         assert first.held == again.held == 3 and again.duplicates == 3
         assert len(await store.activity.held(SUB_ID)) == 3
+
+
+def _flood(count: int) -> list[ActivityRecord]:
+    """`count` Run Commands, a minute apart at most, all inside one reorder window."""
+    from tests.activity.builders import T0, run_command, vm
+
+    raw = [run_command(vm(f"vm-{i:03d}"), T0 + timedelta(seconds=20 * i)) for i in range(count)]
+    return [r for r in records_of(raw, LIMITS, "test") if isinstance(r, ActivityRecord)]
+
+
+async def test_a_flood_inside_one_reorder_window_holds_at_most_the_cap_judging_the_oldest_early(
+        backend: Backend, tmp_path: Path):
+    cap = 6
+    limits = ActivityLimits(inspect_bodies=False, max_held_records=cap)
+    records = _flood(40)
+    assert records[-1].event_time - records[0].event_time < limits.reorder, "no record is due by time alone"
+    async with temporary_store(backend, tmp_path) as store:
+        released_early = 0
+        for start in range(0, len(records), 5):
+            report = await ingest(records[start:start + 5], store.activity, limits, streaming=True)
+            stored = await store.activity.held(SUB_ID)
+            assert report.held == len(stored) <= cap
+            released_early += report.released_early
+            assert report.judged == report.released_early
+        assert released_early == len(records) - cap
+        # The newest are the ones still held; everything older was judged, in event order.
+        assert sorted(row.record_id for row in stored) == sorted(r.record_id for r in records[-cap:])
+        flushed = await ingest([], store.activity, limits, streaming=True, flush=True)
+        assert (flushed.judged, flushed.released_early, flushed.held) == (cap, 0, 0)
+        again = await ingest(records, store.activity, limits, streaming=True, flush=True)
+        assert again.judged == 0 and again.duplicates == len(records)
+
+
+async def test_a_late_record_behind_records_judged_early_is_still_judged_once(backend: Backend, tmp_path: Path):
+    limits = ActivityLimits(inspect_bodies=False, max_held_records=3)
+    records = _flood(10)
+    async with temporary_store(backend, tmp_path) as store:
+        first = await ingest(records[1:], store.activity, limits, streaming=True)
+        assert (first.released_early, first.held) == (6, 3)
+        late = await ingest(records[:1], store.activity, limits, streaming=True, flush=True)
+        assert (late.judged, late.too_late, late.duplicates) == (4, 0, 0)

@@ -92,6 +92,13 @@ async def test_a_task_refuses_records_of_another_subscription(tmp_path: Path):
             await ingest_serialised(store, OTHER_SUB, _records([run_command(vm("vm-01"), ATTACK)]), LIMITS, None)
 
 
+async def test_a_streaming_task_reports_the_records_its_subscription_could_not_hold(tmp_path: Path):
+    limits = ActivityLimits(inspect_bodies=False, max_held_records=4)
+    async with temporary_store("sqlite", tmp_path) as store:
+        result = await ingest_serialised(store, SUB, _records(_fan_out()), limits, None, streaming=True)
+    assert (result.records, result.held, result.released_early, result.judged) == (20, 4, 16, 16)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> Backend:
     if request.param == "postgres" and (reason := postgres_unreachable_reason()):
