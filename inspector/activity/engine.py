@@ -41,6 +41,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from inspector.activity.alerts import ActivityAlert, Entity, iso
 from inspector.activity.catalog import ALERT_INFO
@@ -51,7 +52,7 @@ from inspector.activity.operations import Action, Family, Operation, classify
 from inspector.activity.records import ActivityRecord, RecordError
 from inspector.activity.state import load_history, to_changes
 from inspector.redact import redact_text
-from inspector.store.activity import ActivityRepository, AlertRow, HeldRow
+from inspector.store.activity import ActivityRepository, AlertRow, HeldChanges, HeldRow
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,10 @@ log = logging.getLogger(__name__)
 PayloadInspector = Callable[[ActivityRecord], Awaitable[Inspected | None]]
 _VERDICT_CACHE = 4096
 _MAX_VALUE = 512  # dimension values are cut here (stored keys stay bounded)
+# A record held back: (event time, arrival seq, subscription, record id, the record). One read back
+# from the store stays as stored (a dict) until judged: a buffer of thousands is not validated again
+# on each batch only to be stored again.
+_Held = tuple[datetime, int, str, str, "ActivityRecord | dict[str, Any]"]
 
 
 @dataclass
@@ -89,9 +94,13 @@ class Ingestor:
         self.report = IngestReport()
         self._histories: dict[str, SubscriptionHistory] = {}
         # Reorder buffers by lane: one lane per subscription when streaming, one for the whole batch otherwise.
-        self._held: dict[str, list[tuple[datetime, int, ActivityRecord]]] = {}
+        self._held: dict[str, list[_Held]] = {}
         self._held_ids: set[tuple[str, str]] = set()  # (subscription, record id): a duplicate is not held twice
         self._taken_up: set[str] = set()  # subscriptions whose stored held records are in the buffers
+        # What activity_held holds per subscription taken up (as of the last save), and the next
+        # stored seq: a save writes only the difference, not the whole buffer again.
+        self._stored: dict[str, set[str]] = {}
+        self._next_stored_seq: dict[str, int] = {}
         self._seq = itertools.count()
         self._newest: dict[str, datetime] = {}  # watermark per lane
         self._pending: dict[str, tuple[ActivityAlert, Draft]] = {}  # alerts raised since the last save, by group
@@ -123,8 +132,15 @@ class Ingestor:
         lane = self._lane(sub)
         if self.streaming and history.newest is not None:
             self._advance(lane, history.newest)
-        for row in await self.repository.held(sub):
-            self._hold(sub, ActivityRecord.model_validate(row.record))
+        stored = await self.repository.held(sub)
+        self._stored[sub] = {row.record_id for row in stored}
+        self._next_stored_seq[sub] = max((row.seq for row in stored), default=-1) + 1
+        if stored:  # read back as stored, validated only when judged
+            heap = self._held.setdefault(lane, [])
+            heap.extend((row.event_time, next(self._seq), sub, row.record_id, row.record) for row in stored)
+            heapq.heapify(heap)
+            self._held_ids.update((sub, row.record_id) for row in stored)
+            self._advance(lane, stored[-1].event_time)  # they come in event-time order
 
     def _lane(self, subscription_id: str) -> str:
         return subscription_id if self.streaming else ""
@@ -136,9 +152,10 @@ class Ingestor:
 
     def _hold(self, sub: str, record: ActivityRecord) -> None:
         lane = self._lane(sub)
-        heapq.heappush(self._held.setdefault(lane, []), (record.event_time, next(self._seq), record))
+        at = record.event_time
+        heapq.heappush(self._held.setdefault(lane, []), (at, next(self._seq), sub, record.record_id, record))
         self._held_ids.add((sub, record.record_id))
-        self._advance(lane, record.event_time)
+        self._advance(lane, at)
 
     async def _release(self, lane: str, *, everything: bool = False) -> None:
         heap = self._held.get(lane)
@@ -154,10 +171,10 @@ class Ingestor:
             self.report.released_early += 1
             await self._judge(self._pop(heap))
 
-    def _pop(self, heap: list[tuple[datetime, int, ActivityRecord]]) -> ActivityRecord:
-        record = heapq.heappop(heap)[2]
-        self._held_ids.discard((record.subscription_id.casefold(), record.record_id))
-        return record
+    def _pop(self, heap: list[_Held]) -> ActivityRecord:
+        _, _, sub, record_id, record = heapq.heappop(heap)
+        self._held_ids.discard((sub, record_id))
+        return record if isinstance(record, ActivityRecord) else ActivityRecord.model_validate(record)
 
     @property
     def held(self) -> int:
@@ -190,7 +207,9 @@ class Ingestor:
                          alert_type=a.alert_type, severity=a.severity, start_time=_parse(a.start_time),
                          end_time=_parse(a.end_time), body=a.model_dump(mode="json"))
                 for a, draft in self._pending.values()]
-        inserted = await self.repository.save(changes, rows, self._held_rows())
+        held, still = self._held_changes()
+        inserted = await self.repository.save(changes, rows, held)
+        self._stored.update(still)
         fresh = sorted((a for a in pending if a.id in inserted), key=lambda a: (a.start_time, a.alert_type))
         self._pending = {}
         for history in self._histories.values():
@@ -198,14 +217,23 @@ class Ingestor:
         self.report.alerts.extend(fresh)
         return fresh
 
-    def _held_rows(self) -> dict[str, list[HeldRow]]:
-        """What each subscription taken up still holds, to replace its stored held records."""
-        rows: dict[str, list[HeldRow]] = {sub: [] for sub in self._taken_up}
+    def _held_changes(self) -> tuple[dict[str, HeldChanges], dict[str, set[str]]]:
+        """For each subscription taken up, how its stored held records change (those judged
+        since the last save go, those held since come, in arrival order), and what it then holds."""
+        still: dict[str, set[str]] = {sub: set() for sub in self._taken_up}
+        added: dict[str, list[HeldRow]] = {sub: [] for sub in self._taken_up}
         for heap in self._held.values():
-            for at, _, record in sorted(heap, key=lambda entry: entry[:2]):
-                sub = record.subscription_id.casefold()
-                rows[sub].append(HeldRow(record.record_id, at, len(rows[sub]), record.model_dump(mode="json")))
-        return rows
+            for at, _, sub, record_id, record in sorted(heap, key=lambda entry: entry[:2]):
+                still[sub].add(record_id)
+                if record_id not in self._stored[sub]:
+                    assert isinstance(record, ActivityRecord)  # what was read back is stored
+                    seq = self._next_stored_seq[sub]
+                    self._next_stored_seq[sub] = seq + 1
+                    added[sub].append(HeldRow(record_id, at, seq, record.model_dump(mode="json")))
+        changes = {sub: HeldChanges(removed=sorted(self._stored[sub] - still[sub]), added=added[sub],
+                                    holds=bool(still[sub]))
+                   for sub in self._taken_up}
+        return changes, still
 
     async def prune_store(self) -> None:
         """Apply retention to the stored history of every subscription this run touched."""

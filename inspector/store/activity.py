@@ -86,6 +86,16 @@ class ActivityChanges:
 
 
 @dataclass(frozen=True)
+class HeldChanges:
+    """How a subscription's held records change in one save: `removed` (record ids judged since
+    the last save), `added` (records held back since), `holds`: it still holds some."""
+
+    removed: list[str]
+    added: list[HeldRow]
+    holds: bool
+
+
+@dataclass(frozen=True)
 class HeldRow:
     """A record held back for reordering until its subscription's newest event time is far
     enough past it: `seq` is its arrival order among records of the same event time, `record`
@@ -234,6 +244,17 @@ class ActivityRepository:
             snap.alert_keys = [tuple(r) for r in await conn.execute(keys)]  # type: ignore[misc]
         return snap
 
+    async def _change_held(self, conn: Any, sub: str, change: HeldChanges, received_at: datetime) -> None:
+        table = activity_held
+        for removed in _chunks(change.removed):
+            await conn.execute(table.delete().where(table.c.subscription_id == sub, table.c.record_id.in_(removed)))
+        for chunk in _chunks([{"subscription_id": sub, "record_id": r.record_id, "event_time": r.event_time,
+                               "seq": r.seq, "record": r.record, "received_at": received_at}
+                              for r in change.added]):
+            await conn.execute(self.database.insert(table), chunk)
+        if change.holds and not change.added:  # a save that held nothing new still marks the stream alive
+            await conn.execute(table.update().where(table.c.subscription_id == sub).values(received_at=received_at))
+
     async def held(self, subscription_id: str) -> list[HeldRow]:
         """The records held back for a subscription (casefolded id), in judging order."""
         table = activity_held
@@ -262,24 +283,19 @@ class ActivityRepository:
             return [r[0] for r in rows]
 
     async def save(self, changes: list[ActivityChanges], alerts: list[AlertRow],
-                   held: dict[str, list[HeldRow]] | None = None) -> set[str]:
+                   held: dict[str, HeldChanges] | None = None) -> set[str]:
         """Write every subscription's changes and the alerts in one transaction; the ids of the
         alerts that were new (an alert already stored under its dedupe key is not new).
-        `held` replaces the held-back records of each subscription it names, in the same
-        transaction: a crash keeps both the history and what was still held, or neither. They
-        are stamped with the wall time of this save (`idle_held_subscriptions`)."""
+        `held` changes the held-back records of each subscription it names, in the same
+        transaction: a crash keeps both the history and what was still held, or neither. A
+        subscription that still holds records has its newest save time (the wall time of this
+        one) on them (`idle_held_subscriptions`)."""
         ins = self.database.insert
         inserted: set[str] = set()
         received_at = utcnow()
         async with self.database.write() as conn:
-            for sub, rows in (held or {}).items():
-                await conn.execute(activity_held.delete().where(activity_held.c.subscription_id == sub))
-                if rows:
-                    for chunk in _chunks([{"subscription_id": sub, "record_id": r.record_id,
-                                           "event_time": r.event_time, "seq": r.seq, "record": r.record,
-                                           "received_at": received_at}
-                                          for r in rows]):
-                        await conn.execute(ins(activity_held), chunk)
+            for sub, change in (held or {}).items():
+                await self._change_held(conn, sub, change, received_at)
             for ch in changes:
                 sub = ch.subscription_id
                 stmt = ins(activity_subscriptions)

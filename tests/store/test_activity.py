@@ -14,7 +14,7 @@ from inspector.store import Store
 from inspector.store.activity import ActivityChanges, AlertRow, advisory_key
 from inspector.store.schema import (
     activity_daily, activity_extensions, activity_held, activity_operations, activity_record_ids, activity_seen,
-    activity_subscriptions, activity_vms,
+    activity_subscriptions, activity_vms, utcnow,
 )
 from inspector.store.testing import Backend, temporary_store
 from tests.activity.builders import SUB
@@ -328,3 +328,36 @@ async def test_a_late_record_behind_records_judged_early_is_still_judged_once(ba
         assert (first.released_early, first.held) == (6, 3)
         late = await ingest(records[:1], store.activity, limits, streaming=True, flush=True)
         assert (late.judged, late.too_late, late.duplicates) == (4, 0, 0)
+
+
+async def _held_rows(store: Store) -> dict[str, dict[str, object]]:
+    async with store.database.read() as conn:
+        return {row.record_id: dict(row._mapping) for row in await conn.execute(sa.select(activity_held))}
+
+
+async def test_each_save_changes_only_the_held_records_judged_or_held_since_the_last(
+        backend: Backend, tmp_path: Path):
+    records = _flood(12)
+    async with temporary_store(backend, tmp_path) as store:
+        await ingest(records[:6], store.activity, LIMITS, streaming=True)
+        before = await _held_rows(store)
+        limits = ActivityLimits(inspect_bodies=False, max_held_records=8)
+        report = await ingest(records[6:], store.activity, limits, streaming=True)
+        after = await _held_rows(store)
+        judged_early = {r.record_id for r in records[:4]}
+        assert report.released_early == 4 and set(after) == {r.record_id for r in records[4:]}
+        # The two still held from the first batch are the rows it stored, untouched; the new ones follow them.
+        assert all(after[key] == before[key] for key in set(before) - judged_early)
+        assert min(after[r.record_id]["seq"] for r in records[6:]) > max(row["seq"] for row in before.values())
+
+
+async def test_a_save_that_holds_nothing_new_still_marks_its_subscription_as_sending(
+        backend: Backend, tmp_path: Path):
+    records = _flood(3)
+    async with temporary_store(backend, tmp_path) as store:
+        await ingest(records, store.activity, LIMITS, streaming=True)
+        stamped = utcnow()
+        assert await store.activity.idle_held_subscriptions(stamped + timedelta(seconds=1)) == [SUB_ID]
+        again = await ingest(records[:1], store.activity, LIMITS, streaming=True)  # a duplicate only
+        assert again.duplicates == 1 and again.held == 3
+        assert await store.activity.idle_held_subscriptions(stamped) == []
