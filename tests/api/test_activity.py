@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
@@ -16,6 +17,7 @@ from inspector.store.schema import (
     activity_daily, activity_extensions, activity_held, activity_operations, activity_record_ids, activity_seen,
     activity_subscriptions, activity_vms,
 )
+from inspector.store.testing import drop_schema, postgres_unreachable_reason, store_settings
 from tests.activity.builders import SUB, T0, routine, run_command, vm
 from tests.api.server import Service, start_service
 from tests.timing import until
@@ -253,6 +255,42 @@ async def test_a_subscription_holds_at_most_the_configured_records_and_the_answe
         status, _, second = await svc.call("POST", "/v1/activity", key="detector", json_body=flood[15:])
         assert status == 200 and (second["held"], second["released_early"], second["judged"]) == (10, 10, 10)
         assert len(await svc.store.activity.held(SUB.casefold())) == 10
+
+
+@pytest.mark.postgres
+async def test_two_replicas_on_one_postgresql_store_raise_an_alert_once_from_overlapping_batches(tmp_path: Path):
+    if reason := postgres_unreachable_reason():
+        pytest.skip(reason)
+    records = _attack()
+    history, attack = records[:-8], records[-8:]
+    one = store_settings("postgres", tmp_path / "one")
+    shared = store_settings("postgres", tmp_path / "a")
+    common = {"activity_inspect_bodies": False, "api_max_activity_records": 5000}
+    try:
+        async with start_service(tmp_path / "one", database_url=one.database_url,
+                                 database_schema=one.database_schema, **common) as svc:
+            await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=history)
+            await svc.call("POST", "/v1/activity?flush=true", key="detector", json_body=attack)
+            expected_tables = (await _stored(svc))[1]
+        place = {"database_url": shared.database_url, "database_schema": shared.database_schema, **common}
+        async with start_service(tmp_path / "a", **place) as a, start_service(tmp_path / "b", **place) as b:
+            await a.call("POST", "/v1/activity?flush=true", key="detector", json_body=history)
+            # Each replica gets an overlapping part of the fan-out at the same moment: they take
+            # turns on the subscription, so the second judges against what the first saved.
+            answers = await asyncio.gather(
+                a.call("POST", "/v1/activity?flush=true", key="detector", json_body=attack[:6]),
+                b.call("POST", "/v1/activity?flush=true", key="detector", json_body=attack[2:]))
+            assert [status for status, _, _ in answers] == [200, 200]
+            raised = [alert["alert_type"] for _, _, body in answers for alert in body["alerts"]]
+            assert raised == ["VM_RunCommandSuspiciousUsage"]
+            assert sum(body["judged"] for _, _, body in answers) == len(attack)
+            alerts, tables = await _stored(b)
+            assert [alert_type for _, alert_type, _ in alerts] == ["VM_RunCommandSuspiciousUsage"]
+            assert len(await _alert_events(a)) == 1
+            assert tables == expected_tables
+    finally:
+        await drop_schema(one)
+        await drop_schema(shared)
 
 
 async def test_a_record_later_than_max_lateness_is_counted_too_late(service: Service):
