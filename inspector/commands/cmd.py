@@ -39,6 +39,8 @@ _IF_HEAD = regex.compile(
     r'(?i)^if\s++(?:/i\s++)?(?:not\s++)?(?:(?:exist|defined|errorlevel|cmdextversion)\s++(?:"[^"]*"|\S++)'
     r'|(?:"[^"]*"|[^\s=]++)\s*+(?:==|\s(?:equ|neq|lss|leq|gtr|geq)\s)\s*+(?:"[^"]*"|\S++))\s++'
 )
+# The longest command before a `(` read whole to decide whether it is an `if` head.
+_BLOCK_HEAD_CHARS = 4096
 _FOR_DO = regex.compile(r"(?i)^for\s.*?\)\s*+do\s++")
 # cmd's internal commands: they run inside cmd.exe, no process of their own (`start` starts one,
 # whose program is its argument).
@@ -131,13 +133,23 @@ def _logical_lines(text: str) -> Iterator[tuple[str, int]]:
         yield "".join(pending), pending_start
 
 
-def _opens_block(before: str) -> bool:
-    """Whether a `(` after `before` (the command so far) opens a block of commands: at the start
-    of a command, after `else` / `do`, or after a complete `if` condition."""
-    head = before.strip().lower()
+def _opens_block(line: str, start: int, index: int) -> bool:
+    """Whether the `(` at `index` opens a block of commands, the command so far being
+    `line[start:index]`: at the start of a command, after `else` / `do`, or after a complete
+    `if` condition. Only the end of a long command is read (`_BLOCK_HEAD_CHARS`), so a line of
+    thousands of `(` costs linear time, not the command's length at each of them."""
+    end = index
+    while end > start and line[end - 1].isspace():  # runs before successive `(` never overlap
+        end -= 1
+    if end - start > _BLOCK_HEAD_CHARS:  # too long for an if head: only `... do (`, `... else (`, `) (`
+        return line[end - 8:end].lower().endswith((" do", " else", ")"))
+    head = line[start:end].lstrip().lower()
     if not head or head in ("else", "do") or head.endswith((" do", " else", ")")):
         return True
-    return head.startswith("if ") and _IF_HEAD.match(head + " ") is not None and _IF_HEAD.match(head + " ").end() >= len(head)
+    if not head.startswith("if "):
+        return False
+    condition = _IF_HEAD.match(head + " ")
+    return condition is not None and condition.end() >= len(head)
 
 
 def _split_commands(line: str) -> list[tuple[str, int]]:
@@ -155,7 +167,7 @@ def _split_commands(line: str) -> list[tuple[str, int]]:
             continue
         if char == '"':
             quoted = not quoted
-        elif not quoted and char == "(" and blocks < 64 and _opens_block(line[start:index]):
+        elif not quoted and char == "(" and blocks < 64 and _opens_block(line, start, index):
             pieces.append((line[start:index], start))
             blocks += 1
             index += 1

@@ -91,6 +91,13 @@ def test_a_block_opened_on_the_line_separates_its_commands() -> None:
     assert commands("echo (not a block)") == [("echo", ("(not", "a", "block)"))]
 
 
+def test_a_block_after_a_very_long_command_is_still_found_by_how_the_command_ends() -> None:
+    long_list = " ".join(f"f{i}.txt" for i in range(1000))  # past what is read whole for an if head
+    assert commands(f"for %%f in ({long_list}) do (del %%f)")[-1] == ("del", ("%%f",))
+    assert commands(f"echo {long_list} (not a block)")[0][0] == "echo"
+    assert len(commands(f"echo {long_list} (not a block)")) == 1
+
+
 def test_blocks_over_several_lines_give_their_inner_commands() -> None:
     text = 'if "%1"=="" (\n  net user\n) else (\n  net view\n)\nfor /f "tokens=1" %%a in (\'dir /b\') do (\n  echo %%a\n)'
     assert commands(text) == [("net", ("user",)), ("net", ("view",)), ("echo", ("%%a",))]
