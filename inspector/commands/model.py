@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Shell(StrEnum):
@@ -112,6 +113,9 @@ class Collector:
     budget: Budget
     nested: NestedExtractor | None = None
     regex_timeout_s: float = 0.1
+    # Syntax trees the payload's deobfuscation layer already parsed, by their exact source bytes
+    # (`inspector.deobfuscate.powershell.TREES_MEMO_KEY`): a script found there is not parsed again.
+    trees: dict[bytes, Any] | None = None
     commands: list[ExtractedCommand] = field(default_factory=list)
     stopped: bool = False  # the deadline ended the extraction early
 

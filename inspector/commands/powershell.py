@@ -210,7 +210,7 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
     """Add the commands of PowerShell `text` to `collector` (`base`: the outer command's span)."""
     source = text[:collector.budget.max_parse_chars].encode("utf-8", "surrogatepass")
     try:
-        tree = parse_powershell(source, collector.budget.deadline)
+        tree = parse_powershell(source, collector.budget.deadline, collector.trees)
     except (ValueError, RuntimeError):
         return
     _Walk(source, collector, base, depth).run(tree.root_node)

@@ -56,10 +56,28 @@ from inspector.redact import redact_head
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
 
 
-def parse_powershell(source: bytes, deadline: float | None = None) -> tree_sitter.Tree:
+# The `Payload.memo` key under which the layer leaves the trees it parsed, by their source bytes,
+# for the command extractor (`inspector.commands.commands_of`) to read the same text without
+# parsing it again.
+TREES_MEMO_KEY = "powershell_trees"
+
+
+def parse_powershell(source: bytes, deadline: float | None = None,
+                     parsed: dict[bytes, tree_sitter.Tree] | None = None) -> tree_sitter.Tree:
     """The syntax tree of a PowerShell script (UTF-8 bytes); shared with the command extractor.
-    Raises ValueError when the monotonic `deadline` passes first."""
-    return parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
+    Raises ValueError when the monotonic `deadline` passes first.
+
+    `parsed` holds trees already built for the same payload, keyed by their exact source: a
+    tree found there is returned as is (a finished parse of the same bytes is the same tree),
+    and a new one is added to it."""
+    if parsed is not None:
+        tree = parsed.get(source)
+        if tree is not None:
+            return tree
+    tree = parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
+    if parsed is not None:
+        parsed[source] = tree
+    return tree
 
 TECHNIQUE_HEURISTICS = {
     "invoke_expression": technique_heuristic(
@@ -764,7 +782,7 @@ class PowerShellLayer:
             return out.finish()
         source = text.encode("utf-8", "surrogatepass")
         try:
-            tree = parse_powershell(source)
+            tree = parse_powershell(source, parsed=payload.memo.setdefault(TREES_MEMO_KEY, {}))
         except (ValueError, RuntimeError) as exc:
             out.error(ErrorKind.DEOBFUSCATION_PARSE_FAILED, f"powershell: {type(exc).__name__}")
             return out.finish()
