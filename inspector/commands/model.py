@@ -54,8 +54,21 @@ class ExtractedCommand:
         return base_name(self.program)
 
 
+# Base names of the programs seen, by program: every rule of every command family asks
+# `ExtractedCommand.name`, millions of times over a large script, about a few hundred programs.
+# Bounded in entries and in the length of what is kept.
+_BASE_NAMES: dict[str, str] = {}
+_BASE_NAMES_MAX = 4096
+_BASE_NAME_KEPT_CHARS = 260
+
+
 def base_name(program: str) -> str:
-    return program.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _BASE_NAMES.get(program)
+    if name is None:
+        name = program.replace("\\", "/").rsplit("/", 1)[-1]
+        if len(program) <= _BASE_NAME_KEPT_CHARS and len(_BASE_NAMES) < _BASE_NAMES_MAX:
+            _BASE_NAMES[program] = name
+    return name
 
 
 def windows_program(written: str) -> str:

@@ -237,21 +237,32 @@ class _Walk:
                                    expression_steps=5_000)
 
     def run(self, root: Node) -> None:
+        collector = self.collector
+        if collector.full():
+            return
         stack: list[Node] = [root]
         visited = 0
-        while stack and not self.collector.full():
+        while stack:
             node = stack.pop()
             visited += 1
-            if visited % 256 == 1 and self.collector.budget.expired():
-                self.collector.stopped = True
+            if visited % 256 == 1 and collector.budget.expired():
+                collector.stopped = True
                 return
             kind = node.type
+            # Only the handlers add commands (nested scripts' included), so only after one can
+            # the collector have become full: asked there, not once per node.
             if kind == "assignment_expression":
                 self._assignment(node)
+                if collector.full():
+                    return
             elif kind == "command":
                 self._command(node)
+                if collector.full():
+                    return
             elif kind == "invokation_expression":
                 self._method_call(node)
+                if collector.full():
+                    return
             if node.child_count:
                 stack.extend(reversed(node.children))
 
