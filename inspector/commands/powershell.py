@@ -37,7 +37,7 @@ from inspector.commands.model import (
     windows_image,
     windows_program,
 )
-from inspector.deobfuscate.powershell import _LANGUAGE, parse_powershell
+from inspector.deobfuscate.powershell import LANGUAGE, parse_powershell
 from inspector.deobfuscate.ps_eval import Char, EvalLimit, Evaluator, NotConstant, norm_var
 
 # PowerShell's built-in aliases (Windows PowerShell 5.1, where curl and wget are aliases too).
@@ -221,20 +221,39 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
     _Walk(source, collector, base, depth).run(tree.root_node)
 
 
-# The node types the walk handles, found by tree-sitter in one pass in C. Its matches come in
-# document order, an enclosing node before what it holds: the order of a depth-first walk
-# visiting every node, which only the Python objects of the other ~90% of nodes cost more.
-_HANDLED = Query(_LANGUAGE, "(assignment_expression) @node (command) @node (invokation_expression) @node")
+# The node types the walk handles, found by tree-sitter in C rather than by visiting every
+# node from Python. A query's matches come in document order, an enclosing node before what it
+# holds: the order of a depth-first walk. tree-sitter's query cursor loses nodes deeper than
+# 65,535 levels (its per-match depth is 16 bits; a deep hostile nest is), so it only runs on
+# subtrees of at most `_QUERY_MAX_NODES` nodes, which cannot be that deep; the nodes above them
+# are walked here.
+_HANDLED_TYPES = frozenset({"assignment_expression", "command", "invokation_expression"})
+_HANDLED = Query(LANGUAGE, "(assignment_expression) @node (command) @node (invokation_expression) @node")
+_QUERY_MAX_NODES = 60_000
+
+
+def _query(node: Node) -> list[Node]:
+    if QueryCursor is not None:
+        matches = QueryCursor(_HANDLED).matches(node)
+    else:  # tree-sitter before 0.25: the query runs itself
+        matches = _HANDLED.matches(node)  # type: ignore[attr-defined]
+    return [captures["node"][0] for _, captures in matches]
 
 
 def handled_nodes(root: Node) -> list[Node]:
     """The assignment, command and method-call nodes under `root` (itself included), in the order a
     depth-first walk from `root` meets them."""
-    if QueryCursor is not None:
-        matches = QueryCursor(_HANDLED).matches(root)
-    else:  # tree-sitter before 0.25: the query runs itself
-        matches = _HANDLED.matches(root)  # type: ignore[attr-defined]
-    return [captures["node"][0] for _, captures in matches]
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.descendant_count <= _QUERY_MAX_NODES:
+            found.extend(_query(node))
+            continue
+        if node.type in _HANDLED_TYPES:
+            found.append(node)
+        stack.extend(reversed(node.children))
+    return found
 
 
 @dataclass
@@ -261,7 +280,10 @@ class _Walk:
         collector = self.collector
         if collector.full():
             return
-        for visited, node in enumerate(handled_nodes(root)):
+        if collector.budget.expired():
+            collector.stopped = True
+            return
+        for visited, node in enumerate(handled_nodes(root), 1):
             if visited % 64 == 0 and collector.budget.expired():
                 collector.stopped = True
                 return

@@ -54,6 +54,7 @@ from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
 _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
+LANGUAGE = _LANGUAGE  # the grammar, for the command extractor's query
 
 
 # The `Payload.memo` key under which the layer leaves the trees it parsed, by their source bytes,

@@ -158,3 +158,10 @@ def test_the_nodes_the_walk_handles_come_in_the_order_of_a_depth_first_walk() ->
     assert len(walked) > 10
     assert [(n.start_byte, n.end_byte, n.type) for n in handled_nodes(root)] == \
         [(n.start_byte, n.end_byte, n.type) for n in walked]
+
+
+def test_no_command_is_lost_however_deep_the_nesting() -> None:
+    # tree-sitter's query cursor drops nodes deeper than 65,535 levels; `& {` nests 8 levels.
+    found = extract_commands("& {" * 10_000 + "whoami" + "}" * 10_000, Shell.POWERSHELL, max_commands=10**7)
+    assert len(found) == 10_001
+    assert found[-1].program == "whoami"
