@@ -53,31 +53,24 @@ from inspector.deobfuscate.ps_eval import (
 from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
-_LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
-LANGUAGE = _LANGUAGE  # the grammar, for the command extractor's query
+LANGUAGE = _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())  # public: the command query
 
 
-# The `Payload.memo` key under which the layer leaves the trees it parsed, by their source bytes,
-# for the command extractor (`inspector.commands.commands_of`) to read the same text without
-# parsing it again.
+# `Payload.memo` key of the trees the layer parsed, by source bytes: the command extractor
+# (`inspector.commands.commands_of`) reads the same text from them instead of parsing again.
 TREES_MEMO_KEY = "powershell_trees"
 
 
 def parse_powershell(source: bytes, deadline: float | None = None,
                      parsed: dict[bytes, tree_sitter.Tree] | None = None) -> tree_sitter.Tree:
     """The syntax tree of a PowerShell script (UTF-8 bytes); shared with the command extractor.
-    Raises ValueError when the monotonic `deadline` passes first.
-
-    `parsed` holds trees already built for the same payload, keyed by their exact source: a
-    tree found there is returned as is (a finished parse of the same bytes is the same tree),
-    and a new one is added to it."""
-    if parsed is not None:
-        tree = parsed.get(source)
-        if tree is not None:
-            return tree
-    tree = parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
-    if parsed is not None:
-        parsed[source] = tree
+    Raises ValueError when the monotonic `deadline` passes first. A tree in `parsed` for the same
+    bytes is returned as is; a new one is added to it."""
+    tree = parsed.get(source) if parsed is not None else None
+    if tree is None:
+        tree = parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
+        if parsed is not None:
+            parsed[source] = tree
     return tree
 
 TECHNIQUE_HEURISTICS = {
