@@ -15,9 +15,11 @@ Detections then match programs and arguments, not raw lines (see docs/detection.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from inspector.commands import cmd, powershell, shell
 from inspector.commands.model import Budget, Collector, ExtractedCommand, Shell
+from inspector.deobfuscate.powershell import TREES_MEMO_KEY
 from inspector.model import ArtifactType
 from inspector.stage import Payload, ScanContext
 
@@ -35,12 +37,17 @@ _MEMO_KEY = "commands"
 
 def extract_commands(text: str, shell: Shell, *, deadline: float | None = None,
                      max_commands: int = DEFAULT_MAX_COMMANDS,
-                     max_parse_chars: int = DEFAULT_MAX_PARSE_CHARS) -> list[ExtractedCommand]:
+                     max_parse_chars: int = DEFAULT_MAX_PARSE_CHARS,
+                     trees: dict[bytes, Any] | None = None) -> list[ExtractedCommand]:
     """Every command `text` would run in `shell`, in order, nested shells' commands after their
     launcher; at most `max_commands`, only what was found before `deadline` (monotonic), and of
-    PowerShell and sh only the first `max_parse_chars` characters are parsed."""
+    PowerShell and sh only the first `max_parse_chars` characters are parsed.
+
+    `trees`: PowerShell syntax trees already parsed, by source bytes (the deobfuscation layer's,
+    see `commands_of`); a PowerShell script found there is read from that tree, and the trees
+    parsed here are added to it."""
     budget = Budget(max_commands=max_commands, deadline=deadline, max_parse_chars=max_parse_chars)
-    collector = Collector(budget, nested=_nested_script)
+    collector = Collector(budget, nested=_nested_script, trees=trees)
     _COLLECTORS[shell](text, collector)
     return collector.commands
 
@@ -77,7 +84,10 @@ def commands_of(payload: Payload, ctx: ScanContext) -> list[ExtractedCommand]:
     commands: list[ExtractedCommand] = []
     if language is not None and payload.text and not ctx.expired():
         # The extractor keeps time on the monotonic clock; the scan's own clock may be another one.
-        commands = extract_commands(payload.text, language, deadline=time.monotonic() + ctx.time_left())
+        # The PowerShell layer ran first and left its parse of this text in the memo: one parse.
+        trees = payload.memo.setdefault(TREES_MEMO_KEY, {}) if language is Shell.POWERSHELL else None
+        commands = extract_commands(payload.text, language, deadline=time.monotonic() + ctx.time_left(),
+                                    trees=trees)
     payload.memo[_MEMO_KEY] = commands
     return commands
 

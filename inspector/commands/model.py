@@ -6,6 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Shell(StrEnum):
@@ -53,8 +54,21 @@ class ExtractedCommand:
         return base_name(self.program)
 
 
+# Base names of the programs seen, by program: every rule of every command family asks
+# `ExtractedCommand.name`, millions of times over a large script, about a few hundred programs.
+# Bounded in entries and in the length of what is kept.
+_BASE_NAMES: dict[str, str] = {}
+_BASE_NAMES_MAX = 4096
+_BASE_NAME_KEPT_CHARS = 260
+
+
 def base_name(program: str) -> str:
-    return program.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _BASE_NAMES.get(program)
+    if name is None:
+        name = program.replace("\\", "/").rsplit("/", 1)[-1]
+        if len(program) <= _BASE_NAME_KEPT_CHARS and len(_BASE_NAMES) < _BASE_NAMES_MAX:
+            _BASE_NAMES[program] = name
+    return name
 
 
 def windows_program(written: str) -> str:
@@ -112,6 +126,9 @@ class Collector:
     budget: Budget
     nested: NestedExtractor | None = None
     regex_timeout_s: float = 0.1
+    # Syntax trees the payload's deobfuscation layer already parsed, by their exact source bytes
+    # (`inspector.deobfuscate.powershell.TREES_MEMO_KEY`): a script found there is not parsed again.
+    trees: dict[bytes, Any] | None = None
     commands: list[ExtractedCommand] = field(default_factory=list)
     stopped: bool = False  # the deadline ended the extraction early
 

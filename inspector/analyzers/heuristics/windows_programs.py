@@ -577,6 +577,23 @@ def _account_change(invocation: Invocation) -> tuple[str, str] | None:
     return None
 
 
+# The rules that may match a program, in `RULES` order, by program name: a rule naming other
+# programs never matches, so it is not asked (most rules name one or two programs). Bounded:
+# names past the bound are worked out per invocation, the same way.
+_RULES_OF_PROGRAM: dict[str, tuple[CommandRule, ...]] = {}
+_RULES_OF_PROGRAM_MAX = 4096
+
+
+def rules_for(name: str) -> tuple[CommandRule, ...]:
+    """The rules of `RULES`, in order, whose programs include `name` or who take any program."""
+    rules = _RULES_OF_PROGRAM.get(name)
+    if rules is None:
+        rules = tuple(rule for rule in RULES if rule.programs is None or name in rule.programs)
+        if len(_RULES_OF_PROGRAM) < _RULES_OF_PROGRAM_MAX:
+            _RULES_OF_PROGRAM[name] = rules
+    return rules
+
+
 def invocations(commands: list[ExtractedCommand]) -> list[Invocation]:
     return [i for i in (Invocation.of(c) for c in commands) if i is not None]
 
@@ -602,7 +619,7 @@ def windows_command_findings(view: TextView) -> list[Finding]:
         account = _account_change(invocation)
         if account is not None and account[1] == "add" and len(created) < 1000:
             created.add(account[0])
-        for rule in RULES:
+        for rule in rules_for(invocation.name):
             if rule.heuristic.id not in found or found[rule.heuristic.id][2] < 3:
                 if rule.matches(invocation) and not (
                         rule.heuristic is ACCOUNT_ACCESS_REMOVED and account is not None and bool(created)):

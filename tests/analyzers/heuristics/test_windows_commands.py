@@ -115,3 +115,11 @@ def test_a_burst_of_discovery_commands_is_suspicious_and_a_few_are_not() -> None
     burst = "whoami /all\nnet user\nnet localgroup administrators\nnltest /dclist:\nipconfig /all\nsysteminfo\nquser"
     assert "heur.windows.discovery_burst" in ids(burst, CMD)
     assert "heur.windows.discovery_burst" not in ids("whoami\nhostname\nipconfig /all", CMD)
+
+
+def test_the_argument_rules_asked_about_a_program_are_every_rule_that_could_match_it_in_order() -> None:
+    from inspector.analyzers.heuristics.windows_commands import ARGUMENT_RULES, argument_rules_for
+
+    for name in ("copy-item", "sdbinst", "rclone", "no-such-program"):
+        assert argument_rules_for(name) == tuple(r for r in ARGUMENT_RULES if r.programs is None or name in r.programs)
+    assert argument_rules_for("no-such-program") == tuple(r for r in ARGUMENT_RULES if r.programs is None)

@@ -215,3 +215,11 @@ def test_a_reg_add_only_the_command_family_judges_keeps_its_finding() -> None:
     found = ids(script, CMD)
     assert "heur.wincmd.registry_autostart" in found
     assert not any(f.startswith("heur.registry.") for f in found)
+
+
+def test_the_rules_asked_about_a_program_are_every_rule_that_could_match_it_in_order() -> None:
+    from inspector.analyzers.heuristics.windows_programs import RULES, rules_for
+
+    for name in ("net", "sc", "bcdedit", "powershell", "no-such-program"):
+        assert rules_for(name) == tuple(r for r in RULES if r.programs is None or name in r.programs)
+    assert rules_for("no-such-program") == tuple(r for r in RULES if r.programs is None)
