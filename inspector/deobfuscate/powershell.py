@@ -408,16 +408,20 @@ class _Walk:
     def _assignment(self, node: Node) -> bool:
         value_node = node.child_by_field_name("value") or node.children[-1]
         key = self.evaluator.assigned_name(node) or ""
+        adds = len(node.children) > 1 and self.text(node.children[1]) == "+="
+        before = self.evaluator.env.get(key, "") if adds else None
         result = self.value(node)  # evaluates the right side and records the variable
         if self.loop_variables and self._loop_variant(node, key):
             # `for ($i = 0; ...; $i++)`: 0 is only the first value; folding `'x{0}' -f $i` in the
             # body into 'x0' would be wrong (and makes a whole-script layer out of nothing).
             self.evaluator.env.pop(key, None)
         if result is None:
-            # The variable is no longer known; still look inside the right side.
-            self.evaluator.env.pop(key, None)
+            self.evaluator.env.pop(key, None)  # no longer known; still look inside the right side
             return False
         key_value = self.evaluator.env.get(key)
+        if adds:  # `$x += ...`: the right side is what was added, not the new whole
+            grew = isinstance(before, str) and isinstance(key_value, str) and key_value.startswith(before)
+            key_value = key_value[len(before):] if grew else None  # type: ignore[arg-type,index]
         _, techniques = result
         if isinstance(key_value, str) and _meaningful(techniques) and (
                 not techniques <= _WEAK or _assembles_words(self.text(value_node))):

@@ -136,6 +136,17 @@ def test_constant_folding_without_iex_rewrites_the_script_and_recovers_urls() ->
     assert "http://198.51.100.4/p.exe" in result.urls
 
 
+def test_a_string_grown_with_plus_equals_folds_each_addition_not_the_whole_value() -> None:
+    script = ("$c = 'Invoke-'\n"
+              "$c += 'Exp'+'ression'\n"
+              "$c += ' whoami'\n"
+              "& ([ScriptBlock]::Create($c))")
+    result = peel(script, PS)
+    rewritten = next(t for t in result.texts[1:] if "$c +=" in t)
+    assert "$c += 'Expression'" in rewritten  # what the line adds, not 'Invoke-Expression'
+    assert "Invoke-Expression whoami" in result.texts[-1]
+
+
 def test_base64_bytes_that_are_not_text_become_a_decoded_child() -> None:
     import base64
 
