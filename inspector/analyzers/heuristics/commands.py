@@ -223,12 +223,27 @@ def command_findings(view: TextView) -> list[Finding]:
                 if _public_ip_host(url):
                     note(DOWNLOAD_THEN_RUN_IP, command)
         download = downloaded_file(command)
-        if download is not None and len(downloads) < 10_000:
+        if download is not None and len(downloads) < 10_000 and not generic_download(*download):
             downloads[normalised_path(download[1])] = download[0]
     return found.findings(view)
 
 
+_BARE_VARIABLE = regex.compile(r"^\$\{?[\w:]{1,80}\}?$")
+
+
+def generic_download(url: str, target: str) -> bool:
+    """A download of which neither the source nor the file is known: both are variables the
+    script never sets (a helper function's parameters, `Get-File -Uri $Uri -Path $Path`). That
+    a later command starts a file held in a variable of the same name says nothing about what
+    was downloaded, so it does not make a download-and-run chain."""
+    url, target = url.strip().strip("'\""), target.strip().strip("'\"")
+    try:
+        return bool(_BARE_VARIABLE.match(url, timeout=0.05)) and bool(_BARE_VARIABLE.match(target, timeout=0.05))
+    except TimeoutError:
+        return False
+
+
 FAMILY = Family(name="commands", checks=(command_findings,))
 
-__all__ = ["FAMILY", "HEURISTICS", "command_findings", "downloaded_file", "hidden_launch", "normalised_path",
+__all__ = ["FAMILY", "HEURISTICS", "command_findings", "downloaded_file", "generic_download", "hidden_launch", "normalised_path",
            "run_key_value", "started_file", "starts_script_host"]

