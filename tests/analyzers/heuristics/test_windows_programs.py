@@ -58,6 +58,9 @@ def wincmd(name: str) -> str:
      wincmd("startup_folder_write")),
     ("copy /y c:\\windows\\system32\\cmd.exe c:\\windows\\system32\\utilman.exe", wincmd("accessibility_binary_replaced")),
     ("net user backup$ Pa55! /add", wincmd("hidden_account")),
+    ('echo y | C:\\tools\\plink.exe -batch -ssh -l root -pw Summer2024 esx01.example "vim-cmd vmsvc/getallvms"',
+     wincmd("ssh_password_inline")),
+    ("pscp.exe -pw hunter2 C:\\x\\a.zip admin@10.1.2.3:/tmp/", wincmd("ssh_password_inline")),
     ("net localgroup administrators helpdesk /add", wincmd("account_privileged")),
     ("copy %SystemRoot%\\System32\\certutil.exe %TEMP%\\c.tmp", wincmd("system_binary_copied")),
     ("copy c:\\windows\\system32\\cmd.exe c:\\users\\public\\svchost.exe", wincmd("system_binary_copied")),
@@ -215,3 +218,9 @@ def test_a_reg_add_only_the_command_family_judges_keeps_its_finding() -> None:
     found = ids(script, CMD)
     assert "heur.wincmd.registry_autostart" in found
     assert not any(f.startswith("heur.registry.") for f in found)
+
+
+def test_a_remote_shell_with_a_key_or_a_prompt_has_no_inline_password() -> None:
+    for script in ("plink.exe -batch -i C:\\keys\\deploy.ppk deploy@build01 uptime",
+                   "pscp -P 22 -i deploy.ppk build.zip deploy@build01:/srv/"):
+        assert wincmd("ssh_password_inline") not in ids(script, CMD)
