@@ -127,8 +127,9 @@ COM_HIJACK = _heuristic(
     "per-user COM object that takes precedence over the machine's.", 350, ("T1546.015",))
 PROFILER = _heuristic(
     "clr_profiler", "CLR profiler set through the environment",
-    "COR_PROFILER / COR_ENABLE_PROFILING / CORECLR_PROFILER set in the registry or the environment: every .NET "
-    "process loads the named DLL.", 350, ("T1574.012",))
+    "COR_PROFILER / COR_ENABLE_PROFILING / CORECLR_PROFILER (or DOTNET_STARTUP_HOOKS) set in the registry or the "
+    "environment ($env:, set, export): every .NET process started from there loads the named DLL or assembly.",
+    350, ("T1574.012",))
 SERVICE_IMAGE = _heuristic(
     "service_image_path", "Service ImagePath or ServiceDll changed in the registry",
     "A service's ImagePath, ServiceDll or FailureCommand written directly in the registry rather than through "
