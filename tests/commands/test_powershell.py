@@ -139,3 +139,11 @@ def test_an_encoded_command_is_decoded_and_its_commands_extracted() -> None:
 def test_unparsable_or_empty_text_yields_no_commands() -> None:
     assert extract_commands("", Shell.POWERSHELL) == []
     assert isinstance(extract_commands("{{{{ ((( '", Shell.POWERSHELL), list)  # never raises
+
+
+def test_a_parenthesised_concatenation_spells_its_value_with_unknown_variables_kept() -> None:
+    assert commands('$d = "C:\\ProgramData"; Copy-Item a.exe ($env:TEMP + "\\svchost.exe"); '
+                    "Start-Process ($d + '\\u' + \"pd.exe\")") == [
+        ("copy-item", ("a.exe", "$env:TEMP\\svchost.exe")), ("start-process", ("C:\\ProgramData\\upd.exe",))]
+    # Anything but strings and variables joined by `+` is left as written.
+    assert commands("Write-Host ($count + 1)") == [("write-host", ("($count + 1)",))]
