@@ -119,7 +119,8 @@ DLL_INJECTION_KEYS = _heuristic(
 AUTOSTART_KEYS = _heuristic(
     "autostart_value", "Less common autostart location written",
     "Command Processor AutoRun, Explorer policy Run, BootExecute, Active Setup StubPath, the Startup folder "
-    "redirected through User Shell Folders, or the screensaver program: commands Windows starts by itself.",
+    "redirected through User Shell Folders, the screensaver program, or Event Viewer's help link redirected to a "
+    "program: commands Windows starts by itself or on an ordinary click.",
     350, ("T1547.001", "T1547.014", "T1546.002", "T1546"))
 COM_HIJACK = _heuristic(
     "com_hijack", "Per-user COM server registration",
@@ -214,6 +215,9 @@ PLACES: tuple[_Place, ...] = (
     _Place(AUTOSTART_KEYS, r"\\active setup\\installed components\\[^\\]+$", r"stubpath"),
     _Place(AUTOSTART_KEYS, r"\\explorer\\(?:user )?shell folders$", r"startup|common startup"),
     _Place(AUTOSTART_KEYS, r"^hkcu\\control panel\\desktop$", r"scrnsave\.exe"),
+    # Event Viewer's online-help link made to start a program when an administrator clicks it.
+    _Place(AUTOSTART_KEYS, r"\\windows nt\\currentversion\\event viewer$",
+           r"microsoftredirectionprogram(?:commandlineparameters)?|microsoftredirectionurl"),
     # Run keys themselves: heur.persistence.run_key and heur.commands.run_key_script_host.
     _Place(COM_HIJACK, r"^hkcu\\software\\classes\\clsid\\[^\\]+\\(?:inprocserver32|localserver32|treatas|scriptleturl)$"),
     _Place(PROFILER, r"(?:^hkcu\\environment|\\control\\session manager\\environment)$",
