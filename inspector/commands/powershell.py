@@ -316,7 +316,8 @@ class _Walk:
             if term[:1] == "$":
                 name = norm_var(term)
                 value = self.evaluator.env.get(name)
-                parts.append(value if isinstance(value, str) else self.partial.get(name, term))
+                known = str(value) if isinstance(value, (str, Char)) else None
+                parts.append(known if known is not None else self.partial.get(name, term))
             else:
                 parts.append(self.fold_text(term))
         return "".join(parts)

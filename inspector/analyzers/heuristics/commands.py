@@ -57,7 +57,19 @@ RUN_KEY_COMMAND = Heuristic(
     attack=("T1547.001",),
 )
 
-HEURISTICS: tuple[Heuristic, ...] = (HIDDEN_POWERSHELL, DOWNLOAD_THEN_RUN, DOWNLOAD_THEN_RUN_IP, RUN_KEY_COMMAND)
+RTLO_NAME = Heuristic(
+    id="heur.commands.rtlo_file_name",
+    title="File name with a right-to-left override character",
+    description="A command names a file whose name holds U+202E (RIGHT-TO-LEFT OVERRIDE), written or spelled "
+    "from [char]0x202E / $'\\u202e': `invoice<U+202E>fdp.exe` shows as `invoiceexe.pdf`. No tool or document needs it "
+    "in a file name; it exists to disguise an executable's extension.",
+    score=300,
+    attack=("T1036.002",),
+)
+
+HEURISTICS: tuple[Heuristic, ...] = (HIDDEN_POWERSHELL, DOWNLOAD_THEN_RUN, DOWNLOAD_THEN_RUN_IP, RUN_KEY_COMMAND,
+                                     RTLO_NAME)
+_RTLO = "\u202e"
 
 _HOSTS = frozenset({"powershell", "pwsh", "powershell_ise"})
 _SCRIPT_HOSTS = _HOSTS | {"mshta", "wscript", "cscript", "rundll32", "regsvr32", "cmd"}
@@ -212,6 +224,8 @@ def command_findings(view: TextView) -> list[Finding]:
     for command in commands:
         if hidden_launch(command):
             note(HIDDEN_POWERSHELL, command)
+        if _RTLO in command.program or any(_RTLO in argument for argument in command.arguments):
+            note(RTLO_NAME, command)
         stored = run_key_value(command)
         if stored is not None and starts_script_host(stored):
             note(RUN_KEY_COMMAND, command)

@@ -132,3 +132,16 @@ def test_a_download_helper_whose_url_and_file_are_parameters_is_no_chain() -> No
     # A known source or a known file is enough to tie the download to the start.
     assert DOWNLOAD_RUN in ids("Invoke-WebRequest http://downloads.example.test/x.msi -OutFile $Path\n"
                                "Start-Process $Path", PS)
+
+
+@pytest.mark.parametrize(("script", "language"), [
+    ('$r = [char]0x202E\n$p = Join-Path $env:USERPROFILE ("invoice" + $r + "fdp.exe")\nCopy-Item .\\a.exe $p', PS),
+    ("cp ./a.out \"$HOME/Desktop/invoice\u202efdp.sh\"", SH),
+])
+def test_a_file_name_with_a_right_to_left_override_is_disguised(script: str, language: ArtifactType) -> None:
+    assert "heur.commands.rtlo_file_name" in ids(script, language)
+    assert score(script, language) >= SUSPICIOUS
+
+
+def test_right_to_left_text_that_is_not_a_file_name_needs_the_override() -> None:
+    assert "heur.commands.rtlo_file_name" not in ids('Write-Host "\u05e9\u05dc\u05d5\u05dd"', PS)
