@@ -113,6 +113,11 @@ _MAX_ALIASES = 1000
 _MAX_SPLATS = 1000
 _MAX_SPLAT_ENTRIES = 64
 _MAX_PARTIALS = 1000
+# A parenthesised concatenation of strings and variables, `($env:TEMP + "\svchost.exe")`: its
+# value is not constant, but what it spells is (the variables kept as written where unknown).
+_TERM = r"(?:\"(?:[^\"`]|`.){0,512}\"|'[^']{0,512}'|\$\{[^}]{1,64}\}|\$[A-Za-z_]\w{0,63}(?::\w{1,64})?)"
+_CONCATENATION = regex.compile(rf"^\(\s*(?P<terms>{_TERM}(?:\s*\+\s*{_TERM}){{1,16}})\s*\)$", regex.DOTALL)
+_CONCATENATION_TERM = regex.compile(_TERM, regex.DOTALL)
 
 
 def canonical_parameter(cmdlet: str, name: str) -> str:
@@ -334,7 +339,32 @@ class _Walk:
                 return held
         if start[:1] in (b"'", b'"') or start in (b"@'", b'@"'):
             return self.fold_text(self.text(node))
+        if start[:1] == b"(":
+            spelled = self.concatenation(self.text(node, CODE_ARGUMENT_CHARS))
+            if spelled is not None:
+                return spelled
         return self.fold_text(self.text(node, CODE_ARGUMENT_CHARS))
+
+    def concatenation(self, written: str) -> str | None:
+        """What `("a" + $b + 'c')` spells: strings folded, known variables put in, unknown ones
+        kept as written (`$env:TEMP\\svchost.exe`); None for any other expression."""
+        try:
+            match = _CONCATENATION.match(written, timeout=self.collector.regex_timeout())
+            if match is None:
+                return None
+            terms = _CONCATENATION_TERM.findall(match.group("terms"), timeout=self.collector.regex_timeout())
+        except TimeoutError:
+            return None
+        parts: list[str] = []
+        for term in terms:
+            if term[:1] == "$":
+                name = norm_var(term)
+                value = self.evaluator.env.get(name)
+                known = str(value) if isinstance(value, (str, Char)) else None
+                parts.append(known if known is not None else self.partial.get(name, term))
+            else:
+                parts.append(self.fold_text(term))
+        return "".join(parts)
 
     def fold_text(self, written: str) -> str:
         """Quotes removed, backticks unescaped and known variables put into a double-quoted string."""

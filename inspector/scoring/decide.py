@@ -1,7 +1,11 @@
 """Findings -> score -> verdict band -> alerts chosen by where the flagged evidence came from.
 
 Score: each finding id contributes once, its highest score anywhere in the tree (the same
-evidence seen in a script and again in its decoded layer is one piece of evidence). Bands:
+evidence seen in a script and again in its decoded layer is one piece of evidence). Evidence
+only of how a text is *written* (obfuscation statistics, deobfuscation steps) with nothing it
+*does* stays below the suspicious band: parser test suites and build scripts write odd
+PowerShell and cmd on purpose; what an obfuscated payload does, or that it executes code the
+analysis could not read, is the evidence (`style_only`). Bands:
 clean < suspicious_threshold <= suspicious < malicious_threshold <= malicious.
 
 Alerts are data, not code here: each detection catalog entry says which rule its findings feed
@@ -65,8 +69,31 @@ def total_score(findings: Iterable[Finding]) -> int:
     return sum(best.values())
 
 
-def decide(plan: InspectionPlan, artifacts: list[Artifact], findings: list[Finding], bands: Bands) -> Decision:
+# Findings about how a text is written, not what it does. Those that mean decoded or unread
+# code is executed (a decode-and-execute, an encoded command, Invoke-Expression of a built
+# string, a command run from a variable) are behaviour, and are not in this class.
+STYLE_PREFIXES = ("heur.obfuscation.", "deobf.")
+STYLE_EXCEPTIONS = frozenset({
+    "heur.obfuscation.decode_execute", "heur.obfuscation.encoded_command", "deobf.powershell.encoded_command",
+    "deobf.powershell.invoke_expression", "deobf.powershell.obfuscated_invocation",
+    "deobf.powershell.unread_decode_execute", "deobf.shell.base64_exec", "deobf.cmd.call_variable",
+})
+
+
+def style_only(findings: Iterable[Finding]) -> bool:
+    """Whether every finding that scores is about how the text is written (see the module doc)."""
+    scoring = [f for f in findings if f.score > 0]
+    return bool(scoring) and all(f.id.startswith(STYLE_PREFIXES) and f.id not in STYLE_EXCEPTIONS for f in scoring)
+
+
+def evidence_score(findings: list[Finding], bands: Bands) -> int:
+    """`total_score`, held below the suspicious band when the evidence is style only."""
     score = total_score(findings)
+    return min(score, bands.suspicious - 1) if score >= bands.suspicious and style_only(findings) else score
+
+
+def decide(plan: InspectionPlan, artifacts: list[Artifact], findings: list[Finding], bands: Bands) -> Decision:
+    score = evidence_score(findings, bands)
     verdict = bands.classify(score)
     alerts = _alerts(plan, artifacts, findings, bands, verdict)
     severity = _severity(alerts, verdict)
@@ -124,7 +151,7 @@ def _alerts(plan: InspectionPlan, artifacts: list[Artifact], findings: list[Find
     kind_alerts = KINDS.alerts(plan.kind)
     alerts: dict[str, Alert] = {}
     for (role, origin), group in _by_root(artifacts, findings).items():
-        if total_score(group) < bands.suspicious:
+        if evidence_score(group, bands) < bands.suspicious:
             continue
         name = _script_alert(kind_alerts, role)
         if name and name not in alerts:

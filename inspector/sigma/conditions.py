@@ -5,7 +5,7 @@ pySigma parses a rule and resolves its condition (`1 of sel*`, `all of them`, mo
 field = value items. This module turns that tree into plain, picklable predicates, evaluated
 case-insensitively as Sigma specifies (regular expressions are case-sensitive unless flagged).
 
-Fields are three-valued. A field the event source can never know (User, Hashes, ParentImage,
+Fields are three-valued. A field the event source can never know (User, Hashes, ParentCommandLine,
 IntegrityLevel, CurrentDirectory, ...) is *unknown*, not absent: a test on it, value or `null`,
 is unknown, and so is its negation; `and` / `or` / `not` follow Kleene's logic and a rule
 matches only when its condition is true whatever the unknown fields hold. So `sel and not

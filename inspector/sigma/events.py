@@ -9,8 +9,11 @@ name). Image is a full path where the program is one a stock system keeps in a k
 bare name Windows does not ship called from cmd) it is partial, `PARTIAL + "\procdump.exe"`:
 tests its name decides are answered, tests on its folder are unknown. What starts no process
 image of its own (`x.ps1`, `doc.txt`, a PowerShell function such as Pester's `It`) gives no
-event. Every other field (ParentImage, User, Hashes, IntegrityLevel, ...) is unknown, and
-rules are compiled knowing that (see `conditions.py`).
+event. ParentImage is the shell the command runs in (cmd.exe for a batch file, powershell.exe
+for a PowerShell script or a command it starts, /bin/bash on Linux): a script's commands are
+that shell's children. What started the shell (ParentCommandLine) and every other field
+(User, Hashes, IntegrityLevel, ...) is unknown, and rules are compiled knowing that (see
+`conditions.py`).
 """
 
 from __future__ import annotations
@@ -144,6 +147,8 @@ def process_event(command: CommandLike) -> SigmaEvent | None:
             fields["originalfilename"] = original
     else:
         fields["image"] = command.image
+    if command.parent_image:
+        fields["parentimage"] = command.parent_image
     kind = EventKind.WINDOWS_PROCESS if windows else EventKind.LINUX_PROCESS
     return SigmaEvent(kind, fields, command.offset, command.length, command.command_line)
 

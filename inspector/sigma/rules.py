@@ -62,11 +62,10 @@ class EventKind(StrEnum):
 
 
 KNOWN_FIELDS: dict[EventKind, frozenset[str]] = {
-    # ParentImage is left out on purpose: what starts a payload's commands (an extension
-    # handler, a Run Command agent, the shell it runs in) is not in the payload, and rules about
-    # parents are written for telemetry where it is known.
-    EventKind.WINDOWS_PROCESS: frozenset({"image", "commandline", "originalfilename"}),
-    EventKind.LINUX_PROCESS: frozenset({"image", "commandline"}),
+    # ParentImage is the shell a command runs in (`events.py`); what started that shell (an
+    # extension handler, a Run Command agent) and its command line stay unknown.
+    EventKind.WINDOWS_PROCESS: frozenset({"image", "commandline", "originalfilename", "parentimage"}),
+    EventKind.LINUX_PROCESS: frozenset({"image", "commandline", "parentimage"}),
     EventKind.POWERSHELL_SCRIPT: frozenset({"scriptblocktext"}),
 }
 

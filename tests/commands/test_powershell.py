@@ -165,3 +165,11 @@ def test_no_command_is_lost_however_deep_the_nesting() -> None:
     found = extract_commands("& {" * 10_000 + "whoami" + "}" * 10_000, Shell.POWERSHELL, max_commands=10**7)
     assert len(found) == 10_001
     assert found[-1].program == "whoami"
+
+
+def test_a_parenthesised_concatenation_spells_its_value_with_unknown_variables_kept() -> None:
+    assert commands('$d = "C:\\ProgramData"; Copy-Item a.exe ($env:TEMP + "\\svchost.exe"); '
+                    "Start-Process ($d + '\\u' + \"pd.exe\")") == [
+        ("copy-item", ("a.exe", "$env:TEMP\\svchost.exe")), ("start-process", ("C:\\ProgramData\\upd.exe",))]
+    # Anything but strings and variables joined by `+` is left as written.
+    assert commands("Write-Host ($count + 1)") == [("write-host", ("($count + 1)",))]

@@ -145,3 +145,17 @@ def test_findings_with_undeclared_ids_are_reported() -> None:
     decision = decide(InspectionPlan(kind="script"), [], findings, BANDS)
     assert decision.undeclared == ["heur.nowhere.declared"]
     assert decide(InspectionPlan(kind="script"), [], findings[:1], BANDS).undeclared == []
+
+
+def test_evidence_only_of_how_a_text_is_written_stays_below_the_band() -> None:
+    # A parser test suite writes odd PowerShell on purpose: obfuscation statistics and
+    # deobfuscation steps with nothing the text does are not enough to flag it.
+    plan = InspectionPlan(kind="script")
+    arts = [artifact("root", "script", "submitted")]
+    written = [finding("heur.obfuscation.backtick_escapes", 150, "root"), finding("heur.obfuscation.char_codes", 150, "root"),
+               finding("deobf.powershell.char_codes", 40, "root")]
+    decision = decide(plan, arts, written, BANDS)
+    assert decision.verdict == VerdictClass.CLEAN and decision.score == 299 and decision.alerts == []
+    # One behaviour, or code executed after decoding, makes the same evidence count in full.
+    for behaviour in (finding("heur.persistence.run_key", 20, "root"), finding("heur.obfuscation.decode_execute", 100, "root")):
+        assert decide(plan, arts, [*written, behaviour], BANDS).verdict == VerdictClass.SUSPICIOUS

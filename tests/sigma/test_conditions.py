@@ -98,7 +98,7 @@ def test_a_positive_test_on_a_field_a_payload_cannot_show_never_matches(tmp_path
 def test_a_filter_on_a_field_a_payload_cannot_show_makes_the_rule_unusable(tmp_path: Path) -> None:
     # The filter might exclude any event (User is never known): matching anyway would be an
     # accident of the missing field, so the rule is skipped, named with the fields it needs.
-    for field in ("User", "ParentImage", "IntegrityLevel", "Hashes", "CurrentDirectory"):
+    for field in ("User", "ParentCommandLine", "IntegrityLevel", "Hashes", "CurrentDirectory"):
         rules = compile_rules(tmp_path / field, rule=rule_yaml(
             f"sel:\n  CommandLine|contains: 'whoami'\nfilter:\n  {field}|contains: 'x'\ncondition: sel and not filter"))
         assert rules.rules == ()
@@ -107,8 +107,8 @@ def test_a_filter_on_a_field_a_payload_cannot_show_makes_the_rule_unusable(tmp_p
 
 def test_a_null_test_on_a_field_a_payload_cannot_show_never_holds(tmp_path: Path) -> None:
     rules = compile_rules(tmp_path, rule=rule_yaml(
-        "sel:\n  Image|endswith: '\\\\x.exe'\nempty:\n  ParentImage: null\ncondition: sel and empty"))
-    assert rules.rules == () and "ParentImage" in rules.skipped[0].reason
+        "sel:\n  Image|endswith: '\\\\x.exe'\nempty:\n  ParentCommandLine: null\ncondition: sel and empty"))
+    assert rules.rules == () and "ParentCommandLine" in rules.skipped[0].reason
 
 
 def test_an_unknown_field_in_one_branch_leaves_the_other_branch(tmp_path: Path) -> None:

@@ -29,8 +29,16 @@ def test_a_windows_command_is_a_process_creation_with_what_is_known() -> None:
     assert event is not None and event.kind is EventKind.WINDOWS_PROCESS
     assert event.fields == {"image": "C:\\Windows\\System32\\certutil.exe",
                             "commandline": "certutil -urlcache -f http://x a.exe",
-                            "originalfilename": "certutil.exe"}
+                            "originalfilename": "certutil.exe", "parentimage": CMD}
     assert (event.offset, event.length) == (10, 36)
+
+
+def test_the_parent_of_a_command_is_the_shell_it_runs_in() -> None:
+    # A script's commands are started by its shell; what started the shell stays unknown.
+    event = process_event(Command("reg add HKCU\\x /f", "powershell", "C:\\Windows\\System32\\reg.exe",
+                                  "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe"))
+    assert event is not None and event.fields["parentimage"].endswith("\\powershell.exe")
+    assert "parentcommandline" not in event.fields
 
 
 def test_the_original_file_name_is_known_only_for_the_systems_own_binaries() -> None:
@@ -45,7 +53,7 @@ def test_a_cmdlet_starts_no_process() -> None:
 def test_a_shell_command_is_a_linux_process_creation() -> None:
     event = process_event(Command("curl -s http://x", "shell", "/usr/bin/curl", "/bin/bash"))
     assert event is not None and event.kind is EventKind.LINUX_PROCESS
-    assert event.fields == {"image": "/usr/bin/curl", "commandline": "curl -s http://x"}
+    assert event.fields == {"image": "/usr/bin/curl", "commandline": "curl -s http://x", "parentimage": "/bin/bash"}
 
 
 def test_a_bare_name_the_system_does_not_ship_keeps_its_name_but_not_a_folder() -> None:

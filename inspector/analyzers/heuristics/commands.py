@@ -57,7 +57,19 @@ RUN_KEY_COMMAND = Heuristic(
     attack=("T1547.001",),
 )
 
-HEURISTICS: tuple[Heuristic, ...] = (HIDDEN_POWERSHELL, DOWNLOAD_THEN_RUN, DOWNLOAD_THEN_RUN_IP, RUN_KEY_COMMAND)
+RTLO_NAME = Heuristic(
+    id="heur.commands.rtlo_file_name",
+    title="File name with a right-to-left override character",
+    description="A command names a file whose name holds U+202E (RIGHT-TO-LEFT OVERRIDE), written or spelled "
+    "from [char]0x202E / $'\\u202e': `invoice<U+202E>fdp.exe` shows as `invoiceexe.pdf`. No tool or document needs it "
+    "in a file name; it exists to disguise an executable's extension.",
+    score=300,
+    attack=("T1036.002",),
+)
+
+HEURISTICS: tuple[Heuristic, ...] = (HIDDEN_POWERSHELL, DOWNLOAD_THEN_RUN, DOWNLOAD_THEN_RUN_IP, RUN_KEY_COMMAND,
+                                     RTLO_NAME)
+_RTLO = "\u202e"
 
 _HOSTS = frozenset({"powershell", "pwsh", "powershell_ise"})
 _SCRIPT_HOSTS = _HOSTS | {"mshta", "wscript", "cscript", "rundll32", "regsvr32", "cmd"}
@@ -212,6 +224,8 @@ def command_findings(view: TextView) -> list[Finding]:
     for command in commands:
         if hidden_launch(command):
             note(HIDDEN_POWERSHELL, command)
+        if _RTLO in command.program or any(_RTLO in argument for argument in command.arguments):
+            note(RTLO_NAME, command)
         stored = run_key_value(command)
         if stored is not None and starts_script_host(stored):
             note(RUN_KEY_COMMAND, command)
@@ -223,12 +237,27 @@ def command_findings(view: TextView) -> list[Finding]:
                 if _public_ip_host(url):
                     note(DOWNLOAD_THEN_RUN_IP, command)
         download = downloaded_file(command)
-        if download is not None and len(downloads) < 10_000:
+        if download is not None and len(downloads) < 10_000 and not generic_download(*download):
             downloads[normalised_path(download[1])] = download[0]
     return found.findings(view)
 
 
+_BARE_VARIABLE = regex.compile(r"^\$\{?[\w:]{1,80}\}?$")
+
+
+def generic_download(url: str, target: str) -> bool:
+    """A download of which neither the source nor the file is known: both are variables the
+    script never sets (a helper function's parameters, `Get-File -Uri $Uri -Path $Path`). That
+    a later command starts a file held in a variable of the same name says nothing about what
+    was downloaded, so it does not make a download-and-run chain."""
+    url, target = url.strip().strip("'\""), target.strip().strip("'\"")
+    try:
+        return bool(_BARE_VARIABLE.match(url, timeout=0.05)) and bool(_BARE_VARIABLE.match(target, timeout=0.05))
+    except TimeoutError:
+        return False
+
+
 FAMILY = Family(name="commands", checks=(command_findings,))
 
-__all__ = ["FAMILY", "HEURISTICS", "command_findings", "downloaded_file", "hidden_launch", "normalised_path",
+__all__ = ["FAMILY", "HEURISTICS", "command_findings", "downloaded_file", "generic_download", "hidden_launch", "normalised_path",
            "run_key_value", "started_file", "starts_script_host"]

@@ -146,7 +146,8 @@ PROCESS_MASQUERADE = Heuristic(
 RULES = (
     PatternRule(
         HISTORY_CLEAR,
-        r"\bhistory\s+-[cw]\b|\bunset\s+HISTFILE\b|HISTFILE\s*=\s*/dev/null|HISTSIZE\s*=\s*0\b|HISTFILESIZE\s*=\s*0\b"
+        r"\bhistory\s+-[cw]\b|\bunset\s+HISTFILE\b|HISTFILE\s*=\s*[\"']?/dev/null|HISTSIZE\s*=\s*[\"']?0\b"
+        r"|HISTFILESIZE\s*=\s*[\"']?0\b"
         r"|(?:rm|shred|truncate)\s+[^\n]{0,40}\.(?:bash|zsh|sh)_history|>\s*~?/?[^\s]{0,30}\.bash_history|set\s+\+o\s+history"
         r"|ln\s+-sf?\s+/dev/null\s+[^\n]{0,30}\.bash_history|(?<![\"'])\bclear-history\b(?![\"'])",
         keywords=("history", "histfile", "histsize", "histfilesize"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from inspector.stage import Heuristic
 from inspector.analyzers.heuristics.patterns import HIDDEN_DIR, Family, PatternRule
+from inspector.analyzers.heuristics.registry_writes import PROFILER
 
 # What a persistent entry runs that makes it suspicious (used by several rules below).
 # `-e BLOB` is PowerShell's encoded command: a base64 word, not a path (`test -e /var/x`).
@@ -310,6 +311,14 @@ RULES = (
         keywords=("sudoers",),
     ),
     PatternRule(LD_PRELOAD, r"/etc/ld\.so\.preload", keywords=("ld.so.preload",)),
+    # The .NET runtime's injection variables set in the script's environment (the registry form
+    # is in registry_writes): `$env:COR_PROFILER = ...`, `set DOTNET_STARTUP_HOOKS=...`.
+    PatternRule(
+        PROFILER,
+        r"(?i)(?:\$env:|\$\{env:|\bset\s+\"?|\bexport\s+)(?:cor_enable_profiling|cor_profiler(?:_path)?|"
+        r"coreclr_enable_profiling|coreclr_profiler(?:_path)?|dotnet_startup_hooks)\}?\s*=",
+        keywords=("cor_profiler", "cor_enable_profiling", "coreclr_", "dotnet_startup_hooks"),
+    ),
 )
 
 FAMILY = Family(name="persistence", rules=RULES)

@@ -119,7 +119,8 @@ DLL_INJECTION_KEYS = _heuristic(
 AUTOSTART_KEYS = _heuristic(
     "autostart_value", "Less common autostart location written",
     "Command Processor AutoRun, Explorer policy Run, BootExecute, Active Setup StubPath, the Startup folder "
-    "redirected through User Shell Folders, or the screensaver program: commands Windows starts by itself.",
+    "redirected through User Shell Folders, the screensaver program, or Event Viewer's help link redirected to a "
+    "program: commands Windows starts by itself or on an ordinary click.",
     350, ("T1547.001", "T1547.014", "T1546.002", "T1546"))
 COM_HIJACK = _heuristic(
     "com_hijack", "Per-user COM server registration",
@@ -127,8 +128,9 @@ COM_HIJACK = _heuristic(
     "per-user COM object that takes precedence over the machine's.", 350, ("T1546.015",))
 PROFILER = _heuristic(
     "clr_profiler", "CLR profiler set through the environment",
-    "COR_PROFILER / COR_ENABLE_PROFILING / CORECLR_PROFILER set in the registry or the environment: every .NET "
-    "process loads the named DLL.", 350, ("T1574.012",))
+    "COR_PROFILER / COR_ENABLE_PROFILING / CORECLR_PROFILER (or DOTNET_STARTUP_HOOKS) set in the registry or the "
+    "environment ($env:, set, export): every .NET process started from there loads the named DLL or assembly.",
+    350, ("T1574.012",))
 SERVICE_IMAGE = _heuristic(
     "service_image_path", "Service ImagePath or ServiceDll changed in the registry",
     "A service's ImagePath, ServiceDll or FailureCommand written directly in the registry rather than through "
@@ -213,6 +215,9 @@ PLACES: tuple[_Place, ...] = (
     _Place(AUTOSTART_KEYS, r"\\active setup\\installed components\\[^\\]+$", r"stubpath"),
     _Place(AUTOSTART_KEYS, r"\\explorer\\(?:user )?shell folders$", r"startup|common startup"),
     _Place(AUTOSTART_KEYS, r"^hkcu\\control panel\\desktop$", r"scrnsave\.exe"),
+    # Event Viewer's online-help link made to start a program when an administrator clicks it.
+    _Place(AUTOSTART_KEYS, r"\\windows nt\\currentversion\\event viewer$",
+           r"microsoftredirectionprogram(?:commandlineparameters)?|microsoftredirectionurl"),
     # Run keys themselves: heur.persistence.run_key and heur.commands.run_key_script_host.
     _Place(COM_HIJACK, r"^hkcu\\software\\classes\\clsid\\[^\\]+\\(?:inprocserver32|localserver32|treatas|scriptleturl)$"),
     _Place(PROFILER, r"(?:^hkcu\\environment|\\control\\session manager\\environment)$",

@@ -227,7 +227,7 @@ _REMOTE_ACCESS = regex.compile(
     r"(?i)(?:^|[\\/_.-])(?:anydesk|teamviewer(?:_setup|qs)?|rustdesk|screenconnect[\w.-]*|connectwisecontrol[\w.-]*"
     r"|logmein[\w.-]*|gotoassist[\w.-]*|ammyy[\w.-]*|aa_v3|netsupport[\w.-]*|client32|ultraviewer[\w.-]*|winvnc"
     r"|ultravnc[\w.-]*|tightvnc[\w.-]*|tvnserver|remotepc[\w.-]*|splashtop[\w.-]*|srserver|strwinclt|msp360[\w.-]*"
-    r"|quickassist|atera[\w.-]*|meshagent[\w.-]*|tacticalrmm[\w.-]*|simplehelp[\w.-]*|radmin[\w.-]*|dwagent[\w.-]*"
+    r"|quickassist(?:_\w+!app)?|atera[\w.-]*|meshagent[\w.-]*|tacticalrmm[\w.-]*|simplehelp[\w.-]*|radmin[\w.-]*|dwagent[\w.-]*"
     r"|supremo[\w.-]*|remoteutilities[\w.-]*|rutserv|zohoassist[\w.-]*|level(?:-remote)?-?agent|vncviewer|vncserver"
     r"|rustdesk[\w.-]*)(?:\.exe|\.msi)?$")
 _WEBHOOK = regex.compile(

@@ -133,6 +133,10 @@ PACKET_CAPTURE = _h(
     "packet_capture", "Network traffic captured", 100, ("T1040",),
     "netsh trace start capture=yes, pktmon start/filter or a command-line sniffer (dual-use: "
     "troubleshooting).")
+SSH_PASSWORD_INLINE = _h(
+    "ssh_password_inline", "Remote shell or copy with the password on its command line", 150, ("T1021.004", "T1552.001"),
+    "plink, pscp or psftp given -pw: a non-interactive login to another host (an ESXi or Linux server) with a "
+    "password written into the command, as lateral-movement scripts do; administrators use keys or a prompt.")
 KERBEROAST_SPN = _h(
     "spn_enumeration", "Service principal names enumerated", 150, ("T1558.003", "T1087.002"),
     "setspn -Q */* / -T lists every SPN of the domain, the first step of Kerberoasting.")
@@ -403,6 +407,7 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(PACKET_CAPTURE, frozenset({"pktmon"}), r"^(?:start|filter\s+add)\b"),
     CommandRule(PACKET_CAPTURE, frozenset({"tshark", "windump", "tcpdump", "dumpcap"}), None),
     CommandRule(KERBEROAST_SPN, frozenset({"setspn"}), r"-(?:q|t)\s"),
+    CommandRule(SSH_PASSWORD_INLINE, frozenset({"plink", "pscp", "psftp"}), r"(?:^|\s)-pw\s+\S"),
     CommandRule(ADMIN_SHARE, None, r"\\\\[^\\\s]+\\(?:[a-z]\$|admin\$|ipc\$)",
                 when=lambda i: i.command.shell is Shell.CMD or i.name in _FILE_PROGRAMS),
     CommandRule(SHARE_CREDENTIALS, frozenset({"net", "net1"}),

@@ -120,3 +120,28 @@ def test_run_key_value_and_what_it_starts() -> None:
     assert starts_script_host("wscript.exe C:\\x.vbs") and starts_script_host("C:\\Users\\Public\\u.exe")
     assert not starts_script_host('"C:\\Program Files\\Tool\\tool.exe" /min')
     assert run_key_value(first("Set-ItemProperty -Path HKCU:\\Software\\Tool -Name a -Value b")) is None
+
+
+def test_a_download_helper_whose_url_and_file_are_parameters_is_no_chain() -> None:
+    # A vendor script's helper: nothing says which file the later start runs, only a name.
+    helper = ("function Get-Package([string] $Uri, [string] $Path) {\n"
+              "    Invoke-WebRequest -UseBasicParsing $Uri -OutFile $Path\n}\n"
+              "function Install-Package([string] $Path) {\n"
+              "    Start-Process -FilePath \"$Path\" -ArgumentList '/quiet' -Wait\n}\n")
+    assert DOWNLOAD_RUN not in ids(helper, PS)
+    # A known source or a known file is enough to tie the download to the start.
+    assert DOWNLOAD_RUN in ids("Invoke-WebRequest http://downloads.example.test/x.msi -OutFile $Path\n"
+                               "Start-Process $Path", PS)
+
+
+@pytest.mark.parametrize(("script", "language"), [
+    ('$r = [char]0x202E\n$p = Join-Path $env:USERPROFILE ("invoice" + $r + "fdp.exe")\nCopy-Item .\\a.exe $p', PS),
+    ("cp ./a.out \"$HOME/Desktop/invoice\u202efdp.sh\"", SH),
+])
+def test_a_file_name_with_a_right_to_left_override_is_disguised(script: str, language: ArtifactType) -> None:
+    assert "heur.commands.rtlo_file_name" in ids(script, language)
+    assert score(script, language) >= SUSPICIOUS
+
+
+def test_right_to_left_text_that_is_not_a_file_name_needs_the_override() -> None:
+    assert "heur.commands.rtlo_file_name" not in ids('Write-Host "\u05e9\u05dc\u05d5\u05dd"', PS)

@@ -93,3 +93,8 @@ def test_a_test_log_a_prompt_or_a_mention_is_not_an_event_log_clearing(script: s
 def test_disabling_one_log_is_a_weaker_finding_of_its_own() -> None:
     found = ids("wevtutil sl Microsoft-Windows-PowerShell/Operational /e:false", ArtifactType.CMD)
     assert "heur.evasion.event_log_disabled" in found and EVENT_LOG_CLEAR not in found
+
+
+@pytest.mark.parametrize("text", ['export HISTFILE="/dev/null"', "HISTSIZE='0'", 'export HISTFILESIZE="0"'])
+def test_history_turned_off_is_one_thing_quoted_or_not(text: str) -> None:
+    assert "heur.evasion.history_clear" in ids(text)

@@ -80,3 +80,17 @@ def test_permitting_root_login_is_recorded_apart_from_planting_a_root_key() -> N
     relaxed = ids("sed -i 's/^#PermitRootLogin.*/PermitRootLogin yes/' /etc/ssh/sshd_config", ArtifactType.SHELL)
     assert "heur.persistence.sshd_root_login" in relaxed
     assert "heur.persistence.root_authorized_keys" not in relaxed
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ('$env:COR_ENABLE_PROFILING = 1\n$env:COR_PROFILER = "{0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0}"\n'
+     '$env:COR_PROFILER_PATH = "C:\\Users\\Public\\prof.dll"\nStart-Process notepad', ArtifactType.POWERSHELL),
+    ('set "DOTNET_STARTUP_HOOKS=%TEMP%\\hook.dll"\ndotnet --info', ArtifactType.CMD),
+    ("export CORECLR_ENABLE_PROFILING=1 CORECLR_PROFILER_PATH=/tmp/p.so\ndotnet app.dll", ArtifactType.SHELL),
+])
+def test_the_dotnet_runtime_told_to_load_a_library_through_the_environment(text: str, language: ArtifactType) -> None:
+    assert "heur.registry.clr_profiler" in ids(text, language)
+
+
+def test_reading_a_profiler_variable_is_not_setting_it() -> None:
+    assert "heur.registry.clr_profiler" not in ids('Write-Host "profiler: $env:COR_PROFILER"', ArtifactType.POWERSHELL)

@@ -53,6 +53,8 @@ def test_a_file_path_is_not_a_registry_write() -> None:
 
 
 @pytest.mark.parametrize(("script", "finding"), [
+    ('Set-ItemProperty -Path "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Event Viewer" '
+     '-Name MicrosoftRedirectionProgram -Value "C:\\ProgramData\\svc\\helper.exe"', "heur.registry.autostart_value"),
     ('Set-ItemProperty "HKCU:\\Software\\Microsoft\\Windows NT\\CurrentVersion\\Winlogon\\" "Shell" "explorer.exe, '
      'C:\\Users\\Public\\a.exe" -Force', "heur.registry.winlogon_helper"),
     ('New-ItemProperty -Path "HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\'

