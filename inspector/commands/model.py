@@ -47,28 +47,17 @@ class ExtractedCommand:
     parent_image: str            # the shell's image
     offset: int                  # character offset of the command in the layer text
     length: int                  # its length in characters
+    # The program without its directory (`c:\\windows\\system32\\net` -> `net`), worked out once:
+    # every rule of every command family asks for it, millions of times over a large script.
+    name: str = field(init=False, compare=False, repr=False)
 
-    @property
-    def name(self) -> str:
-        """The program without its directory (`c:\\windows\\system32\\net` -> `net`)."""
-        return base_name(self.program)
-
-
-# Base names of the programs seen, by program: every rule of every command family asks
-# `ExtractedCommand.name`, millions of times over a large script, about a few hundred programs.
-# Bounded in entries and in the length of what is kept.
-_BASE_NAMES: dict[str, str] = {}
-_BASE_NAMES_MAX = 4096
-_BASE_NAME_KEPT_CHARS = 260
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", base_name(self.program))
 
 
 def base_name(program: str) -> str:
-    name = _BASE_NAMES.get(program)
-    if name is None:
-        name = program.replace("\\", "/").rsplit("/", 1)[-1]
-        if len(program) <= _BASE_NAME_KEPT_CHARS and len(_BASE_NAMES) < _BASE_NAMES_MAX:
-            _BASE_NAMES[program] = name
-    return name
+    """A path's last part, with either separator."""
+    return program.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def windows_program(written: str) -> str:

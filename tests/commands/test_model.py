@@ -67,8 +67,12 @@ def test_char_offsets_follow_utf8_bytes_forwards_and_backwards() -> None:
     assert offsets.char(3) == 2
 
 
-def test_a_base_name_is_the_same_asked_once_or_again_and_for_long_programs() -> None:
-    from inspector.commands.model import base_name
+def test_a_commands_name_is_its_programs_last_path_part_also_in_a_changed_copy() -> None:
+    from dataclasses import replace
 
-    for program in ("c:\\windows\\system32\\net", "/usr/bin/curl", "net", "a/b\\c", "x" * 5000 + "\\y"):
-        assert base_name(program) == base_name(program) == program.replace("\\", "/").rsplit("/", 1)[-1]
+    from inspector.commands.model import ExtractedCommand, Shell
+
+    command = ExtractedCommand("c:\\windows\\system32\\net", ("user",), "net user", Shell.CMD, "", "", 0, 8)
+    assert command.name == "net"
+    assert replace(command, program="/usr/bin/curl").name == "curl"
+    assert command == replace(command)  # the name is derived, not part of what a command is

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 import ahocorasick_rs
 import regex
@@ -187,6 +187,29 @@ class KeywordIndex:
         except (UnicodeError, ValueError):  # e.g. lone surrogates: the per-keyword search still works
             return {}
         return {keyword: keyword in found for keyword in self.keywords}
+
+
+class _NamesPrograms(Protocol):
+    @property
+    def programs(self) -> frozenset[str] | None: ...
+
+
+R = TypeVar("R", bound=_NamesPrograms)
+
+
+class ProgramIndex(Generic[R]):
+    """Command rules by the program they name: the rules that may match a program, in their
+    declared order. A rule naming other programs never matches, so it is not asked; a rule
+    with `programs` None takes any program. Built once from the declared rules, read only."""
+
+    def __init__(self, rules: Sequence[R]) -> None:
+        named = {name for rule in rules if rule.programs is not None for name in rule.programs}
+        self.any_program = tuple(rule for rule in rules if rule.programs is None)
+        self._by_name = {name: tuple(rule for rule in rules if rule.programs is None or name in rule.programs)
+                         for name in named}
+
+    def rules_for(self, name: str) -> tuple[R, ...]:
+        return self._by_name.get(name, self.any_program)
 
 
 @dataclass

@@ -17,7 +17,7 @@ import regex
 
 from inspector.analyzers.heuristics.commands import downloaded_file, normalised_path, started_file
 from inspector.analyzers.heuristics.intel import builtin_intel
-from inspector.analyzers.heuristics.patterns import CommandHits, Family, TextView
+from inspector.analyzers.heuristics.patterns import CommandHits, Family, ProgramIndex, TextView
 from inspector.analyzers.heuristics.registry_writes import PROFILER
 from inspector.commands import commands_of
 from inspector.commands.model import ExtractedCommand, Shell, base_name
@@ -402,21 +402,13 @@ def _user_folder(path: str) -> bool:
     return any(place in lowered for place in _USER_FOLDERS)
 
 
-# The argument rules that may match a program, in `ARGUMENT_RULES` order, by program name: a rule
-# naming other programs never matches, so it is not asked. Bounded: names past the bound are
-# worked out per command, the same way.
-_ARGUMENT_RULES_OF_PROGRAM: dict[str, tuple[ArgumentRule, ...]] = {}
-_ARGUMENT_RULES_OF_PROGRAM_MAX = 4096
+# The argument rules that may match each program, in `ARGUMENT_RULES` order.
+_ARGUMENT_RULES_BY_PROGRAM = ProgramIndex(ARGUMENT_RULES)
 
 
 def argument_rules_for(name: str) -> tuple[ArgumentRule, ...]:
     """The rules of `ARGUMENT_RULES`, in order, whose programs include `name` or who take any program."""
-    rules = _ARGUMENT_RULES_OF_PROGRAM.get(name)
-    if rules is None:
-        rules = tuple(rule for rule in ARGUMENT_RULES if rule.programs is None or name in rule.programs)
-        if len(_ARGUMENT_RULES_OF_PROGRAM) < _ARGUMENT_RULES_OF_PROGRAM_MAX:
-            _ARGUMENT_RULES_OF_PROGRAM[name] = rules
-    return rules
+    return _ARGUMENT_RULES_BY_PROGRAM.rules_for(name)
 
 
 def windows_command_findings(view: TextView) -> list[Finding]:

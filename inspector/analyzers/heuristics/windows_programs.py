@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import regex
 
-from inspector.analyzers.heuristics.patterns import Family, TextView
+from inspector.analyzers.heuristics.patterns import Family, ProgramIndex, TextView
 from inspector.analyzers.heuristics.registry_writes import write_score
 from inspector.analyzers.heuristics.windows_registry import REGISTRY_HEURISTICS, registry_findings
 from inspector.commands import commands_of
@@ -582,21 +582,13 @@ def _account_change(invocation: Invocation) -> tuple[str, str] | None:
     return None
 
 
-# The rules that may match a program, in `RULES` order, by program name: a rule naming other
-# programs never matches, so it is not asked (most rules name one or two programs). Bounded:
-# names past the bound are worked out per invocation, the same way.
-_RULES_OF_PROGRAM: dict[str, tuple[CommandRule, ...]] = {}
-_RULES_OF_PROGRAM_MAX = 4096
+# The rules that may match each program, in `RULES` order (most rules name one or two programs).
+_RULES_BY_PROGRAM = ProgramIndex(RULES)
 
 
 def rules_for(name: str) -> tuple[CommandRule, ...]:
     """The rules of `RULES`, in order, whose programs include `name` or who take any program."""
-    rules = _RULES_OF_PROGRAM.get(name)
-    if rules is None:
-        rules = tuple(rule for rule in RULES if rule.programs is None or name in rule.programs)
-        if len(_RULES_OF_PROGRAM) < _RULES_OF_PROGRAM_MAX:
-            _RULES_OF_PROGRAM[name] = rules
-    return rules
+    return _RULES_BY_PROGRAM.rules_for(name)
 
 
 def invocations(commands: list[ExtractedCommand]) -> list[Invocation]:

@@ -93,3 +93,20 @@ def test_texts_the_index_cannot_take_fall_back_to_one_search_per_keyword() -> No
     view = TextView.of(make_payload("x" * (KEYWORD_INDEX_MAX_CHARS + 1) + " at"), ScanContext(limits=ScanLimits()),
                        keywords=index)
     assert view.has_any(("at",)) and not view.has_any(("net",))
+
+
+def test_a_program_index_asks_only_the_rules_naming_the_program_or_any_in_declared_order():
+    from dataclasses import dataclass
+
+    from inspector.analyzers.heuristics.patterns import ProgramIndex
+
+    @dataclass(frozen=True)
+    class Rule:
+        name: str
+        programs: frozenset[str] | None
+
+    net, anything, net_or_sc = Rule("net", frozenset({"net"})), Rule("any", None), Rule("both", frozenset({"net", "sc"}))
+    index = ProgramIndex([net, anything, net_or_sc])
+    assert index.rules_for("net") == (net, anything, net_or_sc)
+    assert index.rules_for("sc") == (anything, net_or_sc)
+    assert index.rules_for("whoami") == (anything,)
