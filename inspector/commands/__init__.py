@@ -44,8 +44,8 @@ def extract_commands(text: str, shell: Shell, *, deadline: float | None = None,
     PowerShell and sh only the first `max_parse_chars` characters are parsed.
 
     `trees`: PowerShell syntax trees already parsed, by source bytes (the deobfuscation layer's,
-    see `commands_of`); a PowerShell script found there is read from that tree, and the trees
-    parsed here are added to it."""
+    see `commands_of`); the top-level PowerShell script found there is read from that tree, and
+    its tree is added to it when parsed here (nested scripts' trees are not kept)."""
     budget = Budget(max_commands=max_commands, deadline=deadline, max_parse_chars=max_parse_chars)
     collector = Collector(budget, nested=_nested_script, trees=trees)
     _COLLECTORS[shell](text, collector)

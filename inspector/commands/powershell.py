@@ -19,12 +19,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import regex
-from tree_sitter import Node, Query
+from tree_sitter import Node, Query, QueryCursor
 
-try:
-    from tree_sitter import QueryCursor
-except ImportError:  # tree-sitter < 0.25
-    QueryCursor = None  # type: ignore[assignment,misc]
 
 from inspector.commands.model import (
     CODE_ARGUMENT_CHARS,
@@ -220,7 +216,9 @@ def collect(text: str, collector: Collector, *, base: tuple[int, int] | None = N
     """Add the commands of PowerShell `text` to `collector` (`base`: the outer command's span)."""
     source = text[:collector.budget.max_parse_chars].encode("utf-8", "surrogatepass")
     try:
-        tree = parse_powershell(source, collector.budget.deadline, collector.trees)
+        # Only the payload's own text is shared with its deobfuscation layer; a nested script's
+        # tree is read once, here, and not kept for the payload's lifetime.
+        tree = parse_powershell(source, collector.budget.deadline, collector.trees if depth == 0 else None)
     except (ValueError, RuntimeError):
         return
     _Walk(source, collector, base, depth).run(tree.root_node)
@@ -238,11 +236,7 @@ _QUERY_MAX_NODES = 60_000
 
 
 def _query(node: Node) -> list[Node]:
-    if QueryCursor is not None:
-        matches = QueryCursor(_HANDLED).matches(node)
-    else:  # tree-sitter before 0.25: the query runs itself
-        matches = _HANDLED.matches(node)  # type: ignore[attr-defined]
-    return [captures["node"][0] for _, captures in matches]
+    return [captures["node"][0] for _, captures in QueryCursor(_HANDLED).matches(node)]
 
 
 def handled_nodes(root: Node) -> list[Node]:

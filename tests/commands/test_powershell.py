@@ -173,3 +173,11 @@ def test_a_parenthesised_concatenation_spells_its_value_with_unknown_variables_k
         ("copy-item", ("a.exe", "$env:TEMP\\svchost.exe")), ("start-process", ("C:\\ProgramData\\upd.exe",))]
     # Anything but strings and variables joined by `+` is left as written.
     assert commands("Write-Host ($count + 1)") == [("write-host", ("($count + 1)",))]
+
+
+def test_only_the_top_level_tree_is_kept_for_sharing_not_those_of_nested_scripts() -> None:
+    trees: dict[bytes, object] = {}
+    script = "powershell -c \"Get-Date; powershell -c 'whoami'\""
+    found = extract_commands(script, Shell.POWERSHELL, trees=trees)
+    assert [c.program for c in found][-1] == "whoami"  # the nested scripts were read
+    assert list(trees) == [script.encode()]
